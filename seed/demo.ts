@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { maskCitizenId, syntheticIds } from '../src/kernel/ids/index.ts';
+import type { Platform } from '../src/platform.ts';
+import { loadRegions } from '../src/modules/org/index.ts';
+import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '巴特尔', '其其格', '阿拉坦', '萨仁'];
+const TRADES = ['商贸', '餐饮', '建材', '农牧业', '乳业', '物流', '文化传媒', '科技', '医药', '旅游'];
+
+export async function isSeeded(p: Platform): Promise<boolean> {
+  const r = await p.kernel.db.selectFrom('org_department').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n) > 0;
+}
+
+/**
+ * Loads the demo region 乌兰浩特市 (152201): GB/T 2260 regions, the calendar, departments, staff for
+ * every role with accounts, and synthetic residents and companies with valid check digits.
+ * Goes through the modules' own functions, so every record is audited like a real one.
+ */
+export async function seedDemo(p: Platform, opts: { people?: number; companies?: number } = {}): Promise<void> {
+  const k = p.kernel;
+  const region = k.config.regionCode;
+  const log = p.log;
+  await k.db.transaction().execute(async (trx) => {
+    const n = await loadRegions(trx, [region]);
+    log.info({ regions: n }, 'seed: regions loaded');
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    for (let y = 2024; y <= thisYear + 1; y++) await k.calendar.seedYear(trx, y);
+  });
+  const deptIds = new Map<string, string>();
+  await k.db.transaction().execute(async (trx) => {
+    for (const [code, name, nameEn] of CITY_DEPARTMENTS) {
+      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: region, code, name, nameEn }, 'seed', trx);
+      deptIds.set(code, d.id);
+    }
+    const streets = await trx.selectFrom('org_region').select(['code', 'name']).where('parent_code', '=', region).orderBy('code').execute();
+    for (const s of streets) {
+      const office = s.name.endsWith('街道') ? `${s.name}办事处` : s.name.endsWith('镇') ? `${s.name}人民政府` : `${s.name}管理委员会`;
+      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: s.code, code: `JD${s.code.slice(-3)}`, name: office }, 'seed', trx);
+      deptIds.set(s.code, d.id);
+    }
+  });
+  const ids = syntheticIds(152201);
+  for (const [username, name, dept, roles] of DEMO_STAFF) {
+    await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+      username,
+      password: DEMO_PASSWORD,
+      staff: { departmentId: deptIds.get(dept)!, name, employeeNo: `YW${String(deptIds.size).padStart(2, '0')}${username.replace(/\W/g, '').slice(0, 10)}`, phone: ids.phone(), roles: roles as never },
+    }, 'seed');
+  }
+  const people = opts.people ?? 200;
+  const companies = opts.companies ?? 50;
+  const now = k.clock.now();
+  await k.db.transaction().execute(async (trx) => {
+    const personIds: string[] = [];
+    const rows = [];
+    const seen = new Set<string>();
+    while (rows.length < people) {
+      const idNumber = ids.citizenId(region);
+      if (seen.has(idNumber)) continue;
+      seen.add(idNumber);
+      const id = uuidv7();
+      personIds.push(id);
+      rows.push({
+        id,
+        region_code: region,
+        name: ids.pick(SURNAMES) + ids.pick(GIVEN),
+        id_number_enc: k.crypto.encryptField(idNumber),
+        id_number_idx: k.crypto.blindIndex(idNumber),
+        id_number_masked: maskCitizenId(idNumber),
+        phone_enc: k.crypto.encryptField(ids.phone()),
+        created_at: now,
+      });
+    }
+    if (rows.length) await trx.insertInto('identity_person').values(rows).execute();
+    const ents = [];
+    for (let i = 0; i < companies; i++) {
+      ents.push({
+        id: uuidv7(),
+        region_code: region,
+        name: `乌兰浩特市${ids.pick(['兴安', '洮儿河', '罕山', '成吉思汗', '科尔沁', '红城', '五一', '义勒力特'])}${ids.pick(TRADES)}有限公司${i > 0 ? `（${i}）` : ''}`,
+        credit_code: ids.creditCode(region),
+        legal_person_id: personIds[i % personIds.length],
+        created_at: now,
+      });
+    }
+    if (ents.length) await trx.insertInto('identity_enterprise').values(ents).onConflict((oc) => oc.column('credit_code').doNothing()).execute();
+    await k.recordChange(trx, { actor: { id: 'seed', type: 'system' }, action: 'base-data-loaded', objectType: 'identity.base', objectId: region, regionCode: region, change: { people, companies }, summary: { people, companies } });
+  });
+  log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../kernel/config/index.ts';
+import { createPlatform, type Platform } from '../platform.ts';
+import { isSeeded, seedDemo } from '../../seed/demo.ts';
+import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
+import { ROLES } from '../modules/org/index.ts';
+import { backup, restore } from './backup.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
+  const p = await createPlatform({ config: { ...config(), ...overrides } });
+  try {
+    await p.migrate();
+    return await fn(p);
+  } finally {
+    await p.close();
+  }
+}
+
+/** Builds the web app when its output is missing or older than its sources. */
+function buildWebIfNeeded(): void {
+  const out = path.join(root, 'web', 'dist', 'index.html');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= newest(path.join(root, 'web', 'src'))) return;
+  console.log('构建网页 / building web pages …');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const program = new Command('yiwang').description('Yiwang 一网 — digital-government platform').showHelpAfterError();
+
+program
+  .command('start')
+  .description('migrate, seed the demo region on first start, and serve API and web on one port')
+  .option('--build-web', 'build the web pages first when they are missing or out of date')
+  .option('--no-workers', 'serve HTTP only; run timers, outbox and audit sealing elsewhere')
+  .action(async (o: { buildWeb?: boolean; workers: boolean }) => {
+    const cfg = config();
+    if (o.buildWeb) buildWebIfNeeded();
+    const p = await createPlatform({ config: cfg });
+    const applied = await p.migrate();
+    if (applied.length) p.log.info({ applied }, 'migrations applied');
+    if (cfg.seedDemo && !(await isSeeded(p))) await seedDemo(p);
+    const app = await p.http();
+    if (o.workers && cfg.workers) p.startWorkers();
+    await app.listen({ port: cfg.port, host: cfg.host });
+    const shown = cfg.host === '0.0.0.0' ? 'localhost' : cfg.host;
+    console.log(`\n一网 Yiwang 已启动 / is running: http://${shown}:${cfg.port}  (API docs: /api/docs)\n`);
+    const stop = async () => {
+      await p.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations not yet applied (safe to run twice, or from two processes)')
+  .action(() =>
+    withPlatform(async () => {
+      console.log('migrations up to date / 数据库已是最新');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load the demo region (乌兰浩特市) into an empty database')
+  .action(() =>
+    withPlatform(async (p) => {
+      if (await isSeeded(p)) return console.log('already seeded / 已有数据，未重复载入');
+      await seedDemo(p);
+      console.log('demo region loaded / 演示数据已载入');
+    }),
+  );
+
+const audit = program.command('audit').description('audit ledger');
+audit
+  .command('verify')
+  .description('link pending entries, then walk the whole hash chain and check every checkpoint signature')
+  .option('--no-seal', 'only verify; do not link pending entries first')
+  .action((o: { seal: boolean }) =>
+    withPlatform(async (p) => {
+      if (o.seal) await p.kernel.audit.sealAll();
+      const r = await p.kernel.audit.verify();
+      console.log(`linked entries: ${r.linked}, checkpoints: ${r.checkpoints}, not yet linked: ${r.unlinked}`);
+      if (!r.ok) {
+        console.error(`审计链断裂 / AUDIT CHAIN BROKEN at position ${r.broken!.chainPos}${r.broken!.entryId ? ` (entry ${r.broken!.entryId})` : ''}: ${r.broken!.reason}`);
+        process.exitCode = 1;
+      } else console.log('审计链完整 / audit chain intact');
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('write a logical backup (gzip JSON lines) of the whole database; keys.json is not included')
+  .action((file: string) =>
+    withPlatform(async (p) => {
+      const n = await backup(p.kernel.db, file, (t, rows) => console.log(`  ${t}: ${rows}`));
+      console.log(`backup written / 备份完成: ${file} (${n} rows). Keep ${path.join(p.kernel.config.dataDir, 'keys.json')} safe as well.`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (same keys.json needed to read encrypted fields)')
+  .action((file: string) =>
+    withPlatform(async (p) => {
+      const n = await restore(p.kernel.db, file, (t) => console.log(`  restored ${t}`));
+      console.log(`restored / 恢复完成: ${n} rows`);
+    }),
+  );
+
+const roleList = (v: string) => {
+  const roles = v.split(',').map((s) => s.trim());
+  const bad = roles.filter((r) => !ROLES.some((x) => x.code === r));
+  if (bad.length) throw new InvalidArgumentError(`unknown role(s) ${bad.join(', ')}; known: ${ROLES.map((r) => r.code).join(', ')}`);
+  return roles;
+};
+
+const user = program.command('user').description('staff accounts');
+user
+  .command('add')
+  .description('add a staff member with a sign-in account (password from --password or YIWANG_NEW_PASSWORD)')
+  .requiredOption('--username <name>', 'sign-in name, e.g. zhang.san')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--department <code>', 'department code, e.g. ZWSJ')
+  .requiredOption('--roles <list>', 'comma-separated role codes', roleList)
+  .option('--region <code>', 'region code of the department (default: the configured region)')
+  .option('--password <password>', 'initial password')
+  .action((o: { username: string; name: string; department: string; roles: string[]; region?: string; password?: string }) =>
+    withPlatform(async (p) => {
+      const password = o.password ?? process.env.YIWANG_NEW_PASSWORD;
+      if (!password) throw new InvalidArgumentError('give --password or YIWANG_NEW_PASSWORD');
+      const region = o.region ?? p.kernel.config.regionCode;
+      const dept = await p.kernel.db.selectFrom('org_department').select('id').where('code', '=', o.department).where('region_code', '=', region).executeTakeFirst();
+      if (!dept) throw new InvalidArgumentError(`no department ${o.department} in region ${region}`);
+      const r = await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+        username: o.username,
+        password,
+        staff: { departmentId: dept.id, name: o.name, employeeNo: o.username.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32), roles: o.roles as never },
+      });
+      console.log(`user added / 已添加: ${o.username} (staff ${r.staff.id})`);
+    }),
+  );
+
+program.parseAsync().catch((err) => {
+  const msg = err && typeof err === 'object' && 'zh' in err ? `${err.zh} / ${err.en}` : (err as Error).message;
+  console.error(`错误 / error: ${msg}`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Value } from '@sinclair/typebox/value';
+import { ConfigSchema, ENV_KEYS, type Config } from './schema.ts';
+
+export type { Config } from './schema.ts';
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置有误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Which source a key came from, so an error says where to fix it. */
+function sourceName(key: string, fromEnv: Map<string, string>, file?: string): string {
+  const env = fromEnv.get(key);
+  return env ? `environment variable ${env}` : file ? `${file} → ${key}` : key;
+}
+
+/**
+ * Reads `yiwang.config.json` (optional) then the environment (wins), converts strings to the
+ * schema's types and validates. Throws ConfigError listing every wrong value at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  let fromFile: Record<string, unknown> = {};
+  const filePath = env.YIWANG_CONFIG ?? path.join(cwd, 'yiwang.config.json');
+  const fileExists = fs.existsSync(filePath);
+  if (fileExists) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(filePath, 'utf8'));
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+      fromFile = parsed;
+    } catch (err) {
+      throw new ConfigError([`${filePath}: 不是有效的 JSON 对象 / not a valid JSON object (${(err as Error).message})`]);
+    }
+  } else if (env.YIWANG_CONFIG) {
+    throw new ConfigError([`YIWANG_CONFIG: 文件不存在 / file not found: ${filePath}`]);
+  }
+  for (const key of Object.keys(fromFile)) {
+    if (!(key in ConfigSchema.properties)) problems.push(`${filePath} → ${key}: 未知配置项 / unknown setting`);
+  }
+  const fromEnv = new Map<string, string>();
+  const raw: Record<string, unknown> = { ...fromFile };
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') {
+      raw[key] = v;
+      fromEnv.set(key, name);
+    }
+  }
+  Object.assign(raw, overrides);
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  for (const e of Value.Errors(ConfigSchema, withDefaults)) {
+    const key = e.path.split('/')[1] ?? e.path;
+    const shown = key === 'databaseUrl' ? '(hidden)' : JSON.stringify(e.value);
+    problems.push(`${sourceName(key, fromEnv, fileExists ? filePath : undefined)}: ${e.message} (got ${shown})`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return withDefaults as Config;
+}

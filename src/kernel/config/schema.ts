@@ -1,0 +1,52 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Every setting the platform reads, with its default. Validated once at start. */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  host: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Folder for PGlite data, keys and uploaded files when no other store is set. */
+  dataDir: Type.String({ minLength: 1, default: './data' }),
+  /** GB/T 2260 code of the region this installation serves. */
+  regionCode: Type.String({ pattern: '^[0-9]{6}$', default: '152201' }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  auditHash: Type.Union([Type.Literal('sm3'), Type.Literal('sha256')], { default: 'sm3' }),
+  /** How often the audit sealer links new entries and signs a checkpoint. */
+  auditSealMs: Type.Integer({ minimum: 50, maximum: 600000, default: 1000 }),
+  bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 6000 }),
+  sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30, default: 12 }),
+  fileMaxBytes: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, default: 20 * 1024 * 1024 }),
+  fileTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$' }), {
+    default: ['application/pdf', 'image/png', 'image/jpeg', 'application/ofd', 'text/plain'],
+  }),
+  /** Load the demo region on first start. */
+  seedDemo: Type.Boolean({ default: true }),
+  /** Run timers, the outbox and the audit sealer in this process. */
+  workers: Type.Boolean({ default: true }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Environment variable → config key. Values are strings and are converted by the schema. */
+export const ENV_KEYS: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  PUBLIC_URL: 'publicUrl',
+  DATABASE_URL: 'databaseUrl',
+  YIWANG_DATA_DIR: 'dataDir',
+  YIWANG_REGION: 'regionCode',
+  LOG_LEVEL: 'logLevel',
+  YIWANG_AUDIT_HASH: 'auditHash',
+  YIWANG_AUDIT_SEAL_MS: 'auditSealMs',
+  YIWANG_BODY_LIMIT: 'bodyLimitBytes',
+  YIWANG_RATE_LIMIT: 'rateLimitPerMinute',
+  YIWANG_SESSION_HOURS: 'sessionHours',
+  YIWANG_FILE_MAX_BYTES: 'fileMaxBytes',
+  YIWANG_SEED_DEMO: 'seedDemo',
+  YIWANG_WORKERS: 'workers',
+};

@@ -1,0 +1,55 @@
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+
+/** One forward migration: SQL statements run in order inside one transaction. */
+export interface Migration {
+  /** Globally ordered name: `NNNN_module_what`. The number decides the order across modules. */
+  name: string;
+  sql: string;
+}
+
+/** Splits a migration's SQL on statement ends (our migrations hold no procedural bodies). */
+function statements(text: string): string[] {
+  return text
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Applies every migration not yet applied, in name order. Kysely's migrator keeps the version
+ * table (`kernel_migration`) and holds a PostgreSQL advisory lock while it runs, so a second process
+ * starting at the same moment waits and then finds nothing left to do.
+ */
+export async function runMigrations(db: Kysely<any>, migrations: Migration[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const m of migrations) {
+    if (names.has(m.name)) throw new Error(`duplicate migration name ${m.name}`);
+    names.add(m.name);
+  }
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      return Object.fromEntries(
+        migrations.map((m) => [
+          m.name,
+          {
+            async up(trx: Kysely<any>) {
+              for (const s of statements(m.sql)) await sql.raw(s).execute(trx);
+            },
+          },
+        ]),
+      );
+    },
+  };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'kernel_migration',
+    migrationLockTableName: 'kernel_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,91 @@
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
+
+/**
+ * Kysely dialect over one embedded PGlite instance.
+ *
+ * PGlite has a single connection. kysely-pglite hands that connection to every caller at once, so
+ * two concurrent requests would interleave inside each other's BEGIN…COMMIT. Here a connection is
+ * leased: the next caller waits until the previous one releases it, which makes transactions
+ * serial and correct (the price of an embedded database; a PostgreSQL server has a real pool).
+ */
+export class PGliteDialect implements Dialect {
+  constructor(private readonly client: PGlite) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new LeasedPGliteDriver(this.client);
+  }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
+class LeasedPGliteDriver implements Driver {
+  private tail: Promise<void> = Promise.resolve();
+  private readonly releases = new WeakMap<DatabaseConnection, () => void>();
+  constructor(private readonly client: PGlite) {}
+
+  async init() {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const before = this.tail;
+    this.tail = before.then(() => mine);
+    await before;
+    const conn = new PGliteConnection(this.client);
+    this.releases.set(conn, release);
+    return conn;
+  }
+
+  async beginTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('BEGIN'));
+  }
+  async commitTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('COMMIT'));
+  }
+  async rollbackTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  }
+  async releaseConnection(conn: DatabaseConnection) {
+    this.releases.get(conn)?.();
+    this.releases.delete(conn);
+  }
+  async destroy() {
+    await this.tail;
+    await this.client.close();
+  }
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(private readonly client: PGlite) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const res = await this.client.query<R>(query.sql, [...query.parameters]);
+    const affected = res.affectedRows;
+    return {
+      rows: res.rows,
+      ...(affected !== undefined && query.query.kind !== 'SelectQueryNode'
+        ? { numAffectedRows: BigInt(affected) }
+        : {}),
+    };
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('PGlite does not stream; page with keyset queries instead');
+  }
+}

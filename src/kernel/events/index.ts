@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../clock/index.ts';
+import type { Db, Executor, Tx } from '../db/index.ts';
+import type { Logger } from '../log/index.ts';
+
+export { eventsMigration } from './migration.ts';
+
+export interface DomainEvent<P = Record<string, unknown>> {
+  id: string;
+  topic: string;
+  regionCode: string;
+  payload: P;
+  createdAt: Date;
+}
+
+/** Runs inside the transaction that marks the event delivered: its writes and the mark commit together. */
+export type Subscriber = (event: DomainEvent<any>, trx: Tx) => Promise<void>;
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/**
+ * Transactional outbox. A change publishes its event in its own transaction; a dispatcher delivers
+ * committed events to in-process subscribers, one event per transaction, locking with SKIP LOCKED
+ * so several app nodes share the work and none delivers an event twice.
+ */
+export class Outbox {
+  private readonly subscribers = new Map<string, Subscriber[]>();
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  async publish(trx: Executor, topic: string, regionCode: string, payload: Record<string, unknown>): Promise<string> {
+    const id = uuidv7();
+    const now = this.clock.now();
+    await trx
+      .insertInto('kernel_outbox')
+      .values({ id, topic, region_code: regionCode, payload: JSON.stringify(payload), created_at: now, next_at: now })
+      .execute();
+    return id;
+  }
+
+  subscribe(topic: string, fn: Subscriber): void {
+    this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), fn]);
+  }
+
+  /** Delivers up to `limit` due events; returns how many it delivered. */
+  async dispatch(limit = 100): Promise<number> {
+    let delivered = 0;
+    for (let i = 0; i < limit; i++) {
+      const outcome = await this.deliverOne();
+      if (outcome === 'none') break;
+      if (outcome === 'delivered') delivered += 1;
+    }
+    return delivered;
+  }
+
+  private async deliverOne(): Promise<'none' | 'delivered' | 'failed'> {
+    const now = this.clock.now();
+    let failure: { id: string; attempts: number; error: string } | undefined;
+    const result = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .selectFrom('kernel_outbox')
+          .selectAll()
+          .where('delivered_at', 'is', null)
+          .where('next_at', '<=', now)
+          .orderBy('next_at')
+          .limit(1)
+          .forUpdate()
+          .skipLocked()
+          .executeTakeFirst();
+        if (!row) return 'none' as const;
+        const event: DomainEvent = {
+          id: row.id,
+          topic: row.topic,
+          regionCode: row.region_code,
+          payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+          createdAt: new Date(row.created_at),
+        };
+        try {
+          for (const fn of this.subscribers.get(row.topic) ?? []) await fn(event, trx);
+        } catch (err) {
+          failure = { id: row.id, attempts: row.attempts + 1, error: (err as Error).message };
+          throw err;
+        }
+        await trx.updateTable('kernel_outbox').set({ delivered_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        return 'delivered' as const;
+      })
+      .catch((err) => {
+        if (!failure) throw err;
+        return 'failed' as const;
+      });
+    if (failure) {
+      // The subscriber's writes were rolled back with the transaction; record the try and back off.
+      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failure.attempts, 20));
+      await this.db
+        .updateTable('kernel_outbox')
+        .set({ attempts: failure.attempts, last_error: failure.error.slice(0, 1000), next_at: new Date(now.getTime() + backoff) })
+        .where('id', '=', failure.id)
+        .execute();
+      this.log.warn({ eventId: failure.id, attempts: failure.attempts }, 'outbox subscriber failed; will retry');
+    }
+    return result;
+  }
+
+  async pendingCount(): Promise<number> {
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM kernel_outbox WHERE delivered_at IS NULL`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+}

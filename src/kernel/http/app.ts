@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { v7 as uuidv7 } from 'uuid';
+import type { Logger } from '../log/index.ts';
+import type { Policy, Principal } from '../policy/index.ts';
+import { Errors } from './errors.ts';
+import { classify, sendProblem } from './problem.ts';
+import { registerOps } from './ops.ts';
+import type { Db } from '../db/index.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Anyone may call this route. */
+    public?: boolean;
+    /** A signed-in principal may call it; the service checks what exactly. */
+    authenticated?: boolean;
+    /** The permission a principal must hold (jurisdiction is checked in the service). */
+    permission?: string;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export type App = FastifyInstance<any, any, any, Logger, TypeBoxTypeProvider>;
+
+export interface AppOptions {
+  log: Logger;
+  db: Db;
+  bodyLimit: number;
+  rateLimitPerMinute: number;
+  policy: Policy;
+  authenticate(req: FastifyRequest): Promise<Principal | null>;
+  webDir?: string;
+}
+
+/** SPA areas served from the built web app; anything under them falls back to index.html. */
+const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin'];
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: opts.log,
+    bodyLimit: opts.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : uuidv7();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorateRequest('principal', null);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  // Deny by default: a route that says neither public, authenticated nor a permission is a bug.
+  app.addHook('onRoute', (route) => {
+    const c = (route.config ?? {}) as { public?: boolean; authenticated?: boolean; permission?: string };
+    const internal = route.url.startsWith('/api/docs') || route.method === 'HEAD';
+    if (!internal && !c.public && !c.authenticated && !c.permission && !route.url.includes('*')) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule (public / authenticated / permission)`);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: opts.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => Errors.rateLimited(),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Yiwang 一网 API', version: '0.1.0', description: '一网通办 · 一网统管 · 一网协同 — platform API' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yw_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.setErrorHandler((err, req, reply) => {
+    const domain = classify(err as never);
+    if (domain.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, domain);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (opts.webDir && req.method === 'GET' && (req.url === '/' || WEB_AREAS.some((a) => req.url.startsWith(a)))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, Errors.notFound('route'));
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const c = req.routeOptions.config as { public?: boolean; authenticated?: boolean; permission?: string };
+    req.principal = await opts.authenticate(req);
+    if (c.public) return;
+    if (req.url.startsWith('/api/docs')) return;
+    if (!req.principal) throw Errors.unauthenticated();
+    if (c.permission && !opts.policy.can(req.principal, c.permission)) throw Errors.forbidden();
+  });
+
+  await registerOps(app, opts.db);
+
+  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

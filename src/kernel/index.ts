@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { AuditLedger, auditMigration, type Actor } from './audit/index.ts';
+import { WorkingCalendar, calendarMigration } from './calendar/index.ts';
+import { systemClock, type Clock } from './clock/index.ts';
+import type { Config } from './config/index.ts';
+import { PlatformCrypto, loadOrCreateKeys, type PlatformKeys } from './crypto/index.ts';
+import type { Database, Db, Executor } from './db/index.ts';
+import type { Migration } from './db/migrate.ts';
+import { Outbox, eventsMigration } from './events/index.ts';
+import { FileStore, filesMigration } from './files/index.ts';
+import { JobRunner } from './jobs/index.ts';
+import type { Logger } from './log/index.ts';
+import { Notifier, logSink, type MessageSink } from './notify/index.ts';
+
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration];
+
+export interface ChangeRecord {
+  actor: Actor;
+  action: string;
+  objectType: string;
+  objectId: string;
+  regionCode: string;
+  change: unknown;
+  summary?: Record<string, unknown>;
+  /** Domain event to publish; defaults to `<objectType>.<action>` with the summary as payload. */
+  event?: { topic: string; payload: Record<string, unknown> } | false;
+  requestId?: string;
+}
+
+/** The shared parts every module receives. */
+export interface Kernel {
+  config: Config;
+  db: Db;
+  dbKind: Database['kind'];
+  log: Logger;
+  clock: Clock;
+  crypto: PlatformCrypto;
+  audit: AuditLedger;
+  events: Outbox;
+  jobs: JobRunner;
+  calendar: WorkingCalendar;
+  files: FileStore;
+  notify: Notifier;
+  /**
+   * The one helper for "this state changed": writes the audit entry and the domain event in the
+   * caller's transaction. Call it inside the same transaction as the change.
+   */
+  recordChange(trx: Executor, rec: ChangeRecord): Promise<void>;
+}
+
+export interface KernelOptions {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock?: Clock;
+  keys?: PlatformKeys;
+  sink?: MessageSink;
+}
+
+export function createKernel(opts: KernelOptions): Kernel {
+  const { config, database, log } = opts;
+  const clock = opts.clock ?? systemClock;
+  const db = database.db;
+  const crypto = new PlatformCrypto(opts.keys ?? loadOrCreateKeys(path.resolve(config.dataDir)), config.auditHash);
+  const audit = new AuditLedger(db, crypto, config.auditHash, clock);
+  const events = new Outbox(db, clock, log);
+  const jobs = new JobRunner(db, clock, log);
+  return {
+    config,
+    db,
+    dbKind: database.kind,
+    log,
+    clock,
+    crypto,
+    audit,
+    events,
+    jobs,
+    calendar: new WorkingCalendar(db, clock),
+    files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes),
+    notify: new Notifier(db, clock, events, crypto, opts.sink ?? logSink(log)),
+    async recordChange(trx, rec) {
+      await audit.record(trx, rec);
+      if (rec.event !== false) {
+        const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
+        await events.publish(trx, ev.topic, rec.regionCode, ev.payload);
+      }
+    },
+  };
+}
+
+/**
+ * Background work of one app node: deliver outbox events, run due jobs, seal the audit chain.
+ * Every piece is safe with several nodes on one database.
+ */
+export function startWorkers(k: Kernel, pollMs = 250): () => Promise<void> {
+  let stopped = false;
+  let lastSeal = 0;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await k.events.dispatch(200);
+        await k.jobs.runDue(50);
+        if (Date.now() - lastSeal >= k.config.auditSealMs) {
+          lastSeal = Date.now();
+          await k.audit.seal();
+        }
+      } catch (err) {
+        k.log.error({ err }, 'background worker round failed');
+      }
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  };
+  const running = k.jobs.scheduleTimers().then(loop);
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}

@@ -1,0 +1,103 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../clock/index.ts';
+import type { PlatformCrypto } from '../crypto/index.ts';
+import type { Db, Executor } from '../db/index.ts';
+import type { Outbox } from '../events/index.ts';
+import type { Logger } from '../log/index.ts';
+
+export interface Message {
+  channel: 'sms' | 'email';
+  to: string;
+  text: string;
+}
+
+/** Where SMS and email go. A deployment plugs in its gateway; development uses the log sink. */
+export interface MessageSink {
+  send(message: Message): Promise<void>;
+}
+
+export function maskAddress(to: string): string {
+  const at = to.indexOf('@');
+  if (at > 0) return `${to[0]}***${to.slice(at)}`;
+  return to.length > 7 ? `${to.slice(0, 3)}****${to.slice(-4)}` : '****';
+}
+
+/** Development sink: writes a masked line to the log, never the full number or address. */
+export function logSink(log: Logger): MessageSink {
+  return {
+    async send(m) {
+      log.info({ channel: m.channel, to: maskAddress(m.to), chars: m.text.length }, 'message sent (development sink)');
+    },
+  };
+}
+
+export interface NotifyInput {
+  regionCode: string;
+  recipientId: string;
+  title: string;
+  body: string;
+  link?: string;
+  sms?: string;
+  email?: string;
+}
+
+const TOPIC = 'kernel.message.requested';
+
+/**
+ * One interface for every notification: an in-app inbox entry, plus SMS and email handed to the
+ * outbox in the caller's transaction, so a crash after commit loses no message and a rollback
+ * sends none. Addresses travel encrypted through the outbox.
+ */
+export class Notifier {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly crypto: PlatformCrypto,
+    private readonly sink: MessageSink,
+  ) {
+    outbox.subscribe(TOPIC, async (event, trx) => {
+      const p = event.payload as { channel: 'sms' | 'email'; to: string; text: string };
+      const to = this.crypto.decryptField(p.to);
+      // The log row is unique per event: a redelivery after a crash fails here before sending twice.
+      await trx
+        .insertInto('kernel_message_log')
+        .values({ id: uuidv7(), channel: p.channel, recipient_masked: maskAddress(to), event_id: event.id, sent_at: this.clock.now() })
+        .execute();
+      await this.sink.send({ channel: p.channel, to, text: p.text });
+    });
+  }
+
+  async notify(trx: Executor, n: NotifyInput): Promise<string> {
+    const id = uuidv7();
+    await trx
+      .insertInto('kernel_notification')
+      .values({ id, region_code: n.regionCode, recipient_id: n.recipientId, title: n.title, body: n.body, link: n.link ?? null, created_at: this.clock.now() })
+      .execute();
+    const text = `【一网】${n.title}：${n.body}`;
+    if (n.sms) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'sms', to: this.crypto.encryptField(n.sms), text });
+    if (n.email) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'email', to: this.crypto.encryptField(n.email), text });
+    return id;
+  }
+
+  async inbox(recipientId: string, limit = 50) {
+    return this.db
+      .selectFrom('kernel_notification')
+      .select(['id', 'title', 'body', 'link', 'created_at as createdAt', 'read_at as readAt'])
+      .where('recipient_id', '=', recipientId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  async markRead(recipientId: string, id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('kernel_notification')
+      .set({ read_at: this.clock.now() })
+      .where('id', '=', id)
+      .where('recipient_id', '=', recipientId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+}

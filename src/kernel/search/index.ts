@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { sql, type RawBuilder } from 'kysely';
+
+let jieba: Jieba | null = null;
+
+/** jieba with its standard dictionary plus our government terms, loaded once per process. */
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(fs.readFileSync(new URL('./gov-terms.txt', import.meta.url)));
+  }
+  return jieba;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Words of a text in search mode (long terms and their parts), lower-cased, no punctuation. */
+export function tokenize(text: string): string[] {
+  return segmenter()
+    .cutForSearch(text, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t.length > 0 && WORD.test(t));
+}
+
+/** Words of a query: the precise cut, so a query for 一网通办 asks for that term, not its parts. */
+export function queryTokens(query: string): string[] {
+  return segmenter()
+    .cut(query, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t.length > 0 && WORD.test(t));
+}
+
+/** SQL for a text's search vector, to store in a `tsvector` column ('simple' config over jieba tokens). */
+export function searchVector(text: string): RawBuilder<unknown> {
+  return sql`to_tsvector('simple', ${tokenize(text).join(' ')})`;
+}
+
+/** SQL condition: the vector column matches every word of the query. */
+export function matchesQuery(column: string, query: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} @@ plainto_tsquery('simple', ${queryTokens(query).join(' ')})`;
+}
+
+/** SQL rank of a match, for ordering results. */
+export function queryRank(column: string, query: string): RawBuilder<number> {
+  return sql<number>`ts_rank(${sql.ref(column)}, plainto_tsquery('simple', ${queryTokens(query).join(' ')}))`;
+}

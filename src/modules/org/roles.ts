@@ -1,0 +1,30 @@
+/**
+ * The role catalogue and what each role may do. Stored in `org_role` at migration time so admins
+ * and reports can read it; jurisdiction (region, department) is checked separately by the policy.
+ */
+export interface RoleDef {
+  code: string;
+  zh: string;
+  en: string;
+  permissions: string[];
+}
+
+export const ROLES: RoleDef[] = [
+  { code: 'platform_admin', zh: '平台管理员', en: 'Platform administrator', permissions: ['*'] },
+  { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view'] },
+  { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read'] },
+  { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read'] },
+  { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read'] },
+  { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use'] },
+  { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read'] },
+  { code: 'data_admin', zh: '数据管理员', en: 'Data administrator', permissions: ['workbench.use', 'org.read'] },
+  { code: 'leader', zh: '领导', en: 'Leader', permissions: ['workbench.use', 'org.read', 'screen.view', 'audit.read'] },
+];
+
+export const ROLE_CODES = ROLES.map((r) => r.code);
+
+export function permissionsOf(roles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const code of roles) for (const p of ROLES.find((r) => r.code === code)?.permissions ?? []) out.add(p);
+  return out;
+}

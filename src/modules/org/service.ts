@@ -1,0 +1,218 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Kernel } from '../../kernel/index.ts';
+import type { Executor } from '../../kernel/db/index.ts';
+import { Errors } from '../../kernel/http/errors.ts';
+import { maskAddress } from '../../kernel/notify/index.ts';
+import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { OrgErrors } from './errors.ts';
+import type { Department, DepartmentInput, DepartmentPatch, PageQuery, Staff, StaffInput, StaffPatch } from './schema.ts';
+import * as store from './store.ts';
+
+type StaffRow = NonNullable<Awaited<ReturnType<typeof store.staffRowById>>>;
+
+/** Organisation: regions, departments, posts and staff. Every change is policy-checked and audited. */
+export class OrgService {
+  constructor(
+    private readonly k: Kernel,
+    private readonly policy: Policy,
+  ) {}
+
+  private staffView(row: StaffRow): Staff {
+    const { phone_enc, ...rest } = row;
+    return { ...rest, phoneMasked: phone_enc ? maskAddress(this.k.crypto.decryptField(phone_enc)) : null } as Staff;
+  }
+
+  regions(parentCode: string | null) {
+    return store.childRegions(this.k.db, parentCode);
+  }
+
+  async region(code: string) {
+    const r = await store.regionByCode(this.k.db, code);
+    if (!r) throw OrgErrors.regionUnknown();
+    return r;
+  }
+
+  async listDepartments(who: Principal, q: PageQuery) {
+    assertAllowed(this.policy, who, 'org.read');
+    if (q.regionCode && !regionWithin(q.regionCode, who.regionCode)) throw Errors.forbidden();
+    return store.listDepartments(this.k.db, { jurisdiction: who.regionCode, ...q, limit: q.limit ?? 50 });
+  }
+
+  async getDepartment(who: Principal, id: string): Promise<Department> {
+    const d = await store.departmentById(this.k.db, id);
+    if (!d) throw Errors.notFound('department');
+    assertAllowed(this.policy, who, 'org.read', { regionCode: d.regionCode });
+    return d;
+  }
+
+  async createDepartment(who: Principal, input: DepartmentInput, requestId?: string, trxIn?: Executor): Promise<Department> {
+    assertAllowed(this.policy, who, 'org.manage', { regionCode: input.regionCode });
+    const run = async (trx: Executor) => {
+      if (!(await store.regionByCode(trx, input.regionCode))) throw OrgErrors.regionUnknown();
+      if (input.parentId) await this.checkParent(trx, input.parentId, null);
+      const id = uuidv7();
+      const now = this.k.clock.now();
+      const res = await trx
+        .insertInto('org_department')
+        .values({
+          id,
+          region_code: input.regionCode,
+          code: input.code,
+          name: input.name.trim(),
+          name_en: input.nameEn?.trim() || null,
+          parent_id: input.parentId ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
+        .executeTakeFirst();
+      if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw OrgErrors.departmentCodeTaken();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'created',
+        objectType: 'org.department',
+        objectId: id,
+        regionCode: input.regionCode,
+        change: input,
+        summary: { code: input.code, name: input.name },
+        requestId,
+      });
+      return (await store.departmentById(trx, id))!;
+    };
+    return trxIn ? run(trxIn) : this.k.db.transaction().execute(run);
+  }
+
+  async updateDepartment(who: Principal, id: string, patch: DepartmentPatch, requestId?: string): Promise<Department> {
+    return this.k.db.transaction().execute(async (trx) => {
+      const before = await store.departmentById(trx, id);
+      if (!before) throw Errors.notFound('department');
+      assertAllowed(this.policy, who, 'org.manage', { regionCode: before.regionCode });
+      if (patch.parentId) await this.checkParent(trx, patch.parentId, id);
+      if (patch.active === false && before.active && before.staffCount > 0) throw OrgErrors.hasActiveStaff();
+      const res = await trx
+        .updateTable('org_department')
+        .set({
+          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+          ...(patch.nameEn !== undefined ? { name_en: patch.nameEn.trim() || null } : {}),
+          ...(patch.parentId !== undefined ? { parent_id: patch.parentId } : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+          version: patch.version + 1,
+          updated_at: this.k.clock.now(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', patch.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw OrgErrors.staleVersion();
+      const after = (await store.departmentById(trx, id))!;
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: patch.active === false ? 'deactivated' : 'updated',
+        objectType: 'org.department',
+        objectId: id,
+        regionCode: before.regionCode,
+        change: { before, patch },
+        summary: { version: after.version, active: after.active },
+        requestId,
+      });
+      return after;
+    });
+  }
+
+  private async checkParent(trx: Executor, parentId: string, selfId: string | null) {
+    const parent = await store.departmentById(trx, parentId);
+    if (!parent || !parent.active) throw OrgErrors.parentInvalid();
+    if (selfId && (await store.departmentAncestors(trx, parentId)).includes(selfId)) throw OrgErrors.parentInvalid();
+  }
+
+  async listStaff(who: Principal, q: PageQuery & { departmentId?: string }) {
+    assertAllowed(this.policy, who, 'org.read');
+    const page = await store.listStaff(this.k.db, { jurisdiction: who.regionCode, ...q, limit: q.limit ?? 50 });
+    return { items: page.items.map((r) => this.staffView(r as StaffRow)), next: page.next };
+  }
+
+  async getStaff(id: string): Promise<Staff | null> {
+    const row = await store.staffRowById(this.k.db, id);
+    return row ? this.staffView(row) : null;
+  }
+
+  /** Creates a staff member; `trx` lets identity create the sign-in account in the same transaction. */
+  async createStaff(who: Principal, input: StaffInput, trx: Executor, requestId?: string): Promise<Staff> {
+    const dept = await store.departmentById(trx, input.departmentId);
+    if (!dept) throw OrgErrors.parentInvalid();
+    assertAllowed(this.policy, who, 'org.manage', { regionCode: dept.regionCode });
+    if (!dept.active) throw OrgErrors.departmentInactive();
+    // Only a platform administrator may hand out the platform administrator role.
+    if (input.roles.includes('platform_admin') && !who.roles.includes('platform_admin')) throw Errors.forbidden();
+    const id = uuidv7();
+    const now = this.k.clock.now();
+    const res = await trx
+      .insertInto('org_staff')
+      .values({
+        id,
+        region_code: dept.regionCode,
+        department_id: dept.id,
+        name: input.name.trim(),
+        employee_no: input.employeeNo,
+        phone_enc: input.phone ? this.k.crypto.encryptField(input.phone) : null,
+        roles: input.roles,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['region_code', 'employee_no']).doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw OrgErrors.employeeNoTaken();
+    await this.k.recordChange(trx, {
+      actor: actorOf(who),
+      action: 'created',
+      objectType: 'org.staff',
+      objectId: id,
+      regionCode: dept.regionCode,
+      change: { ...input, phone: input.phone ? '[encrypted]' : null },
+      summary: { departmentId: dept.id, roles: input.roles },
+      requestId,
+    });
+    return this.staffView((await store.staffRowById(trx, id))!);
+  }
+
+  async updateStaff(who: Principal, id: string, patch: StaffPatch, requestId?: string): Promise<Staff> {
+    return this.k.db.transaction().execute(async (trx) => {
+      const before = await store.staffRowById(trx, id);
+      if (!before) throw Errors.notFound('staff');
+      assertAllowed(this.policy, who, 'org.manage', { regionCode: before.regionCode });
+      let regionCode = before.regionCode;
+      if (patch.departmentId) {
+        const dept = await store.departmentById(trx, patch.departmentId);
+        if (!dept) throw OrgErrors.parentInvalid();
+        if (!dept.active) throw OrgErrors.departmentInactive();
+        assertAllowed(this.policy, who, 'org.manage', { regionCode: dept.regionCode });
+        regionCode = dept.regionCode;
+      }
+      if (patch.roles?.includes('platform_admin') && !who.roles.includes('platform_admin')) throw Errors.forbidden();
+      const res = await trx
+        .updateTable('org_staff')
+        .set({
+          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+          ...(patch.departmentId !== undefined ? { department_id: patch.departmentId, region_code: regionCode } : {}),
+          ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+          version: patch.version + 1,
+          updated_at: this.k.clock.now(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', patch.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw OrgErrors.staleVersion();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: patch.active === false ? 'deactivated' : 'updated',
+        objectType: 'org.staff',
+        objectId: id,
+        regionCode,
+        change: { patch },
+        summary: { roles: patch.roles ?? before.roles, active: patch.active ?? before.active },
+        requestId,
+      });
+      return this.staffView((await store.staffRowById(trx, id))!);
+    });
+  }
+}

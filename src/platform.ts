@@ -1,0 +1,87 @@
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import { auditRoutes } from './kernel/audit/routes.ts';
+import { calendarRoutes } from './kernel/calendar/routes.ts';
+import type { Clock } from './kernel/clock/index.ts';
+import type { Config } from './kernel/config/index.ts';
+import type { PlatformKeys } from './kernel/crypto/index.ts';
+import { openDatabase, runMigrations, type Database } from './kernel/db/index.ts';
+import { fileRoutes } from './kernel/files/routes.ts';
+import { createApp, type App } from './kernel/http/app.ts';
+import { createKernel, kernelMigrations, startWorkers, type Kernel } from './kernel/index.ts';
+import { createLogger, type Logger } from './kernel/log/index.ts';
+import type { MessageSink } from './kernel/notify/index.ts';
+import { notifyRoutes } from './kernel/notify/routes.ts';
+import { createIdentityModule, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
+import { createOrgModule, type OrgModule } from './modules/org/index.ts';
+
+export interface Platform {
+  kernel: Kernel;
+  database: Database;
+  org: OrgModule;
+  identity: IdentityModule;
+  log: Logger;
+  /** Builds the HTTP app (routes of every module, web pages when built). */
+  http(): Promise<App>;
+  migrate(): Promise<string[]>;
+  startWorkers(): void;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  config: Config;
+  database?: Database;
+  clock?: Clock;
+  keys?: PlatformKeys;
+  sink?: MessageSink;
+  log?: Logger;
+}
+
+/** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
+export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
+  const { config } = opts;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(config.dataDir, 'pglite') }));
+  const kernel = createKernel({ config, database, log, clock: opts.clock, keys: opts.keys, sink: opts.sink });
+  const org = createOrgModule(kernel, rolePolicy);
+  const identity = createIdentityModule(kernel, org.service);
+  let stopWorkers: (() => Promise<void>) | null = null;
+  let app: App | null = null;
+  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations];
+
+  return {
+    kernel,
+    database,
+    org,
+    identity,
+    log,
+    migrate: () => runMigrations(database.db, migrations),
+    async http() {
+      app = await createApp({
+        log,
+        db: database.db,
+        bodyLimit: config.bodyLimitBytes,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        policy: rolePolicy,
+        authenticate: (req) => identity.service.authenticate(identity.tokenOf(req)),
+        webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
+      });
+      await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
+      for (const routes of [org.routes, identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+        await app.register(routes);
+      }
+      await app.ready();
+      return app;
+    },
+    startWorkers() {
+      stopWorkers ??= startWorkers(kernel);
+    },
+    async close() {
+      await app?.close();
+      await stopWorkers?.();
+      await database.close();
+    },
+  };
+}
