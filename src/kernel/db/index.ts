@@ -18,6 +18,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL schema a test database lives in. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function openTestDatabase(): Promise<Database> {
   const database = await openDatabase({ databaseUrl: url, schema, poolSize: 8 });
   return {
     ...database,
+    schema,
     async close() {
       await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(database.db);
       await database.close();

@@ -40,9 +40,13 @@ export async function runMigrations(db: Kysely<any>, migrations: Migration[]): P
       );
     },
   };
+  // Name the schema explicitly: Kysely looks for its version table across all schemas otherwise,
+  // and would mistake another installation's (or another test's) table for ours.
+  const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0].s;
   const migrator = new Migrator({
     db,
     provider,
+    migrationTableSchema: schema,
     migrationTableName: 'kernel_migration',
     migrationLockTableName: 'kernel_migration_lock',
   });

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+
+describe('jobs and the outbox', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    await sql`CREATE TABLE test_effect (job text, note text)`.execute(t.p.kernel.db);
+  });
+  afterAll(() => t.close());
+
+  it('runs a job only when due, once, with its writes committed', async () => {
+    const { jobs, db } = t.p.kernel;
+    jobs.register('test.write', async (job, trx) => {
+      await trx.insertInto('test_effect').values({ job: job.id, note: String(job.payload.note) }).execute();
+    });
+    const id = await jobs.enqueue(db, 'test.write', { note: 'later' }, { runAt: new Date(t.clock.now().getTime() + 3600_000) });
+    expect(await jobs.runDue()).toBe(0);
+    t.clock.advance(3600_000);
+    expect(await jobs.runDue()).toBe(1);
+    expect(await jobs.runDue()).toBe(0);
+    const rows = await db.selectFrom('test_effect').selectAll().where('job', '=', id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('rolls back a failing job, retries it later and marks it failed after its attempts', async () => {
+    const { jobs, db } = t.p.kernel;
+    let calls = 0;
+    jobs.register('test.flaky', async (job, trx) => {
+      calls += 1;
+      await trx.insertInto('test_effect').values({ job: job.id, note: 'flaky' }).execute();
+      throw new Error('downstream unavailable');
+    });
+    const id = (await jobs.enqueue(db, 'test.flaky', {}, { maxAttempts: 2 }))!;
+    await jobs.runDue();
+    t.clock.advance(60_000);
+    await jobs.runDue();
+    t.clock.advance(60_000);
+    await jobs.runDue();
+    expect(calls).toBe(2);
+    const job = await db.selectFrom('kernel_job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(job.state).toBe('failed');
+    expect(job.last_error).toContain('downstream unavailable');
+    expect(await db.selectFrom('test_effect').selectAll().where('job', '=', id).execute()).toHaveLength(0);
+  });
+
+  it('keeps one open job per unique key', async () => {
+    const { jobs, db } = t.p.kernel;
+    expect(await jobs.enqueue(db, 'test.write', { note: 'a' }, { uniqueKey: 'k1' })).not.toBeNull();
+    expect(await jobs.enqueue(db, 'test.write', { note: 'b' }, { uniqueKey: 'k1' })).toBeNull();
+  });
+
+  it('delivers an outbox event once, and retries a failing subscriber without losing the event', async () => {
+    const { events, db } = t.p.kernel;
+    const seen: string[] = [];
+    let fail = true;
+    events.subscribe('test.happened', async (e, trx) => {
+      await trx.insertInto('test_effect').values({ job: e.id, note: 'event' }).execute();
+      if (fail) throw new Error('subscriber down');
+      seen.push(String(e.payload.n));
+    });
+    await db.transaction().execute((trx) => events.publish(trx, 'test.happened', '152201', { n: 1 }));
+    expect(await events.dispatch()).toBe(0);
+    expect(await events.pendingCount()).toBe(1);
+    fail = false;
+    t.clock.advance(10 * 60_000);
+    expect(await events.dispatch()).toBe(1);
+    expect(await events.dispatch()).toBe(0);
+    expect(seen).toEqual(['1']);
+    const effects = await db.selectFrom('test_effect').selectAll().where('note', '=', 'event').execute();
+    expect(effects).toHaveLength(1);
+  });
+
+  it('sends SMS through the outbox only after the change commits, with the number masked in the log table', async () => {
+    const { notify, events, db } = t.p.kernel;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await notify.notify(trx, { regionCode: '152201', recipientId: 'acc-1', title: '受理通知', body: '您的申请已受理', sms: '13912345678' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow();
+    await db.transaction().execute((trx) => notify.notify(trx, { regionCode: '152201', recipientId: 'acc-1', title: '办结通知', body: '您的申请已办结', sms: '13912345678' }));
+    await events.dispatch();
+    expect(t.sent).toHaveLength(1);
+    expect(t.sent[0]).toMatchObject({ channel: 'sms', to: '13912345678' });
+    expect(t.sent[0].text).toContain('办结');
+    const log = await db.selectFrom('kernel_message_log').selectAll().execute();
+    expect(log.map((l) => l.recipient_masked)).toEqual(['139****5678']);
+    expect((await notify.inbox('acc-1')).map((n) => n.title)).toEqual(['办结通知']);
+  });
+});
