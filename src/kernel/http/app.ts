@@ -45,6 +45,8 @@ export interface AppOptions {
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
 const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin'];
 
+const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: opts.log,
@@ -67,6 +69,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // Deny by default: a route that says neither public, authenticated nor a permission is a bug.
   app.addHook('onRoute', (route) => {
+    // The built web pages are public by nature (they hold no data; the API behind them checks access).
+    if (opts.webDir && isWebAsset(route.url)) {
+      route.config = { ...(route.config ?? {}), public: true } as typeof route.config;
+      return;
+    }
     const c = (route.config ?? {}) as { public?: boolean; authenticated?: boolean; permission?: string };
     const internal = route.url.startsWith('/api/docs') || route.method === 'HEAD';
     if (!internal && !c.public && !c.authenticated && !c.permission && !route.url.includes('*')) {
@@ -121,7 +128,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.addHook('preHandler', async (req) => {
     const c = req.routeOptions.config as { public?: boolean; authenticated?: boolean; permission?: string };
     req.principal = await opts.authenticate(req);
-    if (c.public) return;
+    // Unmatched URLs only ever get index.html (for the web app) or a 404 problem.
+    if (c.public || req.is404) return;
     if (req.url.startsWith('/api/docs')) return;
     if (!req.principal) throw Errors.unauthenticated();
     if (c.permission && !opts.policy.can(req.principal, c.permission)) throw Errors.forbidden();

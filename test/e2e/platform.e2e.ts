@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, seriousViolations } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+describe('the platform in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const newPage = async (opts: { phone?: boolean } = {}): Promise<Page> => {
+    const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+    return ctx.newPage();
+  };
+  const signIn = async (page: Page, username: string) => {
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('Yiwang2026demo');
+    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.waitForURL(/\/workbench/);
+  };
+
+  it('shows the public portal in Chinese with the streets of 乌兰浩特市, with no serious axe violations', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: '乌兰浩特市政务服务网' }).waitFor();
+    await page.getByText('爱国街道').waitFor();
+    expect(await page.title()).toContain('乌兰浩特市政务服务网');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('switches to English and back', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('heading', { name: 'Ulanhot Government Services' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('heading', { name: '乌兰浩特市政务服务网' }).waitFor();
+  });
+
+  it('refuses a wrong password with a visible message, then signs a staff member into the workbench', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('用户名').fill('window01');
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
+    await signIn(page, 'window01');
+    await page.getByRole('heading', { name: '您好，李娜' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets an admin add a department and see it listed; the admin page passes axe', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin');
+    await page.goto(`${server.url}/admin/departments`);
+    await page.getByRole('cell', { name: '乌兰浩特市教育局' }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '新增部门' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称', { exact: true }).fill('乌兰浩特市数字化改革专班');
+    await dialog.getByLabel('编码').fill('SZHGG');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
+    await page.reload();
+    await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
+  });
+
+  it('shows the calendar warning for a year not yet loaded and lists the staff with masked phones', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin');
+    await page.goto(`${server.url}/admin/calendar`);
+    await page.getByRole('cell', { name: '春节' }).first().waitFor();
+    const next = new Date().getFullYear() + 1;
+    await page.getByRole('alert').filter({ hasText: `${next} 年节假日安排尚未载入` }).waitFor();
+    await page.goto(`${server.url}/admin/staff`);
+    await page.getByRole('cell', { name: '包晓峰' }).first().waitFor();
+    const phones = await page.locator('td').filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
+    expect(phones).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('works on a phone in elderly mode: larger type, nothing wider than the screen', async () => {
+    const page = await newPage({ phone: true });
+    await page.goto(server.url);
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    await page.getByRole('switch', { name: '长辈模式' }).click();
+    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(after).toBeGreaterThan(before);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('sends a visitor of a staff page to sign-in, and the command screen draws its chart for a leader', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL(/\/signin\?next=/);
+    await signIn(page, 'leader01');
+    await page.goto(`${server.url}/screen`);
+    await page.locator('.yw-chart canvas').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

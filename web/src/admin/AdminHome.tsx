@@ -1,0 +1,32 @@
+import { Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useTitle } from '../shell/useTitle';
+import { Departments } from './Departments';
+import { StaffList } from './StaffList';
+import { RegionTree } from './RegionTree';
+import { CalendarAdmin } from './CalendarAdmin';
+
+/** Admin area: one tab per register; the tab is part of the URL so it can be bookmarked. */
+export function AdminHome() {
+  const { t } = useTranslation();
+  useTitle('admin.title');
+  const params = useParams();
+  const navigate = useNavigate();
+  const tab = params['*'] || 'departments';
+  return (
+    <>
+      <Typography.Title level={1}>{t('admin.title')}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate(`/admin/${k}`)}
+        items={[
+          { key: 'departments', label: t('admin.departments'), children: <Departments /> },
+          { key: 'staff', label: t('admin.staff'), children: <StaffList /> },
+          { key: 'regions', label: t('admin.regions'), children: <RegionTree /> },
+          { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+        ]}
+      />
+    </>
+  );
+}

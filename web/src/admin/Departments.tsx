@@ -1,0 +1,81 @@
+import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorText } from '../api';
+import { can, useMe } from '../shell/session';
+
+export interface Department { id: string; code: string; name: string; nameEn: string | null; regionCode: string; regionName: string; active: boolean; version: number; staffCount: number }
+interface Page<T> { items: T[]; next: string | null }
+
+/** Departments register: list with keyset paging, add, deactivate / activate. */
+export function Departments() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const qc = useQueryClient();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const list = useInfiniteQuery({
+    queryKey: ['departments', q],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<Page<Department>>(`/api/org/departments?limit=50&includeInactive=true${q ? `&q=${encodeURIComponent(q)}` : ''}${pageParam ? `&after=${pageParam}` : ''}`),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const manage = can(me, 'org.manage');
+  const create = async () => {
+    const v = await form.validateFields();
+    try {
+      await api('/api/org/departments', { method: 'POST', json: { ...v, nameEn: v.nameEn || undefined } });
+      message.success(t('admin.created'));
+      setOpen(false);
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: ['departments'] });
+    } catch (err) {
+      message.error(errorText(err, i18n.language));
+    }
+  };
+  const toggle = async (d: Department) => {
+    try {
+      await api(`/api/org/departments/${d.id}`, { method: 'PATCH', json: { version: d.version, active: !d.active } });
+      message.success(t('admin.saved'));
+      await qc.invalidateQueries({ queryKey: ['departments'] });
+    } catch (err) {
+      message.error(errorText(err, i18n.language));
+    }
+  };
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('admin.search')} aria-label={t('admin.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
+        {manage && <Button type="primary" onClick={() => setOpen(true)}>{t('admin.add')}</Button>}
+      </Space>
+      <Table<Department>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: t('admin.name'), dataIndex: i18n.language === 'en' ? 'nameEn' : 'name', render: (_v, d) => (i18n.language === 'en' && d.nameEn) || d.name },
+          { title: t('admin.code'), dataIndex: 'code' },
+          { title: t('admin.region'), dataIndex: 'regionName' },
+          { title: t('admin.staffCount'), dataIndex: 'staffCount' },
+          { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('admin.active') : t('admin.inactive')}</Tag> },
+          ...(manage ? [{ title: '', key: 'act', render: (_: unknown, d: Department) => <Button size="small" onClick={() => toggle(d)} aria-label={`${d.active ? t('admin.deactivate') : t('admin.activate')} ${d.name}`}>{d.active ? t('admin.deactivate') : t('admin.activate')}</Button> }] : []),
+        ]}
+      />
+      {list.hasNextPage && <Button style={{ marginTop: 12 }} onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('admin.more')}</Button>}
+      <Modal title={t('admin.add')} open={open} onOk={create} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ regionCode: me?.regionCode || '152201' }}>
+          <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, min: 2, max: 60, message: t('common.required') }]}><Input /></Form.Item>
+          <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/, message: 'A–Z 0–9 _ - (2–32)' }]}><Input /></Form.Item>
+          <Form.Item name="nameEn" label={t('admin.nameEn')}><Input /></Form.Item>
+          <Form.Item name="regionCode" label={t('admin.region')} rules={[{ required: true, pattern: /^\d{6}(\d{3}(\d{3})?)?$/, message: 'GB/T 2260' }]}><Input inputMode="numeric" /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigProvider, App as AntApp } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import './i18n';
+import './shell/styles.css';
+import { Shell } from './shell/Layout';
+import { Guard } from './shell/Guard';
+import { PortalHome } from './portal/PortalHome';
+import { SignIn } from './portal/SignIn';
+import { WorkbenchHome } from './workbench/WorkbenchHome';
+import { AdminHome } from './admin/AdminHome';
+import { ScreenHome } from './screen/ScreenHome';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+function Root() {
+  const { i18n } = useTranslation();
+  const [elderly, setElderly] = useState(() => localStorage.getItem('yw.elderly') === '1');
+  useEffect(() => {
+    document.body.classList.toggle('yw-elderly', elderly);
+    localStorage.setItem('yw.elderly', elderly ? '1' : '0');
+  }, [elderly]);
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#9f1d20',
+          fontSize: elderly ? 20 : 14,
+          controlHeight: elderly ? 48 : 32,
+          colorText: elderly ? '#000' : undefined,
+          // antd's default secondary greys fall below WCAG AA contrast; darken them.
+          colorTextSecondary: 'rgba(0,0,0,0.68)',
+          colorTextTertiary: 'rgba(0,0,0,0.64)',
+          colorTextDescription: 'rgba(0,0,0,0.64)',
+          colorTextQuaternary: 'rgba(0,0,0,0.6)',
+        },
+      }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Shell elderly={elderly} onElderly={setElderly} />}>
+              <Route index element={<PortalHome />} />
+              <Route path="signin" element={<SignIn />} />
+              <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
+              <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />
+              <Route path="screen/*" element={<Guard permission="screen.view"><ScreenHome /></Guard>} />
+              <Route path="*" element={<PortalHome />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <Root />
+    </QueryClientProvider>
+  </StrictMode>,
+);

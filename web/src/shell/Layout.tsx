@@ -1,0 +1,56 @@
+import { Button, Layout, Space, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { can, useMe, useSignOut } from './session';
+
+interface Props {
+  elderly: boolean;
+  onElderly(v: boolean): void;
+}
+
+/** Header with navigation, language and elderly-mode switches; every page renders inside <main>. */
+export function Shell({ elderly, onElderly }: Props) {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const links = [
+    { to: '/', label: t('nav.portal'), show: true },
+    { to: '/workbench', label: t('nav.workbench'), show: !!me },
+    { to: '/admin', label: t('nav.admin'), show: can(me, 'org.read') },
+    { to: '/screen', label: t('nav.screen'), show: can(me, 'screen.view') },
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">{t('a11y.skip')}</a>
+      <Layout.Header className="yw-header">
+        <Link to="/" className="yw-brand">{t('app.full')}</Link>
+        <nav aria-label={t('nav.main')} className="yw-nav">
+          {links.filter((l) => l.show).map((l) => (
+            <NavLink key={l.to} to={l.to} end={l.to === '/'}>{l.label}</NavLink>
+          ))}
+        </nav>
+        <Space wrap className="yw-tools">
+          <label className="yw-switch">
+            <Switch size="small" checked={elderly} onChange={onElderly} aria-label={t('a11y.elderly')} />
+            <span>{t('a11y.elderly')}</span>
+          </label>
+          <Button size="small" onClick={() => i18n.changeLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')} aria-label={t('a11y.languageLabel')} lang={i18n.language === 'en' ? 'zh-CN' : 'en'}>
+            {t('a11y.language')}
+          </Button>
+          {me ? (
+            <Button size="small" onClick={async () => { await signOut(); navigate('/'); }}>{t('nav.signout')}</Button>
+          ) : (
+            <Button size="small" type="primary" onClick={() => navigate('/signin')}>{t('nav.signin')}</Button>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" tabIndex={-1} className="yw-main">
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer className="yw-footer">
+        <Typography.Text>{t('app.full')} · {t('app.region')} (152201)</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

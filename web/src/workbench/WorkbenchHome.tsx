@@ -1,0 +1,30 @@
+import { Card, Descriptions, List, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useMe } from '../shell/session';
+import { useTitle } from '../shell/useTitle';
+
+interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
+
+/** Staff workbench home: who I am, where I work, my inbox. Pillar queues attach here. */
+export function WorkbenchHome() {
+  const { t } = useTranslation();
+  useTitle('workbench.title');
+  const { data: me } = useMe();
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Note[]>('/api/notifications') });
+  const dept = useQuery({ queryKey: ['dept', me?.departmentId], enabled: !!me?.departmentId, queryFn: () => api<{ name: string }>(`/api/org/departments/${me!.departmentId}`).catch(() => null) });
+  return (
+    <>
+      <Typography.Title level={1}>{t('workbench.welcome', { name: me?.name ?? '' })}</Typography.Title>
+      <Descriptions bordered column={{ xs: 1, sm: 1, md: 3 }}>
+        <Descriptions.Item label={t('workbench.roles')}>{me?.roles.map((r) => <Tag key={r}>{r}</Tag>)}</Descriptions.Item>
+        <Descriptions.Item label={t('workbench.region')}>{me?.regionCode || '*'}</Descriptions.Item>
+        <Descriptions.Item label={t('workbench.department')}>{dept.data?.name ?? '—'}</Descriptions.Item>
+      </Descriptions>
+      <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('workbench.inbox')}</h2>} style={{ marginTop: 16 }}>
+        <List loading={inbox.isLoading} locale={{ emptyText: t('workbench.empty') }} dataSource={inbox.data ?? []} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={n.body} /></List.Item>} />
+      </Card>
+    </>
+  );
+}
