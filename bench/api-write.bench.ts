@@ -1,0 +1,69 @@
+/**
+ * API write path vs raw inserts, measured in one run on the same database.
+ *
+ *   ours:     autocannon POST /api/org/departments (authenticated; validation, policy, insert,
+ *             audit entry and outbox event in one transaction), audit sealer running
+ *   baseline: single-row INSERT autocommit from the same number of concurrent connections
+ *
+ * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { loadConfig } from '../src/kernel/config/index.ts';
+import { generateKeys } from '../src/kernel/crypto/index.ts';
+import { openTestDatabase } from '../src/kernel/db/index.ts';
+import { createPlatform } from '../src/platform.ts';
+import { loadRegions } from '../src/modules/org/index.ts';
+import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+const database = await openTestDatabase();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
+const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
+const p = await createPlatform({ config, database, keys: generateKeys() });
+await p.migrate();
+await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
+const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'BENCH', name: '压测部门' });
+await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.admin', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['region_admin'] } });
+const token = (await p.identity.service.signIn('bench.admin', 'Bench2026pass', 'bench')).token;
+
+// Baseline: raw single-row inserts, one statement per transaction, same concurrency.
+await sql`CREATE TABLE bench_raw (id uuid PRIMARY KEY, region_code text NOT NULL, name text NOT NULL, at timestamptz NOT NULL)`.execute(p.kernel.db);
+let raw = 0;
+const until = Date.now() + SECONDS * 1000;
+await Promise.all(
+  Array.from({ length: CONNECTIONS }, async () => {
+    while (Date.now() < until) {
+      await sql`INSERT INTO bench_raw VALUES (${uuidv7()}, '152201', ${'部门'}, now())`.execute(p.kernel.db);
+      raw += 1;
+    }
+  }),
+);
+const rawRate = raw / SECONDS;
+
+// Ours: the HTTP write path, with the audit sealer linking entries meanwhile.
+const app = await p.http();
+p.startWorkers();
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+// Asynchronous: the server in this process must keep serving while the client runs.
+const client = await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'bench/load-client.ts', `${address}/api/org/departments`, token, String(SECONDS), String(CONNECTIONS)], { encoding: 'utf8' });
+const result = JSON.parse(client.stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number };
+const ok = result.ok;
+const apiRate = ok / SECONDS;
+const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM kernel_audit_entry WHERE object_type = 'org.department'`.execute(p.kernel.db);
+
+console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s each`);
+console.log(`raw single-row insert rate:       ${rawRate.toFixed(0)} rows/s`);
+console.log(`API write (POST department+audit): ${apiRate.toFixed(0)} req/s  (p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`);
+console.log(`ratio API / raw:                  ${((apiRate / rawRate) * 100).toFixed(1)} %  (aim ≥ 40 % on PostgreSQL)`);
+console.log(`audit entries written for departments: ${audited.rows[0].n}`);
+await p.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
