@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
