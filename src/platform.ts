@@ -62,6 +62,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       app = await createApp({
         log,
         db: database.db,
+        clock: kernel.clock,
         bodyLimit: config.bodyLimitBytes,
         rateLimitPerMinute: config.rateLimitPerMinute,
         policy: rolePolicy,

@@ -11,8 +11,9 @@ import { FileStore, filesMigration } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, logSink, type MessageSink } from './notify/index.ts';
+import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -65,6 +66,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   const audit = new AuditLedger(db, crypto, config.auditHash, clock);
   const events = new Outbox(db, clock, log);
   const jobs = new JobRunner(db, clock, log);
+  jobs.registerTimer('kernel.idempotency.prune', 3600_000, async (_job, trx) => void (await pruneIdempotency(trx, clock)));
   return {
     config,
     db,

@@ -14,6 +14,8 @@ import type { Policy, Principal } from '../policy/index.ts';
 import { Errors } from './errors.ts';
 import { classify, sendProblem } from './problem.ts';
 import { registerOps } from './ops.ts';
+import { registerIdempotency } from './idempotency.ts';
+import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
 declare module 'fastify' {
@@ -35,6 +37,7 @@ export type App = FastifyInstance<any, any, any, Logger, TypeBoxTypeProvider>;
 export interface AppOptions {
   log: Logger;
   db: Db;
+  clock: Clock;
   bodyLimit: number;
   rateLimitPerMinute: number;
   policy: Policy;
@@ -135,6 +138,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (c.permission && !opts.policy.can(req.principal, c.permission)) throw Errors.forbidden();
   });
 
+  // After the access check, so a replay is only ever answered to the caller who made the request.
+  registerIdempotency(app, opts.db, opts.clock);
   await registerOps(app, opts.db);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
