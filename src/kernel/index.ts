@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { AuditLedger, auditMigration, type Actor } from './audit/index.ts';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
+import { AUDIT_TYPES, AuditLedger, auditMigration, type Actor } from './audit/index.ts';
+import { insertRowSql } from './db/row-sql.ts';
 import { WorkingCalendar, calendarMigration } from './calendar/index.ts';
 import { systemClock, type Clock } from './clock/index.ts';
 import type { Config } from './config/index.ts';
 import { PlatformCrypto, loadOrCreateKeys, type PlatformKeys } from './crypto/index.ts';
 import type { Database, Db, Executor } from './db/index.ts';
 import type { Migration } from './db/migrate.ts';
-import { Outbox, eventsMigration } from './events/index.ts';
+import { OUTBOX_TYPES, Outbox, eventsMigration } from './events/index.ts';
 import { FileStore, filesMigration } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
@@ -44,9 +46,15 @@ export interface Kernel {
   notify: Notifier;
   /**
    * The one helper for "this state changed": writes the audit entry and the domain event in the
-   * caller's transaction. Call it inside the same transaction as the change.
+   * caller's transaction (one statement). Call it inside the same transaction as the change.
    */
   recordChange(trx: Executor, rec: ChangeRecord): Promise<void>;
+  /**
+   * A change, its audit entry and its event as ONE statement (atomic without BEGIN/COMMIT):
+   * `main` is an INSERT/UPDATE … RETURNING; the trace is written only if `main` returned a row.
+   * `tail` selects the result from `main` (default `SELECT * FROM main`).
+   */
+  tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]>;
 }
 
 export interface KernelOptions {
@@ -66,6 +74,11 @@ export function createKernel(opts: KernelOptions): Kernel {
   const audit = new AuditLedger(db, crypto, config.auditHash, clock);
   const events = new Outbox(db, clock, log);
   const jobs = new JobRunner(db, clock, log);
+  const eventRowOf = (rec: ChangeRecord) => {
+    if (rec.event === false) return null;
+    const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
+    return events.eventRow(ev.topic, rec.regionCode, ev.payload);
+  };
   jobs.registerTimer('kernel.idempotency.prune', 3600_000, async (_job, trx) => void (await pruneIdempotency(trx, clock)));
   return {
     config,
@@ -81,11 +94,18 @@ export function createKernel(opts: KernelOptions): Kernel {
     files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? logSink(log)),
     async recordChange(trx, rec) {
-      await audit.record(trx, rec);
-      if (rec.event !== false) {
-        const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
-        await events.publish(trx, ev.topic, rec.regionCode, ev.payload);
-      }
+      const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);
+      const ev = eventRowOf(rec);
+      await (ev ? sql`WITH a AS (${entry}) ${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)}` : entry).execute(trx);
+    },
+    async tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>) {
+      const happened = sql`EXISTS (SELECT 1 FROM main)`;
+      const ev = eventRowOf(rec);
+      const r = await sql<R>`WITH main AS (${main}),
+        a AS (${insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES, happened)})
+        ${ev ? sql`, o AS (${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES, happened)})` : sql``}
+        ${tail ?? sql`SELECT * FROM main`}`.execute(ex);
+      return r.rows;
     },
   };
 }

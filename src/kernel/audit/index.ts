@@ -4,6 +4,7 @@ import { canonicalJson, digest, type HashAlg } from '../crypto/hash.ts';
 import { PlatformCrypto } from '../crypto/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/index.ts';
+import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';
 
 export { auditMigration } from './migration.ts';
 
@@ -59,6 +60,34 @@ function entryHash(alg: HashAlg, prevHash: string, e: EntryRow): string {
   );
 }
 
+export interface AuditRow extends Record<string, unknown> {
+  id: string;
+  region_code: string;
+  actor_id: string;
+  actor_type: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  at: Date;
+  change_digest: string;
+  summary: string;
+  request_id: string | null;
+}
+
+export const AUDIT_TYPES: ColumnTypes<AuditRow> = {
+  id: 'uuid',
+  region_code: 'text',
+  actor_id: 'text',
+  actor_type: 'text',
+  action: 'text',
+  object_type: 'text',
+  object_id: 'text',
+  at: 'timestamptz',
+  change_digest: 'text',
+  summary: 'jsonb',
+  request_id: 'text',
+};
+
 const GENESIS = '0'.repeat(64);
 const SEAL_BATCH = 5000;
 
@@ -89,26 +118,28 @@ export class AuditLedger {
     private readonly clock: Clock,
   ) {}
 
+  /** The row an entry is stored as (unlinked); callers may write it inside a larger statement. */
+  entryRow(input: AuditInput): AuditRow {
+    return {
+      id: uuidv7(),
+      region_code: input.regionCode,
+      actor_id: input.actor.id,
+      actor_type: input.actor.type,
+      action: input.action,
+      object_type: input.objectType,
+      object_id: input.objectId,
+      at: this.clock.now(),
+      change_digest: digest(this.alg, canonicalJson(input.change)),
+      summary: JSON.stringify(input.summary ?? {}),
+      request_id: input.requestId ?? null,
+    };
+  }
+
   /** Appends an entry in the caller's transaction. Call it in the same transaction as the change. */
   async record(trx: Executor, input: AuditInput): Promise<string> {
-    const id = uuidv7();
-    await trx
-      .insertInto('kernel_audit_entry')
-      .values({
-        id,
-        region_code: input.regionCode,
-        actor_id: input.actor.id,
-        actor_type: input.actor.type,
-        action: input.action,
-        object_type: input.objectType,
-        object_id: input.objectId,
-        at: this.clock.now(),
-        change_digest: digest(this.alg, canonicalJson(input.change)),
-        summary: JSON.stringify(input.summary ?? {}),
-        request_id: input.requestId ?? null,
-      })
-      .execute();
-    return id;
+    const row = this.entryRow(input);
+    await insertRowSql('kernel_audit_entry', row, AUDIT_TYPES).execute(trx);
+    return row.id;
   }
 
   /** Links up to one batch of unlinked entries and signs a checkpoint. Returns how many it linked. */

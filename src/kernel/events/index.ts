@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor, Tx } from '../db/index.ts';
+import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';
 import type { Logger } from '../log/index.ts';
 
 export { eventsMigration } from './migration.ts';
@@ -19,6 +20,17 @@ export type Subscriber = (event: DomainEvent<any>, trx: Tx) => Promise<void>;
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 
+export interface OutboxRow extends Record<string, unknown> {
+  id: string;
+  topic: string;
+  region_code: string;
+  payload: string;
+  created_at: Date;
+  next_at: Date;
+}
+
+export const OUTBOX_TYPES: ColumnTypes<OutboxRow> = { id: 'uuid', topic: 'text', region_code: 'text', payload: 'jsonb', created_at: 'timestamptz', next_at: 'timestamptz' };
+
 /**
  * Transactional outbox. A change publishes its event in its own transaction; a dispatcher delivers
  * committed events to in-process subscribers, one event per transaction, locking with SKIP LOCKED
@@ -32,14 +44,16 @@ export class Outbox {
     private readonly log: Logger,
   ) {}
 
-  async publish(trx: Executor, topic: string, regionCode: string, payload: Record<string, unknown>): Promise<string> {
-    const id = uuidv7();
+  /** The row an event is stored as; callers may write it inside a larger statement. */
+  eventRow(topic: string, regionCode: string, payload: Record<string, unknown>): OutboxRow {
     const now = this.clock.now();
-    await trx
-      .insertInto('kernel_outbox')
-      .values({ id, topic, region_code: regionCode, payload: JSON.stringify(payload), created_at: now, next_at: now })
-      .execute();
-    return id;
+    return { id: uuidv7(), topic, region_code: regionCode, payload: JSON.stringify(payload), created_at: now, next_at: now };
+  }
+
+  async publish(trx: Executor, topic: string, regionCode: string, payload: Record<string, unknown>): Promise<string> {
+    const row = this.eventRow(topic, regionCode, payload);
+    await insertRowSql('kernel_outbox', row, OUTBOX_TYPES).execute(trx);
+    return row.id;
   }
 
   subscribe(topic: string, fn: Subscriber): void {
