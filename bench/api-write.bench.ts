@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { loadConfig } from '../src/kernel/config/index.ts';
+import { startProfile } from './profile.ts';
 import { generateKeys } from '../src/kernel/crypto/index.ts';
 import { openTestDatabase } from '../src/kernel/db/index.ts';
 import { createPlatform } from '../src/platform.ts';
@@ -24,7 +25,8 @@ import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
-const database = await openTestDatabase();
+// The same pool serves both measurements, sized like a production node's (config default 20).
+const database = await openTestDatabase(CONNECTIONS);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
 const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
 const p = await createPlatform({ config, database, keys: generateKeys() });
@@ -37,7 +39,7 @@ const token = (await p.identity.service.signIn('bench.admin', 'Bench2026pass', '
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
 await sql`CREATE TABLE bench_raw (id uuid PRIMARY KEY, region_code text NOT NULL, name text NOT NULL, at timestamptz NOT NULL)`.execute(p.kernel.db);
 let raw = 0;
-const until = Date.now() + SECONDS * 1000;
+const until = Date.now() + (process.env.BENCH_SKIP_RAW ? 0 : SECONDS * 1000);
 await Promise.all(
   Array.from({ length: CONNECTIONS }, async () => {
     while (Date.now() < until) {
@@ -50,11 +52,14 @@ const rawRate = raw / SECONDS;
 
 // Ours: the HTTP write path, with the audit sealer linking entries meanwhile.
 const app = await p.http();
-p.startWorkers();
+if (!process.env.BENCH_NO_WORKERS) p.startWorkers();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
+// BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the load.
+const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 // Asynchronous: the server in this process must keep serving while the client runs.
 const client = await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'bench/load-client.ts', `${address}/api/org/departments`, token, String(SECONDS), String(CONNECTIONS)], { encoding: 'utf8' });
 const result = JSON.parse(client.stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number };
+if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const ok = result.ok;
 const apiRate = ok / SECONDS;
 const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM kernel_audit_entry WHERE object_type = 'org.department'`.execute(p.kernel.db);

@@ -65,7 +65,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
  * A fresh, empty database for one test file: PGlite in memory, or — when DATABASE_URL is set — a
  * schema of its own on that server, dropped again by `close()`.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(poolSize = 8): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) return openDatabase({ pgliteDir: 'memory://' });
   const schema = `yw_test_${randomBytes(6).toString('hex')}`;
@@ -73,7 +73,7 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: url, schema, poolSize: 8 });
+  const database = await openDatabase({ databaseUrl: url, schema, poolSize });
   return {
     ...database,
     schema,
