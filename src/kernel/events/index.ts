@@ -62,13 +62,34 @@ export class Outbox {
 
   /** Delivers up to `limit` due events; returns how many it delivered. */
   async dispatch(limit = 100): Promise<number> {
-    let delivered = 0;
+    let delivered = await this.settleUnsubscribed();
+    if (this.subscribers.size === 0) return delivered;
     for (let i = 0; i < limit; i++) {
       const outcome = await this.deliverOne();
       if (outcome === 'none') break;
       if (outcome === 'delivered') delivered += 1;
     }
     return delivered;
+  }
+
+  /**
+   * Events no subscriber in this codebase listens to are marked delivered in one set-based
+   * statement (they stay in the table as the event log), so the per-event path only serves topics
+   * that have work to do.
+   */
+  private async settleUnsubscribed(): Promise<number> {
+    const now = this.clock.now();
+    const topics = [...this.subscribers.keys()];
+    const r = await sql`
+      UPDATE kernel_outbox SET delivered_at = ${now}, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM kernel_outbox
+          WHERE delivered_at IS NULL AND next_at <= ${now}
+            AND NOT (topic = ANY (${sql.val(topics)}::text[]))
+          ORDER BY next_at
+          LIMIT 5000
+          FOR UPDATE SKIP LOCKED)`.execute(this.db);
+    return Number(r.numAffectedRows ?? 0);
   }
 
   private async deliverOne(): Promise<'none' | 'delivered' | 'failed'> {
@@ -82,6 +103,7 @@ export class Outbox {
           .selectAll()
           .where('delivered_at', 'is', null)
           .where('next_at', '<=', now)
+          .where('topic', 'in', [...this.subscribers.keys()])
           .orderBy('next_at')
           .limit(1)
           .forUpdate()

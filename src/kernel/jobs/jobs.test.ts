@@ -90,3 +90,22 @@ describe('jobs and the outbox', () => {
     expect((await notify.inbox('acc-1')).map((n) => n.title)).toEqual(['办结通知']);
   });
 });
+
+describe('outbox events nobody listens to', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(() => t.close());
+
+  it('are settled in bulk and kept as the event log', async () => {
+    const { events, db } = t.p.kernel;
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 50; i++) await events.publish(trx, 'test.unheard', '152201', { i });
+    });
+    expect(await events.dispatch()).toBe(50);
+    expect(await events.pendingCount()).toBe(0);
+    const kept = await db.selectFrom('kernel_outbox').select('id').where('topic', '=', 'test.unheard').execute();
+    expect(kept).toHaveLength(50);
+  });
+});
