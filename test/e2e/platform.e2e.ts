@@ -74,6 +74,38 @@ describe('the platform in a browser', () => {
     await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
     await page.reload();
     await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
+    await page.getByRole('button', { name: '编辑 乌兰浩特市数字化改革专班' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('名称', { exact: true }).fill('乌兰浩特市数字政府建设专班');
+    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByRole('cell', { name: '乌兰浩特市数字政府建设专班' }).first().waitFor();
+  });
+
+  it('lets an admin add a staff member who can then sign in, and deactivate them', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin');
+    await page.goto(`${server.url}/admin/staff`);
+    await page.getByRole('button', { name: '新增工作人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称', { exact: true }).fill('萨仁高娃');
+    await dialog.getByLabel('部门').fill('教育局');
+    await page.locator('.ant-select-item-option[title="乌兰浩特市教育局"]').click();
+    await dialog.getByLabel('工号').fill('JYJ001');
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option[title="审批人员"]').click();
+    await dialog.locator('.ant-modal-title').click();
+    await dialog.getByLabel('登录用户名').fill('saren.gaowa');
+    await dialog.getByLabel('初始密码').fill('Saren2026edu');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByRole('cell', { name: '萨仁高娃' }).first().waitFor();
+    const other = await newPage();
+    await other.goto(`${server.url}/signin`);
+    await other.getByLabel('用户名').fill('saren.gaowa');
+    await other.getByLabel('密码').fill('Saren2026edu');
+    await other.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await other.getByRole('heading', { name: '您好，萨仁高娃' }).waitFor();
+    await page.getByRole('button', { name: '停用 萨仁高娃' }).click();
+    await page.getByRole('button', { name: '启用 萨仁高娃' }).waitFor();
   });
 
   it('shows the calendar warning for a year not yet loaded and lists the staff with masked phones', async () => {

@@ -16,6 +16,7 @@ export function Departments() {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Department | null>(null);
   const [form] = Form.useForm();
   const list = useInfiniteQuery({
     queryKey: ['departments', q],
@@ -25,11 +26,17 @@ export function Departments() {
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const manage = can(me, 'org.manage');
-  const create = async () => {
+  const openForm = (d: Department | null) => {
+    setEditing(d);
+    form.setFieldsValue(d ? { name: d.name, nameEn: d.nameEn ?? '', code: d.code, regionCode: d.regionCode } : { name: '', nameEn: '', code: '', regionCode: me?.regionCode || '152201' });
+    setOpen(true);
+  };
+  const save = async () => {
     const v = await form.validateFields();
     try {
-      await api('/api/org/departments', { method: 'POST', json: { ...v, nameEn: v.nameEn || undefined } });
-      message.success(t('admin.created'));
+      if (editing) await api(`/api/org/departments/${editing.id}`, { method: 'PATCH', json: { version: editing.version, name: v.name, nameEn: v.nameEn ?? '' } });
+      else await api('/api/org/departments', { method: 'POST', json: { ...v, nameEn: v.nameEn || undefined } });
+      message.success(editing ? t('admin.saved') : t('admin.created'));
       setOpen(false);
       form.resetFields();
       await qc.invalidateQueries({ queryKey: ['departments'] });
@@ -50,7 +57,7 @@ export function Departments() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('admin.search')} aria-label={t('admin.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
-        {manage && <Button type="primary" onClick={() => setOpen(true)}>{t('admin.add')}</Button>}
+        {manage && <Button type="primary" onClick={() => openForm(null)}>{t('admin.add')}</Button>}
       </Space>
       <Table<Department>
         rowKey="id"
@@ -64,16 +71,27 @@ export function Departments() {
           { title: t('admin.region'), dataIndex: 'regionName' },
           { title: t('admin.staffCount'), dataIndex: 'staffCount' },
           { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('admin.active') : t('admin.inactive')}</Tag> },
-          ...(manage ? [{ title: '', key: 'act', render: (_: unknown, d: Department) => <Button size="small" onClick={() => toggle(d)} aria-label={`${d.active ? t('admin.deactivate') : t('admin.activate')} ${d.name}`}>{d.active ? t('admin.deactivate') : t('admin.activate')}</Button> }] : []),
+          ...(manage
+            ? [{
+                title: '',
+                key: 'act',
+                render: (_: unknown, d: Department) => (
+                  <Space wrap>
+                    <Button size="small" onClick={() => openForm(d)} aria-label={`${t('admin.edit')} ${d.name}`}>{t('admin.edit')}</Button>
+                    <Button size="small" onClick={() => toggle(d)} aria-label={`${d.active ? t('admin.deactivate') : t('admin.activate')} ${d.name}`}>{d.active ? t('admin.deactivate') : t('admin.activate')}</Button>
+                  </Space>
+                ),
+              }]
+            : []),
         ]}
       />
       {list.hasNextPage && <Button style={{ marginTop: 12 }} onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('admin.more')}</Button>}
-      <Modal title={t('admin.add')} open={open} onOk={create} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ regionCode: me?.regionCode || '152201' }}>
+      <Modal title={editing ? t('admin.editDept') : t('admin.add')} open={open} onOk={save} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical">
           <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, min: 2, max: 60, message: t('common.required') }]}><Input /></Form.Item>
-          <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/, message: 'A–Z 0–9 _ - (2–32)' }]}><Input /></Form.Item>
+          <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/, message: 'A–Z 0–9 _ - (2–32)' }]}><Input disabled={!!editing} /></Form.Item>
           <Form.Item name="nameEn" label={t('admin.nameEn')}><Input /></Form.Item>
-          <Form.Item name="regionCode" label={t('admin.region')} rules={[{ required: true, pattern: /^\d{6}(\d{3}(\d{3})?)?$/, message: 'GB/T 2260' }]}><Input inputMode="numeric" /></Form.Item>
+          <Form.Item name="regionCode" label={t('admin.region')} rules={[{ required: true, pattern: /^\d{6}(\d{3}(\d{3})?)?$/, message: 'GB/T 2260' }]}><Input inputMode="numeric" disabled={!!editing} /></Form.Item>
         </Form>
       </Modal>
     </>
