@@ -5,7 +5,7 @@ import { calendarRoutes } from './kernel/calendar/routes.ts';
 import type { Clock } from './kernel/clock/index.ts';
 import type { Config } from './kernel/config/index.ts';
 import type { PlatformKeys } from './kernel/crypto/index.ts';
-import { openDatabase, runMigrations, type Database } from './kernel/db/index.ts';
+import { openDatabase, runMigrations, type Database, type Migration } from './kernel/db/index.ts';
 import { fileRoutes } from './kernel/files/routes.ts';
 import { createApp, type App } from './kernel/http/app.ts';
 import { createKernel, kernelMigrations, startWorkers, type Kernel } from './kernel/index.ts';
@@ -21,6 +21,8 @@ export interface Platform {
   org: OrgModule;
   identity: IdentityModule;
   log: Logger;
+  /** Every migration of the kernel and the modules, in order. */
+  migrations: Migration[];
   /** Builds the HTTP app (routes of every module, web pages when built). */
   http(): Promise<App>;
   migrate(): Promise<string[]>;
@@ -57,6 +59,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     org,
     identity,
     log,
+    migrations,
     migrate: () => runMigrations(database.db, migrations),
     async http() {
       app = await createApp({

@@ -52,7 +52,7 @@ export async function backup(db: Db, file: string, onProgress: (table: string, r
 
 /** Restores a backup into a migrated, empty database in one transaction; refuses a non-empty one. */
 export async function restore(db: Db, file: string, onProgress: (table: string, rows: number) => void): Promise<number> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
   let header: { format?: string; migrations?: string[] } | null = null;
   let total = 0;
   await db.transaction().execute(async (trx) => {
@@ -70,6 +70,8 @@ export async function restore(db: Db, file: string, onProgress: (table: string, 
       total += batch.rows.length;
       batch.rows = [];
     };
+    // Opened only now: readline starts reading at once, and lines read before the loop began would be lost.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
       const obj = JSON.parse(line);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeClock } from '../kernel/clock/index.ts';
 import { loadConfig, type Config } from '../kernel/config/index.ts';
-import { generateKeys } from '../kernel/crypto/index.ts';
+import { generateKeys, type PlatformKeys } from '../kernel/crypto/index.ts';
 import { openTestDatabase } from '../kernel/db/index.ts';
 import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
@@ -18,7 +18,7 @@ export interface TestPlatform {
   app: App;
   clock: FakeClock;
   sent: Message[];
-  /** Department ids by code, made by `department()`. */
+  keys: PlatformKeys;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,8 @@ export async function startTestPlatform(overrides: Partial<Config> = {}): Promis
   const database = await openTestDatabase();
   const clock = new FakeClock('2026-03-02T09:00:00+08:00');
   const sent: Message[] = [];
-  const p = await createPlatform({ config, database, clock, keys: generateKeys(), sink: { send: async (m) => void sent.push(m) } });
+  const keys = generateKeys();
+  const p = await createPlatform({ config, database, clock, keys, sink: { send: async (m) => void sent.push(m) } });
   await p.migrate();
   await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
   const app = await p.http();
@@ -42,6 +43,7 @@ export async function startTestPlatform(overrides: Partial<Config> = {}): Promis
     app,
     clock,
     sent,
+    keys,
     async close() {
       await p.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
