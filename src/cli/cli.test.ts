@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../kernel/config/index.ts';
+import { createPlatform } from '../platform.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-cli-'));
+
+/** Runs `yiwang …` as a user would, on an embedded database in `dataDir`. */
+async function yiwang(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await promisify(execFile)(process.execPath, ['bin/yiwang.js', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+describe('the yiwang command', () => {
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lists its commands', async () => {
+    const r = await yiwang(['--help']);
+    for (const c of ['start', 'migrate', 'seed', 'audit', 'backup', 'restore', 'user']) expect(r.out).toContain(c);
+  });
+
+  it('refuses to run with a wrong setting and says which one', async () => {
+    const r = await yiwang(['migrate'], { PORT: 'eighty' });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('environment variable PORT');
+  });
+
+  it('verifies the audit chain and names the first altered entry, exiting non-zero', async () => {
+    expect((await yiwang(['migrate'])).code).toBe(0);
+    const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
+    let p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
+    await p.kernel.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 12; i++) {
+        await p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: String(i), regionCode: '152201', change: { i } });
+      }
+    });
+    await p.close();
+    const ok = await yiwang(['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('linked entries: 12');
+    expect(ok.out).toContain('audit chain intact');
+
+    p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
+    const victim = await p.kernel.db.selectFrom('kernel_audit_entry').select('id').where('chain_pos', '=', 5).executeTakeFirstOrThrow();
+    await p.kernel.db.updateTable('kernel_audit_entry').set({ object_id: 'forged' }).where('id', '=', victim.id).execute();
+    await p.close();
+    const broken = await yiwang(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`AUDIT CHAIN BROKEN at position 5 (entry ${victim.id})`);
+  });
+});
