@@ -43,3 +43,29 @@ describe('operations endpoints, headers and limits', () => {
     expect(last.json()).toMatchObject({ code: 'RATE_LIMITED', zh: '请求过于频繁，请稍后再试' });
   });
 });
+
+describe('in-app inbox', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(() => t.close());
+
+  it('shows a staff member only their own messages and audits marking one read', async () => {
+    const { department, staffToken, bearer } = await import('../../testing/platform.ts');
+    const d = await department(t);
+    const token = await staffToken(t, ['window_staff'], d.id);
+    const me = (await t.app.inject({ url: '/api/identity/me', headers: bearer(token) })).json();
+    const other = await staffToken(t, ['window_staff'], d.id);
+    await t.p.kernel.db.transaction().execute((trx) => t.p.kernel.notify.notify(trx, { regionCode: '152201', recipientId: me.accountId, title: '补正通知', body: '请补充营业执照复印件' }));
+    const inbox = (await t.app.inject({ url: '/api/notifications', headers: bearer(token) })).json();
+    expect(inbox.map((n: { title: string }) => n.title)).toEqual(['补正通知']);
+    expect((await t.app.inject({ url: '/api/notifications', headers: bearer(other) })).json()).toEqual([]);
+    const stolen = await t.app.inject({ method: 'POST', url: `/api/notifications/${inbox[0].id}/read`, headers: bearer(other) });
+    expect(stolen.statusCode).toBe(404);
+    const read = await t.app.inject({ method: 'POST', url: `/api/notifications/${inbox[0].id}/read`, headers: bearer(token) });
+    expect(read.statusCode).toBe(204);
+    const audited = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('actor_id').where('object_type', '=', 'kernel.notification').execute();
+    expect(audited).toEqual([{ actor_id: me.accountId }]);
+  });
+});

@@ -89,15 +89,4 @@ export class Notifier {
       .limit(limit)
       .execute();
   }
-
-  async markRead(recipientId: string, id: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('kernel_notification')
-      .set({ read_at: this.clock.now() })
-      .where('id', '=', id)
-      .where('recipient_id', '=', recipientId)
-      .where('read_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  }
 }

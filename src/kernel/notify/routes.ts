@@ -3,6 +3,7 @@ import type { App } from '../http/app.ts';
 import { Errors } from '../http/errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
+import { actorOf } from '../policy/index.ts';
 
 const tags = ['notifications'];
 
@@ -19,7 +20,16 @@ export function notifyRoutes(k: Kernel) {
       '/api/notifications/:id/read',
       { config: { authenticated: true }, schema: { tags, summary: '标为已读 / Mark read', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
       async (req, reply) => {
-        if (!(await k.notify.markRead(req.principal!.accountId, req.params.id))) throw Errors.notFound('notification');
+        const who = req.principal!;
+        const read = k.db
+          .updateTable('kernel_notification')
+          .set({ read_at: k.clock.now() })
+          .where('id', '=', req.params.id)
+          .where('recipient_id', '=', who.accountId)
+          .where('read_at', 'is', null)
+          .returning('id');
+        const rows = await k.tracedWrite(k.db, read, { actor: actorOf(who), action: 'read', objectType: 'kernel.notification', objectId: req.params.id, regionCode: who.regionCode || k.config.regionCode, change: { id: req.params.id }, requestId: String(req.id), event: false });
+        if (rows.length === 0) throw Errors.notFound('notification');
         return reply.status(204).send(null);
       },
     );

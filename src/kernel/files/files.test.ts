@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+
+function multipart(name: string, type: string, content: Buffer) {
+  const boundary = '----yiwangtest';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('materials (files)', () => {
+  let t: TestPlatform;
+  let owner: string;
+  let colleague: string;
+  let grid: string;
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1500, 'a')]);
+  beforeAll(async () => {
+    t = await startTestPlatform({ fileMaxBytes: 4096 });
+    const d = await department(t);
+    owner = await staffToken(t, ['grid_worker'], d.id);
+    colleague = await staffToken(t, ['window_staff'], d.id);
+    grid = await staffToken(t, ['grid_worker'], d.id);
+  });
+  afterAll(() => t.close());
+
+  const stored = async () => (await t.p.kernel.db.selectFrom('kernel_file').select('id').execute()).length;
+  const filesOnDisk = () => {
+    const dir = path.join(t.p.kernel.config.dataDir, 'files');
+    return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile()).length : 0;
+  };
+
+  it('stores an upload with its hash and gives it back to its owner and to staff allowed to read files', async () => {
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', ...multipart('营业执照.pdf', 'application/pdf', pdf), headers: { ...multipart('x', 'x', pdf).headers, ...bearer(owner) } });
+    expect(up.statusCode).toBe(201);
+    const meta = up.json();
+    expect(meta).toMatchObject({ name: '营业执照.pdf', mime: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    const down = await t.app.inject({ url: `/api/files/${meta.id}`, headers: bearer(owner) });
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(pdf)).toBe(true);
+    expect(down.headers['content-type']).toBe('application/pdf');
+    expect((await t.app.inject({ url: `/api/files/${meta.id}`, headers: bearer(colleague) })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/files/${meta.id}`, headers: bearer(grid) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/files/${meta.id}` })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/files/not-an-id', headers: bearer(owner) })).statusCode).toBe(404);
+  });
+
+  it('refuses a renamed executable, an oversized file, an empty one and a non-multipart body, keeping nothing', async () => {
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(200, 0)]);
+    const cases = [
+      { req: multipart('证明.pdf', 'application/pdf', exe), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      { req: multipart('图片.png', 'image/png', pdf), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      { req: multipart('大文件.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(8000, 'b')])), status: 413, code: 'FILE_TOO_LARGE' },
+      { req: multipart('空.txt', 'text/plain', Buffer.alloc(0)), status: 400, code: 'FILE_EMPTY' },
+      { req: { payload: JSON.stringify({ file: 'x' }), headers: { 'content-type': 'application/json' } }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    ];
+    for (const c of cases) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: c.req.payload, headers: { ...c.req.headers, ...bearer(owner) } });
+      expect(res.statusCode, c.code).toBe(c.status);
+      expect(res.json().code).toBe(c.code);
+      expect(res.json().zh).toBeTruthy();
+    }
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
+});
