@@ -28,18 +28,8 @@ export interface AuditInput {
   requestId?: string;
 }
 
-interface EntryRow {
-  id: string;
-  region_code: string;
-  actor_id: string;
-  actor_type: string;
-  action: string;
-  object_type: string;
-  object_id: string;
-  at: Date;
-  change_digest: string;
-  summary: unknown;
-}
+/** An entry as read back for hashing: jsonb `summary` arrives parsed. */
+type EntryRow = Omit<AuditRow, 'summary' | 'request_id'> & { summary: unknown };
 
 /** What an entry's hash covers: every column a reader relies on, and the previous hash. */
 function entryHash(alg: HashAlg, prevHash: string, e: EntryRow): string {
@@ -60,7 +50,7 @@ function entryHash(alg: HashAlg, prevHash: string, e: EntryRow): string {
   );
 }
 
-export interface AuditRow extends Record<string, unknown> {
+export type AuditRow = {
   id: string;
   region_code: string;
   actor_id: string;
@@ -72,7 +62,7 @@ export interface AuditRow extends Record<string, unknown> {
   change_digest: string;
   summary: string;
   request_id: string | null;
-}
+};
 
 export const AUDIT_TYPES: ColumnTypes<AuditRow> = {
   id: 'uuid',

@@ -20,14 +20,14 @@ export type Subscriber = (event: DomainEvent<any>, trx: Tx) => Promise<void>;
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-export interface OutboxRow extends Record<string, unknown> {
+export type OutboxRow = {
   id: string;
   topic: string;
   region_code: string;
   payload: string;
   created_at: Date;
   next_at: Date;
-}
+};
 
 export const OUTBOX_TYPES: ColumnTypes<OutboxRow> = { id: 'uuid', topic: 'text', region_code: 'text', payload: 'jsonb', created_at: 'timestamptz', next_at: 'timestamptz' };
 

@@ -7,5 +7,6 @@ export const OrgErrors = {
   staleVersion: () => new DomainError('VERSION_CONFLICT', 409, '数据已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'),
   hasActiveStaff: () => new DomainError('DEPARTMENT_HAS_ACTIVE_STAFF', 409, '部门仍有在岗人员，不能停用', 'The department still has active staff and cannot be deactivated'),
   departmentInactive: () => new DomainError('DEPARTMENT_INACTIVE', 422, '部门已停用', 'The department is inactive'),
+  postNameTaken: () => new DomainError('POST_NAME_TAKEN', 409, '该部门已有同名岗位', 'The department already has a post with this name'),
   employeeNoTaken: () => new DomainError('EMPLOYEE_NO_TAKEN', 409, '工号已存在', 'The employee number is already in use'),
 };

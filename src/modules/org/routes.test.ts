@@ -142,3 +142,33 @@ describe('organisation API', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('posts (岗位)', () => {
+  let t: TestPlatform;
+  let admin: string;
+  let streetAdmin: string;
+  let dept: string;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    dept = (await department(t, '152201', '乌兰浩特市市场监督管理局')).id;
+    admin = await staffToken(t, ['region_admin'], dept);
+    streetAdmin = await staffToken(t, ['region_admin'], (await department(t, '152201003', '兴安街道办事处')).id);
+  });
+  afterAll(() => t.close());
+
+  it('creates, lists and deactivates a post with its roles, audited, and refuses duplicates and other jurisdictions', async () => {
+    const url = `/api/org/departments/${dept}/posts`;
+    const created = await t.app.inject({ method: 'POST', url, headers: bearer(admin), payload: { name: '登记注册科审批岗', roleCodes: ['approver'] } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: '登记注册科审批岗', roleCodes: ['approver'], active: true });
+    expect((await t.app.inject({ method: 'POST', url, headers: bearer(admin), payload: { name: '登记注册科审批岗', roleCodes: ['approver'] } })).json().code).toBe('POST_NAME_TAKEN');
+    expect((await t.app.inject({ method: 'POST', url, headers: bearer(admin), payload: { name: '未知角色岗', roleCodes: ['king'] } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url, headers: bearer(streetAdmin), payload: { name: '越权岗位', roleCodes: ['approver'] } })).statusCode).toBe(403);
+    const off = await t.app.inject({ method: 'PATCH', url: `/api/org/posts/${created.json().id}`, headers: bearer(admin), payload: { active: false } });
+    expect(off.json().active).toBe(false);
+    const list = (await t.app.inject({ url, headers: bearer(admin) })).json();
+    expect(list).toEqual([expect.objectContaining({ name: '登记注册科审批岗', active: false })]);
+    const audited = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'org.post').orderBy('id').execute();
+    expect(audited.map((a) => a.action)).toEqual(['created', 'deactivated']);
+  });
+});

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { ProblemSchema } from '../../kernel/http/schemas.ts';
 import { ROLES } from './roles.ts';
-import { Department, DepartmentInput, DepartmentPatch, PageQuery, Region, RegionCode, Staff, StaffPatch, page } from './schema.ts';
+import { Department, DepartmentInput, DepartmentPatch, PageQuery, Post, PostInput, Region, RegionCode, Staff, StaffPatch, page } from './schema.ts';
 import type { OrgService } from './service.ts';
 
 const tags = ['org'];
@@ -61,6 +61,21 @@ export function orgRoutes(org: OrgService) {
       '/api/org/staff/:id',
       { config: { permission: 'org.manage' }, schema: { tags, summary: '修改或停用人员 / Edit or deactivate staff', params: Id, body: StaffPatch, response: { 200: Staff, ...errors } } },
       async (req) => org.updateStaff(req.principal!, req.params.id, req.body, String(req.id)),
+    );
+    app.get(
+      '/api/org/departments/:id/posts',
+      { config: { permission: 'org.read' }, schema: { tags, summary: '部门岗位 / Posts of a department', params: Id, response: { 200: Type.Array(Post), ...errors } } },
+      async (req) => org.listPosts(req.principal!, req.params.id),
+    );
+    app.post(
+      '/api/org/departments/:id/posts',
+      { config: { permission: 'org.manage' }, schema: { tags, summary: '新增岗位 / Create a post', params: Id, body: PostInput, response: { 201: Post, ...errors } } },
+      async (req, reply) => reply.status(201).send(await org.createPost(req.principal!, req.params.id, req.body, String(req.id))),
+    );
+    app.patch(
+      '/api/org/posts/:id',
+      { config: { permission: 'org.manage' }, schema: { tags, summary: '停用或启用岗位 / Deactivate or activate a post', params: Id, body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }), response: { 200: Post, ...errors } } },
+      async (req) => org.setPostActive(req.principal!, req.params.id, req.body.active, String(req.id)),
     );
   };
 }

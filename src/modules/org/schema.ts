@@ -106,3 +106,22 @@ export type PageQuery = Static<typeof PageQuery>;
 
 export const page = <T extends ReturnType<typeof Type.Object>>(item: T) =>
   Type.Object({ items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) });
+
+export const Post = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  departmentId: Type.String(),
+  name: Type.String(),
+  roleCodes: Type.Array(Type.String()),
+  active: Type.Boolean(),
+});
+export type Post = Static<typeof Post>;
+
+/** A post (岗位) of a department and the roles that come with it. */
+export const PostInput = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 40, pattern: '\\S' }),
+    roleCodes: Type.Array(RoleCode, { minItems: 1, maxItems: 10, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type PostInput = Static<typeof PostInput>;

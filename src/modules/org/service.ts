@@ -6,7 +6,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
 import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { OrgErrors } from './errors.ts';
-import type { Department, DepartmentInput, DepartmentPatch, PageQuery, Staff, StaffInput, StaffPatch } from './schema.ts';
+import type { Department, DepartmentInput, DepartmentPatch, PageQuery, Post, PostInput, Staff, StaffInput, StaffPatch } from './schema.ts';
 import * as store from './store.ts';
 
 type StaffRow = NonNullable<Awaited<ReturnType<typeof store.staffRowById>>>;
@@ -219,5 +219,39 @@ export class OrgService {
       });
       return this.staffView((await store.staffRowById(trx, id))!);
     });
+  }
+
+  async listPosts(who: Principal, departmentId: string): Promise<Post[]> {
+    await this.getDepartment(who, departmentId);
+    return (await store.postsOf(this.k.db, departmentId)) as Post[];
+  }
+
+  async createPost(who: Principal, departmentId: string, input: PostInput, requestId?: string): Promise<Post> {
+    const dept = await store.departmentById(this.k.db, departmentId);
+    if (!dept) throw Errors.notFound('department');
+    assertAllowed(this.policy, who, 'org.manage', { regionCode: dept.regionCode });
+    if (!dept.active) throw OrgErrors.departmentInactive();
+    const id = uuidv7();
+    const main = this.k.db
+      .insertInto('org_post')
+      .values({ id, department_id: departmentId, name: input.name.trim(), role_codes: input.roleCodes })
+      .onConflict((oc) => oc.columns(['department_id', 'name']).doNothing())
+      .returning(['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active']);
+    const rows = await this.k.tracedWrite<Post>(this.k.db, main, { actor: actorOf(who), action: 'created', objectType: 'org.post', objectId: id, regionCode: dept.regionCode, change: input, summary: { departmentId, roleCodes: input.roleCodes }, requestId });
+    if (rows.length !== 1) throw OrgErrors.postNameTaken();
+    return rows[0];
+  }
+
+  async setPostActive(who: Principal, id: string, active: boolean, requestId?: string): Promise<Post> {
+    const post = await store.postById(this.k.db, id);
+    if (!post) throw Errors.notFound('post');
+    assertAllowed(this.policy, who, 'org.manage', { regionCode: post.regionCode });
+    const main = this.k.db
+      .updateTable('org_post')
+      .set({ active })
+      .where('id', '=', id)
+      .returning(['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active']);
+    const [row] = await this.k.tracedWrite<Post>(this.k.db, main, { actor: actorOf(who), action: active ? 'activated' : 'deactivated', objectType: 'org.post', objectId: id, regionCode: post.regionCode, change: { active }, requestId });
+    return row;
   }
 }

@@ -120,3 +120,18 @@ export async function staffRowById(db: Executor, id: string) {
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
+
+const postColumns = ['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active'] as const;
+
+export async function postsOf(db: Executor, departmentId: string) {
+  return db.selectFrom('org_post').select(postColumns).where('department_id', '=', departmentId).orderBy('name').execute();
+}
+
+export async function postById(db: Executor, id: string) {
+  return db
+    .selectFrom('org_post as p')
+    .innerJoin('org_department as d', 'd.id', 'p.department_id')
+    .select(['p.id', 'p.department_id as departmentId', 'p.name', 'p.role_codes as roleCodes', 'p.active', 'd.region_code as regionCode'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
