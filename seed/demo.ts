@@ -8,6 +8,7 @@ import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '巴特尔', '其其格', '阿拉坦', '萨仁'];
+const BRANDS = ['兴安', '洮儿河', '罕山', '成吉思汗', '科尔沁', '红城', '五一', '义勒力特'];
 const TRADES = ['商贸', '餐饮', '建材', '农牧业', '乳业', '物流', '文化传媒', '科技', '医药', '旅游'];
 
 export async function isSeeded(p: Platform): Promise<boolean> {
@@ -77,15 +78,13 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     }
     if (rows.length) await trx.insertInto('identity_person').values(rows).execute();
     const ents = [];
-    for (let i = 0; i < companies; i++) {
-      ents.push({
-        id: uuidv7(),
-        region_code: region,
-        name: `乌兰浩特市${ids.pick(['兴安', '洮儿河', '罕山', '成吉思汗', '科尔沁', '红城', '五一', '义勒力特'])}${ids.pick(TRADES)}有限公司${i > 0 ? `（${i}）` : ''}`,
-        credit_code: ids.creditCode(region),
-        legal_person_id: personIds[i % personIds.length],
-        created_at: now,
-      });
+    const names = new Set<string>();
+    // Brand × trade × form gives 8 × 10 × 3 distinct names; stop early if asked for more.
+    for (let tries = 0; ents.length < companies && tries < companies * 20; tries++) {
+      const name = `乌兰浩特市${ids.pick(BRANDS)}${ids.pick(TRADES)}${ids.pick(['有限公司', '有限责任公司', '股份有限公司'])}`;
+      if (names.has(name)) continue;
+      names.add(name);
+      ents.push({ id: uuidv7(), region_code: region, name, credit_code: ids.creditCode(region), legal_person_id: personIds[ents.length % personIds.length], created_at: now });
     }
     if (ents.length) await trx.insertInto('identity_enterprise').values(ents).onConflict((oc) => oc.column('credit_code').doNothing()).execute();
     await k.recordChange(trx, { actor: { id: 'seed', type: 'system' }, action: 'base-data-loaded', objectType: 'identity.base', objectId: region, regionCode: region, change: { people, companies }, summary: { people, companies } });

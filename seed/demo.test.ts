@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenIdProblem, creditCodeProblem } from '../src/kernel/ids/index.ts';
+import { ROLES } from '../src/modules/org/index.ts';
+import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
+import { DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
+import { isSeeded, seedDemo } from './demo.ts';
+
+describe('demo region 乌兰浩特市', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    await seedDemo(t.p, { people: 40, companies: 10 });
+  });
+  afterAll(() => t.close());
+
+  it('has its real streets and towns and 20+ departments, and is not loaded twice', async () => {
+    const streets = await t.p.kernel.db.selectFrom('org_region').select('name').where('parent_code', '=', '152201').execute();
+    expect(streets.map((s) => s.name)).toEqual(expect.arrayContaining(['爱国街道', '和平街道', '兴安街道', '胜利街道', '乌兰哈达镇', '葛根庙镇']));
+    const depts = await t.p.kernel.db.selectFrom('org_department').select(['name', 'region_code']).where('region_code', '=', '152201').execute();
+    expect(depts.length).toBeGreaterThanOrEqual(20);
+    expect(depts.map((d) => d.name)).toEqual(expect.arrayContaining(['乌兰浩特市市场监督管理局', '乌兰浩特市公安局', '乌兰浩特市人力资源和社会保障局', '乌兰浩特市卫生健康委员会']));
+    expect(await isSeeded(t.p)).toBe(true);
+  });
+
+  it('has a staff account for every role, and each can sign in', async () => {
+    const seededRoles = new Set(DEMO_STAFF.flatMap(([, , , roles]) => roles));
+    expect([...seededRoles].sort()).toEqual(ROLES.map((r) => r.code).sort());
+    for (const [username] of DEMO_STAFF) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username, password: DEMO_PASSWORD } });
+      expect(res.statusCode, username).toBe(201);
+    }
+  });
+
+  it('keeps synthetic residents encrypted with valid, masked ID numbers, and companies with valid credit codes', async () => {
+    const people = await t.p.kernel.db.selectFrom('identity_person').select(['id_number_enc', 'id_number_masked']).execute();
+    expect(people).toHaveLength(40);
+    for (const p of people) {
+      expect(p.id_number_enc).not.toMatch(/^\d{17}/);
+      const id = t.p.kernel.crypto.decryptField(p.id_number_enc);
+      expect(citizenIdProblem(id)).toBeNull();
+      expect(p.id_number_masked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    }
+    const companies = await t.p.kernel.db.selectFrom('identity_enterprise').select(['name', 'credit_code']).execute();
+    expect(companies).toHaveLength(10);
+    expect(new Set(companies.map((c) => c.name)).size).toBe(10);
+    for (const c of companies) expect(creditCodeProblem(c.credit_code)).toBeNull();
+  });
+
+  it('went through the audited paths', async () => {
+    await t.p.kernel.audit.sealAll();
+    const r = await t.p.kernel.audit.verify();
+    expect(r.ok).toBe(true);
+    expect(r.linked).toBeGreaterThan(40);
+  });
+});
