@@ -19,6 +19,17 @@ describe('the platform in a browser', () => {
     const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
     return ctx.newPage();
   };
+  /** Saves a dialog form and waits for it to close; if it does not, says what the page showed. */
+  const saveDialog = async (page: Page) => {
+    const dialog = page.getByRole('dialog');
+    await saveDialog(page);
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    } catch {
+      const shown = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents();
+      throw new Error(`dialog did not close; page shows: ${shown.join(' | ') || '(nothing)'}`);
+    }
+  };
   const signIn = async (page: Page, username: string) => {
     await page.goto(`${server.url}/signin`);
     await page.getByLabel('用户名').fill(username);
@@ -70,14 +81,14 @@ describe('the platform in a browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称', { exact: true }).fill('乌兰浩特市数字化改革专班');
     await dialog.getByLabel('编码').fill('SZHGG');
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await saveDialog(page);
     await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
     await page.reload();
     await page.getByRole('cell', { name: '乌兰浩特市数字化改革专班' }).first().waitFor();
     await page.getByRole('button', { name: '编辑 乌兰浩特市数字化改革专班' }).click();
     const edit = page.getByRole('dialog');
     await edit.getByLabel('名称', { exact: true }).fill('乌兰浩特市数字政府建设专班');
-    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await saveDialog(page);
     await page.getByRole('cell', { name: '乌兰浩特市数字政府建设专班' }).first().waitFor();
   });
 
@@ -96,7 +107,7 @@ describe('the platform in a browser', () => {
     await dialog.locator('.ant-modal-title').click();
     await dialog.getByLabel('登录用户名').fill('saren.gaowa');
     await dialog.getByLabel('初始密码').fill('Saren2026edu');
-    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await saveDialog(page);
     await page.getByRole('cell', { name: '萨仁高娃' }).first().waitFor();
     const other = await newPage();
     await other.goto(`${server.url}/signin`);
