@@ -45,11 +45,11 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     }
   });
   const ids = syntheticIds(152201);
-  for (const [username, name, dept, roles] of DEMO_STAFF) {
+  for (const [i, [username, name, dept, roles]] of DEMO_STAFF.entries()) {
     await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
       username,
       password: DEMO_PASSWORD,
-      staff: { departmentId: deptIds.get(dept)!, name, employeeNo: `YW${String(deptIds.size).padStart(2, '0')}${username.replace(/\W/g, '').slice(0, 10)}`, phone: ids.phone(), roles: roles as never },
+      staff: { departmentId: deptIds.get(dept)!, name, employeeNo: `YW${String(i + 1).padStart(4, '0')}`, phone: ids.phone(), roles: roles as never },
     }, 'seed');
   }
   const people = opts.people ?? 200;

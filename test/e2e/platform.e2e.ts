@@ -22,7 +22,7 @@ describe('the platform in a browser', () => {
   /** Saves a dialog form and waits for it to close; if it does not, says what the page showed. */
   const saveDialog = async (page: Page) => {
     const dialog = page.getByRole('dialog');
-    await saveDialog(page);
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     try {
       await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
     } catch {
@@ -101,6 +101,7 @@ describe('the platform in a browser', () => {
     await dialog.getByLabel('名称', { exact: true }).fill('萨仁高娃');
     await dialog.getByLabel('部门').fill('教育局');
     await page.locator('.ant-select-item-option[title="乌兰浩特市教育局"]').click();
+    await dialog.locator('.ant-modal-title').click();
     await dialog.getByLabel('工号').fill('JYJ001');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option[title="审批人员"]').click();

@@ -17,7 +17,7 @@ describe('calendar administration', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().days).toBeGreaterThan(20);
     const after = await t.p.kernel.calendar.addWorkingDays(new Date('2026-09-30T10:00:00+08:00'), 1);
-    expect(after.toISOString()).toBe(new Date('2026-10-09T23:59:59.999+08:00').toISOString());
+    expect(after.toISOString()).toBe(new Date('2026-10-08T23:59:59.999+08:00').toISOString());
   });
 
   it('sets and clears a local holiday, audited, and the status reports loaded years', async () => {
