@@ -9,7 +9,7 @@ import { PlatformCrypto, loadOrCreateKeys, type PlatformKeys } from './crypto/in
 import type { Database, Db, Executor } from './db/index.ts';
 import type { Migration } from './db/migrate.ts';
 import { OUTBOX_TYPES, Outbox, eventsMigration } from './events/index.ts';
-import { FileStore, filesMigration } from './files/index.ts';
+import { FileStore, LocalBlobStore, S3BlobStore, filesMigration, type BlobStore } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, logSink, type MessageSink } from './notify/index.ts';
@@ -66,6 +66,13 @@ export interface KernelOptions {
   sink?: MessageSink;
 }
 
+function blobStoreFor(config: Config): BlobStore {
+  if (config.fileStorage === 's3') {
+    return new S3BlobStore({ endpoint: config.s3Endpoint!, bucket: config.s3Bucket!, region: config.s3Region, accessKeyId: config.s3AccessKeyId!, secretAccessKey: config.s3SecretAccessKey! });
+  }
+  return new LocalBlobStore(path.resolve(config.dataDir, 'files'));
+}
+
 export function createKernel(opts: KernelOptions): Kernel {
   const { config, database, log } = opts;
   const clock = opts.clock ?? systemClock;
@@ -91,7 +98,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     events,
     jobs,
     calendar: new WorkingCalendar(db, clock),
-    files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes),
+    files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes, blobStoreFor(config)),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? logSink(log)),
     async recordChange(trx, rec) {
       const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);

@@ -5,6 +5,9 @@ import { ConfigSchema, ENV_KEYS, type Config } from './schema.ts';
 
 export type { Config } from './schema.ts';
 
+/** Values never echoed in an error message. */
+const SECRET_KEYS = new Set(['databaseUrl', 's3AccessKeyId', 's3SecretAccessKey']);
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`配置有误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -53,9 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
   for (const e of Value.Errors(ConfigSchema, withDefaults)) {
     const key = e.path.split('/')[1] ?? e.path;
-    const shown = key === 'databaseUrl' ? '(hidden)' : JSON.stringify(e.value);
+    const shown = SECRET_KEYS.has(key) ? '(hidden)' : JSON.stringify(e.value);
     problems.push(`${sourceName(key, fromEnv, fileExists ? filePath : undefined)}: ${e.message} (got ${shown})`);
   }
+  const config = withDefaults as Config;
+  if (config.fileStorage === 's3') {
+    for (const k of ['s3Endpoint', 's3Bucket', 's3AccessKeyId', 's3SecretAccessKey'] as const) {
+      if (!config[k]) problems.push(`${k}: 对象存储需要此项 / required when fileStorage is "s3"`);
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
-  return withDefaults as Config;
+  return config;
 }

@@ -24,6 +24,13 @@ export const ConfigSchema = Type.Object({
   fileTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$' }), {
     default: ['application/pdf', 'image/png', 'image/jpeg', 'application/ofd', 'text/plain'],
   }),
+  /** Where uploaded materials live: the local data folder, or an S3-compatible object store. */
+  fileStorage: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  s3Endpoint: Type.Optional(Type.String({ pattern: '^https?://[^/]+' })),
+  s3Bucket: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  s3Region: Type.String({ minLength: 1, default: 'us-east-1' }),
+  s3AccessKeyId: Type.Optional(Type.String({ minLength: 1 })),
+  s3SecretAccessKey: Type.Optional(Type.String({ minLength: 1 })),
   /** Load the demo region on first start. */
   seedDemo: Type.Boolean({ default: true }),
   /** Run timers, the outbox and the audit sealer in this process. */
@@ -47,6 +54,12 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_RATE_LIMIT: 'rateLimitPerMinute',
   YIWANG_SESSION_HOURS: 'sessionHours',
   YIWANG_FILE_MAX_BYTES: 'fileMaxBytes',
+  YIWANG_FILE_STORAGE: 'fileStorage',
+  YIWANG_S3_ENDPOINT: 's3Endpoint',
+  YIWANG_S3_BUCKET: 's3Bucket',
+  YIWANG_S3_REGION: 's3Region',
+  YIWANG_S3_ACCESS_KEY_ID: 's3AccessKeyId',
+  YIWANG_S3_SECRET_ACCESS_KEY: 's3SecretAccessKey',
   YIWANG_SEED_DEMO: 'seedDemo',
   YIWANG_WORKERS: 'workers',
 };

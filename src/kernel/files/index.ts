@@ -3,13 +3,15 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
+import type { BlobStore } from './blobs.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { DomainError, Errors } from '../http/errors.ts';
+import { DomainError } from '../http/errors.ts';
 import { sniffMime } from './sniff.ts';
 
 export { filesMigration } from './migration.ts';
+export { LocalBlobStore, S3BlobStore, type BlobStore } from './blobs.ts';
 
 export interface StoredFile {
   id: string;
@@ -30,27 +32,31 @@ export const FileErrors = {
 };
 
 /**
- * Materials on local disk under `<dataDir>/files`, named by id; metadata and the SHA-256 content hash
- * in `kernel_file`. Reading a file is always a separate, authorised call.
+ * Materials: contents in a blob store (local disk or S3-compatible), metadata and the SHA-256
+ * content hash in `kernel_file`. Reading a file is always a separate, authorised call.
  */
 export class FileStore {
-  private readonly root: string;
+  private readonly tmpDir: string;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     dataDir: string,
     private readonly maxBytes: number,
     private readonly allowed: readonly string[],
+    private readonly blobs: BlobStore,
   ) {
-    this.root = path.resolve(dataDir, 'files');
+    this.tmpDir = path.resolve(dataDir, 'files', 'tmp');
   }
 
-  /** Streams an upload to disk, checking size and real type on the way; nothing is kept on failure. */
+  /**
+   * Streams an upload to a temporary file, checking size and real type on the way, then hands it to
+   * the blob store and records it in `trx`. Nothing is kept when a check fails.
+   */
   async save(trx: Executor, input: { stream: Readable; name: string; declaredMime: string; ownerId: string; regionCode: string }): Promise<StoredFile> {
     const id = uuidv7();
-    const key = path.join(id.slice(0, 8), id);
-    const target = path.join(this.root, key);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const key = `${id.slice(0, 8)}/${id}`;
+    fs.mkdirSync(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, id);
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
@@ -65,7 +71,7 @@ export class FileStore {
       },
     });
     try {
-      await pipeline(input.stream, checker, fs.createWriteStream(target, { flags: 'wx' }));
+      await pipeline(input.stream, checker, fs.createWriteStream(tmp, { flags: 'wx' }));
       if ((input.stream as Readable & { truncated?: boolean }).truncated) throw FileErrors.tooLarge(max);
       if (size === 0) throw FileErrors.empty();
       const mime = sniffMime(head);
@@ -81,6 +87,7 @@ export class FileStore {
         sha256: hash.digest('hex'),
         createdAt: this.clock.now(),
       };
+      await this.blobs.put(key, tmp, { size, sha256: file.sha256, mime });
       await trx
         .insertInto('kernel_file')
         .values({
@@ -97,14 +104,14 @@ export class FileStore {
         .execute();
       return file;
     } catch (err) {
-      fs.rmSync(target, { force: true });
+      fs.rmSync(tmp, { force: true });
       if (err instanceof DomainError) throw err;
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw FileErrors.tooLarge(max);
       throw err;
     }
   }
 
-  async find(id: string): Promise<StoredFile | null> {
+  async find(id: string): Promise<(StoredFile & { storageKey: string }) | null> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return null;
     const r = await this.db.selectFrom('kernel_file').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) return null;
@@ -117,13 +124,12 @@ export class FileStore {
       sizeBytes: Number(r.size_bytes),
       sha256: r.sha256,
       createdAt: new Date(r.created_at),
+      storageKey: r.storage_key,
     };
   }
 
   /** Opens the content; call only after the caller's access was checked. */
-  open(file: StoredFile): Readable {
-    const p = path.join(this.root, file.id.slice(0, 8), file.id);
-    if (!fs.existsSync(p)) throw Errors.notFound('file');
-    return fs.createReadStream(p);
+  open(file: { storageKey: string }): Promise<Readable> {
+    return this.blobs.get(file.storageKey);
   }
 }

@@ -38,7 +38,7 @@ export function fileRoutes(k: Kernel, policy: Policy) {
         reply.header('content-type', file.mime);
         reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
         reply.header('x-content-sha256', file.sha256);
-        return reply.send(k.files.open(file) as never);
+        return reply.send((await k.files.open(file)) as never);
       },
     );
   };
