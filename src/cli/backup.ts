@@ -18,9 +18,10 @@ async function tables(db: Db): Promise<string[]> {
 }
 
 /**
- * Logical backup: gzip'd JSON lines, one header then one line per row, paged by ctid so memory
- * stays flat. Works the same on PGlite and PostgreSQL. The key file (keys.json) is NOT included:
- * it must be kept separately, or encrypted fields cannot be read after a restore.
+ * Logical backup: gzip'd JSON lines, one header then one line per row, read in one
+ * repeatable-read snapshot and paged by ctid so memory stays flat. Works the same on PGlite and
+ * PostgreSQL. The key file (keys.json) is NOT included: it must be kept separately, or encrypted
+ * fields cannot be read after a restore.
  */
 export async function backup(db: Db, file: string, onProgress: (table: string, rows: number) => void): Promise<number> {
   const gz = createGzip();
@@ -29,22 +30,27 @@ export async function backup(db: Db, file: string, onProgress: (table: string, r
   const write = async (obj: unknown) => {
     if (!gz.write(`${JSON.stringify(obj)}\n`)) await once(gz, 'drain');
   };
-  const migrations = await db.selectFrom('kernel_migration').select('name').orderBy('name').execute();
-  await write({ format: FORMAT, version: 1, migrations: migrations.map((m) => m.name), at: new Date().toISOString() });
-  let total = 0;
-  for (const t of await tables(db)) {
-    let n = 0;
-    let offset = 0;
-    for (;;) {
-      const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)} ORDER BY ctid LIMIT 2000 OFFSET ${offset}`.execute(db);
-      for (const row of rows.rows) await write({ t, r: row });
-      n += rows.rows.length;
-      offset += 2000;
-      if (rows.rows.length < 2000) break;
-    }
-    total += n;
-    onProgress(t, n);
-  }
+  // One snapshot for every table, so the copy is consistent while the platform keeps writing.
+  const total = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const migrations = await trx.selectFrom('kernel_migration').select('name').orderBy('name').execute();
+      await write({ format: FORMAT, version: 1, migrations: migrations.map((m) => m.name), at: new Date().toISOString() });
+      let rowsWritten = 0;
+      for (const t of await tables(trx as unknown as Db)) {
+        let n = 0;
+        for (let offset = 0; ; offset += 2000) {
+          const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)} ORDER BY ctid LIMIT 2000 OFFSET ${offset}`.execute(trx);
+          for (const row of rows.rows) await write({ t, r: row });
+          n += rows.rows.length;
+          if (rows.rows.length < 2000) break;
+        }
+        rowsWritten += n;
+        onProgress(t, n);
+      }
+      return rowsWritten;
+    });
   gz.end();
   await once(out, 'finish');
   return total;

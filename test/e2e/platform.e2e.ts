@@ -146,6 +146,13 @@ describe('the platform in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('serves the browsable OpenAPI page listing the module routes', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/api/docs`);
+    await page.getByText('/api/org/departments', { exact: true }).first().waitFor();
+    await page.getByText('OAS 3.1').waitFor();
+  });
+
   it('sends a visitor of a staff page to sign-in, and the command screen draws its chart for a leader', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/admin`);
