@@ -71,6 +71,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         policy: rolePolicy,
         authenticate: (req) => identity.service.authenticate(identity.tokenOf(req)),
         webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
+        metricsToken: config.metricsToken,
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
       for (const routes of [org.routes, identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {

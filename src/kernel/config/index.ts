@@ -6,7 +6,7 @@ import { ConfigSchema, ENV_KEYS, type Config } from './schema.ts';
 export type { Config } from './schema.ts';
 
 /** Values never echoed in an error message. */
-const SECRET_KEYS = new Set(['databaseUrl', 's3AccessKeyId', 's3SecretAccessKey']);
+const SECRET_KEYS = new Set(['databaseUrl', 's3AccessKeyId', 's3SecretAccessKey', 'metricsToken']);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -31,6 +31,8 @@ export const ConfigSchema = Type.Object({
   s3Region: Type.String({ minLength: 1, default: 'us-east-1' }),
   s3AccessKeyId: Type.Optional(Type.String({ minLength: 1 })),
   s3SecretAccessKey: Type.Optional(Type.String({ minLength: 1 })),
+  /** Bearer token for /metrics from other machines (unset: /metrics answers loopback only). */
+  metricsToken: Type.Optional(Type.String({ minLength: 16 })),
   /** Load the demo region on first start. */
   seedDemo: Type.Boolean({ default: true }),
   /** Run timers, the outbox and the audit sealer in this process. */
@@ -60,6 +62,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_S3_REGION: 's3Region',
   YIWANG_S3_ACCESS_KEY_ID: 's3AccessKeyId',
   YIWANG_S3_SECRET_ACCESS_KEY: 's3SecretAccessKey',
+  YIWANG_METRICS_TOKEN: 'metricsToken',
   YIWANG_SEED_DEMO: 'seedDemo',
   YIWANG_WORKERS: 'workers',
 };

@@ -43,6 +43,8 @@ export interface AppOptions {
   policy: Policy;
   authenticate(req: FastifyRequest): Promise<Principal | null>;
   webDir?: string;
+  /** When set, /metrics needs `Authorization: Bearer <token>`; otherwise it answers only this machine. */
+  metricsToken?: string;
 }
 
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
@@ -140,7 +142,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // After the access check, so a replay is only ever answered to the caller who made the request.
   registerIdempotency(app, opts.db, opts.clock);
-  await registerOps(app, opts.db);
+  await registerOps(app, opts.db, opts.metricsToken);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false, index: 'index.html' });

@@ -15,6 +15,19 @@ describe('operations endpoints, headers and limits', () => {
     expect(m.body).toContain('yiwang_http_request_duration_seconds');
   });
 
+  it('answers /metrics from this machine only, unless a metrics token is configured', async () => {
+    expect((await t.app.inject({ url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(403);
+    const guarded = await startTestPlatform({ metricsToken: 'metrics-token-0123456789' });
+    try {
+      expect((await guarded.app.inject({ url: '/metrics' })).statusCode).toBe(401);
+      expect((await guarded.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-000000000' } })).statusCode).toBe(401);
+      const ok = await guarded.app.inject({ url: '/metrics', remoteAddress: '10.1.2.3', headers: { authorization: 'Bearer metrics-token-0123456789' } });
+      expect(ok.statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('publishes an OpenAPI 3.1 document that lists the module routes', async () => {
     const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import client from 'prom-client';
+import { timingSafeEqual } from 'node:crypto';
 import { ping, type Db } from '../db/index.ts';
+import { Errors } from './errors.ts';
 import type { App } from './app.ts';
 
 /** Liveness, readiness and Prometheus metrics for operators and load balancers. */
-export async function registerOps(app: App, db: Db): Promise<void> {
+export async function registerOps(app: App, db: Db, metricsToken?: string): Promise<void> {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'yiwang_' });
   const duration = new client.Histogram({
@@ -36,8 +38,18 @@ export async function registerOps(app: App, db: Db): Promise<void> {
       return reply.status(database ? 200 : 503).send({ status: database ? 'ready' : 'not ready', database });
     },
   );
-  app.get('/metrics', { config: { public: true }, schema: { tags, hide: true } }, async (_req, reply) => {
+  // Metrics reveal routes and load: readable from this machine, or elsewhere with the metrics token.
+  app.get('/metrics', { config: { public: true }, schema: { tags, hide: true } }, async (req, reply) => {
+    const local = req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
+    const tokenOk = !!metricsToken && timingSafeEqualText(req.headers.authorization ?? '', `Bearer ${metricsToken}`);
+    if (!(metricsToken ? tokenOk : local)) throw metricsToken ? Errors.unauthenticated() : Errors.forbidden();
     reply.type(registry.contentType);
     return registry.metrics();
   });
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
