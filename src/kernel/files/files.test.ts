@@ -2,17 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../testing/multipart.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
-function multipart(name: string, type: string, content: Buffer) {
-  const boundary = '----yiwangtest';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('materials (files)', () => {
   let t: TestPlatform;
@@ -36,7 +28,8 @@ describe('materials (files)', () => {
   };
 
   it('stores an upload with its hash and gives it back to its owner and to staff allowed to read files', async () => {
-    const up = await t.app.inject({ method: 'POST', url: '/api/files', ...multipart('营业执照.pdf', 'application/pdf', pdf), headers: { ...multipart('x', 'x', pdf).headers, ...bearer(owner) } });
+    const req = multipart('营业执照.pdf', 'application/pdf', pdf);
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', payload: req.payload, headers: { ...req.headers, ...bearer(owner) } });
     expect(up.statusCode).toBe(201);
     const meta = up.json();
     expect(meta).toMatchObject({ name: '营业执照.pdf', mime: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });

@@ -3,15 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import S3rver from 's3rver';
+import { multipart } from '../../testing/multipart.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
-function multipart(name: string, type: string, content: Buffer) {
-  const boundary = '----yiwangs3';
-  return {
-    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 // s3rver is an independent S3-compatible server (it accepts any signature, so signing itself is not
 // checked here): a real peer for the object-store protocol.

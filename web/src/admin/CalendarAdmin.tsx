@@ -1,8 +1,9 @@
-import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 
 interface Day { day: string; kind: 'holiday' | 'workday'; name: string; source: string }
@@ -10,24 +11,14 @@ interface Status { years: number[]; currentYear: number; nextYearLoaded: boolean
 
 /** Working-day calendar: holidays and make-up workdays per year, with a warning when next year is missing. */
 export function CalendarAdmin() {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { t } = useTranslation();
   const { data: me } = useMe();
-  const qc = useQueryClient();
   const status = useQuery({ queryKey: ['calendar-status'], queryFn: () => api<Status>('/api/kernel/calendar/status') });
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const days = useQuery({ queryKey: ['calendar', year], queryFn: () => api<Day[]>(`/api/kernel/calendar?year=${year}`) });
   const manage = can(me, 'calendar.manage');
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      message.success(t('admin.saved'));
-      await refresh();
-    } catch (err) {
-      message.error(errorText(err, i18n.language));
-    }
-  };
+  const run = useAction('calendar');
+  const act = (fn: () => Promise<unknown>) => run(fn, t('admin.saved'));
   const s = status.data;
   const years = Array.from(new Set([...(s?.years ?? []), year, (s?.currentYear ?? year) + 1])).sort();
   return (

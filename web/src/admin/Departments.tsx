@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 
 export interface Department { id: string; code: string; name: string; nameEn: string | null; regionCode: string; regionName: string; active: boolean; version: number; staffCount: number }
@@ -11,9 +12,8 @@ interface Page<T> { items: T[]; next: string | null }
 /** Departments register: list with keyset paging, add, deactivate / activate. */
 export function Departments() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { data: me } = useMe();
-  const qc = useQueryClient();
+  const act = useAction('departments');
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<Department | null>(null);
@@ -33,26 +33,19 @@ export function Departments() {
   };
   const save = async () => {
     const v = await form.validateFields();
-    try {
-      if (editing) await api(`/api/org/departments/${editing.id}`, { method: 'PATCH', json: { version: editing.version, name: v.name, nameEn: v.nameEn ?? '' } });
-      else await api('/api/org/departments', { method: 'POST', json: { ...v, nameEn: v.nameEn || undefined } });
-      message.success(editing ? t('admin.saved') : t('admin.created'));
+    const ok = await act(
+      () =>
+        editing
+          ? api(`/api/org/departments/${editing.id}`, { method: 'PATCH', json: { version: editing.version, name: v.name, nameEn: v.nameEn ?? '' } })
+          : api('/api/org/departments', { method: 'POST', json: { ...v, nameEn: v.nameEn || undefined } }),
+      editing ? t('admin.saved') : t('admin.created'),
+    );
+    if (ok) {
       setOpen(false);
       form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['departments'] });
-    } catch (err) {
-      message.error(errorText(err, i18n.language));
     }
   };
-  const toggle = async (d: Department) => {
-    try {
-      await api(`/api/org/departments/${d.id}`, { method: 'PATCH', json: { version: d.version, active: !d.active } });
-      message.success(t('admin.saved'));
-      await qc.invalidateQueries({ queryKey: ['departments'] });
-    } catch (err) {
-      message.error(errorText(err, i18n.language));
-    }
-  };
+  const toggle = (d: Department) => act(() => api(`/api/org/departments/${d.id}`, { method: 'PATCH', json: { version: d.version, active: !d.active } }), t('admin.saved'));
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>

@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 import type { Department } from './Departments';
 
@@ -12,9 +13,8 @@ interface Role { code: string; zh: string; en: string }
 /** Staff register: list, add a staff member with a sign-in account, deactivate / activate. */
 export function StaffList() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { data: me } = useMe();
-  const qc = useQueryClient();
+  const act = useAction('staff');
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const manage = can(me, 'org.manage');
@@ -29,17 +29,6 @@ export function StaffList() {
   const roleName = (code: string) => {
     const r = roles.data?.find((x) => x.code === code);
     return r ? (i18n.language === 'en' ? r.en : r.zh) : code;
-  };
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      message.success(done);
-      await qc.invalidateQueries({ queryKey: ['staff'] });
-      return true;
-    } catch (err) {
-      message.error(errorText(err, i18n.language));
-      return false;
-    }
   };
   const create = async () => {
     const v = await form.validateFields();
