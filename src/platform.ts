@@ -48,7 +48,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(config.dataDir, 'pglite') }));
   const kernel = createKernel({ config, database, log, clock: opts.clock, keys: opts.keys, sink: opts.sink });
   const org = createOrgModule(kernel, rolePolicy);
-  const identity = createIdentityModule(kernel, org.service);
+  const identity = createIdentityModule(kernel, org.service, rolePolicy);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations];
@@ -69,12 +69,21 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         bodyLimit: config.bodyLimitBytes,
         rateLimitPerMinute: config.rateLimitPerMinute,
         policy: rolePolicy,
-        authenticate: (req) => identity.service.authenticate(identity.tokenOf(req)),
+        authenticate: async (req) => {
+          // The provider's endpoints authenticate their own callers (client secrets, access tokens).
+          if (req.url.startsWith('/oidc/')) return null;
+          const token = identity.tokenOf(req);
+          const p = await identity.service.authenticate(token);
+          // A department system with a client-credentials token from our provider.
+          if (!p && token && req.headers.authorization) return identity.oidc.clientPrincipal(token);
+          return p;
+        },
         webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
         metricsToken: config.metricsToken,
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      await identity.prepare();
+      for (const routes of [org.routes, ...identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }
       await app.ready();

@@ -12,7 +12,7 @@ import { OUTBOX_TYPES, Outbox, eventsMigration } from './events/index.ts';
 import { FileStore, LocalBlobStore, S3BlobStore, filesMigration, type BlobStore } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
-import { Notifier, logSink, type MessageSink } from './notify/index.ts';
+import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
 import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
 
 export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration];
@@ -99,7 +99,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     jobs,
     calendar: new WorkingCalendar(db, clock),
     files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes, blobStoreFor(config)),
-    notify: new Notifier(db, clock, events, crypto, opts.sink ?? logSink(log)),
+    notify: new Notifier(db, clock, events, crypto, opts.sink ?? devFileSink(path.resolve(config.dataDir), log)),
     async recordChange(trx, rec) {
       const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);
       const ev = eventRowOf(rec);

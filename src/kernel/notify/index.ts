@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { PlatformCrypto } from '../crypto/index.ts';
@@ -31,6 +33,22 @@ export function logSink(log: Logger): MessageSink {
   };
 }
 
+/**
+ * Development sink: the log gets a masked line; the whole message goes to
+ * `<dataDir>/outgoing-messages.txt` (mode 0600), which stands in for the phone or mailbox so a
+ * developer can read a one-time code. A deployment replaces it with its SMS and mail gateways.
+ */
+export function devFileSink(dataDir: string, log: Logger): MessageSink {
+  const file = path.join(dataDir, 'outgoing-messages.txt');
+  return {
+    async send(m) {
+      log.info({ channel: m.channel, to: maskAddress(m.to), chars: m.text.length }, 'message sent (development sink)');
+      await fs.promises.mkdir(dataDir, { recursive: true });
+      await fs.promises.appendFile(file, `${new Date().toISOString()}\t${m.channel}\t${m.to}\t${m.text}\n`, { mode: 0o600 });
+    },
+  };
+}
+
 export interface NotifyInput {
   regionCode: string;
   recipientId: string;
@@ -57,14 +75,15 @@ export class Notifier {
     private readonly sink: MessageSink,
   ) {
     outbox.subscribe(TOPIC, async (event, trx) => {
-      const p = event.payload as { channel: 'sms' | 'email'; to: string; text: string };
+      const p = event.payload as { channel: 'sms' | 'email'; to: string; text?: string; textEnc?: string };
       const to = this.crypto.decryptField(p.to);
+      const text = p.textEnc ? this.crypto.decryptField(p.textEnc) : (p.text ?? '');
       // The log row is unique per event: a redelivery after a crash fails here before sending twice.
       await trx
         .insertInto('kernel_message_log')
         .values({ id: uuidv7(), channel: p.channel, recipient_masked: maskAddress(to), event_id: event.id, sent_at: this.clock.now() })
         .execute();
-      await this.sink.send({ channel: p.channel, to, text: p.text });
+      await this.sink.send({ channel: p.channel, to, text });
     });
   }
 
@@ -78,6 +97,19 @@ export class Notifier {
     if (n.sms) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'sms', to: this.crypto.encryptField(n.sms), text });
     if (n.email) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'email', to: this.crypto.encryptField(n.email), text });
     return id;
+  }
+
+  /**
+   * An SMS with no inbox entry (e.g. a one-time code to a number with no account yet). Secret texts
+   * travel encrypted through the outbox, so the event log never holds a usable code.
+   */
+  async sms(trx: Executor, regionCode: string, to: string, text: string, opts: { secret?: boolean } = {}): Promise<void> {
+    const body = `【一网】${text}`;
+    await this.outbox.publish(trx, TOPIC, regionCode, {
+      channel: 'sms',
+      to: this.crypto.encryptField(to),
+      ...(opts.secret ? { textEnc: this.crypto.encryptField(body) } : { text: body }),
+    });
   }
 
   async inbox(recipientId: string, limit = 50) {

@@ -12,6 +12,19 @@ export interface Principal {
   roles: string[];
   permissions: ReadonlySet<string>;
   sessionId: string | null;
+  /** Identity assurance: 1 phone-verified, 2 real-name verified against base data, 3 verified in person. */
+  assuranceLevel?: number;
+  /** The enterprise a person acts for as its legal representative or authorised agent (经办人). */
+  actingFor?: ActingFor | null;
+}
+
+export interface ActingFor {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  /** 'legal_rep' may do everything the enterprise may; an 'agent' only the authorised scopes. */
+  role: 'legal_rep' | 'agent';
+  scopes: string[];
 }
 
 /** What an action touches, so the policy can check jurisdiction and ownership. */
@@ -19,6 +32,8 @@ export interface Scope {
   regionCode?: string;
   departmentId?: string | null;
   ownerId?: string;
+  /** The enterprise that owns the object, when an enterprise (not a person) owns it. */
+  enterpriseId?: string;
 }
 
 export interface Policy {

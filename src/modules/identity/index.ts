@@ -1,17 +1,70 @@
 import type { Kernel } from '../../kernel/index.ts';
+import type { Policy } from '../../kernel/policy/index.ts';
 import type { OrgService } from '../org/index.ts';
+import { accountRoutes } from './account-routes.ts';
+import { EnterpriseService } from './enterprises.ts';
 import { identityMigrations } from './migrations/index.ts';
+import { ssoAdminRoutes } from './oidc/admin-routes.ts';
+import { ClientRegistry } from './oidc/clients.ts';
+import { OidcHost, OIDC_PREFIX } from './oidc/host.ts';
+import { interactionRoutes } from './oidc/interactions.ts';
+import { SigningKeys } from './oidc/keys.ts';
+import { webLoginRoutes } from './oidc/web-login.ts';
+import { PeopleService } from './people.ts';
 import { identityRoutes, tokenOf } from './routes.ts';
 import { IdentityService } from './service.ts';
 
 export { identityMigrations } from './migrations/index.ts';
 export { rolePolicy } from './policy.ts';
+export { requireAssurance } from './people.ts';
 export { SYSTEM_PRINCIPAL, type IdentityService } from './service.ts';
 export { tokenOf, SESSION_COOKIE } from './routes.ts';
+export { WEB_CLIENT_ID } from './oidc/clients.ts';
+export { PERSON_PERMISSIONS, AGENT_SCOPES } from './scopes.ts';
 
-export function createIdentityModule(k: Kernel, org: OrgService) {
+/** Where the platform is reached from outside: the configured public URL, or this machine's port. */
+export function publicBase(k: Kernel): string {
+  return (k.config.publicUrl ?? `http://localhost:${k.config.port}`).replace(/\/+$/, '');
+}
+
+export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy) {
   const service = new IdentityService(k, org);
-  const secure = (k.config.publicUrl ?? '').startsWith('https://');
-  return { service, routes: identityRoutes(service, secure), migrations: identityMigrations, tokenOf };
+  const people = new PeopleService(k, policy, service.sms, service.totp);
+  const enterprises = new EnterpriseService(k, service);
+  const clients = new ClientRegistry(k, policy);
+  const keys = new SigningKeys(k, policy);
+  const base = publicBase(k);
+  const host = new OidcHost({ k, identity: service, clients, keys, issuer: `${base}${OIDC_PREFIX}` });
+  const secure = base.startsWith('https://');
+  // Without a public URL, the pages answer on localhost and 127.0.0.1 alike.
+  const webRedirects = [`${base}/auth/callback`, ...(k.config.publicUrl ? [] : [`http://127.0.0.1:${k.config.port}/auth/callback`])];
+  const webSecret = () => clients.ensureWebClient(webRedirects);
+  k.jobs.registerTimer('identity.oidc.prune', 3600_000, async (_job, trx) => {
+    await trx.deleteFrom('identity_oidc_payload').where('expires_at', '<', new Date()).execute();
+    await trx.deleteFrom('identity_otp').where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000)).execute();
+  });
+  return {
+    service,
+    people,
+    enterprises,
+    clients,
+    keys,
+    oidc: host,
+    migrations: identityMigrations,
+    tokenOf,
+    /** Ready the provider's keys and the pages' own client before serving. */
+    async prepare() {
+      await keys.ensure();
+      await webSecret();
+    },
+    routes: [
+      identityRoutes(service, secure),
+      accountRoutes(service, people, enterprises, secure),
+      ssoAdminRoutes(clients, keys, host),
+      interactionRoutes(host, service, clients, enterprises),
+      webLoginRoutes(k, host, service, webRedirects, webSecret),
+      host.routes(),
+    ],
+  };
 }
 export type IdentityModule = ReturnType<typeof createIdentityModule>;

@@ -1,16 +1,40 @@
 import { regionWithin, type Policy, type Principal, type Scope } from '../../kernel/policy/index.ts';
+import { grantsAcrossDepartments } from '../org/index.ts';
+
+const holds = (who: Principal, permission: string) => who.permissions.has(permission) || who.permissions.has('*');
 
 /**
- * The one policy point. Deny unless: the principal holds the permission through a role, the target
- * region lies inside the principal's jurisdiction, and — for people acting for themselves — they
- * own the object. Decisions use role, region, department and ownership, never the URL.
+ * The one policy point every route and service asks. Deny unless the principal holds the
+ * permission, and then:
+ * - staff and client systems: the object's region lies inside their jurisdiction, and — for roles
+ *   bound to a department (approvers) — the object belongs to their department;
+ * - people: an object owned by an enterprise only while they act for it, as its legal
+ *   representative or as an agent within the authorised scopes; an object owned by a person only
+ *   when it is their own.
+ * Decisions use role, region, department, ownership and authorisation, never the URL.
  */
 export const rolePolicy: Policy = {
   can(who: Principal | null, permission: string, scope: Scope = {}): boolean {
-    if (!who) return false;
-    if (!who.permissions.has(permission) && !who.permissions.has('*')) return false;
-    if (scope.regionCode !== undefined && !regionWithin(scope.regionCode, who.regionCode)) return false;
-    if (scope.ownerId !== undefined && who.type !== 'staff' && scope.ownerId !== who.accountId) return false;
+    if (!who || !holds(who, permission)) return false;
+    if (who.type === 'staff' || who.type === 'client') {
+      if (scope.regionCode !== undefined && !regionWithin(scope.regionCode, who.regionCode)) return false;
+      if (
+        who.type === 'staff' &&
+        scope.departmentId != null &&
+        scope.departmentId !== who.departmentId &&
+        !who.permissions.has('*') &&
+        !grantsAcrossDepartments(who.roles, permission)
+      ) {
+        return false;
+      }
+      return true;
+    }
+    if (scope.enterpriseId !== undefined) {
+      const acting = who.actingFor;
+      if (!acting || acting.enterpriseId !== scope.enterpriseId) return false;
+      return acting.role === 'legal_rep' || acting.scopes.includes(permission);
+    }
+    if (scope.ownerId !== undefined) return scope.ownerId === who.accountId;
     return true;
   },
 };

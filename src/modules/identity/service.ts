@@ -1,26 +1,62 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
-import type { Principal } from '../../kernel/policy/index.ts';
+import { Errors } from '../../kernel/http/errors.ts';
+import type { ActingFor, Principal } from '../../kernel/policy/index.ts';
 import { actorOf } from '../../kernel/policy/index.ts';
 import { permissionsOf, type OrgService, type Staff, type StaffInput } from '../org/index.ts';
 import { IdentityErrors } from './errors.ts';
+import { phoneIndex, SmsCodes } from './otp.ts';
 import { DUMMY_HASH, hashPassword, passwordAcceptable, verifyPassword } from './password.ts';
+import { PERSON_PERMISSIONS } from './scopes.ts';
+import { TotpFactor } from './totp.ts';
 
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
+const MAX_LOCK_MINUTES = 24 * 60;
 const PRINCIPAL_CACHE_MS = 5000;
+const CHALLENGE_MS = 5 * 60_000;
 
-interface AccountRow {
+export interface AccountRow {
   id: string;
   kind: string;
   display_name: string;
   staff_id: string | null;
   region_code: string;
+  assurance_level: number;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The columns sign-in reads. */
+interface FullAccount extends AccountRow {
+  password_hash: string;
+  active: boolean;
+  failed_count: number;
+  lock_count: number;
+  locked_until: Date | string | null;
+  totp_enabled_at: Date | string | null;
+}
+
+/** A finished sign-in: who, and with which factors (RFC 8176 `amr` values). */
+export interface Authenticated {
+  account: AccountRow;
+  amr: string[];
+}
+/** The outcome of a first factor: done, or a second factor is owed. */
+export type SignInStep = { done: true; auth: Authenticated } | { done: false; challenge: string };
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  amr: string[];
+  current: boolean;
+  via: string | null;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The principal used by the `yiwang` command on the server itself. */
 export const SYSTEM_PRINCIPAL: Principal = {
@@ -32,108 +68,287 @@ export const SYSTEM_PRINCIPAL: Principal = {
   roles: ['platform_admin'],
   permissions: new Set(['*']),
   sessionId: null,
+  assuranceLevel: 3,
 };
 
+/** A mobile number in mainland format is a sign-in name too. */
+const isPhone = (s: string) => /^1[3-9]\d{9}$/.test(s);
+
 /**
- * Accounts and sessions. Staff accounts for now; people and enterprises, OIDC and MFA widen it
- * (the identity issue). Sessions are server-side rows; the client holds only a random token.
+ * Accounts, factors and sessions. Sessions are server-side rows; the client holds only a random
+ * token. Every sign-in, failure and sign-out is in the audit ledger.
  */
 export class IdentityService {
   private readonly cache = new Map<string, { p: Principal | null; until: number }>();
+  readonly sms: SmsCodes;
+  readonly totp: TotpFactor;
   constructor(
     private readonly k: Kernel,
     private readonly org: OrgService,
-  ) {}
+  ) {
+    this.sms = new SmsCodes(k);
+    this.totp = new TotpFactor(k);
+  }
 
-  async signIn(username: string, password: string, userAgent: string | undefined, requestId?: string): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
+  private audit(trx: Executor, acc: { id: string; kind: string; region_code: string } | undefined, action: string, extra: Record<string, unknown>, requestId?: string, objectId?: string) {
+    return this.k.recordChange(trx, {
+      actor: acc ? { id: acc.id, type: acc.kind as 'staff' | 'person' } : { id: 'anonymous', type: 'system' },
+      action,
+      objectType: 'identity.account',
+      objectId: acc?.id ?? objectId ?? 'unknown',
+      regionCode: acc?.region_code ?? this.k.config.regionCode,
+      change: extra,
+      summary: extra,
+      requestId,
+      event: false,
+    });
+  }
+
+  private async findAccount(identifier: string): Promise<FullAccount | undefined> {
+    const q = this.k.db.selectFrom('identity_account').selectAll();
+    return (isPhone(identifier) ? q.where('phone_idx', '=', phoneIndex(this.k, identifier)) : q.where('username', '=', identifier)).executeTakeFirst() as Promise<FullAccount | undefined>;
+  }
+
+  /** Refuses a locked account, or counts a failure (locking with growing back-off); always audited. */
+  private async refuse(acc: FullAccount | undefined, factor: string, ref: string, requestId?: string): Promise<never> {
     const now = this.k.clock.now();
-    const acc = await this.k.db.selectFrom('identity_account').selectAll().where('username', '=', username).executeTakeFirst();
-    const ok = await verifyPassword(acc?.password_hash ?? DUMMY_HASH, password);
     const locked = acc?.locked_until && new Date(acc.locked_until) > now;
-    const audit = (trx: Executor, action: string, extra: Record<string, unknown> = {}) =>
-      this.k.recordChange(trx, {
-        actor: acc ? { id: acc.id, type: acc.kind } : { id: 'anonymous', type: 'system' },
-        action,
-        objectType: 'identity.account',
-        objectId: acc?.id ?? `username:${username.slice(0, 64)}`,
-        regionCode: acc?.region_code ?? this.k.config.regionCode,
-        change: { username, ...extra },
-        summary: extra,
-        requestId,
-        event: false,
-      });
-    if (!acc || !acc.active || !ok || locked) {
-      await this.k.db.transaction().execute(async (trx) => {
-        if (acc && !locked && acc.active) {
-          const failed = acc.failed_count + 1;
-          await trx
-            .updateTable('identity_account')
-            .set({ failed_count: failed >= MAX_FAILURES ? 0 : failed, locked_until: failed >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
-            .where('id', '=', acc.id)
-            .execute();
-          await audit(trx, 'sign-in-failed', { failures: failed, locked: failed >= MAX_FAILURES });
-        } else {
-          await audit(trx, 'sign-in-refused', { reason: !acc ? 'unknown' : locked ? 'locked' : 'inactive' });
-        }
-      });
-      if (locked) throw IdentityErrors.locked(Math.ceil((new Date(acc.locked_until!).getTime() - now.getTime()) / 60_000));
-      throw IdentityErrors.badCredentials();
+    await this.k.db.transaction().execute(async (trx) => {
+      if (acc && !locked && acc.active) {
+        const failed = acc.failed_count + 1;
+        const lock = failed >= MAX_FAILURES;
+        const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** acc.lock_count);
+        await trx
+          .updateTable('identity_account')
+          .set({ failed_count: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + minutes * 60_000) : null, lock_count: lock ? acc.lock_count + 1 : acc.lock_count })
+          .where('id', '=', acc.id)
+          .execute();
+        await this.audit(trx, acc, 'sign-in-failed', { factor, failures: failed, locked: lock, ...(lock ? { lockMinutes: minutes } : {}) }, requestId);
+      } else {
+        await this.audit(trx, acc, 'sign-in-refused', { factor, reason: !acc ? 'unknown' : locked ? 'locked' : 'inactive' }, requestId, ref);
+      }
+    });
+    if (acc && locked) throw IdentityErrors.locked(Math.ceil((new Date(acc.locked_until!).getTime() - now.getTime()) / 60_000));
+    throw factor === 'pwd' ? IdentityErrors.badCredentials() : IdentityErrors.codeInvalid();
+  }
+
+  private async afterFirstFactor(acc: FullAccount, factor: string): Promise<SignInStep> {
+    if (!acc.totp_enabled_at) return { done: true, auth: { account: acc as AccountRow, amr: [factor] } };
+    const challenge = randomBytes(32).toString('base64url');
+    await this.k.db
+      .insertInto('identity_mfa_challenge')
+      .values({ token_hash: sha256(challenge), account_id: acc.id, first_factor: factor, expires_at: new Date(this.k.clock.now().getTime() + CHALLENGE_MS) })
+      .execute();
+    return { done: false, challenge };
+  }
+
+  /** First factor: username or mobile number with password. Unknown names take as long as wrong passwords. */
+  async passwordStep(identifier: string, password: string, requestId?: string): Promise<SignInStep> {
+    const acc = await this.findAccount(identifier);
+    const ok = await verifyPassword(acc?.password_hash ?? DUMMY_HASH, password);
+    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
+    if (!acc || !acc.active || !ok || locked) return this.refuse(acc, 'pwd', `name:${identifier.slice(0, 3)}…`, requestId);
+    return this.afterFirstFactor(acc, 'pwd');
+  }
+
+  /** First factor: an SMS code sent to the account's verified mobile number. */
+  async smsStep(phone: string, code: string, requestId?: string): Promise<SignInStep> {
+    const acc = await this.findAccount(phone);
+    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
+    if (!acc || !acc.active || locked) return this.refuse(acc, 'sms', 'phone', requestId);
+    try {
+      await this.sms.consume('sign-in', phone, code);
+    } catch {
+      return this.refuse(acc, 'sms', 'phone', requestId);
     }
-    const principal = await this.principalOf(acc as AccountRow, null);
+    return this.afterFirstFactor(acc, 'sms');
+  }
+
+  /** Sends a sign-in code; says nothing about whether the number has an account. */
+  async sendSignInCode(phone: string, requestId?: string) {
+    return this.sms.send('sign-in', phone, requestId);
+  }
+
+  /** Second factor: a TOTP or recovery code for a pending challenge. */
+  async mfaStep(challenge: string, code: string, requestId?: string): Promise<Authenticated> {
+    const now = this.k.clock.now();
+    const ch = await this.k.db.selectFrom('identity_mfa_challenge').selectAll().where('token_hash', '=', sha256(challenge)).executeTakeFirst();
+    if (!ch || ch.consumed_at || new Date(ch.expires_at) <= now || ch.attempts >= MAX_FAILURES) throw IdentityErrors.codeInvalid();
+    const acc = await this.k.db.selectFrom('identity_account').selectAll().where('id', '=', ch.account_id).executeTakeFirstOrThrow();
+    const used = await this.k.db.transaction().execute(async (trx) => {
+      const kind = await this.totp.check(trx, acc.id, code);
+      if (kind) await trx.updateTable('identity_mfa_challenge').set({ consumed_at: now }).where('token_hash', '=', ch.token_hash).execute();
+      return kind;
+    });
+    if (!used) {
+      await this.k.db.updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
+      return this.refuse(acc as FullAccount, 'otp', acc.id, requestId);
+    }
+    // RFC 8176 has no value for a recovery code; 'rec' marks it so reports can tell them apart.
+    return { account: acc as AccountRow, amr: [ch.first_factor, used === 'recovery' ? 'rec' : 'otp', 'mfa'] };
+  }
+
+  /** Opens a platform session for a finished sign-in. */
+  async openSession(auth: Authenticated, opts: { userAgent?: string; requestId?: string; oidcSid?: string; clientId?: string } = {}): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
+    const acc = auth.account;
+    const principal = await this.principalOf(acc, null, null);
     if (!principal) throw IdentityErrors.badCredentials();
+    const now = this.k.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.k.config.sessionHours * 3600_000);
     const sessionId = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ failed_count: 0, locked_until: null }).where('id', '=', acc.id).execute();
+      await trx.updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', acc.id).execute();
       await trx
         .insertInto('identity_session')
-        .values({ id: sessionId, token_hash: tokenHash(token), account_id: acc.id, created_at: now, expires_at: expiresAt, user_agent: userAgent?.slice(0, 200) ?? null })
+        .values({
+          id: sessionId,
+          token_hash: sha256(token),
+          account_id: acc.id,
+          created_at: now,
+          expires_at: expiresAt,
+          user_agent: opts.userAgent?.slice(0, 200) ?? null,
+          amr: auth.amr,
+          oidc_sid: opts.oidcSid ?? null,
+          client_id: opts.clientId ?? null,
+        })
         .execute();
-      await audit(trx, 'signed-in', { sessionId });
+      await this.audit(trx, acc, 'signed-in', { sessionId, amr: auth.amr, ...(opts.clientId ? { via: opts.clientId } : {}) }, opts.requestId);
     });
     return { token, expiresAt, principal: { ...principal, sessionId } };
   }
 
+  /** Records a successful sign-in that opens no platform session (an SSO sign-in for another system). */
+  async recordSignIn(auth: Authenticated, clientId: string, requestId?: string): Promise<void> {
+    await this.k.db.transaction().execute(async (trx) => {
+      await trx.updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', auth.account.id).execute();
+      await this.audit(trx, auth.account, 'signed-in', { amr: auth.amr, via: clientId, sso: true }, requestId);
+    });
+  }
+
+  /** Staff sign-in kept for API clients and the CLI: password, no second factor pending. */
+  async signIn(username: string, password: string, userAgent: string | undefined, requestId?: string) {
+    const step = await this.passwordStep(username, password, requestId);
+    if (!step.done) throw IdentityErrors.mfaRequired();
+    return this.openSession(step.auth, { userAgent, requestId });
+  }
+
   async signOut(who: Principal, requestId?: string): Promise<void> {
     if (!who.sessionId) return;
-    await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_session').set({ revoked_at: this.k.clock.now() }).where('id', '=', who.sessionId!).execute();
+    await this.revokeSessions(who, [who.sessionId], requestId);
+  }
+
+  /** Ends the given sessions of this account (or all of them), and with "all" its SSO sessions and grants too. */
+  async revokeSessions(who: Principal, ids: string[] | 'all', requestId?: string): Promise<number> {
+    const now = this.k.clock.now();
+    const n = await this.k.db.transaction().execute(async (trx) => {
+      let q = trx.updateTable('identity_session').set({ revoked_at: now }).where('account_id', '=', who.accountId).where('revoked_at', 'is', null);
+      if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+      const r = await q.returning(['id', 'oidc_sid']).execute();
+      if (ids === 'all') await trx.deleteFrom('identity_oidc_payload').where('account_id', '=', who.accountId).execute();
+      else {
+        const sids = r.map((s) => s.oidc_sid).filter((s): s is string => !!s);
+        if (sids.length) await trx.deleteFrom('identity_oidc_payload').where('kind', '=', 'Session').where('uid', 'in', sids).execute();
+      }
       await this.k.recordChange(trx, {
         actor: actorOf(who),
-        action: 'signed-out',
+        action: ids === 'all' ? 'signed-out-everywhere' : 'signed-out',
         objectType: 'identity.session',
-        objectId: who.sessionId!,
+        objectId: ids === 'all' ? who.accountId : (ids[0] ?? who.accountId),
         regionCode: who.regionCode || this.k.config.regionCode,
-        change: { sessionId: who.sessionId },
+        change: { sessions: r.map((s) => s.id) },
         requestId,
         event: false,
       });
+      return r.length;
     });
     this.cache.clear();
+    return n;
+  }
+
+  async listSessions(who: Principal): Promise<SessionInfo[]> {
+    const rows = await this.k.db
+      .selectFrom('identity_session')
+      .select(['id', 'created_at', 'expires_at', 'user_agent', 'amr', 'client_id'])
+      .where('account_id', '=', who.accountId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', this.k.clock.now())
+      .orderBy('created_at', 'desc')
+      .limit(100)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
+      userAgent: r.user_agent,
+      amr: r.amr,
+      current: r.id === who.sessionId,
+      via: r.client_id,
+    }));
   }
 
   /** Resolves a session token to its principal; `null` when missing, expired, revoked or inactive. */
   async authenticate(token: string | undefined): Promise<Principal | null> {
     if (!token || token.length > 100) return null;
-    const key = tokenHash(token);
+    const key = sha256(token);
     const hit = this.cache.get(key);
     if (hit && hit.until > Date.now()) return hit.p;
     const row = await this.k.db
       .selectFrom('identity_session as s')
       .innerJoin('identity_account as a', 'a.id', 's.account_id')
-      .select(['s.id as session_id', 's.expires_at', 'a.id', 'a.kind', 'a.display_name', 'a.staff_id', 'a.region_code', 'a.active'])
+      .select(['s.id as session_id', 's.expires_at', 's.acting_enterprise_id', 'a.id', 'a.kind', 'a.display_name', 'a.staff_id', 'a.region_code', 'a.active', 'a.assurance_level'])
       .where('s.token_hash', '=', key)
       .where('s.revoked_at', 'is', null)
       .executeTakeFirst();
     let p: Principal | null = null;
-    if (row && row.active && new Date(row.expires_at) > this.k.clock.now()) p = await this.principalOf(row, row.session_id);
+    if (row && row.active && new Date(row.expires_at) > this.k.clock.now()) p = await this.principalOf(row, row.session_id, row.acting_enterprise_id);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { p, until: Date.now() + PRINCIPAL_CACHE_MS });
     return p;
   }
 
-  private async principalOf(acc: AccountRow, sessionId: string | null): Promise<Principal | null> {
+  async accountRow(accountId: string): Promise<AccountRow | undefined> {
+    return this.k.db
+      .selectFrom('identity_account')
+      .select(['id', 'kind', 'display_name', 'staff_id', 'region_code', 'assurance_level'])
+      .where('id', '=', accountId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+  }
+
+  /** A person's consent to an SSO client, with the enterprise (if any) they act for there. */
+  async recordConsent(accountId: string, clientId: string, grantId: string, enterpriseId: string | null, requestId?: string): Promise<void> {
+    const acc = await this.accountRow(accountId);
+    if (!acc) throw Errors.unauthenticated();
+    if (enterpriseId && !(await this.actingFor(accountId, enterpriseId))) throw IdentityErrors.notAuthorised();
+    await this.k.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('identity_oidc_grant_acting').where('grant_id', '=', grantId).execute();
+      if (enterpriseId) await trx.insertInto('identity_oidc_grant_acting').values({ grant_id: grantId, account_id: accountId, enterprise_id: enterpriseId }).execute();
+      await this.audit(trx, acc, 'sso-consent-given', { clientId, grantId, actingFor: enterpriseId }, requestId);
+    });
+  }
+
+  /** Forgets cached principals (after a change to roles, authorisations or acting-as). */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  /** Who an account is: staff with roles and jurisdiction, or a person (possibly acting for an enterprise). */
+  async principalOf(acc: AccountRow, sessionId: string | null, actingEnterpriseId: string | null): Promise<Principal | null> {
+    if (acc.kind === 'person') {
+      return {
+        accountId: acc.id,
+        type: 'person',
+        name: acc.display_name,
+        regionCode: acc.region_code,
+        departmentId: null,
+        roles: ['citizen'],
+        permissions: new Set(PERSON_PERMISSIONS),
+        sessionId,
+        assuranceLevel: acc.assurance_level,
+        actingFor: actingEnterpriseId ? await this.actingFor(acc.id, actingEnterpriseId) : null,
+      };
+    }
     if (acc.kind !== 'staff' || !acc.staff_id) return null;
     const staff = await this.org.getStaff(acc.staff_id);
     if (!staff || !staff.active) return null;
@@ -147,7 +362,49 @@ export class IdentityService {
       roles: staff.roles,
       permissions: permissionsOf(staff.roles),
       sessionId,
+      // Staff identities are checked by their employer when the account is made.
+      assuranceLevel: 3,
     };
+  }
+
+  /** The enterprise a person may act for now: as its legal representative, or within a valid authorisation. */
+  async actingFor(accountId: string, enterpriseId: string): Promise<ActingFor | null> {
+    const ent = await this.k.db.selectFrom('identity_enterprise').select(['id', 'name', 'credit_code']).where('id', '=', enterpriseId).executeTakeFirst();
+    if (!ent) return null;
+    const rep = await this.k.db.selectFrom('identity_enterprise_rep').select('account_id').where('enterprise_id', '=', enterpriseId).where('account_id', '=', accountId).executeTakeFirst();
+    if (rep) return { enterpriseId, name: ent.name, creditCode: ent.credit_code, role: 'legal_rep', scopes: [] };
+    const auths = await this.k.db
+      .selectFrom('identity_authorisation')
+      .select('scopes')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('agent_account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', this.k.clock.now())
+      .execute();
+    if (!auths.length) return null;
+    return { enterpriseId, name: ent.name, creditCode: ent.credit_code, role: 'agent', scopes: [...new Set(auths.flatMap((a) => a.scopes))] };
+  }
+
+  /** Switches the session to act for an enterprise (or back to the person with `null`). */
+  async actAs(who: Principal, enterpriseId: string | null, requestId?: string): Promise<ActingFor | null> {
+    if (who.type !== 'person' || !who.sessionId) throw Errors.forbidden();
+    const acting = enterpriseId ? await this.actingFor(who.accountId, enterpriseId) : null;
+    if (enterpriseId && !acting) throw IdentityErrors.notAuthorised();
+    await this.k.db.transaction().execute(async (trx) => {
+      await trx.updateTable('identity_session').set({ acting_enterprise_id: enterpriseId }).where('id', '=', who.sessionId!).execute();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: enterpriseId ? 'acting-for-enterprise' : 'acting-for-self',
+        objectType: 'identity.session',
+        objectId: who.sessionId!,
+        regionCode: who.regionCode || this.k.config.regionCode,
+        change: { enterpriseId, role: acting?.role ?? null },
+        requestId,
+        event: false,
+      });
+    });
+    this.forget();
+    return acting;
   }
 
   /** Creates a staff member and their sign-in account in one transaction. */
@@ -159,7 +416,7 @@ export class IdentityService {
       const id = uuidv7();
       const res = await trx
         .insertInto('identity_account')
-        .values({ id, kind: 'staff', username: input.username, password_hash: passwordHash, display_name: staff.name, staff_id: staff.id, region_code: staff.regionCode, created_at: this.k.clock.now() })
+        .values({ id, kind: 'staff', username: input.username, password_hash: passwordHash, display_name: staff.name, staff_id: staff.id, region_code: staff.regionCode, assurance_level: 3, created_at: this.k.clock.now() })
         .onConflict((oc) => oc.column('username').doNothing())
         .executeTakeFirst();
       if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw IdentityErrors.usernameTaken();

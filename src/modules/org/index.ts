@@ -5,7 +5,7 @@ import { orgRoutes } from './routes.ts';
 import { OrgService } from './service.ts';
 
 export { orgMigrations } from './migrations/index.ts';
-export { ROLES, permissionsOf } from './roles.ts';
+export { ROLES, permissionsOf, grantsAcrossDepartments } from './roles.ts';
 export { loadRegions } from './regions-load.ts';
 export type { OrgService } from './service.ts';
 export type { Staff, Department, StaffInput, DepartmentInput } from './schema.ts';

@@ -7,13 +7,15 @@ export interface RoleDef {
   zh: string;
   en: string;
   permissions: string[];
+  /** Holders act only on their own department's objects (others act across their region). */
+  departmentScoped?: boolean;
 }
 
 export const ROLES: RoleDef[] = [
   { code: 'platform_admin', zh: '平台管理员', en: 'Platform administrator', permissions: ['*'] },
   { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view'] },
-  { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read'] },
-  { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read'] },
+  { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read', 'identity.verify'] },
+  { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read'], departmentScoped: true },
   { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read'] },
   { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use'] },
   { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read'] },
@@ -27,4 +29,12 @@ export function permissionsOf(roles: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const code of roles) for (const p of ROLES.find((r) => r.code === code)?.permissions ?? []) out.add(p);
   return out;
+}
+
+/** True when one of the roles grants the permission across the holder's whole region. */
+export function grantsAcrossDepartments(roles: readonly string[], permission: string): boolean {
+  return roles.some((code) => {
+    const r = ROLES.find((x) => x.code === code);
+    return !!r && !r.departmentScoped && (r.permissions.includes('*') || r.permissions.includes(permission));
+  });
 }
