@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { maskCitizenId, syntheticIds } from '../src/kernel/ids/index.ts';
+import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
-import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
@@ -63,18 +63,9 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       const idNumber = ids.citizenId(region);
       if (seen.has(idNumber)) continue;
       seen.add(idNumber);
-      const id = uuidv7();
-      personIds.push(id);
-      rows.push({
-        id,
-        region_code: region,
-        name: ids.pick(SURNAMES) + ids.pick(GIVEN),
-        id_number_enc: k.crypto.encryptField(idNumber),
-        id_number_idx: k.crypto.blindIndex(idNumber),
-        id_number_masked: maskCitizenId(idNumber),
-        phone_enc: k.crypto.encryptField(ids.phone()),
-        created_at: now,
-      });
+      const row = basePersonRow(k, { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone(), regionCode: region });
+      personIds.push(row.id);
+      rows.push(row);
     }
     if (rows.length) await trx.insertInto('identity_person').values(rows).execute();
     const ents = [];

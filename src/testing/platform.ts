@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeClock } from '../kernel/clock/index.ts';
@@ -8,7 +9,7 @@ import { openTestDatabase } from '../kernel/db/index.ts';
 import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
 import { loadRegions } from '../modules/org/index.ts';
-import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
+import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
@@ -16,6 +17,8 @@ export const TEST_PASSWORD = 'Test2026pass';
 export interface TestPlatform {
   p: Platform;
   app: App;
+  /** With `listen`: where the platform answers real HTTP (and its OIDC issuer lives). */
+  url: string;
   clock: FakeClock;
   sent: Message[];
   keys: PlatformKeys;
@@ -27,9 +30,15 @@ export interface TestPlatform {
  * server when DATABASE_URL is set), with a fake clock, fresh keys, a capturing message sink and
  * the regions of 152201 loaded. No workers run: tests drive the outbox, jobs and sealer themselves.
  */
-export async function startTestPlatform(overrides: Partial<Config> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(overrides: Partial<Config> = {}, opts: { listen?: boolean } = {}): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-test-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, ...overrides }, dataDir);
+  const port = opts.listen ? await freePort() : 8080;
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent' },
+    { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides },
+    dataDir,
+  );
   const database = await openTestDatabase();
   const clock = new FakeClock('2026-03-02T09:00:00+08:00');
   const sent: Message[] = [];
@@ -38,9 +47,11 @@ export async function startTestPlatform(overrides: Partial<Config> = {}): Promis
   await p.migrate();
   await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
   const app = await p.http();
+  if (opts.listen) await app.listen({ port, host: '127.0.0.1' });
   return {
     p,
     app,
+    url,
     clock,
     sent,
     keys,
@@ -49,6 +60,18 @@ export async function startTestPlatform(overrides: Partial<Config> = {}): Promis
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
 }
 
 let seq = 0;
@@ -71,3 +94,44 @@ export async function staffToken(t: TestPlatform, roles: string[], departmentId:
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Delivers pending outbox messages and returns the last SMS code sent to `phone`. */
+export async function lastSmsCode(t: TestPlatform, phone: string): Promise<string> {
+  await t.p.kernel.events.dispatch(200);
+  const m = [...t.sent].reverse().find((x) => x.channel === 'sms' && x.to === phone);
+  const code = m?.text.match(/\d{6}/)?.[0];
+  if (!code) throw new Error(`no SMS code was sent to ${phone}`);
+  return code;
+}
+
+let phoneSeq = 0;
+/** A fresh, valid mainland mobile number for a test. */
+export const testPhone = () => `139${String(Date.now() % 1e4).padStart(4, '0')}${String(++phoneSeq).padStart(4, '0')}`;
+
+/**
+ * Registers a person through the API (SMS code, password) and, when `realName` is given, puts
+ * them in the population base data and verifies their real name (L2). Returns their session token.
+ */
+export async function personToken(t: TestPlatform, o: { phone?: string; realName?: { name: string; idNumber: string } } = {}): Promise<{ token: string; accountId: string; phone: string }> {
+  const phone = o.phone ?? testPhone();
+  const send = await t.app.inject({ method: 'POST', url: '/api/identity/sms-codes', payload: { phone, purpose: 'register' } });
+  if (send.statusCode !== 202) throw new Error(`code not sent: ${send.body}`);
+  const code = await lastSmsCode(t, phone);
+  const res = await t.app.inject({ method: 'POST', url: '/api/identity/accounts', payload: { phone, code, password: TEST_PASSWORD } });
+  if (res.statusCode !== 201) throw new Error(`registration failed: ${res.body}`);
+  const token = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  if (o.realName) {
+    await addBasePerson(t, o.realName.name, o.realName.idNumber);
+    const v = await t.app.inject({ method: 'POST', url: '/api/identity/me/real-name', headers: bearer(token), payload: o.realName });
+    if (v.statusCode !== 200) throw new Error(`real-name failed: ${v.body}`);
+  }
+  return { token, accountId: res.json().me.accountId, phone };
+}
+
+/** Adds a person to the population base data; returns the base record's id. */
+export async function addBasePerson(t: TestPlatform, name: string, idNumber: string): Promise<string> {
+  const row = basePersonRow(t.p.kernel, { name, idNumber, regionCode: '152201' });
+  await t.p.kernel.db.insertInto('identity_person').values(row).onConflict((oc) => oc.column('id_number_idx').doNothing()).execute();
+  const r = await t.p.kernel.db.selectFrom('identity_person').select('id').where('id_number_idx', '=', row.id_number_idx).executeTakeFirstOrThrow();
+  return r.id as string;
+}

@@ -16,7 +16,7 @@ import { IdentityService } from './service.ts';
 
 export { identityMigrations } from './migrations/index.ts';
 export { rolePolicy } from './policy.ts';
-export { requireAssurance } from './people.ts';
+export { requireAssurance, basePersonRow } from './people.ts';
 export { SYSTEM_PRINCIPAL, type IdentityService } from './service.ts';
 export { tokenOf, SESSION_COOKIE } from './routes.ts';
 export { WEB_CLIENT_ID } from './oidc/clients.ts';

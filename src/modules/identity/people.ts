@@ -159,3 +159,20 @@ export class PeopleService {
 export function requireAssurance(who: Principal, level: number): void {
   if ((who.assuranceLevel ?? 0) < level) throw IdentityErrors.assuranceTooLow(level);
 }
+
+/**
+ * A row of the population base data (人口基础库) as the platform keeps it: ID number and phone
+ * encrypted, a blind index to find the number, a masked copy to show. Seeds and imports use it.
+ */
+export function basePersonRow(k: Kernel, p: { name: string; idNumber: string; phone?: string; regionCode: string }) {
+  return {
+    id: uuidv7(),
+    region_code: p.regionCode,
+    name: p.name,
+    id_number_enc: k.crypto.encryptField(p.idNumber),
+    id_number_idx: k.crypto.blindIndex(p.idNumber),
+    id_number_masked: maskCitizenId(p.idNumber),
+    phone_enc: p.phone ? k.crypto.encryptField(p.phone) : null,
+    created_at: k.clock.now(),
+  };
+}

@@ -67,7 +67,8 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
     findAccount: (_ctx, sub, token) => accountFor(d, sub, token as { grantId?: string } | undefined),
     acrValues: [1, 2, 3].map(acrOf),
     claims: {
-      openid: ['sub'],
+      // Which factors and level signed in: relying parties (and our own pages) need them on every ID token.
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
       profile: ['name', 'account_type', 'assurance_level'],
       phone: ['phone_number'],
       org: ['region_code', 'department_id', 'roles'],
