@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdProblem, creditCodeProblem } from '../src/kernel/ids/index.ts';
 import { ROLES } from '../src/modules/org/index.ts';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
-import { DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
+import { DEMO_PASSWORD, DEMO_RP, DEMO_STAFF } from './departments.ts';
 import { isSeeded, seedDemo } from './demo.ts';
 
 describe('demo region 乌兰浩特市', () => {
@@ -29,6 +29,17 @@ describe('demo region 乌兰浩特市', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username, password: DEMO_PASSWORD } });
       expect(res.statusCode, username).toBe(201);
     }
+  });
+
+  it('has a verified resident, a legal representative acting for a company, and the example relying party', async () => {
+    const signIn = async (username: string) => (await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username, password: DEMO_PASSWORD } })).json().token as string;
+    const citizen = (await t.app.inject({ url: '/api/identity/me', headers: { authorization: `Bearer ${await signIn('citizen01')}` } })).json();
+    expect(citizen).toMatchObject({ type: 'person', assuranceLevel: 2 });
+    const rep = await signIn('qiye01');
+    const links = (await t.app.inject({ url: '/api/identity/me/enterprises', headers: { authorization: `Bearer ${rep}` } })).json();
+    expect(links).toEqual([expect.objectContaining({ role: 'legal_rep', name: expect.stringMatching(/^乌兰浩特市/) })]);
+    const rp = await t.p.identity.clients.metadata(DEMO_RP.clientId);
+    expect(rp).toMatchObject({ client_secret: DEMO_RP.secret, redirect_uris: DEMO_RP.redirectUris });
   });
 
   it('keeps synthetic residents encrypted with valid, masked ID numbers, and companies with valid credit codes', async () => {

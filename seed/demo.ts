@@ -4,7 +4,7 @@ import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
-import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF } from './departments.ts';
+import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '巴特尔', '其其格', '阿拉坦', '萨仁'];
@@ -55,6 +55,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   const people = opts.people ?? 200;
   const companies = opts.companies ?? 50;
   const now = k.clock.now();
+  const demoPeople: { name: string; idNumber: string; phone: string }[] = [];
   await k.db.transaction().execute(async (trx) => {
     const personIds: string[] = [];
     const rows = [];
@@ -63,7 +64,9 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       const idNumber = ids.citizenId(region);
       if (seen.has(idNumber)) continue;
       seen.add(idNumber);
-      const row = basePersonRow(k, { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone(), regionCode: region });
+      const person = { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone() };
+      const row = basePersonRow(k, { ...person, regionCode: region });
+      if (demoPeople.length < DEMO_PEOPLE.length) demoPeople.push(person);
       personIds.push(row.id);
       rows.push(row);
     }
@@ -80,5 +83,35 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     if (ents.length) await trx.insertInto('identity_enterprise').values(ents).onConflict((oc) => oc.column('credit_code').doNothing()).execute();
     await k.recordChange(trx, { actor: { id: 'seed', type: 'system' }, action: 'base-data-loaded', objectType: 'identity.base', objectId: region, regionCode: region, change: { people, companies }, summary: { people, companies } });
   });
+  // The demo resident is the first synthetic resident; the demo legal representative the second,
+  // who becomes legal representative of the first company (its legal person is reassigned to them).
+  const firstCompany = await k.db.selectFrom('identity_enterprise').select(['id', 'credit_code']).orderBy('id').limit(1).executeTakeFirst();
+  for (const [i, demo] of DEMO_PEOPLE.entries()) {
+    const who = demoPeople[i];
+    if (!who) break;
+    const acc = await p.identity.people.createVerified({ username: demo.username, password: DEMO_PASSWORD, ...who }, 'seed');
+    if (demo.role === 'legal_rep' && firstCompany) {
+      const personId = await k.db.selectFrom('identity_account').select('person_id').where('id', '=', acc.id).executeTakeFirstOrThrow();
+      await k.db.updateTable('identity_enterprise').set({ legal_person_id: personId.person_id }).where('id', '=', firstCompany.id).execute();
+      const principal = await p.identity.service.principalOf(acc, null, null);
+      await p.identity.enterprises.claim(principal!, firstCompany.credit_code, 'seed');
+    }
+  }
+  await p.identity.clients.create(
+    SYSTEM_PRINCIPAL,
+    {
+      clientId: DEMO_RP.clientId,
+      name: '示例接入系统',
+      nameEn: 'Example relying party',
+      confidential: true,
+      redirectUris: DEMO_RP.redirectUris,
+      postLogoutRedirectUris: DEMO_RP.postLogoutRedirectUris,
+      grantTypes: ['authorization_code', 'refresh_token'],
+      scopes: ['openid', 'profile', 'phone', 'org', 'enterprise', 'offline_access'],
+      accountTypes: ['person', 'staff'],
+    },
+    'seed',
+    { secret: DEMO_RP.secret },
+  );
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

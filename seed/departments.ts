@@ -44,3 +44,20 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
 
 /** The demo accounts' shared password, printed in the README. Change it on a real installation. */
 export const DEMO_PASSWORD = 'Yiwang2026demo';
+
+/**
+ * Demo people with accounts (real-name verified): a resident, and the legal representative of the
+ * first demo company. Their ID numbers are the first synthetic residents'.
+ */
+export const DEMO_PEOPLE = [
+  { username: 'citizen01', role: 'resident' },
+  { username: 'qiye01', role: 'legal_rep' },
+] as const;
+
+/** The example relying party a newcomer can point any OIDC client at (see the README). */
+export const DEMO_RP = {
+  clientId: 'demo-rp',
+  secret: 'demo-rp-secret-2026',
+  redirectUris: ['http://localhost:3000/callback', 'http://127.0.0.1:3000/callback'],
+  postLogoutRedirectUris: ['http://localhost:3000/'],
+};

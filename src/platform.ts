@@ -82,7 +82,6 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         metricsToken: config.metricsToken,
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      await identity.prepare();
       for (const routes of [org.routes, ...identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }

@@ -36,7 +36,7 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig(
     { LOG_LEVEL: 'silent' },
-    { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides },
+    { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, authRateLimitPerMinute: 1_000_000, port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides },
     dataDir,
   );
   const database = await openTestDatabase();

@@ -12,6 +12,9 @@ import { Shell } from './shell/Layout';
 import { Guard } from './shell/Guard';
 import { PortalHome } from './portal/PortalHome';
 import { SignIn } from './portal/SignIn';
+import { SsoInteraction } from './portal/SsoInteraction';
+import { Register } from './portal/Register';
+import { AccountHome } from './account/AccountHome';
 import { WorkbenchHome } from './workbench/WorkbenchHome';
 import { AdminHome } from './admin/AdminHome';
 import { ScreenHome } from './screen/ScreenHome';
@@ -48,6 +51,9 @@ function Root() {
             <Route element={<Shell elderly={elderly} onElderly={setElderly} />}>
               <Route index element={<PortalHome />} />
               <Route path="signin" element={<SignIn />} />
+              <Route path="signin/interaction/:uid" element={<SsoInteraction />} />
+              <Route path="register" element={<Register />} />
+              <Route path="account" element={<Guard><AccountHome /></Guard>} />
               <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
               <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />
               <Route path="screen/*" element={<Guard permission="screen.view"><ScreenHome /></Guard>} />

@@ -19,6 +19,8 @@ export const ConfigSchema = Type.Object({
   auditSealMs: Type.Integer({ minimum: 50, maximum: 600000, default: 1000 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 6000 }),
+  /** Sign-in, registration and SMS-code requests per minute from one address (guessing and SMS cost). */
+  authRateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30 }),
   sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 30, default: 12 }),
   fileMaxBytes: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, default: 20 * 1024 * 1024 }),
   fileTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$' }), {
@@ -55,6 +57,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_BODY_LIMIT: 'bodyLimitBytes',
   YIWANG_RATE_LIMIT: 'rateLimitPerMinute',
   YIWANG_SESSION_HOURS: 'sessionHours',
+  YIWANG_AUTH_RATE_LIMIT: 'authRateLimitPerMinute',
   YIWANG_FILE_MAX_BYTES: 'fileMaxBytes',
   YIWANG_FILE_STORAGE: 'fileStorage',
   YIWANG_S3_ENDPOINT: 's3Endpoint',

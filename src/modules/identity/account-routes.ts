@@ -39,12 +39,12 @@ const Authorisation = Type.Object({
 const Uuid = Type.String({ format: 'uuid' });
 
 /** A person's own account: registration, real name, factors, sessions, enterprises and agents. */
-export function accountRoutes(identity: IdentityService, people: PeopleService, enterprises: EnterpriseService, secureCookies: boolean) {
+export function accountRoutes(identity: IdentityService, people: PeopleService, enterprises: EnterpriseService, secureCookies: boolean, authLimit: number) {
   return async function (app: App) {
     app.post(
       '/api/identity/accounts',
       {
-        config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: authLimit, timeWindow: '1 minute' } },
         schema: {
           tags,
           summary: '个人注册（手机验证码） / Register a person account',

@@ -36,6 +36,7 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
   const base = publicBase(k);
   const host = new OidcHost({ k, identity: service, clients, keys, issuer: `${base}${OIDC_PREFIX}` });
   const secure = base.startsWith('https://');
+  const authLimit = k.config.authRateLimitPerMinute;
   // Without a public URL, the pages answer on localhost and 127.0.0.1 alike.
   const webRedirects = [`${base}/auth/callback`, ...(k.config.publicUrl ? [] : [`http://127.0.0.1:${k.config.port}/auth/callback`])];
   const webSecret = () => clients.ensureWebClient(webRedirects);
@@ -52,16 +53,11 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
     oidc: host,
     migrations: identityMigrations,
     tokenOf,
-    /** Ready the provider's keys and the pages' own client before serving. */
-    async prepare() {
-      await keys.ensure();
-      await webSecret();
-    },
     routes: [
-      identityRoutes(service, secure),
-      accountRoutes(service, people, enterprises, secure),
+      identityRoutes(service, secure, authLimit),
+      accountRoutes(service, people, enterprises, secure, authLimit),
       ssoAdminRoutes(clients, keys, host),
-      interactionRoutes(host, service, clients, enterprises),
+      interactionRoutes(host, service, clients, enterprises, authLimit),
       webLoginRoutes(k, host, service, webRedirects, webSecret),
       host.routes(),
     ],

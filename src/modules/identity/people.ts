@@ -74,6 +74,50 @@ export class PeopleService {
     });
   }
 
+  /**
+   * An account for a person already in the base data, made by the platform itself (seeds, bulk
+   * onboarding at a window): real-name verified from the start (L2).
+   */
+  async createVerified(input: { username: string; password: string; phone: string; name: string; idNumber: string }, requestId?: string): Promise<AccountRow> {
+    if (!passwordAcceptable(input.password, input.username)) throw IdentityErrors.weakPassword();
+    const idx = this.k.crypto.blindIndex(input.idNumber);
+    const person = await this.k.db.selectFrom('identity_person').select(['id', 'name']).where('id_number_idx', '=', idx).executeTakeFirst();
+    if (!person || person.name !== input.name) throw IdentityErrors.realNameMismatch();
+    const id = uuidv7();
+    const row = {
+      id,
+      kind: 'person',
+      username: input.username,
+      password_hash: await hashPassword(input.password),
+      display_name: input.name,
+      region_code: this.k.config.regionCode,
+      phone_enc: this.k.crypto.encryptField(input.phone),
+      phone_idx: phoneIndex(this.k, input.phone),
+      phone_masked: maskAddress(input.phone),
+      real_name: input.name,
+      id_number_enc: this.k.crypto.encryptField(input.idNumber),
+      id_number_idx: idx,
+      id_number_masked: maskCitizenId(input.idNumber),
+      person_id: person.id,
+      assurance_level: 2,
+      created_at: this.k.clock.now(),
+    };
+    await this.k.db.transaction().execute(async (trx) => {
+      await trx.insertInto('identity_account').values(row).execute();
+      await this.k.recordChange(trx, {
+        actor: { id: 'system', type: 'system' },
+        action: 'created',
+        objectType: 'identity.account',
+        objectId: id,
+        regionCode: row.region_code,
+        change: { username: input.username, idNumber: row.id_number_masked, assuranceLevel: 2 },
+        summary: { kind: 'person' },
+        requestId,
+      });
+    });
+    return { id, kind: 'person', display_name: input.name, staff_id: null, region_code: row.region_code, assurance_level: 2 };
+  }
+
   /** L2: the name and ID number must match a record of the population base data. */
   async verifyRealName(who: Principal, input: { name: string; idNumber: string }, requestId?: string): Promise<Profile> {
     if (who.type !== 'person') throw Errors.forbidden();
@@ -82,7 +126,7 @@ export class PeopleService {
     const idx = this.k.crypto.blindIndex(idNumber);
     const person = await this.k.db.selectFrom('identity_person').select(['id', 'name']).where('id_number_idx', '=', idx).executeTakeFirst();
     const audit = (trx: typeof this.k.db, action: string, change: Record<string, unknown>) =>
-      this.k.recordChange(trx, { actor: actorOf(who), action, objectType: 'identity.account', objectId: who.accountId, regionCode: who.regionCode, change, requestId, event: false });
+      this.k.recordChange(trx, { actor: actorOf(who), action, objectType: 'identity.account', objectId: who.accountId, regionCode: who.regionCode, change, summary: change, requestId, event: false });
     if (!person || person.name !== input.name.trim()) {
       await this.k.db.transaction().execute((trx) => audit(trx, 'real-name-refused', { idNumber: maskCitizenId(idNumber) }));
       throw IdentityErrors.realNameMismatch();

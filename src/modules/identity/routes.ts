@@ -44,14 +44,14 @@ export function tokenOf(req: FastifyRequest): string | undefined {
 }
 
 /** Direct sign-in for API clients and scripts (the pages use SSO): each factor, then a session. */
-export function identityRoutes(identity: IdentityService, secureCookies: boolean) {
+export function identityRoutes(identity: IdentityService, secureCookies: boolean, authLimit: number) {
   const open = async (req: FastifyRequest, reply: FastifyReply, step: SignInStep) => {
     if (!step.done) return reply.status(200).send({ mfaRequired: true, challenge: step.challenge });
     const s = await identity.openSession(step.auth, { userAgent: req.headers['user-agent'], requestId: String(req.id) });
     reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: s.expiresAt });
     return reply.status(201).send({ token: s.token, expiresAt: s.expiresAt.toISOString(), me: meOf(s.principal) });
   };
-  const signInCfg = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
+  const signInCfg = { public: true, rateLimit: { max: authLimit, timeWindow: '1 minute' } };
 
   return async function (app: App) {
     app.post(
@@ -91,7 +91,7 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
     app.post(
       '/api/identity/sms-codes',
       {
-        config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: authLimit, timeWindow: '1 minute' } },
         schema: {
           tags,
           summary: '发送短信验证码 / Send an SMS code',

@@ -6,6 +6,8 @@ import { Departments } from './Departments';
 import { StaffList } from './StaffList';
 import { RegionTree } from './RegionTree';
 import { CalendarAdmin } from './CalendarAdmin';
+import { Clients } from './Clients';
+import { can, useMe } from '../shell/session';
 
 /** Admin area: one tab per register; the tab is part of the URL so it can be bookmarked. */
 export function AdminHome() {
@@ -14,6 +16,7 @@ export function AdminHome() {
   const params = useParams();
   const navigate = useNavigate();
   const tab = params['*'] || 'departments';
+  const { data: me } = useMe();
   return (
     <>
       <Typography.Title level={1}>{t('admin.title')}</Typography.Title>
@@ -25,6 +28,7 @@ export function AdminHome() {
           { key: 'staff', label: t('admin.staff'), children: <StaffList /> },
           { key: 'regions', label: t('admin.regions'), children: <RegionTree /> },
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+          ...(can(me, 'sso.manage') ? [{ key: 'clients', label: t('admin.clients'), children: <Clients /> }] : []),
         ]}
       />
     </>

@@ -16,7 +16,9 @@ export function StaffList() {
   const { data: me } = useMe();
   const act = useAction('staff');
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Staff | null>(null);
   const [form] = Form.useForm();
+  const [rolesForm] = Form.useForm();
   const manage = can(me, 'org.manage');
   const list = useInfiniteQuery({
     queryKey: ['staff'],
@@ -66,15 +68,38 @@ export function StaffList() {
                 title: '',
                 key: 'act',
                 render: (_: unknown, s: Staff) => (
-                  <Button size="small" aria-label={`${s.active ? t('admin.deactivate') : t('admin.activate')} ${s.name}`} onClick={() => act(() => api(`/api/org/staff/${s.id}`, { method: 'PATCH', json: { version: s.version, active: !s.active } }), t('admin.saved'))}>
-                    {s.active ? t('admin.deactivate') : t('admin.activate')}
-                  </Button>
+                  <Space wrap>
+                    <Button size="small" aria-label={`${t('admin.editRoles')} ${s.name}`} onClick={() => { setEditing(s); rolesForm.setFieldsValue({ roles: s.roles }); }}>
+                      {t('admin.editRoles')}
+                    </Button>
+                    <Button size="small" aria-label={`${s.active ? t('admin.deactivate') : t('admin.activate')} ${s.name}`} onClick={() => act(() => api(`/api/org/staff/${s.id}`, { method: 'PATCH', json: { version: s.version, active: !s.active } }), t('admin.saved'))}>
+                      {s.active ? t('admin.deactivate') : t('admin.activate')}
+                    </Button>
+                  </Space>
                 ),
               }]
             : []),
         ]}
       />
       {list.hasNextPage && <Button style={{ marginTop: 12 }} onClick={() => list.fetchNextPage()}>{t('admin.more')}</Button>}
+      <Modal
+        title={`${t('admin.editRoles')} ${editing?.name ?? ''}`}
+        open={!!editing}
+        okText={t('admin.save')}
+        cancelText={t('admin.cancel')}
+        onCancel={() => setEditing(null)}
+        onOk={async () => {
+          const v = await rolesForm.validateFields();
+          if (editing && (await act(() => api(`/api/org/staff/${editing.id}`, { method: 'PATCH', json: { version: editing.version, roles: v.roles } }), t('admin.saved')))) setEditing(null);
+        }}
+        destroyOnHidden
+      >
+        <Form form={rolesForm} layout="vertical">
+          <Form.Item name="roles" label={t('admin.roles')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select mode="multiple" options={(roles.data ?? []).filter((r) => r.code !== 'platform_admin' || me?.roles.includes('platform_admin')).map((r) => ({ value: r.code, label: roleName(r.code) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal title={t('admin.addStaff')} open={open} onOk={create} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, min: 2, max: 40, message: t('common.required') }]}><Input /></Form.Item>

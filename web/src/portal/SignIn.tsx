@@ -1,48 +1,33 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Button, Card, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { api, errorText } from '../api';
+import { Link, useSearchParams } from 'react-router';
+import { signInUrl } from '../shell/session';
 import { useTitle } from '../shell/useTitle';
 
-/** Staff sign-in with username and password (SSO and other factors arrive with the identity module). */
+const ERRORS: Record<string, string> = { denied: 'sso.denied', expired: 'sso.expired', failed: 'sso.failed' };
+
+/**
+ * The way in: every sign-in goes through the platform's SSO, as any department system's would.
+ * Without an error to show, the page forwards at once.
+ */
 export function SignIn() {
-  const { t, i18n } = useTranslation();
-  useTitle('signin.title');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const qc = useQueryClient();
-  const navigate = useNavigate();
+  const { t } = useTranslation();
+  useTitle('sso.signinTitle');
   const [params] = useSearchParams();
-  const next = params.get('next');
-  const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ me: unknown }>('/api/identity/sessions', { method: 'POST', json: v });
-      qc.setQueryData(['me'], r.me);
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/workbench');
-    } catch (err) {
-      setError(errorText(err, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const error = params.get('error');
+  const nextParam = params.get('next');
+  const next = nextParam && nextParam.startsWith('/') && !nextParam.startsWith('//') ? nextParam : '/';
+  useEffect(() => {
+    if (!error) window.location.replace(signInUrl(next));
+  }, [error, next]);
   return (
-    <Card style={{ maxWidth: 420, margin: '24px auto' }}>
-      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>{t('signin.title')}</Typography.Title>
-      {error && <Alert type="error" role="alert" title={t('signin.failed')} description={error} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item label={t('signin.username')} name="username" rules={[{ required: true, message: t('common.required') }]}>
-          <Input autoComplete="username" />
-        </Form.Item>
-        <Form.Item label={t('signin.password')} name="password" rules={[{ required: true, message: t('common.required') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>{t('signin.submit')}</Button>
-      </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{t('signin.hint')}</Typography.Paragraph>
+    <Card style={{ maxWidth: 480, margin: '24px auto' }}>
+      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>{t('sso.signinTitle')}</Typography.Title>
+      <Typography.Paragraph>{t('sso.signinLead')}</Typography.Paragraph>
+      {error && <Alert type="warning" role="alert" title={t('sso.failed')} description={t(ERRORS[error] ?? 'sso.failed')} style={{ marginBottom: 16 }} />}
+      <Button type="primary" block href={signInUrl(next)}>{error ? t('sso.retry') : t('sso.go')}</Button>
+      <Typography.Paragraph style={{ marginTop: 16 }}><Link to="/register">{t('sso.register')}</Link></Typography.Paragraph>
     </Card>
   );
 }

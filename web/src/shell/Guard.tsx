@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { can, useMe } from './session';
 
-/** Staff pages: send a visitor to sign-in, show a clear refusal to a user without the permission. */
+/** Signed-in pages: send a visitor to sign-in, show a clear refusal to a user without the permission. */
 export function Guard({ permission, children }: { permission?: string; children: ReactNode }) {
   const { data: me, isLoading } = useMe();
   const { t } = useTranslation();

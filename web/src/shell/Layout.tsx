@@ -1,7 +1,7 @@
 import { Button, Layout, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { can, useMe, useSignOut } from './session';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { can, signInUrl, useMe, useSignOut } from './session';
 
 interface Props {
   elderly: boolean;
@@ -14,9 +14,11 @@ export function Shell({ elderly, onElderly }: Props) {
   const { data: me } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const location = useLocation();
   const links = [
     { to: '/', label: t('nav.portal'), show: true },
-    { to: '/workbench', label: t('nav.workbench'), show: !!me },
+    { to: '/workbench', label: t('nav.workbench'), show: can(me, 'workbench.use') },
+    { to: '/account', label: t('nav.account'), show: !!me },
     { to: '/admin', label: t('nav.admin'), show: can(me, 'org.read') },
     { to: '/screen', label: t('nav.screen'), show: can(me, 'screen.view') },
   ];
@@ -39,9 +41,15 @@ export function Shell({ elderly, onElderly }: Props) {
             {t('a11y.language')}
           </Button>
           {me ? (
-            <Button size="small" onClick={async () => { await signOut(); navigate('/'); }}>{t('nav.signout')}</Button>
+            <>
+              <span className="yw-who">{me.actingFor ? `${me.name} · ${me.actingFor.name}` : me.name}</span>
+              <Button size="small" onClick={async () => { await signOut(); navigate('/'); }}>{t('nav.signout')}</Button>
+            </>
           ) : (
-            <Button size="small" type="primary" onClick={() => navigate('/signin')}>{t('nav.signin')}</Button>
+            <>
+              <Button size="small" onClick={() => navigate('/register')}>{t('nav.register')}</Button>
+              <Button size="small" type="primary" href={signInUrl(location.pathname === '/signin' ? '/' : location.pathname)}>{t('nav.signin')}</Button>
+            </>
           )}
         </Space>
       </Layout.Header>

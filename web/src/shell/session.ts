@@ -1,16 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api';
 
+export interface ActingFor { enterpriseId: string; name: string; creditCode: string; role: 'legal_rep' | 'agent'; scopes: string[] }
+
 export interface Me {
   accountId: string;
+  type: 'staff' | 'person';
   name: string;
   regionCode: string;
   departmentId: string | null;
   roles: string[];
   permissions: string[];
+  assuranceLevel: number;
+  actingFor: ActingFor | null;
 }
 
-/** The signed-in staff member, or null. */
+/** The signed-in person or staff member, or null. */
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
@@ -29,6 +34,9 @@ export function useMe() {
 export function can(me: Me | null | undefined, permission: string): boolean {
   return !!me && (me.permissions.includes('*') || me.permissions.includes(permission));
 }
+
+/** Where the browser goes to sign in: the platform's own SSO flow, back to `next` afterwards. */
+export const signInUrl = (next: string) => `/auth/login?next=${encodeURIComponent(next)}`;
 
 export function useSignOut() {
   const qc = useQueryClient();

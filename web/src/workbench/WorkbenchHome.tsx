@@ -2,7 +2,8 @@ import { Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useMe } from '../shell/session';
+import { can, useMe } from '../shell/session';
+import { VerifyPerson } from './VerifyPerson';
 import { useTitle } from '../shell/useTitle';
 
 interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
@@ -25,6 +26,7 @@ export function WorkbenchHome() {
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('workbench.inbox')}</h2>} style={{ marginTop: 16 }}>
         <List loading={inbox.isLoading} locale={{ emptyText: t('workbench.empty') }} dataSource={inbox.data ?? []} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={n.body} /></List.Item>} />
       </Card>
+      {can(me, 'identity.verify') && <VerifyPerson />}
     </>
   );
 }

@@ -30,7 +30,7 @@ type Req = { params: { uid: string }; raw: IncomingMessage; id: unknown };
  * interaction's own path because oidc-provider scopes the interaction cookie to that path: only the
  * browser that started the request can finish it.
  */
-export function interactionRoutes(host: OidcHost, identity: IdentityService, clients: ClientRegistry, enterprises: EnterpriseService) {
+export function interactionRoutes(host: OidcHost, identity: IdentityService, clients: ClientRegistry, enterprises: EnterpriseService, authLimit: number) {
   const details = async (req: Req, reply: FastifyReply) => {
     const provider = await host.provider();
     try {
@@ -62,7 +62,7 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
 
   return async function (app: App) {
     const route = `${INTERACTION_PATH}/:uid`;
-    const cfg = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
+    const cfg = { public: true, rateLimit: { max: authLimit, timeWindow: '1 minute' } };
 
     app.get(
       `${route}/details`,

@@ -43,7 +43,10 @@ export class SigningKeys {
     await this.k.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext('identity_oidc_key'))`.execute(trx);
       const any = await trx.selectFrom('identity_oidc_key').select('kid').where('retired_at', 'is', null).limit(1).executeTakeFirst();
-      if (!any) await this.add(trx);
+      if (!any) {
+        const kid = await this.add(trx);
+        await this.k.recordChange(trx, { actor: { id: 'system', type: 'system' }, action: 'signing-key-created', objectType: 'identity.signing-key', objectId: kid, regionCode: this.k.config.regionCode, change: { kid } });
+      }
     });
   }
 

@@ -12,7 +12,7 @@ const FLOW_COOKIE = 'yw_auth';
 const FLOW_MS = 10 * 60_000;
 
 /** Only paths of this site, never another origin (`//evil.example`). */
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/workbench');
+const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
 
 /**
  * Sends openid-client's requests straight into this app (no network hop, no dependence on how the
