@@ -89,7 +89,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   for (const [i, demo] of DEMO_PEOPLE.entries()) {
     const who = demoPeople[i];
     if (!who) break;
-    const acc = await p.identity.people.createVerified({ username: demo.username, password: DEMO_PASSWORD, ...who }, 'seed');
+    const acc = await p.identity.people.createVerified({ username: demo.username, password: DEMO_PASSWORD, ...who, phone: demo.phone }, 'seed');
     if (demo.role === 'legal_rep' && firstCompany) {
       const personId = await k.db.selectFrom('identity_account').select('person_id').where('id', '=', acc.id).executeTakeFirstOrThrow();
       await k.db.updateTable('identity_enterprise').set({ legal_person_id: personId.person_id }).where('id', '=', firstCompany.id).execute();

@@ -47,11 +47,12 @@ export const DEMO_PASSWORD = 'Yiwang2026demo';
 
 /**
  * Demo people with accounts (real-name verified): a resident, and the legal representative of the
- * first demo company. Their ID numbers are the first synthetic residents'.
+ * first demo company. Their ID numbers are the first synthetic residents'; their mobile numbers are
+ * fixed so a newcomer can try SMS sign-in (codes land in `data/outgoing-messages.txt`).
  */
 export const DEMO_PEOPLE = [
-  { username: 'citizen01', role: 'resident' },
-  { username: 'qiye01', role: 'legal_rep' },
+  { username: 'citizen01', role: 'resident', phone: '13904820001' },
+  { username: 'qiye01', role: 'legal_rep', phone: '13904820002' },
 ] as const;
 
 /** The example relying party a newcomer can point any OIDC client at (see the README). */

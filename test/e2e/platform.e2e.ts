@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_PEOPLE } from '../../seed/departments.ts';
 import { launch, seriousViolations } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -15,6 +18,19 @@ describe('the platform in a browser', () => {
     await server?.stop();
   });
 
+  const demoPhone = async (username: string) => DEMO_PEOPLE.find((p) => p.username === username)!.phone;
+  /** The last SMS code the development sink delivered to `phone` (it stands in for the phone). */
+  const smsCode = async (phone: string): Promise<string> => {
+    for (let i = 0; i < 40; i++) {
+      const file = path.join(server.dataDir, 'outgoing-messages.txt');
+      const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
+      const hit = lines.reverse().find((l) => l.split('\t')[2] === phone);
+      const code = hit?.match(/(\d{6})，/)?.[1];
+      if (code) return code;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no SMS code delivered to ${phone}`);
+  };
   const newPage = async (opts: { phone?: boolean } = {}): Promise<Page> => {
     const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
     return ctx.newPage();
@@ -30,12 +46,17 @@ describe('the platform in a browser', () => {
       throw new Error(`dialog did not close; page shows: ${shown.join(' | ') || '(nothing)'}`);
     }
   };
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Yiwang2026demo');
+  /** Fills the SSO sign-in form the platform's pages are sent to. */
+  const ssoPassword = async (page: Page, username: string, password = 'Yiwang2026demo') => {
+    await page.waitForURL(/\/signin\/interaction\//);
+    await page.getByLabel('手机号或用户名').fill(username);
+    await page.getByLabel('密码', { exact: true }).fill(password);
     await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
-    await page.waitForURL(/\/workbench/);
+  };
+  const signIn = async (page: Page, username: string, next = '/workbench') => {
+    await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
+    await ssoPassword(page, username);
+    await page.waitForURL((u) => u.pathname === next);
   };
 
   it('shows the public portal in Chinese with the streets of 乌兰浩特市, with no serious axe violations', async () => {
@@ -59,16 +80,74 @@ describe('the platform in a browser', () => {
     await page.getByRole('heading', { name: '乌兰浩特市政务服务网' }).waitFor();
   });
 
-  it('refuses a wrong password with a visible message, then signs a staff member into the workbench', async () => {
+  it('signs a staff member into the workbench through SSO, after refusing a wrong password with a visible message', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('用户名').fill('window01');
-    await page.getByLabel('密码').fill('wrong-password-1');
-    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.goto(`${server.url}/workbench`);
+    await ssoPassword(page, 'window01', 'wrong-password-1');
     await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
-    await signIn(page, 'window01');
-    await page.getByRole('heading', { name: '您好，李娜' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('密码', { exact: true }).fill('Yiwang2026demo');
+    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.waitForURL((u) => u.pathname === '/workbench');
+    await page.getByRole('heading', { name: '您好，李娜' }).waitFor();
+    await page.getByRole('heading', { name: '窗口身份核验（L3）' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('signs a citizen into the portal through SSO with an SMS code, and shows their account masked', async () => {
+    const page = await newPage({ phone: true });
+    await page.goto(`${server.url}/account`);
+    await page.waitForURL(/\/signin\/interaction\//);
+    await page.getByRole('tab', { name: '短信验证码登录' }).click();
+    const phone = await demoPhone('citizen01');
+    await page.getByLabel('手机号码').fill(phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+    await page.getByLabel('短信验证码').fill(await smsCode(phone));
+    await page.getByRole('tabpanel').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.waitForURL((u) => u.pathname === '/account');
+    await page.getByRole('heading', { name: '账号与安全' }).waitFor();
+    await page.getByText('L2 实名认证').waitFor();
+    await page.getByText(/^1522\*{10}\d{3}[\dX]$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  it('registers a new person with an SMS code, who can then sign in with the password', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/register`);
+    const phone = `1370000${String(Date.now() % 10000).padStart(4, '0')}`;
+    await page.getByLabel('手机号码').fill(phone);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+    await page.getByLabel('短信验证码').fill(await smsCode(phone));
+    await page.getByLabel('设置密码').fill('Register2026ok');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^注\s*册$/ }).click();
+    await page.waitForURL((u) => u.pathname === '/account');
+    await page.getByText('L1 手机验证').waitFor();
+    await page.getByRole('heading', { name: '实名认证' }).waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.goto(`${server.url}/signin?next=/account`);
+    await ssoPassword(page, phone, 'Register2026ok');
+    await page.waitForURL((u) => u.pathname === '/account');
+  });
+
+  it('asks for consent when a department system signs a person in, in Chinese', async () => {
+    const page = await newPage();
+    const params = new URLSearchParams({ client_id: 'demo-rp', response_type: 'code', scope: 'openid profile enterprise', redirect_uri: 'http://127.0.0.1:3000/callback', state: 'e2e-state', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
+    await page.route('http://127.0.0.1:3000/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html lang="en"><title>RP</title><main>back at the RP</main></html>' }));
+    await page.goto(`${server.url}/oidc/auth?${params}`);
+    await ssoPassword(page, 'qiye01');
+    await page.getByRole('heading', { name: '授权确认' }).waitFor();
+    await page.getByText('“示例接入系统” 请求获取以下信息：').waitFor();
+    await page.getByText('您代表的企业').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('radio', { name: /乌兰浩特市/ }).check();
+    await page.getByRole('button', { name: '同意并继续' }).click();
+    await page.waitForURL(/127\.0\.0\.1:3000\/callback\?code=/);
+    expect(new URL(page.url()).searchParams.get('state')).toBe('e2e-state');
   });
 
   it('lets an admin add a department and see it listed; the admin page passes axe', async () => {
@@ -153,12 +232,11 @@ describe('the platform in a browser', () => {
     await page.getByText('OAS 3.1').waitFor();
   });
 
-  it('sends a visitor of a staff page to sign-in, and the command screen draws its chart for a leader', async () => {
+  it('sends a visitor of a staff page to sign-in and back, and the command screen draws its chart for a leader', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/admin`);
-    await page.waitForURL(/\/signin\?next=/);
-    await signIn(page, 'leader01');
     await page.goto(`${server.url}/screen`);
+    await ssoPassword(page, 'leader01');
+    await page.waitForURL((u) => u.pathname === '/screen');
     await page.locator('.yw-chart canvas').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });

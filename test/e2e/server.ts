@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface RunningServer {
   url: string;
+  /** The server's data folder (the development SMS sink writes `outgoing-messages.txt` there). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -13,7 +15,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-e2e-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ['bin/yiwang.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,6 +36,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    dataDir,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -29,9 +29,10 @@ async function accountFor(d: ProviderDeps, sub: string, token?: { grantId?: stri
   if (!acc || !acc.active) return undefined;
   return {
     accountId: sub,
-    async claims() {
+    async claims(_use: string, scope: string) {
       let enterprise: string | null = null;
-      if (token?.grantId) {
+      // Only a request for the enterprise scope needs to know whom the person acts for.
+      if (token?.grantId && scope.split(' ').includes('enterprise')) {
         const row = await d.k.db.selectFrom('identity_oidc_grant_acting').select('enterprise_id').where('grant_id', '=', token.grantId).executeTakeFirst();
         enterprise = row?.enterprise_id ?? null;
       }
