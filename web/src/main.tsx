@@ -34,6 +34,9 @@ function Root() {
       theme={{
         token: {
           colorPrimary: '#9f1d20',
+          // antd's default link blue is below AA contrast on white.
+          colorLink: '#0b4fa8',
+          colorError: '#b3261e',
           fontSize: elderly ? 20 : 14,
           controlHeight: elderly ? 48 : 32,
           colorText: elderly ? '#000' : undefined,

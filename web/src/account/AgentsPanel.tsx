@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -26,20 +26,19 @@ export function AgentsPanel({ enterprise }: { enterprise: EnterpriseLink }) {
   return (
     <section aria-label={`${t('account.agents')} ${enterprise.name}`} style={{ marginTop: 16 }}>
       <Typography.Title level={3} style={{ fontSize: '1.05em' }}>{t('account.agents')} · {enterprise.name}</Typography.Title>
-      <Table<Authorisation>
-        rowKey="id"
-        size="small"
-        pagination={false}
+      <List<Authorisation>
         loading={list.isLoading}
         dataSource={list.data ?? []}
-        scroll={{ x: 520 }}
-        columns={[
-          { title: t('account.agentName'), dataIndex: 'agentName' },
-          { title: t('account.agentId'), dataIndex: 'agentIdNumberMasked' },
-          { title: t('account.scopes'), dataIndex: 'scopes', render: (s: string[]) => s.map((x) => <Tag key={x}>{t(`account.scopeNames.${x}`)}</Tag>) },
-          { title: t('account.expires'), dataIndex: 'expiresAt', render: (v: string, a) => <>{v.slice(0, 10)} <Tag color={a.active ? 'green' : 'default'}>{a.active ? t('account.valid') : a.revokedAt ? t('account.revoked') : t('account.invalid')}</Tag></> },
-          { title: '', key: 'x', render: (_: unknown, a) => a.active && <Button size="small" danger aria-label={`${t('account.revoke')} ${a.agentName}`} onClick={() => act(() => api(`${url}/${a.id}`, { method: 'DELETE' }), t('account.revoked'))}>{t('account.revoke')}</Button> },
-        ]}
+        renderItem={(a) => (
+          <List.Item
+            actions={a.active ? [<Button key="x" size="small" danger aria-label={`${t('account.revoke')} ${a.agentName}`} onClick={() => act(() => api(`${url}/${a.id}`, { method: 'DELETE' }), t('account.revoked'))}>{t('account.revoke')}</Button>] : []}
+          >
+            <List.Item.Meta
+              title={<>{a.agentName} · {a.agentIdNumberMasked} <Tag color={a.active ? 'green' : 'default'}>{a.active ? t('account.valid') : a.revokedAt ? t('account.revoked') : t('account.invalid')}</Tag></>}
+              description={<>{a.scopes.map((x) => <Tag key={x}>{t(`account.scopeNames.${x}`)}</Tag>)} {t('account.expires')} {a.expiresAt.slice(0, 10)}</>}
+            />
+          </List.Item>
+        )}
       />
       <Form form={form} layout="vertical" requiredMark={false} onFinish={grant} style={{ marginTop: 12 }} aria-label={t('account.grant')}>
         <Form.Item name="agentName" label={t('account.agentName')} rules={[{ required: true, min: 2, message: t('common.required') }]}><Input /></Form.Item>

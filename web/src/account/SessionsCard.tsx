@@ -1,4 +1,4 @@
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, List, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,23 +25,19 @@ export function SessionsCard() {
       title={<Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>{t('account.sessions')}</Typography.Title>}
       extra={<Button danger onClick={endAll}>{t('account.endAll')}</Button>}
     >
-      <Table<Session>
-        rowKey="id"
-        size="small"
-        pagination={false}
+      <List<Session>
         loading={sessions.isLoading}
         dataSource={sessions.data ?? []}
-        scroll={{ x: 480 }}
-        columns={[
-          { title: t('account.created'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString(i18n.language) },
-          { title: t('account.device'), dataIndex: 'userAgent', render: (v: string | null, s) => <>{(v ?? '—').slice(0, 40)} {s.current && <Tag color="blue">{t('account.current')}</Tag>}</> },
-          { title: t('account.factors'), dataIndex: 'amr', render: (v: string[]) => v.join(' + ') },
-          {
-            title: '',
-            key: 'end',
-            render: (_: unknown, s) => !s.current && <Button size="small" onClick={() => act(() => api(`/api/identity/me/sessions/${s.id}`, { method: 'DELETE' }), t('account.ended'))}>{t('account.end')}</Button>,
-          },
-        ]}
+        renderItem={(s) => (
+          <List.Item
+            actions={s.current ? [] : [<Button key="end" size="small" onClick={() => act(() => api(`/api/identity/me/sessions/${s.id}`, { method: 'DELETE' }), t('account.ended'))}>{t('account.end')}</Button>]}
+          >
+            <List.Item.Meta
+              title={<>{new Date(s.createdAt).toLocaleString(i18n.language)} {s.current && <Tag color="blue">{t('account.current')}</Tag>}</>}
+              description={`${t('account.factors')}: ${s.amr.join(' + ')} · ${(s.userAgent ?? '—').slice(0, 60)}`}
+            />
+          </List.Item>
+        )}
       />
     </Card>
   );
