@@ -130,7 +130,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return sendProblem(reply, Errors.notFound('route'));
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller who may not use a route learns nothing about its schema.
+  app.addHook('preValidation', async (req) => {
     const c = req.routeOptions.config as { public?: boolean; authenticated?: boolean; permission?: string };
     req.principal = await opts.authenticate(req);
     // Unmatched URLs only ever get index.html (for the web app) or a 404 problem.

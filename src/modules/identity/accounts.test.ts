@@ -147,6 +147,36 @@ describe('person accounts: registration, real name, factors, sessions', () => {
     expect((await get('/api/identity/me', third)).statusCode).toBe(401);
   });
 
+  it('answers anonymous, malformed, oversized and out-of-range requests with bilingual problems, storing nothing', async () => {
+    const { token } = await personToken(t);
+    const before = await accounts();
+    const routes = [
+      ['POST', '/api/identity/me/real-name'],
+      ['POST', '/api/identity/me/totp/confirm'],
+      ['POST', '/api/identity/me/enterprises'],
+      ['PUT', '/api/identity/me/acting-for'],
+      ['GET', '/api/identity/me/sessions'],
+      ['DELETE', '/api/identity/me/sessions'],
+    ] as const;
+    for (const [method, url] of routes) {
+      const anon = await t.app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      expect(anon.statusCode, `${method} ${url}`).toBe(401);
+      expect(anon.json()).toMatchObject({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'Sign-in required' });
+      if (method === 'GET' || method === 'DELETE') continue;
+      const malformed = await t.app.inject({ method, url, headers: { ...bearer(token), 'content-type': 'application/json' }, payload: '{"name":' });
+      expect(malformed.statusCode, `${method} ${url}`).toBe(400);
+      const huge = await t.app.inject({ method, url, headers: { ...bearer(token), 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2_000_000) }) });
+      expect(huge.statusCode, `${method} ${url}`).toBe(413);
+      expect(huge.json().zh).toBeTruthy();
+    }
+    const longName = await post('/api/identity/me/real-name', { name: '名'.repeat(41), idNumber: makeCitizenId('152201', '1980-01-01', 1) }, token);
+    expect(longName.statusCode).toBe(400);
+    expect(longName.json().errors[0].path).toContain('name');
+    const extra = await post('/api/identity/accounts', { phone: testPhone(), code: '123456', password: TEST_PASSWORD, admin: true });
+    expect(extra.statusCode).toBe(400);
+    expect(await accounts()).toBe(before);
+  });
+
   it('locks an account after repeated failures, for longer each time', async () => {
     const { phone } = await personToken(t);
     for (let i = 0; i < 5; i++) await post('/api/identity/sessions', { username: phone, password: 'Wrong2026pass' });

@@ -78,7 +78,7 @@ export function Clients() {
         dataSource={keys.data ?? []}
         columns={[
           { title: 'kid', dataIndex: 'kid' },
-          { title: t('account.created'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          { title: t('clients.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
           { title: t('admin.status'), key: 's', render: (_: unknown, k) => <Tag color={k.signing ? 'green' : k.retiredAt ? 'default' : 'blue'}>{k.signing ? t('clients.signing') : k.retiredAt ? t('clients.retired') : t('clients.published')}</Tag> },
         ]}
       />

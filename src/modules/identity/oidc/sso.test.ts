@@ -172,6 +172,19 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     expect(await res.text()).toContain('redirect_uri');
   });
 
+  it('refuses sign-in steps from a browser that did not start the request, and malformed ones', async () => {
+    const cfg = await rp('dept-rp');
+    const hop = await new CookieBrowser().follow((await start(cfg)).url, t.url);
+    // Another browser (no interaction cookie) cannot finish someone else's sign-in.
+    const stranger = await new CookieBrowser().request(`${hop.url.href}/password`, { json: { username: 'sso.approver', password: TEST_PASSWORD } });
+    expect(stranger.status).toBe(410);
+    expect(await stranger.json()).toMatchObject({ code: 'INTERACTION_EXPIRED', en: expect.stringContaining('expired') });
+    const badUid = await new CookieBrowser().request(`${t.url}/signin/interaction/x!/password`, { json: { username: 'a', password: 'b' } });
+    expect(badUid.status).toBe(400);
+    const noBody = await new CookieBrowser().request(`${hop.url.href}/password`, { json: { username: 'sso.approver' } });
+    expect(noBody.status).toBe(400);
+  });
+
   it('refuses an account type the client does not accept, and forged access tokens', async () => {
     const citizen = await personToken(t);
     const profile = await t.app.inject({ url: '/api/identity/me/profile', headers: bearer(citizen.token) });
