@@ -228,15 +228,15 @@ describe('the platform in a browser', () => {
   it('lets the platform admin register a department system for SSO and see its secret once, and edit a staff member’s roles', async () => {
     const page = await newPage();
     await signIn(page, 'admin', '/admin/clients');
-    await page.getByRole('cell', { name: 'demo-rp' }).waitFor();
+    await page.getByRole('cell', { name: 'demo-rp', exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '登记应用' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('应用标识').fill('gaj-case');
     await dialog.getByLabel('名称', { exact: true }).fill('公安局案件系统');
-    await dialog.getByLabel('回调地址（每行一个）').fill('https://gaj.example.gov.cn/oidc/callback');
+    await dialog.getByLabel('回调地址（每行一个）', { exact: true }).fill('https://gaj.example.gov.cn/oidc/callback');
     await saveDialog(page);
-    await page.getByRole('cell', { name: 'gaj-case' }).waitFor();
+    await page.getByRole('cell', { name: 'gaj-case', exact: true }).waitFor();
     await page.getByText('密钥只显示这一次').waitFor();
     await page.getByRole('button', { name: '轮换签名密钥' }).click();
     await page.getByText('仅验证').waitFor();
