@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, errorText } from '../api';
-import { SmsCodeButton } from '../shell/SmsCodeButton';
+import { PhoneCodeFields } from '../shell/PhoneCodeFields';
 import { useTitle } from '../shell/useTitle';
 
 /** A person registers with their own mobile number (L1); real-name verification follows on the account page. */
@@ -35,17 +35,7 @@ export function Register() {
       <Typography.Paragraph>{t('register.lead')}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" title={t('sso.failed')} description={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
-        <Form.Item label={t('sso.phone')} name="phone" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
-          <Input inputMode="tel" autoComplete="tel" />
-        </Form.Item>
-        <Form.Item label={t('sso.code')} required>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('register.codeInvalid') }]}>
-              <Input inputMode="numeric" autoComplete="one-time-code" aria-label={t('sso.code')} />
-            </Form.Item>
-            <SmsCodeButton purpose="register" phone={() => form.getFieldValue('phone')} />
-          </Space.Compact>
-        </Form.Item>
+        <PhoneCodeFields form={form} purpose="register" />
         <Form.Item label={t('register.password')} name="password" extra={t('register.passwordRule')} rules={[{ required: true, min: 10, message: t('register.passwordRule') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../api';
-import { SmsCodeButton } from '../shell/SmsCodeButton';
+import { PhoneCodeFields } from '../shell/PhoneCodeFields';
 import { useTitle } from '../shell/useTitle';
 
 interface Details {
@@ -122,17 +122,7 @@ export function SsoInteraction() {
               label: t('sso.sms'),
               children: (
                 <Form form={smsForm} layout="vertical" requiredMark={false} onFinish={(v: { phone: string; code: string }) => step('sms', v)}>
-                  <Form.Item label={t('sso.phone')} name="phone" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
-                    <Input inputMode="tel" autoComplete="tel" />
-                  </Form.Item>
-                  <Form.Item label={t('sso.code')} required>
-                    <Space.Compact style={{ width: '100%' }}>
-                      <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('register.codeInvalid') }]}>
-                        <Input inputMode="numeric" autoComplete="one-time-code" aria-label={t('sso.code')} />
-                      </Form.Item>
-                      <SmsCodeButton purpose="sign-in" phone={() => smsForm.getFieldValue('phone')} />
-                    </Space.Compact>
-                  </Form.Item>
+                  <PhoneCodeFields form={smsForm} purpose="sign-in" />
                   <Button type="primary" htmlType="submit" loading={busy} block>{t('sso.submit')}</Button>
                 </Form>
               ),

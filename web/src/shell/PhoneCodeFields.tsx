@@ -1,4 +1,4 @@
-import { App, Button } from 'antd';
+import { App, Button, Form, Input, Space, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../api';
@@ -35,5 +35,25 @@ export function SmsCodeButton({ phone, purpose }: { phone: () => string | undefi
     <Button onClick={send} loading={busy} disabled={wait > 0}>
       {wait > 0 ? t('sso.resend', { s: wait }) : t('sso.sendCode')}
     </Button>
+  );
+}
+
+/** Mobile number and SMS code fields (with the send button), as registration and SMS sign-in ask for them. */
+export function PhoneCodeFields({ form, purpose }: { form: FormInstance; purpose: 'register' | 'sign-in' }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item label={t('sso.phone')} name="phone" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('register.phoneInvalid') }]}>
+        <Input inputMode="tel" autoComplete="tel" />
+      </Form.Item>
+      <Form.Item label={t('sso.code')} required>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('register.codeInvalid') }]}>
+            <Input inputMode="numeric" autoComplete="one-time-code" aria-label={t('sso.code')} />
+          </Form.Item>
+          <SmsCodeButton purpose={purpose} phone={() => form.getFieldValue('phone')} />
+        </Space.Compact>
+      </Form.Item>
+    </>
   );
 }
