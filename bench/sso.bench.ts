@@ -21,6 +21,7 @@ import { createPlatform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 import { CookieBrowser } from '../src/testing/cookie-browser.ts';
+import { startProfile } from './profile.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -64,12 +65,15 @@ const load = async (spec: Record<string, unknown>): Promise<Result> => {
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as Result;
 };
 const health = await load({ url: `${base}/healthz` });
+// BENCH_PROFILE=file.cpuprofile records where the server spends its CPU on the token endpoint.
+const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 const token = await load({
   url: `${base}/oidc/token`,
   method: 'POST',
   headers: { authorization: `Basic ${Buffer.from(`bench-sys:${sys.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
   body: 'grant_type=client_credentials&scope=org.read',
 });
+if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const userinfo = await load({ url: `${base}/oidc/me`, headers: { authorization: `Bearer ${tokens.access_token}` } });
 
 const rate = (r: Result) => r.ok / SECONDS;

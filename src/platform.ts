@@ -10,6 +10,7 @@ import { fileRoutes } from './kernel/files/routes.ts';
 import { createApp, type App } from './kernel/http/app.ts';
 import { createKernel, kernelMigrations, startWorkers, type Kernel } from './kernel/index.ts';
 import { createLogger, type Logger } from './kernel/log/index.ts';
+import { actorOf } from './kernel/policy/index.ts';
 import type { MessageSink } from './kernel/notify/index.ts';
 import { notifyRoutes } from './kernel/notify/routes.ts';
 import { createIdentityModule, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
@@ -80,6 +81,20 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         },
         webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
         metricsToken: config.metricsToken,
+        onDenied: (req, err) =>
+          kernel.db.transaction().execute((trx) =>
+            kernel.recordChange(trx, {
+              actor: req.principal ? actorOf(req.principal) : { id: 'anonymous', type: 'system' },
+              action: err.status === 401 ? 'credentials-refused' : 'access-denied',
+              objectType: 'http.route',
+              objectId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`.slice(0, 200),
+              regionCode: req.principal?.regionCode || config.regionCode,
+              change: { code: err.code },
+              summary: { code: err.code },
+              requestId: String(req.id),
+              event: false,
+            }),
+          ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
       for (const routes of [org.routes, ...identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {

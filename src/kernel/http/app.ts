@@ -11,7 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from '../log/index.ts';
 import type { Policy, Principal } from '../policy/index.ts';
-import { Errors } from './errors.ts';
+import { DomainError, Errors } from './errors.ts';
 import { classify, sendProblem } from './problem.ts';
 import { registerOps } from './ops.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -43,6 +43,8 @@ export interface AppOptions {
   policy: Policy;
   authenticate(req: FastifyRequest): Promise<Principal | null>;
   webDir?: string;
+  /** Records a refused request (401 with credentials, 403) in the audit ledger. */
+  onDenied?(req: FastifyRequest, err: DomainError): Promise<void>;
   /** When set, /metrics needs `Authorization: Bearer <token>`; otherwise it answers only this machine. */
   metricsToken?: string;
 }
@@ -118,9 +120,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler(async (err, req, reply) => {
     const domain = classify(err as never);
     if (domain.status >= 500) req.log.error({ err }, 'request failed');
+    // A refused caller who showed credentials (or was signed in) leaves a trace; anonymous page
+    // loads asking "who am I?" do not.
+    const presented = !!req.headers.authorization || !!req.principal || String(req.headers.cookie ?? '').includes('yw_session=');
+    if (opts.onDenied && presented && (domain.status === 401 || domain.status === 403)) {
+      try {
+        await opts.onDenied(req, domain);
+      } catch (e) {
+        req.log.error({ err: e }, 'could not audit a refused request');
+      }
+    }
     return sendProblem(reply, domain);
   });
   app.setNotFoundHandler((req, reply) => {

@@ -248,6 +248,11 @@ describe('enterprises: legal representative, agents and their authorisations', (
     expect(rolePolicy.can(who, 'services.apply', { enterpriseId: '01900000-0000-7000-8000-000000000999' })).toBe(false);
     expect((await call('PUT', '/api/identity/me/acting-for', stranger.token, { enterpriseId })).json().code).toBe('NOT_AUTHORISED_FOR_ENTERPRISE');
     expect((await call('GET', url, agent.token)).json().code).toBe('NOT_LEGAL_REPRESENTATIVE');
+    // Refusals are audited, naming the route and the reason.
+    const denied = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['object_id', 'summary']).where('action', '=', 'access-denied').execute();
+    expect(denied.map((d) => `${d.object_id} ${(d.summary as { code: string }).code}`)).toEqual(
+      expect.arrayContaining(['PUT /api/identity/me/acting-for NOT_AUTHORISED_FOR_ENTERPRISE', 'GET /api/identity/enterprises/:id/authorisations NOT_LEGAL_REPRESENTATIVE']),
+    );
   });
 
   it('revoking or expiry ends the agent’s power at once', async () => {

@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser } from '../../../testing/cookie-browser.ts';
+import { makeCitizenId } from '../../../kernel/ids/index.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, TEST_PASSWORD, type TestPlatform } from '../../../testing/platform.ts';
 
 /**
@@ -170,6 +171,14 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     const res = await new CookieBrowser().request(evil);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('redirect_uri');
+
+    // Each refusal is in the audit ledger (written as the provider reports it).
+    await new Promise((r) => setTimeout(r, 300));
+    const refusals = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['object_id', 'summary']).where('action', '=', 'sso-refused').execute();
+    const errors = refusals.map((r) => `${r.object_id}:${(r.summary as { error: string }).error}`);
+    expect(errors).toEqual(expect.arrayContaining(['grant:invalid_grant', 'authorization:invalid_redirect_uri']));
+    const wrongPassword = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('action', '=', 'sign-in-failed').execute();
+    expect(wrongPassword.length).toBeGreaterThan(0);
   });
 
   it('refuses sign-in steps from a browser that did not start the request, and malformed ones', async () => {
@@ -183,6 +192,46 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     expect(badUid.status).toBe(400);
     const noBody = await new CookieBrowser().request(`${hop.url.href}/password`, { json: { username: 'sso.approver' } });
     expect(noBody.status).toBe(400);
+  });
+
+  it('tells a department system which enterprise a person acts for, as chosen at consent', async () => {
+    const people = await register({
+      clientId: 'dept-people',
+      name: '企业服务系统',
+      confidential: true,
+      redirectUris: [`${RP}/cb`],
+      grantTypes: ['authorization_code'],
+      scopes: ['openid', 'profile', 'enterprise'],
+      accountTypes: ['person'],
+    });
+    secrets['dept-people'] = people.secret!;
+    const idNumber = makeCitizenId('152201', '1979-09-09', 5);
+    const rep = await personToken(t, { realName: { name: '那日苏', idNumber } });
+    const personId = (await t.p.kernel.db.selectFrom('identity_account').select('person_id').where('id', '=', rep.accountId).executeTakeFirstOrThrow()).person_id;
+    const ent = await t.p.kernel.db
+      .insertInto('identity_enterprise')
+      .values({ id: '01900000-0000-7000-8000-0000000000e1', region_code: '152201', name: '乌兰浩特市罕山物流有限公司', credit_code: '91152201MA0R7K2Q5L', legal_person_id: personId, created_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await t.app.inject({ method: 'POST', url: '/api/identity/me/enterprises', headers: bearer(rep.token), payload: { creditCode: '91152201MA0R7K2Q5L' } })).statusCode).toBe(201);
+
+    const cfg = await rp('dept-people');
+    const verifier = oidc.randomPKCECodeVerifier();
+    const url = oidc.buildAuthorizationUrl(cfg, { redirect_uri: `${RP}/cb`, scope: 'openid profile enterprise', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'ent' });
+    const browser = new CookieBrowser();
+    let hop = await browser.follow(url, t.url);
+    const login = await browser.request(`${hop.url.href}/password`, { json: { username: rep.phone, password: TEST_PASSWORD } });
+    hop = await browser.follow(new URL((await login.json()).redirectTo, t.url), t.url);
+    const details = await (await browser.request(`${hop.url.href}/details`)).json();
+    expect(details.enterprises).toEqual([{ enterpriseId: ent.id, name: '乌兰浩特市罕山物流有限公司', role: 'legal_rep' }]);
+    // Choosing an enterprise the person may not act for is refused.
+    const forged = await browser.request(`${hop.url.href}/consent`, { json: { actingFor: '01900000-0000-7000-8000-0000000000ff' } });
+    expect(forged.status).toBe(403);
+    const consent = await browser.request(`${hop.url.href}/consent`, { json: { actingFor: ent.id } });
+    hop = await browser.follow(new URL((await consent.json()).redirectTo, t.url), t.url);
+    const tokens = await oidc.authorizationCodeGrant(cfg, hop.url, { pkceCodeVerifier: verifier, expectedState: 'ent' });
+    const info = await oidc.fetchUserInfo(cfg, tokens.access_token, tokens.claims()!.sub);
+    expect(info).toMatchObject({ account_type: 'person', assurance_level: 2, name: '那日苏', acting_for: { enterprise_id: ent.id, credit_code: '91152201MA0R7K2Q5L', role: 'legal_rep' } });
   });
 
   it('refuses an account type the client does not accept, and forged access tokens', async () => {
