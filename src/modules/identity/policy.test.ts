@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../kernel/policy/index.ts';
 import { permissionsOf } from '../org/index.ts';
 import { rolePolicy } from './policy.ts';
+import { requireAssurance } from './people.ts';
 
 const staff = (roles: string[], regionCode: string, departmentId: string): Principal => ({
   accountId: `a-${roles[0]}`,
@@ -41,5 +42,18 @@ describe('the policy point', () => {
     expect(rolePolicy.can(person, 'org.read')).toBe(false);
     expect(rolePolicy.can(person, 'services.apply', { enterpriseId: 'e1' })).toBe(false);
     expect(rolePolicy.can(null, 'services.apply')).toBe(false);
+  });
+});
+
+describe('minimum assurance for a service', () => {
+  it('refuses a person below the level a service item requires, with a bilingual reason', () => {
+    const person = (level: number): Principal => ({ accountId: 'p', type: 'person', name: '市民', regionCode: '152201', departmentId: null, roles: ['citizen'], permissions: new Set(), sessionId: null, assuranceLevel: level });
+    expect(() => requireAssurance(person(2), 2)).not.toThrow();
+    try {
+      requireAssurance(person(1), 2);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'ASSURANCE_TOO_LOW', status: 403, zh: '此操作需要 L2 级实名认证', en: 'This needs identity assurance level L2' });
+    }
   });
 });
