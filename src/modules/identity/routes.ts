@@ -65,7 +65,7 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
           response: { 200: Opened, 201: Opened, ...errors },
         },
       },
-      async (req, reply) => open(req, reply, await identity.passwordStep(req.body.username, req.body.password, String(req.id))),
+      async (req, reply) => open(req, reply, await identity.factors.password(req.body.username, req.body.password, String(req.id))),
     );
     app.post(
       '/api/identity/sessions/sms',
@@ -73,7 +73,7 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
         config: signInCfg,
         schema: { tags, summary: '登录：短信验证码 / Sign in with an SMS code', body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }), response: { 200: Opened, 201: Opened, ...errors } },
       },
-      async (req, reply) => open(req, reply, await identity.smsStep(req.body.phone, req.body.code, String(req.id))),
+      async (req, reply) => open(req, reply, await identity.factors.sms(req.body.phone, req.body.code, String(req.id))),
     );
     app.post(
       '/api/identity/sessions/mfa',
@@ -86,7 +86,7 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
           response: { 201: Opened, ...errors },
         },
       },
-      async (req, reply) => open(req, reply, { done: true, auth: await identity.mfaStep(req.body.challenge, req.body.code, String(req.id)) }),
+      async (req, reply) => open(req, reply, { done: true, auth: await identity.factors.mfa(req.body.challenge, req.body.code, String(req.id)) }),
     );
     app.post(
       '/api/identity/sms-codes',

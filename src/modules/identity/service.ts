@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
@@ -8,43 +7,13 @@ import type { ActingFor, Principal } from '../../kernel/policy/index.ts';
 import { actorOf } from '../../kernel/policy/index.ts';
 import { permissionsOf, type OrgService, type Staff, type StaffInput } from '../org/index.ts';
 import { IdentityErrors } from './errors.ts';
-import { phoneIndex, SmsCodes } from './otp.ts';
-import { DUMMY_HASH, hashPassword, passwordAcceptable, verifyPassword } from './password.ts';
+import { auditAccount, sha256, SignInFactors, type AccountRow, type Authenticated } from './factors.ts';
+import { SmsCodes } from './otp.ts';
+import { hashPassword, passwordAcceptable } from './password.ts';
 import { PERSON_PERMISSIONS } from './scopes.ts';
 import { TotpFactor } from './totp.ts';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
-const MAX_LOCK_MINUTES = 24 * 60;
 const PRINCIPAL_CACHE_MS = 5000;
-const CHALLENGE_MS = 5 * 60_000;
-
-export interface AccountRow {
-  id: string;
-  kind: string;
-  display_name: string;
-  staff_id: string | null;
-  region_code: string;
-  assurance_level: number;
-}
-
-/** The columns sign-in reads. */
-interface FullAccount extends AccountRow {
-  password_hash: string;
-  active: boolean;
-  failed_count: number;
-  lock_count: number;
-  locked_until: Date | string | null;
-  totp_enabled_at: Date | string | null;
-}
-
-/** A finished sign-in: who, and with which factors (RFC 8176 `amr` values). */
-export interface Authenticated {
-  account: AccountRow;
-  amr: string[];
-}
-/** The outcome of a first factor: done, or a second factor is owed. */
-export type SignInStep = { done: true; auth: Authenticated } | { done: false; challenge: string };
 
 export interface SessionInfo {
   id: string;
@@ -56,7 +25,6 @@ export interface SessionInfo {
   via: string | null;
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The principal used by the `yiwang` command on the server itself. */
 export const SYSTEM_PRINCIPAL: Principal = {
@@ -71,121 +39,30 @@ export const SYSTEM_PRINCIPAL: Principal = {
   assuranceLevel: 3,
 };
 
-/** A mobile number in mainland format is a sign-in name too. */
-const isPhone = (s: string) => /^1[3-9]\d{9}$/.test(s);
+
+export type { AccountRow, Authenticated, SignInStep } from './factors.ts';
 
 /**
- * Accounts, factors and sessions. Sessions are server-side rows; the client holds only a random
+ * Accounts and sessions. Sessions are server-side rows; the client holds only a random
  * token. Every sign-in, failure and sign-out is in the audit ledger.
  */
 export class IdentityService {
   private readonly cache = new Map<string, { p: Principal | null; until: number }>();
   readonly sms: SmsCodes;
   readonly totp: TotpFactor;
+  /** The sign-in steps: password, SMS code, second factor. */
+  readonly factors: SignInFactors;
   constructor(
     private readonly k: Kernel,
     private readonly org: OrgService,
   ) {
     this.sms = new SmsCodes(k);
     this.totp = new TotpFactor(k);
+    this.factors = new SignInFactors(k, this.sms, this.totp);
   }
 
-  private audit(trx: Executor, acc: { id: string; kind: string; region_code: string } | undefined, action: string, extra: Record<string, unknown>, requestId?: string, objectId?: string) {
-    return this.k.recordChange(trx, {
-      actor: acc ? { id: acc.id, type: acc.kind as 'staff' | 'person' } : { id: 'anonymous', type: 'system' },
-      action,
-      objectType: 'identity.account',
-      objectId: acc?.id ?? objectId ?? 'unknown',
-      regionCode: acc?.region_code ?? this.k.config.regionCode,
-      change: extra,
-      summary: extra,
-      requestId,
-      event: false,
-    });
-  }
-
-  private async findAccount(identifier: string): Promise<FullAccount | undefined> {
-    const q = this.k.db.selectFrom('identity_account').selectAll();
-    return (isPhone(identifier) ? q.where('phone_idx', '=', phoneIndex(this.k, identifier)) : q.where('username', '=', identifier)).executeTakeFirst() as Promise<FullAccount | undefined>;
-  }
-
-  /** Refuses a locked account, or counts a failure (locking with growing back-off); always audited. */
-  private async refuse(acc: FullAccount | undefined, factor: string, ref: string, requestId?: string): Promise<never> {
-    const now = this.k.clock.now();
-    const locked = acc?.locked_until && new Date(acc.locked_until) > now;
-    await this.k.db.transaction().execute(async (trx) => {
-      if (acc && !locked && acc.active) {
-        const failed = acc.failed_count + 1;
-        const lock = failed >= MAX_FAILURES;
-        const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** acc.lock_count);
-        await trx
-          .updateTable('identity_account')
-          .set({ failed_count: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + minutes * 60_000) : null, lock_count: lock ? acc.lock_count + 1 : acc.lock_count })
-          .where('id', '=', acc.id)
-          .execute();
-        await this.audit(trx, acc, 'sign-in-failed', { factor, failures: failed, locked: lock, ...(lock ? { lockMinutes: minutes } : {}) }, requestId);
-      } else {
-        await this.audit(trx, acc, 'sign-in-refused', { factor, reason: !acc ? 'unknown' : locked ? 'locked' : 'inactive' }, requestId, ref);
-      }
-    });
-    if (acc && locked) throw IdentityErrors.locked(Math.ceil((new Date(acc.locked_until!).getTime() - now.getTime()) / 60_000));
-    throw factor === 'pwd' ? IdentityErrors.badCredentials() : IdentityErrors.codeInvalid();
-  }
-
-  private async afterFirstFactor(acc: FullAccount, factor: string): Promise<SignInStep> {
-    if (!acc.totp_enabled_at) return { done: true, auth: { account: acc as AccountRow, amr: [factor] } };
-    const challenge = randomBytes(32).toString('base64url');
-    await this.k.db
-      .insertInto('identity_mfa_challenge')
-      .values({ token_hash: sha256(challenge), account_id: acc.id, first_factor: factor, expires_at: new Date(this.k.clock.now().getTime() + CHALLENGE_MS) })
-      .execute();
-    return { done: false, challenge };
-  }
-
-  /** First factor: username or mobile number with password. Unknown names take as long as wrong passwords. */
-  async passwordStep(identifier: string, password: string, requestId?: string): Promise<SignInStep> {
-    const acc = await this.findAccount(identifier);
-    const ok = await verifyPassword(acc?.password_hash ?? DUMMY_HASH, password);
-    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
-    if (!acc || !acc.active || !ok || locked) return this.refuse(acc, 'pwd', `name:${identifier.slice(0, 3)}…`, requestId);
-    return this.afterFirstFactor(acc, 'pwd');
-  }
-
-  /** First factor: an SMS code sent to the account's verified mobile number. */
-  async smsStep(phone: string, code: string, requestId?: string): Promise<SignInStep> {
-    const acc = await this.findAccount(phone);
-    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
-    if (!acc || !acc.active || locked) return this.refuse(acc, 'sms', 'phone', requestId);
-    try {
-      await this.sms.consume('sign-in', phone, code);
-    } catch {
-      return this.refuse(acc, 'sms', 'phone', requestId);
-    }
-    return this.afterFirstFactor(acc, 'sms');
-  }
-
-  /** Sends a sign-in code; says nothing about whether the number has an account. */
-  async sendSignInCode(phone: string, requestId?: string) {
-    return this.sms.send('sign-in', phone, requestId);
-  }
-
-  /** Second factor: a TOTP or recovery code for a pending challenge. */
-  async mfaStep(challenge: string, code: string, requestId?: string): Promise<Authenticated> {
-    const now = this.k.clock.now();
-    const ch = await this.k.db.selectFrom('identity_mfa_challenge').selectAll().where('token_hash', '=', sha256(challenge)).executeTakeFirst();
-    if (!ch || ch.consumed_at || new Date(ch.expires_at) <= now || ch.attempts >= MAX_FAILURES) throw IdentityErrors.codeInvalid();
-    const acc = await this.k.db.selectFrom('identity_account').selectAll().where('id', '=', ch.account_id).executeTakeFirstOrThrow();
-    const used = await this.k.db.transaction().execute(async (trx) => {
-      const kind = await this.totp.check(trx, acc.id, code);
-      if (kind) await trx.updateTable('identity_mfa_challenge').set({ consumed_at: now }).where('token_hash', '=', ch.token_hash).execute();
-      return kind;
-    });
-    if (!used) {
-      await this.k.db.updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
-      return this.refuse(acc as FullAccount, 'otp', acc.id, requestId);
-    }
-    // RFC 8176 has no value for a recovery code; 'rec' marks it so reports can tell them apart.
-    return { account: acc as AccountRow, amr: [ch.first_factor, used === 'recovery' ? 'rec' : 'otp', 'mfa'] };
+  private audit(trx: Executor, acc: AccountRow, action: string, extra: Record<string, unknown>, requestId?: string) {
+    return auditAccount(this.k, trx, acc, action, extra, requestId);
   }
 
   /** Opens a platform session for a finished sign-in. */
@@ -228,7 +105,7 @@ export class IdentityService {
 
   /** Staff sign-in kept for API clients and the CLI: password, no second factor pending. */
   async signIn(username: string, password: string, userAgent: string | undefined, requestId?: string) {
-    const step = await this.passwordStep(username, password, requestId);
+    const step = await this.factors.password(username, password, requestId);
     if (!step.done) throw IdentityErrors.mfaRequired();
     return this.openSession(step.auth, { userAgent, requestId });
   }

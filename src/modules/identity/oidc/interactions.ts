@@ -124,7 +124,7 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
       },
       async (req, reply) => {
         await details(req, reply);
-        return finish(req, reply, await identity.passwordStep(req.body.username, req.body.password, String(req.id)));
+        return finish(req, reply, await identity.factors.password(req.body.username, req.body.password, String(req.id)));
       },
     );
 
@@ -136,7 +136,7 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
       },
       async (req, reply) => {
         await details(req, reply);
-        return finish(req, reply, await identity.smsStep(req.body.phone, req.body.code, String(req.id)));
+        return finish(req, reply, await identity.factors.sms(req.body.phone, req.body.code, String(req.id)));
       },
     );
 
@@ -154,7 +154,7 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
       },
       async (req, reply) => {
         await details(req, reply);
-        return finish(req, reply, { done: true, auth: await identity.mfaStep(req.body.challenge, req.body.code, String(req.id)) });
+        return finish(req, reply, { done: true, auth: await identity.factors.mfa(req.body.challenge, req.body.code, String(req.id)) });
       },
     );
 
