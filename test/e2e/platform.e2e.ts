@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../seed/departments.ts';
@@ -114,7 +115,7 @@ describe('the platform in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 
-  it('registers a new person with an SMS code, who can then sign in with the password', async () => {
+  it('registers a new person with an SMS code, who turns on an authenticator and then signs in with password and a recovery code', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/register`);
     const phone = `1370000${String(Date.now() % 10000).padStart(4, '0')}`;
@@ -128,10 +129,25 @@ describe('the platform in a browser', () => {
     await page.waitForURL((u) => u.pathname === '/account');
     await page.getByText('L1 手机验证').waitFor();
     await page.getByRole('heading', { name: '实名认证' }).waitFor();
+
+    // Turn on the authenticator: scan (here: read) the key, confirm with a code, keep the recovery codes.
+    await page.getByRole('button', { name: '开启动态口令' }).click();
+    const secret = (await page.getByLabel('TOTP key').textContent())!.trim();
+    await page.getByLabel('输入验证器显示的 6 位数字').fill(await generate({ secret }));
+    await page.getByRole('button', { name: '确认开启' }).click();
+    await page.getByText('恢复码（只显示这一次').waitFor();
+    const recovery = (await page.locator('.yw-codes code').first().textContent())!.trim();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Signing in now asks for the second factor; a recovery code answers it once.
     await page.getByRole('button', { name: '退出' }).click();
     await page.goto(`${server.url}/signin?next=/account`);
     await ssoPassword(page, phone, 'Register2026ok');
+    await page.getByRole('heading', { name: '输入动态口令' }).waitFor();
+    await page.getByLabel('动态口令或恢复码').fill(recovery);
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.waitForURL((u) => u.pathname === '/account');
+    await page.getByText('已开启，剩余恢复码 9 个。').waitFor();
   });
 
   it('asks for consent when a department system signs a person in, in Chinese', async () => {
