@@ -154,6 +154,13 @@ describe('the platform in a browser', () => {
     const page = await newPage();
     const params = new URLSearchParams({ client_id: 'demo-rp', response_type: 'code', scope: 'openid profile enterprise', redirect_uri: 'http://127.0.0.1:3000/callback', state: 'e2e-state', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
     await page.goto(`${server.url}/oidc/auth?${params}`);
+    await page.waitForURL(/\/signin\/interaction\//);
+    // The sign-in page reads in English too, naming the department system.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('heading', { name: 'Unified sign-in' }).waitFor();
+    await page.getByText('Signing in to: Example relying party').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await ssoPassword(page, 'qiye01');
     await page.getByRole('heading', { name: '授权确认' }).waitFor();
     await page.getByText('“示例接入系统” 请求获取以下信息：').waitFor();
