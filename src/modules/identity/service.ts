@@ -25,7 +25,6 @@ export interface SessionInfo {
   via: string | null;
 }
 
-
 /** The principal used by the `yiwang` command on the server itself. */
 export const SYSTEM_PRINCIPAL: Principal = {
   accountId: 'system',
@@ -38,7 +37,6 @@ export const SYSTEM_PRINCIPAL: Principal = {
   sessionId: null,
   assuranceLevel: 3,
 };
-
 
 export type { AccountRow, Authenticated, SignInStep } from './factors.ts';
 
