@@ -260,6 +260,25 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     expect(await oauthError(oidc.clientCredentialsGrant(wrongSecret, { scope: 'org.read' }))).toBe('invalid_client');
   });
 
+  it('lets a resource server introspect a token, and deactivating the client ends its tokens', async () => {
+    const cfg = await rp('dept-sys');
+    const { access_token } = await oidc.clientCredentialsGrant(cfg, { scope: 'org.read' });
+    const info = await oidc.tokenIntrospection(cfg, access_token);
+    expect(info).toMatchObject({ active: true, client_id: 'dept-sys', scope: 'org.read' });
+    expect(await oidc.tokenIntrospection(cfg, 'not-a-token')).toMatchObject({ active: false });
+    expect((await t.app.inject({ url: '/api/org/departments', headers: bearer(access_token) })).statusCode).toBe(200);
+    const current = (await t.app.inject({ url: '/api/identity/clients/dept-sys', headers: bearer(adminToken) })).json();
+    const off = await t.app.inject({ method: 'PATCH', url: '/api/identity/clients/dept-sys', headers: bearer(adminToken), payload: { version: current.version, active: false } });
+    expect(off.json().active).toBe(false);
+    // A stale version is refused and changes nothing.
+    const stale = await t.app.inject({ method: 'PATCH', url: '/api/identity/clients/dept-sys', headers: bearer(adminToken), payload: { version: current.version, active: true } });
+    expect(stale.statusCode).toBe(409);
+    // Resolved tokens are cached for up to 5 s per node; after that the token is dead.
+    await new Promise((r) => setTimeout(r, 5100));
+    expect((await t.app.inject({ url: '/api/org/departments', headers: bearer(access_token) })).statusCode).toBe(401);
+    expect(await oauthError(oidc.clientCredentialsGrant(cfg, { scope: 'org.read' }))).toBe('invalid_client');
+  });
+
   it('rotates the signing key: new tokens carry the new key id and still verify', async () => {
     const before = await (await fetch(`${issuer}/jwks`)).json();
     const rot = await t.app.inject({ method: 'POST', url: '/api/identity/signing-keys/rotate', headers: bearer(adminToken) });
