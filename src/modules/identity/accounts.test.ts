@@ -47,6 +47,9 @@ describe('person accounts: registration, real name, factors, sessions', () => {
     const late = await lastSmsCode(t, other);
     t.clock.advance(6 * 60_000);
     expect((await post('/api/identity/accounts', { phone: other, code: late, password: TEST_PASSWORD })).json().code).toBe('CODE_INVALID');
+    const refused = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('summary').where('action', '=', 'code-refused').execute();
+    expect(refused.map((r) => (r.summary as { reason: string }).reason)).toEqual(expect.arrayContaining(['wrong', 'none-valid']));
+    expect(JSON.stringify(refused)).not.toContain(phone);
   });
 
   it('signs in by mobile number with an SMS code or a password', async () => {

@@ -79,12 +79,29 @@ export class SmsCodes {
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row || row.attempts >= MAX_ATTEMPTS) throw IdentityErrors.codeInvalid();
+    if (!row || row.attempts >= MAX_ATTEMPTS) return this.refuse(purpose, phone, row?.id, !row ? 'none-valid' : 'too-many-tries');
     if (row.code_hash !== this.codeHash(row.id, code)) {
       await this.k.db.updateTable('identity_otp').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
-      throw IdentityErrors.codeInvalid();
+      return this.refuse(purpose, phone, row.id, 'wrong');
     }
     const spent = await this.k.db.updateTable('identity_otp').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
-    if (Number(spent.numUpdatedRows) !== 1) throw IdentityErrors.codeInvalid();
+    if (Number(spent.numUpdatedRows) !== 1) return this.refuse(purpose, phone, row.id, 'already-used');
+  }
+
+  /** A refused code (wrong, replayed, expired, too many tries) is audited, with the number masked. */
+  private async refuse(purpose: CodePurpose, phone: string, id: string | undefined, reason: string): Promise<never> {
+    await this.k.db.transaction().execute((trx) =>
+      this.k.recordChange(trx, {
+        actor: { id: 'anonymous', type: 'system' },
+        action: 'code-refused',
+        objectType: 'identity.otp',
+        objectId: id ?? 'none',
+        regionCode: this.k.config.regionCode,
+        change: { purpose, to: maskAddress(phone), reason },
+        summary: { purpose, reason },
+        event: false,
+      }),
+    );
+    throw IdentityErrors.codeInvalid();
   }
 }

@@ -101,6 +101,11 @@ export class IdentityService {
     });
   }
 
+  /** An SSO sign-in that succeeded but was refused for the client (e.g. the wrong kind of account). */
+  async recordRefusal(auth: Authenticated, clientId: string, reason: string, requestId?: string): Promise<void> {
+    await this.k.db.transaction().execute((trx) => this.audit(trx, auth.account, 'sso-sign-in-refused', { via: clientId, reason }, requestId));
+  }
+
   /** Staff sign-in kept for API clients and the CLI: password, no second factor pending. */
   async signIn(username: string, password: string, userAgent: string | undefined, requestId?: string) {
     const step = await this.factors.password(username, password, requestId);

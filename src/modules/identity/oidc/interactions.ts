@@ -48,7 +48,10 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
     const { provider, d } = await details(req, reply);
     const clientId = String(d.params.client_id);
     const app = await clients.get(clientId);
-    if (!app || !app.accountTypes.includes(auth.account.kind)) throw IdentityErrors.accountTypeNotAllowed();
+    if (!app || !app.accountTypes.includes(auth.account.kind)) {
+      await identity.recordRefusal(auth, clientId, 'account-type-not-allowed', String(req.id));
+      throw IdentityErrors.accountTypeNotAllowed();
+    }
     // The platform's own pages open (and audit) their session when the code comes back.
     if (!app.firstParty) await identity.recordSignIn(auth, clientId, String(req.id));
     const redirectTo = await provider.interactionResult(

@@ -243,6 +243,8 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     const res = await browser.request(`${hop.url.href}/password`, { json: { username: profile.json().username, password: TEST_PASSWORD } });
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('ACCOUNT_TYPE_NOT_ALLOWED');
+    const refusal = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('summary').where('action', '=', 'sso-sign-in-refused').where('object_id', '=', citizen.accountId).execute();
+    expect(refusal).toEqual([{ summary: { via: 'dept-rp', reason: 'account-type-not-allowed' } }]);
     expect(await oauthError(oidc.fetchUserInfo(cfg, 'forged-access-token', 'nobody'))).toBe('invalid_token');
   });
 
