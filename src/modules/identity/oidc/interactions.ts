@@ -42,10 +42,10 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
     }
   };
 
-  const finish = async (req: Req, reply: FastifyReply, step: SignInStep) => {
+  /** Ends the login prompt of an interaction already loaded (and so checked) by the route. */
+  const finish = async (req: Req, reply: FastifyReply, { provider, d }: Awaited<ReturnType<typeof details>>, step: SignInStep) => {
     if (!step.done) return { mfaRequired: true, challenge: step.challenge };
     const auth: Authenticated = step.auth;
-    const { provider, d } = await details(req, reply);
     const clientId = String(d.params.client_id);
     const app = await clients.get(clientId);
     if (!app || !app.accountTypes.includes(auth.account.kind)) {
@@ -126,8 +126,8 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
         },
       },
       async (req, reply) => {
-        await details(req, reply);
-        return finish(req, reply, await identity.factors.password(req.body.username, req.body.password, String(req.id)));
+        const found = await details(req, reply);
+        return finish(req, reply, found, await identity.factors.password(req.body.username, req.body.password, String(req.id)));
       },
     );
 
@@ -138,8 +138,8 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
         schema: { tags, summary: '单点登录：短信验证码 / SSO sign-in with an SMS code', params: Uid, body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }), response: { 200: Next, ...errors } },
       },
       async (req, reply) => {
-        await details(req, reply);
-        return finish(req, reply, await identity.factors.sms(req.body.phone, req.body.code, String(req.id)));
+        const found = await details(req, reply);
+        return finish(req, reply, found, await identity.factors.sms(req.body.phone, req.body.code, String(req.id)));
       },
     );
 
@@ -156,8 +156,8 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
         },
       },
       async (req, reply) => {
-        await details(req, reply);
-        return finish(req, reply, { done: true, auth: await identity.factors.mfa(req.body.challenge, req.body.code, String(req.id)) });
+        const found = await details(req, reply);
+        return finish(req, reply, found, { done: true, auth: await identity.factors.mfa(req.body.challenge, req.body.code, String(req.id)) });
       },
     );
 
