@@ -1,0 +1,65 @@
+import { DomainError } from '../http/errors.ts';
+import type { WorkflowAction, WorkflowDefinition } from './definition.ts';
+
+export const WorkflowErrors = {
+  unknownAction: (code: string) => new DomainError('WORKFLOW_UNKNOWN_ACTION', 400, `没有名为“${code}”的动作`, `There is no action "${code}"`),
+  notInState: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '当前状态不允许此操作', 'The current state does not allow this action'),
+  notYourAction: () => new DomainError('WORKFLOW_ACTOR_NOT_ALLOWED', 403, '您的角色或部门不能执行此操作', 'Your role or department may not take this action'),
+  missing: (what: string) =>
+    new DomainError('WORKFLOW_INPUT_MISSING', 400, `此操作须填写：${what === 'reason' ? '理由' : what === 'items' ? '补正清单' : '出件方式'}`, `This action needs: ${what}`, [{ path: `/${what}`, message: 'required / 必填' }]),
+};
+
+/** Who wants to act on a record, as far as the workflow cares. */
+export interface WorkflowActor {
+  kind: 'staff' | 'applicant' | 'system';
+  roles: readonly string[];
+  departmentId: string | null;
+}
+
+export interface ActionInput {
+  reason?: string;
+  items?: string[];
+  delivery?: string;
+}
+
+/**
+ * Decides one step: the action must exist, start from the record's state, be for this kind of
+ * actor, with one of its roles, in the handling department when the action is department-bound,
+ * and carry what it requires. Returns the action (its `to` is the next state). Pure: the caller
+ * writes the state, the action row and the audit entry in its own transaction.
+ */
+export function decide(def: WorkflowDefinition, state: string, code: string, actor: WorkflowActor, handlingDepartmentId: string | null, input: ActionInput = {}): WorkflowAction {
+  const action = def.actions.find((a) => a.code === code);
+  if (!action) throw WorkflowErrors.unknownAction(code);
+  if (!action.from.includes(state)) throw WorkflowErrors.notInState();
+  if (action.actor !== actor.kind) throw WorkflowErrors.notYourAction();
+  if (action.actor === 'staff') {
+    if (!actor.roles.some((r) => action.roles?.includes(r))) throw WorkflowErrors.notYourAction();
+    if (action.unit === 'department' && actor.departmentId !== handlingDepartmentId) throw WorkflowErrors.notYourAction();
+  }
+  for (const need of action.requires ?? []) {
+    const v = input[need];
+    if (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) throw WorkflowErrors.missing(need);
+  }
+  return action;
+}
+
+/** The actions an actor could take from a state now (to offer buttons in the workbench). */
+export function availableActions(def: WorkflowDefinition, state: string, actor: WorkflowActor, handlingDepartmentId: string | null): WorkflowAction[] {
+  return def.actions.filter((a) => {
+    try {
+      decide(def, state, a.code, actor, handlingDepartmentId, { reason: 'x', items: ['x'], delivery: 'x' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function isEnd(def: WorkflowDefinition, state: string): boolean {
+  return def.states[state]?.kind === 'end';
+}
+
+export function isPaused(def: WorkflowDefinition, state: string): boolean {
+  return def.states[state]?.kind === 'paused';
+}
