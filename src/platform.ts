@@ -15,12 +15,14 @@ import type { MessageSink } from './kernel/notify/index.ts';
 import { notifyRoutes } from './kernel/notify/routes.ts';
 import { createIdentityModule, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
 import { createOrgModule, type OrgModule } from './modules/org/index.ts';
+import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
 
 export interface Platform {
   kernel: Kernel;
   database: Database;
   org: OrgModule;
   identity: IdentityModule;
+  services: ServicesModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -50,15 +52,17 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const kernel = createKernel({ config, database, log, clock: opts.clock, keys: opts.keys, sink: opts.sink });
   const org = createOrgModule(kernel, rolePolicy);
   const identity = createIdentityModule(kernel, org.service, rolePolicy);
+  const services = createServicesModule(kernel, rolePolicy, org.service, identity.service);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
-  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations];
+  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations];
 
   return {
     kernel,
     database,
     org,
     identity,
+    services,
     log,
     migrations,
     migrate: () => runMigrations(database.db, migrations),
@@ -97,7 +101,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      for (const routes of [org.routes, ...identity.routes, services.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }
       await app.ready();

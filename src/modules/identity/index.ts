@@ -21,6 +21,7 @@ export { SYSTEM_PRINCIPAL, type IdentityService } from './service.ts';
 export { tokenOf, SESSION_COOKIE } from './routes.ts';
 export { WEB_CLIENT_ID } from './oidc/clients.ts';
 export { PERSON_PERMISSIONS, AGENT_SCOPES } from './scopes.ts';
+export { applicantFacts, personAccountByIdNumber, FACT_KEYS, type ApplicantFacts } from './facts.ts';
 
 /** Where the platform is reached from outside: the configured public URL, or this machine's port. */
 export function publicBase(k: Kernel): string {

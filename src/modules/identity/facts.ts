@@ -1,0 +1,72 @@
+import type { Kernel } from '../../kernel/index.ts';
+import { maskCitizenId } from '../../kernel/ids/index.ts';
+import { maskAddress } from '../../kernel/notify/index.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
+
+/**
+ * What the platform already knows about an applicant, so forms can fill it in ("nobody types twice
+ * what we know"). Clear values go only into server-side form data; `shown` is what a page may see.
+ */
+export interface ApplicantFacts {
+  values: Record<string, string>;
+  shown: Record<string, string>;
+}
+
+/** Fact keys forms may name in their prefill map. */
+export const FACT_KEYS = ['person.name', 'person.idNumber', 'person.phone', 'enterprise.name', 'enterprise.creditCode', 'enterprise.legalRepName'] as const;
+
+export async function applicantFacts(k: Kernel, who: Principal): Promise<ApplicantFacts> {
+  const values: Record<string, string> = {};
+  const shown: Record<string, string> = {};
+  const put = (key: string, value: string | null | undefined, masked?: string) => {
+    if (!value) return;
+    values[key] = value;
+    shown[key] = masked ?? value;
+  };
+  const acc = await k.db
+    .selectFrom('identity_account as a')
+    .leftJoin('identity_person as p', 'p.id', 'a.person_id')
+    .select(['a.display_name', 'a.phone_enc', 'p.name', 'p.id_number_enc'])
+    .where('a.id', '=', who.accountId)
+    .executeTakeFirst();
+  if (acc) {
+    put('person.name', acc.name ?? acc.display_name);
+    if (acc.id_number_enc) {
+      const id = k.crypto.decryptField(acc.id_number_enc);
+      put('person.idNumber', id, maskCitizenId(id));
+    }
+    if (acc.phone_enc) {
+      const phone = k.crypto.decryptField(acc.phone_enc);
+      put('person.phone', phone, maskAddress(phone));
+    }
+  }
+  if (who.actingFor) {
+    const e = await k.db
+      .selectFrom('identity_enterprise as e')
+      .innerJoin('identity_person as p', 'p.id', 'e.legal_person_id')
+      .select(['e.name', 'e.credit_code', 'p.name as rep'])
+      .where('e.id', '=', who.actingFor.enterpriseId)
+      .executeTakeFirst();
+    if (e) {
+      put('enterprise.name', e.name);
+      put('enterprise.creditCode', e.credit_code);
+      put('enterprise.legalRepName', e.rep);
+    }
+  }
+  return { values, shown };
+}
+
+/**
+ * The person account of someone standing at a window, found by the ID card the staff member read
+ * (blind index; the number itself is never stored in clear). The name must match the base data.
+ */
+export async function personAccountByIdNumber(k: Kernel, idNumber: string, name: string): Promise<string | null> {
+  const r = await k.db
+    .selectFrom('identity_person as p')
+    .innerJoin('identity_account as a', 'a.person_id', 'p.id')
+    .select(['a.id', 'p.name'])
+    .where('p.id_number_idx', '=', k.crypto.blindIndex(idNumber.toUpperCase()))
+    .where('a.active', '=', true)
+    .executeTakeFirst();
+  return r && r.name === name.trim() ? r.id : null;
+}

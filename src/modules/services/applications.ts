@@ -1,0 +1,278 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Executor } from '../../kernel/db/index.ts';
+import { Errors } from '../../kernel/http/errors.ts';
+import { readableNumber } from '../../kernel/ids/index.ts';
+import { cstDate } from '../../kernel/calendar/index.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { decide, isEnd, type WorkflowActor } from '../../kernel/workflow/index.ts';
+import { applicantFacts, personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
+import type { Catalogue, ItemVersion } from './catalogue.ts';
+import { clocksOf, moveClocks } from './deadlines.ts';
+import { ServicesErrors } from './errors.ts';
+import { validateForm } from './forms.ts';
+import { resultNotice } from './result-notice.ts';
+import type { ActionBody, ApplicationInput } from './schema.ts';
+
+// Rows are read from an untyped handle; the columns are those of migrations/index.ts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AppRow = Record<string, any>;
+
+export interface MaterialRef {
+  code: string;
+  fileId: string;
+}
+
+/**
+ * Applications (办件): submission online or at a window, and every step after it. Each step is one
+ * transaction that re-reads the row under lock, checks the workflow, writes the new state and
+ * clocks on the row, appends the action, writes the audit entry and event, and notifies the
+ * applicant — all or nothing.
+ */
+export class Applications {
+  constructor(
+    private readonly k: Kernel,
+    private readonly policy: Policy,
+    private readonly catalogue: Catalogue,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** The applicant a request is made for, and under which channel. */
+  private async applicantOf(who: Principal, input: ApplicationInput, v: ItemVersion) {
+    if (input.onBehalfOf) {
+      // 线下受理: window staff with the applicant present; the card was checked in person.
+      assertAllowed(this.policy, who, 'services.handle', { regionCode: v.regionCode });
+      const accountId = await personAccountByIdNumber(this.k, input.onBehalfOf.idNumber, input.onBehalfOf.name);
+      if (!accountId) throw Errors.validation([{ path: '/onBehalfOf', message: 'no account matches this name and ID number / 未找到与姓名和身份证号相符的账户' }]);
+      const acc = await this.identity.accountRow(accountId);
+      const principal = acc && (await this.identity.principalOf(acc, null, null));
+      if (!principal) throw Errors.notFound('applicant');
+      if (!v.content.applicantTypes.includes('person')) throw ServicesErrors.wrongApplicantType();
+      return { principal, channel: 'window' as const, enterprise: null };
+    }
+    if (who.type !== 'person') throw ServicesErrors.wrongApplicantType();
+    const enterprise = who.actingFor && v.content.applicantTypes.includes('enterprise') ? who.actingFor : null;
+    if (enterprise) assertAllowed(this.policy, who, 'services.apply', { enterpriseId: enterprise.enterpriseId });
+    else {
+      if (!v.content.applicantTypes.includes('person')) throw ServicesErrors.wrongApplicantType();
+      assertAllowed(this.policy, who, 'services.apply', { ownerId: who.accountId });
+    }
+    requireAssurance(who, v.content.assuranceLevel);
+    return { principal: who, channel: 'online' as const, enterprise };
+  }
+
+  /** Form data with what the platform knows filled in by the server (the page cannot override it). */
+  private async completedForm(applicant: Principal, v: ItemVersion, form: Record<string, unknown>) {
+    const facts = await applicantFacts(this.k, applicant);
+    const out = { ...form };
+    for (const [field, key] of Object.entries(v.content.form.prefill ?? {})) {
+      if (facts.values[key] !== undefined) out[field] = facts.values[key];
+    }
+    validateForm(v.id, v.content.form.schema, out);
+    return out;
+  }
+
+  /** Every required material is given, each file exists, is the uploader's own and of an accepted type. */
+  private async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[]): Promise<MaterialRef[]> {
+    const byCode = new Map(v.content.materials.map((m) => [m.code, m]));
+    for (const r of refs) {
+      const m = byCode.get(r.code);
+      if (!m) throw ServicesErrors.materialInvalid(`unknown material "${r.code}" / 材料不在清单中`);
+      const f = await this.k.files.find(r.fileId);
+      if (!f || !owners.includes(f.ownerId)) throw ServicesErrors.materialInvalid(`file for "${m.name}" was not found / 未找到材料文件`);
+      if (m.accept && !m.accept.includes(f.mime as never)) throw ServicesErrors.materialInvalid(`"${m.name}" must be ${m.accept.join(', ')} / 材料格式不符`);
+    }
+    const given = new Set(refs.map((r) => r.code));
+    const missing = v.content.materials.filter((m) => m.required && !given.has(m.code)).map((m) => m.name);
+    if (missing.length) throw ServicesErrors.materialMissing(missing);
+    return refs;
+  }
+
+  async submit(who: Principal, input: ApplicationInput, requestId?: string): Promise<string> {
+    const v = await this.catalogue.currentVersion(input.itemId);
+    const { principal: applicant, channel, enterprise } = await this.applicantOf(who, input, v);
+    const form = await this.completedForm(applicant, v, input.form);
+    const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId]);
+    const now = this.k.clock.now();
+    const def = v.content.workflow;
+    const id = uuidv7();
+    const limit = def.states[def.initial]?.limitDays;
+    const stepDueAt = limit == null ? null : await this.k.calendar.addWorkingDays(now, limit);
+    const region = v.regionCode;
+    await this.k.db.transaction().execute(async (trx) => {
+      const seq = await sql<{ n: number }>`SELECT nextval('services_application_seq') AS n`.execute(trx);
+      const number = readableNumber(region, 'SQ', cstDate(now), Number(seq.rows[0].n));
+      await trx
+        .insertInto('services_application')
+        .values({
+          id,
+          number,
+          region_code: region,
+          item_id: v.itemId,
+          item_version_id: v.id,
+          department_id: v.content.departmentId,
+          applicant_account_id: applicant.accountId,
+          applicant_name: applicant.name,
+          enterprise_id: enterprise?.enterpriseId ?? null,
+          enterprise_name: enterprise?.name ?? null,
+          channel,
+          submitted_by: who.accountId,
+          state: def.initial,
+          form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
+          materials: JSON.stringify(materials),
+          submitted_at: now,
+          state_entered_at: now,
+          step_due_at: stepDueAt,
+          updated_at: now,
+        })
+        .execute();
+      await this.appendAction(trx, { id, region }, who, 'submit', null, def.initial, null, { channel, materials: materials.length });
+      await this.k.recordChange(trx, { actor: actorOf(who), action: 'submitted', objectType: 'services.application', objectId: id, regionCode: region, change: { number, item: v.code, version: v.version, channel }, summary: { number, itemId: v.itemId, departmentId: v.content.departmentId, channel }, requestId });
+      await this.k.notify.notify(trx, { regionCode: region, recipientId: applicant.accountId, title: '申请已提交 / Application submitted', body: `${v.content.name}（${number}）`, link: `/applications/${id}` });
+    });
+    return id;
+  }
+
+  private appendAction(trx: Executor, app: { id: string; region: string }, who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>) {
+    return trx
+      .insertInto('services_action')
+      .values({
+        id: uuidv7(),
+        application_id: app.id,
+        region_code: app.region,
+        action,
+        from_state: from,
+        to_state: to,
+        actor_id: who.accountId,
+        actor_type: who.type,
+        actor_name: who.name,
+        actor_roles: who.roles,
+        department_id: who.departmentId,
+        opinion,
+        payload: JSON.stringify(payload),
+        at: this.k.clock.now(),
+      })
+      .execute();
+  }
+
+  /** Loads an application row and checks the caller may see it at all. */
+  async visibleRow(who: Principal, id: string, ex: Executor = this.k.db): Promise<AppRow> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
+    const row = await ex.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw Errors.notFound('application');
+    if (!this.canSee(who, row)) throw Errors.forbidden();
+    return row;
+  }
+
+  canSee(who: Principal, row: AppRow): boolean {
+    if (who.type === 'person') return row.enterprise_id ? this.policy.can(who, 'services.apply', { enterpriseId: row.enterprise_id }) || row.applicant_account_id === who.accountId : row.applicant_account_id === who.accountId;
+    // Window staff see every application of their region; approvers only their department's.
+    return this.policy.can(who, 'services.handle', { regionCode: row.region_code, departmentId: row.department_id });
+  }
+
+  private actorFor(who: Principal, row: AppRow): WorkflowActor {
+    if (who.type === 'staff') {
+      assertAllowed(this.policy, who, 'services.handle', { regionCode: row.region_code, departmentId: row.department_id });
+      return { kind: 'staff', roles: who.roles, departmentId: who.departmentId };
+    }
+    if (who.type === 'person' && this.canSee(who, row)) return { kind: 'applicant', roles: [], departmentId: null };
+    throw Errors.forbidden();
+  }
+
+  /** Takes one workflow action. Returns the application id. */
+  async act(who: Principal, id: string, body: ActionBody, requestId?: string): Promise<string> {
+    const row = await this.visibleRow(who, id);
+    const v = await this.catalogue.version(row.item_version_id);
+    const def = v.content.workflow;
+    const actor = this.actorFor(who, row);
+    const action = decide(def, row.state, body.action, actor, row.department_id, body);
+    if (actor.kind === 'staff' && row.assignee_id && row.assignee_id !== who.accountId) throw ServicesErrors.claimedByOther(row.assignee_name ?? '');
+    // Answering a 补正: corrected fields and materials are checked like a new submission.
+    let formEnc: string | undefined;
+    let materials: MaterialRef[] | undefined;
+    if (actor.kind === 'applicant' && def.states[row.state]?.kind === 'paused') {
+      if (body.form) {
+        const acc = await this.identity.accountRow(row.applicant_account_id);
+        const applicant = (acc && (await this.identity.principalOf(acc, null, row.enterprise_id))) ?? who;
+        const old = JSON.parse(this.k.crypto.decryptField(row.form_enc)) as Record<string, unknown>;
+        formEnc = this.k.crypto.encryptField(JSON.stringify(await this.completedForm(applicant, v, { ...old, ...body.form })));
+      }
+      if (body.materials) {
+        const current = new Map((row.materials as MaterialRef[]).map((m) => [m.code, m]));
+        for (const m of body.materials) current.set(m.code, m);
+        materials = await this.checkMaterials(v, [...current.values()], [who.accountId, row.applicant_account_id]);
+      }
+    }
+    if (body.resultFileId) {
+      const f = await this.k.files.find(body.resultFileId);
+      if (!f || f.ownerId !== who.accountId) throw ServicesErrors.materialInvalid('result file not found / 未找到结果文件');
+    }
+    const now = this.k.clock.now();
+    await this.k.db.transaction().execute(async (trx) => {
+      const cur: AppRow = await trx.selectFrom('services_application').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      if (cur.state !== row.state || cur.item_version_id !== row.item_version_id || (body.expectedVersion && body.expectedVersion !== cur.version)) throw ServicesErrors.stateChanged();
+      const clocks = await moveClocks(this.k.calendar, def, cur.state, action, clocksOf(cur), v.content.promisedDays, now);
+      const ended = isEnd(def, action.to);
+      let resultFileId = body.resultFileId ?? cur.result_file_id;
+      if (action.outcome && !resultFileId) resultFileId = await resultNotice(this.k, trx, { ...(cur as { id: string; number: string; region_code: string; applicant_name: string; enterprise_name: string | null; applicant_account_id: string }), item_name: v.content.name }, action, body, who, now);
+      await trx
+        .updateTable('services_application')
+        .set({
+          state: action.to,
+          open: !ended,
+          outcome: action.outcome ?? cur.outcome,
+          ...clocks,
+          ...(formEnc ? { form_enc: formEnc } : {}),
+          ...(materials ? { materials: JSON.stringify(materials) } : {}),
+          supplement_items: JSON.stringify(body.items && action.requires?.includes('items') ? body.items : def.states[action.to].kind === 'paused' ? cur.supplement_items : []),
+          assignee_id: null,
+          assignee_name: null,
+          handled_by: actor.kind === 'staff' ? who.accountId : cur.handled_by,
+          state_entered_at: now,
+          delivered_at: body.delivery && action.requires?.includes('delivery') ? now : cur.delivered_at,
+          delivery: body.delivery && action.requires?.includes('delivery') ? body.delivery : cur.delivery,
+          result_file_id: resultFileId,
+          version: cur.version + 1,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome, resultFileId: body.resultFileId };
+      await this.appendAction(trx, { id, region: cur.region_code }, who, action.code, cur.state, action.to, body.opinion ?? null, payload);
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: action.code,
+        objectType: 'services.application',
+        objectId: id,
+        regionCode: cur.region_code,
+        change: { from: cur.state, to: action.to, ...payload, dueAt: clocks.due_at },
+        summary: { number: cur.number, from: cur.state, to: action.to, departmentId: cur.department_id },
+        requestId,
+      });
+      if (actor.kind === 'staff') {
+        const state = def.states[action.to];
+        const why = body.reason ? `：${body.reason}` : body.items ? `，请补正：${body.items.join('；')}` : '';
+        await this.k.notify.notify(trx, { regionCode: cur.region_code, recipientId: cur.applicant_account_id, title: `${action.zh} / ${action.en}`, body: `${v.content.name}（${cur.number}）${state.zh}${why}`, link: `/applications/${id}` });
+      }
+    });
+    return id;
+  }
+
+  /** 认领: one staff member takes the application so two do not work on it at once. */
+  async claim(who: Principal, id: string, release: boolean, requestId?: string): Promise<void> {
+    const row = await this.visibleRow(who, id);
+    this.actorFor(who, row);
+    if (!row.open) throw ServicesErrors.stateChanged();
+    await this.k.db.transaction().execute(async (trx) => {
+      const q = trx.updateTable('services_application').set(release ? { assignee_id: null, assignee_name: null } : { assignee_id: who.accountId, assignee_name: who.name }).where('id', '=', id);
+      const r = await (release ? q.where('assignee_id', '=', who.accountId) : q.where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', who.accountId)]))).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) {
+        const cur = await trx.selectFrom('services_application').select('assignee_name').where('id', '=', id).executeTakeFirstOrThrow();
+        throw ServicesErrors.claimedByOther(cur.assignee_name ?? '');
+      }
+      await this.appendAction(trx, { id, region: row.region_code }, who, release ? 'release' : 'claim', row.state, row.state, null, {});
+      await this.k.recordChange(trx, { actor: actorOf(who), action: release ? 'released' : 'claimed', objectType: 'services.application', objectId: id, regionCode: row.region_code, change: {}, requestId, event: false });
+    });
+  }
+}

@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Executor } from '../../kernel/db/index.ts';
+import { Errors } from '../../kernel/http/errors.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
+import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index.ts';
+import { isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { ROLES } from '../org/index.ts';
+import { ServicesErrors } from './errors.ts';
+import { checkFormDefinition } from './forms.ts';
+import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';
+
+const ROLE_CODES = ROLES.map((r) => r.code);
+
+/** What the catalogue is searched by: name, code, legal basis, conditions and material names. */
+function searchText(code: string, c: ItemContent): string {
+  return [c.name, c.nameEn ?? '', code, c.conditions, c.materials.map((m) => m.name).join(' ')].join(' ');
+}
+
+function itemColumns(code: string, c: ItemContent) {
+  return {
+    department_id: c.departmentId,
+    name: c.name,
+    item_type: c.itemType,
+    applicant_types: c.applicantTypes,
+    life_events: c.lifeEvents,
+    enterprise_events: c.enterpriseEvents,
+    promised_days: c.promisedDays,
+    visits: c.visits,
+    handling: c.handling,
+    search: searchVector(searchText(code, c)),
+  };
+}
+
+export interface ItemVersion {
+  id: string;
+  itemId: string;
+  version: number;
+  regionCode: string;
+  code: string;
+  content: ItemContent;
+}
+
+/**
+ * The service catalogue (事项清单). An item's elements live in versions; an edit adds a version and
+ * applications keep the version they were made under. Every edit is checked (workflow, form,
+ * department) before anything is written.
+ */
+export class Catalogue {
+  private readonly versionCache = new Map<string, ItemVersion>();
+  constructor(
+    private readonly k: Kernel,
+    private readonly policy: Policy,
+    private readonly org: OrgService,
+  ) {}
+
+  private async checkContent(regionCode: string, c: ItemContent): Promise<void> {
+    const problems = validateDefinition(c.workflow, ROLE_CODES);
+    if (problems.length) throw ServicesErrors.badWorkflow(problems.map((p) => ({ path: `/content/workflow${p.path}`, message: p.message })));
+    checkFormDefinition(c.form);
+    const dept = (await this.org.departmentNames([c.departmentId])).get(c.departmentId);
+    if (!dept || !dept.active || !regionCode.startsWith(dept.regionCode.slice(0, 6)))
+      throw Errors.validation([{ path: '/content/departmentId', message: 'unknown or inactive department of this region / 部门不存在、已停用或不属于该区划' }]);
+    if (c.promisedDays > c.statutoryDays && c.statutoryDays > 0)
+      throw Errors.validation([{ path: '/content/promisedDays', message: 'promised limit exceeds the statutory limit / 承诺时限不能超过法定时限' }]);
+    const codes = new Set<string>();
+    for (const [i, m] of c.materials.entries()) {
+      if (codes.has(m.code)) throw Errors.validation([{ path: `/content/materials/${i}/code`, message: 'duplicate material code / 材料编码重复' }]);
+      codes.add(m.code);
+    }
+  }
+
+  async create(who: Principal, input: ItemInput, requestId?: string): Promise<ItemDetail> {
+    assertAllowed(this.policy, who, 'services.manage', { regionCode: input.regionCode });
+    await this.checkContent(input.regionCode, input.content);
+    const id = uuidv7();
+    const now = this.k.clock.now();
+    await this.k.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('services_item')
+        .values({ id, region_code: input.regionCode, code: input.code, current_version: 1, active: true, created_at: now, updated_at: now, ...itemColumns(input.code, input.content) })
+        .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) throw ServicesErrors.itemCodeTaken();
+      await this.insertVersion(trx, id, 1, input.content, who, null, now);
+      await this.k.recordChange(trx, { actor: actorOf(who), action: 'created', objectType: 'services.item', objectId: id, regionCode: input.regionCode, change: { code: input.code, version: 1, content: input.content }, summary: { code: input.code, name: input.content.name }, requestId });
+    });
+    return this.get(id, true);
+  }
+
+  private insertVersion(trx: Executor, itemId: string, version: number, content: ItemContent, who: Principal, note: string | null, now: Date) {
+    return trx
+      .insertInto('services_item_version')
+      .values({ id: uuidv7(), item_id: itemId, version, content: JSON.stringify(content), note, created_by: who.accountId, created_at: now })
+      .execute();
+  }
+
+  /**
+   * A new version. Applications in flight keep theirs unless `migrateRunning` asks to move them,
+   * which is refused when any would be left in a state the new workflow cannot finish from.
+   */
+  async update(who: Principal, id: string, patch: ItemPatch, requestId?: string): Promise<ItemDetail> {
+    const item = await this.k.db.selectFrom('services_item').select(['region_code', 'code']).where('id', '=', id).executeTakeFirst();
+    if (!item) throw Errors.notFound('service item');
+    assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
+    await this.checkContent(item.region_code, patch.content);
+    const now = this.k.clock.now();
+    await this.k.db.transaction().execute(async (trx) => {
+      const locked = await trx.selectFrom('services_item').select(['current_version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      if (locked.current_version !== patch.baseVersion) throw ServicesErrors.staleVersion();
+      const version = locked.current_version + 1;
+      await this.insertVersion(trx, id, version, patch.content, who, patch.note ?? null, now);
+      await trx.updateTable('services_item').set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) }).where('id', '=', id).execute();
+      let moved = 0;
+      if (patch.migrateRunning) moved = await this.moveRunning(trx, id, version, patch.content.workflow);
+      await this.k.recordChange(trx, { actor: actorOf(who), action: 'versioned', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { version, note: patch.note, content: patch.content, moved }, summary: { version, moved }, requestId });
+    });
+    return this.get(id, true);
+  }
+
+  private async moveRunning(trx: Executor, itemId: string, version: number, next: WorkflowDefinition): Promise<number> {
+    const rows = await trx
+      .selectFrom('services_application as a')
+      .innerJoin('services_item_version as v', 'v.id', 'a.item_version_id')
+      .select(['a.state', sql<WorkflowDefinition>`v.content->'workflow'`.as('workflow')])
+      .distinct()
+      .where('a.item_id', '=', itemId)
+      .execute();
+    const running = rows.filter((r) => !isEnd(r.workflow, r.state)).map((r) => r.state);
+    const stranded = strandedStates(next, [...new Set(running)]);
+    if (stranded.length) throw ServicesErrors.wouldStrand(stranded);
+    const target = await trx.selectFrom('services_item_version').select('id').where('item_id', '=', itemId).where('version', '=', version).executeTakeFirstOrThrow();
+    const ends = Object.entries(next.states).filter(([, s]) => s.kind === 'end').map(([c]) => c);
+    const r = await trx
+      .updateTable('services_application')
+      .set({ item_version_id: target.id })
+      .where('item_id', '=', itemId)
+      .where('state', 'not in', ends.length ? ends : ['-'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async setActive(who: Principal, id: string, active: boolean, requestId?: string): Promise<ItemDetail> {
+    const item = await this.k.db.selectFrom('services_item').select(['region_code']).where('id', '=', id).executeTakeFirst();
+    if (!item) throw Errors.notFound('service item');
+    assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
+    await this.k.db.transaction().execute(async (trx) => {
+      await trx.updateTable('services_item').set({ active, updated_at: this.k.clock.now() }).where('id', '=', id).execute();
+      await this.k.recordChange(trx, { actor: actorOf(who), action: active ? 'activated' : 'deactivated', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { active }, requestId });
+    });
+    return this.get(id, true);
+  }
+
+  /** The public catalogue: filters, Chinese full-text search ranked by relevance, keyset pages. */
+  async list(q: CatalogueQuery, who: Principal | null): Promise<{ items: ItemSummary[]; next: string | null }> {
+    const limit = q.limit ?? 20;
+    const showInactive = q.includeInactive && who && this.policy.can(who, 'services.manage');
+    let query = this.k.db.selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
+    if (!showInactive) query = query.where('i.active', '=', true);
+    if (q.regionCode) query = query.where('i.region_code', 'like', `${q.regionCode}%`);
+    if (q.departmentId) query = query.where('i.department_id', '=', q.departmentId);
+    if (q.lifeEvent) query = query.where(sql<boolean>`i.life_events @> ARRAY[${q.lifeEvent}]::text[]`);
+    if (q.enterpriseEvent) query = query.where(sql<boolean>`i.enterprise_events @> ARRAY[${q.enterpriseEvent}]::text[]`);
+    if (q.applicantType) query = query.where(sql<boolean>`i.applicant_types @> ARRAY[${q.applicantType}]::text[]`);
+    const text = q.q?.trim();
+    let rows: (Record<string, unknown> & { id: string; name: string; score?: number })[];
+    if (text) {
+      // Relevance first; the cursor carries the rank scaled to an integer so it compares exactly.
+      const score = sql<number>`(${queryRank('i.search', text)} * 1000000)::int`;
+      const after = decodeCursor(q.after, 2);
+      let sq = query.select(score.as('score')).where(matchesQuery('i.search', text));
+      if (after) sq = sq.where(sql<boolean>`(${score}, i.id) < (${after[0]}, ${after[1]}::uuid)`);
+      rows = await sq.orderBy(sql`${score} DESC`).orderBy('i.id', 'desc').limit(limit + 1).execute();
+    } else {
+      const after = decodeCursor(q.after, 2);
+      if (after) query = query.where(sql<boolean>`(i.name, i.id) > (${after[0]}, ${after[1]}::uuid)`);
+      rows = await query.orderBy('i.name').orderBy('i.id').limit(limit + 1).execute();
+    }
+    const pg = pageOf(rows, limit, (r) => (text ? [Number(r.score), r.id] : [r.name, r.id]));
+    const depts = await this.org.departmentNames(pg.items.map((r) => String(r.department_id)));
+    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id))?.name ?? '')), next: pg.next };
+  }
+
+  private summary(r: Record<string, unknown>, departmentName: string): ItemSummary {
+    return {
+      id: String(r.id),
+      code: String(r.code),
+      regionCode: String(r.region_code),
+      name: String(r.name),
+      itemType: String(r.item_type),
+      departmentId: String(r.department_id),
+      departmentName,
+      applicantTypes: r.applicant_types as string[],
+      promisedDays: Number(r.promised_days),
+      visits: Number(r.visits),
+      handling: String(r.handling),
+      version: Number(r.current_version),
+      active: Boolean(r.active),
+    };
+  }
+
+  /** One item with its current elements; inactive items only for managers. */
+  async get(id: string, forManager = false, who: Principal | null = null): Promise<ItemDetail> {
+    const r = await this.k.db
+      .selectFrom('services_item as i')
+      .innerJoin('services_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.current_version'))
+      .selectAll('i')
+      .select(['v.id as version_id', 'v.content'])
+      .where('i.id', '=', id)
+      .executeTakeFirst();
+    if (!r) throw Errors.notFound('service item');
+    if (!r.active && !forManager && !(who && this.policy.can(who, 'services.manage', { regionCode: r.region_code }))) throw Errors.notFound('service item');
+    const dept = (await this.org.departmentNames([r.department_id])).get(r.department_id);
+    return { ...this.summary(r, dept?.name ?? ''), versionId: r.version_id, content: r.content as ItemContent, updatedAt: new Date(r.updated_at).toISOString() };
+  }
+
+  /** A version by id, as applications made under it read it. */
+  async version(versionId: string, ex: Executor = this.k.db): Promise<ItemVersion> {
+    // A version never changes once written, so it can be kept in memory for good.
+    const hit = this.versionCache.get(versionId);
+    if (hit) return hit;
+    const r = await ex
+      .selectFrom('services_item_version as v')
+      .innerJoin('services_item as i', 'i.id', 'v.item_id')
+      .select(['v.id', 'v.item_id', 'v.version', 'v.content', 'i.region_code', 'i.code'])
+      .where('v.id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    const v = { id: r.id, itemId: r.item_id, version: r.version, regionCode: r.region_code, code: r.code, content: r.content as ItemContent };
+    if (this.versionCache.size > 5000) this.versionCache.clear();
+    this.versionCache.set(versionId, v);
+    return v;
+  }
+
+  /** The version new applications are made under. */
+  async currentVersion(itemId: string): Promise<ItemVersion> {
+    const r = await this.k.db
+      .selectFrom('services_item_version as v')
+      .innerJoin('services_item as i', (j) => j.onRef('i.id', '=', 'v.item_id').onRef('i.current_version', '=', 'v.version'))
+      .select(['v.id', 'i.active'])
+      .where('i.id', '=', itemId)
+      .executeTakeFirst();
+    if (!r) throw Errors.notFound('service item');
+    if (!r.active) throw ServicesErrors.itemInactive();
+    return this.version(r.id);
+  }
+
+  async versions(itemId: string): Promise<{ version: number; note: string | null; createdAt: string; createdBy: string }[]> {
+    const rows = await this.k.db.selectFrom('services_item_version').select(['version', 'note', 'created_at', 'created_by']).where('item_id', '=', itemId).orderBy('version', 'desc').execute();
+    return rows.map((r) => ({ version: r.version, note: r.note, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by }));
+  }
+}

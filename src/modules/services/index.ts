@@ -1,0 +1,42 @@
+import type { Kernel } from '../../kernel/index.ts';
+import { actorOf, type Policy } from '../../kernel/policy/index.ts';
+import type { IdentityService } from '../identity/index.ts';
+import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { Applications } from './applications.ts';
+import { Catalogue } from './catalogue.ts';
+import { Evaluations } from './evaluations.ts';
+import { servicesMigrations } from './migrations/index.ts';
+import { servicesRoutes } from './routes.ts';
+import { ServiceStats } from './stats.ts';
+import { ApplicationViews } from './views.ts';
+
+export { servicesMigrations } from './migrations/index.ts';
+export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
+export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
+
+export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService) {
+  const catalogue = new Catalogue(k, policy, org);
+  const applications = new Applications(k, policy, catalogue, identity);
+  const views = new ApplicationViews(k, policy, catalogue, org, applications);
+  const evaluations = new Evaluations(k, policy, applications);
+  const stats = new ServiceStats(k, policy, org, evaluations);
+  // 超期: flag open applications past their promised deadline once, with an audit entry and event,
+  // so the workbench and the figures agree and other pillars (supervision) can react.
+  k.jobs.registerTimer('services.deadlines', 300_000, async (_job, trx) => {
+    const late = await trx
+      .updateTable('services_application')
+      .set({ overdue: true })
+      .where('open', '=', true)
+      .where('overdue', '=', false)
+      .where('paused_at', 'is', null)
+      .where('completed_at', 'is', null)
+      .where('due_at', '<', k.clock.now())
+      .returning(['id', 'number', 'region_code', 'department_id'])
+      .execute();
+    for (const a of late)
+      await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: 'overdue', objectType: 'services.application', objectId: a.id, regionCode: a.region_code, change: { overdue: true }, summary: { number: a.number, departmentId: a.department_id } });
+  });
+  return { catalogue, applications, views, evaluations, stats, migrations: servicesMigrations, routes: servicesRoutes({ k, catalogue, applications, views, evaluations, stats }) };
+}
+export type ServicesModule = ReturnType<typeof createServicesModule>;

@@ -1,0 +1,246 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { WorkflowDefinition } from '../../kernel/workflow/index.ts';
+import { FACT_KEYS } from '../identity/index.ts';
+import { DELIVERY_METHODS, ENTERPRISE_EVENTS, EVALUATION_REASONS, ITEM_TYPES, LIFE_EVENTS } from './catalogue-codes.ts';
+
+const lit = (xs: readonly (readonly [string | number, string, string])[]) => Type.Union(xs.map((x) => Type.Literal(x[0] as string)));
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const Uuid = Type.String({ format: 'uuid' });
+const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$' });
+const Mime = Type.Union([Type.Literal('application/pdf'), Type.Literal('image/png'), Type.Literal('image/jpeg'), Type.Literal('application/ofd'), Type.Literal('text/plain')]);
+
+export const Material = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+    name: Text(100),
+    required: Type.Boolean(),
+    form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('electronic')]),
+    /** Can be replaced by an e-licence of this type or by shared data (免证办); the licences module uses it. */
+    replaceableBy: Type.Optional(Type.Union([Type.Null(), Type.Object({ kind: Type.Union([Type.Literal('licence'), Type.Literal('data')]), ref: Text(80) }, { additionalProperties: false })])),
+    accept: Type.Optional(Type.Array(Mime, { minItems: 1, maxItems: 5 })),
+  },
+  { additionalProperties: false },
+);
+
+export const FormDefinition = Type.Object(
+  {
+    /** JSON Schema (draft-07) of the application form; validated on the server with the same schema. */
+    schema: Type.Record(Type.String(), Type.Unknown()),
+    uiSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** Form field → what the platform knows (e.g. `person.idNumber`); those fields are filled by the server. */
+    prefill: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), Type.Union(FACT_KEYS.map((k) => Type.Literal(k))))),
+  },
+  { additionalProperties: false },
+);
+
+/** The elements of one version of an implementation list entry (实施清单). */
+export const ItemContent = Type.Object(
+  {
+    name: Text(100, 2),
+    nameEn: Type.Optional(Text(200)),
+    itemType: lit(ITEM_TYPES),
+    departmentId: Uuid,
+    legalBasis: Text(2000),
+    applicantTypes: Type.Array(Type.Union([Type.Literal('person'), Type.Literal('enterprise')]), { minItems: 1, maxItems: 2, uniqueItems: true }),
+    assuranceLevel: Type.Integer({ minimum: 1, maximum: 3 }),
+    statutoryDays: Type.Integer({ minimum: 0, maximum: 365 }),
+    promisedDays: Type.Integer({ minimum: 0, maximum: 365 }),
+    /** 即办件 (done on the spot) or 承诺件 (done within the promised days). */
+    handling: Type.Union([Type.Literal('instant'), Type.Literal('promised')]),
+    feeFen: Type.Integer({ minimum: 0, maximum: 100_000_000 }),
+    visits: Type.Integer({ minimum: 0, maximum: 5 }),
+    materials: Type.Array(Material, { maxItems: 40 }),
+    conditions: Text(2000),
+    deliveryMethods: Type.Array(lit(DELIVERY_METHODS), { minItems: 1, maxItems: 3, uniqueItems: true }),
+    lifeEvents: Type.Array(lit(LIFE_EVENTS), { maxItems: 10, uniqueItems: true }),
+    enterpriseEvents: Type.Array(lit(ENTERPRISE_EVENTS), { maxItems: 7, uniqueItems: true }),
+    form: FormDefinition,
+    workflow: WorkflowDefinition,
+  },
+  { additionalProperties: false },
+);
+export type ItemContent = Static<typeof ItemContent>;
+export type Material = Static<typeof Material>;
+
+export const ItemInput = Type.Object(
+  { code: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }), regionCode: RegionCode, content: ItemContent },
+  { additionalProperties: false },
+);
+export type ItemInput = Static<typeof ItemInput>;
+
+export const ItemPatch = Type.Object(
+  {
+    /** The version the editor started from (optimistic lock). */
+    baseVersion: Type.Integer({ minimum: 1 }),
+    content: ItemContent,
+    note: Type.Optional(Text(200)),
+    /** Move applications in flight onto the new workflow (refused if it would strand any). */
+    migrateRunning: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ItemPatch = Static<typeof ItemPatch>;
+
+export const ItemSummary = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  regionCode: Type.String(),
+  name: Type.String(),
+  itemType: Type.String(),
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+  applicantTypes: Type.Array(Type.String()),
+  promisedDays: Type.Integer(),
+  visits: Type.Integer(),
+  handling: Type.String(),
+  version: Type.Integer(),
+  active: Type.Boolean(),
+});
+export type ItemSummary = Static<typeof ItemSummary>;
+
+export const ItemDetail = Type.Composite([ItemSummary, Type.Object({ versionId: Type.String(), content: ItemContent, updatedAt: Type.String() })]);
+export type ItemDetail = Static<typeof ItemDetail>;
+
+export const page = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t), next: Type.Union([Type.String(), Type.Null()]) });
+
+export const CatalogueQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    lifeEvent: Type.Optional(lit(LIFE_EVENTS)),
+    enterpriseEvent: Type.Optional(lit(ENTERPRISE_EVENTS)),
+    departmentId: Type.Optional(Uuid),
+    regionCode: Type.Optional(RegionCode),
+    applicantType: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('enterprise')])),
+    includeInactive: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    after: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CatalogueQuery = Static<typeof CatalogueQuery>;
+
+export const MaterialRef = Type.Object({ code: Type.String({ maxLength: 40 }), fileId: Uuid }, { additionalProperties: false });
+
+export const ApplicationInput = Type.Object(
+  {
+    itemId: Uuid,
+    form: Type.Record(Type.String(), Type.Unknown()),
+    materials: Type.Array(MaterialRef, { maxItems: 60 }),
+    /** Window staff submitting for an applicant who is present (线下受理): name and ID number read from the card. */
+    onBehalfOf: Type.Optional(Type.Object({ name: Text(50), idNumber: Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' }) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type ApplicationInput = Static<typeof ApplicationInput>;
+
+export const ActionBody = Type.Object(
+  {
+    action: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+    opinion: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(Type.String({ maxLength: 1000 })),
+    items: Type.Optional(Type.Array(Text(200), { maxItems: 30 })),
+    delivery: Type.Optional(lit(DELIVERY_METHODS)),
+    /** The state the actor saw, so two people acting at once cannot both succeed. */
+    expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Answering a 补正: corrected form fields and replaced materials. */
+    form: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    materials: Type.Optional(Type.Array(MaterialRef, { maxItems: 60 })),
+    resultFileId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+export const ApplicationView = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  regionCode: Type.String(),
+  itemId: Type.String(),
+  itemName: Type.String(),
+  itemVersion: Type.Integer(),
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+  applicantName: Type.String(),
+  enterpriseName: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.String(),
+  state: Type.String(),
+  stateName: Type.Object({ zh: Type.String(), en: Type.String() }),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.String(),
+  dueAt: Type.Union([Type.String(), Type.Null()]),
+  stepDueAt: Type.Union([Type.String(), Type.Null()]),
+  paused: Type.Boolean(),
+  timeStatus: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('overdue'), Type.Literal('paused'), Type.Literal('done')]),
+  assigneeName: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+  evaluated: Type.Boolean(),
+});
+export type ApplicationView = Static<typeof ApplicationView>;
+
+export const ActionRow = Type.Object({
+  action: Type.String(),
+  actionName: Type.Object({ zh: Type.String(), en: Type.String() }),
+  fromState: Type.Union([Type.String(), Type.Null()]),
+  toState: Type.String(),
+  actorName: Type.String(),
+  actorType: Type.String(),
+  opinion: Type.Union([Type.String(), Type.Null()]),
+  payload: Type.Unknown(),
+  at: Type.String(),
+});
+
+export const ApplicationDetail = Type.Composite([
+  ApplicationView,
+  Type.Object({
+    form: Type.Record(Type.String(), Type.Unknown()),
+    materials: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fileId: Type.String() })),
+    supplementItems: Type.Array(Type.String()),
+    resultFileId: Type.Union([Type.String(), Type.Null()]),
+    delivery: Type.Union([Type.String(), Type.Null()]),
+    history: Type.Array(ActionRow),
+    actions: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), requires: Type.Array(Type.String()) })),
+    workingDaysUsed: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+]);
+export type ApplicationDetail = Static<typeof ApplicationDetail>;
+
+export const QueueQuery = Type.Object(
+  {
+    state: Type.Optional(Type.String({ maxLength: 40 })),
+    timeStatus: Type.Optional(Type.Union([Type.Literal('warning'), Type.Literal('overdue')])),
+    mine: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    after: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type QueueQuery = Static<typeof QueueQuery>;
+
+export const EvaluationInput = Type.Object(
+  {
+    level: Type.Integer({ minimum: 1, maximum: 5 }),
+    reasons: Type.Array(lit(EVALUATION_REASONS), { maxItems: 10, uniqueItems: true }),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type EvaluationInput = Static<typeof EvaluationInput>;
+
+export const Rectification = Type.Object({
+  id: Type.String(),
+  applicationId: Type.String(),
+  applicationNumber: Type.String(),
+  itemName: Type.String(),
+  departmentId: Type.String(),
+  level: Type.Integer(),
+  reasons: Type.Array(Type.String()),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  state: Type.String(),
+  dueAt: Type.String(),
+  reply: Type.Union([Type.String(), Type.Null()]),
+  repliedAt: Type.Union([Type.String(), Type.Null()]),
+  followUpSatisfied: Type.Union([Type.Boolean(), Type.Null()]),
+  followUpComment: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+});
+export type Rectification = Static<typeof Rectification>;
