@@ -12,8 +12,9 @@ export function sniffMime(head: Buffer): string | null {
 
 function isUtf8(buf: Buffer): boolean {
   try {
-    // The head may cut a multi-byte character at its end; allow up to 3 trailing bytes to be partial.
-    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, Math.max(0, buf.length - 3)));
+    // The head may cut a multi-byte character at its end: stream mode leaves an incomplete last
+    // sequence pending instead of failing, while any invalid byte before it still throws.
+    new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: true });
     return true;
   } catch {
     return false;

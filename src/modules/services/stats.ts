@@ -36,9 +36,10 @@ export class ServiceStats {
     if (!regionWithin(region, who.regionCode)) throw Errors.forbidden();
     assertAllowed(this.policy, who, 'services.stats', { regionCode: region });
     const now = this.k.clock.now();
-    const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : new Date(0);
-    const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000) : new Date(8.64e15);
-    if (from > to) throw Errors.validation([{ path: '/from', message: 'from is after to / 起始日期晚于截止日期' }]);
+    const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : null;
+    const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000) : null;
+    if ([from, to].some((d) => d && Number.isNaN(d.getTime()))) throw Errors.validation([{ path: '/from', message: 'not a date / 日期无效' }]);
+    if (from && to && from > to) throw Errors.validation([{ path: '/from', message: 'from is after to / 起始日期晚于截止日期' }]);
     const key = q.groupBy === 'region' ? sql`a.region_code` : sql`a.department_id::text`;
     const r = await sql<{ key: string; received: number; accepted: number; completed: number; overdue: number; online: number; avg_days: number | null; evaluations: number; avg_score: number | null }>`
       SELECT ${key} AS key,
@@ -52,7 +53,8 @@ export class ServiceStats {
              avg(e.level)::float8 AS avg_score
         FROM services_application a
         LEFT JOIN services_evaluation e ON e.application_id = a.id
-       WHERE a.region_code LIKE ${region + '%'} AND a.submitted_at >= ${from} AND a.submitted_at < ${to}
+       WHERE a.region_code LIKE ${region + '%'}
+         ${from ? sql`AND a.submitted_at >= ${from}` : sql``} ${to ? sql`AND a.submitted_at < ${to}` : sql``}
        GROUP BY ROLLUP (${key})
        ORDER BY received DESC`.execute(this.k.db);
     const names = q.groupBy === 'region' ? new Map<string, string>() : new Map([...(await this.org.departmentNames(r.rows.map((x) => x.key).filter(Boolean))).entries()].map(([id, d]) => [id, d.name]));
