@@ -16,12 +16,15 @@ function segmenter(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u;
 
-/** Words of a text in search mode (long terms and their parts), lower-cased, no punctuation. */
+/**
+ * Words of a text for indexing: search mode (long terms and their parts) plus every dictionary word
+ * inside it (full mode), so 城乡居民养老保险 is also found by 养老保险, which search mode alone
+ * does not emit. Lower-cased, no punctuation, each word once.
+ */
 export function tokenize(text: string): string[] {
-  return segmenter()
-    .cutForSearch(text, true)
-    .map((t) => t.trim().toLowerCase())
-    .filter((t) => t.length > 0 && WORD.test(t));
+  const j = segmenter();
+  const words = [...j.cutForSearch(text, true), ...j.cutAll(text)].map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0 && WORD.test(t));
+  return [...new Set(words)];
 }
 
 /** Words of a query: the precise cut, so a query for 一网通办 asks for that term, not its parts. */
