@@ -57,6 +57,20 @@ describe('demo region 乌兰浩特市', () => {
     for (const c of companies) expect(creditCodeProblem(c.credit_code)).toBeNull();
   });
 
+  it('ships 30+ service items across departments and applications in every state', async () => {
+    const items = (await t.app.inject({ url: '/api/services/items?limit=200' })).json().items as { departmentId: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(items.map((i) => i.departmentId)).size).toBeGreaterThanOrEqual(15);
+    const hit = (await t.app.inject({ url: `/api/services/items?q=${encodeURIComponent('食品经营许可')}` })).json().items;
+    expect(hit[0].name).toBe('食品经营许可');
+    const states = await t.p.kernel.db.selectFrom('services_application').select('state').distinct().execute();
+    expect(states.map((s) => s.state).sort()).toEqual(['decision', 'delivered', 'completed', 'rejected', 'review', 'review_supplement', 'submitted', 'supplement', 'withdrawn'].sort());
+    const channels = await t.p.kernel.db.selectFrom('services_application').select('channel').distinct().execute();
+    expect(channels.map((c) => c.channel).sort()).toEqual(['online', 'window']);
+    const open = await t.p.kernel.db.selectFrom('services_rectification').select('state').execute();
+    expect(open.map((r) => r.state)).toEqual(['open']);
+  });
+
   it('went through the audited paths', async () => {
     await t.p.kernel.audit.sealAll();
     const r = await t.p.kernel.audit.verify();

@@ -116,7 +116,7 @@ describe('the public catalogue', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const r = (await get(`/api/services/items?limit=2${after ? `&after=${after}` : ''}`)).json();
+      const r: { items: { id: string }[]; next: string | null } = (await get(`/api/services/items?limit=2${after ? `&after=${after}` : ''}`)).json();
       seen.push(...r.items.map((i: { id: string }) => i.id));
       after = r.next;
     } while (after);
