@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly zh: string,
     readonly en: string,
+    /** Per-field problems (path and message in both languages), when the server gave them. */
+    readonly errors: { path: string; message: string }[] = [],
   ) {
     super(`${code}: ${en}`);
   }
@@ -20,11 +22,14 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   });
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.code ?? 'ERROR', body.zh ?? '请求失败', body.en ?? 'Request failed');
+  if (!res.ok) throw new ApiError(res.status, body.code ?? 'ERROR', body.zh ?? '请求失败', body.en ?? 'Request failed', Array.isArray(body.errors) ? body.errors : []);
   return body as T;
 }
 
 export function errorText(err: unknown, lang: string): string {
-  if (err instanceof ApiError) return lang === 'en' ? err.en : err.zh;
+  if (err instanceof ApiError) {
+    const head = lang === 'en' ? err.en : err.zh;
+    return err.errors.length ? `${head}：${err.errors.map((e) => e.message).join('；')}` : head;
+  }
   return String((err as Error)?.message ?? err);
 }

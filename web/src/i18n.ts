@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { svcEn, svcZh } from './i18n-services';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -136,7 +137,7 @@ const en: typeof zh = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh } }, en: { translation: { ...en, svc: svcEn } } },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -18,6 +18,11 @@ import { AccountHome } from './account/AccountHome';
 import { WorkbenchHome } from './workbench/WorkbenchHome';
 import { AdminHome } from './admin/AdminHome';
 import { ScreenHome } from './screen/ScreenHome';
+import { Catalogue } from './portal/Catalogue';
+import { ItemGuide } from './portal/ItemGuide';
+import { Apply } from './portal/Apply';
+import { MyApplications } from './portal/MyApplications';
+import { ApplicationPage } from './portal/ApplicationPage';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -56,6 +61,11 @@ function Root() {
               <Route path="signin" element={<SignIn />} />
               <Route path="signin/interaction/:uid" element={<SsoInteraction />} />
               <Route path="register" element={<Register />} />
+              <Route path="services" element={<Catalogue />} />
+              <Route path="services/:id" element={<ItemGuide />} />
+              <Route path="services/:id/apply" element={<Guard><Apply /></Guard>} />
+              <Route path="applications" element={<Guard><MyApplications /></Guard>} />
+              <Route path="applications/:id" element={<Guard><ApplicationPage /></Guard>} />
               <Route path="account" element={<Guard><AccountHome /></Guard>} />
               <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
               <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />

@@ -203,6 +203,15 @@ export class Catalogue {
     };
   }
 
+  /** Departments that offer items, with how many: the catalogue's "by department" view. */
+  async departments(regionCode?: string): Promise<{ id: string; name: string; items: number }[]> {
+    let q = this.k.db.selectFrom('services_item').select(['department_id', sql<number>`count(*)::int`.as('n')]).where('active', '=', true);
+    if (regionCode) q = q.where('region_code', 'like', `${regionCode}%`);
+    const rows = await q.groupBy('department_id').execute();
+    const names = await this.org.departmentNames(rows.map((r) => r.department_id));
+    return rows.map((r) => ({ id: r.department_id, name: names.get(r.department_id)?.name ?? '', items: r.n })).sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh'));
+  }
+
   /** One item with its current elements; inactive items only for managers. */
   async get(id: string, forManager = false, who: Principal | null = null): Promise<ItemDetail> {
     const r = await this.k.db

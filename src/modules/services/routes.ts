@@ -47,6 +47,11 @@ export function servicesRoutes(p: ServicesParts) {
       async (req) => p.catalogue.list(req.query, req.principal ?? null),
     );
     app.get(
+      '/api/services/departments',
+      { config: { public: true }, schema: { tags, summary: '按部门浏览 / Departments offering items', querystring: Type.Object({ regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }), response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), items: Type.Integer() })), 400: ProblemSchema } } },
+      async (req) => p.catalogue.departments(req.query.regionCode),
+    );
+    app.get(
       '/api/services/items/:id',
       { config: { public: true }, schema: { tags, summary: '办事指南 / An item with its elements', params: Id, response: { 200: ItemDetail, ...errors } } },
       async (req) => p.catalogue.get(req.params.id, false, req.principal ?? null),

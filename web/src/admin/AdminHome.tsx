@@ -7,6 +7,7 @@ import { StaffList } from './StaffList';
 import { RegionTree } from './RegionTree';
 import { CalendarAdmin } from './CalendarAdmin';
 import { Clients } from './Clients';
+import { ServiceItems } from './ServiceItems';
 import { can, useMe } from '../shell/session';
 
 /** Admin area: one tab per register; the tab is part of the URL so it can be bookmarked. */
@@ -28,6 +29,7 @@ export function AdminHome() {
           { key: 'staff', label: t('admin.staff'), children: <StaffList /> },
           { key: 'regions', label: t('admin.regions'), children: <RegionTree /> },
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+          ...(can(me, 'services.manage') ? [{ key: 'services', label: t('svc.admin'), children: <ServiceItems /> }] : []),
           ...(can(me, 'sso.manage') ? [{ key: 'clients', label: t('admin.clients'), children: <Clients /> }] : []),
         ]}
       />

@@ -1,4 +1,5 @@
-import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Card, Col, Input, List, Row, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -12,12 +13,23 @@ export function PortalHome() {
   useTitle('portal.title');
   const regions = useQuery({ queryKey: ['regions', '152201'], queryFn: () => api<Region[]>('/api/org/regions?parent=152201') });
   const pillars = ['p1', 'p2', 'p3', 'p4'] as const;
+  const navigate = useNavigate();
   return (
     <>
       <section className="yw-hero" aria-labelledby="portal-title">
         <h1 id="portal-title">{t('portal.title')}</h1>
         <p>{t('portal.lead')}</p>
-        <p>{t('portal.soon')}</p>
+        <search>
+          <Input.Search
+            size="large"
+            maxLength={50}
+            enterButton={t('portal.search')}
+            placeholder={t('portal.searchPlaceholder')}
+            aria-label={t('portal.search')}
+            onSearch={(v) => navigate(v.trim() ? `/services?q=${encodeURIComponent(v.trim())}` : '/services')}
+            style={{ maxWidth: 640 }}
+          />
+        </search>
       </section>
       <section aria-labelledby="pillars">
         <Typography.Title level={2} id="pillars">{t('portal.pillars')}</Typography.Title>

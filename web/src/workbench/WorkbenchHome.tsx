@@ -1,23 +1,52 @@
-import { Card, Descriptions, List, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import { can, useMe } from '../shell/session';
 import { VerifyPerson } from './VerifyPerson';
 import { useTitle } from '../shell/useTitle';
+import { HandleApplication } from './HandleApplication';
+import { Rectifications } from './Rectifications';
+import { ServiceQueue } from './ServiceQueue';
+import { ServiceStats } from './ServiceStats';
 
 interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
 
-/** Staff workbench home: who I am, where I work, my inbox. Pillar queues attach here. */
+/** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
 export function WorkbenchHome() {
   const { t } = useTranslation();
   useTitle('workbench.title');
+  const params = useParams();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const path = params['*'] || 'home';
+  if (path.startsWith('services/')) return <HandleApplication />;
+  const tab = path;
+  const handle = can(me, 'services.handle');
+  return (
+    <>
+      <Typography.Title level={1}>{t('workbench.welcome', { name: me?.name ?? '' })}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate(`/workbench/${k === 'home' ? '' : k}`)}
+        items={[
+          { key: 'home', label: t('workbench.title'), children: <Home /> },
+          ...(handle ? [{ key: 'services', label: t('svc.queue'), children: <ServiceQueue /> }, { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> }] : []),
+          ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <ServiceStats /> }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+function Home() {
+  const { t } = useTranslation();
   const { data: me } = useMe();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Note[]>('/api/notifications') });
   const dept = useQuery({ queryKey: ['dept', me?.departmentId], enabled: !!me?.departmentId, queryFn: () => api<{ name: string }>(`/api/org/departments/${me!.departmentId}`).catch(() => null) });
   return (
     <>
-      <Typography.Title level={1}>{t('workbench.welcome', { name: me?.name ?? '' })}</Typography.Title>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 3 }}>
         <Descriptions.Item label={t('workbench.roles')}>{me?.roles.map((r) => <Tag key={r}>{r}</Tag>)}</Descriptions.Item>
         <Descriptions.Item label={t('workbench.region')}>{me?.regionCode || '*'}</Descriptions.Item>

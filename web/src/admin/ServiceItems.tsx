@@ -1,0 +1,55 @@
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import type { ItemSummary, Page } from '../svc/types';
+import { useAction } from '../shell/useAction';
+import { ItemEditor } from './ItemEditor';
+
+/** The implementation list for authors: every item with its version, on or off the catalogue. */
+export function ServiceItems() {
+  const { t } = useTranslation();
+  const act = useAction('svc-');
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const list = useInfiniteQuery({
+    queryKey: ['svc-admin-items'],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<Page<ItemSummary>>(`/api/services/items?limit=100&includeInactive=true${pageParam ? `&after=${pageParam}` : ''}`),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <Typography.Paragraph>{t('svc.adminLead')}</Typography.Paragraph>
+      <Button type="primary" onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>{t('svc.add')}</Button>
+      <Table<ItemSummary>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('svc.name'), dataIndex: 'name' },
+          { title: t('svc.code'), dataIndex: 'code' },
+          { title: t('svc.department'), dataIndex: 'departmentName' },
+          { title: t('svc.version'), dataIndex: 'version' },
+          { title: t('admin.status'), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">{t('svc.active')}</Tag> : <Tag>{t('svc.inactive')}</Tag>) },
+          {
+            title: '',
+            key: 'ops',
+            render: (_: unknown, r) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(r.id)}>{t('svc.edit')}</Button>
+                <Button size="small" onClick={() => act(() => api(`/api/services/items/${r.id}`, { method: 'PATCH', json: { active: !r.active } }), t('svc.saved'))}>{r.active ? t('svc.deactivate') : t('svc.activate')}</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {list.hasNextPage && <Button onClick={() => list.fetchNextPage()}>{t('svc.more')}</Button>}
+      {editing && <ItemEditor id={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}

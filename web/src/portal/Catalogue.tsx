@@ -1,0 +1,91 @@
+import { Button, Card, Empty, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { useCodes, useLabel } from '../svc/labels';
+import type { ItemSummary, Page } from '../svc/types';
+import { useTitle } from '../shell/useTitle';
+
+type Mode = 'life' | 'enterprise' | 'department';
+
+/** The public catalogue: search in Chinese, or browse by life event, business event or department. */
+export function Catalogue() {
+  const { t } = useTranslation();
+  useTitle('svc.catalogue');
+  const label = useLabel();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [mode, setMode] = useState<Mode>('life');
+  const [filter, setFilter] = useState<string | undefined>();
+  const codes = useCodes();
+  const depts = useQuery({ queryKey: ['svc-depts'], queryFn: () => api<{ id: string; name: string; items: number }[]>('/api/services/departments') });
+  const key = mode === 'life' ? 'lifeEvent' : mode === 'enterprise' ? 'enterpriseEvent' : 'departmentId';
+  const list = useInfiniteQuery({
+    queryKey: ['svc-items', q, mode, filter],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const s = new URLSearchParams({ limit: '20' });
+      if (q) s.set('q', q);
+      if (filter) s.set(key, filter);
+      if (mode === 'enterprise' && !filter) s.set('applicantType', 'enterprise');
+      if (pageParam) s.set('after', pageParam);
+      return api<Page<ItemSummary>>(`/api/services/items?${s}`);
+    },
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const options =
+    mode === 'department'
+      ? (depts.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.items}）` }))
+      : ((mode === 'life' ? codes.data?.lifeEvents : codes.data?.enterpriseEvents) ?? []).map((c) => ({ value: String(c.code), label: label(c) }));
+  return (
+    <>
+      <Typography.Title level={1}>{t('svc.catalogue')}</Typography.Title>
+      <Typography.Paragraph>{t('svc.catalogueLead')}</Typography.Paragraph>
+      <search>
+        <Input.Search
+          size="large"
+          defaultValue={q}
+          key={q}
+          allowClear
+          enterButton={t('svc.search')}
+          placeholder={t('svc.searchPlaceholder')}
+          aria-label={t('svc.search')}
+          maxLength={50}
+          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
+        />
+      </search>
+      <Space wrap style={{ margin: '16px 0' }}>
+        <Segmented<Mode>
+          value={mode}
+          onChange={(m) => { setMode(m); setFilter(undefined); }}
+          options={[{ value: 'life', label: t('svc.byLife') }, { value: 'enterprise', label: t('svc.byEnterprise') }, { value: 'department', label: t('svc.byDepartment') }]}
+        />
+        <Select allowClear style={{ minWidth: 240 }} value={filter} onChange={setFilter} options={options} placeholder={t('svc.all')} aria-label={t(mode === 'life' ? 'svc.byLife' : mode === 'enterprise' ? 'svc.byEnterprise' : 'svc.byDepartment')} />
+      </Space>
+      <List
+        loading={list.isLoading}
+        locale={{ emptyText: <Empty description={t('svc.none')} /> }}
+        dataSource={items}
+        renderItem={(i) => (
+          <List.Item>
+            <Card style={{ width: '100%' }} size="small">
+              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>{i.name}</Link>
+              <div style={{ marginTop: 6 }}>
+                <Space wrap size={4}>
+                  <Tag>{i.departmentName}</Tag>
+                  <Tag color={i.handling === 'instant' ? 'green' : 'blue'}>{i.handling === 'instant' ? t('svc.instant') : t('svc.days', { n: i.promisedDays })}</Tag>
+                  {i.visits === 0 && <Tag color="cyan">{t('svc.zeroVisits')}</Tag>}
+                  {i.applicantTypes.map((a) => <Tag key={a}>{t(`svc.${a}`)}</Tag>)}
+                </Space>
+              </div>
+            </Card>
+          </List.Item>
+        )}
+      />
+      {list.hasNextPage && <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('svc.more')}</Button>}
+    </>
+  );
+}

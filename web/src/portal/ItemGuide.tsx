@@ -1,0 +1,64 @@
+import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import { useCodes, useLabel } from '../svc/labels';
+import type { ItemDetail, Material } from '../svc/types';
+import { signInUrl, useMe } from '../shell/session';
+import { useTitle } from '../shell/useTitle';
+
+/** 办事指南: every element of the implementation list, then the way in. */
+export function ItemGuide() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  useTitle('svc.catalogue');
+  const label = useLabel();
+  const codes = useCodes();
+  const { data: me } = useMe();
+  const item = useQuery({ queryKey: ['svc-item', id], queryFn: () => api<ItemDetail>(`/api/services/items/${id}`) });
+  if (item.error) return <Alert type="error" title={String((item.error as Error).message)} />;
+  const d = item.data;
+  if (!d) return null;
+  const c = d.content;
+  const code = (list: 'itemTypes' | 'deliveryMethods' | 'lifeEvents' | 'enterpriseEvents', v: string) => label(codes.data?.[list].find((x) => String(x.code) === v));
+  return (
+    <>
+      <Typography.Title level={1}>{d.name}</Typography.Title>
+      <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t('svc.code')}>{d.code}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.type')}>{code('itemTypes', c.itemType)}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.department')}>{d.departmentName}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.applicants')}>{c.applicantTypes.map((a) => t(`svc.${a}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.statutory')}>{t('svc.days', { n: c.statutoryDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.promised')}>{c.handling === 'instant' ? t('svc.instant') : t('svc.days', { n: c.promisedDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.visits')}>{c.visits === 0 ? t('svc.zeroVisits') : c.visits}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.fee')}>{c.feeFen === 0 ? t('svc.free') : t('svc.yuan', { n: (c.feeFen / 100).toFixed(2) })}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.level')}>L{c.assuranceLevel}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.delivery')}>{c.deliveryMethods.map((m) => code('deliveryMethods', m)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.basis')} span={2}>{c.legalBasis}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.conditions')} span={2}>{c.conditions}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={2} style={{ marginTop: 24 }}>{t('svc.materials')}</Typography.Title>
+      <Table<Material>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={c.materials}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('svc.materialName'), dataIndex: 'name' },
+          { title: t('svc.required'), dataIndex: 'required', render: (r: boolean) => (r ? t('svc.requiredYes') : t('svc.requiredNo')) },
+          { title: t('svc.replaceable'), dataIndex: 'replaceableBy', render: (r: Material['replaceableBy']) => (r ? <Tag color="green">{r.kind === 'licence' ? t('svc.replaceLicence') : t('svc.replaceData')}</Tag> : '—') },
+        ]}
+      />
+      <div style={{ marginTop: 24 }}>
+        {me ? (
+          <Link to={`/services/${d.id}/apply`}><Button type="primary" size="large">{t('svc.apply')}</Button></Link>
+        ) : (
+          <Button type="primary" size="large" href={signInUrl(`/services/${d.id}/apply`)}>{t('svc.signInToApply')}</Button>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Button, Table, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api';
+import { TimeTag, useLabel, when } from '../svc/labels';
+import type { ApplicationView, Page } from '../svc/types';
+import { useTitle } from '../shell/useTitle';
+
+/** 我的办件: everything the applicant (or the enterprise they act for) has applied for. */
+export function MyApplications() {
+  const { t, i18n } = useTranslation();
+  useTitle('svc.mine');
+  const label = useLabel();
+  const list = useInfiniteQuery({
+    queryKey: ['svc-mine'],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => api<Page<ApplicationView>>(`/api/services/applications/mine?limit=20${pageParam ? `&after=${pageParam}` : ''}`),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <Typography.Title level={1}>{t('svc.mine')}</Typography.Title>
+      <Table<ApplicationView>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('svc.item'), dataIndex: 'itemName', render: (v: string, r) => <Link to={`/applications/${r.id}`}>{v}</Link> },
+          { title: t('svc.number'), dataIndex: 'number' },
+          { title: t('svc.state'), dataIndex: 'stateName', render: (_: unknown, r) => label(r.stateName) },
+          { title: t('svc.progress'), dataIndex: 'timeStatus', render: (_: unknown, r) => <TimeTag status={r.timeStatus} /> },
+          { title: t('svc.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => when(v, i18n.language) },
+        ]}
+      />
+      {list.hasNextPage && <Button onClick={() => list.fetchNextPage()}>{t('svc.more')}</Button>}
+    </>
+  );
+}
