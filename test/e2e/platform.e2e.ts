@@ -289,4 +289,69 @@ describe('the platform in a browser', () => {
     await page.locator('.yw-chart canvas').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+  it('takes a citizen from a Chinese search to a delivered, rated application, through the window and the approver', async () => {
+    const citizen = await newPage();
+    await signIn(citizen, 'citizen01', '/services');
+    await citizen.getByRole('searchbox', { name: '搜索事项' }).fill('个体工商户');
+    await citizen.getByRole('searchbox', { name: '搜索事项' }).press('Enter');
+    await citizen.getByRole('link', { name: '个体工商户设立登记' }).click();
+    await citizen.getByRole('heading', { level: 1, name: '个体工商户设立登记' }).waitFor();
+    expect(await seriousViolations(citizen)).toEqual([]);
+    await citizen.getByRole('button', { name: '在线申请' }).click();
+    // What the platform knows is shown, masked, instead of asked.
+    await citizen.getByText('已从您的账户带出').waitFor();
+    await citizen.getByText(/^1522\*+\d{3}[0-9X]$/).waitFor();
+    await citizen.getByLabel('字号名称').fill('乌兰浩特市测试烧烤店');
+    await citizen.getByLabel('经营范围').fill('餐饮服务');
+    await citizen.getByLabel('资金数额（元）').fill('30000');
+    const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n`) });
+    const inputs = citizen.locator('input[type=file]');
+    await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
+    await citizen.getByText('已上传：身份证.pdf').waitFor();
+    await inputs.nth(1).setInputFiles(pdf('场所证明.pdf'));
+    await citizen.getByText('已上传：场所证明.pdf').waitFor();
+    expect(await seriousViolations(citizen)).toEqual([]);
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    const appUrl = new URL(citizen.url()).pathname;
+    const appId = appUrl.split('/').pop()!;
+    await citizen.getByText('待受理').first().waitFor();
+
+    const act = async (username: string, action: RegExp, fill?: (p: Page) => Promise<void>) => {
+      const page = await newPage();
+      await signIn(page, username, `/workbench/services/${appId}`);
+      await page.getByRole('button', { name: action }).click();
+      const dialog = page.getByRole('dialog');
+      if (fill) await fill(page);
+      await dialog.getByRole('button', { name: /^办\s*理$/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      return page;
+    };
+    const window = await act('window01', /^受\s*理$/, (p) => p.getByLabel('办理意见').fill('材料齐全'));
+    await window.getByText('审查中').first().waitFor();
+    expect(await seriousViolations(window)).toEqual([]);
+    await act('approver.scjg', /^审查通过$/);
+    const approver = await act('approver.scjg', /^准予许可$/, (p) => p.getByLabel('办理意见').fill('准予登记'));
+    await approver.getByText('已办结').first().waitFor();
+
+    // The citizen sees it completed, downloads the result and rates it badly.
+    await citizen.reload();
+    await citizen.getByText('已办结').first().waitFor();
+    const href = await citizen.getByRole('link', { name: '下载结果文件' }).getAttribute('href');
+    const result = await citizen.request.get(`${server.url}${href}`);
+    expect(result.status()).toBe(200);
+    expect(await result.text()).toContain('准予办理');
+    await citizen.getByRole('radio', { name: '不满意', exact: true }).check();
+    await citizen.getByRole('checkbox', { name: '多次跑动' }).check();
+    await citizen.getByRole('button', { name: '提交评价' }).click();
+    await citizen.getByText('整改中').waitFor();
+    expect(await seriousViolations(citizen)).toEqual([]);
+
+    // The bad rating is a rectification task for the market regulator, and the queue and figures show it.
+    await approver.goto(`${server.url}/workbench/rectifications`);
+    await approver.getByRole('row', { name: /个体工商户设立登记/ }).filter({ hasText: '不满意' }).first().waitFor();
+    await approver.goto(`${server.url}/workbench/stats`);
+    await approver.locator('.yw-chart canvas').waitFor();
+    expect(await seriousViolations(approver)).toEqual([]);
+  });
 });

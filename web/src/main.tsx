@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -16,13 +16,15 @@ import { SsoInteraction } from './portal/SsoInteraction';
 import { Register } from './portal/Register';
 import { AccountHome } from './account/AccountHome';
 import { WorkbenchHome } from './workbench/WorkbenchHome';
-import { AdminHome } from './admin/AdminHome';
-import { ScreenHome } from './screen/ScreenHome';
 import { Catalogue } from './portal/Catalogue';
 import { ItemGuide } from './portal/ItemGuide';
-import { Apply } from './portal/Apply';
 import { MyApplications } from './portal/MyApplications';
 import { ApplicationPage } from './portal/ApplicationPage';
+
+// Heavy pages (form engine, charts, admin editors) load when first visited, not with the portal.
+const AdminHome = lazy(() => import('./admin/AdminHome').then((m) => ({ default: m.AdminHome })));
+const ScreenHome = lazy(() => import('./screen/ScreenHome').then((m) => ({ default: m.ScreenHome })));
+const Apply = lazy(() => import('./portal/Apply').then((m) => ({ default: m.Apply })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 

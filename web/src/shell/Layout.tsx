@@ -1,4 +1,5 @@
 import { Button, Layout, Space, Switch, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { can, signInUrl, useMe, useSignOut } from './session';
@@ -56,7 +57,10 @@ export function Shell({ elderly, onElderly }: Props) {
         </Space>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="yw-main">
-        <Outlet />
+        {/* Pages loaded on first visit show the header meanwhile. */}
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
       <Layout.Footer className="yw-footer">
         <Typography.Text>{t('app.full')} · {t('app.region')} (152201)</Typography.Text>

@@ -9,7 +9,9 @@ import { useTitle } from '../shell/useTitle';
 import { HandleApplication } from './HandleApplication';
 import { Rectifications } from './Rectifications';
 import { ServiceQueue } from './ServiceQueue';
-import { ServiceStats } from './ServiceStats';
+import { lazy, Suspense } from 'react';
+
+const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
 
 interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
 
@@ -33,7 +35,7 @@ export function WorkbenchHome() {
         items={[
           { key: 'home', label: t('workbench.title'), children: <Home /> },
           ...(handle ? [{ key: 'services', label: t('svc.queue'), children: <ServiceQueue /> }, { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> }] : []),
-          ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <ServiceStats /> }] : []),
+          ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <Suspense fallback={null}><ServiceStats /></Suspense> }] : []),
         ]}
       />
     </>
