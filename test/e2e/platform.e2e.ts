@@ -301,6 +301,9 @@ describe('the platform in a browser', () => {
     // What the platform knows is shown, masked, instead of asked.
     await citizen.getByText('已从您的账户带出').waitFor();
     await citizen.getByText(/^1522\*+\d{3}[0-9X]$/).waitFor();
+    // A form failing its schema is stopped in the page, under the field.
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.locator('.ant-form-item-explain-error', { hasText: '必填' }).first().waitFor();
     await citizen.getByLabel('字号名称').fill('乌兰浩特市测试烧烤店');
     await citizen.getByLabel('经营范围').fill('餐饮服务');
     await citizen.getByLabel('资金数额（元）').fill('30000');
@@ -324,7 +327,9 @@ describe('the platform in a browser', () => {
       const dialog = page.getByRole('dialog');
       if (fill) await fill(page);
       await dialog.getByRole('button', { name: /^办\s*理$/ }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async () => {
+        throw new Error(`action not taken; page shows: ${(await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents()).join(' | ') || '(nothing)'}`);
+      });
       return page;
     };
     const window = await act('window01', /^受\s*理$/, (p) => p.getByLabel('办理意见').fill('材料齐全'));

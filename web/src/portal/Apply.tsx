@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
 import Form from '@rjsf/antd';
-import validator from '@rjsf/validator-ajv8';
+import { formValidator, toErrorSchema } from '../svc/formValidator';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api, errorText } from '../api';
+import { api, ApiError, errorText } from '../api';
 import { MaterialUpload } from '../svc/MaterialUpload';
 import type { ApplicationDetail, ItemDetail } from '../svc/types';
 import { useMe } from '../shell/session';
@@ -27,6 +27,7 @@ export function Apply() {
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [files, setFiles] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<ReturnType<typeof toErrorSchema> | undefined>();
   const [busy, setBusy] = useState(false);
   const [idem] = useState(() => crypto.randomUUID());
   const formRef = useRef<{ validateForm(): boolean } | null>(null);
@@ -49,6 +50,7 @@ export function Apply() {
 
   const submit = async () => {
     setError(null);
+    setFieldErrors(undefined);
     if (formRef.current && !formRef.current.validateForm()) return;
     const missing = c.materials.filter((m) => m.required && !files[m.code]);
     if (missing.length) return setError(t('svc.needMaterial', { name: missing.map((m) => m.name).join('、') }));
@@ -59,6 +61,9 @@ export function Apply() {
       navigate(`/applications/${app.id}`);
     } catch (err) {
       setError(errorText(err, i18n.language));
+      // The server's per-field problems ('/form/shopName') shown under the fields themselves.
+      if (err instanceof ApiError && err.code === 'FORM_INVALID')
+        setFieldErrors(toErrorSchema(err.errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message }))));
     } finally {
       setBusy(false);
     }
@@ -77,7 +82,7 @@ export function Apply() {
         </Card>
       )}
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.fill')}</h2>} size="small" style={{ marginBottom: 16 }}>
-        <Form ref={formRef as never} schema={schema} uiSchema={uiSchema} validator={validator} formData={formData} onChange={(e) => setFormData(e.formData ?? {})} onSubmit={submit} showErrorList={false} liveValidate="onBlur" />
+        <Form ref={formRef as never} schema={schema} uiSchema={uiSchema} validator={formValidator} formData={formData} onChange={(e) => setFormData(e.formData ?? {})} onSubmit={submit} showErrorList={false} liveValidate="onBlur" extraErrors={fieldErrors} />
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.upload')}</h2>} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>

@@ -12,7 +12,8 @@ import { useTitle } from '../shell/useTitle';
 
 /** One application at the desk: form, materials, history, claim, and the actions this person may take. */
 export function HandleApplication() {
-  const { id } = useParams();
+  // Reached as /workbench/services/:id inside the workbench's own `*` route.
+  const id = useParams()['*']?.split('/')[1];
   const { t, i18n } = useTranslation();
   useTitle('svc.act');
   const label = useLabel();
