@@ -359,4 +359,30 @@ describe('the platform in a browser', () => {
     await approver.locator('.yw-chart canvas').waitFor();
     expect(await seriousViolations(approver)).toEqual([]);
   });
+  it('lets a region admin publish a new version of a service item, and the catalogue and its filters pass axe on a phone', async () => {
+    const page = await newPage();
+    await signIn(page, 'region.admin', '/admin/services');
+    const row = page.getByRole('row', { name: /高龄津贴申领/ });
+    await row.getByText('1', { exact: true }).waitFor();
+    await row.getByRole('button', { name: /^编\s*辑$/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('承诺时限').fill('8');
+    await drawer.getByLabel('修改说明').fill('压缩承诺时限');
+    await drawer.getByRole('button', { name: '保存为新版本' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /高龄津贴申领/ }).getByText('2', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const phone = await newPage({ phone: true });
+    await phone.goto(`${server.url}/services`);
+    await phone.getByRole('link').filter({ hasText: '登记' }).first().waitFor();
+    await phone.getByRole('combobox', { name: '个人办事' }).click();
+    await phone.locator('.ant-select-item-option[title="退休养老"]').click();
+    await phone.getByRole('link', { name: '城乡居民养老保险待遇申领' }).waitFor();
+    expect(await phone.getByRole('link', { name: '个体工商户设立登记' }).count()).toBe(0);
+    await phone.getByRole('link', { name: '高龄津贴申领' }).click();
+    await phone.getByText('8 个工作日').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(await seriousViolations(phone)).toEqual([]);
+  });
 });

@@ -210,6 +210,23 @@ describe('bad input keeps the store clean', () => {
     expect(await count('services_application')).toBe(before);
   });
 
+  it('refuses an oversized request, an out-of-range rating and a malformed id with a problem in both languages', async () => {
+    const before = await count('services_application');
+    const huge = await post('/api/services/applications', citizen.token, { itemId, form: { shopName: '长'.repeat(2_000_000) }, materials: [] });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', zh: expect.any(String), en: expect.any(String) });
+    const bigForm = await apply(citizen.token, { shopName: '店'.repeat(70_000), capital: 1 });
+    expect(bigForm.json().code).toBe('FORM_INVALID');
+    expect(await count('services_application')).toBe(before);
+    const a = (await apply()).json();
+    const rating = await post(`/api/services/applications/${a.id}/evaluation`, citizen.token, { level: 9, reasons: [] });
+    expect(rating.statusCode).toBe(400);
+    expect((await post(`/api/services/applications/${a.id}/evaluation`, citizen.token, { level: 5, reasons: [] })).json().code).toBe('EVALUATION_NOT_ALLOWED');
+    expect((await get('/api/services/applications/not-a-uuid', citizen.token)).statusCode).toBe(400);
+    expect((await get(`/api/services/applications/queue?limit=500`, window)).statusCode).toBe(400);
+    expect((await get('/api/services/applications/queue', citizen.token)).statusCode).toBe(403);
+  });
+
   it('refuses a material of the wrong type', async () => {
     const boundary = '----ywtxt';
     const up = await t.app.inject({

@@ -9,6 +9,7 @@ import { useTitle } from '../shell/useTitle';
 import { HandleApplication } from './HandleApplication';
 import { Rectifications } from './Rectifications';
 import { ServiceQueue } from './ServiceQueue';
+import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
@@ -35,6 +36,7 @@ export function WorkbenchHome() {
         items={[
           { key: 'home', label: t('workbench.title'), children: <Home /> },
           ...(handle ? [{ key: 'services', label: t('svc.queue'), children: <ServiceQueue /> }, { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> }] : []),
+          ...(can(me, 'identity.verify') && handle ? [{ key: 'intake', label: t('svc.intake'), children: <WindowIntake /> }] : []),
           ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <Suspense fallback={null}><ServiceStats /></Suspense> }] : []),
         ]}
       />
