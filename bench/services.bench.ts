@@ -29,6 +29,7 @@ import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { itemContent } from '../src/testing/services.ts';
 import { DEMO_ITEMS } from '../seed/service-items.ts';
+import { startProfile } from './profile.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -72,10 +73,13 @@ const address = await app.listen({ port: 0, host: '127.0.0.1' });
 type Load = { ok: number; non2xx: number; errors: number; p50: number; p99: number; seconds?: number };
 const load = async (script: string, spec: unknown): Promise<Load> => JSON.parse((await run(process.execPath, ['bin/run-ts.js', script, JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!);
 
+// BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the submissions.
+const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 // 1. Submission under load.
 const body = JSON.stringify({ itemId: item.id, form: { shopName: '压测烧烤店', capital: 1000 }, materials: [{ code: 'premises', fileId: file.id }] });
 const submit = await load('bench/http-load.ts', { url: `${address}/api/services/applications`, method: 'POST', headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/json' }, body, seconds: SECONDS, connections: CONNECTIONS });
 const submitRate = submit.ok / SECONDS;
+if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 
 // 2. One workflow action (受理) on each submitted application.
 const ids = (await k.db.selectFrom('services_application').select('id').where('state', '=', 'submitted').orderBy('id').limit(20_000).execute()).map((r) => r.id);

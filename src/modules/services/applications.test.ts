@@ -102,6 +102,7 @@ describe('the whole path of an application', () => {
     // Every step is in the audit ledger, and the applicant was told at each staff step.
     const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_id', '=', app.id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['submitted', 'accept', 'pass_review', 'approve', 'deliver', 'evaluated']));
+    await t.p.kernel.events.dispatch(200);
     const inbox = await t.p.kernel.notify.inbox(citizen.accountId);
     expect(inbox.length).toBeGreaterThanOrEqual(5);
   });
@@ -256,6 +257,14 @@ describe('bad input keeps the store clean', () => {
     const r = await act(a.id, approver, { action: 'pass_review', expectedVersion: 1 });
     expect(r.statusCode).toBe(409);
     expect((await get(`/api/services/applications/${a.id}`, approver)).json().state).toBe('review');
+  });
+
+  it('lets only one of two simultaneous actions through, and records only that one', async () => {
+    const a = (await apply()).json();
+    const [x, y] = await Promise.all([act(a.id, window, { action: 'accept' }), act(a.id, window, { action: 'reject', reason: '材料不全' })]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
+    const history = (await get(`/api/services/applications/${a.id}`, window)).json().history.map((h: { action: string }) => h.action);
+    expect(history.filter((h: string) => h === 'accept' || h === 'reject')).toHaveLength(1);
   });
 
   it('lets one staff member claim an application so others cannot act on it', async () => {

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
-import { readableNumber } from '../../kernel/ids/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
@@ -100,59 +99,58 @@ export class Applications {
     const limit = def.states[def.initial]?.limitDays;
     const stepDueAt = limit == null ? null : await this.k.calendar.addWorkingDays(now, limit);
     const region = v.regionCode;
-    await this.k.db.transaction().execute(async (trx) => {
-      const seq = await sql<{ n: number }>`SELECT nextval('services_application_seq') AS n`.execute(trx);
-      const number = readableNumber(region, 'SQ', cstDate(now), Number(seq.rows[0].n));
-      await trx
-        .insertInto('services_application')
-        .values({
-          id,
-          number,
-          region_code: region,
-          item_id: v.itemId,
-          item_version_id: v.id,
-          department_id: v.content.departmentId,
-          applicant_account_id: applicant.accountId,
-          applicant_name: applicant.name,
-          enterprise_id: enterprise?.enterpriseId ?? null,
-          enterprise_name: enterprise?.name ?? null,
-          channel,
-          submitted_by: who.accountId,
-          state: def.initial,
-          form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
-          materials: JSON.stringify(materials),
-          submitted_at: now,
-          state_entered_at: now,
-          step_due_at: stepDueAt,
-          updated_at: now,
-        })
-        .execute();
-      await this.appendAction(trx, { id, region }, who, 'submit', null, def.initial, null, { channel, materials: materials.length });
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'submitted', objectType: 'services.application', objectId: id, regionCode: region, change: { number, item: v.code, version: v.version, channel }, summary: { number, itemId: v.itemId, departmentId: v.content.departmentId, channel }, requestId });
-      await this.k.notify.notify(trx, { regionCode: region, recipientId: applicant.accountId, title: '申请已提交 / Application submitted', body: `${v.content.name}（${number}）`, link: `/applications/${id}` });
-    });
+    // One statement: the application (its readable number drawn from a sequence), its first action
+    // row, the audit entry and the event. The applicant's inbox message follows from the event.
+    const main = this.k.db.insertInto('services_application').values({
+      id,
+      number: sql`${`${region}-SQ-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('services_application_seq')::text, 6, '0')`,
+      region_code: region,
+      item_id: v.itemId,
+      item_version_id: v.id,
+      department_id: v.content.departmentId,
+      applicant_account_id: applicant.accountId,
+      applicant_name: applicant.name,
+      enterprise_id: enterprise?.enterpriseId ?? null,
+      enterprise_name: enterprise?.name ?? null,
+      channel,
+      submitted_by: who.accountId,
+      state: def.initial,
+      form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
+      materials: JSON.stringify(materials),
+      submitted_at: now,
+      state_entered_at: now,
+      step_due_at: stepDueAt,
+      updated_at: now,
+    }).returning(['id', 'region_code']);
+    await this.k.tracedWrite(
+      this.k.db,
+      main,
+      {
+        actor: actorOf(who),
+        action: 'submitted',
+        objectType: 'services.application',
+        objectId: id,
+        regionCode: region,
+        change: { item: v.code, version: v.version, channel, materials: materials.length },
+        event: { topic: 'services.application.submitted', payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
+        requestId,
+      },
+      this.actionRowSql(who, 'submit', null, def.initial, null, { channel, materials: materials.length }, now),
+    );
     return id;
+  }
+
+  /** The tail of a traced write: the action row, taken from the changed application (`main`). */
+  private actionRowSql(who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>, at: Date) {
+    return sql`INSERT INTO services_action (id, application_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, actor_roles, department_id, opinion, payload, at)
+      SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${action}, ${from}, ${to}, ${who.accountId}, ${who.type}, ${who.name}, ${who.roles}::text[], ${who.departmentId}::uuid, ${opinion}, ${JSON.stringify(payload)}::jsonb, ${at}
+        FROM main m RETURNING application_id`;
   }
 
   private appendAction(trx: Executor, app: { id: string; region: string }, who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>) {
     return trx
       .insertInto('services_action')
-      .values({
-        id: uuidv7(),
-        application_id: app.id,
-        region_code: app.region,
-        action,
-        from_state: from,
-        to_state: to,
-        actor_id: who.accountId,
-        actor_type: who.type,
-        actor_name: who.name,
-        actor_roles: who.roles,
-        department_id: who.departmentId,
-        opinion,
-        payload: JSON.stringify(payload),
-        at: this.k.clock.now(),
-      })
+      .values({ id: uuidv7(), application_id: app.id, region_code: app.region, action, from_state: from, to_state: to, actor_id: who.accountId, actor_type: who.type, actor_name: who.name, actor_roles: who.roles, department_id: who.departmentId, opinion, payload: JSON.stringify(payload), at: this.k.clock.now() })
       .execute();
   }
 
@@ -208,54 +206,61 @@ export class Applications {
       const f = await this.k.files.find(body.resultFileId);
       if (!f || f.ownerId !== who.accountId) throw ServicesErrors.materialInvalid('result file not found / 未找到结果文件');
     }
+    if (body.expectedVersion && body.expectedVersion !== row.version) throw ServicesErrors.stateChanged();
     const now = this.k.clock.now();
-    await this.k.db.transaction().execute(async (trx) => {
-      const cur: AppRow = await trx.selectFrom('services_application').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-      if (cur.state !== row.state || cur.item_version_id !== row.item_version_id || (body.expectedVersion && body.expectedVersion !== cur.version)) throw ServicesErrors.stateChanged();
-      const clocks = await moveClocks(this.k.calendar, def, cur.state, action, clocksOf(cur), v.content.promisedDays, now);
-      const ended = isEnd(def, action.to);
-      let resultFileId = body.resultFileId ?? cur.result_file_id;
-      if (action.outcome && !resultFileId) resultFileId = await resultNotice(this.k, trx, { ...(cur as { id: string; number: string; region_code: string; applicant_name: string; enterprise_name: string | null; applicant_account_id: string }), item_name: v.content.name }, action, body, who, now);
-      await trx
+    const clocks = await moveClocks(this.k.calendar, def, row.state, action, clocksOf(row), v.content.promisedDays, now);
+    const ended = isEnd(def, action.to);
+    const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome, resultFileId: body.resultFileId };
+    const write = async (ex: Executor, resultFileId: string | null) => {
+      // Optimistic: the update applies only to the version that was read and decided on; anyone
+      // who changed it meanwhile makes this write find no row, and the caller gets a 409.
+      const main = ex
         .updateTable('services_application')
         .set({
           state: action.to,
           open: !ended,
-          outcome: action.outcome ?? cur.outcome,
+          outcome: action.outcome ?? row.outcome,
           ...clocks,
           ...(formEnc ? { form_enc: formEnc } : {}),
           ...(materials ? { materials: JSON.stringify(materials) } : {}),
-          supplement_items: JSON.stringify(body.items && action.requires?.includes('items') ? body.items : def.states[action.to].kind === 'paused' ? cur.supplement_items : []),
+          supplement_items: JSON.stringify(body.items && action.requires?.includes('items') ? body.items : def.states[action.to].kind === 'paused' ? row.supplement_items : []),
           assignee_id: null,
           assignee_name: null,
-          handled_by: actor.kind === 'staff' ? who.accountId : cur.handled_by,
+          handled_by: actor.kind === 'staff' ? who.accountId : row.handled_by,
           state_entered_at: now,
-          delivered_at: body.delivery && action.requires?.includes('delivery') ? now : cur.delivered_at,
-          delivery: body.delivery && action.requires?.includes('delivery') ? body.delivery : cur.delivery,
+          delivered_at: body.delivery && action.requires?.includes('delivery') ? now : row.delivered_at,
+          delivery: body.delivery && action.requires?.includes('delivery') ? body.delivery : row.delivery,
           result_file_id: resultFileId,
-          version: cur.version + 1,
+          version: row.version + 1,
           updated_at: now,
         })
         .where('id', '=', id)
-        .execute();
-      const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome, resultFileId: body.resultFileId };
-      await this.appendAction(trx, { id, region: cur.region_code }, who, action.code, cur.state, action.to, body.opinion ?? null, payload);
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: action.code,
-        objectType: 'services.application',
-        objectId: id,
-        regionCode: cur.region_code,
-        change: { from: cur.state, to: action.to, ...payload, dueAt: clocks.due_at },
-        summary: { number: cur.number, from: cur.state, to: action.to, departmentId: cur.department_id },
-        requestId,
-      });
-      if (actor.kind === 'staff') {
-        const state = def.states[action.to];
-        const why = body.reason ? `：${body.reason}` : body.items ? `，请补正：${body.items.join('；')}` : '';
-        await this.k.notify.notify(trx, { regionCode: cur.region_code, recipientId: cur.applicant_account_id, title: `${action.zh} / ${action.en}`, body: `${v.content.name}（${cur.number}）${state.zh}${why}`, link: `/applications/${id}` });
-      }
-    });
+        .where('version', '=', row.version)
+        .where('state', '=', row.state)
+        .returning(['id', 'region_code']);
+      const done = await this.k.tracedWrite<{ application_id: string }>(
+        ex,
+        main,
+        {
+          actor: actorOf(who),
+          action: action.code,
+          objectType: 'services.application',
+          objectId: id,
+          regionCode: row.region_code,
+          change: { from: row.state, to: action.to, ...payload, dueAt: clocks.due_at },
+          event: { topic: 'services.application.stepped', payload: { id, action: action.code, actorType: actor.kind, from: row.state, to: action.to, departmentId: row.department_id, reason: body.reason ?? null, items: body.items ?? null } },
+          requestId,
+        },
+        this.actionRowSql(who, action.code, row.state, action.to, body.opinion ?? null, payload, now),
+      );
+      if (done.length === 0) throw ServicesErrors.stateChanged();
+    };
+    if (action.outcome && !body.resultFileId && !row.result_file_id) {
+      // 办结 without a document of the approver's own: the notice is made and stored with the step.
+      await this.k.db.transaction().execute(async (trx) => write(trx, await resultNotice(this.k, trx, { ...(row as { id: string; number: string; region_code: string; applicant_name: string; enterprise_name: string | null; applicant_account_id: string }), item_name: v.content.name }, action, body, who, now)));
+    } else {
+      await write(this.k.db, body.resultFileId ?? row.result_file_id);
+    }
     return id;
   }
 

@@ -7,6 +7,7 @@ import { Applications } from './applications.ts';
 import { Catalogue } from './catalogue.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
+import { notifyApplicants } from './notices.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
 import { ApplicationViews } from './views.ts';
@@ -21,6 +22,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const views = new ApplicationViews(k, policy, catalogue, org, applications);
   const evaluations = new Evaluations(k, policy, applications);
   const stats = new ServiceStats(k, policy, org, evaluations);
+  notifyApplicants(k, catalogue);
   // 超期: flag open applications past their promised deadline once, with an audit entry and event,
   // so the workbench and the figures agree and other pillars (supervision) can react.
   k.jobs.registerTimer('services.deadlines', 300_000, async (_job, trx) => {

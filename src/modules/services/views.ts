@@ -29,8 +29,20 @@ export class ApplicationViews {
     private readonly apps: Applications,
   ) {}
 
+  // Department names change rarely; a short cache spares every page a lookup (30 s, like the calendar).
+  private deptCache = new Map<string, { name: string; at: number }>();
+  private async departmentNames(ids: string[]): Promise<Map<string, { name: string }>> {
+    const now = Date.now();
+    const missing = [...new Set(ids)].filter((id) => !(this.deptCache.get(id)?.at! > now - 30_000));
+    if (missing.length) {
+      if (this.deptCache.size > 5000) this.deptCache.clear();
+      for (const [id, d] of await this.org.departmentNames(missing)) this.deptCache.set(id, { name: d.name, at: now });
+    }
+    return new Map(ids.map((id) => [id, { name: this.deptCache.get(id)?.name ?? '' }]));
+  }
+
   private async views(rows: Row[]): Promise<ApplicationView[]> {
-    const depts = await this.org.departmentNames(rows.map((r) => r.department_id));
+    const depts = await this.departmentNames(rows.map((r) => r.department_id));
     const now = this.k.clock.now();
     const out: ApplicationView[] = [];
     for (const r of rows) {
@@ -70,8 +82,10 @@ export class ApplicationViews {
   }
 
   async detail(who: Principal, id: string): Promise<ApplicationDetail> {
-    await this.apps.visibleRow(who, id);
-    const row = await this.k.db.selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirstOrThrow();
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
+    const row = await this.k.db.selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
+    if (!row) throw Errors.notFound('application');
+    if (!this.apps.canSee(who, row)) throw Errors.forbidden();
     const [view] = await this.views([row]);
     const v = await this.catalogue.version(row.item_version_id);
     const form = JSON.parse(this.k.crypto.decryptField(row.form_enc)) as Record<string, unknown>;
