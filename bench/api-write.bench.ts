@@ -7,48 +7,23 @@
  *
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import { loadConfig } from '../src/kernel/config/index.ts';
 import { startProfile } from './profile.ts';
-import { generateKeys } from '../src/kernel/crypto/index.ts';
-import { openTestDatabase } from '../src/kernel/db/index.ts';
-import { createPlatform } from '../src/platform.ts';
-import { loadRegions } from '../src/modules/org/index.ts';
+import { benchPlatform, rawInsertRate } from './baseline.ts';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
-// The same pool serves both measurements, sized like a production node's (config default 20).
-const database = await openTestDatabase(CONNECTIONS);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
-const p = await createPlatform({ config, database, keys: generateKeys() });
-await p.migrate();
-await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
+const { p, database, close } = await benchPlatform(CONNECTIONS);
 const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'BENCH', name: '压测部门' });
 await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.admin', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['region_admin'] } });
 const token = (await p.identity.service.signIn('bench.admin', 'Bench2026pass', 'bench')).token;
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
-await sql`CREATE TABLE bench_raw (id uuid PRIMARY KEY, region_code text NOT NULL, name text NOT NULL, at timestamptz NOT NULL)`.execute(p.kernel.db);
-let raw = 0;
-const until = Date.now() + (process.env.BENCH_SKIP_RAW ? 0 : SECONDS * 1000);
-await Promise.all(
-  Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < until) {
-      await sql`INSERT INTO bench_raw VALUES (${uuidv7()}, '152201', ${'部门'}, now())`.execute(p.kernel.db);
-      raw += 1;
-    }
-  }),
-);
-const rawRate = raw / SECONDS;
+const rawRate = process.env.BENCH_SKIP_RAW ? 1 : await rawInsertRate(p.kernel.db, SECONDS, CONNECTIONS);
 
 // Ours: the HTTP write path, with the audit sealer linking entries meanwhile.
 const app = await p.http();
@@ -69,6 +44,5 @@ console.log(`raw single-row insert rate:       ${rawRate.toFixed(0)} rows/s`);
 console.log(`API write (POST department+audit): ${apiRate.toFixed(0)} req/s  (p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`);
 console.log(`ratio API / raw:                  ${((apiRate / rawRate) * 100).toFixed(1)} %  (aim ≥ 40 % on PostgreSQL)`);
 console.log(`audit entries written for departments: ${audited.rows[0].n}`);
-await p.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 process.exit(0);

@@ -11,37 +11,25 @@
  *
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { loadConfig } from '../src/kernel/config/index.ts';
-import { generateKeys } from '../src/kernel/crypto/index.ts';
-import { openTestDatabase } from '../src/kernel/db/index.ts';
 import { makeCitizenId } from '../src/kernel/ids/index.ts';
 import { matchesQuery, searchVector } from '../src/kernel/search/index.ts';
-import { createPlatform } from '../src/platform.ts';
-import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { itemContent } from '../src/testing/services.ts';
 import { DEMO_ITEMS } from '../seed/service-items.ts';
 import { startProfile } from './profile.ts';
+import { benchPlatform, rawInsertRate } from './baseline.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const run = promisify(execFile);
 
-const database = await openTestDatabase(CONNECTIONS);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
-const p = await createPlatform({ config, database, keys: generateKeys() });
-await p.migrate();
-await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
+const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
 const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'SCJG', name: '市场监督管理局' });
 await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.window', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '窗口压测', employeeNo: 'B1', roles: ['window_staff'] } });
@@ -54,18 +42,7 @@ const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BEN
 const file = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([Buffer.from('%PDF-1.4\n% bench\n')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
-await sql`CREATE TABLE bench_raw (id uuid PRIMARY KEY, region_code text NOT NULL, name text NOT NULL, at timestamptz NOT NULL)`.execute(k.db);
-let raw = 0;
-const until = Date.now() + SECONDS * 1000;
-await Promise.all(
-  Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < until) {
-      await sql`INSERT INTO bench_raw VALUES (${uuidv7()}, '152201', ${'办件'}, now())`.execute(k.db);
-      raw += 1;
-    }
-  }),
-);
-const rawRate = raw / SECONDS;
+const rawRate = await rawInsertRate(k.db, SECONDS, CONNECTIONS);
 
 const app = await p.http();
 p.startWorkers();
@@ -133,6 +110,5 @@ console.log(`ratio action / raw:                  ${((acceptRate / rawRate) * 10
 console.log(`applications accepted: ${accepted.rows[0].n}; audit entries for applications: ${audited.rows[0].n}`);
 console.log(`catalogue search over ${ITEMS + 1} items: p50 ${searchP50.toFixed(1)} ms, p99 ${searchP99} ms, ${(searchOk / searchSeconds).toFixed(0)} req/s at 4 connections`);
 console.log(`bare SQL full-text query p50:        ${sqlP50.toFixed(2)} ms  → HTTP search p50 is ${(searchP50 / sqlP50).toFixed(1)}× the bare query`);
-await p.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 process.exit(0);
