@@ -48,6 +48,7 @@ describe('the whole path of an application', () => {
     expect(app.number).toMatch(/^152201-SQ-20260302-\d{6}$/);
     // The server filled in what it knows, and shows the ID number masked.
     expect(app.form.applicantName).toBe('王建国');
+    expect(app.formTitles.shopName).toBe('字号名称');
     expect(app.form.idNumber).toMatch(/^1522\*+\d{3}[0-9X]$/);
     expect(app.stepDueAt).toBe('2026-03-04T15:59:59.999Z');
 

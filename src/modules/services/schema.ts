@@ -193,6 +193,8 @@ export const ApplicationDetail = Type.Composite([
   ApplicationView,
   Type.Object({
     form: Type.Record(Type.String(), Type.Unknown()),
+    /** Field name → its title in the form the application was made under, for reading the form. */
+    formTitles: Type.Record(Type.String(), Type.String()),
     materials: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fileId: Type.String() })),
     supplementItems: Type.Array(Type.String()),
     resultFileId: Type.Union([Type.String(), Type.Null()]),

@@ -104,9 +104,11 @@ export class ApplicationViews {
       if (a) return { zh: a.zh, en: a.en };
       return { submit: { zh: '提交申请', en: 'Submitted' }, claim: { zh: '认领', en: 'Claimed' }, release: { zh: '释放', en: 'Released' }, evaluate: { zh: '评价', en: 'Rated' } }[code] ?? { zh: code, en: code };
     };
+    const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown }>;
     return {
       ...view,
       form,
+      formTitles: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, typeof p?.title === 'string' ? p.title : k])),
       materials: (row.materials as { code: string; fileId: string }[]).map((m) => ({ ...m, name: names.get(m.code) ?? m.code })),
       supplementItems: row.supplement_items as string[],
       resultFileId: row.result_file_id,

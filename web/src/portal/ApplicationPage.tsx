@@ -55,6 +55,11 @@ export function ApplicationPage() {
       )}
       {(can('supplement') || can('resupply')) && <SupplementCard app={a} action={can('supplement') ? 'supplement' : 'resupply'} />}
       {a.outcome && <EvaluationCard app={a} />}
+      <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
+        <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+          {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={a.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
+        </Descriptions>
+      </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.history')}</h2>} size="small" style={{ marginTop: 16 }}>
         <History rows={a.history} />
       </Card>

@@ -67,7 +67,7 @@ export function HandleApplication() {
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={k}>{String(v)}</Descriptions.Item>)}
+          {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={a.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
         </Descriptions>
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.materialsGiven')}</h2>} size="small" style={{ marginTop: 16 }}>
