@@ -289,6 +289,15 @@ describe('线下受理 at the window', () => {
     expect((await get('/api/services/applications/mine', elder.token)).json().items[0].id).toBe(r.json().id);
     const wrong = await post('/api/services/applications', window, { itemId, form: { shopName: '桂兰裁缝铺', capital: 2000 }, materials: [{ code: 'premises', fileId }], onBehalfOf: { name: '张桂芳', idNumber } });
     expect(wrong.statusCode).toBe(400);
+    // Done, and rated on the pad at the window: the staff member records it, once.
+    const id = r.json().id;
+    await act(id, window, { action: 'accept' });
+    await act(id, approver, { action: 'pass_review' });
+    await act(id, approver, { action: 'approve' });
+    expect((await post(`/api/services/applications/${id}/evaluation`, window, { level: 4, reasons: ['polite'] })).statusCode).toBe(201);
+    expect((await post(`/api/services/applications/${id}/evaluation`, elder.token, { level: 5, reasons: [] })).json().code).toBe('EVALUATION_NOT_ALLOWED');
+    const staffOnOnline = (await apply()).json();
+    expect((await post(`/api/services/applications/${staffOnOnline.id}/evaluation`, window, { level: 5, reasons: [] })).statusCode).toBe(403);
     // A citizen cannot pose as window staff.
     expect((await post('/api/services/applications', citizen.token, { itemId, form: {}, materials: [], onBehalfOf: { name: '张桂兰', idNumber } })).statusCode).toBe(403);
   });

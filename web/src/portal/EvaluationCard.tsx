@@ -6,13 +6,18 @@ import { api } from '../api';
 import { useCodes, useLabel } from '../svc/labels';
 import type { ApplicationDetail, Rectification } from '../svc/types';
 import { useAction } from '../shell/useAction';
+import { useMe } from '../shell/session';
 
-/** 好差评 after 办结: five levels with reasons; a bad rating shows its rectification and the follow-up. */
+/**
+ * 好差评 after 办结: five levels with reasons; a bad rating shows its rectification and the follow-up.
+ * At the window the same card records what the applicant chose on the rating pad.
+ */
 export function EvaluationCard({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const codes = useCodes();
   const act = useAction('svc-');
+  const { data: me } = useMe();
   const [level, setLevel] = useState<number | null>(null);
   const [reasons, setReasons] = useState<string[]>([]);
   const [comment, setComment] = useState('');
@@ -27,7 +32,7 @@ export function EvaluationCard({ app }: { app: ApplicationDetail }) {
           <>
             <Typography.Paragraph>{t('svc.rectification')}：<Tag>{t(`svc.rectState.${r.state}`)}</Tag></Typography.Paragraph>
             {r.reply && <Typography.Paragraph>{t('svc.reply')}：{r.reply}</Typography.Paragraph>}
-            {r.state === 'replied' && (
+            {r.state === 'replied' && me?.type === 'person' && (
               <Space>
                 <span>{t('svc.followUp')}</span>
                 <Button onClick={() => act(() => api(`/api/services/rectifications/${r.id}/follow-up`, { method: 'POST', json: { satisfied: true } }), t('svc.followed'))}>{t('svc.satisfied')}</Button>

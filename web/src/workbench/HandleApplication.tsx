@@ -9,6 +9,7 @@ import { TimeTag, useCodes, useLabel, when } from '../svc/labels';
 import type { ApplicationDetail } from '../svc/types';
 import { useAction } from '../shell/useAction';
 import { useTitle } from '../shell/useTitle';
+import { EvaluationCard } from '../portal/EvaluationCard';
 
 /** One application at the desk: form, materials, history, claim, and the actions this person may take. */
 export function HandleApplication() {
@@ -65,6 +66,7 @@ export function HandleApplication() {
           ))}
         </Space>
       </Card>
+      {a.channel === 'window' && a.outcome && <EvaluationCard app={a} />}
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={a.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
