@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api';
 import { History } from '../svc/History';
+import { FormCard } from '../svc/FormCard';
 import { TimeTag, useLabel, when } from '../svc/labels';
 import type { ApplicationDetail } from '../svc/types';
 import { useAction } from '../shell/useAction';
@@ -55,11 +56,7 @@ export function ApplicationPage() {
       )}
       {(can('supplement') || can('resupply')) && <SupplementCard app={a} action={can('supplement') ? 'supplement' : 'resupply'} />}
       {a.outcome && <EvaluationCard app={a} />}
-      <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={a.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
-        </Descriptions>
-      </Card>
+      <FormCard app={a} />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.history')}</h2>} size="small" style={{ marginTop: 16 }}>
         <History rows={a.history} />
       </Card>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api';
 import { History } from '../svc/History';
+import { FormCard } from '../svc/FormCard';
 import { TimeTag, useCodes, useLabel, when } from '../svc/labels';
 import type { ApplicationDetail } from '../svc/types';
 import { useAction } from '../shell/useAction';
@@ -67,11 +68,7 @@ export function HandleApplication() {
         </Space>
       </Card>
       {a.channel === 'window' && a.outcome && <EvaluationCard app={a} />}
-      <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-          {Object.entries(a.form).map(([k, v]) => <Descriptions.Item key={k} label={a.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
-        </Descriptions>
-      </Card>
+      <FormCard app={a} />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.materialsGiven')}</h2>} size="small" style={{ marginTop: 16 }}>
         <ul>{a.materials.map((m) => <li key={m.code}><a href={`/api/files/${m.fileId}`}>{m.name}</a></li>)}</ul>
         {a.resultFileId && <a href={`/api/files/${a.resultFileId}`}>{t('svc.result')}</a>}
