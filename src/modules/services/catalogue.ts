@@ -9,6 +9,7 @@ import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index
 import { isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { ROLES } from '../org/index.ts';
+import type { DepartmentNames } from './department-names.ts';
 import { ServicesErrors } from './errors.ts';
 import { checkFormDefinition } from './forms.ts';
 import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';
@@ -55,6 +56,7 @@ export class Catalogue {
     private readonly k: Kernel,
     private readonly policy: Policy,
     private readonly org: OrgService,
+    private readonly names: DepartmentNames,
   ) {}
 
   private async checkContent(regionCode: string, c: ItemContent): Promise<void> {
@@ -181,8 +183,8 @@ export class Catalogue {
       rows = await query.orderBy('i.name').orderBy('i.id').limit(limit + 1).execute();
     }
     const pg = pageOf(rows, limit, (r) => (text ? [Number(r.score), r.id] : [r.name, r.id]));
-    const depts = await this.org.departmentNames(pg.items.map((r) => String(r.department_id)));
-    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id))?.name ?? '')), next: pg.next };
+    const depts = await this.names.of(pg.items.map((r) => String(r.department_id)));
+    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id)) ?? '')), next: pg.next };
   }
 
   private summary(r: Record<string, unknown>, departmentName: string): ItemSummary {
@@ -208,8 +210,8 @@ export class Catalogue {
     let q = this.k.db.selectFrom('services_item').select(['department_id', sql<number>`count(*)::int`.as('n')]).where('active', '=', true);
     if (regionCode) q = q.where('region_code', 'like', `${regionCode}%`);
     const rows = await q.groupBy('department_id').execute();
-    const names = await this.org.departmentNames(rows.map((r) => r.department_id));
-    return rows.map((r) => ({ id: r.department_id, name: names.get(r.department_id)?.name ?? '', items: r.n })).sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh'));
+    const names = await this.names.of(rows.map((r) => r.department_id));
+    return rows.map((r) => ({ id: r.department_id, name: names.get(r.department_id) ?? '', items: r.n })).sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh'));
   }
 
   /** One item with its current elements; inactive items only for managers. */
@@ -223,8 +225,8 @@ export class Catalogue {
       .executeTakeFirst();
     if (!r) throw Errors.notFound('service item');
     if (!r.active && !forManager && !(who && this.policy.can(who, 'services.manage', { regionCode: r.region_code }))) throw Errors.notFound('service item');
-    const dept = (await this.org.departmentNames([r.department_id])).get(r.department_id);
-    return { ...this.summary(r, dept?.name ?? ''), versionId: r.version_id, content: r.content as ItemContent, updatedAt: new Date(r.updated_at).toISOString() };
+    const dept = (await this.names.of([r.department_id])).get(r.department_id);
+    return { ...this.summary(r, dept ?? ''), versionId: r.version_id, content: r.content as ItemContent, updatedAt: new Date(r.updated_at).toISOString() };
   }
 
   /** A version by id, as applications made under it read it. */

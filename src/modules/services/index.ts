@@ -5,6 +5,7 @@ import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { Applications } from './applications.ts';
 import { Catalogue } from './catalogue.ts';
+import { DepartmentNames } from './department-names.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
 import { notifyApplicants } from './notices.ts';
@@ -17,9 +18,10 @@ export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
 
 export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService) {
-  const catalogue = new Catalogue(k, policy, org);
+  const names = new DepartmentNames(org);
+  const catalogue = new Catalogue(k, policy, org, names);
   const applications = new Applications(k, policy, catalogue, identity);
-  const views = new ApplicationViews(k, policy, catalogue, org, applications);
+  const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
   const stats = new ServiceStats(k, policy, org, evaluations);
   notifyApplicants(k, catalogue);

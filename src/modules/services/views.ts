@@ -6,7 +6,8 @@ import { maskAddress } from '../../kernel/notify/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
-import { grantsAcrossDepartments, type OrgService } from '../org/index.ts';
+import { grantsAcrossDepartments } from '../org/index.ts';
+import type { DepartmentNames } from './department-names.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
@@ -25,24 +26,12 @@ export class ApplicationViews {
     private readonly k: Kernel,
     private readonly policy: Policy,
     private readonly catalogue: Catalogue,
-    private readonly org: OrgService,
+    private readonly names: DepartmentNames,
     private readonly apps: Applications,
   ) {}
 
-  // Department names change rarely; a short cache spares every page a lookup (30 s, like the calendar).
-  private deptCache = new Map<string, { name: string; at: number }>();
-  private async departmentNames(ids: string[]): Promise<Map<string, { name: string }>> {
-    const now = Date.now();
-    const missing = [...new Set(ids)].filter((id) => !(this.deptCache.get(id)?.at! > now - 30_000));
-    if (missing.length) {
-      if (this.deptCache.size > 5000) this.deptCache.clear();
-      for (const [id, d] of await this.org.departmentNames(missing)) this.deptCache.set(id, { name: d.name, at: now });
-    }
-    return new Map(ids.map((id) => [id, { name: this.deptCache.get(id)?.name ?? '' }]));
-  }
-
   private async views(rows: Row[]): Promise<ApplicationView[]> {
-    const depts = await this.departmentNames(rows.map((r) => r.department_id));
+    const depts = await this.names.of(rows.map((r) => r.department_id));
     const now = this.k.clock.now();
     const out: ApplicationView[] = [];
     for (const r of rows) {
@@ -57,7 +46,7 @@ export class ApplicationViews {
         itemName: v.content.name,
         itemVersion: v.version,
         departmentId: r.department_id,
-        departmentName: depts.get(r.department_id)?.name ?? '',
+        departmentName: depts.get(r.department_id) ?? '',
         applicantName: r.applicant_name,
         enterpriseName: r.enterprise_name,
         channel: r.channel,
