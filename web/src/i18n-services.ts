@@ -26,7 +26,7 @@ export const svcZh = {
   stats: '统计分析', statsLead: '各部门办件量、办结、超期、网办率和好差评。', received: '收件', accepted: '受理', completed: '办结', overdueCount: '超期', onlineShare: '网办率', avgDays: '平均用时（工作日）', score: '好差评均分', evaluations: '评价数',
   byItem: '按事项', byStaff: '按人员', satisfiedShare: '满意率', bad: '差评', total: '合计', chartTitle: '各部门办件情况',
   admin: '服务事项', adminLead: '编辑事项要素、申请表单（JSON Schema）与办理流程；每次保存生成新版本。', add: '新增事项', edit: '编辑', save: '保存为新版本', create: '创建', saved: '已保存',
-  active: '已上架', inactive: '已下架', activate: '上架', deactivate: '下架', name: '事项名称', formSchema: '申请表（JSON Schema）', uiSchema: '表单显示（UI Schema）', prefill: '预填映射', workflow: '办理流程（JSON）',
+  active: '已上架', inactive: '已下架', activate: '上架', deactivate: '下架', name: '事项名称', nameEn: '英文名称', formSchema: '申请表（JSON Schema）', uiSchema: '表单显示（UI Schema）', prefill: '预填映射', workflow: '办理流程（JSON）',
   materialsJson: '材料清单（JSON）', lifeEvents: '个人生命周期', enterpriseEvents: '企业生命周期', itemTypes: '事项类型', handling: '办件类型', feeFen: '收费（分）', note: '修改说明', migrate: '在办件改用新流程', jsonInvalid: 'JSON 格式有误',
 };
 
@@ -57,6 +57,6 @@ export const svcEn: typeof svcZh = {
   stats: 'Figures', statsLead: 'Applications received, completed, overdue, online share and ratings per department.', received: 'Received', accepted: 'Accepted', completed: 'Completed', overdueCount: 'Overdue', onlineShare: 'Online share', avgDays: 'Average working days', score: 'Average rating', evaluations: 'Ratings',
   byItem: 'By service', byStaff: 'By staff member', satisfiedShare: 'Satisfied', bad: 'Bad ratings', total: 'Total', chartTitle: 'Applications per department',
   admin: 'Service items', adminLead: 'Edit an item’s elements, its form (JSON Schema) and its workflow; every save makes a new version.', add: 'New item', edit: 'Edit', save: 'Save as new version', create: 'Create', saved: 'Saved',
-  active: 'Available', inactive: 'Withdrawn', activate: 'Make available', deactivate: 'Withdraw', name: 'Name', formSchema: 'Form (JSON Schema)', uiSchema: 'Form layout (UI Schema)', prefill: 'Prefill map', workflow: 'Workflow (JSON)',
+  active: 'Available', inactive: 'Withdrawn', activate: 'Make available', deactivate: 'Withdraw', name: 'Name', nameEn: 'English name', formSchema: 'Form (JSON Schema)', uiSchema: 'Form layout (UI Schema)', prefill: 'Prefill map', workflow: 'Workflow (JSON)',
   materialsJson: 'Materials (JSON)', lifeEvents: 'Life events', enterpriseEvents: 'Business events', itemTypes: 'Item type', handling: 'Handling', feeFen: 'Fee (fen)', note: 'Change note', migrate: 'Move applications in flight to the new workflow', jsonInvalid: 'Not valid JSON',
 };

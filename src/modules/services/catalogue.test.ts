@@ -112,6 +112,13 @@ describe('the public catalogue', () => {
     expect((await get(`/api/services/items?q=${'长'.repeat(51)}`)).statusCode).toBe(400);
   });
 
+  it('finds an item by its English name and gives both names', async () => {
+    const made = await send('POST', '/api/services/items', admin, { code: 'GG-3003', regionCode: '152201', content: itemContent(market.id, { name: '异地就医备案', nameEn: 'Registering medical treatment in another place', lifeEvents: ['medical'] }) });
+    expect(made.json()).toMatchObject({ name: '异地就医备案', nameEn: 'Registering medical treatment in another place' });
+    const hits = (await get(`/api/services/items?q=${encodeURIComponent('medical treatment')}`)).json().items;
+    expect(hits.map((i: { name: string }) => i.name)).toEqual(['异地就医备案']);
+  });
+
   it('pages through the catalogue without repeats', async () => {
     const seen: string[] = [];
     let after: string | null = null;

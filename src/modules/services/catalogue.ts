@@ -25,6 +25,7 @@ function itemColumns(code: string, c: ItemContent) {
   return {
     department_id: c.departmentId,
     name: c.name,
+    name_en: c.nameEn ?? null,
     item_type: c.itemType,
     applicant_types: c.applicantTypes,
     life_events: c.lifeEvents,
@@ -161,7 +162,7 @@ export class Catalogue {
   async list(q: CatalogueQuery, who: Principal | null): Promise<{ items: ItemSummary[]; next: string | null }> {
     const limit = q.limit ?? 20;
     const showInactive = q.includeInactive && who && this.policy.can(who, 'services.manage');
-    let query = this.k.db.selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
+    let query = this.k.db.selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.name_en', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
     if (!showInactive) query = query.where('i.active', '=', true);
     if (q.regionCode) query = query.where('i.region_code', 'like', `${q.regionCode}%`);
     if (q.departmentId) query = query.where('i.department_id', '=', q.departmentId);
@@ -193,6 +194,7 @@ export class Catalogue {
       code: String(r.code),
       regionCode: String(r.region_code),
       name: String(r.name),
+      nameEn: r.name_en == null ? null : String(r.name_en),
       itemType: String(r.item_type),
       departmentId: String(r.department_id),
       departmentName,

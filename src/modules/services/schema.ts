@@ -86,6 +86,7 @@ export const ItemSummary = Type.Object({
   code: Type.String(),
   regionCode: Type.String(),
   name: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
   itemType: Type.String(),
   departmentId: Type.String(),
   departmentName: Type.String(),

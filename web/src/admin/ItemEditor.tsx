@@ -53,7 +53,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
     const v = await form.validateFields();
     const [materials, schema, uiSchema, prefill, workflow] = JSON_FIELDS.map((f) => JSON.parse(v[f]));
     const content = {
-      name: v.name, itemType: v.itemType, departmentId: v.departmentId, legalBasis: v.legalBasis, applicantTypes: v.applicantTypes, assuranceLevel: v.assuranceLevel,
+      name: v.name, ...(v.nameEn ? { nameEn: v.nameEn } : {}), itemType: v.itemType, departmentId: v.departmentId, legalBasis: v.legalBasis, applicantTypes: v.applicantTypes, assuranceLevel: v.assuranceLevel,
       statutoryDays: v.statutoryDays, promisedDays: v.promisedDays, handling: v.handling, feeFen: v.feeFen, visits: v.visits, materials, conditions: v.conditions,
       deliveryMethods: v.deliveryMethods, lifeEvents: v.lifeEvents, enterpriseEvents: v.enterpriseEvents, form: { schema, uiSchema, prefill }, workflow,
     };
@@ -71,6 +71,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
     <Drawer open width={760} title={id ? item.data?.name : t('svc.add')} onClose={onClose} extra={<Button type="primary" onClick={save}>{id ? t('svc.save') : t('svc.create')}</Button>}>
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t('svc.name')} rules={[{ required: true, min: 2, max: 100 }]}><Input /></Form.Item>
+        <Form.Item name="nameEn" label={t('svc.nameEn')} rules={[{ max: 200 }]}><Input /></Form.Item>
         <Form.Item name="code" label={t('svc.code')} rules={[{ required: true, pattern: /^[0-9A-Za-z-]{4,40}$/ }]}><Input disabled={!!id} /></Form.Item>
         <Form.Item name="itemType" label={t('svc.itemTypes')} rules={[{ required: true }]}><Select options={opts(codes.data?.itemTypes)} /></Form.Item>
         <Form.Item name="departmentId" label={t('svc.department')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>

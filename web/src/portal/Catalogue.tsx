@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
-import { useCodes, useLabel } from '../svc/labels';
+import { useCodes, useItemName, useLabel } from '../svc/labels';
 import type { ItemSummary, Page } from '../svc/types';
 import { useTitle } from '../shell/useTitle';
 
@@ -15,6 +15,7 @@ export function Catalogue() {
   const { t } = useTranslation();
   useTitle('svc.catalogue');
   const label = useLabel();
+  const itemName = useItemName();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [mode, setMode] = useState<Mode>('life');
@@ -72,7 +73,7 @@ export function Catalogue() {
         renderItem={(i) => (
           <List.Item>
             <Card style={{ width: '100%' }} size="small">
-              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>{i.name}</Link>
+              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>{itemName(i)}</Link>
               <div style={{ marginTop: 6 }}>
                 <Space wrap size={4}>
                   <Tag>{i.departmentName}</Tag>

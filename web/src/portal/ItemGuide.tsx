@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
-import { useCodes, useLabel } from '../svc/labels';
+import { useCodes, useItemName, useLabel } from '../svc/labels';
 import type { ItemDetail, Material } from '../svc/types';
 import { signInUrl, useMe } from '../shell/session';
 import { useTitle } from '../shell/useTitle';
@@ -14,6 +14,7 @@ export function ItemGuide() {
   const { t } = useTranslation();
   useTitle('svc.catalogue');
   const label = useLabel();
+  const itemName = useItemName();
   const codes = useCodes();
   const { data: me } = useMe();
   const item = useQuery({ queryKey: ['svc-item', id], queryFn: () => api<ItemDetail>(`/api/services/items/${id}`) });
@@ -24,7 +25,7 @@ export function ItemGuide() {
   const code = (list: 'itemTypes' | 'deliveryMethods' | 'lifeEvents' | 'enterpriseEvents', v: string) => label(codes.data?.[list].find((x) => String(x.code) === v));
   return (
     <>
-      <Typography.Title level={1}>{d.name}</Typography.Title>
+      <Typography.Title level={1}>{itemName(d)}</Typography.Title>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('svc.code')}>{d.code}</Descriptions.Item>
         <Descriptions.Item label={t('svc.type')}>{code('itemTypes', c.itemType)}</Descriptions.Item>

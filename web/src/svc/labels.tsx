@@ -15,6 +15,12 @@ export function useLabel() {
   return (l: Label | undefined | null) => (l ? (i18n.language === 'en' ? l.en : l.zh) : '');
 }
 
+/** An item's name in the page's language (Chinese when no English name was given). */
+export function useItemName() {
+  const { i18n } = useTranslation();
+  return (i: { name: string; nameEn?: string | null }) => (i18n.language === 'en' && i.nameEn ? i.nameEn : i.name);
+}
+
 const COLORS: Record<TimeStatus, string> = { ok: 'green', warning: 'orange', overdue: 'red', paused: 'blue', done: 'default' };
 
 /** 正常 / 即将到期 / 已超期 / 暂停计时, coloured and in words (never colour alone). */

@@ -10,7 +10,7 @@ export interface ItemContent {
   form: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown>; prefill?: Record<string, string> };
   workflow: { initial: string; states: Record<string, Label & { kind?: string; limitDays?: number }>; actions: unknown[] };
 }
-export interface ItemSummary { id: string; code: string; regionCode: string; name: string; itemType: string; departmentId: string; departmentName: string; applicantTypes: string[]; promisedDays: number; visits: number; handling: string; version: number; active: boolean }
+export interface ItemSummary { id: string; code: string; regionCode: string; name: string; nameEn: string | null; itemType: string; departmentId: string; departmentName: string; applicantTypes: string[]; promisedDays: number; visits: number; handling: string; version: number; active: boolean }
 export interface ItemDetail extends ItemSummary { versionId: string; content: ItemContent; updatedAt: string }
 
 export type TimeStatus = 'ok' | 'warning' | 'overdue' | 'paused' | 'done';

@@ -17,6 +17,7 @@ export const servicesMigrations: Migration[] = [
         current_version integer NOT NULL,
         active boolean NOT NULL DEFAULT true,
         name text NOT NULL,
+        name_en text,
         item_type text NOT NULL,
         applicant_types text[] NOT NULL,
         life_events text[] NOT NULL,
