@@ -269,6 +269,8 @@ describe('the platform in a browser', () => {
     const roles = page.getByRole('dialog');
     await roles.getByLabel('角色').click();
     await page.locator('.ant-select-item-option[title="窗口工作人员"]').click();
+    // Save only once the choice shows in the field (a save racing the select would keep the old roles).
+    await roles.locator('.ant-select-selection-item', { hasText: '窗口工作人员' }).waitFor();
     await roles.locator('.ant-modal-title').click();
     await saveDialog(page);
     await page.getByRole('row', { name: /赵敏/ }).getByText('窗口工作人员').waitFor();
@@ -383,6 +385,11 @@ describe('the platform in a browser', () => {
     await phone.getByRole('link', { name: '高龄津贴申领' }).click();
     await phone.getByText('8 个工作日').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(await seriousViolations(phone)).toEqual([]);
+    // The same guide in English.
+    await phone.getByRole('button', { name: '切换到英文' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Allowance for the very old' }).waitFor();
+    await phone.getByText('8 working days').waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
   });
 });
