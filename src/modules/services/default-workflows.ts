@@ -1,4 +1,19 @@
-import type { WorkflowDefinition } from '../../kernel/workflow/index.ts';
+import type { WorkflowAction, WorkflowDefinition, WorkflowState } from '../../kernel/workflow/index.ts';
+
+/** The front desk's part, the same in every path: 待受理, 补正, 不予受理, 撤回, 出件. */
+const FRONT_STATES: Record<string, WorkflowState> = {
+  supplement: { zh: '待补正', en: 'Awaiting corrections', kind: 'paused' },
+  delivered: { zh: '已出件', en: 'Delivered', kind: 'end' },
+  rejected: { zh: '不予受理', en: 'Not accepted', kind: 'end' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn', kind: 'end' },
+};
+const FRONT_ACTIONS: WorkflowAction[] = [
+  { code: 'reject', zh: '不予受理', en: 'Do not accept', from: ['submitted'], to: 'rejected', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['reason'] },
+  { code: 'request_supplement', zh: '一次性告知补正', en: 'Ask for corrections', from: ['submitted'], to: 'supplement', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['items'] },
+  { code: 'supplement', zh: '提交补正', en: 'Send corrections', from: ['supplement'], to: 'submitted', actor: 'applicant' },
+  { code: 'withdraw', zh: '撤回申请', en: 'Withdraw', from: ['submitted', 'supplement'], to: 'withdrawn', actor: 'applicant' },
+  { code: 'deliver', zh: '出件', en: 'Deliver', from: ['completed'], to: 'delivered', actor: 'staff', roles: ['window_staff', 'approver'], unit: 'region', requires: ['delivery'] },
+];
 
 /**
  * The standard path of a 承诺件: 前台综合受理 at any window of the region, 后台分类审批 by the
@@ -8,27 +23,20 @@ export const PROMISED_WORKFLOW: WorkflowDefinition = {
   initial: 'submitted',
   states: {
     submitted: { zh: '待受理', en: 'Awaiting acceptance', limitDays: 2 },
-    supplement: { zh: '待补正', en: 'Awaiting corrections', kind: 'paused' },
     review: { zh: '审查中', en: 'Under review', limitDays: 3 },
     review_supplement: { zh: '审查补正', en: 'Corrections during review', kind: 'paused' },
     decision: { zh: '待决定', en: 'Awaiting decision', limitDays: 2 },
     completed: { zh: '已办结', en: 'Completed', limitDays: 3 },
-    delivered: { zh: '已出件', en: 'Delivered', kind: 'end' },
-    rejected: { zh: '不予受理', en: 'Not accepted', kind: 'end' },
-    withdrawn: { zh: '已撤回', en: 'Withdrawn', kind: 'end' },
+    ...FRONT_STATES,
   },
   actions: [
     { code: 'accept', zh: '受理', en: 'Accept', from: ['submitted'], to: 'review', actor: 'staff', roles: ['window_staff'], unit: 'region' },
-    { code: 'reject', zh: '不予受理', en: 'Do not accept', from: ['submitted'], to: 'rejected', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['reason'] },
-    { code: 'request_supplement', zh: '一次性告知补正', en: 'Ask for corrections', from: ['submitted'], to: 'supplement', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['items'] },
-    { code: 'supplement', zh: '提交补正', en: 'Send corrections', from: ['supplement'], to: 'submitted', actor: 'applicant' },
-    { code: 'withdraw', zh: '撤回申请', en: 'Withdraw', from: ['submitted', 'supplement'], to: 'withdrawn', actor: 'applicant' },
     { code: 'pass_review', zh: '审查通过', en: 'Pass review', from: ['review'], to: 'decision', actor: 'staff', roles: ['approver'], unit: 'department' },
     { code: 'review_supplement', zh: '审查补正', en: 'Ask for corrections in review', from: ['review'], to: 'review_supplement', actor: 'staff', roles: ['approver'], unit: 'department', requires: ['items'] },
     { code: 'resupply', zh: '提交补正', en: 'Send corrections', from: ['review_supplement'], to: 'review', actor: 'applicant' },
     { code: 'approve', zh: '准予许可', en: 'Approve', from: ['decision'], to: 'completed', actor: 'staff', roles: ['approver'], unit: 'department', outcome: 'approved' },
     { code: 'deny', zh: '不予许可', en: 'Refuse', from: ['decision', 'review'], to: 'completed', actor: 'staff', roles: ['approver'], unit: 'department', outcome: 'not_approved', requires: ['reason'] },
-    { code: 'deliver', zh: '出件', en: 'Deliver', from: ['completed'], to: 'delivered', actor: 'staff', roles: ['window_staff', 'approver'], unit: 'region', requires: ['delivery'] },
+    ...FRONT_ACTIONS,
   ],
 };
 
@@ -37,19 +45,11 @@ export const INSTANT_WORKFLOW: WorkflowDefinition = {
   initial: 'submitted',
   states: {
     submitted: { zh: '待受理', en: 'Awaiting acceptance', limitDays: 1 },
-    supplement: { zh: '待补正', en: 'Awaiting corrections', kind: 'paused' },
     completed: { zh: '已办结', en: 'Completed', limitDays: 1 },
-    delivered: { zh: '已出件', en: 'Delivered', kind: 'end' },
-    rejected: { zh: '不予受理', en: 'Not accepted', kind: 'end' },
-    withdrawn: { zh: '已撤回', en: 'Withdrawn', kind: 'end' },
+    ...FRONT_STATES,
   },
   actions: [
     { code: 'approve', zh: '受理并办结', en: 'Accept and complete', from: ['submitted'], to: 'completed', actor: 'staff', roles: ['window_staff', 'approver'], unit: 'region', outcome: 'approved' },
-    { code: 'reject', zh: '不予受理', en: 'Do not accept', from: ['submitted'], to: 'rejected', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['reason'] },
-    { code: 'request_supplement', zh: '一次性告知补正', en: 'Ask for corrections', from: ['submitted'], to: 'supplement', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['items'] },
-    { code: 'supplement', zh: '提交补正', en: 'Send corrections', from: ['supplement'], to: 'submitted', actor: 'applicant' },
-    { code: 'withdraw', zh: '撤回申请', en: 'Withdraw', from: ['submitted', 'supplement'], to: 'withdrawn', actor: 'applicant' },
-    { code: 'deliver', zh: '出件', en: 'Deliver', from: ['completed'], to: 'delivered', actor: 'staff', roles: ['window_staff', 'approver'], unit: 'region', requires: ['delivery'] },
+    ...FRONT_ACTIONS,
   ],
 };
-
