@@ -1,13 +1,12 @@
 import { Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
+import { usePages } from '../shell/usePages';
 
 export interface Department { id: string; code: string; name: string; nameEn: string | null; regionCode: string; regionName: string; active: boolean; version: number; staffCount: number }
-interface Page<T> { items: T[]; next: string | null }
 
 /** Departments register: list with keyset paging, add, deactivate / activate. */
 export function Departments() {
@@ -18,13 +17,7 @@ export function Departments() {
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<Department | null>(null);
   const [form] = Form.useForm();
-  const list = useInfiniteQuery({
-    queryKey: ['departments', q],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => api<Page<Department>>(`/api/org/departments?limit=50&includeInactive=true${q ? `&q=${encodeURIComponent(q)}` : ''}${pageParam ? `&after=${pageParam}` : ''}`),
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = usePages<Department>(['departments', q], '/api/org/departments', { limit: 50, includeInactive: true, q });
   const manage = can(me, 'org.manage');
   const openForm = (d: Department | null) => {
     setEditing(d);

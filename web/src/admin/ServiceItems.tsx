@@ -1,9 +1,9 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import type { ItemSummary, Page } from '../svc/types';
+import type { ItemSummary } from '../svc/types';
+import { usePages } from '../shell/usePages';
 import { useAction } from '../shell/useAction';
 import { ItemEditor } from './ItemEditor';
 
@@ -12,13 +12,7 @@ export function ServiceItems() {
   const { t } = useTranslation();
   const act = useAction('svc-');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: ['svc-admin-items'],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => api<Page<ItemSummary>>(`/api/services/items?limit=100&includeInactive=true${pageParam ? `&after=${pageParam}` : ''}`),
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = usePages<ItemSummary>(['svc-admin-items'], '/api/services/items', { limit: 100, includeInactive: true });
   return (
     <>
       <Typography.Paragraph>{t('svc.adminLead')}</Typography.Paragraph>

@@ -1,11 +1,12 @@
 import { Button, Card, Empty, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { useCodes, useItemName, useLabel } from '../svc/labels';
-import type { ItemSummary, Page } from '../svc/types';
+import type { ItemSummary } from '../svc/types';
+import { usePages } from '../shell/usePages';
 import { useTitle } from '../shell/useTitle';
 
 type Mode = 'life' | 'enterprise' | 'department';
@@ -23,20 +24,12 @@ export function Catalogue() {
   const codes = useCodes();
   const depts = useQuery({ queryKey: ['svc-depts'], queryFn: () => api<{ id: string; name: string; items: number }[]>('/api/services/departments') });
   const key = mode === 'life' ? 'lifeEvent' : mode === 'enterprise' ? 'enterpriseEvent' : 'departmentId';
-  const list = useInfiniteQuery({
-    queryKey: ['svc-items', q, mode, filter],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => {
-      const s = new URLSearchParams({ limit: '20' });
-      if (q) s.set('q', q);
-      if (filter) s.set(key, filter);
-      if (mode === 'enterprise' && !filter) s.set('applicantType', 'enterprise');
-      if (pageParam) s.set('after', pageParam);
-      return api<Page<ItemSummary>>(`/api/services/items?${s}`);
-    },
-    getNextPageParam: (last) => last.next ?? undefined,
+  const { list, rows: items } = usePages<ItemSummary>(['svc-items', q, mode, filter], '/api/services/items', {
+    limit: 20,
+    q,
+    [key]: filter,
+    applicantType: mode === 'enterprise' && !filter ? 'enterprise' : undefined,
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const options =
     mode === 'department'
       ? (depts.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.items}）` }))

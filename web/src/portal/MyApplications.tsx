@@ -1,10 +1,9 @@
 import { Button, Table, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api';
 import { TimeTag, useLabel, when } from '../svc/labels';
-import type { ApplicationView, Page } from '../svc/types';
+import type { ApplicationView } from '../svc/types';
+import { usePages } from '../shell/usePages';
 import { useTitle } from '../shell/useTitle';
 
 /** 我的办件: everything the applicant (or the enterprise they act for) has applied for. */
@@ -12,13 +11,7 @@ export function MyApplications() {
   const { t, i18n } = useTranslation();
   useTitle('svc.mine');
   const label = useLabel();
-  const list = useInfiniteQuery({
-    queryKey: ['svc-mine'],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => api<Page<ApplicationView>>(`/api/services/applications/mine?limit=20${pageParam ? `&after=${pageParam}` : ''}`),
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = usePages<ApplicationView>(['svc-mine'], '/api/services/applications/mine', { limit: 20 });
   return (
     <>
       <Typography.Title level={1}>{t('svc.mine')}</Typography.Title>

@@ -1,6 +1,6 @@
 /** Shapes of the services API as the pages use them. */
 export interface Label { zh: string; en: string }
-export interface Page<T> { items: T[]; next: string | null }
+export type { Page } from '../shell/usePages';
 
 export interface Material { code: string; name: string; required: boolean; form: string; replaceableBy?: { kind: 'licence' | 'data'; ref: string } | null; accept?: string[] }
 export interface ItemContent {

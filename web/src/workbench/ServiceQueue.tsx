@@ -1,11 +1,10 @@
 import { Button, Segmented, Select, Space, Table, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api';
 import { TimeTag, useLabel, when } from '../svc/labels';
-import type { ApplicationView, Page } from '../svc/types';
+import type { ApplicationView } from '../svc/types';
+import { usePages } from '../shell/usePages';
 
 type Filter = 'all' | 'warning' | 'overdue' | 'mine';
 
@@ -17,20 +16,12 @@ export function ServiceQueue() {
   const [step, setStep] = useState<string | undefined>();
   // Steps offered are those of the standard path; items with their own workflows add theirs as seen.
   const [steps, setSteps] = useState<Map<string, string>>(new Map());
-  const list = useInfiniteQuery({
-    queryKey: ['svc-queue', filter, step],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => {
-      const s = new URLSearchParams({ limit: '50' });
-      if (filter === 'warning' || filter === 'overdue') s.set('timeStatus', filter);
-      if (filter === 'mine') s.set('mine', 'true');
-      if (step) s.set('state', step);
-      if (pageParam) s.set('after', pageParam);
-      return api<Page<ApplicationView>>(`/api/services/applications/queue?${s}`);
-    },
-    getNextPageParam: (last) => last.next ?? undefined,
+  const { list, rows } = usePages<ApplicationView>(['svc-queue', filter, step], '/api/services/applications/queue', {
+    limit: 50,
+    timeStatus: filter === 'warning' || filter === 'overdue' ? filter : undefined,
+    mine: filter === 'mine',
+    state: step,
   });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unseen = rows.filter((r) => !steps.has(r.state));
   if (unseen.length) setSteps(new Map([...steps, ...unseen.map((r) => [r.state, label(r.stateName)] as [string, string])]));
   return (
