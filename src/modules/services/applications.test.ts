@@ -254,6 +254,8 @@ describe('bad input keeps the store clean', () => {
   it('refuses an unknown action and a stale view', async () => {
     const a = (await apply()).json();
     expect((await act(a.id, window, { action: 'teleport' })).json().code).toBe('WORKFLOW_UNKNOWN_ACTION');
+    // A staff member cannot hand in a file of their own as the result: the applicant could not open it.
+    expect((await act(a.id, window, { action: 'accept', resultFileId: '01a20df4-0000-7000-8000-000000000000' })).statusCode).toBe(400);
     await act(a.id, window, { action: 'accept' });
     const r = await act(a.id, approver, { action: 'pass_review', expectedVersion: 1 });
     expect(r.statusCode).toBe(409);

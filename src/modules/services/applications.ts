@@ -155,9 +155,9 @@ export class Applications {
   }
 
   /** Loads an application row and checks the caller may see it at all. */
-  async visibleRow(who: Principal, id: string, ex: Executor = this.k.db): Promise<AppRow> {
+  async visibleRow(who: Principal, id: string): Promise<AppRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
-    const row = await ex.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.k.db.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw Errors.notFound('application');
     if (!this.canSee(who, row)) throw Errors.forbidden();
     return row;
@@ -202,15 +202,11 @@ export class Applications {
         materials = await this.checkMaterials(v, [...current.values()], [who.accountId, row.applicant_account_id]);
       }
     }
-    if (body.resultFileId) {
-      const f = await this.k.files.find(body.resultFileId);
-      if (!f || f.ownerId !== who.accountId) throw ServicesErrors.materialInvalid('result file not found / 未找到结果文件');
-    }
     if (body.expectedVersion && body.expectedVersion !== row.version) throw ServicesErrors.stateChanged();
     const now = this.k.clock.now();
     const clocks = await moveClocks(this.k.calendar, def, row.state, action, clocksOf(row), v.content.promisedDays, now);
     const ended = isEnd(def, action.to);
-    const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome, resultFileId: body.resultFileId };
+    const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome };
     const write = async (ex: Executor, resultFileId: string | null) => {
       // Optimistic: the update applies only to the version that was read and decided on; anyone
       // who changed it meanwhile makes this write find no row, and the caller gets a 409.
@@ -255,11 +251,11 @@ export class Applications {
       );
       if (done.length === 0) throw ServicesErrors.stateChanged();
     };
-    if (action.outcome && !body.resultFileId && !row.result_file_id) {
-      // 办结 without a document of the approver's own: the notice is made and stored with the step.
+    if (action.outcome && !row.result_file_id) {
+      // 办结: the result notice belongs to the applicant and is stored with the step.
       await this.k.db.transaction().execute(async (trx) => write(trx, await resultNotice(this.k, trx, { ...(row as { id: string; number: string; region_code: string; applicant_name: string; enterprise_name: string | null; applicant_account_id: string }), item_name: v.content.name }, action, body, who, now)));
     } else {
-      await write(this.k.db, body.resultFileId ?? row.result_file_id);
+      await write(this.k.db, row.result_file_id);
     }
     return id;
   }

@@ -7,7 +7,7 @@ import type { WorkflowAction } from '../../kernel/workflow/index.ts';
 const cst = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
 
 /**
- * The 办结通知书 a completed application yields when the approver attaches no document of their own:
+ * The 办结通知书 every completed application yields:
  * a plain UTF-8 text the applicant downloads (the e-licence work replaces it with a sealed PDF).
  * It belongs to the applicant, so they can fetch it without any staff permission.
  */

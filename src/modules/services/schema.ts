@@ -146,7 +146,6 @@ export const ActionBody = Type.Object(
     /** Answering a 补正: corrected form fields and replaced materials. */
     form: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     materials: Type.Optional(Type.Array(MaterialRef, { maxItems: 60 })),
-    resultFileId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );
