@@ -16,6 +16,8 @@ import { notifyRoutes } from './kernel/notify/routes.ts';
 import { createIdentityModule, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
 import { createOrgModule, type OrgModule } from './modules/org/index.ts';
 import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
+import { createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
+import { createCasesModule, type CasesModule } from './modules/cases/index.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -23,6 +25,8 @@ export interface Platform {
   org: OrgModule;
   identity: IdentityModule;
   services: ServicesModule;
+  cityops: CityopsModule;
+  cases: CasesModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -53,9 +57,11 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const org = createOrgModule(kernel, rolePolicy);
   const identity = createIdentityModule(kernel, org.service, rolePolicy);
   const services = createServicesModule(kernel, rolePolicy, org.service, identity.service);
+  const cityops = createCityopsModule(kernel);
+  const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
-  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations];
+  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations];
 
   return {
     kernel,
@@ -63,6 +69,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     org,
     identity,
     services,
+    cityops,
+    cases,
     log,
     migrations,
     migrate: () => runMigrations(database.db, migrations),
@@ -101,7 +109,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, services.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }
       await app.ready();

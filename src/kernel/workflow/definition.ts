@@ -28,8 +28,11 @@ export const WorkflowAction = Type.Object(
     /** Who takes it: staff holding one of `roles`, the applicant, or the platform itself. */
     actor: Type.Union([Type.Literal('staff'), Type.Literal('applicant'), Type.Literal('system')]),
     roles: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 })),
-    /** 'department': only staff of the record's handling department; 'region': any in its region. */
-    unit: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('region')])),
+    /**
+     * 'department': only staff of the record's handling department; 'region': any in its region;
+     * 'dispatcher': only staff of the unit that sent the record to its handler (e.g. to review a 退单).
+     */
+    unit: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('region'), Type.Literal('dispatcher')])),
     /** What the actor must give: a reason, a list of items (e.g. what to correct), an outcome. */
     requires: Type.Optional(Type.Array(Type.Union([Type.Literal('reason'), Type.Literal('items'), Type.Literal('delivery')]), { maxItems: 3 })),
     /** An outcome the action records on the record, e.g. approved / not_approved. */

@@ -16,6 +16,9 @@ export interface WorkflowActor {
   departmentId: string | null;
 }
 
+/** The units a record is with: its handler, and (for records sent down a level) who sent it. A bare id is the handler. */
+export type Units = string | null | { handling: string | null; dispatcher: string | null };
+
 export interface ActionInput {
   reason?: string;
   items?: string[];
@@ -28,11 +31,11 @@ export interface ActionInput {
  * and carry what it requires. Returns the action (its `to` is the next state). Pure: the caller
  * writes the state, the action row and the audit entry in its own transaction.
  */
-export function decide(def: WorkflowDefinition, state: string, code: string, actor: WorkflowActor, handlingDepartmentId: string | null, input: ActionInput = {}): WorkflowAction {
+export function decide(def: WorkflowDefinition, state: string, code: string, actor: WorkflowActor, units: Units, input: ActionInput = {}): WorkflowAction {
   const action = def.actions.find((a) => a.code === code);
   if (!action) throw WorkflowErrors.unknownAction(code);
   if (!action.from.includes(state)) throw WorkflowErrors.notInState();
-  if (!mayTake(action, actor, handlingDepartmentId)) throw WorkflowErrors.notYourAction();
+  if (!mayTake(action, actor, units)) throw WorkflowErrors.notYourAction();
   for (const need of action.requires ?? []) {
     const v = input[need];
     if (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) throw WorkflowErrors.missing(need);
@@ -41,16 +44,19 @@ export function decide(def: WorkflowDefinition, state: string, code: string, act
 }
 
 /** Whether this kind of actor, with these roles and this department, may take the action at all. */
-function mayTake(action: WorkflowAction, actor: WorkflowActor, handlingDepartmentId: string | null): boolean {
+function mayTake(action: WorkflowAction, actor: WorkflowActor, units: Units): boolean {
   if (action.actor !== actor.kind) return false;
   if (action.actor !== 'staff') return true;
   if (!actor.roles.some((r) => action.roles?.includes(r))) return false;
-  return action.unit !== 'department' || actor.departmentId === handlingDepartmentId;
+  const { handling, dispatcher } = typeof units === 'object' && units !== null ? units : { handling: units, dispatcher: null };
+  if (action.unit === 'department') return actor.departmentId === handling;
+  if (action.unit === 'dispatcher') return actor.departmentId === dispatcher;
+  return true;
 }
 
 /** The actions an actor could take from a state now (to offer buttons in the workbench). */
-export function availableActions(def: WorkflowDefinition, state: string, actor: WorkflowActor, handlingDepartmentId: string | null): WorkflowAction[] {
-  return def.actions.filter((a) => a.from.includes(state) && mayTake(a, actor, handlingDepartmentId));
+export function availableActions(def: WorkflowDefinition, state: string, actor: WorkflowActor, units: Units): WorkflowAction[] {
+  return def.actions.filter((a) => a.from.includes(state) && mayTake(a, actor, units));
 }
 
 export function isEnd(def: WorkflowDefinition, state: string): boolean {

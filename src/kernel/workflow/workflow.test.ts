@@ -70,6 +70,13 @@ describe('deciding a step', () => {
     expect(() => decide(def, 'submitted', 'accept', { kind: 'applicant', roles: [], departmentId: null }, 'market')).toThrow(expect.objectContaining({ code: 'WORKFLOW_ACTOR_NOT_ALLOWED' }));
     expect(() => decide(def, 'submitted', 'reject', { kind: 'staff', roles: ['window_staff'], departmentId: null }, 'market', { reason: '  ' })).toThrow(expect.objectContaining({ code: 'WORKFLOW_INPUT_MISSING' }));
   });
+  it('leaves a dispatcher-bound action to the unit that sent the record down', () => {
+    const d = clone();
+    d.actions.push({ code: 'take_back', zh: '收回', en: 'Take back', from: ['review'], to: 'submitted', actor: 'staff', roles: ['approver'], unit: 'dispatcher' });
+    const units = { handling: 'street', dispatcher: 'market' };
+    expect(() => decide(d, 'review', 'take_back', approverOf('street'), units)).toThrow(expect.objectContaining({ code: 'WORKFLOW_ACTOR_NOT_ALLOWED' }));
+    expect(decide(d, 'review', 'take_back', approverOf('market'), units).to).toBe('submitted');
+  });
   it('lists the actions an actor can take', () => {
     expect(availableActions(def, 'submitted', { kind: 'staff', roles: ['window_staff'], departmentId: null }, 'market').map((a) => a.code)).toEqual(['accept', 'reject', 'ask']);
     expect(availableActions(def, 'review', approverOf('health'), 'market')).toEqual([]);

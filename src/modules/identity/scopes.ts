@@ -18,6 +18,7 @@ export const AGENT_SCOPE_CODES = AGENT_SCOPES.map((s) => s.code);
  */
 export const SYSTEM_SCOPES: { code: string; zh: string; en: string }[] = [
   { code: 'org.read', zh: '读取组织机构', en: 'Read the organisation' },
+  { code: 'cases.intake', zh: '提交12345诉求与城市事件', en: 'Report 12345 requests and city events' },
 ];
 export const SYSTEM_SCOPE_CODES = SYSTEM_SCOPES.map((s) => s.code);
 

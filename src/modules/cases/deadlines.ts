@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/index.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { actorOf } from '../../kernel/policy/index.ts';
+import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
+
+/** Before the limit: a case due within this many hours gets one automatic 催办. */
+export const REMIND_BEFORE_HOURS = 24;
+/** After the limit: overdue this long, supervision rises to the leaders (升级). */
+export const ESCALATE_AFTER_HOURS = 48;
+
+const WORKING_STATES = ['dispatched', 'handling', 'return_review'];
+
+/**
+ * The clock's own steps, run by a timer on any node: 催办 before a case's limit, 超期 with 中心督办
+ * once it passes, and 升级 to the leaders when it stays overdue. Each change is a set-based update
+ * that appends its action rows and audit entries in the same transaction.
+ */
+export async function sweepDeadlines(k: Kernel, trx: Tx): Promise<{ reminded: number; overdue: number; escalated: number }> {
+  const now = k.clock.now();
+  const soon = new Date(now.getTime() + REMIND_BEFORE_HOURS * 3600_000);
+  const late = new Date(now.getTime() - ESCALATE_AFTER_HOURS * 3600_000);
+  const steps = [
+    { kind: 'remind', set: sql`reminded_at = ${now}`, where: sql`reminded_at IS NULL AND NOT overdue AND due_at BETWEEN ${now} AND ${soon}`, payload: {} },
+    { kind: 'overdue', set: sql`overdue = true, supervision_level = greatest(supervision_level, 1), supervised_at = coalesce(supervised_at, ${now})`, where: sql`NOT overdue AND due_at < ${now}`, payload: { level: 1 } },
+    { kind: 'escalate', set: sql`supervision_level = 2, supervised_at = ${now}`, where: sql`overdue AND supervision_level < 2 AND due_at < ${late}`, payload: { level: 2 } },
+  ];
+  const counts: Record<string, number> = {};
+  for (const s of steps) {
+    const rows = await sql<{ id: string; region_code: string; number: string; state: string }>`
+      WITH changed AS (
+        UPDATE cases_case SET ${s.set}, version = version + 1, updated_at = ${now}
+        WHERE open AND state = ANY(${WORKING_STATES}::text[]) AND ${s.where}
+        RETURNING id, region_code, number, state),
+      acted AS (
+        INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
+        SELECT gen_random_uuid(), id, region_code, ${s.kind}, state, state, 'system', 'system', '系统', NULL, NULL, ${JSON.stringify(s.payload)}::jsonb, ${now} FROM changed)
+      SELECT * FROM changed`.execute(trx);
+    for (const r of rows.rows)
+      await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: s.kind, objectType: 'cases.case', objectId: r.id, regionCode: r.region_code, change: s.payload, summary: { number: r.number }, event: { topic: `cases.case.${s.kind}`, payload: { id: r.id } } });
+    counts[s.kind] = rows.rows.length;
+  }
+  return { reminded: counts.remind, overdue: counts.overdue, escalated: counts.escalate };
+}

@@ -1,0 +1,47 @@
+import type { Kernel } from '../../kernel/index.ts';
+import type { Policy } from '../../kernel/policy/index.ts';
+import type { Grids } from '../cityops/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { Categories } from './categories.ts';
+import { Classifier } from './classifier.ts';
+import { sweepDeadlines } from './deadlines.ts';
+import { Handling } from './handling.ts';
+import { Intake } from './intake.ts';
+import { KnowledgeBase } from './knowledge.ts';
+import { casesMigrations } from './migrations/index.ts';
+import { casesRoutes } from './routes.ts';
+import { CaseStats } from './stats.ts';
+import { Suggester } from './suggestions.ts';
+import { CaseViews } from './views.ts';
+import { CaseWorkflows } from './workflows.ts';
+
+export { casesMigrations } from './migrations/index.ts';
+export { CASE_WORKFLOW } from './workflow.ts';
+export { caseTerms } from './classifier.ts';
+export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
+
+/** 12345 一线通达 and 一网统管 events: one case engine for every channel. */
+export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids) {
+  const workflows = new CaseWorkflows(k.db);
+  const categories = new Categories(k, policy, org);
+  const classifier = new Classifier(k, categories);
+  const suggester = new Suggester(categories, classifier, org);
+  const intake = new Intake(k, policy, grids, categories, suggester, workflows);
+  const handling = new Handling(k, policy, org, grids, categories, classifier, workflows);
+  const views = new CaseViews(k, policy, org, grids, categories, handling, workflows);
+  const knowledge = new KnowledgeBase(k, policy, categories);
+  const stats = new CaseStats(k, policy, org, grids, categories, classifier);
+  k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
+  return {
+    categories,
+    classifier,
+    intake,
+    handling,
+    views,
+    knowledge,
+    stats,
+    migrations: casesMigrations,
+    routes: casesRoutes({ categories, suggester, intake, handling, views, knowledge, stats, regionCode: k.config.regionCode }),
+  };
+}
+export type CasesModule = ReturnType<typeof createCasesModule>;

@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { cstDate } from '../../kernel/calendar/index.ts';
+import { Errors } from '../../kernel/http/errors.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { searchVector } from '../../kernel/search/index.ts';
+import type { Grids, Placement } from '../cityops/index.ts';
+import { applicantFacts } from '../identity/index.ts';
+import type { Categories } from './categories.ts';
+import { CasesErrors } from './errors.ts';
+import type { CaseInput, Suggestion } from './schema.ts';
+import type { Suggester } from './suggestions.ts';
+import type { Channel } from './workflow.ts';
+import type { CaseWorkflows } from './workflows.ts';
+
+/** Reports one caller (phone or account) may make in an hour before being asked to wait. */
+export const CALLER_HOURLY_LIMIT = 10;
+/** Reports about the same matter this close (metres) and this recent (hours) are one case. */
+export const DUPLICATE_METRES = 150;
+export const DUPLICATE_HOURS = 72;
+
+export interface IntakeResult {
+  id: string;
+  number: string;
+  duplicateOf: string | null;
+  suggestions: Suggestion[];
+  created: boolean;
+}
+
+/** Who a report is from, and by which channel, decided from the principal. */
+function channelOf(who: Principal, asked: Channel | undefined): Channel {
+  if (who.type === 'person') return asked === 'app' ? 'app' : 'web';
+  if (who.type === 'client') return asked === 'open311' || asked === 'sensor' ? asked : 'api';
+  if (who.permissions.has('cases.intake') || who.permissions.has('*')) return asked === 'grid' || asked === 'sensor' ? asked : 'hotline';
+  return 'grid';
+}
+
+/**
+ * 统一受理: one intake for every channel. Checks the place against the grids, refuses floods from one
+ * caller, suggests category and unit, links a duplicate of an open case about the same place and
+ * matter (so it is not dispatched twice), and stores the case with its first action row, audit
+ * entry and event — one statement, or one transaction when a duplicate updates its original.
+ */
+export class Intake {
+  constructor(
+    private readonly k: Kernel,
+    private readonly policy: Policy,
+    private readonly grids: Grids,
+    private readonly categories: Categories,
+    private readonly suggester: Suggester,
+    private readonly workflows: CaseWorkflows,
+  ) {}
+
+  private allow(who: Principal, channel: Channel): void {
+    const region = this.k.config.regionCode;
+    if (channel === 'web' || channel === 'app') assertAllowed(this.policy, who, 'cases.submit', { ownerId: who.accountId });
+    // A grid worker's own area is a street, below the region the case is filed in.
+    else if (channel === 'grid') assertAllowed(this.policy, who, 'cases.report', { departmentId: who.departmentId });
+    else assertAllowed(this.policy, who, 'cases.intake', { regionCode: region });
+  }
+
+  async place(input: Pick<CaseInput, 'lon' | 'lat'>): Promise<Placement | null> {
+    if ((input.lon === undefined) !== (input.lat === undefined)) throw Errors.validation([{ path: input.lon === undefined ? '/lon' : '/lat', message: 'give both longitude and latitude / 经纬度须同时提供' }]);
+    if (input.lon === undefined || input.lat === undefined) return null;
+    const p = await this.grids.locate(input.lon, input.lat);
+    if (!p) throw CasesErrors.outsideRegion();
+    return p;
+  }
+
+  async report(who: Principal, input: CaseInput, requestId?: string): Promise<IntakeResult> {
+    const channel = channelOf(who, input.channel as Channel | undefined);
+    this.allow(who, channel);
+    const place = await this.place(input);
+    if ((channel === 'grid' || channel === 'web' || channel === 'app') && !place && !input.address?.trim())
+      throw Errors.validation([{ path: '/lat', message: 'mark the place on the map or give an address / 请在地图上标注位置或填写地址' }]);
+    if (input.categoryCode) await this.categories.leaf(input.categoryCode);
+    await this.checkPhotos(who, input.photoIds ?? []);
+    const region = this.k.config.regionCode;
+    const reporterId = who.accountId;
+    if (input.externalRef) {
+      const seen = await this.k.db.selectFrom('cases_case').select(['id', 'number', 'duplicate_of', 'suggestions']).where('reporter_id', '=', reporterId).where('external_ref', '=', input.externalRef).executeTakeFirst();
+      if (seen) return { id: seen.id, number: seen.number, duplicateOf: seen.duplicate_of, suggestions: seen.suggestions as Suggestion[], created: false };
+    }
+    // The caller: typed in by the agent, or the signed-in person's own name and phone.
+    let callerName = input.callerName?.trim() || null;
+    let callerPhone = input.callerPhone ?? null;
+    if (who.type === 'person') {
+      const facts = await applicantFacts(this.k, who);
+      callerName = who.name;
+      callerPhone = (facts.values.phone as string | undefined) ?? callerPhone;
+    }
+    const phoneIndex = callerPhone ? this.k.crypto.blindIndex(callerPhone) : null;
+    await this.checkFlood(who.type === 'person' ? { account: who.accountId } : phoneIndex ? { phone: phoneIndex } : null);
+    const title = input.title?.trim() || input.content.trim().replace(/\s+/g, ' ').slice(0, 30);
+    const text = `${title} ${input.content}`;
+    const suggestions = await this.suggester.suggest(text, region, place);
+    const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
+    const original = matter ? await this.findOriginal(matter, place, input, input.lon, input.lat) : null;
+    const now = this.k.clock.now();
+    const { version, def } = await this.workflows.latest();
+    const id = uuidv7();
+    const state = original ? 'merged' : def.initial;
+    const row = {
+      id,
+      number: sql`${`${region}-GD-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('cases_case_seq')::text, 6, '0')`,
+      region_code: region,
+      workflow_version: version,
+      channel,
+      kind: input.kind,
+      urgency: input.urgency ?? (input.kind === 'consult' ? 'consult' : 'ordinary'),
+      title,
+      content: input.content.trim(),
+      search: searchVector(`${text} ${input.address ?? ''}`),
+      caller_name_enc: callerName ? this.k.crypto.encryptField(callerName) : null,
+      caller_phone_enc: callerPhone ? this.k.crypto.encryptField(callerPhone) : null,
+      caller_phone_index: phoneIndex,
+      caller_account_id: who.type === 'person' ? who.accountId : null,
+      confidential: input.confidential ?? false,
+      reporter_id: reporterId,
+      external_ref: input.externalRef ?? null,
+      address: input.address?.trim() || null,
+      lon: input.lon ?? null,
+      lat: input.lat ?? null,
+      street_code: place?.streetCode ?? null,
+      grid_code: place?.gridCode ?? null,
+      photo_ids: input.photoIds ?? [],
+      attributes: JSON.stringify(input.attributes ?? {}),
+      category_code: input.categoryCode ?? (original ? matter : null),
+      suggestions: JSON.stringify(suggestions),
+      state,
+      open: !original,
+      duplicate_of: original?.id ?? null,
+      closed_at: original ? now : null,
+      created_at: now,
+      updated_at: now,
+    };
+    const main = (ex: typeof this.k.db) => ex.insertInto('cases_case').values(row).returning(['id', 'region_code', 'number']);
+    const trace = {
+      actor: actorOf(who),
+      action: 'registered',
+      objectType: 'cases.case',
+      objectId: id,
+      regionCode: region,
+      change: { channel, kind: input.kind, category: row.category_code, street: row.street_code, grid: row.grid_code, duplicateOf: original?.id ?? null },
+      event: { topic: 'cases.case.registered', payload: { id, channel, duplicateOf: original?.id ?? null, streetCode: row.street_code } },
+      requestId,
+    };
+    const tail = sql`INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
+      SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${original ? 'merge' : 'register'}, NULL, ${state}, ${who.accountId}, ${who.type}, ${who.name}, ${who.departmentId}::uuid, NULL, ${JSON.stringify({ channel, duplicateOf: original?.number ?? null })}::jsonb, ${now}
+        FROM main m RETURNING (SELECT number FROM main)`;
+    let number: string;
+    if (original) {
+      number = await this.k.db.transaction().execute(async (trx) => {
+        const [r] = await this.k.tracedWrite<{ number: string }>(trx, main(trx), trace, tail);
+        await trx.updateTable('cases_case').set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now })).where('id', '=', original.id).execute();
+        return r.number;
+      });
+    } else {
+      const [r] = await this.k.tracedWrite<{ number: string }>(this.k.db, main(this.k.db), trace, tail);
+      number = r.number;
+    }
+    return { id, number, duplicateOf: original?.id ?? null, suggestions, created: true };
+  }
+
+  /** Photos must be files the reporter uploaded (images only). */
+  private async checkPhotos(who: Principal, ids: string[]): Promise<void> {
+    for (const [i, fileId] of ids.entries()) {
+      const f = await this.k.files.find(fileId);
+      if (!f || f.ownerId !== who.accountId || !f.mime.startsWith('image/')) throw Errors.validation([{ path: `/photoIds/${i}`, message: 'not an image you uploaded / 不是您上传的图片' }]);
+    }
+  }
+
+  private async checkFlood(caller: { phone: string } | { account: string } | null): Promise<void> {
+    if (!caller) return;
+    const since = new Date(this.k.clock.now().getTime() - 3600_000);
+    const q = this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('created_at', '>', since);
+    const r = await ('phone' in caller ? q.where('caller_phone_index', '=', caller.phone) : q.where('caller_account_id', '=', caller.account)).executeTakeFirstOrThrow();
+    if (Number(r.n) >= CALLER_HOURLY_LIMIT) throw CasesErrors.callerFlood();
+  }
+
+  /**
+   * An open case about the same matter at the same place, recent enough to be the same event: by
+   * distance when both have coordinates, else by the same address.
+   */
+  private async findOriginal(matter: string, place: Placement | null, input: CaseInput, lon?: number, lat?: number): Promise<{ id: string; number: string } | null> {
+    const since = new Date(this.k.clock.now().getTime() - DUPLICATE_HOURS * 3600_000);
+    let q = this.k.db
+      .selectFrom('cases_case')
+      .select(['id', 'number'])
+      .where('open', '=', true)
+      .where('duplicate_of', 'is', null)
+      .where('created_at', '>', since)
+      .where((eb) => eb.or([eb('category_code', '=', matter), eb.and([eb('category_code', 'is', null), sql<boolean>`suggestions->0->>'categoryCode' = ${matter}`])]));
+    if (place && lon !== undefined && lat !== undefined) {
+      const dLat = DUPLICATE_METRES / 111_320;
+      const dLon = DUPLICATE_METRES / (111_320 * Math.cos((lat * Math.PI) / 180));
+      q = q.where('lat', '>', lat - dLat).where('lat', '<', lat + dLat).where('lon', '>', lon - dLon).where('lon', '<', lon + dLon);
+    } else if (input.address?.trim()) {
+      q = q.where('address', '=', input.address.trim());
+    } else return null;
+    return (await q.orderBy('created_at').limit(1).executeTakeFirst()) ?? null;
+  }
+}

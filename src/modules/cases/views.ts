@@ -1,0 +1,216 @@
+import { sql } from 'kysely';
+import { Errors } from '../../kernel/http/errors.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { decodeCursor, MAX_PAGE, pageOf } from '../../kernel/paging/index.ts';
+import { matchesQuery } from '../../kernel/search/index.ts';
+import { availableActions } from '../../kernel/workflow/index.ts';
+import type { Grids } from '../cityops/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { Categories } from './categories.ts';
+import type { CaseRow, Handling } from './handling.ts';
+import type { CaseSummary } from './schema.ts';
+import type { CaseWorkflows } from './workflows.ts';
+
+/** Calls from one number within this many days, at or above REPEAT_CALLS, flag a repeat caller. */
+export const REPEAT_DAYS = 30;
+export const REPEAT_CALLS = 3;
+
+export interface CaseQuery {
+  scope?: 'region' | 'unit' | 'mine';
+  state?: string;
+  open?: boolean;
+  overdue?: boolean;
+  supervised?: boolean;
+  categoryCode?: string;
+  streetCode?: string;
+  q?: string;
+  limit?: number;
+  after?: string;
+}
+
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+/** Masks a phone for display: 139****0001. Full numbers are shown only to the centre. */
+export function maskPhone(p: string): string {
+  return p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****';
+}
+
+/** Reading cases: lists and inboxes (one indexed query each), a case with its history, caller history. */
+export class CaseViews {
+  constructor(
+    private readonly k: Kernel,
+    private readonly policy: Policy,
+    private readonly org: OrgService,
+    private readonly grids: Grids,
+    private readonly categories: Categories,
+    private readonly handling: Handling,
+    private readonly workflows: CaseWorkflows,
+  ) {}
+
+  async summaries(rows: CaseRow[]): Promise<CaseSummary[]> {
+    const names = await this.org.departmentNames(rows.map((r) => r.handling_department_id).filter(Boolean));
+    const cats = new Map((await this.categories.list()).map((c) => [c.code, c.name]));
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      channel: r.channel,
+      kind: r.kind,
+      urgency: r.urgency,
+      title: r.title,
+      state: r.state,
+      open: r.open,
+      categoryCode: r.category_code,
+      categoryName: r.category_code ? (cats.get(r.category_code) ?? null) : null,
+      handlingDepartmentId: r.handling_department_id,
+      handlingDepartmentName: r.handling_department_id ? (names.get(r.handling_department_id)?.name ?? null) : null,
+      streetCode: r.street_code,
+      gridCode: r.grid_code,
+      address: r.address,
+      createdAt: iso(r.created_at)!,
+      responseDueAt: iso(r.response_due_at),
+      dueAt: iso(r.due_at),
+      overdue: r.overdue,
+      supervisionLevel: r.supervision_level,
+      extensionStatus: r.extension_status,
+      duplicates: r.duplicates,
+      version: r.version,
+    }));
+  }
+
+  /**
+   * Lists newest first. `region`: every case of the region (centre, leaders); `unit`: cases the
+   * caller's department handles now; `mine`: a person's own reports.
+   */
+  async list(who: Principal, q: CaseQuery) {
+    const limit = Math.min(q.limit ?? 50, MAX_PAGE);
+    const after = decodeCursor(q.after, 2);
+    let query = this.k.db.selectFrom('cases_case').selectAll();
+    const scope = q.scope ?? (who.type === 'person' ? 'mine' : this.policy.can(who, 'cases.view', { regionCode: this.k.config.regionCode }) ? 'region' : 'unit');
+    if (scope === 'mine') {
+      if (who.type !== 'person') throw Errors.validation([{ path: '/scope', message: 'only for residents / 仅限群众查看本人诉求' }]);
+      query = query.where('caller_account_id', '=', who.accountId);
+    } else if (scope === 'region') {
+      assertAllowed(this.policy, who, 'cases.view', { regionCode: this.k.config.regionCode });
+      query = query.where('region_code', '=', this.k.config.regionCode);
+    } else {
+      // Units work in their own area (a street office's region lies below the case's); the department decides.
+      assertAllowed(this.policy, who, 'cases.handle', { departmentId: who.departmentId });
+      query = query.where('handling_department_id', '=', who.departmentId).where('open', '=', true);
+    }
+    if (q.state) query = query.where('state', '=', q.state);
+    if (q.open !== undefined) query = query.where('open', '=', q.open);
+    if (q.overdue) query = query.where('overdue', '=', true);
+    if (q.supervised) query = query.where('supervision_level', '>', 0);
+    if (q.categoryCode) query = query.where('category_code', 'like', `${q.categoryCode}%`);
+    if (q.streetCode) query = query.where('street_code', '=', q.streetCode);
+    if (q.q) query = query.where(matchesQuery('search', q.q));
+    if (after) query = query.where(sql<boolean>`(created_at, id) < (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = pageOf(rows, limit, (r) => [iso(r.created_at)!, r.id]);
+    return { items: await this.summaries(page.items), next: page.next };
+  }
+
+  async detail(who: Principal, id: string) {
+    const row = await this.handling.visibleRow(who, id);
+    const [summary] = await this.summaries([row]);
+    const def = await this.workflows.get(row.workflow_version);
+    const staffView = who.type === 'staff';
+    const centre = this.policy.can(who, 'cases.view', { regionCode: row.region_code });
+    const history = await this.k.db.selectFrom('cases_action').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
+    const names = await this.org.departmentNames([...history.map((h) => h.department_id), ...row.helper_department_ids].filter(Boolean));
+    const phone = row.caller_phone_enc ? this.k.crypto.decryptField(row.caller_phone_enc) : null;
+    // Units see the caller's name and a masked number; in a 保密件 both stay with the centre.
+    const own = who.type === 'person' && row.caller_account_id === who.accountId;
+    const showCaller = centre || own || (staffView && !row.confidential);
+    const repeat = row.caller_phone_index ? await this.callsFrom(row.caller_phone_index) : 0;
+    const chain = row.dispatch_chain as string[];
+    const actor = staffView ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
+    const place = row.lon != null ? await this.grids.locate(row.lon, row.lat) : null;
+    return {
+      ...summary,
+      content: row.content,
+      callerName: showCaller && row.caller_name_enc ? this.k.crypto.decryptField(row.caller_name_enc) : null,
+      callerPhone: phone && showCaller ? (centre || own ? phone : maskPhone(phone)) : null,
+      confidential: row.confidential,
+      lon: row.lon,
+      lat: row.lat,
+      streetName: place?.streetName ?? null,
+      photoIds: row.photo_ids,
+      suggestions: staffView ? row.suggestions : [],
+      tookFirst: row.took_first,
+      helperDepartments: (row.helper_department_ids as string[]).map((h) => ({ id: h, name: names.get(h)?.name ?? h })),
+      dispatcherDepartmentId: chain.length ? chain[chain.length - 1] : null,
+      acceptedAt: iso(row.accepted_at),
+      repliedAt: iso(row.replied_at),
+      closedAt: iso(row.closed_at),
+      answer: row.answer,
+      reply: row.reply,
+      replyPhotoIds: row.reply_photo_ids,
+      solved: row.solved,
+      satisfaction: row.satisfaction,
+      reopenCount: row.reopen_count,
+      returns: row.returns,
+      extensionDays: row.extension_days,
+      duplicateOf: row.duplicate_of,
+      repeatCaller: repeat >= REPEAT_CALLS,
+      actions: row.open ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: chain.length ? chain[chain.length - 1] : null }).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })) : [],
+      history: history.map((h) => ({
+        action: h.action,
+        fromState: h.from_state,
+        toState: h.to_state,
+        // Residents see which unit acted, not the names of staff.
+        actorName: staffView || h.actor_type === 'person' ? h.actor_name : h.department_id ? (names.get(h.department_id)?.name ?? '') : '',
+        actorType: h.actor_type,
+        departmentName: h.department_id ? (names.get(h.department_id)?.name ?? null) : null,
+        opinion: h.opinion,
+        payload: h.payload,
+        at: iso(h.at)!,
+      })),
+    };
+  }
+
+  private async callsFrom(phoneIndex: string): Promise<number> {
+    const since = new Date(this.k.clock.now().getTime() - REPEAT_DAYS * 86_400_000);
+    const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('caller_phone_index', '=', phoneIndex).where('created_at', '>', since).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** 来电历史: a number's earlier cases, for the agent while the call is on. The number never goes in a URL. */
+  async callerHistory(who: Principal, phone: string) {
+    assertAllowed(this.policy, who, 'cases.intake', { regionCode: this.k.config.regionCode });
+    const index = this.k.crypto.blindIndex(phone);
+    const rows = await this.k.db.selectFrom('cases_case').selectAll().where('caller_phone_index', '=', index).orderBy('created_at', 'desc').limit(20).execute();
+    const recent = await this.callsFrom(index);
+    const name = rows.find((r) => r.caller_name_enc)?.caller_name_enc;
+    return { callerName: name ? this.k.crypto.decryptField(name) : null, repeatCaller: recent >= REPEAT_CALLS, callsInWindow: recent, windowDays: REPEAT_DAYS, cases: await this.summaries(rows) };
+  }
+
+  /** 督办看板: open cases by urgency of attention, with counts per group. */
+  async board(who: Principal) {
+    assertAllowed(this.policy, who, 'cases.supervise', { regionCode: this.k.config.regionCode });
+    const now = this.k.clock.now();
+    const soon = new Date(now.getTime() + 24 * 3600_000);
+    const base = this.k.db.selectFrom('cases_case').where('region_code', '=', this.k.config.regionCode).where('open', '=', true);
+    const counts = await base
+      .select([
+        sql<number>`count(*) FILTER (WHERE state = 'registered')::int`.as('registered'),
+        sql<number>`count(*) FILTER (WHERE state = 'dispatched' AND response_due_at < ${now})::int`.as('unsigned_late'),
+        sql<number>`count(*) FILTER (WHERE overdue)::int`.as('overdue'),
+        sql<number>`count(*) FILTER (WHERE NOT overdue AND due_at < ${soon})::int`.as('due_soon'),
+        sql<number>`count(*) FILTER (WHERE supervision_level > 0)::int`.as('supervised'),
+        sql<number>`count(*) FILTER (WHERE extension_status = 'pending')::int`.as('extensions'),
+        sql<number>`count(*) FILTER (WHERE state = 'return_review')::int`.as('returns'),
+        sql<number>`count(*)::int`.as('open'),
+      ])
+      .executeTakeFirstOrThrow();
+    const attention = await base
+      .selectAll()
+      .where((eb) => eb.or([eb('overdue', '=', true), eb('due_at', '<', soon), eb('supervision_level', '>', 0), eb('extension_status', '=', 'pending'), eb('state', '=', 'return_review'), eb.and([eb('state', '=', 'dispatched'), eb('response_due_at', '<', now)])]))
+      .orderBy('overdue', 'desc')
+      .orderBy('due_at')
+      .limit(100)
+      .execute();
+    return { counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])), cases: await this.summaries(attention) };
+  }
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../../kernel/db/index.ts';
+import type { WorkflowDefinition } from '../../kernel/workflow/index.ts';
+
+/**
+ * Case workflow definitions by version. A case is always read with the version it was made under;
+ * new cases take the highest version.
+ */
+export class CaseWorkflows {
+  private readonly cache = new Map<number, WorkflowDefinition>();
+  private latestVersion: number | null = null;
+  constructor(private readonly db: Db) {}
+
+  async get(version: number): Promise<WorkflowDefinition> {
+    let def = this.cache.get(version);
+    if (!def) {
+      const row = await this.db.selectFrom('cases_workflow').select('definition').where('version', '=', version).executeTakeFirstOrThrow();
+      def = (typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) as WorkflowDefinition;
+      this.cache.set(version, def);
+    }
+    return def;
+  }
+
+  async latest(): Promise<{ version: number; def: WorkflowDefinition }> {
+    if (this.latestVersion == null) {
+      const row = await this.db.selectFrom('cases_workflow').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
+      this.latestVersion = Number(row.v);
+    }
+    return { version: this.latestVersion, def: await this.get(this.latestVersion) };
+  }
+}
