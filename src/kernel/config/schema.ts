@@ -5,6 +5,8 @@ export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
   host: Type.String({ minLength: 1, default: '127.0.0.1' }),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Open311 discovery's test endpoint (a staging installation); defaults to this server. */
+  open311TestUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   /** Folder for PGlite data, keys and uploaded files when no other store is set. */
   dataDir: Type.String({ minLength: 1, default: './data' }),
@@ -48,6 +50,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   PORT: 'port',
   HOST: 'host',
   PUBLIC_URL: 'publicUrl',
+  OPEN311_TEST_URL: 'open311TestUrl',
   DATABASE_URL: 'databaseUrl',
   YIWANG_DATA_DIR: 'dataDir',
   YIWANG_REGION: 'regionCode',

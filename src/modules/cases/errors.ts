@@ -8,6 +8,7 @@ export const CasesErrors = {
   notLowerUnit: () => new DomainError('CASE_NOT_LOWER_UNIT', 422, '只能下派给本单位辖区内的下级单位或网格', 'A case can only be sent down to a unit or grid within your own area', [{ path: '/departmentId', message: 'not a lower unit / 不是下级单位' }]),
   stateChanged: () => new DomainError('CASE_STATE_CHANGED', 409, '工单已被他人处理，请刷新后重试', 'Someone else changed this case; reload and try again'),
   callerFlood: () => new DomainError('CASE_CALLER_FLOOD', 429, '同一来电或账号短时间内提交过多，请稍后再试', 'Too many reports from one caller in a short time; please try later'),
+  reporterFlood: () => new DomainError('CASE_REPORTER_FLOOD', 429, '该接入系统提交过于频繁，请稍后再试', 'This system is reporting too fast; please slow down'),
   reopenUsed: () => new DomainError('CASE_REOPEN_USED', 409, '该工单已重办过一次，不能再次重办', 'This case has already been reopened once'),
   reopenNeedsUnsatisfied: () => new DomainError('CASE_REOPEN_NEEDS_UNSATISFIED', 409, '回访结果为满意且已解决的工单不能重办', 'Only a case whose caller was unsatisfied or unsolved can be reopened'),
   visitMissing: () => new DomainError('CASE_VISIT_MISSING', 400, '回访须记录是否解决和满意度', 'A visit back must record whether it was solved and the satisfaction', [{ path: '/visit', message: 'required / 必填' }]),

@@ -8,6 +8,9 @@ import { sweepDeadlines } from './deadlines.ts';
 import { Handling } from './handling.ts';
 import { Intake } from './intake.ts';
 import { KnowledgeBase } from './knowledge.ts';
+import { Open311Keys } from './open311/keys.ts';
+import { open311Routes } from './open311/routes.ts';
+import { Open311Service } from './open311/service.ts';
 import { casesMigrations } from './migrations/index.ts';
 import { casesRoutes } from './routes.ts';
 import { CaseStats } from './stats.ts';
@@ -31,6 +34,8 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const views = new CaseViews(k, policy, org, grids, categories, handling, workflows);
   const knowledge = new KnowledgeBase(k, policy, categories);
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
+  const open311Keys = new Open311Keys(k, policy);
+  const open311 = new Open311Service(k, categories, intake, open311Keys, org);
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
   return {
     categories,
@@ -40,8 +45,10 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     views,
     knowledge,
     stats,
+    open311Keys,
     migrations: casesMigrations,
-    routes: casesRoutes({ categories, suggester, intake, handling, views, knowledge, stats, regionCode: k.config.regionCode }),
+    routes: casesRoutes({ categories, suggester, intake, handling, views, knowledge, stats, keys: open311Keys, regionCode: k.config.regionCode }),
+    open311Routes: open311Routes(k, open311),
   };
 }
 export type CasesModule = ReturnType<typeof createCasesModule>;

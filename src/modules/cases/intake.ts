@@ -16,6 +16,8 @@ import type { CaseWorkflows } from './workflows.ts';
 
 /** Reports one caller (phone or account) may make in an hour before being asked to wait. */
 export const CALLER_HOURLY_LIMIT = 10;
+/** Reports one connected system or Open311 app (one key) may make in a minute. */
+export const REPORTER_MINUTE_LIMIT = 120;
 /** Reports about the same matter this close (metres) and this recent (hours) are one case. */
 export const DUPLICATE_METRES = 150;
 export const DUPLICATE_HOURS = 72;
@@ -92,6 +94,7 @@ export class Intake {
     }
     const phoneIndex = callerPhone ? this.k.crypto.blindIndex(callerPhone) : null;
     await this.checkFlood(who.type === 'person' ? { account: who.accountId } : phoneIndex ? { phone: phoneIndex } : null);
+    if (who.type === 'client') await this.checkReporterRate(reporterId);
     const title = input.title?.trim() || input.content.trim().replace(/\s+/g, ' ').slice(0, 30);
     const text = `${title} ${input.content}`;
     const suggestions = await this.suggester.suggest(text, region, place);
@@ -177,6 +180,12 @@ export class Intake {
     const q = this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('created_at', '>', since);
     const r = await ('phone' in caller ? q.where('caller_phone_index', '=', caller.phone) : q.where('caller_account_id', '=', caller.account)).executeTakeFirstOrThrow();
     if (Number(r.n) >= CALLER_HOURLY_LIMIT) throw CasesErrors.callerFlood();
+  }
+
+  private async checkReporterRate(reporterId: string): Promise<void> {
+    const since = new Date(this.k.clock.now().getTime() - 60_000);
+    const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('reporter_id', '=', reporterId).where('created_at', '>', since).executeTakeFirstOrThrow();
+    if (Number(r.n) >= REPORTER_MINUTE_LIMIT) throw CasesErrors.reporterFlood();
   }
 
   /**

@@ -6,6 +6,7 @@ import type { Categories } from './categories.ts';
 import type { Handling } from './handling.ts';
 import type { Intake } from './intake.ts';
 import type { KnowledgeBase } from './knowledge.ts';
+import type { Open311Keys } from './open311/keys.ts';
 import { CaseActionBody, CaseDetail, CaseInput, CaseNoteBody, CaseSummary, Category, CategoryCode, CategoryInput, Duty, DutyInput, Knowledge, KnowledgeInput, Suggestion, page } from './schema.ts';
 import type { CaseStats } from './stats.ts';
 import type { Suggester } from './suggestions.ts';
@@ -28,6 +29,7 @@ export interface CasesParts {
   views: CaseViews;
   knowledge: KnowledgeBase;
   stats: CaseStats;
+  keys: Open311Keys;
   regionCode: string;
 }
 
@@ -139,6 +141,15 @@ export function casesRoutes(p: CasesParts) {
         await p.handling.note(me(req), req.params.id, req.body, rid(req));
         return p.views.detail(me(req), req.params.id);
       },
+    );
+
+    app.post(
+      '/api/cases/open311-keys',
+      {
+        config: { permission: 'cases.manage' },
+        schema: { tags, summary: '发放 Open311 api_key（仅显示一次）/ Issue an Open311 api key (shown once)', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.String(), apiKey: Type.String() }), ...errors } },
+      },
+      async (req, reply) => reply.status(201).send(await p.keys.issue(me(req), req.body.name.trim(), undefined, rid(req))),
     );
 
     // ── knowledge base ────────────────────────────────────────────────────────────────────────

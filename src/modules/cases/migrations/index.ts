@@ -107,6 +107,7 @@ export const casesMigrations: Migration[] = [
       CREATE INDEX cases_case_unit ON cases_case (handling_department_id, state, due_at) WHERE open;
       CREATE INDEX cases_case_caller ON cases_case (caller_phone_index, created_at) WHERE caller_phone_index IS NOT NULL;
       CREATE INDEX cases_case_account ON cases_case (caller_account_id, created_at) WHERE caller_account_id IS NOT NULL;
+      CREATE INDEX cases_case_reporter ON cases_case (reporter_id, created_at);
       CREATE INDEX cases_case_category ON cases_case (category_code, created_at);
       CREATE INDEX cases_case_search ON cases_case USING gin (search);
       CREATE INDEX cases_case_place ON cases_case (lat, lon) WHERE open AND lat IS NOT NULL;
