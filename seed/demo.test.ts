@@ -9,7 +9,7 @@ describe('demo region 乌兰浩特市', () => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await startTestPlatform();
-    await seedDemo(t.p, { people: 40, companies: 10 });
+    await seedDemo(t.p, { people: 40, companies: 10, cases: 1500 });
   });
   afterAll(() => t.close());
 
@@ -69,6 +69,22 @@ describe('demo region 乌兰浩特市', () => {
     expect(channels.map((c) => c.channel).sort()).toEqual(['online', 'window']);
     const open = await t.p.kernel.db.selectFrom('services_rectification').select('state').execute();
     expect(open.map((r) => r.state)).toEqual(['open']);
+  });
+
+  it('has grids on every street, a responsibility list, and past cases the classifier was trained on', async () => {
+    const streets = (await t.app.inject({ url: '/api/cityops/grids?kind=street' })).json().features;
+    expect(streets.length).toBe(17);
+    const inside = (await t.app.inject({ url: '/api/cityops/locate?lon=122.075&lat=46.078' })).json();
+    expect(inside).toMatchObject({ inside: true, streetName: '爱国街道' });
+    expect(inside.gridCode).toMatch(/^152201001-W0\d$/);
+    const hotline = (await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: 'hotline01', password: DEMO_PASSWORD } })).json().token;
+    const acc = (await t.app.inject({ url: '/api/cases/stats/classifier?sample=300', headers: { authorization: `Bearer ${hotline}` } })).json();
+    // Measured on held-out past cases the model never saw: the first guess is usually right.
+    expect(acc.heldOut).toBe(300);
+    expect(acc.top1).toBeGreaterThan(0.75);
+    expect(acc.top3).toBeGreaterThan(acc.top1);
+    const perf = (await t.app.inject({ url: '/api/cases/stats/performance?by=street', headers: { authorization: `Bearer ${hotline}` } })).json();
+    expect(perf.find((r: { name: string }) => r.name === '爱国街道').cases).toBeGreaterThan(20);
   });
 
   it('went through the audited paths', async () => {

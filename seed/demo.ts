@@ -5,6 +5,7 @@ import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { seedServices } from './service-demo.ts';
+import { seedCases } from './case-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
@@ -22,7 +23,7 @@ export async function isSeeded(p: Platform): Promise<boolean> {
  * every role with accounts, and synthetic residents and companies with valid check digits.
  * Goes through the modules' own functions, so every record is audited like a real one.
  */
-export async function seedDemo(p: Platform, opts: { people?: number; companies?: number } = {}): Promise<void> {
+export async function seedDemo(p: Platform, opts: { people?: number; companies?: number; cases?: number } = {}): Promise<void> {
   const k = p.kernel;
   const region = k.config.regionCode;
   const log = p.log;
@@ -115,5 +116,6 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     { secret: DEMO_RP.secret },
   );
   await seedServices(p, deptIds);
+  await seedCases(p, deptIds, opts.cases ?? 3000);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

@@ -1,11 +1,12 @@
 import type { Kernel } from '../../kernel/index.ts';
-import type { Policy } from '../../kernel/policy/index.ts';
+import type { Policy, Principal } from '../../kernel/policy/index.ts';
 import type { Grids } from '../cityops/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { Categories } from './categories.ts';
 import { Classifier } from './classifier.ts';
 import { sweepDeadlines } from './deadlines.ts';
 import { Handling } from './handling.ts';
+import { importHistory, type HistoricalCase } from './history.ts';
 import { Intake } from './intake.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { Open311Keys } from './open311/keys.ts';
@@ -21,6 +22,7 @@ import { CaseWorkflows } from './workflows.ts';
 export { casesMigrations } from './migrations/index.ts';
 export { CASE_WORKFLOW } from './workflow.ts';
 export { caseTerms } from './classifier.ts';
+export type { HistoricalCase } from './history.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
 
 /** 12345 一线通达 and 一网统管 events: one case engine for every channel. */
@@ -46,6 +48,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     knowledge,
     stats,
     open311Keys,
+    importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
     migrations: casesMigrations,
     routes: casesRoutes({ categories, suggester, intake, handling, views, knowledge, stats, keys: open311Keys, regionCode: k.config.regionCode }),
     open311Routes: open311Routes(k, open311),

@@ -1,0 +1,101 @@
+import { syntheticIds } from '../src/kernel/ids/index.ts';
+import type { HistoricalCase } from '../src/modules/cases/index.ts';
+import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+import type { Platform } from '../src/platform.ts';
+import { CASE_DUTIES } from './case-categories.ts';
+import { seedCaseSetup } from './case-setup.ts';
+import { CASE_TEXTS, CONFUSED, ESTATES, PREFIXES, ROADS, SUFFIXES, TIMES } from './case-texts.ts';
+import { STREET_CENTRES } from './grids.ts';
+
+/** The api key the README names for trying Open311 against the demo. */
+export const DEMO_OPEN311_KEY = 'demo-open311-key';
+const REPLIES = ['已现场核查并处理完毕', '已责令相关单位限期整改，现已整改到位', '已协调维修人员修复', '已向市民解释相关政策，市民表示理解', '已联系责任主体落实处置'];
+
+/** Urban streets take most calls; towns and parks fewer. */
+const STREET_WEIGHTS: [string, number][] = Object.keys(STREET_CENTRES).map((c) => [c, Number(c.slice(6)) < 100 ? 8 : 1]);
+
+/**
+ * Synthetic past cases in realistic wording: a category, a place inside a street, a handling unit
+ * from the responsibility list, and what happened — mostly closed, some late, some unsatisfied.
+ * Every fifth case is held out of training to measure the classifier.
+ */
+export async function syntheticCases(p: Platform, units: Map<string, string>, n: number, seed = 2026): Promise<HistoricalCase[]> {
+  const rnd = syntheticIds(152201 + seed);
+  const now = p.kernel.clock.now().getTime();
+  const centreId = units.get('RX12345')!;
+  const duty = new Map(CASE_DUTIES.map(([c, u]) => [c, u]));
+  const leaves = Object.keys(CASE_TEXTS);
+  const totalWeight = STREET_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+  const out: HistoricalCase[] = [];
+  for (let i = 0; i < n; i++) {
+    // Seasonality: heating complaints cluster in winter-like weeks of the window, others spread.
+    const matter = rnd.pick(leaves);
+    // One call in ten was filed under a neighbouring category by the dispatcher of the day.
+    const categoryCode = CONFUSED[matter] && rnd.int(1, 100) <= 10 ? CONFUSED[matter] : matter;
+    let r = rnd.int(0, totalWeight - 1);
+    const [street] = STREET_WEIGHTS.find(([, w]) => (r -= w) < 0)!;
+    const [cx, cy] = STREET_CENTRES[street];
+    const lon = cx + (rnd.int(-40, 40) / 10_000);
+    const lat = cy + (rnd.int(-30, 30) / 10_000);
+    const place = await p.cityops.grids.locate(lon, lat);
+    const estate = rnd.pick(ESTATES);
+    const road = rnd.pick(ROADS);
+    const spot = rnd.int(0, 1) ? `${estate}${rnd.int(1, 30)}号楼` : `${road}${rnd.int(1, 300)}号`;
+    const fill = (x: string) => x.replace('{p}', spot).replace('{t}', rnd.pick(TIMES)).replace('{n}', String(rnd.int(2, 15)));
+    // Some callers bring up a second, smaller matter in the same call.
+    const aside = rnd.int(1, 100) <= 15 ? `另外，${fill(rnd.pick(CASE_TEXTS[rnd.pick(leaves)])).replace(spot, '附近')}。` : '';
+    const content = `${rnd.pick(PREFIXES)}${fill(rnd.pick(CASE_TEXTS[matter]))}。${aside}${rnd.pick(SUFFIXES)}`;
+    const unit = duty.get(categoryCode);
+    const departmentId = unit === 'street' ? (place ? units.get(place.streetCode) : undefined) : units.get(unit ?? '');
+    if (!departmentId) continue;
+    const createdAt = new Date(now - rnd.int(1, 120 * 24) * 3600_000);
+    const responseDueAt = new Date(createdAt.getTime() + 4 * 3600_000);
+    const dueAt = new Date(createdAt.getTime() + 5 * 86_400_000);
+    const recent = now - createdAt.getTime() < 3 * 86_400_000;
+    const state = recent ? rnd.pick(['dispatched', 'handling', 'replied', 'closed'] as const) : 'closed';
+    const late = rnd.int(1, 100) <= 12;
+    const acceptedAt = state === 'dispatched' ? undefined : new Date(createdAt.getTime() + rnd.int(10, late ? 600 : 200) * 60_000);
+    const repliedAt = state === 'closed' || state === 'replied' ? new Date(createdAt.getTime() + (late ? rnd.int(6, 9) : rnd.int(1, 4)) * 86_400_000) : undefined;
+    const closedAt = state === 'closed' ? new Date(repliedAt!.getTime() + rnd.int(2, 30) * 3600_000) : undefined;
+    const solved = state === 'closed' ? rnd.int(1, 100) <= (late ? 70 : 92) : undefined;
+    const satisfaction = state === 'closed' ? (solved ? rnd.pick([5, 5, 5, 4, 4, 3]) : rnd.pick([1, 2, 2, 3])) : undefined;
+    out.push({
+      createdAt,
+      channel: rnd.pick(['hotline', 'hotline', 'hotline', 'hotline', 'web', 'app', 'grid']),
+      kind: categoryCode === '080101' || categoryCode === '040201' ? 'consult' : rnd.pick(['complaint', 'complaint', 'request', 'report']),
+      urgency: rnd.int(1, 100) <= 8 ? 'urgent' : 'ordinary',
+      title: content.slice(0, 30),
+      content: `市民来电反映：${content}`,
+      callerPhone: rnd.phone(),
+      address: spot,
+      lon,
+      lat,
+      streetCode: place?.streetCode ?? null,
+      gridCode: place?.gridCode ?? null,
+      categoryCode,
+      departmentId,
+      centreId,
+      state,
+      responseDueAt,
+      dueAt,
+      acceptedAt,
+      repliedAt,
+      closedAt,
+      reply: repliedAt ? rnd.pick(REPLIES) : undefined,
+      solved,
+      satisfaction,
+      returns: rnd.int(1, 100) <= 5 ? 1 : 0,
+      overdue: late && (repliedAt ? repliedAt > dueAt : now > dueAt.getTime()),
+      heldOut: i % 5 === 4,
+    });
+  }
+  return out;
+}
+
+/** The demo's 12345: set-up, an Open311 key, three thousand past cases and a few live ones. */
+export async function seedCases(p: Platform, units: Map<string, string>, history = 3000): Promise<void> {
+  await seedCaseSetup(p, units);
+  await p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '示例 Open311 应用 / Demo Open311 app', DEMO_OPEN311_KEY, 'seed');
+  await p.cases.importHistory(SYSTEM_PRINCIPAL, await syntheticCases(p, units, history));
+  p.log.info({ history }, 'seed: 12345 cases loaded');
+}
