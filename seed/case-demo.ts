@@ -97,5 +97,25 @@ export async function seedCases(p: Platform, units: Map<string, string>, history
   await seedCaseSetup(p, units);
   await p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '示例 Open311 应用 / Demo Open311 app', DEMO_OPEN311_KEY, 'seed');
   await p.cases.importHistory(SYSTEM_PRINCIPAL, await syntheticCases(p, units, history));
+  await seedSensors(p);
   p.log.info({ history }, 'seed: 12345 cases loaded');
+}
+
+/** Threshold rules and a few devices at the places that flood, get loud or burn. */
+export async function seedSensors(p: Platform): Promise<void> {
+  const rules = [
+    { deviceKind: 'water_level', metric: 'level_cm', op: '>=', threshold: 30, categoryCode: '010204', urgency: 'urgent', name: '积水超警戒水位' },
+    { deviceKind: 'noise', metric: 'db', op: '>=', threshold: 70, categoryCode: '020102', urgency: 'ordinary', name: '噪声超标' },
+    { deviceKind: 'smoke', metric: 'smoke', op: '>=', threshold: 1, categoryCode: '070101', urgency: 'urgent', name: '烟感报警' },
+    { deviceKind: 'manhole', metric: 'tilt_deg', op: '>=', threshold: 15, categoryCode: '010203', urgency: 'urgent', name: '井盖倾斜或移位' },
+  ] as const;
+  for (const r of rules) await p.cityops.telemetry.saveRule(SYSTEM_PRINCIPAL, r, 'seed');
+  const devices = [
+    { id: 'WL-HP-01', kind: 'water_level', name: '和平路下穿桥积水监测', lon: 122.091, lat: 46.071 },
+    { id: 'WL-XA-01', kind: 'water_level', name: '兴安南大街低洼路段水位', lon: 122.061, lat: 46.085 },
+    { id: 'NS-AG-01', kind: 'noise', name: '爱国街道广场噪声监测', lon: 122.076, lat: 46.079 },
+    { id: 'SM-DL-01', kind: 'smoke', name: '都林街道老旧小区烟感', lon: 122.086, lat: 46.096 },
+    { id: 'MH-WY-01', kind: 'manhole', name: '五一路井盖监测', lon: 122.071, lat: 46.064 },
+  ] as const;
+  for (const d of devices) await p.cityops.telemetry.register(SYSTEM_PRINCIPAL, d, 'seed');
 }

@@ -57,7 +57,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const org = createOrgModule(kernel, rolePolicy);
   const identity = createIdentityModule(kernel, org.service, rolePolicy);
   const services = createServicesModule(kernel, rolePolicy, org.service, identity.service);
-  const cityops = createCityopsModule(kernel);
+  const cityops = createCityopsModule(kernel, rolePolicy);
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
@@ -116,7 +116,14 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       return app;
     },
     startWorkers() {
-      stopWorkers ??= startWorkers(kernel);
+      if (stopWorkers) return;
+      const stopKernel = startWorkers(kernel);
+      const mqtt = config.mqttUrl ? cityops.listenMqtt(config.mqttUrl) : null;
+      mqtt?.ready.then(() => log.info('mqtt: listening for telemetry'), (err) => log.warn({ err: (err as Error).message }, 'mqtt: not connected yet; retrying'));
+      stopWorkers = async () => {
+        await mqtt?.stop();
+        await stopKernel();
+      };
     },
     async close() {
       await app?.close();

@@ -5,6 +5,8 @@ export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
   host: Type.String({ minLength: 1, default: '127.0.0.1' }),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** MQTT broker that sensors publish telemetry to (e.g. mqtt://127.0.0.1:1883); none = HTTP only. */
+  mqttUrl: Type.Optional(Type.String({ pattern: '^(mqtt|mqtts|ws|wss)://' })),
   /** Open311 discovery's test endpoint (a staging installation); defaults to this server. */
   open311TestUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
@@ -51,6 +53,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   HOST: 'host',
   PUBLIC_URL: 'publicUrl',
   OPEN311_TEST_URL: 'open311TestUrl',
+  MQTT_URL: 'mqttUrl',
   DATABASE_URL: 'databaseUrl',
   YIWANG_DATA_DIR: 'dataDir',
   YIWANG_REGION: 'regionCode',

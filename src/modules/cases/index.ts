@@ -1,6 +1,7 @@
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
-import type { Grids } from '../cityops/index.ts';
+import { ALARM_RAISED, type Grids } from '../cityops/index.ts';
+import type { SensorAlarm } from './intake.ts';
 import type { OrgService } from '../org/index.ts';
 import { Categories } from './categories.ts';
 import { Classifier } from './classifier.ts';
@@ -38,6 +39,8 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
   const open311Keys = new Open311Keys(k, policy);
   const open311 = new Open311Service(k, categories, intake, open311Keys, org);
+  // 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference).
+  k.events.subscribe(ALARM_RAISED, async (e, trx) => void (await intake.reportSensor(trx, e.payload as SensorAlarm)));
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
   return {
     categories,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { cstDate } from '../../kernel/calendar/index.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
@@ -21,6 +22,40 @@ export const REPORTER_MINUTE_LIMIT = 120;
 /** Reports about the same matter this close (metres) and this recent (hours) are one case. */
 export const DUPLICATE_METRES = 150;
 export const DUPLICATE_HOURS = 72;
+
+/** What the city-operations module tells us about an alarm that should become a case. */
+export interface SensorAlarm {
+  alarmId: string;
+  deviceId: string;
+  metric: string;
+  value: number;
+  threshold: number;
+  categoryCode: string;
+  urgency: string;
+  title: string;
+  content: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  streetCode: string | null;
+  gridCode: string | null;
+}
+
+/** Sensor cases are reported by the platform itself. */
+export const SENSOR_REPORTER: Principal = { accountId: 'sensor', type: 'client', name: '物联感知', regionCode: '', departmentId: null, roles: [], permissions: new Set(['cases.intake']), sessionId: null };
+
+interface Prepared {
+  channel: Channel;
+  title: string;
+  text: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  phoneIndex: string | null;
+  streetCode: string | null;
+  gridCode: string | null;
+  suggestions: Suggestion[];
+  original: { id: string; number: string } | null;
+}
 
 export interface IntakeResult {
   id: string;
@@ -99,9 +134,30 @@ export class Intake {
     const text = `${title} ${input.content}`;
     const suggestions = await this.suggester.suggest(text, region, place);
     const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
-    const original = matter ? await this.findOriginal(matter, place, input, input.lon, input.lat) : null;
+    const original = matter ? await this.findOriginal(this.k.db, matter, !!place, input, input.lon, input.lat) : null;
+    return this.store(this.k.db, who, input, { channel, title, text, callerName, callerPhone, phoneIndex, streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions, original }, requestId);
+  }
+
+  /**
+   * A case opened by a sensor alarm (一网统管), inside the event subscriber's transaction: the rule
+   * names the category, the device's place is known, and the alarm id makes a redelivery harmless.
+   */
+  async reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult> {
+    const seen = await trx.selectFrom('cases_case').select(['id', 'number', 'duplicate_of']).where('reporter_id', '=', SENSOR_REPORTER.accountId).where('external_ref', '=', alarm.alarmId).executeTakeFirst();
+    if (seen) return { id: seen.id, number: seen.number, duplicateOf: seen.duplicate_of, suggestions: [], created: false };
+    const input: CaseInput = { channel: 'sensor', kind: 'report', urgency: alarm.urgency as CaseInput['urgency'], title: alarm.title.slice(0, 100), content: alarm.content.slice(0, 2000), lon: alarm.lon, lat: alarm.lat, address: alarm.address ?? undefined, categoryCode: alarm.categoryCode, externalRef: alarm.alarmId, attributes: { device: alarm.deviceId, metric: alarm.metric, value: String(alarm.value), threshold: String(alarm.threshold) } };
+    const original = await this.findOriginal(trx, alarm.categoryCode, true, input, alarm.lon, alarm.lat);
+    return this.store(trx, SENSOR_REPORTER, input, { channel: 'sensor', title: input.title!, text: `${input.title} ${input.content}`, callerName: null, callerPhone: null, phoneIndex: null, streetCode: alarm.streetCode, gridCode: alarm.gridCode, suggestions: [], original });
+  }
+
+  /** Writes a prepared case: one statement, or with its original's count when it is a duplicate. */
+  private async store(ex: Executor, who: Principal, input: CaseInput, c: Prepared, requestId?: string): Promise<IntakeResult> {
+    const { channel, title, text, callerName, callerPhone, phoneIndex, suggestions, original } = c;
+    const region = this.k.config.regionCode;
+    const reporterId = who.accountId;
+    const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
     const now = this.k.clock.now();
-    const { version, def } = await this.workflows.latest();
+    const { version, def } = await this.workflows.latest(ex);
     const id = uuidv7();
     const state = original ? 'merged' : def.initial;
     const row = {
@@ -125,8 +181,8 @@ export class Intake {
       address: input.address?.trim() || null,
       lon: input.lon ?? null,
       lat: input.lat ?? null,
-      street_code: place?.streetCode ?? null,
-      grid_code: place?.gridCode ?? null,
+      street_code: c.streetCode,
+      grid_code: c.gridCode,
       photo_ids: input.photoIds ?? [],
       attributes: JSON.stringify(input.attributes ?? {}),
       category_code: input.categoryCode ?? (original ? matter : null),
@@ -138,7 +194,7 @@ export class Intake {
       created_at: now,
       updated_at: now,
     };
-    const main = (ex: typeof this.k.db) => ex.insertInto('cases_case').values(row).returning(['id', 'region_code', 'number']);
+    const main = (on: Executor) => on.insertInto('cases_case').values(row).returning(['id', 'region_code', 'number']);
     const trace = {
       actor: actorOf(who),
       action: 'registered',
@@ -154,17 +210,19 @@ export class Intake {
         FROM main m RETURNING (SELECT number FROM main)`;
     let number: string;
     if (original) {
-      number = await this.k.db.transaction().execute(async (trx) => {
+      const both = async (trx: Executor) => {
         const [r] = await this.k.tracedWrite<{ number: string }>(trx, main(trx), trace, tail);
         await trx.updateTable('cases_case').set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now })).where('id', '=', original.id).execute();
         return r.number;
-      });
+      };
+      number = ex.isTransaction ? await both(ex) : await this.k.db.transaction().execute(both);
     } else {
-      const [r] = await this.k.tracedWrite<{ number: string }>(this.k.db, main(this.k.db), trace, tail);
+      const [r] = await this.k.tracedWrite<{ number: string }>(ex, main(ex), trace, tail);
       number = r.number;
     }
     return { id, number, duplicateOf: original?.id ?? null, suggestions, created: true };
   }
+
 
   /** Photos must be files the reporter uploaded (images only). */
   private async checkPhotos(who: Principal, ids: string[]): Promise<void> {
@@ -192,16 +250,16 @@ export class Intake {
    * An open case about the same matter at the same place, recent enough to be the same event: by
    * distance when both have coordinates, else by the same address.
    */
-  private async findOriginal(matter: string, place: Placement | null, input: CaseInput, lon?: number, lat?: number): Promise<{ id: string; number: string } | null> {
+  private async findOriginal(ex: Executor, matter: string, placed: boolean, input: CaseInput, lon?: number, lat?: number): Promise<{ id: string; number: string } | null> {
     const since = new Date(this.k.clock.now().getTime() - DUPLICATE_HOURS * 3600_000);
-    let q = this.k.db
+    let q = ex
       .selectFrom('cases_case')
       .select(['id', 'number'])
       .where('open', '=', true)
       .where('duplicate_of', 'is', null)
       .where('created_at', '>', since)
       .where((eb) => eb.or([eb('category_code', '=', matter), eb.and([eb('category_code', 'is', null), sql<boolean>`suggestions->0->>'categoryCode' = ${matter}`])]));
-    if (place && lon !== undefined && lat !== undefined) {
+    if (placed && lon !== undefined && lat !== undefined) {
       const dLat = DUPLICATE_METRES / 111_320;
       const dLon = DUPLICATE_METRES / (111_320 * Math.cos((lat * Math.PI) / 180));
       q = q.where('lat', '>', lat - dLat).where('lat', '<', lat + dLat).where('lon', '>', lon - dLon).where('lon', '<', lon + dLon);

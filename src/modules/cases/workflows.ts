@@ -1,4 +1,4 @@
-import type { Db } from '../../kernel/db/index.ts';
+import type { Db, Executor } from '../../kernel/db/index.ts';
 import type { WorkflowDefinition } from '../../kernel/workflow/index.ts';
 
 /**
@@ -10,21 +10,22 @@ export class CaseWorkflows {
   private latestVersion: number | null = null;
   constructor(private readonly db: Db) {}
 
-  async get(version: number): Promise<WorkflowDefinition> {
+  /** `ex`: the caller's transaction, when one is open (an embedded database has one connection). */
+  async get(version: number, ex: Executor = this.db): Promise<WorkflowDefinition> {
     let def = this.cache.get(version);
     if (!def) {
-      const row = await this.db.selectFrom('cases_workflow').select('definition').where('version', '=', version).executeTakeFirstOrThrow();
+      const row = await ex.selectFrom('cases_workflow').select('definition').where('version', '=', version).executeTakeFirstOrThrow();
       def = (typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) as WorkflowDefinition;
       this.cache.set(version, def);
     }
     return def;
   }
 
-  async latest(): Promise<{ version: number; def: WorkflowDefinition }> {
+  async latest(ex: Executor = this.db): Promise<{ version: number; def: WorkflowDefinition }> {
     if (this.latestVersion == null) {
-      const row = await this.db.selectFrom('cases_workflow').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
+      const row = await ex.selectFrom('cases_workflow').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
       this.latestVersion = Number(row.v);
     }
-    return { version: this.latestVersion, def: await this.get(this.latestVersion) };
+    return { version: this.latestVersion, def: await this.get(this.latestVersion, ex) };
   }
 }

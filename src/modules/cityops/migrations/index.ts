@@ -27,4 +27,61 @@ export const cityopsMigrations: Migration[] = [
       CREATE INDEX cityops_grid_region ON cityops_grid (region_code, kind, code);
     `,
   },
+  {
+    name: '0401_cityops_devices',
+    sql: `
+      CREATE TABLE cityops_device (
+        id text PRIMARY KEY,
+        region_code text NOT NULL,
+        kind text NOT NULL,
+        name text NOT NULL,
+        lon double precision NOT NULL,
+        lat double precision NOT NULL,
+        street_code text,
+        grid_code text,
+        key_index text NOT NULL UNIQUE,
+        active boolean NOT NULL DEFAULT true,
+        last_seen_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE cityops_rule (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        device_kind text NOT NULL,
+        metric text NOT NULL,
+        op text NOT NULL CHECK (op IN ('>', '>=', '<', '<=')),
+        threshold double precision NOT NULL,
+        category_code text NOT NULL,
+        urgency text NOT NULL,
+        name text NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        version integer NOT NULL DEFAULT 1,
+        updated_at timestamptz NOT NULL,
+        UNIQUE (region_code, device_kind, metric, op)
+      );
+      CREATE TABLE cityops_reading (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        device_id text NOT NULL REFERENCES cityops_device (id),
+        metric text NOT NULL,
+        value double precision NOT NULL,
+        at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL
+      );
+      CREATE INDEX cityops_reading_device ON cityops_reading (device_id, metric, at);
+      CREATE TABLE cityops_alarm (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        device_id text NOT NULL REFERENCES cityops_device (id),
+        rule_id uuid NOT NULL REFERENCES cityops_rule (id),
+        opened_at timestamptz NOT NULL,
+        cleared_at timestamptz,
+        first_value double precision NOT NULL,
+        peak_value double precision NOT NULL,
+        readings integer NOT NULL DEFAULT 1
+      );
+      -- One open alarm per device and rule: while the condition lasts, readings add to it.
+      CREATE UNIQUE INDEX cityops_alarm_open ON cityops_alarm (device_id, rule_id) WHERE cleared_at IS NULL;
+    `,
+  },
 ];
