@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { svcEn, svcZh } from './i18n-services';
+import { casesEn, casesZh } from './i18n-cases';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -137,7 +138,7 @@ const en: typeof zh = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh } }, en: { translation: { ...en, svc: svcEn } } },
+  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn } } },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -25,6 +25,9 @@ import { ApplicationPage } from './portal/ApplicationPage';
 const AdminHome = lazy(() => import('./admin/AdminHome').then((m) => ({ default: m.AdminHome })));
 const ScreenHome = lazy(() => import('./screen/ScreenHome').then((m) => ({ default: m.ScreenHome })));
 const Apply = lazy(() => import('./portal/Apply').then((m) => ({ default: m.Apply })));
+const ReportPage = lazy(() => import('./portal/cases/ReportPage').then((m) => ({ default: m.ReportPage })));
+const MyCases = lazy(() => import('./portal/cases/MyCases').then((m) => ({ default: m.MyCases })));
+const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -68,6 +71,9 @@ function Root() {
               <Route path="services/:id/apply" element={<Guard><Apply /></Guard>} />
               <Route path="applications" element={<Guard><MyApplications /></Guard>} />
               <Route path="applications/:id" element={<Guard><ApplicationPage /></Guard>} />
+              <Route path="cases" element={<Guard><MyCases /></Guard>} />
+              <Route path="cases/new" element={<Guard><ReportPage /></Guard>} />
+              <Route path="cases/:id" element={<Guard><CaseStatus /></Guard>} />
               <Route path="account" element={<Guard><AccountHome /></Guard>} />
               <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
               <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />

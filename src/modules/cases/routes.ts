@@ -14,6 +14,18 @@ import type { CaseViews } from './views.ts';
 import { CASE_KINDS, CASE_WORKFLOW, CHANNELS, URGENCIES } from './workflow.ts';
 
 const tags = ['cases'];
+/** Steps in a case's history that are not workflow actions. */
+const STEP_NAMES = [
+  ['register', '登记', 'Registered'],
+  ['overdue', '超期督办', 'Overdue, supervised'],
+  ['remind', '催办', 'Reminder'],
+  ['supervise', '督办', 'Supervision'],
+  ['escalate', '升级督办', 'Escalated'],
+  ['request_extension', '申请延期', 'Extension asked'],
+  ['approve_extension', '同意延期', 'Extension approved'],
+  ['refuse_extension', '不同意延期', 'Extension refused'],
+  ['assist', '协办意见', 'Helper’s opinion'],
+] as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
 const Code = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
@@ -44,6 +56,7 @@ export function casesRoutes(p: CasesParts) {
       urgencies: codes(URGENCIES),
       channels: codes(CHANNELS),
       states: Object.entries(CASE_WORKFLOW.states).map(([code, s]) => ({ code, zh: s.zh, en: s.en })),
+      actions: [...CASE_WORKFLOW.actions.map((a) => ({ code: a.code, zh: a.zh, en: a.en })), ...codes(STEP_NAMES)],
     }));
     app.get('/api/cases/categories', { config: { public: true }, schema: { tags, summary: '事项分类 / Category tree', response: { 200: Type.Array(Category) } } }, async () => p.categories.list());
     app.post(

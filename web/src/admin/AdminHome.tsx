@@ -8,6 +8,7 @@ import { RegionTree } from './RegionTree';
 import { CalendarAdmin } from './CalendarAdmin';
 import { Clients } from './Clients';
 import { ServiceItems } from './ServiceItems';
+import { CaseSettings } from './CaseSettings';
 import { can, useMe } from '../shell/session';
 
 /** Admin area: one tab per register; the tab is part of the URL so it can be bookmarked. */
@@ -30,6 +31,7 @@ export function AdminHome() {
           { key: 'regions', label: t('admin.regions'), children: <RegionTree /> },
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
           ...(can(me, 'services.manage') ? [{ key: 'services', label: t('svc.admin'), children: <ServiceItems /> }] : []),
+          ...(can(me, 'cases.manage') ? [{ key: 'cases', label: t('cases.admin'), children: <CaseSettings /> }] : []),
           ...(can(me, 'sso.manage') ? [{ key: 'clients', label: t('admin.clients'), children: <Clients /> }] : []),
         ]}
       />

@@ -13,6 +13,13 @@ import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
+// Maps and charts load with the 12345 tabs, not with the workbench.
+const HotlineConsole = lazy(() => import('./cases/HotlineConsole').then((m) => ({ default: m.HotlineConsole })));
+const HandleCase = lazy(() => import('./cases/HandleCase').then((m) => ({ default: m.HandleCase })));
+const CaseStats = lazy(() => import('./cases/CaseStats').then((m) => ({ default: m.CaseStats })));
+const GridReport = lazy(() => import('./cases/GridReport').then((m) => ({ default: m.GridReport })));
+const SupervisionBoard = lazy(() => import('./cases/SupervisionBoard').then((m) => ({ default: m.SupervisionBoard })));
+const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
 interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
 
@@ -25,6 +32,8 @@ export function WorkbenchHome() {
   const { data: me } = useMe();
   const path = params['*'] || 'home';
   if (path.startsWith('services/')) return <HandleApplication />;
+  if (path.startsWith('cases/')) return <Suspense fallback={null}><HandleCase /></Suspense>;
+  const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
   const tab = path;
   const handle = can(me, 'services.handle');
   return (
@@ -38,6 +47,11 @@ export function WorkbenchHome() {
           ...(handle ? [{ key: 'services', label: t('svc.queue'), children: <ServiceQueue /> }, { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> }] : []),
           ...(can(me, 'identity.verify') && handle ? [{ key: 'intake', label: t('svc.intake'), children: <WindowIntake /> }] : []),
           ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <Suspense fallback={null}><ServiceStats /></Suspense> }] : []),
+          ...(can(me, 'cases.intake') ? [{ key: 'hotline', label: t('cases.hotline'), children: lazyTab(<HotlineConsole />) }] : []),
+          ...(can(me, 'cases.view') || can(me, 'cases.handle') ? [{ key: 'cases', label: t('cases.inbox'), children: lazyTab(<CaseInbox />) }] : []),
+          ...(can(me, 'cases.report') ? [{ key: 'report', label: t('cases.report'), children: lazyTab(<GridReport />) }] : []),
+          ...(can(me, 'cases.supervise') ? [{ key: 'board', label: t('cases.board'), children: lazyTab(<SupervisionBoard />) }] : []),
+          ...(can(me, 'cases.stats') ? [{ key: 'case-stats', label: t('cases.stats'), children: lazyTab(<CaseStats />) }] : []),
         ]}
       />
     </>

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, seriousViolations } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+describe('12345 in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const newPage = async (opts: { phone?: boolean } = {}): Promise<Page> => {
+    const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+    return ctx.newPage();
+  };
+  const signIn = async (page: Page, username: string, next: string) => {
+    await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
+    await page.waitForURL(/\/signin\/interaction\//);
+    await page.getByLabel('手机号或用户名').fill(username);
+    await page.getByLabel('密码', { exact: true }).fill('Yiwang2026demo');
+    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page.waitForURL((u) => u.pathname === next);
+  };
+  /** Clicks an action on a case page, fills its dialog and confirms; waits for the dialog to close. */
+  const step = async (page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    await page.getByRole('button', { name: new RegExp(`^${action.split('').join('\\s*')}$`) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    if (fill) await fill(dialog);
+    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  };
+
+  it('takes a call in the agent console, dispatches it to a street, which signs, replies, and the centre visits back and closes it', async () => {
+    const agent = await newPage();
+    await signIn(agent, 'hotline01', '/workbench/hotline');
+    await agent.getByLabel('来电号码').fill('13904826666');
+    await agent.getByLabel('来电人', { exact: true }).fill('王女士');
+    await agent.getByLabel('诉求内容').fill('万佳社区3号楼门前垃圾堆放了三天没人清运，气味很大，希望尽快处理');
+    await agent.getByLabel('地址', { exact: true }).fill('万佳社区3号楼');
+    // The map starts on the urban streets; its centre lies in 爱国街道.
+    await agent.getByRole('region', { name: /街道与网格/ }).click();
+    await agent.getByText(/已标注/).waitFor();
+    // Suggestions come while typing: the category and the street office of the marked place.
+    await agent.getByText('爱国街道办事处').first().waitFor({ timeout: 20_000 });
+    expect(await seriousViolations(agent)).toEqual([]);
+    await agent.getByRole('button', { name: '登记工单' }).click();
+    const registered = agent.getByText(/已登记工单 152201-GD-\d{8}-\d{6}/);
+    await registered.waitFor();
+    const number = (await registered.textContent())!.match(/152201-GD-\d{8}-\d{6}/)![0];
+    await agent.getByRole('button', { name: '派往 爱国街道办事处' }).first().click();
+    await agent.getByText('已办理').first().waitFor();
+
+    const street = await newPage();
+    await signIn(street, 'handler.aiguo', '/workbench/cases');
+    await street.getByRole('link', { name: number }).click();
+    await street.getByRole('heading', { level: 1, name: `工单 ${number}` }).waitFor();
+    await street.getByText('待签收').first().waitFor();
+    await step(street, '签收');
+    await street.getByText('办理中').first().waitFor();
+    await step(street, '办结反馈', (d) => d.getByLabel('办理结果').fill('已协调环卫所清运完毕，并增设分类垃圾桶两个'));
+    await street.getByText('待回访').first().waitFor();
+    expect(await seriousViolations(street)).toEqual([]);
+
+    await agent.goto(`${street.url().replace(/^https?:\/\/[^/]+/, server.url)}`);
+    await agent.getByText('待回访').first().waitFor();
+    await step(agent, '回访办结', async (d) => {
+      await d.getByRole('radio', { name: '是' }).check();
+      await d.locator('.ant-rate-star').nth(4).click();
+    });
+    await agent.getByText('已办结').first().waitFor();
+    await agent.getByText('已协调环卫所清运完毕').first().waitFor();
+    expect(await agent.getByText('5/5').count()).toBeGreaterThan(0);
+  });
+
+  it('lets a resident report a problem on a phone with a map pin, and follow it under 我的诉求', async () => {
+    const page = await newPage({ phone: true });
+    await signIn(page, 'citizen01', '/cases/new');
+    await page.getByLabel('诉求内容').fill('和平路口路灯连续三晚不亮，晚上走路看不见');
+    await page.getByRole('region', { name: /街道与网格/ }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    const done = page.getByText(/已提交，工单编号 152201-GD-/);
+    await done.waitFor();
+    await page.goto(`${server.url}/cases`);
+    await page.getByRole('heading', { level: 1, name: '我的诉求' }).waitFor();
+    await page.getByText('待派单').first().waitFor();
+  });
+
+  it('shows the leader the analysis with charts and the heat map, and the board', async () => {
+    const page = await newPage();
+    await signIn(page, 'leader01', '/workbench/case-stats');
+    await page.getByText('首推准确率').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await page.locator('.leaflet-interactive').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: '督办看板' }).click();
+    await page.getByText('在办总数').waitFor();
+  });
+});

@@ -1,0 +1,89 @@
+import { Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useCategoryOptions } from '../cases/codes';
+import type { Knowledge } from '../cases/types';
+import { useAction } from '../shell/useAction';
+import type { Department } from './Departments';
+
+interface Duty { id: string; regionCode: string; categoryCode: string; level: 'department' | 'street'; departmentId: string | null; departmentName: string | null; keywords: string[]; active: boolean; version: number }
+
+/** 12345 settings: the responsibility list (who handles which category, with keywords) and the knowledge base. */
+export function CaseSettings() {
+  const { t } = useTranslation();
+  const act = useAction('case-admin');
+  const categories = useCategoryOptions();
+  const catLabel = new Map(categories.map((c) => [c.value, c.label]));
+  const duties = useQuery({ queryKey: ['case-admin-duties'], queryFn: () => api<Duty[]>('/api/cases/duties') });
+  const kb = useQuery({ queryKey: ['case-admin-kb'], queryFn: () => api<Knowledge[]>('/api/cases/knowledge/entries') });
+  const depts = useQuery({ queryKey: ['case-depts'], staleTime: 300_000, queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
+  const [duty, setDuty] = useState<Partial<Duty> | null>(null);
+  const [entry, setEntry] = useState<Partial<Knowledge> | null>(null);
+  const [dutyForm] = Form.useForm();
+  const [kbForm] = Form.useForm();
+  const level = Form.useWatch('level', dutyForm);
+  const saveDuty = async () => {
+    const v = await dutyForm.validateFields();
+    const body = { regionCode: duty?.regionCode ?? '152201', categoryCode: v.categoryCode, level: v.level, departmentId: v.level === 'department' ? v.departmentId : null, keywords: String(v.keywords ?? '').split(/[,，、\s]+/).map((s: string) => s.trim()).filter(Boolean) };
+    if (await act(() => api('/api/cases/duties', { method: 'PUT', json: body }), t('cases.saved'))) setDuty(null);
+  };
+  const saveEntry = async () => {
+    const v = await kbForm.validateFields();
+    const body = { title: v.title, body: v.body, categoryCode: v.categoryCode || null, keywords: String(v.keywords ?? '').split(/[,，、\s]+/).filter(Boolean) };
+    if (await act(() => api(entry?.id ? `/api/cases/knowledge/${entry.id}` : '/api/cases/knowledge', { method: entry?.id ? 'PUT' : 'POST', json: body }), t('cases.saved'))) setEntry(null);
+  };
+  return (
+    <>
+      <Typography.Paragraph>{t('cases.adminLead')}</Typography.Paragraph>
+      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.duties')}</h2>}>
+        <Table<Duty>
+          rowKey="id"
+          size="small"
+          scroll={{ x: true }}
+          loading={duties.isLoading}
+          dataSource={duties.data ?? []}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('cases.category'), dataIndex: 'categoryCode', render: (c) => catLabel.get(c) ?? c },
+            { title: t('cases.level'), dataIndex: 'level', render: (l) => t(`cases.levels.${l}`) },
+            { title: t('cases.unit'), dataIndex: 'departmentName', render: (n) => n ?? '—' },
+            { title: t('cases.keywords'), dataIndex: 'keywords', render: (ks: string[]) => ks.map((k) => <Tag key={k}>{k}</Tag>) },
+            { title: '', key: 'edit', render: (_, d) => <Button size="small" onClick={() => (setDuty(d), dutyForm.setFieldsValue({ ...d, keywords: d.keywords.join('，') }))}>{t('cases.edit')}</Button> },
+          ]}
+        />
+      </Card>
+      <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.knowledgeAdmin')}</h2>} extra={<Button onClick={() => (setEntry({}), kbForm.resetFields())}>{t('cases.addKnowledge')}</Button>}>
+        <Table<Knowledge>
+          rowKey="id"
+          size="small"
+          loading={kb.isLoading}
+          dataSource={kb.data ?? []}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: t('cases.knowledgeTitle'), dataIndex: 'title' },
+            { title: t('cases.category'), dataIndex: 'categoryCode', render: (c) => (c ? (catLabel.get(c) ?? c) : '—') },
+            { title: '', key: 'edit', render: (_, k) => <Button size="small" onClick={() => (setEntry(k), kbForm.setFieldsValue({ ...k, keywords: k.keywords.join('，') }))}>{t('cases.edit')}</Button> },
+          ]}
+        />
+      </Card>
+      <Modal open={!!duty} title={t('cases.duties')} onOk={saveDuty} onCancel={() => setDuty(null)} okText={t('cases.save')} destroyOnHidden>
+        <Form form={dutyForm} layout="vertical">
+          <Form.Item name="categoryCode" label={t('cases.category')} rules={[{ required: true }]}><Select disabled showSearch optionFilterProp="label" options={categories} /></Form.Item>
+          <Form.Item name="level" label={t('cases.level')} rules={[{ required: true }]}><Select options={['department', 'street'].map((l) => ({ value: l, label: t(`cases.levels.${l}`) }))} /></Form.Item>
+          {level === 'department' && <Form.Item name="departmentId" label={t('cases.unit')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
+          <Form.Item name="keywords" label={t('cases.keywords')}><Input maxLength={400} /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={!!entry} title={t('cases.knowledgeAdmin')} onOk={saveEntry} onCancel={() => setEntry(null)} okText={t('cases.save')} destroyOnHidden>
+        <Form form={kbForm} layout="vertical">
+          <Form.Item name="title" label={t('cases.knowledgeTitle')} rules={[{ required: true, whitespace: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="categoryCode" label={t('cases.category')}><Select allowClear showSearch optionFilterProp="label" options={categories} /></Form.Item>
+          <Form.Item name="keywords" label={t('cases.keywords')}><Input maxLength={300} /></Form.Item>
+          <Form.Item name="body" label={t('cases.knowledgeBody')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={6} maxLength={5000} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
