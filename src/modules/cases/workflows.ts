@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../kernel/db/index.ts';
 import type { WorkflowDefinition } from '../../kernel/workflow/index.ts';
+import { CASE_WORKFLOW } from './workflow.ts';
 
 /**
  * Case workflow definitions by version. A case is always read with the version it was made under;
@@ -23,6 +24,9 @@ export class CaseWorkflows {
 
   async latest(ex: Executor = this.db): Promise<{ version: number; def: WorkflowDefinition }> {
     if (this.latestVersion == null) {
+      // The code's definition is version 1, written on first use (not by a migration, so a fresh
+      // database stays empty for a restore).
+      await ex.insertInto('cases_workflow').values({ version: 1, definition: JSON.stringify(CASE_WORKFLOW) }).onConflict((oc) => oc.column('version').doNothing()).execute();
       const row = await ex.selectFrom('cases_workflow').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
       this.latestVersion = Number(row.v);
     }

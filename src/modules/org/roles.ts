@@ -18,7 +18,7 @@ export const ROLES: RoleDef[] = [
   { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read', 'services.handle', 'services.stats'], departmentScoped: true },
   { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.intake', 'cases.dispatch', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view'] },
   { code: 'case_handler', zh: '工单承办人员', en: 'Case handler', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.handle'], departmentScoped: true },
-  { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use', 'file.read', 'cases.report', 'cases.handle'], departmentScoped: true },
+  { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use', 'cases.report', 'cases.handle'], departmentScoped: true },
   { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read'] },
   { code: 'data_admin', zh: '数据管理员', en: 'Data administrator', permissions: ['workbench.use', 'org.read'] },
   { code: 'leader', zh: '领导', en: 'Leader', permissions: ['workbench.use', 'org.read', 'screen.view', 'audit.read', 'services.stats', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view'] },

@@ -1,5 +1,4 @@
 import type { Migration } from '../../../kernel/db/migrate.ts';
-import { CASE_WORKFLOW } from '../workflow.ts';
 
 /**
  * 12345 and city events: the category tree with its time limits, the responsibility list (权责清单),
@@ -16,7 +15,6 @@ export const casesMigrations: Migration[] = [
         definition jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
-      INSERT INTO cases_workflow (version, definition) VALUES (1, '${JSON.stringify(CASE_WORKFLOW).replace(/'/g, "''")}'::jsonb);
       CREATE TABLE cases_category (
         code text PRIMARY KEY,
         parent_code text REFERENCES cases_category (code),
