@@ -1,7 +1,21 @@
 // Load generator in its own process (it must not share the server's event loop).
-// argv[2]: JSON { url, method, headers, body, seconds, connections } → prints autocannon's result as JSON.
+// argv[2]: JSON { url, method, headers, body | bodies, seconds, connections }, or @file holding it (for
+// specs too long for a command line) → prints autocannon's result as JSON.
+// `bodies` are sent in turn, for loads where identical requests would not be realistic.
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
-const spec = JSON.parse(process.argv[2]) as { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; seconds: number; connections: number };
-const result = await autocannon({ url: spec.url, method: spec.method ?? 'GET', headers: spec.headers, body: spec.body, duration: spec.seconds, connections: spec.connections });
+const arg = process.argv[2];
+const spec = JSON.parse(arg.startsWith('@') ? fs.readFileSync(arg.slice(1), 'utf8') : arg) as { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; bodies?: string[]; seconds: number; connections: number };
+let next = 0;
+const bodies = spec.bodies;
+const result = await autocannon({
+  url: spec.url,
+  method: spec.method ?? 'GET',
+  headers: spec.headers,
+  body: spec.body,
+  duration: spec.seconds,
+  connections: spec.connections,
+  ...(bodies ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length] }) }] } : {}),
+});
 console.log(JSON.stringify({ ok: result['2xx'], non2xx: result.non2xx, errors: result.errors, p50: result.latency.p50, p99: result.latency.p99 }));

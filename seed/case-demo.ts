@@ -98,6 +98,7 @@ export async function seedCases(p: Platform, units: Map<string, string>, history
   await p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '示例 Open311 应用 / Demo Open311 app', DEMO_OPEN311_KEY, 'seed');
   await p.cases.importHistory(SYSTEM_PRINCIPAL, await syntheticCases(p, units, history));
   await seedSensors(p);
+  await seedLiveCases(p, units);
   p.log.info({ history }, 'seed: 12345 cases loaded');
 }
 
@@ -118,4 +119,38 @@ export async function seedSensors(p: Platform): Promise<void> {
     { id: 'MH-WY-01', kind: 'manhole', name: '五一路井盖监测', lon: 122.071, lat: 46.064 },
   ] as const;
   for (const d of devices) await p.cityops.telemetry.register(SYSTEM_PRINCIPAL, d, 'seed');
+}
+
+/**
+ * Cases in flight for the demo's workbench, made through the same functions as real ones by the
+ * demo staff: calls waiting for dispatch, cases waiting for 爱国街道's sign-off or in its hands, one
+ * waiting for the visit back, and one with the city's enforcement bureau.
+ */
+export async function seedLiveCases(p: Platform, units: Map<string, string>): Promise<void> {
+  const as = async (username: string) => {
+    const { token } = await p.identity.service.signIn(username, 'Yiwang2026demo', 'seed');
+    return (await p.identity.service.authenticate(token))!;
+  };
+  const agent = await as('hotline01');
+  const street = await as('handler.aiguo');
+  const cgzf = await as('handler.cgzf');
+  const call = (content: string, extra: Record<string, unknown> = {}) => p.cases.intake.report(agent, { kind: 'complaint', content, callerName: '市民', callerPhone: `1390482${String(7000 + Math.floor(Math.random() * 2999))}`, ...extra }, 'seed');
+  await call('罕山街12号楼下水道堵塞返水，污水流到路面，请尽快疏通', { address: '罕山街12号' });
+  await call('咨询今年城乡居民养老保险的缴费档次和缴费时间', { kind: 'consult' });
+  await call('五一新村附近夜间施工噪音太大，晚上十一点以后还在作业', { address: '五一新村' });
+  await call('兴安南大街公交站台顶棚破损漏雨', { address: '兴安南大街公交站' });
+  // Each case goes as far as `steps` says; one that lands on an open case of the same matter is
+  // linked to it at intake (as a real one would be) and goes no further.
+  const live = async (content: string, lon: number, lat: number, categoryCode: string, unit: string, steps: ('accept' | 'reply')[]) => {
+    const r = await call(content, { lon, lat });
+    if (r.duplicateOf) return;
+    await p.cases.handling.act(agent, r.id, { action: 'dispatch', categoryCode, departmentId: units.get(unit)! }, 'seed');
+    const handler = unit === 'CGZF' ? cgzf : street;
+    for (const step of steps) await p.cases.handling.act(handler, r.id, step === 'reply' ? { action: 'reply', reason: '已更换垃圾桶三个，环卫所每日清运两次' } : { action: 'accept' }, 'seed');
+  };
+  // Points about 400 m apart inside 爱国街道, so they are separate events.
+  await live('万佳社区5号楼门前垃圾箱满溢两天没人清运', 122.0752, 46.0781, '010101', '152201001', []);
+  await live('春阳小区西门建筑垃圾堆放占用通道', 122.0702, 46.0815, '010101', '152201001', ['accept']);
+  await live('普惠社区垃圾桶破损，垃圾散落一地', 122.0795, 46.0745, '010101', '152201001', ['accept', 'reply']);
+  await live('和平路菜市场外流动摊贩占道经营，早高峰堵塞交通', 122.0905, 46.0705, '010102', 'CGZF', ['accept']);
 }

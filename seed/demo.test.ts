@@ -85,6 +85,9 @@ describe('demo region 乌兰浩特市', () => {
     expect(acc.top3).toBeGreaterThan(acc.top1);
     const perf = (await t.app.inject({ url: '/api/cases/stats/performance?by=street', headers: { authorization: `Bearer ${hotline}` } })).json();
     expect(perf.find((r: { name: string }) => r.name === '爱国街道').cases).toBeGreaterThan(20);
+    // Live cases for the workbench, made by the demo staff through the workflow.
+    const live = await t.p.kernel.db.selectFrom('cases_case').select('state').distinct().where('reporter_id', '<>', 'import').execute();
+    expect(live.map((r) => r.state)).toEqual(expect.arrayContaining(['registered', 'dispatched', 'handling', 'replied']));
   });
 
   it('went through the audited paths', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, seriousViolations } from './browser.ts';
+import { launch, newPage as openPage, seriousViolations, signIn as signInAt } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 describe('12345 in a browser', () => {
@@ -15,18 +15,8 @@ describe('12345 in a browser', () => {
     await server?.stop();
   });
 
-  const newPage = async (opts: { phone?: boolean } = {}): Promise<Page> => {
-    const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
-    return ctx.newPage();
-  };
-  const signIn = async (page: Page, username: string, next: string) => {
-    await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
-    await page.waitForURL(/\/signin\/interaction\//);
-    await page.getByLabel('手机号或用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill('Yiwang2026demo');
-    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
-    await page.waitForURL((u) => u.pathname === next);
-  };
+  const newPage = (opts: { phone?: boolean } = {}) => openPage(browser, opts);
+  const signIn = (page: Page, username: string, next: string) => signInAt(page, server.url, username, next);
   /** Clicks an action on a case page, fills its dialog and confirms; waits for the dialog to close. */
   const step = async (page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
     await page.getByRole('button', { name: new RegExp(`^${action.split('').join('\\s*')}$`) }).click();

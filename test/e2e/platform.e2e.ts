@@ -4,7 +4,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../seed/departments.ts';
-import { launch, seriousViolations } from './browser.ts';
+import { launch, newPage as openPage, seriousViolations, signIn as signInAt, ssoPassword } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 describe('the platform in a browser', () => {
@@ -32,10 +32,7 @@ describe('the platform in a browser', () => {
     }
     throw new Error(`no SMS code delivered to ${phone}`);
   };
-  const newPage = async (opts: { phone?: boolean } = {}): Promise<Page> => {
-    const ctx = await browser.newContext(opts.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
-    return ctx.newPage();
-  };
+  const newPage = (opts: { phone?: boolean } = {}) => openPage(browser, opts);
   /** Saves a dialog form and waits for it to close; if it does not, says what the page showed. */
   const saveDialog = async (page: Page) => {
     const dialog = page.getByRole('dialog');
@@ -47,18 +44,7 @@ describe('the platform in a browser', () => {
       throw new Error(`dialog did not close; page shows: ${shown.join(' | ') || '(nothing)'}`);
     }
   };
-  /** Fills the SSO sign-in form the platform's pages are sent to. */
-  const ssoPassword = async (page: Page, username: string, password = 'Yiwang2026demo') => {
-    await page.waitForURL(/\/signin\/interaction\//);
-    await page.getByLabel('手机号或用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
-  };
-  const signIn = async (page: Page, username: string, next = '/workbench') => {
-    await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
-    await ssoPassword(page, username);
-    await page.waitForURL((u) => u.pathname === next);
-  };
+  const signIn = (page: Page, username: string, next = '/workbench') => signInAt(page, server.url, username, next);
 
   it('shows the public portal in Chinese with the streets of 乌兰浩特市, with no serious axe violations', async () => {
     const page = await newPage();

@@ -2,7 +2,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
 import { ALARM_RAISED, type Grids } from '../cityops/index.ts';
 import type { SensorAlarm } from './intake.ts';
-import type { OrgService } from '../org/index.ts';
+import { DepartmentNames, type OrgService } from '../org/index.ts';
 import { Categories } from './categories.ts';
 import { Classifier } from './classifier.ts';
 import { sweepDeadlines } from './deadlines.ts';
@@ -29,12 +29,13 @@ export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput,
 /** 12345 一线通达 and 一网统管 events: one case engine for every channel. */
 export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids) {
   const workflows = new CaseWorkflows(k.db);
+  const names = new DepartmentNames(org);
   const categories = new Categories(k, policy, org);
   const classifier = new Classifier(k, categories);
-  const suggester = new Suggester(categories, classifier, org);
+  const suggester = new Suggester(categories, classifier, names);
   const intake = new Intake(k, policy, grids, categories, suggester, workflows);
   const handling = new Handling(k, policy, org, grids, categories, classifier, workflows);
-  const views = new CaseViews(k, policy, org, grids, categories, handling, workflows);
+  const views = new CaseViews(k, policy, names, grids, categories, handling, workflows);
   const knowledge = new KnowledgeBase(k, policy, categories);
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
   const open311Keys = new Open311Keys(k, policy);

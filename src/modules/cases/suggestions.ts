@@ -1,4 +1,4 @@
-import type { OrgService } from '../org/index.ts';
+import type { DepartmentNames } from '../org/index.ts';
 import type { Placement } from '../cityops/index.ts';
 import type { Categories } from './categories.ts';
 import type { Classifier } from './classifier.ts';
@@ -12,20 +12,20 @@ export class Suggester {
   constructor(
     private readonly categories: Categories,
     private readonly classifier: Classifier,
-    private readonly org: OrgService,
+    private readonly names: DepartmentNames,
   ) {}
 
   async suggest(text: string, regionCode: string, place: Placement | null): Promise<Suggestion[]> {
     const where = place?.streetCode ?? regionCode;
     const scored = await this.classifier.classify(text, where, 3);
     const out = await Promise.all(scored.map(async (s) => ({ s, cat: await this.categories.get(s.categoryCode), unit: await this.unitFor(s.categoryCode, where, place) })));
-    const names = await this.org.departmentNames(out.map((o) => o.unit.departmentId).filter((x): x is string => !!x));
+    const names = await this.names.of(out.map((o) => o.unit.departmentId).filter((x): x is string => !!x));
     return out.map(({ s, cat, unit }) => ({
       categoryCode: s.categoryCode,
       categoryName: cat?.name ?? s.categoryCode,
       categoryNameEn: cat?.nameEn ?? null,
       departmentId: unit.departmentId,
-      departmentName: unit.departmentId ? (names.get(unit.departmentId)?.name ?? null) : null,
+      departmentName: unit.departmentId ? names.get(unit.departmentId) || null : null,
       level: unit.level,
       confidence: s.confidence,
       basis: s.basis,

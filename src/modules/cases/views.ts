@@ -6,7 +6,7 @@ import { decodeCursor, MAX_PAGE, pageOf } from '../../kernel/paging/index.ts';
 import { matchesQuery } from '../../kernel/search/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
 import type { Grids } from '../cityops/index.ts';
-import type { OrgService } from '../org/index.ts';
+import type { DepartmentNames } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import type { CaseRow, Handling } from './handling.ts';
 import type { CaseSummary } from './schema.ts';
@@ -41,7 +41,7 @@ export class CaseViews {
   constructor(
     private readonly k: Kernel,
     private readonly policy: Policy,
-    private readonly org: OrgService,
+    private readonly names: DepartmentNames,
     private readonly grids: Grids,
     private readonly categories: Categories,
     private readonly handling: Handling,
@@ -49,7 +49,7 @@ export class CaseViews {
   ) {}
 
   async summaries(rows: CaseRow[]): Promise<CaseSummary[]> {
-    const names = await this.org.departmentNames(rows.map((r) => r.handling_department_id).filter(Boolean));
+    const names = await this.names.of(rows.map((r) => r.handling_department_id).filter(Boolean));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c.name]));
     return rows.map((r) => ({
       id: r.id,
@@ -63,7 +63,7 @@ export class CaseViews {
       categoryCode: r.category_code,
       categoryName: r.category_code ? (cats.get(r.category_code) ?? null) : null,
       handlingDepartmentId: r.handling_department_id,
-      handlingDepartmentName: r.handling_department_id ? (names.get(r.handling_department_id)?.name ?? null) : null,
+      handlingDepartmentName: r.handling_department_id ? names.get(r.handling_department_id) || null : null,
       streetCode: r.street_code,
       gridCode: r.grid_code,
       address: r.address,
@@ -118,7 +118,7 @@ export class CaseViews {
     const staffView = who.type === 'staff';
     const centre = this.policy.can(who, 'cases.view', { regionCode: row.region_code });
     const history = await this.k.db.selectFrom('cases_action').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
-    const names = await this.org.departmentNames([...history.map((h) => h.department_id), ...row.helper_department_ids].filter(Boolean));
+    const names = await this.names.of([...history.map((h) => h.department_id), ...row.helper_department_ids].filter(Boolean));
     const phone = row.caller_phone_enc ? this.k.crypto.decryptField(row.caller_phone_enc) : null;
     // Units see the caller's name and a masked number; in a 保密件 both stay with the centre.
     const own = who.type === 'person' && row.caller_account_id === who.accountId;
@@ -139,7 +139,7 @@ export class CaseViews {
       photoIds: row.photo_ids,
       suggestions: staffView ? row.suggestions : [],
       tookFirst: row.took_first,
-      helperDepartments: (row.helper_department_ids as string[]).map((h) => ({ id: h, name: names.get(h)?.name ?? h })),
+      helperDepartments: (row.helper_department_ids as string[]).map((h) => ({ id: h, name: names.get(h) || h })),
       dispatcherDepartmentId: chain.length ? chain[chain.length - 1] : null,
       acceptedAt: iso(row.accepted_at),
       repliedAt: iso(row.replied_at),
@@ -160,9 +160,9 @@ export class CaseViews {
         fromState: h.from_state,
         toState: h.to_state,
         // Residents see which unit acted, not the names of staff.
-        actorName: staffView || h.actor_type === 'person' ? h.actor_name : h.department_id ? (names.get(h.department_id)?.name ?? '') : '',
+        actorName: staffView || h.actor_type === 'person' ? h.actor_name : h.department_id ? (names.get(h.department_id) ?? '') : '',
         actorType: h.actor_type,
-        departmentName: h.department_id ? (names.get(h.department_id)?.name ?? null) : null,
+        departmentName: h.department_id ? names.get(h.department_id) || null : null,
         opinion: h.opinion,
         payload: h.payload,
         at: iso(h.at)!,

@@ -7,6 +7,7 @@ import { OrgService } from './service.ts';
 export { orgMigrations } from './migrations/index.ts';
 export { ROLES, permissionsOf, grantsAcrossDepartments } from './roles.ts';
 export { loadRegions } from './regions-load.ts';
+export { DepartmentNames } from './department-names.ts';
 export type { OrgService } from './service.ts';
 export type { Staff, Department, StaffInput, DepartmentInput } from './schema.ts';
 export { StaffInput as StaffInputSchema, Staff as StaffSchema } from './schema.ts';

@@ -9,7 +9,7 @@ import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index
 import { isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { ROLES } from '../org/index.ts';
-import type { DepartmentNames } from './department-names.ts';
+import type { DepartmentNames } from '../org/index.ts';
 import { ServicesErrors } from './errors.ts';
 import { checkFormDefinition } from './forms.ts';
 import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';

@@ -5,7 +5,7 @@ import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { Applications } from './applications.ts';
 import { Catalogue } from './catalogue.ts';
-import { DepartmentNames } from './department-names.ts';
+import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
 import { notifyApplicants } from './notices.ts';

@@ -7,7 +7,7 @@ import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
 import { grantsAcrossDepartments } from '../org/index.ts';
-import type { DepartmentNames } from './department-names.ts';
+import type { DepartmentNames } from '../org/index.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -8,6 +8,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useTitle } from '../shell/useTitle';
+import { useChart } from '../shell/useChart';
 import type { Department } from '../admin/Departments';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -18,27 +19,22 @@ export function ScreenHome() {
   useTitle('screen.title');
   const depts = useQuery({ queryKey: ['screen-depts'], queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
   const streets = useQuery({ queryKey: ['regions', '152201'], queryFn: () => api<{ code: string }[]>('/api/org/regions?parent=152201') });
-  const chartRef = useRef<HTMLDivElement>(null);
   const items = depts.data?.items ?? [];
-  useEffect(() => {
-    if (!chartRef.current || items.length === 0) return;
-    const byRegion = new Map<string, number>();
-    for (const d of items) byRegion.set(d.regionName, (byRegion.get(d.regionName) ?? 0) + 1);
-    const chart = echarts.init(chartRef.current);
-    chart.setOption({
-      tooltip: {},
-      grid: { left: 100, right: 16, top: 16, bottom: 24 },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: [...byRegion.keys()] },
-      series: [{ type: 'bar', data: [...byRegion.values()], itemStyle: { color: '#9f1d20' } }],
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [items]);
+  const chartRef = useChart(
+    useMemo(() => {
+      const list = depts.data?.items ?? [];
+      if (list.length === 0) return null;
+      const byRegion = new Map<string, number>();
+      for (const d of list) byRegion.set(d.regionName, (byRegion.get(d.regionName) ?? 0) + 1);
+      return {
+        tooltip: {},
+        grid: { left: 100, right: 16, top: 16, bottom: 24 },
+        xAxis: { type: 'value' },
+        yAxis: { type: 'category', data: [...byRegion.keys()] },
+        series: [{ type: 'bar', data: [...byRegion.values()], itemStyle: { color: '#9f1d20' } }],
+      };
+    }, [depts.data]),
+  );
   return (
     <>
       <Typography.Title level={1}>{t('screen.title')}</Typography.Title>

@@ -1,12 +1,13 @@
 import { Card, Col, Row, Segmented, Statistic, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
+import { useChart } from '../shell/useChart';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -20,31 +21,25 @@ export function ServiceStats() {
   const stats = useQuery({ queryKey: ['svc-stats'], queryFn: () => api<{ rows: Row[]; total: Row }>('/api/services/stats') });
   const [by, setBy] = useState<'department' | 'item' | 'staff'>('item');
   const figures = useQuery({ queryKey: ['svc-figures', by], queryFn: () => api<Figure[]>(`/api/services/stats/evaluations?by=${by}`) });
-  const chartRef = useRef<HTMLDivElement>(null);
   const rows = stats.data?.rows ?? [];
-  useEffect(() => {
-    if (!chartRef.current || rows.length === 0) return;
-    const chart = echarts.init(chartRef.current);
-    const top = rows.slice(0, 12).reverse();
-    chart.setOption({
-      tooltip: { trigger: 'axis' },
-      legend: { data: [t('svc.received'), t('svc.completed'), t('svc.overdueCount')] },
-      grid: { left: 160, right: 16, top: 32, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: top.map((r) => r.name.replace(/^乌兰浩特市/, '')) },
-      series: [
-        { name: t('svc.received'), type: 'bar', data: top.map((r) => r.received), itemStyle: { color: '#0b4fa8' } },
-        { name: t('svc.completed'), type: 'bar', data: top.map((r) => r.completed), itemStyle: { color: '#2e7d32' } },
-        { name: t('svc.overdueCount'), type: 'bar', data: top.map((r) => r.overdue), itemStyle: { color: '#b3261e' } },
-      ],
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [rows, t]);
+  const chartRef = useChart(
+    useMemo(() => {
+      if (rows.length === 0) return null;
+      const top = rows.slice(0, 12).reverse();
+      return {
+        tooltip: { trigger: 'axis' },
+        legend: { data: [t('svc.received'), t('svc.completed'), t('svc.overdueCount')] },
+        grid: { left: 160, right: 16, top: 32, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: top.map((r) => r.name.replace(/^乌兰浩特市/, '')) },
+        series: [
+          { name: t('svc.received'), type: 'bar', data: top.map((r) => r.received), itemStyle: { color: '#0b4fa8' } },
+          { name: t('svc.completed'), type: 'bar', data: top.map((r) => r.completed), itemStyle: { color: '#2e7d32' } },
+          { name: t('svc.overdueCount'), type: 'bar', data: top.map((r) => r.overdue), itemStyle: { color: '#b3261e' } },
+        ],
+      };
+    }, [stats.data, t]),
+  );
   const total = stats.data?.total;
   return (
     <>

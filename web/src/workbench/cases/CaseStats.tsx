@@ -1,6 +1,6 @@
 import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../api';
 import { CaseMap } from '../../cases/CaseMap';
+import { useChart } from '../../shell/useChart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -15,23 +16,6 @@ interface Perf { key: string; name: string; cases: number; dispatched: number; r
 interface Topics { weeks: string[]; hot: { categoryCode: string; name: string; nameEn: string | null; total: number; perWeek: number[] }[]; rising: { categoryCode: string; name: string; nameEn: string | null; lastWeek: number; weekBefore: number; growth: number | null }[] }
 
 const pct = (v: number | null) => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
-
-/** Draws an ECharts option into a div and keeps it sized with the window. */
-function useChart(option: echarts.EChartsCoreOption | null) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current || !option) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return ref;
-}
 
 /** 分析研判: rates per unit or street, hot and rising categories, heat map, frequent addresses, classifier accuracy. */
 export function CaseStats() {
@@ -44,7 +28,7 @@ export function CaseStats() {
   const name = (x: { name: string; nameEn: string | null }) => (i18n.language === 'en' && x.nameEn ? x.nameEn : x.name);
   const rows = (perf.data ?? []).slice(0, 15);
   const rateChart = useChart(
-    rows.length
+    useMemo(() => rows.length
       ? {
           tooltip: { trigger: 'axis' },
           legend: { top: 0 },
@@ -53,13 +37,13 @@ export function CaseStats() {
           yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
           series: (['responseRate', 'onTimeRate', 'satisfactionRate'] as const).map((k, i) => ({ type: 'bar', name: t(`cases.${k}`), data: rows.map((r) => (r[k] == null ? 0 : Math.round(r[k]! * 1000) / 10)), itemStyle: { color: ['#0b4fa8', '#2e7d32', '#9f1d20'][i] } })),
         }
-      : null,
+      : null, [perf.data, t]),
   );
   const hot = topics.data?.hot.slice(0, 6) ?? [];
   const topicChart = useChart(
-    hot.length
+    useMemo(() => hot.length
       ? { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 48, bottom: 24 }, xAxis: { type: 'category', data: topics.data!.weeks }, yAxis: { type: 'value' }, series: hot.map((h) => ({ type: 'line', name: name(h), data: h.perWeek, smooth: true })) }
-      : null,
+      : null, [topics.data, i18n.language]),
   );
   return (
     <>

@@ -1,4 +1,4 @@
-import type { OrgService } from '../org/index.ts';
+import type { OrgService } from './service.ts';
 
 const TTL_MS = 30_000;
 
