@@ -94,5 +94,21 @@ describe('12345 in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: '督办看板' }).click();
     await page.getByText('在办总数').waitFor();
+    await page.goto(`${server.url}/screen`);
+    await page.getByRole('heading', { level: 2, name: '督办看板' }).waitFor();
+    await page.locator('.leaflet-interactive').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a grid worker report from a phone with the place marked', async () => {
+    const page = await newPage({ phone: true });
+    await signIn(page, 'grid.aiguo', '/workbench/report');
+    await page.getByLabel('诉求内容').fill('巡查发现春阳社区北门井盖破损下陷');
+    await page.getByRole('region', { name: /街道与网格/ }).click();
+    await page.getByText(/标注位置 ✓/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.getByText(/已提交，工单编号 152201-GD-/).waitFor();
   });
 });

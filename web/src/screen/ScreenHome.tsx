@@ -9,6 +9,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useTitle } from '../shell/useTitle';
 import { useChart } from '../shell/useChart';
+import { can, useMe } from '../shell/session';
+import { CityPanel } from './CityPanel';
 import type { Department } from '../admin/Departments';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -17,6 +19,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 export function ScreenHome() {
   const { t } = useTranslation();
   useTitle('screen.title');
+  const { data: me } = useMe();
   const depts = useQuery({ queryKey: ['screen-depts'], queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
   const streets = useQuery({ queryKey: ['regions', '152201'], queryFn: () => api<{ code: string }[]>('/api/org/regions?parent=152201') });
   const items = depts.data?.items ?? [];
@@ -46,6 +49,7 @@ export function ScreenHome() {
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('screen.chart')}</h2>} style={{ marginTop: 16 }}>
         <div ref={chartRef} className="yw-chart" role="img" aria-label={t('screen.chart')} />
       </Card>
+      {can(me, 'cases.supervise') && can(me, 'cases.stats') && <CityPanel />}
     </>
   );
 }

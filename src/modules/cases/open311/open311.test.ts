@@ -135,4 +135,17 @@ describe('Open311 GeoReport v2', () => {
     const stored = await t.p.kernel.db.selectFrom('cases_case').select('id').where('channel', '=', 'open311').execute();
     expect(stored).toHaveLength(3);
   });
+
+  it('slows down one key that floods, in the spec’s error format, keeping what it sent before', async () => {
+    const flood = 'flood-key-2026';
+    await t.p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '洪泛测试', flood);
+    const who = (await t.p.cases.open311Keys.principalOf(flood))!;
+    const { REPORTER_MINUTE_LIMIT } = await import('../intake.ts');
+    for (let i = 0; i < REPORTER_MINUTE_LIMIT; i++) await t.p.cases.intake.report(who, { channel: 'open311', kind: 'report', content: `第${i}条测试上报`, categoryCode: '010101', address: `测试地址${i}` });
+    const res = await post('json', { ...base, api_key: flood });
+    expect(res.status).toBe(429);
+    expect((await res.json())[0]).toMatchObject({ code: 429 });
+    const kept = await t.p.kernel.db.selectFrom('cases_case').select('id').where('reporter_id', '=', who.accountId).execute();
+    expect(kept).toHaveLength(REPORTER_MINUTE_LIMIT);
+  });
 });
