@@ -181,8 +181,10 @@ describe('visit back', () => {
     expect(kb.statusCode).toBe(200);
     expect(kb.json()[0].title).toBe('供暖期起止时间');
     const r = await report(t, w.agent, { kind: 'consult', content: '请问今年什么时候开始供暖', callerPhone: '13904820777' });
-    const a = await step(t, w.agent, r.body.id, { action: 'answer', reason: kb.json()[0].body });
+    const a = await step(t, w.agent, r.body.id, { action: 'answer', reason: kb.json()[0].body, knowledgeId: kb.json()[0].id });
     expect(a.body.state).toBe('answered');
+    const used = await t.p.kernel.db.selectFrom('cases_knowledge').select('uses').where('id', '=', kb.json()[0].id).executeTakeFirstOrThrow();
+    expect(used.uses).toBe(1);
     expect(a.body.answer).toContain('10月15日');
     expect(a.body.open).toBe(false);
   });

@@ -1,16 +1,15 @@
-import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
-import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { actorOf, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { decide, isEnd, type WorkflowAction, type WorkflowActor } from '../../kernel/workflow/index.ts';
 import type { Grids } from '../cityops/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import type { Classifier } from './classifier.ts';
 import { CasesErrors } from './errors.ts';
-import type { CaseActionBody, CaseNoteBody, Suggestion } from './schema.ts';
+import { actionRowSql, checkPhotos, dispatcherOf } from './records.ts';
+import type { CaseActionBody, Suggestion } from './schema.ts';
 import type { Urgency } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
@@ -22,9 +21,8 @@ export type CaseRow = Record<string, any>;
 export const UNSATISFIED_AT_MOST = 2;
 
 /**
- * Every step on a case after intake: 派单, 签收, 退单 and its review, 下派, 改派, 答复, 回访, 重办 —
- * each one statement (or one transaction) that re-checks the version it decided on — and the
- * notes beside the workflow: 催办, 督办, 升级, 延期 and 协办.
+ * Every workflow step on a case after intake: 派单, 签收, 退单 and its review, 下派, 改派, 答复, 回访,
+ * 重办 — each one statement (or one transaction) that re-checks the version it decided on.
  */
 export class Handling {
   constructor(
@@ -61,10 +59,6 @@ export class Handling {
     throw Errors.forbidden();
   }
 
-  private dispatcherOf(row: CaseRow): string | null {
-    const chain = row.dispatch_chain as string[];
-    return chain.length ? chain[chain.length - 1] : null;
-  }
 
   /** A unit of the region a case can be sent to. */
   private async unit(departmentId: string, within: string): Promise<{ id: string; regionCode: string }> {
@@ -82,10 +76,10 @@ export class Handling {
     const row = await this.visibleRow(who, id);
     const def = await this.workflows.get(row.workflow_version);
     const actor = this.actorFor(who, row);
-    const action = decide(def, row.state, body.action, actor, { handling: row.handling_department_id, dispatcher: this.dispatcherOf(row) }, body);
+    const action = decide(def, row.state, body.action, actor, { handling: row.handling_department_id, dispatcher: dispatcherOf(row) }, body);
     if (body.expectedVersion && body.expectedVersion !== row.version) throw CasesErrors.stateChanged();
     const now = this.k.clock.now();
-    const { set, payload, learn, master } = await this.effects(who, row, action, body, now);
+    const { set, payload, learn, master, knowledge } = await this.effects(who, row, action, body, now);
     const ended = isEnd(def, action.to);
     const write = async (ex: Executor) => {
       const main = ex
@@ -107,15 +101,16 @@ export class Handling {
           event: { topic: 'cases.case.stepped', payload: { id, action: action.code, from: row.state, to: action.to, departmentId: set.handling_department_id ?? row.handling_department_id } },
           requestId,
         },
-        this.actionRowSql(who, action.code, row.state, action.to, body.reason ?? null, payload, now),
+        actionRowSql(who, action.code, row.state, action.to, body.reason ?? null, payload, now),
       );
       if (done.length === 0) throw CasesErrors.stateChanged();
     };
-    if (learn || master) {
+    if (learn || master || knowledge) {
       await this.k.db.transaction().execute(async (trx) => {
         await write(trx);
         if (learn) await this.classifier.learn(trx, `${row.title} ${row.content}`, learn);
         if (master) await trx.updateTable('cases_case').set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now })).where('id', '=', master).execute();
+        if (knowledge) await trx.updateTable('cases_knowledge').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', knowledge).where('region_code', '=', row.region_code).execute();
       });
     } else await write(this.k.db);
     return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -127,6 +122,7 @@ export class Handling {
     const payload: Record<string, unknown> = {};
     let learn: string | null = null;
     let master: string | null = null;
+    let knowledge: string | null = null;
     const region = row.region_code as string;
     switch (action.code) {
       case 'dispatch': {
@@ -156,6 +152,8 @@ export class Handling {
       }
       case 'answer':
         Object.assign(set, { answer: body.reason });
+        knowledge = body.knowledgeId ?? null;
+        if (knowledge) payload.knowledgeId = knowledge;
         break;
       case 'merge': {
         if (!body.duplicateOf || body.duplicateOf === row.id) throw CasesErrors.duplicateTarget();
@@ -212,7 +210,7 @@ export class Handling {
         break;
       }
       case 'reply':
-        await this.checkPhotos(who, body.photoIds ?? []);
+        await checkPhotos(this.k, who, body.photoIds ?? []);
         Object.assign(set, { reply: body.reason, reply_photo_ids: body.photoIds ?? [], replied_at: now });
         Object.assign(payload, { photos: body.photoIds?.length ?? 0 });
         break;
@@ -234,87 +232,6 @@ export class Handling {
         break;
       }
     }
-    return { set, payload, learn, master };
-  }
-
-  private async checkPhotos(who: Principal, ids: string[]): Promise<void> {
-    for (const [i, fileId] of ids.entries()) {
-      const f = await this.k.files.find(fileId);
-      if (!f || f.ownerId !== who.accountId || !f.mime.startsWith('image/')) throw Errors.validation([{ path: `/photoIds/${i}`, message: 'not an image you uploaded / 不是您上传的图片' }]);
-    }
-  }
-
-  private actionRowSql(who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>, at: Date) {
-    return sql`INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
-      SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${action}, ${from}, ${to}, ${who.accountId}, ${who.type}, ${who.name}, ${who.departmentId}::uuid, ${opinion}, ${JSON.stringify(payload)}::jsonb, ${at}
-        FROM main m RETURNING case_id`;
-  }
-
-  /**
-   * Steps beside the workflow. 催办 and 督办 by the centre or leaders; 升级 raises supervision to the
-   * leaders; 延期 is asked by the handling unit and decided by the unit that sent the case; 协办
-   * units add their opinion.
-   */
-  async note(who: Principal, id: string, body: CaseNoteBody, requestId?: string): Promise<CaseRow> {
-    const row = await this.visibleRow(who, id);
-    if (!row.open) throw CasesErrors.notOpen();
-    const now = this.k.clock.now();
-    const set: Record<string, unknown> = {};
-    const payload: Record<string, unknown> = {};
-    const inUnit = (dept: string | null) => who.type === 'staff' && !!dept && who.departmentId === dept && this.policy.can(who, 'cases.handle', { departmentId: dept });
-    switch (body.kind) {
-      case 'remind':
-      case 'supervise':
-      case 'escalate': {
-        assertAllowed(this.policy, who, 'cases.supervise', { regionCode: row.region_code });
-        if (!row.handling_department_id) throw CasesErrors.notOpen();
-        if (body.kind === 'remind') set.reminded_at = now;
-        else {
-          // 督办 by the centre is level 1; a leader's 督办, or 升级 by anyone, is level 2.
-          const level = body.kind === 'escalate' || who.roles.includes('leader') ? 2 : 1;
-          Object.assign(set, { supervision_level: Math.max(row.supervision_level, level), supervised_at: now });
-          payload.level = Math.max(row.supervision_level, level);
-        }
-        break;
-      }
-      case 'request_extension':
-        if (!inUnit(row.handling_department_id) || row.state !== 'handling') throw Errors.forbidden();
-        if (row.extension_status === 'pending') throw CasesErrors.extensionPending();
-        if (!body.days) throw Errors.validation([{ path: '/days', message: 'how many working days / 请填写延期工作日数' }]);
-        Object.assign(set, { extension_status: 'pending', extension_days: body.days });
-        payload.days = body.days;
-        break;
-      case 'approve_extension':
-      case 'refuse_extension': {
-        const dispatcher = this.dispatcherOf(row);
-        const mayDecide = who.type === 'staff' && who.departmentId === dispatcher && (this.policy.can(who, 'cases.dispatch', { regionCode: row.region_code }) || inUnit(dispatcher));
-        if (!mayDecide) throw Errors.forbidden();
-        if (row.extension_status !== 'pending') throw CasesErrors.noExtensionPending();
-        if (body.kind === 'approve_extension') {
-          const due = await this.k.calendar.addWorkingDays(row.due_at ?? now, row.extension_days);
-          Object.assign(set, { extension_status: 'approved', due_at: due, overdue: due.getTime() < now.getTime() });
-          payload.dueAt = due.toISOString();
-        } else set.extension_status = 'refused';
-        payload.days = row.extension_days;
-        break;
-      }
-      case 'assist':
-        if (!(row.helper_department_ids as string[]).includes(who.departmentId ?? '') || !inUnit(who.departmentId)) throw Errors.forbidden();
-        break;
-    }
-    const main = this.k.db
-      .updateTable('cases_case')
-      .set({ ...set, version: row.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', row.version)
-      .returning(['id', 'region_code']);
-    const done = await this.k.tracedWrite(
-      this.k.db,
-      main,
-      { actor: actorOf(who), action: body.kind, objectType: 'cases.case', objectId: id, regionCode: row.region_code, change: { ...payload, text: body.text }, event: { topic: 'cases.case.noted', payload: { id, kind: body.kind, departmentId: row.handling_department_id } }, requestId },
-      this.actionRowSql(who, body.kind, row.state, row.state, body.text, payload, now),
-    );
-    if (done.length === 0) throw CasesErrors.stateChanged();
-    return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { set, payload, learn, master, knowledge };
   }
 }

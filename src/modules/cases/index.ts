@@ -9,6 +9,7 @@ import { sweepDeadlines } from './deadlines.ts';
 import { Handling } from './handling.ts';
 import { importHistory, type HistoricalCase } from './history.ts';
 import { Intake } from './intake.ts';
+import { CaseNotes } from './notes.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { Open311Keys } from './open311/keys.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -35,6 +36,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const suggester = new Suggester(categories, classifier, names);
   const intake = new Intake(k, policy, grids, categories, suggester, workflows);
   const handling = new Handling(k, policy, org, grids, categories, classifier, workflows);
+  const notes = new CaseNotes(k, policy, handling);
   const views = new CaseViews(k, policy, names, grids, categories, handling, workflows);
   const knowledge = new KnowledgeBase(k, policy, categories);
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
@@ -48,13 +50,14 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     classifier,
     intake,
     handling,
+    notes,
     views,
     knowledge,
     stats,
     open311Keys,
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
     migrations: casesMigrations,
-    routes: casesRoutes({ categories, suggester, intake, handling, views, knowledge, stats, keys: open311Keys, regionCode: k.config.regionCode }),
+    routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, regionCode: k.config.regionCode }),
     open311Routes: open311Routes(k, open311),
   };
 }

@@ -10,6 +10,7 @@ import type { Grids, Placement } from '../cityops/index.ts';
 import { applicantFacts } from '../identity/index.ts';
 import type { Categories } from './categories.ts';
 import { CasesErrors } from './errors.ts';
+import { checkPhotos } from './records.ts';
 import type { CaseInput, Suggestion } from './schema.ts';
 import type { Suggester } from './suggestions.ts';
 import type { Channel } from './workflow.ts';
@@ -112,7 +113,7 @@ export class Intake {
     if ((channel === 'grid' || channel === 'web' || channel === 'app') && !place && !input.address?.trim())
       throw Errors.validation([{ path: '/lat', message: 'mark the place on the map or give an address / 请在地图上标注位置或填写地址' }]);
     if (input.categoryCode) await this.categories.leaf(input.categoryCode);
-    await this.checkPhotos(who, input.photoIds ?? []);
+    await checkPhotos(this.k, who, input.photoIds ?? []);
     const region = this.k.config.regionCode;
     const reporterId = who.accountId;
     if (input.externalRef) {
@@ -223,14 +224,6 @@ export class Intake {
     return { id, number, duplicateOf: original?.id ?? null, suggestions, created: true };
   }
 
-
-  /** Photos must be files the reporter uploaded (images only). */
-  private async checkPhotos(who: Principal, ids: string[]): Promise<void> {
-    for (const [i, fileId] of ids.entries()) {
-      const f = await this.k.files.find(fileId);
-      if (!f || f.ownerId !== who.accountId || !f.mime.startsWith('image/')) throw Errors.validation([{ path: `/photoIds/${i}`, message: 'not an image you uploaded / 不是您上传的图片' }]);
-    }
-  }
 
   private async checkFlood(caller: { phone: string } | { account: string } | null): Promise<void> {
     if (!caller) return;

@@ -4,6 +4,7 @@ import { ProblemSchema } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { Categories } from './categories.ts';
 import type { Handling } from './handling.ts';
+import type { CaseNotes } from './notes.ts';
 import type { Intake } from './intake.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Open311Keys } from './open311/keys.ts';
@@ -38,6 +39,7 @@ export interface CasesParts {
   suggester: Suggester;
   intake: Intake;
   handling: Handling;
+  notes: CaseNotes;
   views: CaseViews;
   knowledge: KnowledgeBase;
   stats: CaseStats;
@@ -151,7 +153,7 @@ export function casesRoutes(p: CasesParts) {
       '/api/cases/:id/notes',
       { config: { authenticated: true }, schema: { tags, summary: '催办、督办、升级、延期、协办意见 / Remind, supervise, escalate, extension, helper opinion', params: Id, body: CaseNoteBody, response: { 200: CaseDetail, ...errors } } },
       async (req) => {
-        await p.handling.note(me(req), req.params.id, req.body, rid(req));
+        await p.notes.note(me(req), req.params.id, req.body, rid(req));
         return p.views.detail(me(req), req.params.id);
       },
     );

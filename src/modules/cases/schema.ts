@@ -68,6 +68,8 @@ export const CaseActionBody = Type.Object(
     gridCode: Type.Optional(Type.String({ maxLength: 40 })),
     helperDepartmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 5, uniqueItems: true })),
     duplicateOf: Type.Optional(Uuid),
+    /** 直接答复 from a knowledge-base entry: counted, so the answers used most rank first. */
+    knowledgeId: Type.Optional(Uuid),
     photoIds: Type.Optional(Type.Array(Uuid, { maxItems: 9, uniqueItems: true })),
     visit: Type.Optional(Visit),
     expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -9,6 +9,7 @@ import type { Grids } from '../cityops/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import type { CaseRow, Handling } from './handling.ts';
+import { dispatcherOf } from './records.ts';
 import type { CaseSummary } from './schema.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
@@ -124,7 +125,6 @@ export class CaseViews {
     const own = who.type === 'person' && row.caller_account_id === who.accountId;
     const showCaller = centre || own || (staffView && !row.confidential);
     const repeat = row.caller_phone_index ? await this.callsFrom(row.caller_phone_index) : 0;
-    const chain = row.dispatch_chain as string[];
     const actor = staffView ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
     const place = row.lon != null ? await this.grids.locate(row.lon, row.lat) : null;
     return {
@@ -140,7 +140,7 @@ export class CaseViews {
       suggestions: staffView ? row.suggestions : [],
       tookFirst: row.took_first,
       helperDepartments: (row.helper_department_ids as string[]).map((h) => ({ id: h, name: names.get(h) || h })),
-      dispatcherDepartmentId: chain.length ? chain[chain.length - 1] : null,
+      dispatcherDepartmentId: dispatcherOf(row),
       acceptedAt: iso(row.accepted_at),
       repliedAt: iso(row.replied_at),
       closedAt: iso(row.closed_at),
@@ -154,7 +154,7 @@ export class CaseViews {
       extensionDays: row.extension_days,
       duplicateOf: row.duplicate_of,
       repeatCaller: repeat >= REPEAT_CALLS,
-      actions: row.open ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: chain.length ? chain[chain.length - 1] : null }).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })) : [],
+      actions: row.open ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: dispatcherOf(row) }).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })) : [],
       history: history.map((h) => ({
         action: h.action,
         fromState: h.from_state,

@@ -59,7 +59,7 @@ export function HotlineConsole() {
     if (ok && r) setDone(r);
   };
   const dispatch = (s: Suggestion) => act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'dispatch', categoryCode: s.categoryCode, departmentId: s.departmentId } }), t("cases.done")).then((ok) => ok && reset());
-  const answer = (k: Knowledge) => act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'answer', reason: k.body } }), t("cases.done")).then((ok) => ok && reset());
+  const answer = (k: Knowledge) => act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'answer', reason: k.body, knowledgeId: k.id } }), t("cases.done")).then((ok) => ok && reset());
   const reset = () => {
     form.resetFields();
     setPin(null);
