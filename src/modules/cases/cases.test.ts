@@ -279,3 +279,64 @@ describe('classification learns', () => {
     expect(acc.json().tookFirstRate).toBeLessThan(1);
   });
 });
+
+describe('photos, helpers and figures', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  const upload = async (token: string, body = png, name = '现场.png', type = 'image/png') => {
+    const { multipart } = await import('../../testing/multipart.ts');
+    const req = multipart(name, type, body);
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: req.payload, headers: { ...req.headers, ...bearer(token) } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  it('takes a resident’s report with a photo, and refuses a photo that is someone else’s or not an image', async () => {
+    const { personToken } = await import('../../testing/platform.ts');
+    const resident = await personToken(t);
+    const photo = await upload(resident.token);
+    const ok = await report(t, resident.token, { kind: 'complaint', content: '楼下人行道砖松动翘起', lon: 122.06, lat: 46.086, photoIds: [photo] });
+    expect(ok.status).toBe(201);
+    const mine = await t.app.inject({ url: `/api/cases/${ok.body.id}`, headers: bearer(resident.token) });
+    expect(mine.json()).toMatchObject({ channel: 'web', photoIds: [photo], streetName: '兴安街道', callerPhone: resident.phone });
+    const other = await personToken(t);
+    expect((await report(t, other.token, { kind: 'complaint', content: '同一处', address: '兴安街道', photoIds: [photo] })).body.errors[0].path).toBe('/photoIds/0');
+    const pdf = await upload(other.token, Buffer.from('%PDF-1.4\n% x\n'), 'a.pdf', 'application/pdf');
+    expect((await report(t, other.token, { kind: 'complaint', content: '同一处', address: '兴安街道', photoIds: [pdf] })).status).toBe(400);
+    // A resident sees only their own cases, never another's.
+    expect((await t.app.inject({ url: `/api/cases/${ok.body.id}`, headers: bearer(other.token) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/cases?scope=mine', headers: bearer(other.token) })).json().items).toEqual([]);
+  });
+
+  it('lets a helper unit see a co-handled case and add its opinion; other units may not', async () => {
+    const r = await report(t, w.agent, call('小区电梯困人，物业迟迟不来救援'));
+    const d = await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '010402', departmentId: w.units.get('SCJG'), helperDepartmentIds: [w.units.get('152201001')] });
+    expect(d.body.helperDepartments.map((h: { name: string }) => h.name)).toEqual(['爱国街道办事处']);
+    const helper = await w.handler('152201001');
+    const note = await t.app.inject({ method: 'POST', url: `/api/cases/${r.body.id}/notes`, headers: bearer(helper), payload: { kind: 'assist', text: '已通知社区网格员到场协助疏导' } });
+    expect(note.statusCode).toBe(200);
+    expect(note.json().history.at(-1)).toMatchObject({ action: 'assist', opinion: '已通知社区网格员到场协助疏导' });
+    const outsider = await w.handler('JTJ');
+    expect((await t.app.inject({ url: `/api/cases/${r.body.id}`, headers: bearer(outsider) })).statusCode).toBe(403);
+    // A helper may not sign for the lead unit.
+    expect((await step(t, helper, r.body.id, { action: 'accept' })).status).toBe(403);
+    expect((await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '010402', departmentId: w.units.get('SCJG') })).status).toBe(409);
+  });
+
+  it('gives figures per unit, hot categories by week, heat points and frequent addresses', async () => {
+    const { staffToken } = await import('../../testing/platform.ts');
+    const leader = await staffToken(t, ['leader'], w.centre);
+    const perf = await t.app.inject({ url: '/api/cases/stats/performance?by=unit', headers: bearer(leader) });
+    const sthj = perf.json().find((r: { key: string }) => r.key === w.units.get('STHJ'));
+    expect(sthj.dispatched).toBeGreaterThanOrEqual(2);
+    expect(sthj.satisfactionRate).toBe(0);
+    const topics = (await t.app.inject({ url: '/api/cases/stats/topics?weeks=4', headers: bearer(leader) })).json();
+    expect(topics.weeks).toEqual(['2026-03-02']);
+    expect(topics.hot.map((h: { categoryCode: string }) => h.categoryCode)).toContain('010102');
+    for (const c of ['团结大街8号门前积水', '团结大街8号门口下水道返水']) await report(t, w.agent, call(c, { address: '团结大街8号' }));
+    const places = (await t.app.inject({ url: '/api/cases/stats/places', headers: bearer(leader) })).json();
+    expect(places.heat.length).toBeGreaterThan(0);
+    expect(places.addresses).toContainEqual({ address: '团结大街8号', cases: 2, open: 1 });
+    expect((await t.app.inject({ url: '/api/cases/stats/performance?from=2026-03-10&to=2026-03-01', headers: bearer(leader) })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/cases/stats/topics', headers: bearer(await w.handler('ZJJ')) })).statusCode).toBe(403);
+  });
+});

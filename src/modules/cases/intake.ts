@@ -126,7 +126,7 @@ export class Intake {
     if (who.type === 'person') {
       const facts = await applicantFacts(this.k, who);
       callerName = who.name;
-      callerPhone = (facts.values.phone as string | undefined) ?? callerPhone;
+      callerPhone = facts.values['person.phone'] ?? callerPhone;
     }
     const phoneIndex = callerPhone ? this.k.crypto.blindIndex(callerPhone) : null;
     await this.checkFlood(who.type === 'person' ? { account: who.accountId } : phoneIndex ? { phone: phoneIndex } : null);

@@ -62,7 +62,7 @@ export class CaseStats {
         coalesce(sum(returns), 0)::int AS returns,
         count(*) FILTER (WHERE overdue OR (open AND due_at < ${now}))::int AS overdue
       FROM cases_case
-      WHERE region_code = ${this.k.config.regionCode} AND created_at >= ${p.from} AND created_at < ${p.to} AND ${key} IS NOT NULL AND duplicate_of IS NULL
+      WHERE region_code = ${this.k.config.regionCode} AND created_at >= ${p.from} AND created_at <= ${p.to} AND ${key} IS NOT NULL AND duplicate_of IS NULL
       GROUP BY 1 ORDER BY 2 DESC`.execute(this.k.db);
     const names =
       by === 'unit'
@@ -119,11 +119,11 @@ export class CaseStats {
     const region = this.k.config.regionCode;
     const heat = await sql<{ lat: number; lon: number; n: number }>`
       SELECT round(lat::numeric, 3)::float8 AS lat, round(lon::numeric, 3)::float8 AS lon, count(*)::int AS n
-      FROM cases_case WHERE region_code = ${region} AND created_at >= ${p.from} AND created_at < ${p.to} AND lat IS NOT NULL
+      FROM cases_case WHERE region_code = ${region} AND created_at >= ${p.from} AND created_at <= ${p.to} AND lat IS NOT NULL
       GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 2000`.execute(this.k.db);
     const addresses = await sql<{ address: string; n: number; open: number }>`
       SELECT address, count(*)::int AS n, count(*) FILTER (WHERE open)::int AS open
-      FROM cases_case WHERE region_code = ${region} AND created_at >= ${p.from} AND created_at < ${p.to} AND address IS NOT NULL
+      FROM cases_case WHERE region_code = ${region} AND created_at >= ${p.from} AND created_at <= ${p.to} AND address IS NOT NULL
       GROUP BY 1 HAVING count(*) >= 2 ORDER BY 2 DESC LIMIT 20`.execute(this.k.db);
     return { heat: heat.rows.map((r) => [Number(r.lat), Number(r.lon), Number(r.n)] as [number, number, number]), addresses: addresses.rows.map((r) => ({ address: r.address, cases: Number(r.n), open: Number(r.open) })) };
   }
