@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
@@ -35,4 +36,21 @@ export async function signIn(page: Page, base: string, username: string, next = 
   await page.goto(`${base}/signin?next=${encodeURIComponent(next)}`);
   await ssoPassword(page, username);
   await page.waitForURL((u) => u.pathname === next);
+}
+
+/**
+ * A browser test file's world: the real platform started fresh with the demo region, and a
+ * browser; both stopped after the file. Read `server` and `browser` inside tests.
+ */
+export function platformInBrowser(start: () => Promise<{ url: string; dataDir: string; stop(): Promise<void> }>) {
+  const world = {} as { server: Awaited<ReturnType<typeof start>>; browser: Browser };
+  beforeAll(async () => {
+    world.server = await start();
+    world.browser = await launch();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.stop();
+  });
+  return world;
 }

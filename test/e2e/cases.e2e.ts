@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, newPage as openPage, seriousViolations, signIn as signInAt } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage as openPage, platformInBrowser, seriousViolations, signIn as signInAt } from './browser.ts';
+import { startServer } from './server.ts';
 
 describe('12345 in a browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = (opts: { phone?: boolean } = {}) => openPage(browser, opts);
-  const signIn = (page: Page, username: string, next: string) => signInAt(page, server.url, username, next);
+  const world = platformInBrowser(startServer);
+  const newPage = (opts: { phone?: boolean } = {}) => openPage(world.browser, opts);
+  const signIn = (page: Page, username: string, next: string) => signInAt(page, world.server.url, username, next);
   /** Clicks an action on a case page, fills its dialog and confirms; waits for the dialog to close. */
   const step = async (page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
     await page.getByRole('button', { name: new RegExp(`^${action.split('').join('\\s*')}$`) }).click();
@@ -58,7 +48,7 @@ describe('12345 in a browser', () => {
     await street.getByText('待回访').first().waitFor();
     expect(await seriousViolations(street)).toEqual([]);
 
-    await agent.goto(`${street.url().replace(/^https?:\/\/[^/]+/, server.url)}`);
+    await agent.goto(`${street.url().replace(/^https?:\/\/[^/]+/, world.server.url)}`);
     await agent.getByText('待回访').first().waitFor();
     await step(agent, '回访办结', async (d) => {
       await d.getByRole('radio', { name: '是' }).check();
@@ -80,7 +70,7 @@ describe('12345 in a browser', () => {
     await page.getByRole('button', { name: /^提\s*交$/ }).click();
     const done = page.getByText(/已提交，工单编号 152201-GD-/);
     await done.waitFor();
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${world.server.url}/cases`);
     await page.getByRole('heading', { level: 1, name: '我的诉求' }).waitFor();
     await page.getByText('待派单').first().waitFor();
   });
@@ -94,7 +84,7 @@ describe('12345 in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: '督办看板' }).click();
     await page.getByText('在办总数').waitFor();
-    await page.goto(`${server.url}/screen`);
+    await page.goto(`${world.server.url}/screen`);
     await page.getByRole('heading', { level: 2, name: '督办看板' }).waitFor();
     await page.locator('.leaflet-interactive').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

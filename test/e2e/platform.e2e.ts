@@ -1,29 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../seed/departments.ts';
-import { launch, newPage as openPage, seriousViolations, signIn as signInAt, ssoPassword } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { newPage as openPage, platformInBrowser, seriousViolations, signIn as signInAt, ssoPassword } from './browser.ts';
+import { startServer } from './server.ts';
 
 describe('the platform in a browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const world = platformInBrowser(startServer);
 
   const demoPhone = async (username: string) => DEMO_PEOPLE.find((p) => p.username === username)!.phone;
   /** The last SMS code the development sink delivered to `phone` (it stands in for the phone). */
   const smsCode = async (phone: string): Promise<string> => {
     for (let i = 0; i < 40; i++) {
-      const file = path.join(server.dataDir, 'outgoing-messages.txt');
+      const file = path.join(world.server.dataDir, 'outgoing-messages.txt');
       const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
       const hit = lines.reverse().find((l) => l.split('\t')[2] === phone);
       const code = hit?.match(/(\d{6})，/)?.[1];
@@ -32,7 +23,7 @@ describe('the platform in a browser', () => {
     }
     throw new Error(`no SMS code delivered to ${phone}`);
   };
-  const newPage = (opts: { phone?: boolean } = {}) => openPage(browser, opts);
+  const newPage = (opts: { phone?: boolean } = {}) => openPage(world.browser, opts);
   /** Saves a dialog form and waits for it to close; if it does not, says what the page showed. */
   const saveDialog = async (page: Page) => {
     const dialog = page.getByRole('dialog');
@@ -44,11 +35,11 @@ describe('the platform in a browser', () => {
       throw new Error(`dialog did not close; page shows: ${shown.join(' | ') || '(nothing)'}`);
     }
   };
-  const signIn = (page: Page, username: string, next = '/workbench') => signInAt(page, server.url, username, next);
+  const signIn = (page: Page, username: string, next = '/workbench') => signInAt(page, world.server.url, username, next);
 
   it('shows the public portal in Chinese with the streets of 乌兰浩特市, with no serious axe violations', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(world.server.url);
     await page.getByRole('heading', { level: 1, name: '乌兰浩特市政务服务网' }).waitFor();
     await page.getByText('爱国街道').waitFor();
     expect(await page.title()).toContain('乌兰浩特市政务服务网');
@@ -58,7 +49,7 @@ describe('the platform in a browser', () => {
 
   it('switches to English and back', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(world.server.url);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('heading', { name: 'Ulanhot Government Services' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -69,7 +60,7 @@ describe('the platform in a browser', () => {
 
   it('signs a staff member into the workbench through SSO, after refusing a wrong password with a visible message', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/workbench`);
+    await page.goto(`${world.server.url}/workbench`);
     await ssoPassword(page, 'window01', 'wrong-password-1');
     await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -83,7 +74,7 @@ describe('the platform in a browser', () => {
 
   it('signs a citizen into the portal through SSO with an SMS code, and shows their account masked', async () => {
     const page = await newPage({ phone: true });
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${world.server.url}/account`);
     await page.waitForURL(/\/signin\/interaction\//);
     await page.getByRole('tab', { name: '短信验证码登录' }).click();
     const phone = await demoPhone('citizen01');
@@ -103,7 +94,7 @@ describe('the platform in a browser', () => {
 
   it('registers a new person with an SMS code, who turns on an authenticator and then signs in with password and a recovery code', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${world.server.url}/register`);
     const phone = `1370000${String(Date.now() % 10000).padStart(4, '0')}`;
     await page.getByLabel('手机号码').fill(phone);
     await page.getByRole('button', { name: '获取验证码' }).click();
@@ -127,7 +118,7 @@ describe('the platform in a browser', () => {
 
     // Signing in now asks for the second factor; a recovery code answers it once.
     await page.getByRole('button', { name: '退出' }).click();
-    await page.goto(`${server.url}/signin?next=/account`);
+    await page.goto(`${world.server.url}/signin?next=/account`);
     await ssoPassword(page, phone, 'Register2026ok');
     await page.getByRole('heading', { name: '输入动态口令' }).waitFor();
     await page.getByLabel('动态口令或恢复码').fill(recovery);
@@ -139,7 +130,7 @@ describe('the platform in a browser', () => {
   it('asks for consent when a department system signs a person in, in Chinese', async () => {
     const page = await newPage();
     const params = new URLSearchParams({ client_id: 'demo-rp', response_type: 'code', scope: 'openid profile enterprise', redirect_uri: 'http://127.0.0.1:3000/callback', state: 'e2e-state', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
-    await page.goto(`${server.url}/oidc/auth?${params}`);
+    await page.goto(`${world.server.url}/oidc/auth?${params}`);
     await page.waitForURL(/\/signin\/interaction\//);
     // The sign-in page reads in English too, naming the department system.
     await page.getByRole('button', { name: '切换到英文' }).click();
@@ -164,7 +155,7 @@ describe('the platform in a browser', () => {
   it('lets an admin add a department and see it listed; the admin page passes axe', async () => {
     const page = await newPage();
     await signIn(page, 'admin');
-    await page.goto(`${server.url}/admin/departments`);
+    await page.goto(`${world.server.url}/admin/departments`);
     await page.getByRole('cell', { name: '乌兰浩特市教育局' }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '新增部门' }).click();
@@ -185,7 +176,7 @@ describe('the platform in a browser', () => {
   it('lets an admin add a staff member who can then sign in, and deactivate them', async () => {
     const page = await newPage();
     await signIn(page, 'admin');
-    await page.goto(`${server.url}/admin/staff`);
+    await page.goto(`${world.server.url}/admin/staff`);
     await page.getByRole('button', { name: '新增工作人员' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称', { exact: true }).fill('萨仁高娃');
@@ -201,7 +192,7 @@ describe('the platform in a browser', () => {
     await saveDialog(page);
     await page.getByRole('cell', { name: '萨仁高娃' }).first().waitFor();
     const other = await newPage();
-    await other.goto(`${server.url}/signin?next=/workbench`);
+    await other.goto(`${world.server.url}/signin?next=/workbench`);
     await ssoPassword(other, 'saren.gaowa', 'Saren2026edu');
     await other.getByRole('heading', { name: '您好，萨仁高娃' }).waitFor();
     await page.getByRole('button', { name: '停用 萨仁高娃' }).click();
@@ -211,11 +202,11 @@ describe('the platform in a browser', () => {
   it('shows the calendar warning for a year not yet loaded and lists the staff with masked phones', async () => {
     const page = await newPage();
     await signIn(page, 'admin');
-    await page.goto(`${server.url}/admin/calendar`);
+    await page.goto(`${world.server.url}/admin/calendar`);
     await page.getByRole('cell', { name: '春节' }).first().waitFor();
     const next = new Date().getFullYear() + 1;
     await page.getByRole('alert').filter({ hasText: `${next} 年节假日安排尚未载入` }).waitFor();
-    await page.goto(`${server.url}/admin/staff`);
+    await page.goto(`${world.server.url}/admin/staff`);
     await page.getByRole('cell', { name: '包晓峰' }).first().waitFor();
     const phones = await page.locator('td').filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
     expect(phones).toBeGreaterThan(0);
@@ -224,7 +215,7 @@ describe('the platform in a browser', () => {
 
   it('works on a phone in elderly mode: larger type, nothing wider than the screen', async () => {
     const page = await newPage({ phone: true });
-    await page.goto(server.url);
+    await page.goto(world.server.url);
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     await page.getByRole('switch', { name: '长辈模式' }).click();
     const after = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -250,7 +241,7 @@ describe('the platform in a browser', () => {
     await page.getByRole('button', { name: '轮换签名密钥' }).click();
     await page.getByText('仅验证').waitFor();
 
-    await page.goto(`${server.url}/admin/staff`);
+    await page.goto(`${world.server.url}/admin/staff`);
     await page.getByRole('button', { name: '编辑角色 赵敏' }).click();
     const roles = page.getByRole('dialog');
     await roles.getByLabel('角色').click();
@@ -264,14 +255,14 @@ describe('the platform in a browser', () => {
 
   it('serves the browsable OpenAPI page listing the module routes', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/api/docs`);
+    await page.goto(`${world.server.url}/api/docs`);
     await page.getByText('/api/org/departments', { exact: true }).first().waitFor();
     await page.getByText('OAS 3.1').waitFor();
   });
 
   it('sends a visitor of a staff page to sign-in and back, and the command screen draws its chart for a leader', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/screen`);
+    await page.goto(`${world.server.url}/screen`);
     await ssoPassword(page, 'leader01');
     await page.waitForURL((u) => u.pathname === '/screen');
     await page.locator('.yw-chart canvas').waitFor();
@@ -331,7 +322,7 @@ describe('the platform in a browser', () => {
     await citizen.reload();
     await citizen.getByText('已办结').first().waitFor();
     const href = await citizen.getByRole('link', { name: '下载结果文件' }).getAttribute('href');
-    const result = await citizen.request.get(`${server.url}${href}`);
+    const result = await citizen.request.get(`${world.server.url}${href}`);
     expect(result.status()).toBe(200);
     expect(await result.text()).toContain('准予办理');
     await citizen.getByRole('radio', { name: '不满意', exact: true }).check();
@@ -341,9 +332,9 @@ describe('the platform in a browser', () => {
     expect(await seriousViolations(citizen)).toEqual([]);
 
     // The bad rating is a rectification task for the market regulator, and the queue and figures show it.
-    await approver.goto(`${server.url}/workbench/rectifications`);
+    await approver.goto(`${world.server.url}/workbench/rectifications`);
     await approver.getByRole('row', { name: /个体工商户设立登记/ }).filter({ hasText: '不满意' }).first().waitFor();
-    await approver.goto(`${server.url}/workbench/stats`);
+    await approver.goto(`${world.server.url}/workbench/stats`);
     await approver.locator('.yw-chart canvas').waitFor();
     expect(await seriousViolations(approver)).toEqual([]);
   });
@@ -362,7 +353,7 @@ describe('the platform in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const phone = await newPage({ phone: true });
-    await phone.goto(`${server.url}/services`);
+    await phone.goto(`${world.server.url}/services`);
     await phone.getByRole('link').filter({ hasText: '登记' }).first().waitFor();
     await phone.getByRole('combobox', { name: '个人办事' }).click();
     await phone.locator('.ant-select-item-option[title="退休养老"]').click();

@@ -29,18 +29,12 @@ export interface Placement {
   departmentId: string | null;
 }
 
-interface Entry {
+/** A street or grid in the R-tree: its bounding box and itself. */
+interface Entry extends GridInput {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
-  code: string;
-  kind: 'street' | 'grid';
-  name: string;
-  regionCode: string;
-  parentCode: string | null;
-  departmentId: string | null;
-  geometry: Area;
 }
 
 const CACHE_MS = 60_000;
