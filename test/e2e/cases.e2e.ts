@@ -101,4 +101,32 @@ describe('12345 in a browser', () => {
     await page.getByRole('button', { name: /^提\s*交$/ }).click();
     await page.getByText(/已提交，工单编号 152201-GD-/).waitFor();
   });
+
+  it('lets a region admin add a category and who handles it, on a page that passes axe', async () => {
+    const page = await newPage();
+    await signIn(page, 'region.admin', '/admin/cases');
+    await page.getByRole('heading', { level: 2, name: '权责清单' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const save = async () => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    };
+    await page.getByRole('button', { name: '新增分类' }).click();
+    await page.getByLabel('分类编码').fill('010105');
+    await page.getByLabel('分类名称').fill('共享单车乱停放');
+    await save();
+    await page.getByRole('button', { name: '新增权责条目' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('分类', { exact: true }).fill('共享单车');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('层级').click();
+    await page.getByTitle('职能部门').click();
+    await dialog.getByLabel('承办单位').fill('城市管理综合执法');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('关键词（逗号分隔）').fill('共享单车，乱停');
+    await save();
+    await page.getByRole('cell', { name: /共享单车乱停放/ }).first().waitFor();
+    await page.getByText('乱停', { exact: true }).waitFor();
+  });
 });

@@ -21,6 +21,7 @@ export const casesZh = {
   report: '网格上报', reportLead: '网格员现场发现问题，拍照定位上报。', reportNew: '我要反映', reportNewLead: '反映城市管理、环境、民生等问题，登录后可在“我的诉求”跟踪办理进度。', submit: '提交', submitted: '已提交，工单编号 {{number}}',
   mine: '我的诉求', mineLead: '您反映的问题和办理进度。', none: '暂无工单', more: '加载更多', view: '查看', withdraw: '撤销诉求', mergedInto: '该问题已有人反映，已合并到工单一并办理。',
   admin: '12345配置', adminLead: '权责清单决定分类对应的承办单位；关键词参与智能分类。', duties: '权责清单', level: '层级', levels: { department: '职能部门', street: '属地街道' }, keywords: '关键词（逗号分隔）', save: '保存', saved: '已保存',
+  addCategory: '新增分类', addDuty: '新增权责条目', categoryCode: '分类编码', categoryCodeHelp: '一级两位，每下一级在上级编码后加两位，如 010105', categoryName: '分类名称', categoryNameEn: '英文名称',
   knowledgeAdmin: '知识库', addKnowledge: '新增知识', knowledgeTitle: '标题', knowledgeBody: '内容', edit: '编辑',
   map: '地图', mapLabel: '乌兰浩特市街道与网格（点击地图标注位置）',
 };
@@ -47,6 +48,7 @@ export const casesEn: typeof casesZh = {
   report: 'Grid report', reportLead: 'Report a problem found on patrol, with a photo and the place.', reportNew: 'Report a problem', reportNewLead: 'Report problems with city management, environment or services; follow progress under “My reports”.', submit: 'Submit', submitted: 'Submitted as case {{number}}',
   mine: 'My reports', mineLead: 'What you reported and how it is going.', none: 'No cases', more: 'Load more', view: 'View', withdraw: 'Withdraw', mergedInto: 'Someone reported this already; it is handled together with that case.',
   admin: '12345 settings', adminLead: 'The responsibility list decides which unit handles a category; its keywords feed the classifier.', duties: 'Responsibility list', level: 'Level', levels: { department: 'Department', street: 'Street office' }, keywords: 'Keywords (comma-separated)', save: 'Save', saved: 'Saved',
+  addCategory: 'Add category', addDuty: 'Add entry', categoryCode: 'Category code', categoryCodeHelp: 'Two digits at the top; each level adds two to its parent’s code, e.g. 010105', categoryName: 'Category name', categoryNameEn: 'English name',
   knowledgeAdmin: 'Knowledge base', addKnowledge: 'Add entry', knowledgeTitle: 'Title', knowledgeBody: 'Text', edit: 'Edit',
   map: 'Map', mapLabel: 'Streets and grids of Ulanhot (click to mark a place)',
 };

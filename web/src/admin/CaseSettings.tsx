@@ -1,5 +1,5 @@
-import { Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -14,6 +14,7 @@ interface Duty { id: string; regionCode: string; categoryCode: string; level: 'd
 export function CaseSettings() {
   const { t } = useTranslation();
   const act = useAction('case-admin');
+  const qc = useQueryClient();
   const categories = useCategoryOptions();
   const catLabel = new Map(categories.map((c) => [c.value, c.label]));
   const duties = useQuery({ queryKey: ['case-admin-duties'], queryFn: () => api<Duty[]>('/api/cases/duties') });
@@ -24,6 +25,16 @@ export function CaseSettings() {
   const [dutyForm] = Form.useForm();
   const [kbForm] = Form.useForm();
   const level = Form.useWatch('level', dutyForm);
+  const [category, setCategory] = useState(false);
+  const [categoryForm] = Form.useForm();
+  const saveCategory = async () => {
+    const v = await categoryForm.validateFields();
+    const body = { code: v.code, parentCode: v.code.length > 2 ? v.code.slice(0, -2) : null, name: v.name, ...(v.nameEn ? { nameEn: v.nameEn } : {}) };
+    if (await act(() => api('/api/cases/categories', { method: 'POST', json: body }), t('cases.saved'))) {
+      setCategory(false);
+      await qc.invalidateQueries({ queryKey: ['case-categories'] });
+    }
+  };
   const saveDuty = async () => {
     const v = await dutyForm.validateFields();
     const body = { regionCode: duty?.regionCode ?? '152201', categoryCode: v.categoryCode, level: v.level, departmentId: v.level === 'department' ? v.departmentId : null, keywords: String(v.keywords ?? '').split(/[,，、\s]+/).map((s: string) => s.trim()).filter(Boolean) };
@@ -37,7 +48,7 @@ export function CaseSettings() {
   return (
     <>
       <Typography.Paragraph>{t('cases.adminLead')}</Typography.Paragraph>
-      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.duties')}</h2>}>
+      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.duties')}</h2>} extra={<Space><Button onClick={() => (setCategory(true), categoryForm.resetFields())}>{t('cases.addCategory')}</Button><Button onClick={() => (setDuty({}), dutyForm.resetFields())}>{t('cases.addDuty')}</Button></Space>}>
         <Table<Duty>
           rowKey="id"
           size="small"
@@ -70,10 +81,17 @@ export function CaseSettings() {
       </Card>
       <Modal open={!!duty} title={t('cases.duties')} onOk={saveDuty} onCancel={() => setDuty(null)} okText={t('cases.save')} destroyOnHidden>
         <Form form={dutyForm} layout="vertical">
-          <Form.Item name="categoryCode" label={t('cases.category')} rules={[{ required: true }]}><Select disabled showSearch optionFilterProp="label" options={categories} /></Form.Item>
+          <Form.Item name="categoryCode" label={t('cases.category')} rules={[{ required: true }]}><Select disabled={!!duty?.id} showSearch optionFilterProp="label" options={categories} /></Form.Item>
           <Form.Item name="level" label={t('cases.level')} rules={[{ required: true }]}><Select options={['department', 'street'].map((l) => ({ value: l, label: t(`cases.levels.${l}`) }))} /></Form.Item>
           {level === 'department' && <Form.Item name="departmentId" label={t('cases.unit')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={(depts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
           <Form.Item name="keywords" label={t('cases.keywords')}><Input maxLength={400} /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={category} title={t('cases.addCategory')} onOk={saveCategory} onCancel={() => setCategory(false)} okText={t('cases.save')} destroyOnHidden>
+        <Form form={categoryForm} layout="vertical">
+          <Form.Item name="code" label={t('cases.categoryCode')} extra={t('cases.categoryCodeHelp')} rules={[{ required: true, pattern: /^[0-9]{2}([0-9]{2}){0,3}$/ }]}><Input maxLength={8} inputMode="numeric" /></Form.Item>
+          <Form.Item name="name" label={t('cases.categoryName')} rules={[{ required: true, whitespace: true }]}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="nameEn" label={t('cases.categoryNameEn')}><Input maxLength={80} /></Form.Item>
         </Form>
       </Modal>
       <Modal open={!!entry} title={t('cases.knowledgeAdmin')} onOk={saveEntry} onCancel={() => setEntry(null)} okText={t('cases.save')} destroyOnHidden>
