@@ -4,6 +4,7 @@ import { seededRandom } from './random.ts';
 
 export * from './citizen-id.ts';
 export * from './credit-code.ts';
+export * from './licence-id.ts';
 export { seededRandom } from './random.ts';
 export { v7 as newId } from 'uuid';
 
