@@ -13,3 +13,9 @@ export const ProblemSchema = Type.Object({
   requestId: Type.String(),
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
 });
+
+/** One entry of a bilingual code list (e.g. kinds of request, item types) as the API serves it. */
+export const CodeLabel = Type.Object({ code: Type.Union([Type.String(), Type.Integer()]), zh: Type.String(), en: Type.String() });
+
+/** A code list kept in code as [code, zh, en] tuples, in the shape of `CodeLabel`. */
+export const codeLabels = (xs: readonly (readonly [string | number, string, string])[]) => xs.map(([code, zh, en]) => ({ code, zh, en }));

@@ -91,6 +91,20 @@ describe('returns, levels and extensions', () => {
     expect(taken.body.handlingDepartmentId).toBe(w.units.get('CGZF'));
   });
 
+  it('a street office sends a case down to one of its own grids, not to another street’s', async () => {
+    const r = await report(t, w.agent, call('春阳社区楼道堆放杂物，存在消防隐患', { lon: AIGUO[0], lat: AIGUO[1] }));
+    await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '010101', departmentId: w.units.get('152201001') });
+    const street = await w.handler('152201001');
+    await step(t, street, r.body.id, { action: 'accept' });
+    expect((await step(t, street, r.body.id, { action: 'redispatch', gridCode: '152201002-W01' })).body.code).toBe('CASE_NOT_LOWER_UNIT');
+    const down = await step(t, street, r.body.id, { action: 'redispatch', gridCode: '152201001-W02' });
+    expect(down.body).toMatchObject({ state: 'dispatched', gridCode: '152201001-W02', handlingDepartmentId: w.units.get('152201001') });
+    // The street's grid worker signs for it.
+    const { staffToken } = await import('../../testing/platform.ts');
+    const gridWorker = await staffToken(t, ['grid_worker'], w.units.get('152201001')!);
+    expect((await step(t, gridWorker, r.body.id, { action: 'accept' })).body.state).toBe('handling');
+  });
+
   it('an extension asked by the unit and approved by the centre moves the deadline', async () => {
     const r = await report(t, w.agent, call('小区供暖管道漏水，室温只有十二度'));
     await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '010301', departmentId: w.units.get('ZJJ') });

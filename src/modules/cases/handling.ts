@@ -187,11 +187,10 @@ export class Handling {
         const timing = { accepted_at: null, response_due_at: await this.k.calendar.addWorkingHours(now, limits.responseHours) };
         if (action.code === 'redispatch' && body.gridCode && !body.departmentId) {
           // 下派到网格: the street office keeps the case; its grid worker signs for it.
-          const grid = (await this.grids.features('grid')).find((g) => g.properties.code === body.gridCode);
-          const offices = await this.grids.streetOffices();
-          if (!grid || offices.get(grid.properties.regionCode)?.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
-          Object.assign(set, { grid_code: grid.properties.code, dispatch_chain: [...row.dispatch_chain, row.handling_department_id], ...timing });
-          Object.assign(payload, { gridCode: grid.properties.code });
+          const grid = await this.grids.find(body.gridCode);
+          if (!grid || grid.kind !== 'grid' || grid.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
+          Object.assign(set, { grid_code: grid.code, dispatch_chain: [...row.dispatch_chain, row.handling_department_id], ...timing });
+          Object.assign(payload, { gridCode: grid.code });
           break;
         }
         if (!body.departmentId) throw Errors.validation([{ path: '/departmentId', message: 'required / 请选择承办单位' }]);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { Categories } from './categories.ts';
 import type { Handling } from './handling.ts';
@@ -29,8 +29,6 @@ const STEP_NAMES = [
 ] as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
-const Code = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
-const codes = (xs: readonly (readonly [string, string, string])[]) => xs.map(([code, zh, en]) => ({ code, zh, en }));
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const PeriodQuery = { from: Type.Optional(Day), to: Type.Optional(Day) };
 

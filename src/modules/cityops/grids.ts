@@ -81,6 +81,12 @@ export class Grids {
       .map((e) => ({ type: 'Feature', geometry: e.geometry, properties: { code: e.code, name: e.name, regionCode: e.regionCode, parentCode: e.parentCode } }));
   }
 
+  /** One grid or street by its code. */
+  async find(code: string): Promise<{ code: string; kind: 'street' | 'grid'; regionCode: string; departmentId: string | null } | null> {
+    const e = (await this.index()).all().find((x) => x.code === code);
+    return e ? { code: e.code, kind: e.kind, regionCode: e.regionCode, departmentId: e.departmentId } : null;
+  }
+
   /** Streets' offices: the departments responsible for each street, keyed by the street's region code. */
   async streetOffices(): Promise<Map<string, { departmentId: string | null; name: string }>> {
     return new Map((await this.index()).all().filter((e) => e.kind === 'street').map((e) => [e.regionCode, { departmentId: e.departmentId, name: e.name }]));

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import { applicantFacts } from '../identity/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
@@ -15,8 +15,6 @@ import type { ApplicationViews } from './views.ts';
 const tags = ['services'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema };
-const Code = Type.Object({ code: Type.Union([Type.String(), Type.Integer()]), zh: Type.String(), en: Type.String() });
-const codes = (xs: readonly (readonly [string | number, string, string])[]) => xs.map(([code, zh, en]) => ({ code, zh, en }));
 
 export interface ServicesParts {
   k: Kernel;
