@@ -18,6 +18,7 @@ import { createOrgModule, type OrgModule } from './modules/org/index.ts';
 import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
 import { createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
 import { createCasesModule, type CasesModule } from './modules/cases/index.ts';
+import { createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -27,6 +28,7 @@ export interface Platform {
   services: ServicesModule;
   cityops: CityopsModule;
   cases: CasesModule;
+  licenses: LicensesModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -59,9 +61,10 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const services = createServicesModule(kernel, rolePolicy, org.service, identity.service);
   const cityops = createCityopsModule(kernel, rolePolicy);
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
+  const licenses = createLicensesModule(kernel, rolePolicy, org.service, services);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
-  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations];
+  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations];
 
   return {
     kernel,
@@ -71,6 +74,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     services,
     cityops,
     cases,
+    licenses,
     log,
     migrations,
     migrate: () => runMigrations(database.db, migrations),
@@ -109,7 +113,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.open311Routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.open311Routes, licenses.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }
       await app.ready();

@@ -1,6 +1,9 @@
 import { inflateSync } from 'node:zlib';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+
+// jsqr is CommonJS with `export default`; under ESM the function may sit one level down.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
 
 /** The text of every page, read back with pdf.js the way a reader would extract it. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {

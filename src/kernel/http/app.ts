@@ -50,7 +50,7 @@ export interface AppOptions {
 }
 
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
-const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases'];
+const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases', '/licences', '/verify'];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
 

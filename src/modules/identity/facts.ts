@@ -1,3 +1,4 @@
+import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { maskCitizenId } from '../../kernel/ids/index.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
@@ -15,7 +16,7 @@ export interface ApplicantFacts {
 /** Fact keys forms may name in their prefill map. */
 export const FACT_KEYS = ['person.name', 'person.idNumber', 'person.phone', 'enterprise.name', 'enterprise.creditCode', 'enterprise.legalRepName'] as const;
 
-export async function applicantFacts(k: Kernel, who: Principal): Promise<ApplicantFacts> {
+export async function applicantFacts(k: Kernel, who: Pick<Principal, 'accountId' | 'actingFor'>, ex: Executor = k.db): Promise<ApplicantFacts> {
   const values: Record<string, string> = {};
   const shown: Record<string, string> = {};
   const put = (key: string, value: string | null | undefined, masked?: string) => {
@@ -23,7 +24,7 @@ export async function applicantFacts(k: Kernel, who: Principal): Promise<Applica
     values[key] = value;
     shown[key] = masked ?? value;
   };
-  const acc = await k.db
+  const acc = await ex
     .selectFrom('identity_account as a')
     .leftJoin('identity_person as p', 'p.id', 'a.person_id')
     .select(['a.display_name', 'a.phone_enc', 'p.name', 'p.id_number_enc'])
@@ -41,7 +42,7 @@ export async function applicantFacts(k: Kernel, who: Principal): Promise<Applica
     }
   }
   if (who.actingFor) {
-    const e = await k.db
+    const e = await ex
       .selectFrom('identity_enterprise as e')
       .innerJoin('identity_person as p', 'p.id', 'e.legal_person_id')
       .select(['e.name', 'e.credit_code', 'p.name as rep'])

@@ -40,10 +40,10 @@ export class OrgService {
   }
 
   /** Names of departments, for pages that show who handles something (names are public). */
-  async departmentNames(ids: readonly string[]): Promise<Map<string, { name: string; nameEn: string | null; regionCode: string; active: boolean }>> {
+  async departmentNames(ids: readonly string[], ex: Executor = this.k.db): Promise<Map<string, { name: string; nameEn: string | null; regionCode: string; active: boolean }>> {
     const uniq = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/.test(id));
     if (!uniq.length) return new Map();
-    const rows = await this.k.db.selectFrom('org_department').select(['id', 'name', 'name_en', 'region_code', 'active']).where('id', 'in', uniq).execute();
+    const rows = await ex.selectFrom('org_department').select(['id', 'name', 'name_en', 'region_code', 'active']).where('id', 'in', uniq).execute();
     return new Map(rows.map((r) => [r.id, { name: r.name, nameEn: r.name_en, regionCode: r.region_code, active: r.active }]));
   }
 

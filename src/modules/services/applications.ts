@@ -12,6 +12,7 @@ import { clocksOf, moveClocks } from './deadlines.ts';
 import { ServicesErrors } from './errors.ts';
 import { validateForm } from './forms.ts';
 import { resultNotice } from './result-notice.ts';
+import type { LicenceReferences } from './licence-refs.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
 
 // Rows are read from an untyped handle; the columns are those of migrations/index.ts.
@@ -20,7 +21,9 @@ type AppRow = Record<string, any>;
 
 export interface MaterialRef {
   code: string;
-  fileId: string;
+  fileId?: string;
+  licenceId?: string;
+  consent?: true;
 }
 
 /**
@@ -36,6 +39,9 @@ export class Applications {
     private readonly catalogue: Catalogue,
     private readonly identity: IdentityService,
   ) {}
+
+  /** Answers 免证办 questions; set by the platform when the licences module is present. */
+  licenceRefs: LicenceReferences | null = null;
 
   /** The applicant a request is made for, and under which channel. */
   private async applicantOf(who: Principal, input: ApplicationInput, v: ItemVersion) {
@@ -72,27 +78,47 @@ export class Applications {
     return out;
   }
 
-  /** Every required material is given, each file exists, is the uploader's own and of an accepted type. */
-  private async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[]): Promise<MaterialRef[]> {
+  /**
+   * Every required material is given, each file exists, is the uploader's own and of an accepted
+   * type; a material replaced by a licence (免证办) may cite one the applicant holds, with consent.
+   */
+  private async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[], applicant: Principal): Promise<MaterialRef[]> {
     const byCode = new Map(v.content.materials.map((m) => [m.code, m]));
     for (const r of refs) {
       const m = byCode.get(r.code);
       if (!m) throw ServicesErrors.materialInvalid(`unknown material "${r.code}" / 材料不在清单中`);
-      const f = await this.k.files.find(r.fileId);
+      if (!!r.fileId === !!r.licenceId) throw ServicesErrors.materialInvalid(`"${m.name}": give a file or a licence, not both / 请上传文件或引用电子证照（二选一）`);
+      if (r.licenceId) {
+        if (m.replaceableBy?.kind !== 'licence' || !this.licenceRefs) throw ServicesErrors.materialInvalid(`"${m.name}" cannot be replaced by a licence / 该材料不能以电子证照代替`);
+        if (!r.consent) throw ServicesErrors.materialInvalid(`"${m.name}": consent to cite the licence is required / 引用电子证照须经您同意`);
+        await this.licenceRefs.check(applicant, r.licenceId, m.replaceableBy.ref);
+        continue;
+      }
+      const f = await this.k.files.find(r.fileId!);
       if (!f || !owners.includes(f.ownerId)) throw ServicesErrors.materialInvalid(`file for "${m.name}" was not found / 未找到材料文件`);
       if (m.accept && !m.accept.includes(f.mime as never)) throw ServicesErrors.materialInvalid(`"${m.name}" must be ${m.accept.join(', ')} / 材料格式不符`);
     }
     const given = new Set(refs.map((r) => r.code));
+    if (given.size !== refs.length) throw ServicesErrors.materialInvalid('each material once / 同一材料只能提交一次');
     const missing = v.content.materials.filter((m) => m.required && !given.has(m.code)).map((m) => m.name);
     if (missing.length) throw ServicesErrors.materialMissing(missing);
-    return refs;
+    return refs.map((r) => (r.licenceId ? { code: r.code, licenceId: r.licenceId, consent: true as const } : { code: r.code, fileId: r.fileId }));
+  }
+
+  /** Writes each cited licence into its holder's 用证记录 once the application exists. */
+  private async recordCitedLicences(applicant: Principal, v: ItemVersion, refs: MaterialRef[], applicationId: string): Promise<void> {
+    for (const r of refs) {
+      if (!r.licenceId || !this.licenceRefs) continue;
+      const name = v.content.materials.find((m) => m.code === r.code)?.name ?? r.code;
+      await this.licenceRefs.recordUse(applicant, r.licenceId, applicationId, `免证办：${v.content.name}（代替“${name}”）`);
+    }
   }
 
   async submit(who: Principal, input: ApplicationInput, requestId?: string): Promise<string> {
     const v = await this.catalogue.currentVersion(input.itemId);
     const { principal: applicant, channel, enterprise } = await this.applicantOf(who, input, v);
     const form = await this.completedForm(applicant, v, input.form);
-    const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId]);
+    const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId], applicant);
     const now = this.k.clock.now();
     const def = v.content.workflow;
     const id = uuidv7();
@@ -135,8 +161,9 @@ export class Applications {
         event: { topic: 'services.application.submitted', payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
-      this.actionRowSql(who, 'submit', null, def.initial, null, { channel, materials: materials.length }, now),
+      this.actionRowSql(who, 'submit', null, def.initial, null, { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length }, now),
     );
+    await this.recordCitedLicences(applicant, v, materials, id);
     return id;
   }
 
@@ -152,6 +179,34 @@ export class Applications {
       .insertInto('services_action')
       .values({ id: uuidv7(), application_id: app.id, region_code: app.region, action, from_state: from, to_state: to, actor_id: who.accountId, actor_type: who.type, actor_name: who.name, actor_roles: who.roles, department_id: who.departmentId, opinion, payload: JSON.stringify(payload), at: this.k.clock.now() })
       .execute();
+  }
+
+  /**
+   * What issuing a licence needs from an approved application, read in the caller's transaction
+   * (the licences module asks from its event subscriber). Null unless the application was approved.
+   */
+  async completionFacts(trx: Executor, id: string) {
+    const row = await trx.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.outcome !== 'approved') return null;
+    const v = await this.catalogue.version(row.item_version_id, trx);
+    return {
+      id: row.id as string,
+      number: row.number as string,
+      itemCode: v.code,
+      itemName: v.content.name,
+      regionCode: row.region_code as string,
+      departmentId: row.department_id as string,
+      applicantAccountId: row.applicant_account_id as string,
+      enterpriseId: row.enterprise_id as string | null,
+      handledBy: row.handled_by as string | null,
+      form: JSON.parse(this.k.crypto.decryptField(row.form_enc)) as Record<string, unknown>,
+    };
+  }
+
+  /** True when the staff member may see the application and it cites this licence (免证办). */
+  async cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean> {
+    const row = await this.k.db.selectFrom('services_application').selectAll().where('id', '=', applicationId).executeTakeFirst();
+    return !!row && this.canSee(who, row) && (row.materials as MaterialRef[]).some((m) => m.licenceId === licenceId);
   }
 
   /** Loads an application row and checks the caller may see it at all. */
@@ -199,7 +254,7 @@ export class Applications {
       if (body.materials) {
         const current = new Map((row.materials as MaterialRef[]).map((m) => [m.code, m]));
         for (const m of body.materials) current.set(m.code, m);
-        materials = await this.checkMaterials(v, [...current.values()], [who.accountId, row.applicant_account_id]);
+        materials = await this.checkMaterials(v, [...current.values()], [who.accountId, row.applicant_account_id], who);
       }
     }
     if (body.expectedVersion && body.expectedVersion !== row.version) throw ServicesErrors.stateChanged();
@@ -244,7 +299,7 @@ export class Applications {
           objectId: id,
           regionCode: row.region_code,
           change: { from: row.state, to: action.to, ...payload, dueAt: clocks.due_at },
-          event: { topic: 'services.application.stepped', payload: { id, action: action.code, actorType: actor.kind, from: row.state, to: action.to, departmentId: row.department_id, reason: body.reason ?? null, items: body.items ?? null } },
+          event: { topic: 'services.application.stepped', payload: { id, action: action.code, actorType: actor.kind, from: row.state, to: action.to, outcome: action.outcome ?? null, departmentId: row.department_id, reason: body.reason ?? null, items: body.items ?? null } },
           requestId,
         },
         this.actionRowSql(who, action.code, row.state, action.to, body.opinion ?? null, payload, now),

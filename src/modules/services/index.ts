@@ -16,6 +16,7 @@ import { ApplicationViews } from './views.ts';
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
+export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
 
 export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService) {
   const names = new DepartmentNames(org);

@@ -120,7 +120,17 @@ export const CatalogueQuery = Type.Object(
 );
 export type CatalogueQuery = Static<typeof CatalogueQuery>;
 
-export const MaterialRef = Type.Object({ code: Type.String({ maxLength: 40 }), fileId: Uuid }, { additionalProperties: false });
+/** A material: an uploaded file, or (免证办) an e-licence the applicant holds, cited with their consent. */
+export const MaterialRef = Type.Object(
+  {
+    code: Type.String({ maxLength: 40 }),
+    fileId: Type.Optional(Uuid),
+    licenceId: Type.Optional(Uuid),
+    /** The applicant agrees that the department reads this licence for this application. */
+    consent: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false },
+);
 
 export const ApplicationInput = Type.Object(
   {
@@ -195,7 +205,15 @@ export const ApplicationDetail = Type.Composite([
     form: Type.Record(Type.String(), Type.Unknown()),
     /** Field name → its title in the form the application was made under, for reading the form. */
     formTitles: Type.Record(Type.String(), Type.String()),
-    materials: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), fileId: Type.String() })),
+    materials: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        fileId: Type.Optional(Type.String()),
+        licenceId: Type.Optional(Type.String()),
+        licence: Type.Optional(Type.Object({ id: Type.String(), identifier: Type.String(), licenceNo: Type.String(), name: Type.String(), issuerName: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]), status: Type.String(), statusLabel: Type.String() })),
+      }),
+    ),
     supplementItems: Type.Array(Type.String()),
     resultFileId: Type.Union([Type.String(), Type.Null()]),
     delivery: Type.Union([Type.String(), Type.Null()]),

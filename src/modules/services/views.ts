@@ -70,6 +70,13 @@ export class ApplicationViews {
     return sql<boolean>`EXISTS (SELECT 1 FROM services_evaluation e WHERE e.application_id = a.id)`.as('evaluated');
   }
 
+  /** Materials as stored, with each cited licence's current state (免证办: staff see it checked now, not when cited). */
+  private async materialsOf(refs: { code: string; fileId?: string; licenceId?: string }[], names: Map<string, string>) {
+    const ids = refs.flatMap((m) => (m.licenceId ? [m.licenceId] : []));
+    const cited = ids.length && this.apps.licenceRefs ? await this.apps.licenceRefs.describe(ids) : new Map();
+    return refs.map((m) => ({ code: m.code, name: names.get(m.code) ?? m.code, ...(m.fileId ? { fileId: m.fileId } : {}), ...(m.licenceId ? { licenceId: m.licenceId, ...(cited.get(m.licenceId) ? { licence: cited.get(m.licenceId) } : {}) } : {}) }));
+  }
+
   async detail(who: Principal, id: string): Promise<ApplicationDetail> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
     const row = await this.k.db.selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
@@ -98,7 +105,7 @@ export class ApplicationViews {
       ...view,
       form,
       formTitles: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, typeof p?.title === 'string' ? p.title : k])),
-      materials: (row.materials as { code: string; fileId: string }[]).map((m) => ({ ...m, name: names.get(m.code) ?? m.code })),
+      materials: await this.materialsOf(row.materials as { code: string; fileId?: string; licenceId?: string }[], names),
       supplementItems: row.supplement_items as string[],
       resultFileId: row.result_file_id,
       delivery: row.delivery,

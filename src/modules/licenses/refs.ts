@@ -1,0 +1,42 @@
+import type { Kernel } from '../../kernel/index.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
+import type { CitedLicence, LicenceReferences } from '../services/index.ts';
+import { LicensesErrors } from './errors.ts';
+import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts';
+import type { LicenceUses } from './uses.ts';
+import type { Wallet } from './wallet.ts';
+
+/** The licences module's answers to the services module's 免证办 questions. */
+export class MaterialLicences implements LicenceReferences {
+  constructor(
+    private readonly k: Kernel,
+    private readonly licences: Licences,
+    private readonly wallet: Wallet,
+    private readonly uses: LicenceUses,
+  ) {}
+
+  private cited(r: LicenceRow): CitedLicence {
+    const status = this.licences.effectiveStatus(r);
+    return { id: r.id, identifier: r.identifier, licenceNo: r.licence_no, name: r.name, issuerName: r.issuer_name, validUntil: day(r.valid_until), status, statusLabel: statusLabel(status) };
+  }
+
+  async check(applicant: Principal, licenceId: string, typeKey: string): Promise<CitedLicence> {
+    const r = await this.k.db.selectFrom('licenses_licence').selectAll().where('id', '=', licenceId).executeTakeFirst();
+    const holder = await this.wallet.holderOf(applicant);
+    if (!r || !holder || r.holder_index !== holder.index) throw LicensesErrors.materialLicence('not a licence you hold / 不是您持有的证照');
+    if (r.type_key !== typeKey) throw LicensesErrors.materialLicence(`this material needs a licence of type "${typeKey}" / 证照类型不符`);
+    const c = this.cited(r);
+    if (c.status !== 'valid') throw LicensesErrors.materialLicence(`the licence is ${c.status} / 证照状态为“${c.statusLabel}”`);
+    return c;
+  }
+
+  async recordUse(applicant: Principal, licenceId: string, applicationId: string, purpose: string): Promise<void> {
+    const r = await this.licences.row(licenceId);
+    await this.uses.record(this.k.db, r, applicant, 'attach', purpose, { applicationId });
+  }
+
+  async describe(ids: string[]): Promise<Map<string, CitedLicence>> {
+    const rows = ids.length ? await this.k.db.selectFrom('licenses_licence').selectAll().where('id', 'in', ids).execute() : [];
+    return new Map(rows.map((r) => [r.id, this.cited(r)]));
+  }
+}

@@ -1,0 +1,144 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const Uuid = Type.String({ format: 'uuid' });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const FieldName = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' });
+
+export const HOLDER_TYPES = [
+  ['person', '自然人（身份证号）', 'Person (ID number)'],
+  ['entity', '法人及其他组织（统一社会信用代码）', 'Entity (unified social credit code)'],
+] as const;
+
+/** 有效/撤销/注销/失效/吊销, and 已换新版 for a version replaced by a newer one. */
+export const LICENCE_STATUSES = [
+  ['valid', '有效', 'Valid'],
+  ['annulled', '撤销', 'Annulled'],
+  ['cancelled', '注销', 'Cancelled'],
+  ['expired', '失效', 'Expired'],
+  ['revoked', '吊销', 'Revoked'],
+  ['superseded', '已换发新版本', 'Superseded by a newer version'],
+] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number][0];
+
+export const GRANT_SCOPES = [
+  ['view', '查看证照信息', 'View the licence details'],
+  ['download', '下载证照文件', 'Download the licence document'],
+] as const;
+
+/** One version of a licence type (证照类型) as the administrator defines it. */
+export const LicenceTypeDefinition = Type.Object(
+  {
+    name: Text(60, 2),
+    nameEn: Type.Optional(Text(120)),
+    /** 类型代码: the defining authority's credit code plus 3 digits (GB/T 36904). */
+    typeCode: Type.String({ pattern: '^[0-9A-Z]{18}[0-9]{3}$' }),
+    authority: Text(100, 2),
+    holderType: Type.Union([Type.Literal('person'), Type.Literal('entity')]),
+    /** The licence's own fields, as a JSON Schema object (draft-07). */
+    fields: Type.Record(Type.String(), Type.Unknown()),
+    /** Validity from the issue date; 0 years and 0 months = 长期 (no end). */
+    validity: Type.Object({ years: Type.Integer({ minimum: 0, maximum: 50 }), months: Type.Integer({ minimum: 0, maximum: 11 }) }, { additionalProperties: false }),
+    template: Type.Object(
+      {
+        /** The start of every 证照编号 of this type, e.g. JY1 for 食品经营许可证. */
+        numberPrefix: Type.String({ pattern: '^[A-Z0-9]{1,8}$' }),
+        rows: Type.Array(Type.Object({ field: FieldName, label: Text(20) }, { additionalProperties: false }), { minItems: 1, maxItems: 12 }),
+        sealPurpose: Text(12, 2),
+      },
+      { additionalProperties: false },
+    ),
+    /** Departments that may issue it. */
+    issuers: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
+    /** Service items whose completed applications issue it, and which form field fills which licence field. */
+    items: Type.Array(Type.Object({ itemCode: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }), fieldMap: Type.Record(FieldName, FieldName) }, { additionalProperties: false }), { maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type LicenceTypeDefinition = Static<typeof LicenceTypeDefinition>;
+
+export const LicenceTypeInput = Type.Object(
+  {
+    key: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }),
+    /** The version the editor started from; absent when creating. */
+    baseVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    definition: LicenceTypeDefinition,
+  },
+  { additionalProperties: false },
+);
+export type LicenceTypeInput = Static<typeof LicenceTypeInput>;
+
+export const SealInput = Type.Object(
+  {
+    departmentId: Uuid,
+    name: Text(40, 2),
+    unitName: Text(60, 2),
+    /** The unit's unified social credit code (government units start with 11). */
+    unitCode: Type.String({ pattern: '^[0-9A-Z]{18}$' }),
+    purpose: Text(12, 2),
+    validFrom: Day,
+    validTo: Day,
+    /** Staff accounts who may apply this seal. */
+    users: Type.Array(Uuid, { maxItems: 200, uniqueItems: true }),
+    /** The platform may apply it to licences issued when a linked application completes (自动签章). */
+    automatic: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type SealInput = Static<typeof SealInput>;
+
+const HolderCode = Type.String({ pattern: '^[0-9A-Z]{17}[0-9A-Z]$', description: 'ID number (18) or unified social credit code (18)' });
+
+export const IssueInput = Type.Object(
+  {
+    typeKey: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }),
+    holder: Type.Object({ name: Text(100, 2), code: HolderCode }, { additionalProperties: false }),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    validFrom: Type.Optional(Day),
+  },
+  { additionalProperties: false },
+);
+export type IssueInput = Static<typeof IssueInput>;
+
+export const ReviseInput = Type.Object({ data: Type.Record(Type.String(), Type.Unknown()), reason: Text(200, 2) }, { additionalProperties: false });
+export type ReviseInput = Static<typeof ReviseInput>;
+
+export const StatusInput = Type.Object(
+  { status: Type.Union([Type.Literal('annulled'), Type.Literal('cancelled'), Type.Literal('revoked')]), reason: Text(200, 2) },
+  { additionalProperties: false },
+);
+export type StatusInput = Static<typeof StatusInput>;
+
+export const GrantInput = Type.Object(
+  {
+    departmentId: Uuid,
+    scopes: Type.Array(Type.Union([Type.Literal('view'), Type.Literal('download')]), { minItems: 1, maxItems: 2, uniqueItems: true }),
+    purpose: Text(100, 2),
+    expiresAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type GrantInput = Static<typeof GrantInput>;
+
+export const VerifyResult = Type.Object({
+  verdict: Type.Union([Type.Literal('genuine'), Type.Literal('altered'), Type.Literal('revoked'), Type.Literal('expired'), Type.Literal('unknown')]),
+  zh: Type.String(),
+  en: Type.String(),
+  licence: Type.Union([
+    Type.Null(),
+    Type.Object({
+      identifier: Type.String(),
+      licenceNo: Type.String(),
+      name: Type.String(),
+      version: Type.Integer(),
+      status: Type.String(),
+      issuerName: Type.String(),
+      issuedOn: Type.String(),
+      validUntil: Type.Union([Type.String(), Type.Null()]),
+      holderName: Type.String(),
+      holderCode: Type.String(),
+    }),
+  ]),
+  seal: Type.Union([Type.Null(), Type.Object({ code: Type.String(), name: Type.String(), unitName: Type.String(), signedAt: Type.String(), signer: Type.String() })]),
+});
+export type VerifyResult = Static<typeof VerifyResult>;
