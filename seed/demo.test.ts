@@ -96,4 +96,21 @@ describe('demo region 乌兰浩特市', () => {
     expect(r.ok).toBe(true);
     expect(r.linked).toBeGreaterThan(40);
   });
+
+  it('has licence types, a seal per issuing department, sealed licences, and issues the company its food licence when its application is approved', async () => {
+    const types = (await t.app.inject({ method: 'GET', url: '/api/licenses/types' })).json();
+    expect(types.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining(['business_licence', 'food_business', 'social_security_card', 'real_estate', 'resident_id']));
+    const seals = await t.p.kernel.db.selectFrom('licenses_seal').select(['name', 'unit_code']).execute();
+    expect(seals.length).toBe(4);
+    for (const s of seals) expect(creditCodeProblem(s.unit_code)).toBeNull();
+    const before = await t.p.kernel.db.selectFrom('licenses_licence').select(['type_key', 'identifier']).execute();
+    expect(before.filter((l) => l.type_key === 'business_licence').length).toBe(10);
+    expect(before.filter((l) => l.type_key === 'food_business')).toEqual([]);
+    await t.p.kernel.events.dispatch(500);
+    const food = await t.p.kernel.db.selectFrom('licenses_licence').selectAll().where('type_key', '=', 'food_business').execute();
+    expect(food).toHaveLength(1);
+    expect(food[0]).toMatchObject({ status: 'valid', item_code: 'XK-SCJG-002', issuer_name: '乌兰浩特市市场监督管理局' });
+    const check = (await t.app.inject({ method: 'GET', url: `/api/licenses/verify/${food[0].identifier}` })).json();
+    expect(check).toMatchObject({ verdict: 'genuine', seal: { name: '乌兰浩特市市场监督管理局证照专用章' } });
+  });
 });

@@ -4,6 +4,7 @@ import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
+import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
 import { seedCases } from './case-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF } from './departments.ts';
@@ -115,6 +116,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     'seed',
     { secret: DEMO_RP.secret },
   );
+  await seedLicences(p, deptIds, { companies: Math.min(companies, 30), people: Math.min(people, 20) });
   await seedServices(p, deptIds);
   await seedCases(p, deptIds, opts.cases ?? 3000);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');

@@ -106,6 +106,8 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
   // An enterprise applying through its legal representative.
   if (company) {
     await apply(company, 'XK-SCJG-002');
+    // 办结即发证: approving this one issues the company a sealed 食品经营许可证 (once the outbox runs).
+    await path(await apply(company, 'XK-SCJG-002'), scjg, ['accept', 'pass_review', 'approve']);
     await path(await apply(company, 'XK-SCJG-005'), scjg, ['accept']);
   }
 }
