@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { svcEn, svcZh } from './i18n-services';
 import { casesEn, casesZh } from './i18n-cases';
+import { licEn, licZh } from './i18n-licences';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -138,7 +139,7 @@ const en: typeof zh = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn } } },
+  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn } } },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -27,6 +27,8 @@ const ScreenHome = lazy(() => import('./screen/ScreenHome').then((m) => ({ defau
 const Apply = lazy(() => import('./portal/Apply').then((m) => ({ default: m.Apply })));
 const ReportPage = lazy(() => import('./portal/cases/ReportPage').then((m) => ({ default: m.ReportPage })));
 const MyCases = lazy(() => import('./portal/cases/MyCases').then((m) => ({ default: m.MyCases })));
+const Wallet = lazy(() => import('./portal/licences/Wallet').then((m) => ({ default: m.Wallet })));
+const VerifyPage = lazy(() => import('./portal/licences/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -74,6 +76,8 @@ function Root() {
               <Route path="cases" element={<Guard><MyCases /></Guard>} />
               <Route path="cases/new" element={<Guard><ReportPage /></Guard>} />
               <Route path="cases/:id" element={<Guard><CaseStatus /></Guard>} />
+              <Route path="licences" element={<Guard><Wallet /></Guard>} />
+              <Route path="verify" element={<VerifyPage />} />
               <Route path="account" element={<Guard><AccountHome /></Guard>} />
               <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
               <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />

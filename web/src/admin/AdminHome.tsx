@@ -9,6 +9,7 @@ import { CalendarAdmin } from './CalendarAdmin';
 import { Clients } from './Clients';
 import { ServiceItems } from './ServiceItems';
 import { CaseSettings } from './CaseSettings';
+import { LicenceSettings } from './LicenceSettings';
 import { can, useMe } from '../shell/session';
 
 /** Admin area: one tab per register; the tab is part of the URL so it can be bookmarked. */
@@ -32,6 +33,7 @@ export function AdminHome() {
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
           ...(can(me, 'services.manage') ? [{ key: 'services', label: t('svc.admin'), children: <ServiceItems /> }] : []),
           ...(can(me, 'cases.manage') ? [{ key: 'cases', label: t('cases.admin'), children: <CaseSettings /> }] : []),
+          ...(can(me, 'licenses.manage') ? [{ key: 'licences', label: t('lic.admin'), children: <LicenceSettings /> }] : []),
           ...(can(me, 'sso.manage') ? [{ key: 'clients', label: t('admin.clients'), children: <Clients /> }] : []),
         ]}
       />

@@ -22,6 +22,8 @@ export function Shell({ elderly, onElderly }: Props) {
     { to: '/applications', label: t('svc.mine'), show: me?.type === 'person' },
     { to: '/cases/new', label: t('cases.reportNew'), show: !me || me.type === 'person' },
     { to: '/cases', label: t('cases.mine'), show: me?.type === 'person' },
+    { to: '/licences', label: t('lic.wallet'), show: me?.type === 'person' },
+    { to: '/verify', label: t('lic.verifyTitle'), show: !me || me.type === 'person' },
     { to: '/workbench', label: t('nav.workbench'), show: can(me, 'workbench.use') },
     { to: '/account', label: t('nav.account'), show: !!me },
     { to: '/admin', label: t('nav.admin'), show: can(me, 'org.read') },

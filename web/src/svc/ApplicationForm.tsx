@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Space, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import Form from '@rjsf/antd';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useRef, useState } from 'react';
@@ -7,6 +8,7 @@ import { api, ApiError, errorText } from '../api';
 import { formValidator, toErrorSchema } from './formValidator';
 import { MaterialUpload } from './MaterialUpload';
 import type { ApplicationDetail, ItemDetail } from './types';
+import type { Wallet } from '../licences/types';
 
 interface Props {
   item: ItemDetail;
@@ -27,6 +29,11 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
   const c = item.content;
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [files, setFiles] = useState<Record<string, string | null>>({});
+  // 免证办: materials the applicant chose to replace by a licence they hold (choosing it is the consent).
+  const [cited, setCited] = useState<Record<string, string | null>>({});
+  const replaceable = !extra?.onBehalfOf && c.materials.some((m) => m.replaceableBy?.kind === 'licence');
+  const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => api<Wallet>('/api/licenses/mine'), enabled: replaceable });
+  const holding = (ref: string) => (wallet.data?.items ?? []).find((l) => l.typeKey === ref && l.status === 'valid');
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ReturnType<typeof toErrorSchema> | undefined>();
   const [busy, setBusy] = useState(false);
@@ -44,11 +51,14 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
     setError(null);
     setFieldErrors(undefined);
     if (formRef.current && !formRef.current.validateForm()) return;
-    const missing = c.materials.filter((m) => m.required && !files[m.code]);
+    const missing = c.materials.filter((m) => m.required && !files[m.code] && !cited[m.code]);
     if (missing.length) return setError(t('svc.needMaterial', { name: missing.map((m) => m.name).join('、') }));
     setBusy(true);
     try {
-      const materials = Object.entries(files).filter(([, f]) => f).map(([code, fileId]) => ({ code, fileId }));
+      const materials = [
+        ...Object.entries(cited).filter(([, l]) => l).map(([code, licenceId]) => ({ code, licenceId, consent: true })),
+        ...Object.entries(files).filter(([code, f]) => f && !cited[code]).map(([code, fileId]) => ({ code, fileId })),
+      ];
       onSubmitted(await api<ApplicationDetail>('/api/services/applications', { method: 'POST', json: { itemId: item.id, form: formData, materials, ...extra }, headers: { 'idempotency-key': idem } }));
     } catch (err) {
       setError(errorText(err, i18n.language));
@@ -67,12 +77,20 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.upload')}</h2>} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
-          {c.materials.map((m) => (
-            <div key={m.code}>
-              <div><strong>{m.name}</strong> {m.required ? `（${t('svc.requiredYes')}）` : `（${t('svc.requiredNo')}）`}</div>
-              <MaterialUpload label={m.name} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />
-            </div>
-          ))}
+          {c.materials.map((m) => {
+            const licence = m.replaceableBy?.kind === 'licence' ? holding(m.replaceableBy.ref) : undefined;
+            return (
+              <div key={m.code}>
+                <div><strong>{m.name}</strong> {m.required ? `（${t('svc.requiredYes')}）` : `（${t('svc.requiredNo')}）`} {m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}</div>
+                {licence && (
+                  <Checkbox checked={!!cited[m.code]} onChange={(e) => setCited((x) => ({ ...x, [m.code]: e.target.checked ? licence.id : null }))}>
+                    {t('lic.useLicence', { name: licence.name, no: licence.licenceNo })}
+                  </Checkbox>
+                )}
+                {!cited[m.code] && <MaterialUpload label={m.name} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />}
+              </div>
+            );
+          })}
         </Space>
       </Card>
       {error && <Alert role="alert" type="error" title={error} style={{ marginTop: 16 }} />}

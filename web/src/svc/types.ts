@@ -21,7 +21,7 @@ export interface ApplicationView {
 }
 export interface HistoryRow { action: string; actionName: Label; fromState: string | null; toState: string; actorName: string; actorType: string; opinion: string | null; payload: Record<string, unknown>; at: string }
 export interface ApplicationDetail extends ApplicationView {
-  form: Record<string, unknown>; formTitles: Record<string, string>; materials: { code: string; name: string; fileId: string }[]; supplementItems: string[]; resultFileId: string | null; delivery: string | null;
+  form: Record<string, unknown>; formTitles: Record<string, string>; materials: { code: string; name: string; fileId?: string; licenceId?: string; licence?: { id: string; identifier: string; licenceNo: string; name: string; issuerName: string; validUntil: string | null; status: string; statusLabel: string } }[]; supplementItems: string[]; resultFileId: string | null; delivery: string | null;
   history: HistoryRow[]; actions: (Label & { code: string; requires: string[] })[]; workingDaysUsed: number | null;
 }
 export interface Code { code: string | number; zh: string; en: string }

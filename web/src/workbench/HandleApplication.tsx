@@ -1,3 +1,4 @@
+import { MaterialList } from '../svc/MaterialList';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -70,7 +71,7 @@ export function HandleApplication() {
       {a.channel === 'window' && a.outcome && <EvaluationCard app={a} />}
       <FormCard app={a} />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.materialsGiven')}</h2>} size="small" style={{ marginTop: 16 }}>
-        <ul>{a.materials.map((m) => <li key={m.code}><a href={`/api/files/${m.fileId}`}>{m.name}</a></li>)}</ul>
+        <MaterialList app={a} />
         {a.resultFileId && <a href={`/api/files/${a.resultFileId}`}>{t('svc.result')}</a>}
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.history')}</h2>} size="small" style={{ marginTop: 16 }}>

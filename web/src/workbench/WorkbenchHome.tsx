@@ -19,6 +19,7 @@ const HandleCase = lazy(() => import('./cases/HandleCase').then((m) => ({ defaul
 const CaseStats = lazy(() => import('./cases/CaseStats').then((m) => ({ default: m.CaseStats })));
 const GridReport = lazy(() => import('./cases/GridReport').then((m) => ({ default: m.GridReport })));
 const SupervisionBoard = lazy(() => import('./cases/SupervisionBoard').then((m) => ({ default: m.SupervisionBoard })));
+const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
 interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
@@ -52,6 +53,7 @@ export function WorkbenchHome() {
           ...(can(me, 'cases.report') ? [{ key: 'report', label: t('cases.report'), children: lazyTab(<GridReport />) }] : []),
           ...(can(me, 'cases.supervise') ? [{ key: 'board', label: t('cases.board'), children: lazyTab(<SupervisionBoard />) }] : []),
           ...(can(me, 'cases.stats') ? [{ key: 'case-stats', label: t('cases.stats'), children: lazyTab(<CaseStats />) }] : []),
+          ...(can(me, 'licenses.issue') ? [{ key: 'licences', label: t('lic.issued'), children: lazyTab(<IssuedLicences />) }] : []),
         ]}
       />
     </>
