@@ -18,7 +18,7 @@ export function drawSealMark(page: PDFPage, font: PDFFont, at: { x: number; y: n
   chars.forEach((ch, i) => {
     const angle = 90 + span / 2 - (chars.length === 1 ? span / 2 : (span * i) / (chars.length - 1));
     const rad = (angle * Math.PI) / 180;
-    const rr = r * 0.78;
+    const rr = r * 0.74;
     // Place the glyph so its centre sits on the arc: offset back by half its width along the tangent.
     const w = font.widthOfTextAtSize(ch, size);
     const cx = x + rr * Math.cos(rad) - ((w / 2) * Math.cos(rad - Math.PI / 2) - (size * 0.35) * Math.cos(rad));
