@@ -22,6 +22,22 @@ export interface LicenceDocument {
   issuedAt: Date;
 }
 
+/**
+ * fontkit parses a font's tables on `create`; the 16 MB font is the same for every licence, so it is
+ * parsed once and pdf-lib gets the parsed font each time (it only reads it to lay out and subset).
+ */
+const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit = {
+  create(bytes: Uint8Array) {
+    let f = parsed.get(bytes);
+    if (!f) {
+      f = fontkit.create(bytes);
+      parsed.set(bytes, f);
+    }
+    return f;
+  },
+};
+
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.35, 0.4);
 const FRAME = rgb(0.55, 0.12, 0.1);
@@ -57,7 +73,7 @@ function centre(page: PDFPage, text: string, font: PDFFont, size: number, y: num
  */
 export async function renderLicence(d: LicenceDocument): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit as unknown as typeof fontkit);
   const [font, bold] = await Promise.all([doc.embedFont(documentFont('regular'), { subset: true }), doc.embedFont(documentFont('bold'), { subset: true })]);
   doc.setTitle(`${d.title} ${d.licenceNo}`);
   doc.setSubject(d.identifier);

@@ -76,7 +76,7 @@ export function sealDocument(pdf: Uint8Array, body: SealSignatureBody, privateKe
 }
 
 export type SealCheck =
-  | { ok: true; signature: SealSignature; documentHash: string }
+  | { ok: true; signature: SealSignature }
   | { ok: false; problem: 'no-seal' | 'altered'; signature?: SealSignature };
 
 /**
@@ -115,5 +115,5 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   } catch {
     valid = false;
   }
-  return valid ? { ok: true, signature, documentHash: sm3(buf) } : { ok: false, problem: 'altered', signature };
+  return valid ? { ok: true, signature } : { ok: false, problem: 'altered', signature };
 }
