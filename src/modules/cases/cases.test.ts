@@ -47,7 +47,7 @@ describe('12345 cases: intake to visit back', () => {
   });
 });
 
-const call = (content: string, extra: Record<string, unknown> = {}) => ({ kind: 'complaint', content, callerName: '李先生', callerPhone: `1390482${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`, ...extra });
+const call = (content: string, extra: Record<string, unknown> = {}) => ({ kind: 'complaint', content, callerName: '李先生', callerPhone: `1370482${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`, ...extra });
 
 describe('returns, levels and extensions', () => {
   it('a return is reviewed by the centre, which dispatches the case again', async () => {

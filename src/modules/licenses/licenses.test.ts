@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCitizenId, mod3736Check, parseLicenceId } from '../../kernel/ids/index.ts';
+import { makeCitizenId, makeCreditCode, mod3736Check, parseLicenceId } from '../../kernel/ids/index.ts';
 import { accountIdOf, cardType, sealFor } from '../../testing/licenses.ts';
 import { pdfQrCodes, pdfText } from '../../testing/pdf.ts';
-import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { addBasePerson, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 let t: TestPlatform;
 let rsj: { id: string };
@@ -16,7 +16,7 @@ let holder: { token: string; accountId: string };
 let stranger: { token: string; accountId: string };
 const idNumber = makeCitizenId('152201', '1980-04-02', 17);
 
-const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+const call = (method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { ...(token ? bearer(token) : {}), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 const count = async (table: string) => Number((await t.p.kernel.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const issue = (token = issuer, code = idNumber, data: Record<string, unknown> = { cardNo: idNumber, bank: '中国银行乌兰浩特分行' }) => call('POST', '/api/licenses', token, { typeKey: 'social_security_card', holder: { name: '李桂英', code }, data });
@@ -79,7 +79,7 @@ describe('issuing and the sealed document', () => {
     expect(text).toContain('中国银行乌兰浩特分行');
     expect(await pdfQrCodes(pdf)).toEqual([`http://localhost:8080/verify?id=${identifier}`]);
     const check = await verifyPdf(pdf);
-    expect(check.json()).toMatchObject({ verdict: 'genuine', licence: { identifier, issuerName: '乌兰浩特市人力资源和社会保障局', holderName: '李**' }, seal: { name: '乌兰浩特市人力资源和社会保障局证照专用章' } });
+    expect(check.json()).toMatchObject({ verdict: 'genuine', licence: { identifier, issuerName: '乌兰浩特市人力资源和社会保障局', holderName: '李**', holderCode: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` }, seal: { name: '乌兰浩特市人力资源和社会保障局证照专用章' } });
   });
 
   it('refuses to issue with bad data, a bad holder code, outside the issuing department, or by someone not on the seal — and audits the refused seal use', async () => {
@@ -226,5 +226,25 @@ describe('the holder’s wallet', () => {
     const n = await t.p.kernel.db.transaction().execute((trx) => t.p.licenses.licences.expireDue(trx, { id: 'system', type: 'system', regionCode: '152201' }));
     expect(n).toBeGreaterThanOrEqual(1);
     t.clock.set('2026-03-02T09:00:00+08:00');
+  });
+});
+
+describe('an enterprise’s licences', () => {
+  it('shows a licence held by a company to its legal representative acting for it, not to them as a person', async () => {
+    const repId = makeCitizenId('152201', '1972-05-05', 61);
+    const creditCode = makeCreditCode('152201', 'MA0N4C7B');
+    const rep = await personToken(t, { realName: { name: '韩立军', idNumber: repId } });
+    const personId = await addBasePerson(t, '韩立军', repId);
+    const ent = await t.p.kernel.db.insertInto('identity_enterprise').values({ id: '01900000-0000-7000-8000-0000000000e1', region_code: '152201', name: '乌兰浩特市洮儿河乳业有限公司', credit_code: creditCode, legal_person_id: personId, created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    expect((await call('POST', '/api/identity/me/enterprises', rep.token, { creditCode })).statusCode).toBe(201);
+    const entityType = cardType(rsj.id, undefined, { name: '劳务派遣经营许可证', typeCode: '11100000000013338W201', holderType: 'entity', fields: { type: 'object', properties: { scope: { type: 'string', maxLength: 100 } } }, template: { numberPrefix: 'LP', rows: [{ field: 'scope', label: '经营范围' }], sealPurpose: '证照专用章' } });
+    expect((await call('POST', '/api/licenses/types', admin, { ...entityType, key: 'labour_dispatch' })).statusCode).toBe(200);
+    const issued = await call('POST', '/api/licenses', issuer, { typeKey: 'labour_dispatch', holder: { name: '乌兰浩特市洮儿河乳业有限公司', code: creditCode }, data: { scope: '劳务派遣' } });
+    expect(issued.statusCode, issued.body).toBe(201);
+    expect((await call('GET', '/api/licenses/mine', rep.token)).json().items).toEqual([]);
+    expect((await call('PUT', '/api/identity/me/acting-for', rep.token, { enterpriseId: ent.id })).statusCode).toBe(200);
+    const mine = (await call('GET', '/api/licenses/mine', rep.token)).json().items;
+    expect(mine).toEqual([expect.objectContaining({ name: '劳务派遣经营许可证', holderCode: creditCode })]);
+    expect((await call('GET', `/api/licenses/${issued.json().id}/document`, rep.token)).statusCode).toBe(200);
   });
 });
