@@ -80,6 +80,8 @@ describe('e-licences in a browser', () => {
     await citizen.locator('input[type=file]').first().setInputFiles(pdf('身份证.pdf'));
     await citizen.getByText('已上传：身份证.pdf').waitFor();
     await citizen.getByRole('checkbox', { name: /使用我的电子证照“社会保障卡”/ }).check();
+    // Errors shown while the form was half filled fade out; axe would read their colour mid-fade.
+    await expect.poll(() => citizen.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 }).toBe(0);
     expect(await seriousViolations(citizen)).toEqual([]);
     await citizen.getByRole('button', { name: '提交申请' }).click();
     await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
