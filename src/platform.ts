@@ -19,6 +19,7 @@ import { createServicesModule, type ServicesModule } from './modules/services/in
 import { createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
 import { createCasesModule, type CasesModule } from './modules/cases/index.ts';
 import { createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
+import { createDataModule, type DataModule } from './modules/data/index.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -29,6 +30,7 @@ export interface Platform {
   cityops: CityopsModule;
   cases: CasesModule;
   licenses: LicensesModule;
+  data: DataModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -62,9 +64,10 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const cityops = createCityopsModule(kernel, rolePolicy);
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
   const licenses = createLicensesModule(kernel, rolePolicy, org.service, services);
+  const data = createDataModule(kernel, rolePolicy, org.service, identity);
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
-  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations];
+  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations, ...data.migrations];
 
   return {
     kernel,
@@ -75,6 +78,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     cityops,
     cases,
     licenses,
+    data,
     log,
     migrations,
     migrate: () => runMigrations(database.db, migrations),
@@ -113,7 +117,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.open311Routes, licenses.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.open311Routes, licenses.routes, data.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
         await app.register(routes);
       }
       await app.ready();

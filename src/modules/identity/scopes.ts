@@ -19,6 +19,7 @@ export const AGENT_SCOPE_CODES = AGENT_SCOPES.map((s) => s.code);
 export const SYSTEM_SCOPES: { code: string; zh: string; en: string }[] = [
   { code: 'org.read', zh: '读取组织机构', en: 'Read the organisation' },
   { code: 'cases.intake', zh: '提交12345诉求与城市事件', en: 'Report 12345 requests and city events' },
+  { code: 'data.gateway', zh: '按共享授权调用数据网关', en: 'Call the data gateway under a sharing grant' },
 ];
 export const SYSTEM_SCOPE_CODES = SYSTEM_SCOPES.map((s) => s.code);
 

@@ -156,7 +156,7 @@ export class Licences {
       objectId: id,
       regionCode: r.regionCode,
       change: { identifier, type: t.key, version, seal: seal.code, applicationId: r.applicationId ?? null },
-      event: { topic: 'licenses.licence.issued', payload: { id, identifier, typeKey: t.key, version, applicationId: r.applicationId ?? null } },
+      event: { topic: 'licenses.licence.issued', payload: { id, identifier, typeKey: t.key, name: def.name, issuerName: r.issuerName, version, applicationId: r.applicationId ?? null } },
       requestId: r.requestId,
     });
     return { id, identifier };

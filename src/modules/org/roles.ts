@@ -13,15 +13,15 @@ export interface RoleDef {
 
 export const ROLES: RoleDef[] = [
   { code: 'platform_admin', zh: '平台管理员', en: 'Platform administrator', permissions: ['*'] },
-  { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view', 'services.manage', 'services.stats', 'cases.manage', 'cases.stats', 'cases.view', 'cityops.manage', 'cityops.view', 'licenses.manage', 'licenses.seals', 'licenses.read'] },
-  { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read', 'identity.verify', 'services.handle', 'services.stats', 'licenses.read'] },
-  { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read', 'services.handle', 'services.stats', 'licenses.issue', 'licenses.read'], departmentScoped: true },
-  { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.intake', 'cases.dispatch', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view'] },
-  { code: 'case_handler', zh: '工单承办人员', en: 'Case handler', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.handle'], departmentScoped: true },
+  { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view', 'services.manage', 'services.stats', 'cases.manage', 'cases.stats', 'cases.view', 'cityops.manage', 'cityops.view', 'licenses.manage', 'licenses.seals', 'licenses.read', 'data.read', 'data.catalogue', 'data.stats'] },
+  { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read', 'identity.verify', 'services.handle', 'services.stats', 'licenses.read', 'data.read', 'data.request'] },
+  { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read', 'services.handle', 'services.stats', 'licenses.issue', 'licenses.read', 'data.read', 'data.request', 'data.decide'], departmentScoped: true },
+  { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.intake', 'cases.dispatch', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view', 'data.read'] },
+  { code: 'case_handler', zh: '工单承办人员', en: 'Case handler', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.handle', 'data.read', 'data.request'], departmentScoped: true },
   { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use', 'cases.report', 'cases.handle'], departmentScoped: true },
-  { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read'] },
-  { code: 'data_admin', zh: '数据管理员', en: 'Data administrator', permissions: ['workbench.use', 'org.read'] },
-  { code: 'leader', zh: '领导', en: 'Leader', permissions: ['workbench.use', 'org.read', 'screen.view', 'audit.read', 'services.stats', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view', 'licenses.read'] },
+  { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read', 'data.read', 'data.request'] },
+  { code: 'data_admin', zh: '数据管理员', en: 'Data administrator', permissions: ['workbench.use', 'org.read', 'data.read', 'data.catalogue', 'data.request', 'data.decide', 'data.bureau', 'data.stats', 'file.read'] },
+  { code: 'leader', zh: '领导', en: 'Leader', permissions: ['workbench.use', 'org.read', 'screen.view', 'audit.read', 'services.stats', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view', 'licenses.read', 'data.read', 'data.stats'] },
 ];
 
 export const ROLE_CODES = ROLES.map((r) => r.code);
