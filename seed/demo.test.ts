@@ -9,7 +9,7 @@ describe('demo region 乌兰浩特市', () => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await startTestPlatform();
-    await seedDemo(t.p, { people: 40, companies: 10, cases: 1500 });
+    await seedDemo(t.p, { people: 40, companies: 10, cases: 1500, basePeople: 5000, baseEntities: 500 });
   });
   afterAll(() => t.close());
 
@@ -112,5 +112,18 @@ describe('demo region 乌兰浩特市', () => {
     expect(food[0]).toMatchObject({ status: 'valid', item_code: 'XK-SCJG-002', issuer_name: '乌兰浩特市市场监督管理局' });
     const check = (await t.app.inject({ method: 'GET', url: `/api/licenses/verify/${food[0].identifier}` })).json();
     expect(check).toMatchObject({ verdict: 'genuine', seal: { name: '乌兰浩特市市场监督管理局证照专用章' } });
+  });
+
+  it('has the base databases in the catalogue, the three lists, and sharing requests in every state', async () => {
+    const codes = (await t.p.data.catalogue.search({})).map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['RK-POPULATION', 'FR-ENTITY', 'XY-CREDIT', 'ZZ-LICENCE', 'DL-PLACE']));
+    expect(Number((await t.p.kernel.db.selectFrom('data_population').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(5000);
+    const lists = await t.p.kernel.db.selectFrom('data_list_entry').select('list').distinct().execute();
+    expect(lists.map((l) => l.list).sort()).toEqual(['demand', 'duty', 'negative']);
+    const states = await t.p.kernel.db.selectFrom('data_request').select('state').execute();
+    expect(states.map((s) => s.state).sort()).toEqual(['approved', 'refused', 'submitted']);
+    // The licences the seed issued are in the e-licence catalogue once the outbox has run.
+    await t.p.kernel.events.dispatch(500);
+    expect(Number((await t.p.kernel.db.selectFrom('data_licence_index').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(10);
   });
 });

@@ -4,6 +4,7 @@ import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
+import { seedData } from './data-demo.ts';
 import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
 import { seedCases } from './case-demo.ts';
@@ -24,7 +25,7 @@ export async function isSeeded(p: Platform): Promise<boolean> {
  * every role with accounts, and synthetic residents and companies with valid check digits.
  * Goes through the modules' own functions, so every record is audited like a real one.
  */
-export async function seedDemo(p: Platform, opts: { people?: number; companies?: number; cases?: number } = {}): Promise<void> {
+export async function seedDemo(p: Platform, opts: { people?: number; companies?: number; cases?: number; basePeople?: number; baseEntities?: number } = {}): Promise<void> {
   const k = p.kernel;
   const region = k.config.regionCode;
   const log = p.log;
@@ -119,5 +120,6 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await seedLicences(p, deptIds, { companies: Math.min(companies, 30), people: Math.min(people, 20) });
   await seedServices(p, deptIds);
   await seedCases(p, deptIds, opts.cases ?? 3000);
+  await seedData(p, deptIds, { people: opts.basePeople ?? 200_000, entities: opts.baseEntities ?? 20_000 });
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }
