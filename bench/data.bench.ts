@@ -63,6 +63,22 @@ let direct = 0;
 }
 const directRate = direct / SECONDS;
 
+// The gateway's own work without HTTP: grant check, blind index, the read and its usage record.
+const principal = { accountId: `client:${cred.clientId}`, type: 'client' as const, name: 'bench', regionCode: '152201', departmentId: null, roles: [], permissions: new Set(['data.gateway']), sessionId: null };
+let inProcess = 0;
+{
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      for (let i = c; Date.now() < until; i += CONNECTIONS) {
+        await p.data.gateway.lookup(principal, 'RK-POPULATION', people[i % people.length]);
+        inProcess++;
+      }
+    }),
+  );
+}
+const inProcessRate = inProcess / SECONDS;
+
 const app = await p.http();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const tokenRes = await fetch(`${address}/oidc/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${cred.clientId}:${cred.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&scope=data.gateway' });
@@ -101,6 +117,7 @@ const copySeconds = (performance.now() - t) / 1000;
 
 console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement; ${PEOPLE} people loaded in ${loadSeconds.toFixed(1)} s (${(PEOPLE / loadSeconds).toFixed(0)} rows/s with SM4 + blind index)`);
 console.log(`direct SQL lookup (blind index + name): ${directRate.toFixed(0)} /s`);
+console.log(`gateway lookup in-process (grant, usage record): ${inProcessRate.toFixed(0)} /s  (${((inProcessRate / directRate) * 100).toFixed(1)} % of direct SQL)`);
 console.log(`gateway verify (HTTP, token, grant, usage record): ${gatewayRate.toFixed(0)} req/s  (p50 ${load.p50} ms, p99 ${load.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}); usage records written: ${usage}`);
 console.log(`ratio gateway / direct SQL:             ${((gatewayRate / directRate) * 100).toFixed(1)} %`);
 console.log(`HTTP floor (GET /healthz, same load):    ${floorRate.toFixed(0)} req/s (p50 ${floor.p50} ms); gateway / floor ${((gatewayRate / floorRate) * 100).toFixed(1)} %`);
