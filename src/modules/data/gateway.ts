@@ -1,0 +1,257 @@
+import { Readable } from 'node:stream';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Kernel } from '../../kernel/index.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
+import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';
+import { DataErrors } from './errors.ts';
+import { isMaskedGrade, maskValue } from './masking.ts';
+
+export interface Condition {
+  item: string;
+  op: 'eq' | 'in' | 'prefix' | 'gte' | 'lte';
+  value: unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GrantRow = Record<string, any>;
+type Operation = 'lookup' | 'query' | 'export';
+const GRANT_CACHE_MS = 2_000;
+const EXPORT_PAGE = 2_000;
+
+/**
+ * The data gateway (数据网关): department systems call it with a client-credentials token. Every call
+ * finds the caller's grant, refuses items and conditions outside it (a filter on an ungranted item
+ * would leak it), applies the grant's row limit, masks L3/L4 items unless clear values were
+ * granted, counts the call against the grant's rate, and writes a usage record in the same
+ * statement as the read (数据使用可追溯).
+ */
+export class DataGateway {
+  private readonly grants = new Map<string, { at: number; g: GrantRow | undefined }>();
+  private readonly calls = new Map<string, { minute: number; n: number }>();
+  constructor(
+    private readonly k: Kernel,
+    private readonly catalogue: DataCatalogue,
+  ) {}
+
+  /** The live grant of the calling system for this resource; refusals leave a usage record too. */
+  private async grantFor(who: Principal | null, resource: Resource): Promise<GrantRow> {
+    if (!who || who.type !== 'client' || !who.permissions.has('data.gateway')) throw DataErrors.noGrant();
+    const clientId = who.accountId.replace(/^client:/, '');
+    let hit = this.grants.get(clientId);
+    if (!hit || Date.now() - hit.at > GRANT_CACHE_MS) {
+      hit = { at: Date.now(), g: await this.k.db.selectFrom('data_grant').selectAll().where('client_id', '=', clientId).executeTakeFirst() };
+      if (this.grants.size > 10_000) this.grants.clear();
+      this.grants.set(clientId, hit);
+    }
+    const g = hit.g;
+    const now = this.k.clock.now().getTime();
+    if (!g || g.resource_id !== resource.id) throw DataErrors.noGrant();
+    if (g.revoked_at || new Date(g.valid_from).getTime() > now || new Date(g.expires_at).getTime() <= now) {
+      await this.record(g, resource, 'refused', [], 0, 'expired-or-revoked');
+      throw DataErrors.noGrant();
+    }
+    const minute = Math.floor(now / 60_000);
+    const c = this.calls.get(g.id);
+    if (!c || c.minute !== minute) this.calls.set(g.id, { minute, n: 1 });
+    else if (++c.n > g.rate_per_minute) throw DataErrors.rate();
+    return g;
+  }
+
+  private async record(g: GrantRow, r: Resource, operation: Operation | 'refused', items: string[], rows: number, outcome: string) {
+    await this.k.db.insertInto('data_usage').values(this.usageRow(g, r, operation, items, rows, outcome)).execute();
+  }
+
+  private usageRow(g: GrantRow, r: Resource, operation: string, items: string[], rows: number, outcome: string) {
+    return { id: uuidv7(), grant_id: g.id, resource_id: r.id, region_code: r.regionCode, client_id: g.client_id, operation, purpose: g.purpose, items, row_count: rows, outcome, at: this.k.clock.now() };
+  }
+
+  /** Items the caller asked for (default: all granted), each of which must be granted. */
+  private outputItems(g: GrantRow, r: Resource, asked?: string[]): ResourceItem[] {
+    const granted = new Set<string>(g.items);
+    const names = asked?.length ? asked : [...granted];
+    const outside = names.filter((n) => !granted.has(n));
+    if (outside.length) throw DataErrors.itemNotGranted(outside);
+    return names.map((n) => r.items.find((i) => i.code === n)!).filter(Boolean);
+  }
+
+  private coerce(item: ResourceItem, v: unknown): unknown {
+    const bad = (m: string) => DataErrors.badCondition(`${item.code}: ${m}`);
+    switch (item.dataType) {
+      case 'integer':
+      case 'number': {
+        const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+        if (!Number.isFinite(n) || (item.dataType === 'integer' && !Number.isInteger(n))) throw bad('not a number / 不是数值');
+        return n;
+      }
+      case 'date':
+        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw bad('a date YYYY-MM-DD / 须为日期');
+        return v;
+      case 'boolean':
+        if (typeof v !== 'boolean') throw bad('true or false / 须为布尔值');
+        return v;
+      default:
+        if (typeof v !== 'string' || v.length > 200) throw bad('text up to 200 characters / 须为不超过200字的文本');
+        return v;
+    }
+  }
+
+  /** Conditions to SQL over the resource's columns; encrypted items match through their blind index. */
+  private conditions(g: GrantRow, r: Resource, where: Condition[]): Expression<SqlBool>[] {
+    const granted = new Set<string>(g.items);
+    const outside = where.filter((c) => !granted.has(c.item)).map((c) => c.item);
+    if (outside.length) throw DataErrors.itemNotGranted([...new Set(outside)]);
+    const out: Expression<SqlBool>[] = where.map((c) => {
+      const item = r.items.find((i) => i.code === c.item)!;
+      const s = item.storage;
+      if ('field' in s) throw DataErrors.badCondition('not a table resource / 非表资源');
+      const enc = 'encrypted' in s;
+      const column = sql.ref(enc ? s.index : s.column);
+      const value = (v: unknown) => (enc ? this.k.crypto.blindIndex(String(this.coerce(item, v)).toUpperCase()) : this.coerce(item, v));
+      if (enc && c.op !== 'eq' && c.op !== 'in') throw DataErrors.badCondition(`${c.item}: only eq or in on an encrypted item / 加密数据项只能精确匹配`);
+      switch (c.op) {
+        case 'eq':
+          return sql<SqlBool>`${column} = ${value(c.value)}`;
+        case 'in': {
+          if (!Array.isArray(c.value) || c.value.length === 0 || c.value.length > 100) throw DataErrors.badCondition(`${c.item}: in takes 1 to 100 values / in 须为1至100个值`);
+          return sql<SqlBool>`${column} IN (${sql.join(c.value.map(value))})`;
+        }
+        case 'prefix': {
+          if (item.dataType !== 'string') throw DataErrors.badCondition(`${c.item}: prefix is for text / 前缀匹配仅用于文本`);
+          const v = String(this.coerce(item, c.value)).replace(/[\\%_]/g, (m) => `\\${m}`);
+          return sql<SqlBool>`${column} LIKE ${`${v}%`}`;
+        }
+        case 'gte':
+        case 'lte':
+          if (item.dataType === 'boolean' || item.dataType === 'string') throw DataErrors.badCondition(`${c.item}: ranges are for numbers and dates / 范围条件仅用于数值和日期`);
+          return c.op === 'gte' ? sql<SqlBool>`${column} >= ${value(c.value)}` : sql<SqlBool>`${column} <= ${value(c.value)}`;
+        default:
+          throw DataErrors.badCondition(`unknown operator / 未知运算符`);
+      }
+    });
+    if (g.row_region) out.push(sql<SqlBool>`region_code LIKE ${`${g.row_region}%`}`);
+    return out;
+  }
+
+  /** One output row: clear values where granted or not sensitive, masked values otherwise. */
+  private present(g: GrantRow, items: ResourceItem[], row: Record<string, unknown>): Record<string, unknown> {
+    const clear = new Set<string>(g.clear_items);
+    const out: Record<string, unknown> = {};
+    for (const it of items) {
+      const s = it.storage;
+      if ('encrypted' in s) out[it.code] = clear.has(it.code) ? (row[s.encrypted] ? this.k.crypto.decryptField(String(row[s.encrypted])) : null) : row[s.masked];
+      else if ('column' in s) {
+        const v = row[s.column] instanceof Date ? (row[s.column] as Date).toISOString().slice(0, 10) : row[s.column];
+        out[it.code] = isMaskedGrade(it.grade) && !clear.has(it.code) ? maskValue(v, it.dataType, it.code) : typeof v === 'string' && it.dataType === 'number' ? Number(v) : v;
+      }
+    }
+    return out;
+  }
+
+  private columnsOf(items: ResourceItem[], clear: Set<string>): string[] {
+    return [...new Set(items.flatMap((it) => ('encrypted' in it.storage ? [clear.has(it.code) ? it.storage.encrypted : it.storage.masked] : 'column' in it.storage ? [it.storage.column] : [])))];
+  }
+
+  /** Reads rows and writes the usage record in one statement. */
+  private async read(g: GrantRow, r: Resource, operation: Operation, items: ResourceItem[], where: Expression<SqlBool>[], limit: number, after?: string) {
+    const cols = this.columnsOf(items, new Set(g.clear_items));
+    let q = this.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
+    for (const w of where) q = q.where(w as never);
+    if (after) q = q.where(sql.ref('id') as never, '>', after as never);
+    q = q.orderBy(sql.ref('id') as never).limit(limit);
+    const u = this.usageRow(g, r, operation, items.map((i) => i.code), 0, 'ok');
+    const rows = await sql<Record<string, unknown>>`WITH hit AS (${q}), usage AS (
+        INSERT INTO data_usage (id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)
+        SELECT ${u.id}, ${u.grant_id}, ${u.resource_id}, ${u.region_code}, ${u.client_id}, ${u.operation}, ${u.purpose}, ${u.items}::text[], count(*)::int, ${u.outcome}, ${u.at} FROM hit
+        RETURNING 1)
+      SELECT * FROM hit`.execute(this.k.db);
+    return rows.rows;
+  }
+
+  private async resource(code: string): Promise<Resource> {
+    const r = await this.catalogue.byCode(code);
+    if (!r) throw DataErrors.noGrant();
+    return r;
+  }
+
+  /** 核验: do these values match one row? Answers yes or no, never the row. */
+  async lookup(who: Principal | null, code: string, values: Record<string, unknown>): Promise<{ match: boolean }> {
+    const r = await this.resource(code);
+    const g = await this.grantFor(who, r);
+    const where = Object.entries(values).map(([item, value]) => ({ item, op: 'eq' as const, value }));
+    if (!where.length) throw DataErrors.badCondition('give at least one value / 至少提供一个比对值');
+    if (r.backing === 'http') return { match: (await this.upstream(g, r, where, [], 1)).length > 0 };
+    const rows = await this.read(g, r, 'lookup', [], this.conditions(g, r, where), 1);
+    return { match: rows.length > 0 };
+  }
+
+  async query(who: Principal | null, code: string, body: { items?: string[]; where?: Condition[]; limit?: number; after?: string }) {
+    const r = await this.resource(code);
+    const g = await this.grantFor(who, r);
+    const items = this.outputItems(g, r, body.items);
+    const where = body.where ?? [];
+    const limit = body.limit ?? 20;
+    if (r.backing === 'http') return { rows: await this.upstream(g, r, where, items, limit), next: null };
+    const rows = await this.read(g, r, 'query', items, this.conditions(g, r, where), limit, body.after);
+    // Each row carries its id, so a consumer can raise a data objection on it.
+    return { rows: rows.map((row) => ({ _id: row.id, ...this.present(g, items, row) })), next: rows.length === limit ? String(rows[rows.length - 1].id) : null };
+  }
+
+  /** Bulk export as NDJSON, read page by page in id order; the usage record is written when it ends. */
+  async export(who: Principal | null, code: string, body: { items?: string[]; where?: Condition[] }): Promise<Readable> {
+    const r = await this.resource(code);
+    const g = await this.grantFor(who, r);
+    if (r.backing !== 'table') throw DataErrors.badCondition('export is for table resources / 仅表资源可批量导出');
+    const items = this.outputItems(g, r, body.items);
+    const where = this.conditions(g, r, body.where ?? []);
+    const cols = this.columnsOf(items, new Set(g.clear_items));
+    const self = this;
+    async function* lines() {
+      let after: string | null = null;
+      let total = 0;
+      for (;;) {
+        let q = self.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
+        for (const w of where) q = q.where(w as never);
+        if (after) q = q.where(sql.ref('id') as never, '>', after as never);
+        const page = (await q.orderBy(sql.ref('id') as never).limit(EXPORT_PAGE).execute()) as Record<string, unknown>[];
+        if (!page.length) break;
+        total += page.length;
+        yield page.map((row) => JSON.stringify(self.present(g, items, row))).join('\n') + '\n';
+        if (page.length < EXPORT_PAGE) break;
+        after = String(page[page.length - 1].id);
+      }
+      await self.record(g, r, 'export', items.map((i) => i.code), total, 'ok');
+    }
+    return Readable.from(lines());
+  }
+
+  /** An upstream HTTP resource: exact-match conditions become query parameters; the answer is filtered and masked like a table's. */
+  private async upstream(g: GrantRow, r: Resource, where: Condition[], items: ResourceItem[], limit: number) {
+    this.conditions(g, { ...r, items: r.items.map((i) => ({ ...i, storage: { column: 'x' } })) }, where.filter(() => false));
+    const granted = new Set<string>(g.items);
+    const outside = where.filter((c) => !granted.has(c.item)).map((c) => c.item);
+    if (outside.length) throw DataErrors.itemNotGranted(outside);
+    const url = new URL(r.backingRef);
+    for (const c of where) {
+      if (c.op !== 'eq') throw DataErrors.badCondition('upstream resources take exact matches / 上游接口仅支持精确匹配');
+      const item = r.items.find((i) => i.code === c.item)!;
+      url.searchParams.set('field' in item.storage ? item.storage.field : c.item, String(this.coerce(item, c.value)));
+    }
+    let body: unknown;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (!res.ok) throw new Error(String(res.status));
+      body = await res.json();
+    } catch {
+      await this.record(g, r, 'query', [], 0, 'upstream-failed');
+      throw DataErrors.upstream();
+    }
+    const list = (Array.isArray(body) ? body : Array.isArray((body as { rows?: unknown[] })?.rows) ? (body as { rows: unknown[] }).rows : []).slice(0, limit) as Record<string, unknown>[];
+    await this.record(g, r, items.length ? 'query' : 'lookup', items.map((i) => i.code), list.length, 'ok');
+    const clear = new Set<string>(g.clear_items);
+    return list.map((row) => Object.fromEntries(items.map((it) => {
+      const v = row['field' in it.storage ? it.storage.field : it.code];
+      return [it.code, isMaskedGrade(it.grade) && !clear.has(it.code) ? maskValue(v, it.dataType, it.code) : v];
+    })));
+  }
+}

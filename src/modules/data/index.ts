@@ -1,0 +1,51 @@
+import type { Kernel } from '../../kernel/index.ts';
+import type { Policy } from '../../kernel/policy/index.ts';
+import type { IdentityModule } from '../identity/index.ts';
+import { DepartmentNames, type OrgService } from '../org/index.ts';
+import { DataCatalogue } from './catalogue.ts';
+import { DataGateway } from './gateway.ts';
+import { DataObjections } from './objections.ts';
+import { DataQuality } from './quality.ts';
+import { dataMigrations } from './migrations/index.ts';
+import { SharingRequests } from './requests.ts';
+import { dataRoutes } from './routes.ts';
+import { DataUsage } from './usage.ts';
+
+export { dataMigrations } from './migrations/index.ts';
+export { loadSyntheticBase } from './base/load.ts';
+export { baseResources } from './base/resources.ts';
+export type { ResourceInput } from './schema.ts';
+
+/** 数据共享: catalogue, base databases, sharing requests, the gateway and its usage records. */
+export function createDataModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityModule) {
+  const names = new DepartmentNames(org);
+  const catalogue = new DataCatalogue(k, policy, names);
+  const gateway = new DataGateway(k, catalogue);
+  const requests = new SharingRequests(k, policy, catalogue, identity.clients);
+  const usage = new DataUsage(k, policy);
+  const quality = new DataQuality(k, catalogue);
+  const objections = new DataObjections(k, policy, catalogue);
+  // 归集-治理: every table resource is checked once a day; a load or an answered objection can run it at once.
+  k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
+    const codes = await trx.selectFrom('data_resource').select('code').where('backing', '=', 'table').where('active', '=', true).execute();
+    // The checks read whole tables on their own connections; they are queued, not run in this transaction.
+    setImmediate(async () => {
+      for (const c of codes) await quality.run(c.code).catch((err) => k.log.error({ err, resource: c.code }, 'quality check failed'));
+    });
+  });
+  // The e-licence catalogue index follows the licences module's events (one source: the licence register).
+  k.events.subscribe('licenses.licence.issued', async (e, trx) => {
+    const p = e.payload;
+    if (!p.identifier) return;
+    await trx
+      .insertInto('data_licence_index')
+      .values({ id: String(p.id), region_code: String(e.regionCode ?? k.config.regionCode), identifier: String(p.identifier), licence_type: String(p.typeKey ?? ''), licence_name: String(p.name ?? ''), issuer_name: String(p.issuerName ?? ''), status: 'valid', updated_at: k.clock.now() })
+      .onConflict((oc) => oc.column('identifier').doNothing())
+      .execute();
+  });
+  k.events.subscribe('licenses.licence.ended', async (e, trx) => {
+    await trx.updateTable('data_licence_index').set({ status: String(e.payload.status), updated_at: k.clock.now() }).where('identifier', '=', String(e.payload.identifier)).execute();
+  });
+  return { catalogue, gateway, requests, usage, quality, objections, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections }) };
+}
+export type DataModule = ReturnType<typeof createDataModule>;

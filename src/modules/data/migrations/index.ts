@@ -1,0 +1,246 @@
+import type { Migration } from '../../../kernel/db/migrate.ts';
+
+/**
+ * 数据共享: the catalogue (resources and their data items, each item with one source), the lists
+ * (responsibility, demand, negative), the base databases, sharing requests and the grants they
+ * become, the gateway's usage records, quality rules and findings, and data objections.
+ * Base tables carry `region_code` so they can later be distributed by it.
+ */
+export const dataMigrations: Migration[] = [
+  {
+    name: '0600_data_catalogue',
+    sql: `
+      CREATE TABLE data_resource (
+        id uuid PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        name text NOT NULL,
+        description text NOT NULL DEFAULT '',
+        provider_department_id uuid NOT NULL,
+        region_code text NOT NULL,
+        category text NOT NULL CHECK (category IN ('base', 'theme', 'department')),
+        backing text NOT NULL CHECK (backing IN ('table', 'http')),
+        backing_ref text NOT NULL,
+        key_item text,
+        sharing_type text NOT NULL CHECK (sharing_type IN ('unconditional', 'conditional', 'none')),
+        sharing_basis text,
+        open_type text NOT NULL CHECK (open_type IN ('open', 'conditional', 'none')),
+        open_basis text,
+        update_frequency text NOT NULL,
+        last_updated_at timestamptz,
+        search tsvector NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        active boolean NOT NULL DEFAULT true,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_resource_search ON data_resource USING gin (search);
+      CREATE INDEX data_resource_provider ON data_resource (provider_department_id);
+      CREATE TABLE data_item (
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        code text NOT NULL,
+        name text NOT NULL,
+        data_type text NOT NULL,
+        standard text,
+        grade text NOT NULL CHECK (grade IN ('L1', 'L2', 'L3', 'L4')),
+        importance text NOT NULL CHECK (importance IN ('general', 'important', 'core')),
+        element text,
+        storage jsonb NOT NULL,
+        rules jsonb NOT NULL DEFAULT '[]',
+        position integer NOT NULL,
+        PRIMARY KEY (resource_id, code)
+      );
+      -- 一数一源: a data element has one source resource.
+      CREATE UNIQUE INDEX data_item_one_source ON data_item (element) WHERE element IS NOT NULL;
+      CREATE TABLE data_list_entry (
+        id uuid PRIMARY KEY,
+        list text NOT NULL CHECK (list IN ('duty', 'demand', 'negative')),
+        department_id uuid NOT NULL,
+        resource_id uuid REFERENCES data_resource (id),
+        title text NOT NULL,
+        detail text NOT NULL DEFAULT '',
+        basis text,
+        status text NOT NULL DEFAULT 'open',
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_list_entry_list ON data_list_entry (list, created_at DESC);
+    `,
+  },
+  {
+    name: '0601_data_base',
+    sql: `
+      CREATE TABLE data_population (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        name text,
+        sex text,
+        birth_date date,
+        nation text,
+        id_number_enc text,
+        id_number_idx text,
+        id_number_masked text,
+        phone_enc text,
+        phone_masked text,
+        address text,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_population_idx ON data_population (id_number_idx);
+      CREATE INDEX data_population_region ON data_population (region_code, id);
+      CREATE TABLE data_entity (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        credit_code text,
+        name text,
+        entity_type text,
+        legal_rep_name text,
+        legal_rep_enc text,
+        legal_rep_idx text,
+        legal_rep_masked text,
+        registered_capital numeric,
+        established_on date,
+        address text,
+        status text,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_entity_code ON data_entity (credit_code);
+      CREATE INDEX data_entity_region ON data_entity (region_code, id);
+      CREATE TABLE data_credit (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        credit_code text NOT NULL,
+        rating text,
+        penalties integer NOT NULL DEFAULT 0,
+        red_list boolean NOT NULL DEFAULT false,
+        black_list boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_credit_code ON data_credit (credit_code);
+      CREATE TABLE data_licence_index (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        identifier text NOT NULL UNIQUE,
+        licence_type text NOT NULL,
+        licence_name text NOT NULL,
+        issuer_name text NOT NULL,
+        status text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE data_place (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        name text,
+        kind text,
+        lon double precision,
+        lat double precision,
+        address text,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    name: '0602_data_sharing',
+    sql: `
+      CREATE SEQUENCE data_request_seq;
+      CREATE TABLE data_request (
+        id uuid PRIMARY KEY,
+        number text NOT NULL UNIQUE,
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        region_code text NOT NULL,
+        requester_department_id uuid NOT NULL,
+        requester_id text NOT NULL,
+        system_name text NOT NULL,
+        purpose text NOT NULL,
+        legal_basis text NOT NULL,
+        items text[] NOT NULL,
+        clear_items text[] NOT NULL DEFAULT '{}',
+        row_region text,
+        period_from date NOT NULL,
+        period_to date NOT NULL,
+        state text NOT NULL,
+        decision jsonb,
+        due_at timestamptz NOT NULL,
+        grant_id uuid,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_request_state ON data_request (state, due_at);
+      CREATE TABLE data_grant (
+        id uuid PRIMARY KEY,
+        request_id uuid NOT NULL REFERENCES data_request (id),
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        region_code text NOT NULL,
+        client_id text NOT NULL UNIQUE,
+        consumer_department_id uuid NOT NULL,
+        purpose text NOT NULL,
+        items text[] NOT NULL,
+        clear_items text[] NOT NULL,
+        row_region text,
+        rate_per_minute integer NOT NULL,
+        valid_from timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        secret_enc text,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE data_usage (
+        id uuid PRIMARY KEY,
+        grant_id uuid NOT NULL,
+        resource_id uuid NOT NULL,
+        region_code text NOT NULL,
+        client_id text NOT NULL,
+        operation text NOT NULL,
+        purpose text NOT NULL,
+        items text[] NOT NULL,
+        row_count integer NOT NULL,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX data_usage_resource ON data_usage (resource_id, at DESC);
+      CREATE INDEX data_usage_grant ON data_usage (grant_id, at DESC);
+    `,
+  },
+  {
+    name: '0603_data_quality',
+    sql: `
+      CREATE TABLE data_quality_run (
+        id uuid PRIMARY KEY,
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        region_code text NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz NOT NULL,
+        row_total integer NOT NULL,
+        rows_with_issues integer NOT NULL,
+        score numeric NOT NULL,
+        summary jsonb NOT NULL
+      );
+      CREATE INDEX data_quality_run_resource ON data_quality_run (resource_id, finished_at DESC);
+      CREATE TABLE data_quality_issue (
+        id uuid PRIMARY KEY,
+        run_id uuid NOT NULL REFERENCES data_quality_run (id),
+        resource_id uuid NOT NULL,
+        item_code text,
+        rule text NOT NULL,
+        row_id uuid,
+        detail text NOT NULL
+      );
+      CREATE INDEX data_quality_issue_run ON data_quality_issue (run_id, rule);
+      CREATE TABLE data_objection (
+        id uuid PRIMARY KEY,
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        region_code text NOT NULL,
+        row_id uuid NOT NULL,
+        item_code text NOT NULL,
+        department_id uuid NOT NULL,
+        raised_by text NOT NULL,
+        description text NOT NULL,
+        state text NOT NULL CHECK (state IN ('open', 'corrected', 'explained')),
+        answer text,
+        answered_by text,
+        answered_at timestamptz,
+        due_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_objection_state ON data_objection (state, due_at);
+    `,
+  },
+];

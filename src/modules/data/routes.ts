@@ -1,0 +1,158 @@
+import { Type } from '@sinclair/typebox';
+import type { App } from '../../kernel/http/app.ts';
+import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
+import type { DataCatalogue } from './catalogue.ts';
+import type { DataGateway } from './gateway.ts';
+import type { SharingRequests } from './requests.ts';
+import { CATEGORIES, DATA_TYPES, FREQUENCIES, GRADES, IMPORTANCE, ItemCode, OPEN_TYPES, ResourceInput, SHARING_TYPES } from './schema.ts';
+import type { DataObjections } from './objections.ts';
+import type { DataQuality } from './quality.ts';
+import type { DataUsage } from './usage.ts';
+
+const tags = ['data'];
+const gw = ['data-gateway'];
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema, 502: ProblemSchema };
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const Code_ = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{3,39}$' }) }, { additionalProperties: false });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Region = Type.String({ pattern: '^[0-9]{2,12}$' });
+const Scalar = Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]);
+const Condition = Type.Object(
+  { item: ItemCode, op: Type.Union([Type.Literal('eq'), Type.Literal('in'), Type.Literal('prefix'), Type.Literal('gte'), Type.Literal('lte')]), value: Type.Union([Scalar, Type.Array(Scalar, { maxItems: 100 })]) },
+  { additionalProperties: false },
+);
+const Query = Type.Object(
+  {
+    items: Type.Optional(Type.Array(ItemCode, { maxItems: 80, uniqueItems: true })),
+    where: Type.Optional(Type.Array(Condition, { maxItems: 10 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    after: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  { additionalProperties: false },
+);
+
+export interface DataParts {
+  catalogue: DataCatalogue;
+  gateway: DataGateway;
+  requests: SharingRequests;
+  usage: DataUsage;
+  quality: DataQuality;
+  objections: DataObjections;
+}
+
+export function dataRoutes(p: DataParts) {
+  return async function (app: App) {
+    const rid = (req: { id: unknown }) => String(req.id);
+    const me = (req: { principal?: Principal | null }) => req.principal!;
+
+    app.get('/api/data/codes', { config: { public: true }, schema: { tags, summary: '数据目录代码表 / Catalogue code lists', response: { 200: Type.Record(Type.String(), Type.Array(Code)) } } }, async () => ({
+      categories: codes(CATEGORIES),
+      sharingTypes: codes(SHARING_TYPES),
+      openTypes: codes(OPEN_TYPES),
+      frequencies: codes(FREQUENCIES.map(([c, zh, en]) => [c, zh, en] as const)),
+      grades: codes(GRADES),
+      importance: codes(IMPORTANCE),
+      dataTypes: codes(DATA_TYPES),
+    }));
+
+    // Catalogue (目录)
+    app.get(
+      '/api/data/resources',
+      { config: { permission: 'data.read' }, schema: { tags, summary: '数据目录（中文检索）/ The data catalogue', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), category: Type.Optional(Type.String({ maxLength: 20 })), departmentId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } },
+      async (req) => p.catalogue.search(req.query),
+    );
+    app.get('/api/data/resources/:code', { config: { permission: 'data.read' }, schema: { tags, summary: '数据资源详情 / A data resource', params: Code_, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.catalogue.get(req.params.code));
+    app.post('/api/data/resources', { config: { permission: 'data.catalogue' }, schema: { tags, summary: '登记数据资源 / Register a data resource', body: ResourceInput, response: { 201: Type.Unknown(), ...errors } } }, async (req, reply) => reply.status(201).send(await p.catalogue.register(me(req), req.body, rid(req))));
+
+    // Sharing requests (共享申请)
+    app.post(
+      '/api/data/requests',
+      {
+        config: { permission: 'data.request' },
+        schema: {
+          tags,
+          summary: '提交共享申请 / Ask for shared data',
+          body: Type.Object(
+            { resourceCode: Type.String({ maxLength: 40 }), systemName: Type.String({ minLength: 2, maxLength: 40 }), purpose: Type.String({ minLength: 4, maxLength: 300 }), legalBasis: Type.String({ minLength: 4, maxLength: 500 }), items: Type.Array(ItemCode, { minItems: 1, maxItems: 80, uniqueItems: true }), clearItems: Type.Optional(Type.Array(ItemCode, { maxItems: 80, uniqueItems: true })), rowRegion: Type.Optional(Region), periodFrom: Day, periodTo: Day },
+            { additionalProperties: false },
+          ),
+          response: { 201: Type.Object({ id: Type.String(), number: Type.String() }), ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await p.requests.create(me(req), req.body, rid(req))),
+    );
+    app.get('/api/data/requests', { config: { permission: 'data.request' }, schema: { tags, summary: '共享申请列表 / Sharing requests', querystring: Type.Object({ scope: Type.Union([Type.Literal('mine'), Type.Literal('to-decide')]) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.list(me(req), req.query.scope));
+    app.post(
+      '/api/data/requests/:id/decision',
+      {
+        config: { permission: 'data.decide' },
+        schema: {
+          tags,
+          summary: '审核共享申请 / Decide a sharing request',
+          params: Id,
+          body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('refuse')]), reason: Type.Optional(Type.String({ maxLength: 500 })), items: Type.Optional(Type.Array(ItemCode, { minItems: 1, maxItems: 80, uniqueItems: true })), clearItems: Type.Optional(Type.Array(ItemCode, { maxItems: 80, uniqueItems: true })), rowRegion: Type.Optional(Region), periodTo: Type.Optional(Day) }, { additionalProperties: false }),
+          response: { 200: Type.Unknown(), ...errors },
+        },
+      },
+      async (req) => p.requests.decide(me(req), req.params.id, req.body, rid(req)),
+    );
+    app.post('/api/data/requests/:id/credentials', { config: { permission: 'data.request' }, schema: { tags, summary: '领取接入凭证（仅一次）/ Collect the system credentials (once)', params: Id, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.credentials(me(req), req.params.id, rid(req)));
+    app.post('/api/data/grants/:id/revoke', { config: { permission: 'data.decide' }, schema: { tags, summary: '撤销共享授权 / Revoke a grant', params: Id, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
+      await p.requests.revoke(me(req), req.params.id, req.body.reason, rid(req));
+      return reply.status(204).send(null);
+    });
+
+    // Usage and figures (追溯与统计)
+    app.get('/api/data/usage', { config: { permission: 'data.decide' }, schema: { tags, summary: '数据使用记录 / Usage records', querystring: Type.Object({ resource: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Literal('csv')) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req, reply) => {
+      if (req.query.format === 'csv') {
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', "attachment; filename*=UTF-8''data-usage.csv");
+        return p.usage.csv(me(req), req.query);
+      }
+      return p.usage.list(me(req), req.query);
+    });
+    app.get('/api/data/figures', { config: { permission: 'data.stats' }, schema: { tags, summary: '数据共享指标 / Sharing figures', response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.usage.figures(me(req)));
+
+    // Quality (数据质量)
+    app.get('/api/data/quality', { config: { permission: 'data.read' }, schema: { tags, summary: '数据质量评分 / Quality scores', response: { 200: Type.Unknown(), ...errors } } }, async () => p.quality.scores());
+    app.get('/api/data/quality/:code/issues', { config: { permission: 'data.decide' }, schema: { tags, summary: '质量问题清单 / Offending rows', params: Code_, querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.quality.issues(req.params.code, req.query.rule));
+    app.post('/api/data/quality/:code/run', { config: { permission: 'data.bureau' }, schema: { tags, summary: '立即检查 / Check a resource now', params: Code_, response: { 200: Type.Unknown(), ...errors } } }, async (req) => {
+      await p.catalogue.get(req.params.code);
+      const r = await p.quality.run(req.params.code);
+      return { score: r.score, rows: r.total, findings: r.findings.map(({ rows: _rows, ...f }) => f) };
+    });
+
+    // Objections (数据异议)
+    app.post(
+      '/api/data/objections',
+      { config: { permission: 'data.request' }, schema: { tags, summary: '提出数据异议 / Raise a data objection', body: Type.Object({ resourceCode: Type.String({ maxLength: 40 }), rowId: Type.String({ format: 'uuid' }), item: ItemCode, description: Type.String({ minLength: 4, maxLength: 500 }) }, { additionalProperties: false }), response: { 201: Type.Unknown(), ...errors } } },
+      async (req, reply) => reply.status(201).send(await p.objections.raise(me(req), req.body, rid(req))),
+    );
+    app.get('/api/data/objections', { config: { permission: 'data.request' }, schema: { tags, summary: '数据异议列表 / Data objections', querystring: Type.Object({ scope: Type.Union([Type.Literal('raised'), Type.Literal('to-answer')]) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.objections.list(me(req), req.query.scope));
+    app.post(
+      '/api/data/objections/:id/answer',
+      { config: { permission: 'data.decide' }, schema: { tags, summary: '答复数据异议 / Answer a data objection', params: Id, body: Type.Object({ outcome: Type.Union([Type.Literal('corrected'), Type.Literal('explained')]), answer: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
+      async (req, reply) => {
+        await p.objections.answer(me(req), req.params.id, req.body, rid(req));
+        return reply.status(204).send(null);
+      },
+    );
+
+    // The gateway (数据网关): client-credentials tokens with the data.gateway scope.
+    app.post(
+      '/api/gateway/v1/:code/verify',
+      { config: { authenticated: true }, schema: { tags: gw, summary: '核验（只回答是否一致）/ Verify values against one row', params: Code_, body: Type.Object({ values: Type.Record(ItemCode, Scalar, { maxProperties: 10 }) }, { additionalProperties: false }), response: { 200: Type.Object({ match: Type.Boolean() }), ...errors } } },
+      async (req) => p.gateway.lookup(me(req), req.params.code, req.body.values),
+    );
+    app.post('/api/gateway/v1/:code/query', { config: { authenticated: true }, schema: { tags: gw, summary: '条件查询（分页）/ Query by conditions', params: Code_, body: Query, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.gateway.query(me(req), req.params.code, req.body));
+    app.post(
+      '/api/gateway/v1/:code/export',
+      { config: { authenticated: true }, schema: { tags: gw, summary: '批量导出（NDJSON 流）/ Bulk export as NDJSON', params: Code_, body: Type.Object({ items: Query.properties.items, where: Query.properties.where }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } },
+      async (req, reply) => {
+        const stream = await p.gateway.export(me(req), req.params.code, req.body);
+        reply.header('content-type', 'application/x-ndjson; charset=utf-8');
+        return reply.send(stream);
+      },
+    );
+  };
+}
