@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { svcEn, svcZh } from './i18n-services';
 import { casesEn, casesZh } from './i18n-cases';
 import { licEn, licZh } from './i18n-licences';
+import { dataEn, dataZh } from './i18n-data';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -139,7 +140,7 @@ const en: typeof zh = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn } } },
+  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn } } },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

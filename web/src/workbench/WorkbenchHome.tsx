@@ -19,6 +19,7 @@ const HandleCase = lazy(() => import('./cases/HandleCase').then((m) => ({ defaul
 const CaseStats = lazy(() => import('./cases/CaseStats').then((m) => ({ default: m.CaseStats })));
 const GridReport = lazy(() => import('./cases/GridReport').then((m) => ({ default: m.GridReport })));
 const SupervisionBoard = lazy(() => import('./cases/SupervisionBoard').then((m) => ({ default: m.SupervisionBoard })));
+const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.DataHome })));
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
@@ -54,6 +55,7 @@ export function WorkbenchHome() {
           ...(can(me, 'cases.supervise') ? [{ key: 'board', label: t('cases.board'), children: lazyTab(<SupervisionBoard />) }] : []),
           ...(can(me, 'cases.stats') ? [{ key: 'case-stats', label: t('cases.stats'), children: lazyTab(<CaseStats />) }] : []),
           ...(can(me, 'licenses.issue') ? [{ key: 'licences', label: t('lic.issued'), children: lazyTab(<IssuedLicences />) }] : []),
+          ...(can(me, 'data.read') ? [{ key: 'data', label: t('data.title'), children: lazyTab(<DataHome />) }] : []),
         ]}
       />
     </>

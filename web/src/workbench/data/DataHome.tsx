@@ -1,0 +1,22 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { can, useMe } from '../../shell/session';
+import { DataCatalogue } from './DataCatalogue';
+import { DataFigures } from './DataFigures';
+import { DataRequests } from './DataRequests';
+
+/** 数据共享 in the workbench: catalogue, sharing requests, quality and figures. */
+export function DataHome() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <Tabs
+      type="card"
+      items={[
+        { key: 'catalogue', label: t('data.catalogue'), children: <DataCatalogue /> },
+        ...(can(me, 'data.request') || can(me, 'data.decide') ? [{ key: 'requests', label: t('data.requests'), children: <DataRequests /> }] : []),
+        { key: 'figures', label: t('data.figures'), children: <DataFigures /> },
+      ]}
+    />
+  );
+}
