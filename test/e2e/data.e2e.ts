@@ -23,9 +23,13 @@ describe('data sharing in a browser', () => {
     const row = page.getByRole('row', { name: /招投标监管系统/ });
     await row.getByRole('button', { name: /^同\s*意$/ }).click();
     await page.getByText('已审核').first().waitFor();
+    await page.getByRole('tab', { name: '三张清单' }).click();
+    await page.getByRole('cell', { name: '婚姻登记信息' }).waitFor();
     await page.getByRole('tab', { name: '质量与指标' }).click();
     await page.getByText('按需共享率').waitFor();
     await page.locator('.yw-chart canvas').waitFor();
+    // The seed checked the base tables when it loaded them.
+    await page.getByRole('cell', { name: /人口基础信息/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ export const dataZh = {
   approve: '同意', refuse: '不同意', reason: '理由', decided: '已审核', credentials: '领取接入凭证', credentialsOnce: '凭证只显示这一次，请保存到接入系统：', clientId: '客户端标识', secret: '客户端密钥',
   usage: '使用记录', usageLead: '每一次网关调用：谁、依据哪项授权、为何用途、哪些数据项、多少行。', at: '时间', client: '调用系统', operation: '操作', rows: '行数', outcome: '结果', csv: '导出 CSV',
   figures: '质量与指标', onDemand: '按需共享率', coverage: '目录覆盖率', overdueRequests: '超期申请', overdueObjections: '超期异议', calls: '调用次数', quality: '质量评分', score: '评分', callsChart: '各资源调用次数',
+  lists: { title: '三张清单', duty: '责任清单', demand: '需求清单', negative: '负面清单', notCatalogued: '尚未编目' },
+  register: '登记数据资源', definition: '资源定义（JSON）', registered: '已登记',
   objections: '数据异议', raised: '本部门提出', toAnswer: '待答复', description: '异议内容', answer: '答复', corrected: '已更正', explained: '已说明', answerIt: '答复异议',
 };
 
@@ -20,5 +22,7 @@ export const dataEn: typeof dataZh = {
   approve: 'Approve', refuse: 'Refuse', reason: 'Reason', decided: 'Decided', credentials: 'Collect credentials', credentialsOnce: 'Shown only this once; store them in the consuming system:', clientId: 'Client id', secret: 'Client secret',
   usage: 'Usage', usageLead: 'Every gateway call: who, under which grant, for what purpose, which items, how many rows.', at: 'Time', client: 'System', operation: 'Operation', rows: 'Rows', outcome: 'Outcome', csv: 'Export CSV',
   figures: 'Quality and figures', onDemand: 'Shared on demand', coverage: 'Catalogue coverage', overdueRequests: 'Overdue requests', overdueObjections: 'Overdue objections', calls: 'Calls', quality: 'Quality', score: 'Score', callsChart: 'Calls per resource',
+  lists: { title: 'Lists', duty: 'Responsibilities', demand: 'Demands', negative: 'Negative list', notCatalogued: 'Not catalogued yet' },
+  register: 'Register a resource', definition: 'Resource definition (JSON)', registered: 'Registered',
   objections: 'Data objections', raised: 'Raised by us', toAnswer: 'To answer', description: 'Objection', answer: 'Answer', corrected: 'Corrected', explained: 'Explained', answerIt: 'Answer',
 };

@@ -34,6 +34,14 @@ describe('the catalogue', () => {
     expect((await api('POST', '/api/data/resources', w.bureau, { ...copy, sharingType: 'conditional', items: [{ ...copy.items[0], element: undefined }] })).json().code).toBe('DATA_BASIS_REQUIRED');
     expect((await api('POST', '/api/data/resources', w.consumer, copy)).statusCode).toBe(403);
   });
+
+  it('keeps the responsibility, demand and negative lists', async () => {
+    expect((await api('POST', '/api/data/lists', w.bureau, { list: 'duty', departmentId: w.depts.GAJ, resourceCode: 'RK-POPULATION', title: '人口基础信息' })).statusCode).toBe(201);
+    expect((await api('POST', '/api/data/lists', w.consumer, { list: 'demand', departmentId: w.depts.MZJ, resourceCode: 'RK-POPULATION', title: '低保申请人身份核验' })).statusCode).toBe(201);
+    expect((await api('POST', '/api/data/lists', w.consumer, { list: 'negative', departmentId: w.depts.GAJ, title: '我说不能共享' })).statusCode).toBe(403);
+    expect((await api('POST', '/api/data/lists', w.bureau, { list: 'wish', departmentId: w.depts.GAJ, title: 'x' })).statusCode).toBe(400);
+    expect((await api('GET', '/api/data/lists/demand', w.provider)).json()).toEqual([expect.objectContaining({ title: '低保申请人身份核验', resourceCode: 'RK-POPULATION' })]);
+  });
 });
 
 describe('a sharing request becomes a grant', () => {

@@ -4,6 +4,7 @@ import type { IdentityModule } from '../identity/index.ts';
 import { DepartmentNames, type OrgService } from '../org/index.ts';
 import { DataCatalogue } from './catalogue.ts';
 import { DataGateway } from './gateway.ts';
+import { DataLists } from './lists.ts';
 import { DataObjections } from './objections.ts';
 import { DataQuality } from './quality.ts';
 import { dataMigrations } from './migrations/index.ts';
@@ -25,6 +26,7 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   const usage = new DataUsage(k, policy);
   const quality = new DataQuality(k, catalogue);
   const objections = new DataObjections(k, policy, catalogue);
+  const lists = new DataLists(k, policy, catalogue);
   // 归集-治理: every table resource is checked once a day; a load or an answered objection can run it at once.
   k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
     const codes = await trx.selectFrom('data_resource').select('code').where('backing', '=', 'table').where('active', '=', true).execute();
@@ -46,6 +48,6 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   k.events.subscribe('licenses.licence.ended', async (e, trx) => {
     await trx.updateTable('data_licence_index').set({ status: String(e.payload.status), updated_at: k.clock.now() }).where('identifier', '=', String(e.payload.identifier)).execute();
   });
-  return { catalogue, gateway, requests, usage, quality, objections, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections }) };
+  return { catalogue, gateway, requests, usage, quality, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections, lists }) };
 }
 export type DataModule = ReturnType<typeof createDataModule>;

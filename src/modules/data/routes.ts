@@ -4,6 +4,7 @@ import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../ker
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import type { DataGateway } from './gateway.ts';
+import type { DataLists } from './lists.ts';
 import type { SharingRequests } from './requests.ts';
 import { CATEGORIES, DATA_TYPES, FREQUENCIES, GRADES, IMPORTANCE, ItemCode, OPEN_TYPES, ResourceInput, SHARING_TYPES } from './schema.ts';
 import type { DataObjections } from './objections.ts';
@@ -39,6 +40,7 @@ export interface DataParts {
   usage: DataUsage;
   quality: DataQuality;
   objections: DataObjections;
+  lists: DataLists;
 }
 
 export function dataRoutes(p: DataParts) {
@@ -64,6 +66,15 @@ export function dataRoutes(p: DataParts) {
     );
     app.get('/api/data/resources/:code', { config: { permission: 'data.read' }, schema: { tags, summary: '数据资源详情 / A data resource', params: Code_, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.catalogue.get(req.params.code));
     app.post('/api/data/resources', { config: { permission: 'data.catalogue' }, schema: { tags, summary: '登记数据资源 / Register a data resource', body: ResourceInput, response: { 201: Type.Unknown(), ...errors } } }, async (req, reply) => reply.status(201).send(await p.catalogue.register(me(req), req.body, rid(req))));
+
+    // The lists (责任清单 / 需求清单 / 负面清单)
+    const ListKind = Type.Union([Type.Literal('duty'), Type.Literal('demand'), Type.Literal('negative')]);
+    app.get('/api/data/lists/:list', { config: { permission: 'data.read' }, schema: { tags, summary: '责任、需求、负面清单 / The catalogue lists', params: Type.Object({ list: ListKind }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.lists.list(req.params.list));
+    app.post(
+      '/api/data/lists',
+      { config: { permission: 'data.read' }, schema: { tags, summary: '新增清单条目 / Add a list entry', body: Type.Object({ list: ListKind, departmentId: Type.String({ format: 'uuid' }), resourceCode: Type.Optional(Type.String({ maxLength: 40 })), title: Type.String({ minLength: 2, maxLength: 100 }), detail: Type.Optional(Type.String({ maxLength: 500 })), basis: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 201: Type.Unknown(), ...errors } } },
+      async (req, reply) => reply.status(201).send(await p.lists.add(me(req), req.body, rid(req))),
+    );
 
     // Sharing requests (共享申请)
     app.post(

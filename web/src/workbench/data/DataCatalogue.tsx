@@ -40,6 +40,33 @@ function RequestDialog({ r, onClose }: { r: Resource; onClose(): void }) {
   );
 }
 
+const TEMPLATE = {
+  code: 'BM-EXAMPLE', name: '', description: '', providerDepartmentId: '', regionCode: '152201', category: 'department', backing: 'http', backingRef: 'https://', keyItem: 'idNumber',
+  sharingType: 'conditional', sharingBasis: '', openType: 'none', openBasis: '', updateFrequency: 'daily',
+  items: [{ code: 'idNumber', name: '公民身份号码', dataType: 'string', standard: 'GB 11643-1999', grade: 'L4', importance: 'important', storage: { field: 'sfzh' } }],
+};
+
+/** 登记数据资源: the definition as JSON; the server checks the backing, the items and one source per element. */
+function RegisterDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(JSON.stringify(TEMPLATE, null, 2));
+  const act = useAction('data-');
+  const save = async () => {
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* sent as is: the server answers with what is wrong */
+    }
+    if (await act(() => api('/api/data/resources', { method: 'POST', json: body }), t('data.registered'))) onClose();
+  };
+  return (
+    <Modal open width={760} title={t('data.register')} onOk={save} onCancel={onClose}>
+      <Input.TextArea aria-label={t('data.definition')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 14, maxRows: 26 }} style={{ fontFamily: 'monospace' }} />
+    </Modal>
+  );
+}
+
 /** 数据目录: search in Chinese, each resource's items with grade and standard, and asking to share it. */
 export function DataCatalogue() {
   const { t, i18n } = useTranslation();
@@ -47,6 +74,7 @@ export function DataCatalogue() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [asking, setAsking] = useState<Resource | null>(null);
+  const [registering, setRegistering] = useState(false);
   const codes = useQuery({ queryKey: ['data-codes'], queryFn: () => api<Codes>('/api/data/codes') });
   const list = useQuery({ queryKey: ['data-resources', q], queryFn: () => api<Summary[]>(`/api/data/resources?q=${encodeURIComponent(q)}`) });
   const detail = useQuery({ queryKey: ['data-resource', open], queryFn: () => api<Resource>(`/api/data/resources/${open}`), enabled: !!open });
@@ -58,7 +86,8 @@ export function DataCatalogue() {
   return (
     <>
       <Typography.Paragraph>{t('data.catalogueLead')}</Typography.Paragraph>
-      <Input.Search aria-label={t('data.search')} placeholder={t('data.search')} allowClear onSearch={setQ} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Input.Search aria-label={t('data.search')} placeholder={t('data.search')} allowClear onSearch={setQ} style={{ maxWidth: 420, marginBottom: 12, marginRight: 12 }} />
+      {can(me, 'data.catalogue') && <Button onClick={() => setRegistering(true)}>{t('data.register')}</Button>}
       <Table<Summary> rowKey="code" size="small" scroll={{ x: true }} loading={list.isLoading} dataSource={list.data ?? []} pagination={false}
         columns={[
           { title: t('data.name'), render: (_, x) => <Button type="link" onClick={() => setOpen(x.code)} style={{ padding: 0 }}>{x.name}</Button> },
@@ -93,6 +122,7 @@ export function DataCatalogue() {
         )}
       </Drawer>
       {asking && <RequestDialog r={asking} onClose={() => setAsking(null)} />}
+      {registering && <RegisterDialog onClose={() => setRegistering(false)} />}
     </>
   );
 }
