@@ -1,17 +1,22 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, getHashes } from 'node:crypto';
 import { sm3 } from 'sm-crypto-v2';
 
 export type HashAlg = 'sm3' | 'sha256';
 
+// OpenSSL 3 (Node's) has SM3, about three times faster than the JavaScript one, with the same
+// output (tested); the JavaScript one stays for builds of Node without it.
+const nativeSm3 = getHashes().includes('sm3');
+
 /** Hex digest of a UTF-8 string with the national (SM3) or international (SHA-256) hash. */
 export function digest(alg: HashAlg, input: string): string {
-  return alg === 'sm3' ? sm3(input) : createHash('sha256').update(input, 'utf8').digest('hex');
+  if (alg === 'sm3' && !nativeSm3) return sm3(input);
+  return createHash(alg).update(input, 'utf8').digest('hex');
 }
 
 /** Keyed digest (HMAC-SM3 or HMAC-SHA-256), used for blind indexes of encrypted identifiers. */
 export function keyedDigest(alg: HashAlg, keyHex: string, input: string): string {
-  if (alg === 'sm3') return sm3(input, { key: keyHex, mode: 'hmac' });
-  return createHmac('sha256', Buffer.from(keyHex, 'hex')).update(input, 'utf8').digest('hex');
+  if (alg === 'sm3' && !nativeSm3) return sm3(input, { key: keyHex, mode: 'hmac' });
+  return createHmac(alg, Buffer.from(keyHex, 'hex')).update(input, 'utf8').digest('hex');
 }
 
 /** JSON with object keys sorted, so the same value always hashes the same. */

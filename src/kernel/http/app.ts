@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +14,7 @@ import { DomainError, Errors } from './errors.ts';
 import { classify, sendProblem } from './problem.ts';
 import { registerOps } from './ops.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -88,18 +88,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app as unknown as FastifyInstance);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: opts.rateLimitPerMinute,
