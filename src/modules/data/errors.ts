@@ -19,5 +19,6 @@ export const DataErrors = {
   badCondition: (message: string) => new DomainError('DATA_CONDITION_INVALID', 400, '查询条件格式有误', 'The query conditions are malformed', [{ path: '/where', message }]),
   rate: () => new DomainError('DATA_GRANT_RATE', 429, '调用过于频繁，超出该授权的频率限制', 'Too many calls for this grant; slow down'),
   upstream: () => new DomainError('DATA_UPSTREAM_FAILED', 502, '上游数据接口暂不可用', 'The upstream data service is not available'),
+  untraced: () => new DomainError('DATA_USAGE_NOT_RECORDED', 503, '使用记录未能写入，本次数据未返回，请稍后重试', 'The usage record could not be written, so no data was returned; try again shortly'),
   noRow: () => new DomainError('DATA_ROW_NOT_FOUND', 404, '未找到该条数据', 'No such row in this resource'),
 };

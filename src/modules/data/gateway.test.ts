@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
+import { DataGateway } from './gateway.ts';
+import { GrantRate } from './grant-rate.ts';
+import { UsageLog } from './usage-log.ts';
 import { gatewayCall, setupData, systemToken, type DataWorld } from '../../testing/data.ts';
 import { bearer, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
@@ -8,6 +11,7 @@ let w: DataWorld;
 let known: { idNumber: string; name: string; regionCode: string };
 let requestId = '';
 let token = '';
+let clientId = '';
 
 const api = (method: 'GET' | 'POST', url: string, tok: string, payload?: unknown) => t.app.inject({ method, url, headers: bearer(tok), ...(payload !== undefined ? { payload: payload as object } : {}) });
 const usageCount = async () => Number((await t.p.kernel.db.selectFrom('data_usage').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -62,7 +66,8 @@ describe('a sharing request becomes a grant', () => {
     const cred = await api('POST', `/api/data/requests/${requestId}/credentials`, w.consumer);
     expect(cred.statusCode, cred.body).toBe(200);
     expect((await api('POST', `/api/data/requests/${requestId}/credentials`, w.consumer)).statusCode).toBe(409);
-    token = await systemToken(t, cred.json().clientId, cred.json().clientSecret);
+    clientId = cred.json().clientId;
+    token = await systemToken(t, clientId, cred.json().clientSecret);
   });
 });
 
@@ -100,6 +105,58 @@ describe('the gateway, over HTTP with a client-credentials token', () => {
       const p = await res.json();
       expect(p.zh && p.en).toBeTruthy();
     }
+  });
+
+  it('traces each of many calls made at once, and returns nothing when the trace cannot be written', async () => {
+    const before = await usageCount();
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => gatewayCall(t, token, 'RK-POPULATION/verify', { values: { idNumber: known.idNumber, name: i % 2 ? known.name : '不是此人' } })));
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+    expect((await Promise.all(answers.map((a) => a.json()))).filter((a) => a.match)).toHaveLength(20);
+    // Calls answered together share one INSERT, yet every one has its own record.
+    expect(await usageCount()).toBe(before + 40);
+    const db = t.p.kernel.db;
+    await db.schema.alterTable('data_usage').renameTo('data_usage_away').execute();
+    try {
+      const res = await gatewayCall(t, token, 'RK-POPULATION/query', { where: [{ item: 'idNumber', op: 'eq', value: known.idNumber }] });
+      expect(res.status).toBe(503);
+      const problem = await res.json();
+      expect(problem).toMatchObject({ code: 'DATA_USAGE_NOT_RECORDED', zh: expect.stringContaining('使用记录'), en: expect.stringContaining('usage record') });
+      expect(JSON.stringify(problem)).not.toContain(known.name);
+    } finally {
+      await db.schema.alterTable('data_usage_away').renameTo('data_usage').execute();
+    }
+    expect(await usageCount()).toBe(before + 40);
+    expect((await gatewayCall(t, token, 'RK-POPULATION/verify', { values: { idNumber: known.idNumber, name: known.name } })).status).toBe(200);
+  });
+
+  it('holds a grant to its calls per minute across two app nodes on one database', async () => {
+    const k = t.p.kernel;
+    await k.db.updateTable('data_grant').set({ rate_per_minute: 10 }).where('client_id', '=', clientId).execute();
+    t.p.data.gateway.forget(clientId);
+    t.clock.advance(60_000); // a fresh minute
+    // A second node: its own caches and counters, the same database.
+    const rate = new GrantRate();
+    const nodeB = new DataGateway(k, t.p.data.catalogue, new UsageLog(k, rate), rate);
+    const system = { accountId: `client:${clientId}`, type: 'client' as const, name: '低保审核系统', regionCode: '152201', departmentId: null, roles: [], permissions: new Set(['data.gateway']), sessionId: null };
+    const values = { idNumber: known.idNumber, name: known.name };
+    const onA = async () => (await gatewayCall(t, token, 'RK-POPULATION/verify', { values })).status;
+    const onB = () => nodeB.lookup(system, 'RK-POPULATION', values).then(() => 200, (e: { status: number }) => e.status);
+    const a: number[] = [];
+    for (let i = 0; i < 6; i++) a.push(await onA());
+    expect(a).toEqual(Array(6).fill(200));
+    const b: number[] = [];
+    for (let i = 0; i < 6; i++) b.push(await onB());
+    // Node B knew of A's six calls from its first commit on: four more fit in the grant's ten.
+    expect(b).toEqual([200, 200, 200, 200, 429, 429]);
+    // Node A learns of B's calls with its next commit (one batch late), then refuses too.
+    const later = [await onA(), await onA()];
+    expect(later[1]).toBe(429);
+    const refusal = await gatewayCall(t, token, 'RK-POPULATION/verify', { values });
+    expect(await refusal.json()).toMatchObject({ code: 'DATA_GRANT_RATE', zh: expect.any(String), en: expect.any(String) });
+    t.clock.advance(60_000);
+    expect(await onA()).toBe(200);
+    await k.db.updateTable('data_grant').set({ rate_per_minute: 6000 }).where('client_id', '=', clientId).execute();
+    t.p.data.gateway.forget(clientId);
   });
 
   it('exports the rows of the granted region as NDJSON, and traces every call', async () => {
@@ -151,7 +208,7 @@ describe('the gateway, over HTTP with a client-credentials token', () => {
     t.clock.set('2026-03-02T09:00:00+08:00');
     const grant = await t.p.kernel.db.selectFrom('data_grant').select('id').where('request_id', '=', requestId).executeTakeFirstOrThrow();
     expect((await api('POST', `/api/data/grants/${grant.id}/revoke`, w.provider, { reason: '系统停用' })).statusCode).toBe(204);
-    await new Promise((r) => setTimeout(r, 2100));
+    // At once: the gateway forgets its cached grant when the revocation commits.
     expect((await gatewayCall(t, token, 'RK-POPULATION/query', {})).status).toBe(403);
   });
 });

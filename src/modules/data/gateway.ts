@@ -6,6 +6,8 @@ import type { Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';
 import { DataErrors } from './errors.ts';
 import { isMaskedGrade, maskValue } from './masking.ts';
+import type { GrantRate } from './grant-rate.ts';
+import type { UsageLog, UsageRecord } from './usage-log.ts';
 
 export interface Condition {
   item: string;
@@ -23,16 +25,25 @@ const EXPORT_PAGE = 2_000;
  * The data gateway (数据网关): department systems call it with a client-credentials token. Every call
  * finds the caller's grant, refuses items and conditions outside it (a filter on an ungranted item
  * would leak it), applies the grant's row limit, masks L3/L4 items unless clear values were
- * granted, counts the call against the grant's rate, and writes a usage record in the same
- * statement as the read (数据使用可追溯).
+ * granted and counts the call against the grant's rate (across app nodes). An answer is released
+ * only once its usage record is committed (数据使用可追溯).
  */
 export class DataGateway {
   private readonly grants = new Map<string, { at: number; g: GrantRow | undefined }>();
-  private readonly calls = new Map<string, { minute: number; n: number }>();
   constructor(
     private readonly k: Kernel,
     private readonly catalogue: DataCatalogue,
+    private readonly usage: UsageLog,
+    private readonly rate: GrantRate,
   ) {}
+
+  /**
+   * Drops this node's cached copy of a system's grant (after a revocation). Other app nodes see the
+   * change within GRANT_CACHE_MS.
+   */
+  forget(clientId: string): void {
+    this.grants.delete(clientId);
+  }
 
   /** The live grant of the calling system for this resource; refusals leave a usage record too. */
   private async grantFor(who: Principal | null, resource: Resource): Promise<GrantRow> {
@@ -51,18 +62,20 @@ export class DataGateway {
       await this.record(g, resource, 'refused', [], 0, 'expired-or-revoked');
       throw DataErrors.noGrant();
     }
-    const minute = Math.floor(now / 60_000);
-    const c = this.calls.get(g.id);
-    if (!c || c.minute !== minute) this.calls.set(g.id, { minute, n: 1 });
-    else if (++c.n > g.rate_per_minute) throw DataErrors.rate();
+    if (!this.rate.admit(g.id, g.rate_per_minute, now)) throw DataErrors.rate();
     return g;
   }
 
+  /** Waits for the record to be committed; if it cannot be, the call fails and nothing is returned. */
   private async record(g: GrantRow, r: Resource, operation: Operation | 'refused', items: string[], rows: number, outcome: string) {
-    await this.k.db.insertInto('data_usage').values(this.usageRow(g, r, operation, items, rows, outcome)).execute();
+    try {
+      await this.usage.write(this.usageRow(g, r, operation, items, rows, outcome));
+    } catch {
+      throw DataErrors.untraced();
+    }
   }
 
-  private usageRow(g: GrantRow, r: Resource, operation: string, items: string[], rows: number, outcome: string) {
+  private usageRow(g: GrantRow, r: Resource, operation: string, items: string[], rows: number, outcome: string): UsageRecord {
     return { id: uuidv7(), grant_id: g.id, resource_id: r.id, region_code: r.regionCode, client_id: g.client_id, operation, purpose: g.purpose, items, row_count: rows, outcome, at: this.k.clock.now() };
   }
 
@@ -152,20 +165,19 @@ export class DataGateway {
     return [...new Set(items.flatMap((it) => ('encrypted' in it.storage ? [clear.has(it.code) ? it.storage.encrypted : it.storage.masked] : 'column' in it.storage ? [it.storage.column] : [])))];
   }
 
-  /** Reads rows and writes the usage record in one statement. */
-  private async read(g: GrantRow, r: Resource, operation: Operation, items: ResourceItem[], where: Expression<SqlBool>[], limit: number, after?: string) {
-    const cols = this.columnsOf(items, new Set(g.clear_items));
+  /** One page of a table resource in id order: the id and the given columns. */
+  private async page(r: Resource, cols: string[], where: Expression<SqlBool>[], limit: number, after?: string | null): Promise<Record<string, unknown>[]> {
     let q = this.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
     for (const w of where) q = q.where(w as never);
     if (after) q = q.where(sql.ref('id') as never, '>', after as never);
-    q = q.orderBy(sql.ref('id') as never).limit(limit);
-    const u = this.usageRow(g, r, operation, items.map((i) => i.code), 0, 'ok');
-    const rows = await sql<Record<string, unknown>>`WITH hit AS (${q}), usage AS (
-        INSERT INTO data_usage (id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)
-        SELECT ${u.id}, ${u.grant_id}, ${u.resource_id}, ${u.region_code}, ${u.client_id}, ${u.operation}, ${u.purpose}, ${u.items}::text[], count(*)::int, ${u.outcome}, ${u.at} FROM hit
-        RETURNING 1)
-      SELECT * FROM hit`.execute(this.k.db);
-    return rows.rows;
+    return (await q.orderBy(sql.ref('id') as never).limit(limit).execute()) as Record<string, unknown>[];
+  }
+
+  /** Reads rows, then records the use; the rows are handed back only once the record is committed. */
+  private async read(g: GrantRow, r: Resource, operation: Operation, items: ResourceItem[], where: Expression<SqlBool>[], limit: number, after?: string) {
+    const rows = await this.page(r, this.columnsOf(items, new Set(g.clear_items)), where, limit, after);
+    await this.record(g, r, operation, items.map((i) => i.code), rows.length, 'ok');
+    return rows;
   }
 
   private async resource(code: string): Promise<Resource> {
@@ -209,18 +221,21 @@ export class DataGateway {
     async function* lines() {
       let after: string | null = null;
       let total = 0;
-      for (;;) {
-        let q = self.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
-        for (const w of where) q = q.where(w as never);
-        if (after) q = q.where(sql.ref('id') as never, '>', after as never);
-        const page = (await q.orderBy(sql.ref('id') as never).limit(EXPORT_PAGE).execute()) as Record<string, unknown>[];
-        if (!page.length) break;
-        total += page.length;
-        yield page.map((row) => JSON.stringify(self.present(g, items, row))).join('\n') + '\n';
-        if (page.length < EXPORT_PAGE) break;
-        after = String(page[page.length - 1].id);
+      let complete = false;
+      try {
+        for (;;) {
+          const page = await self.page(r, cols, where, EXPORT_PAGE, after);
+          if (!page.length) break;
+          total += page.length;
+          yield page.map((row) => JSON.stringify(self.present(g, items, row))).join('\n') + '\n';
+          if (page.length < EXPORT_PAGE) break;
+          after = String(page[page.length - 1].id);
+        }
+        complete = true;
+      } finally {
+        // A consumer that hangs up part-way still leaves a trace of the rows it was sent.
+        await self.record(g, r, 'export', items.map((i) => i.code), total, complete ? 'ok' : 'interrupted').catch((err) => self.k.log.error({ err }, 'export usage record not written'));
       }
-      await self.record(g, r, 'export', items.map((i) => i.code), total, 'ok');
     }
     return Readable.from(lines());
   }

@@ -11,6 +11,8 @@ import { dataMigrations } from './migrations/index.ts';
 import { SharingRequests } from './requests.ts';
 import { dataRoutes } from './routes.ts';
 import { DataUsage } from './usage.ts';
+import { UsageLog } from './usage-log.ts';
+import { GrantRate } from './grant-rate.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
@@ -21,8 +23,9 @@ export type { ResourceInput } from './schema.ts';
 export function createDataModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityModule) {
   const names = new DepartmentNames(org);
   const catalogue = new DataCatalogue(k, policy, names);
-  const gateway = new DataGateway(k, catalogue);
-  const requests = new SharingRequests(k, policy, catalogue, identity.clients);
+  const rate = new GrantRate();
+  const gateway = new DataGateway(k, catalogue, new UsageLog(k, rate), rate);
+  const requests = new SharingRequests(k, policy, catalogue, identity.clients, (clientId) => gateway.forget(clientId));
   const usage = new DataUsage(k, policy);
   const quality = new DataQuality(k, catalogue);
   const objections = new DataObjections(k, policy, catalogue);
@@ -34,6 +37,10 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     setImmediate(async () => {
       for (const c of codes) await quality.run(c.code).catch((err) => k.log.error({ err, resource: c.code }, 'quality check failed'));
     });
+  });
+  // Per-minute call counts are only needed for the current minute; an hour's are kept for operators.
+  k.jobs.registerTimer('data.rate-prune', 3_600_000, async (_job, trx) => {
+    await trx.deleteFrom('data_grant_minute').where('minute', '<', new Date(k.clock.now().getTime() - 3_600_000)).execute();
   });
   // The e-licence catalogue index follows the licences module's events (one source: the licence register).
   k.events.subscribe('licenses.licence.issued', async (e, trx) => {

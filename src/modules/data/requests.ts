@@ -49,6 +49,8 @@ export class SharingRequests {
     private readonly policy: Policy,
     private readonly catalogue: DataCatalogue,
     private readonly clients: IdentityModule['clients'],
+    /** Told of each revocation once it is committed, so this node's gateway stops at once. */
+    private readonly onRevoked: (clientId: string) => void = () => {},
   ) {}
 
   async create(who: Principal, input: RequestInput, requestId?: string): Promise<{ id: string; number: string }> {
@@ -155,6 +157,7 @@ export class SharingRequests {
       await trx.updateTable('data_grant').set({ revoked_at: this.k.clock.now() }).where('id', '=', grantId).where('revoked_at', 'is', null).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'revoked', objectType: 'data.grant', objectId: grantId, regionCode: g.region_code, change: { clientId: g.client_id, reason }, requestId });
     });
+    this.onRevoked(g.client_id);
   }
 
   async list(who: Principal, scope: 'mine' | 'to-decide') {

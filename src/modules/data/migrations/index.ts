@@ -243,4 +243,16 @@ export const dataMigrations: Migration[] = [
       CREATE INDEX data_objection_state ON data_objection (state, due_at);
     `,
   },
+  {
+    name: '0604_data_grant_rate',
+    // Calls per grant per minute across all app nodes, so a grant's rate holds however many nodes serve it.
+    sql: `
+      CREATE TABLE data_grant_minute (
+        grant_id uuid NOT NULL,
+        minute timestamptz NOT NULL,
+        calls integer NOT NULL,
+        PRIMARY KEY (grant_id, minute)
+      );
+    `,
+  },
 ];
