@@ -2,8 +2,11 @@
  * The data gateway, each figure beside a baseline measured in the same run on the same database:
  *
  *   lookup:  POST /api/gateway/v1/RK-POPULATION/verify over HTTP with a real client-credentials
- *            token (grant check, blind index, usage record written with the read) vs the same
- *            lookup done directly in SQL from the same number of connections
+ *            token (grant check, rate, blind index, usage record committed before the answer) vs
+ *            the same lookup done directly in SQL from the same number of connections; the load
+ *            comes from wrk when it is installed (Debian `wrk`), else autocannon. It also prints
+ *            the CPU each path costs this process per call and how busy the whole machine was,
+ *            since on a small machine the load generator, the server and PostgreSQL share cores
  *   export:  POST …/export of the whole 200,000-person table as NDJSON (masked by grade) vs
  *            PostgreSQL `COPY … TO STDOUT` of the same columns (with psql), or on PGlite a bare
  *            SELECT of them
@@ -25,6 +28,19 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const run = promisify(execFile);
+
+/** This process's CPU time and the whole machine's busy share over a phase of the run. */
+function cpuMeter() {
+  const busy = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
+  const p0 = process.cpuUsage();
+  const m0 = busy();
+  return () => {
+    const p1 = process.cpuUsage(p0);
+    const m1 = busy();
+    return { processUs: p1.user + p1.system, machineBusy: 1 - (m1.idle - m0.idle) / (m1.all - m0.all) };
+  };
+}
+const perCall = (cpu: { processUs: number }, calls: number) => (cpu.processUs / calls).toFixed(0);
 
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
@@ -49,6 +65,7 @@ const people = sample.map((s, i) => ({ idNumber: k.crypto.decryptField(s.id_numb
 
 // Baseline: the same lookup straight in SQL (blind index, name compare), same concurrency.
 let direct = 0;
+const directMeter = cpuMeter();
 {
   const until = Date.now() + SECONDS * 1000;
   await Promise.all(
@@ -62,6 +79,7 @@ let direct = 0;
   );
 }
 const directRate = direct / SECONDS;
+const directCpu = directMeter();
 
 // The gateway's own work without HTTP: grant check, blind index, the read and its usage record.
 const principal = { accountId: `client:${cred.clientId}`, type: 'client' as const, name: 'bench', regionCode: '152201', departmentId: null, roles: [], permissions: new Set(['data.gateway']), sessionId: null };
@@ -87,7 +105,9 @@ const specFile = path.join(os.tmpdir(), `yw-data-bench-${process.pid}.json`);
 fs.writeFileSync(specFile, JSON.stringify({ url: `${address}/api/gateway/v1/RK-POPULATION/verify`, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, bodies: people.map((x) => JSON.stringify({ values: x })), seconds: SECONDS, connections: CONNECTIONS }));
 // BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the lookups.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
-const load = JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${specFile}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number };
+const gatewayMeter = cpuMeter();
+const load = JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${specFile}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number; loader: string };
+const gatewayCpu = gatewayMeter();
 fs.rmSync(specFile, { force: true });
 if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const gatewayRate = load.ok / SECONDS;
@@ -120,6 +140,7 @@ console.log(`direct SQL lookup (blind index + name): ${directRate.toFixed(0)} /s
 console.log(`gateway lookup in-process (grant, usage record): ${inProcessRate.toFixed(0)} /s  (${((inProcessRate / directRate) * 100).toFixed(1)} % of direct SQL)`);
 console.log(`gateway verify (HTTP, token, grant, usage record): ${gatewayRate.toFixed(0)} req/s  (p50 ${load.p50} ms, p99 ${load.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}); usage records written: ${usage}`);
 console.log(`ratio gateway / direct SQL:             ${((gatewayRate / directRate) * 100).toFixed(1)} %`);
+console.log(`CPU of this process per call:           direct SQL ${perCall(directCpu, direct)} µs, gateway over HTTP ${perCall(gatewayCpu, load.ok)} µs; machine busy ${(directCpu.machineBusy * 100).toFixed(0)} % vs ${(gatewayCpu.machineBusy * 100).toFixed(0)} % of ${os.cpus().length} cores (load generator: ${load.loader})`);
 console.log(`HTTP floor (GET /healthz, same load):    ${floorRate.toFixed(0)} req/s (p50 ${floor.p50} ms); gateway / floor ${((gatewayRate / floorRate) * 100).toFixed(1)} %`);
 console.log(`gateway export (NDJSON, masked):         ${(exported / exportSeconds).toFixed(0)} rows/s  (${exported} rows in ${exportSeconds.toFixed(1)} s)`);
 console.log(`${baselineLabel}: ${(PEOPLE / copySeconds).toFixed(0)} rows/s  (${copySeconds.toFixed(1)} s)`);
