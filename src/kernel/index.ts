@@ -9,13 +9,13 @@ import { PlatformCrypto, loadOrCreateKeys, type PlatformKeys } from './crypto/in
 import type { Database, Db, Executor } from './db/index.ts';
 import type { Migration } from './db/migrate.ts';
 import { OUTBOX_TYPES, Outbox, eventsMigration } from './events/index.ts';
-import { FileStore, LocalBlobStore, S3BlobStore, filesMigration, type BlobStore } from './files/index.ts';
+import { FileStore, LocalBlobStore, S3BlobStore, fileOwnersMigration, filesMigration, type BlobStore } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
 import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration];
 
 export interface ChangeRecord {
   actor: Actor;

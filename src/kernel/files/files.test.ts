@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../testing/multipart.ts';
+import { isModuleOwned, moduleOwner } from './index.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 
@@ -41,6 +43,16 @@ describe('materials (files)', () => {
     expect((await t.app.inject({ url: `/api/files/${meta.id}`, headers: bearer(grid) })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/files/${meta.id}` })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/files/not-an-id', headers: bearer(owner) })).statusCode).toBe(404);
+  });
+
+  it('does not serve a file a module keeps for itself, even to staff allowed to read files', async () => {
+    const k = t.p.kernel;
+    const kept = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([pdf]), name: '营业执照-v1.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: '152201' }));
+    const res = await t.app.inject({ url: `/api/files/${kept.id}`, headers: bearer(colleague) });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('%PDF');
+    // A module-owned file cannot be confused with an account's upload.
+    expect(isModuleOwned(kept.ownerId)).toBe(true);
   });
 
   it('refuses a renamed executable, an oversized file, an empty one and a non-multipart body, keeping nothing', async () => {

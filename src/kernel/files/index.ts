@@ -10,7 +10,15 @@ import type { Db, Executor } from '../db/index.ts';
 import { DomainError } from '../http/errors.ts';
 import { sniffMime } from './sniff.ts';
 
-export { filesMigration } from './migration.ts';
+export { filesMigration, fileOwnersMigration } from './migration.ts';
+
+/**
+ * The owner of a file a module keeps for itself (a sealed licence, say). Such files are never served
+ * by the generic download route, whatever the caller's `file.read`: only the module's own routes,
+ * with its own checks, hand them out.
+ */
+export const moduleOwner = (module: string) => `module:${module}`;
+export const isModuleOwned = (ownerId: string) => ownerId.startsWith('module:');
 export { LocalBlobStore, S3BlobStore, type BlobStore } from './blobs.ts';
 
 export interface StoredFile {

@@ -35,3 +35,12 @@ export const filesMigration: Migration = {
     );
   `,
 };
+
+/** Files kept by a module under its bare name (before `module:` owners) become module-owned. */
+export const fileOwnersMigration: Migration = {
+  name: '0006_kernel_file_module_owners',
+  sql: `
+    UPDATE kernel_file SET owner_id = 'module:' || owner_id
+    WHERE owner_id !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' AND owner_id NOT LIKE 'client:%' AND owner_id NOT LIKE 'module:%';
+  `,
+};

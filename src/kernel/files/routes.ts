@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/app.ts';
 import { Errors } from '../http/errors.ts';
+import { isModuleOwned } from './index.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
 import { actorOf, type Policy } from '../policy/index.ts';
@@ -32,7 +33,8 @@ export function fileRoutes(k: Kernel, policy: Policy) {
       { config: { authenticated: true }, schema: { tags, summary: '下载材料 / Download a material', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } } },
       async (req, reply) => {
         const file = await k.files.find(req.params.id);
-        if (!file) throw Errors.notFound('file');
+        // A module's own files (sealed licences) are the module's to serve; here they do not exist.
+        if (!file || isModuleOwned(file.ownerId)) throw Errors.notFound('file');
         const who = req.principal!;
         if (file.ownerId !== who.accountId && !policy.can(who, 'file.read', { regionCode: file.regionCode })) throw Errors.forbidden();
         reply.header('content-type', file.mime);

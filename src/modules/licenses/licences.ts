@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import { moduleOwner } from '../../kernel/files/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { citizenIdProblem, creditCodeProblem, makeLicenceId, maskCitizenId } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
@@ -113,7 +114,7 @@ export class Licences {
       issuedAt: now,
     });
     const sealed = sealDocument(pdf, { seal: info, signer: { id: r.actor.id, name: r.signerName }, time: now.toISOString(), document: identifier }, privateKey);
-    const file = await this.k.files.save(trx, { stream: Readable.from([Buffer.from(sealed.bytes)]), name: `${def.name}-${licenceNo}-v${version}.pdf`, declaredMime: 'application/pdf', ownerId: 'licenses', regionCode: r.regionCode });
+    const file = await this.k.files.save(trx, { stream: Readable.from([Buffer.from(sealed.bytes)]), name: `${def.name}-${licenceNo}-v${version}.pdf`, declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: r.regionCode });
     const holderIndex = this.holderIndex(holderCode);
     const main = trx
       .insertInto('licenses_licence')
