@@ -62,7 +62,7 @@ export class DataGateway {
       await this.record(g, resource, 'refused', [], 0, 'expired-or-revoked');
       throw DataErrors.noGrant();
     }
-    if (!this.rate.admit(g.id, g.rate_per_minute, now)) throw DataErrors.rate();
+    if (!(await this.rate.admit(g.id, g.rate_per_minute, now))) throw DataErrors.rate();
     return g;
   }
 

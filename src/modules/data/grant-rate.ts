@@ -1,41 +1,71 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Kernel } from '../../kernel/index.ts';
+
 const MINUTE = 60_000;
+const SYNC_MS = 1_000;
+
+interface Count {
+  minute: number;
+  /** Calls this node admitted for the grant in the minute. */
+  mine: number;
+  /** Calls the other app nodes had admitted, as of this node's last sync. */
+  others: number;
+}
 
 /**
- * A grant's calls per minute across every app node. Each node counts the calls it has admitted but
- * not yet committed; each committed batch of usage records brings back the grant's total for the
- * minute from the database (all nodes' committed calls, ours included). A call is admitted while
- * that total plus our uncommitted calls stays within the grant's rate. Nodes see each other's calls
- * one batch late, so a burst split over N nodes can overshoot by at most N batches.
+ * A grant's calls per minute across every app node on the database. Each node counts what it admits
+ * and, at most once a second while it is admitting calls, writes its counts to `data_grant_minute`
+ * and reads the other nodes' in the same statement. The first call for a grant in a minute reads the
+ * others' count before it is admitted. A burst spread over several nodes can overshoot a grant's
+ * rate by about one second of calls per node; one node alone never does.
  */
 export class GrantRate {
-  private readonly seen = new Map<string, { minute: number; committed: number; pending: number }>();
+  private readonly node = uuidv7();
+  private readonly counts = new Map<string, Count>();
+  private timer: NodeJS.Timeout | null = null;
 
-  private entry(grantId: string, minute: number) {
-    let e = this.seen.get(grantId);
-    if (!e || e.minute !== minute) {
-      if (this.seen.size > 10_000) this.seen.clear();
-      e = { minute, committed: 0, pending: 0 };
-      this.seen.set(grantId, e);
+  constructor(private readonly k: Kernel) {}
+
+  /** Counts the call in if the grant has room this minute. Calls that then fail count all the same. */
+  async admit(grantId: string, perMinute: number, nowMs: number): Promise<boolean> {
+    const minute = Math.floor(nowMs / MINUTE) * MINUTE;
+    let c = this.counts.get(grantId);
+    if (!c || c.minute !== minute) {
+      if (this.counts.size > 10_000) this.counts.clear();
+      c = { minute, mine: 0, others: 0 };
+      this.counts.set(grantId, c);
+      c.others = (await this.exchange([[grantId, c]])).get(grantId) ?? 0;
     }
-    return e;
-  }
-
-  /**
-   * Counts the call in if the grant has room this minute. A call that then fails before its usage
-   * record (a malformed condition) stays counted on this node for the minute: bad calls use the rate too.
-   */
-  admit(grantId: string, perMinute: number, nowMs: number): boolean {
-    const e = this.entry(grantId, Math.floor(nowMs / MINUTE));
-    if (e.committed + e.pending >= perMinute) return false;
-    e.pending++;
+    if (c.mine + c.others >= perMinute) return false;
+    c.mine++;
+    this.timer ??= setTimeout(() => void this.sync().catch((err) => this.k.log.warn({ err }, 'grant rate counts not shared')), SYNC_MS).unref();
     return true;
   }
 
-  /** A batch committed `calls` of ours for the grant in that minute; `total` is everyone's so far. */
-  committed(grantId: string, minuteMs: number, calls: number, total: number): void {
-    const e = this.seen.get(grantId);
-    if (!e || e.minute !== Math.floor(minuteMs / MINUTE)) return;
-    e.pending = Math.max(0, e.pending - calls);
-    e.committed = Math.max(e.committed, total);
+  /** Shares this node's counts for the current minutes and learns the other nodes'. */
+  async sync(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const live = [...this.counts].filter(([, c]) => c.mine > 0);
+    if (!live.length) return;
+    const others = await this.exchange(live);
+    for (const [grantId, c] of live) c.others = others.get(grantId) ?? 0;
+  }
+
+  /** Writes ours and reads everyone else's, in one statement. */
+  private async exchange(entries: [string, Count][]): Promise<Map<string, number>> {
+    const grants = entries.map(([g]) => g);
+    const minutes = entries.map(([, c]) => new Date(c.minute).toISOString());
+    const res = await sql<{ grant_id: string; others: number }>`WITH ours AS (
+        INSERT INTO data_grant_minute (grant_id, minute, node, calls)
+        SELECT g, m, ${this.node}::uuid, n FROM unnest(${grants}::uuid[], ${minutes}::timestamptz[], ${entries.map(([, c]) => c.mine)}::int[]) AS t(g, m, n) WHERE n > 0
+        ON CONFLICT (grant_id, minute, node) DO UPDATE SET calls = excluded.calls
+      )
+      SELECT t.g AS grant_id, coalesce(sum(d.calls), 0)::int AS others
+      FROM unnest(${grants}::uuid[], ${minutes}::timestamptz[]) AS t(g, m)
+      LEFT JOIN data_grant_minute d ON d.grant_id = t.g AND d.minute = t.m AND d.node <> ${this.node}::uuid
+      GROUP BY t.g`.execute(this.k.db);
+    return new Map(res.rows.map((r) => [r.grant_id, Number(r.others)]));
   }
 }

@@ -23,8 +23,8 @@ export type { ResourceInput } from './schema.ts';
 export function createDataModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityModule) {
   const names = new DepartmentNames(org);
   const catalogue = new DataCatalogue(k, policy, names);
-  const rate = new GrantRate();
-  const gateway = new DataGateway(k, catalogue, new UsageLog(k, rate), rate);
+  const rate = new GrantRate(k);
+  const gateway = new DataGateway(k, catalogue, new UsageLog(k), rate);
   const requests = new SharingRequests(k, policy, catalogue, identity.clients, (clientId) => gateway.forget(clientId));
   const usage = new DataUsage(k, policy);
   const quality = new DataQuality(k, catalogue);
@@ -55,6 +55,6 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   k.events.subscribe('licenses.licence.ended', async (e, trx) => {
     await trx.updateTable('data_licence_index').set({ status: String(e.payload.status), updated_at: k.clock.now() }).where('identifier', '=', String(e.payload.identifier)).execute();
   });
-  return { catalogue, gateway, requests, usage, quality, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections, lists }) };
+  return { catalogue, gateway, rate, requests, usage, quality, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections, lists }) };
 }
 export type DataModule = ReturnType<typeof createDataModule>;

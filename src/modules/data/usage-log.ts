@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Kernel } from '../../kernel/index.ts';
-import type { GrantRate } from './grant-rate.ts';
 
 export interface UsageRecord {
   id: string;
@@ -29,10 +28,7 @@ export class UsageLog {
   private queue: { row: UsageRecord; done: (err?: unknown) => void }[] = [];
   private writing = false;
 
-  constructor(
-    private readonly k: Kernel,
-    private readonly rate: GrantRate,
-  ) {}
+  constructor(private readonly k: Kernel) {}
 
   /** Resolves once the record is committed. */
   write(row: UsageRecord): Promise<void> {
@@ -44,27 +40,16 @@ export class UsageLog {
 
   /**
    * One statement with one array per column, whatever the batch size: cheaper to build and to parse
-   * than a VALUES list of a thousand rows. Item codes are identifiers, so a comma joins them. The
-   * same statement adds the batch's calls to each grant's count for the minute and brings back the
-   * totals, which is how app nodes learn of each other's calls.
+   * than a VALUES list of a thousand rows. Item codes are identifiers, so a comma joins them.
    */
   private async insert(rows: UsageRecord[]): Promise<void> {
     const col = <T>(f: (r: UsageRecord) => T) => rows.map(f);
-    const counted = await sql<{ grant_id: string; minute: Date; calls: number; total: number }>`WITH batch AS (
-        SELECT * FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.grant_id)}::uuid[], ${col((r) => r.resource_id)}::uuid[], ${col((r) => r.region_code)}::text[],
-          ${col((r) => r.client_id)}::text[], ${col((r) => r.operation)}::text[], ${col((r) => r.purpose)}::text[], ${col((r) => r.items.join(','))}::text[],
-          ${col((r) => r.row_count)}::int[], ${col((r) => r.outcome)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[])
-          AS t(id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)
-      ), written AS (
-        INSERT INTO data_usage (id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)
-        SELECT id, grant_id, resource_id, region_code, client_id, operation, purpose, string_to_array(items, ','), row_count, outcome, at FROM batch
-      ), ours AS (
-        SELECT grant_id, date_trunc('minute', at) AS minute, count(*)::int AS calls FROM batch WHERE operation <> 'refused' GROUP BY 1, 2
-      )
-      INSERT INTO data_grant_minute AS m (grant_id, minute, calls) SELECT grant_id, minute, calls FROM ours
-      ON CONFLICT (grant_id, minute) DO UPDATE SET calls = m.calls + excluded.calls
-      RETURNING m.grant_id, m.minute, (SELECT calls FROM ours WHERE ours.grant_id = m.grant_id AND ours.minute = m.minute) AS calls, m.calls AS total`.execute(this.k.db);
-    for (const c of counted.rows) this.rate.committed(c.grant_id, new Date(c.minute).getTime(), c.calls, c.total);
+    await sql`INSERT INTO data_usage (id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)
+      SELECT id, grant_id, resource_id, region_code, client_id, operation, purpose, string_to_array(items, ','), row_count, outcome, at
+      FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.grant_id)}::uuid[], ${col((r) => r.resource_id)}::uuid[], ${col((r) => r.region_code)}::text[],
+        ${col((r) => r.client_id)}::text[], ${col((r) => r.operation)}::text[], ${col((r) => r.purpose)}::text[], ${col((r) => r.items.join(','))}::text[],
+        ${col((r) => r.row_count)}::int[], ${col((r) => r.outcome)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[])
+        AS t(id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)`.execute(this.k.db);
   }
 
   private async drain(): Promise<void> {

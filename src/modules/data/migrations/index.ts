@@ -250,8 +250,9 @@ export const dataMigrations: Migration[] = [
       CREATE TABLE data_grant_minute (
         grant_id uuid NOT NULL,
         minute timestamptz NOT NULL,
+        node uuid NOT NULL,
         calls integer NOT NULL,
-        PRIMARY KEY (grant_id, minute)
+        PRIMARY KEY (grant_id, minute, node)
       );
     `,
   },

@@ -4,6 +4,7 @@ import type { App } from '../../../kernel/http/app.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { SYSTEM_SCOPE_CODES } from '../scopes.ts';
 import { buildProvider, type ProviderDeps } from './provider.ts';
+import { withProviderContext } from './request-context.ts';
 
 const RECHECK_MS = 30_000;
 const TOKEN_CACHE_MS = 5000;
@@ -14,7 +15,7 @@ export const OIDC_PREFIX = '/oidc';
  * node rotates them the provider is rebuilt here within half a minute; this node rebuilds at once.
  */
 export class OidcHost {
-  private current: { provider: Provider; handler: (req: IncomingMessage, res: ServerResponse) => void; version: string } | null = null;
+  private current: { provider: Provider; handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void; version: string } | null = null;
   private checkedAt = 0;
   private readonly tokens = new Map<string, { p: Principal | null; until: number }>();
   constructor(private readonly d: ProviderDeps) {}
@@ -84,7 +85,7 @@ export class OidcHost {
           const raw = req.raw as IncomingMessage & { originalUrl?: string };
           raw.originalUrl = raw.url;
           raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
-          handler(raw, reply.raw);
+          await withProviderContext(() => handler(raw, reply.raw));
         },
       });
     };

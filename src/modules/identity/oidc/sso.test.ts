@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser } from '../../../testing/cookie-browser.ts';
+import { providerContextOn } from './request-context.ts';
 import { makeCitizenId } from '../../../kernel/ids/index.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, TEST_PASSWORD, type TestPlatform } from '../../../testing/platform.ts';
 
@@ -260,6 +261,18 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     expect(await oauthError(oidc.clientCredentialsGrant(cfg, { scope: 'profile' }))).toBe('invalid_scope');
     const wrongSecret = await oidc.discovery(new URL(issuer), 'dept-sys', undefined, oidc.ClientSecretBasic('not-the-secret'), { execute: [oidc.allowInsecureRequests] });
     expect(await oauthError(oidc.clientCredentialsGrant(wrongSecret, { scope: 'org.read' }))).toBe('invalid_client');
+  });
+
+  it('keeps each provider request its context when many run at once, and switches the context storage off after', async () => {
+    const cfg = await rp('dept-sys');
+    const all = await Promise.all(Array.from({ length: 8 }, () => oidc.clientCredentialsGrant(cfg, { scope: 'org.read' })));
+    // Token lifetimes come from the provider's request context: lose it and these would be wrong or fail.
+    expect(all.map((x) => x.expires_in)).toEqual(Array(8).fill(all[0].expires_in));
+    expect(all[0].expires_in).toBeGreaterThan(0);
+    expect(new Set(all.map((x) => x.access_token)).size).toBe(8);
+    expect((await t.app.inject({ url: '/api/org/departments', headers: bearer(all[7].access_token) })).statusCode).toBe(200);
+    // With no provider request in progress, other routes do not pay for the storage's promise hooks.
+    expect(providerContextOn()).toBe(false);
   });
 
   it('lets a resource server introspect a token, and deactivating the client ends its tokens', async () => {
