@@ -16,12 +16,14 @@ export async function benchPlatform(connections: number) {
   const database = await openTestDatabase(connections);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
-  const p = await createPlatform({ config, database, keys: generateKeys() });
+  const keys = generateKeys();
+  const p = await createPlatform({ config, database, keys });
   await p.migrate();
   await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
   return {
     p,
     database,
+    keys,
     async close() {
       await p.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -6,14 +6,15 @@
  *            the same lookup done directly in SQL from the same number of connections; the load
  *            comes from wrk when it is installed (Debian `wrk`), else autocannon. It also prints
  *            the CPU each path costs this process per call and how busy the whole machine was,
- *            since on a small machine the load generator, the server and PostgreSQL share cores
+ *            since on a small machine the load generator, the server and PostgreSQL share cores;
+ *            BENCH_NODES=n serves the lookups from n app nodes (PostgreSQL only)
  *   export:  POST …/export of the whole 200,000-person table as NDJSON (masked by grade) vs
  *            PostgreSQL `COPY … TO STDOUT` of the same columns (with psql), or on PGlite a bare
  *            SELECT of them
  *
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,9 @@ import { startProfile } from './profile.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+// BENCH_NODES=n (PostgreSQL only): the HTTP lookups are served by n identical app nodes on the one
+// database, the load split evenly between them — how a bureau scales the gateway out.
+const NODES = Math.max(1, Number(process.env.BENCH_NODES ?? 1));
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const run = promisify(execFile);
 
@@ -41,8 +45,27 @@ function cpuMeter() {
   };
 }
 const perCall = (cpu: { processUs: number }, calls: number) => (cpu.processUs / calls).toFixed(0);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-const { p, database, close } = await benchPlatform(CONNECTIONS);
+/** Further app nodes (bench/app-node.ts) on this run's schema and keys. */
+async function startAppNodes(n: number) {
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/app-node.ts'], { env: { ...process.env, BENCH_SCHEMA: database.schema, BENCH_KEYS: JSON.stringify(keys), BENCH_CONNECTIONS: String(CONNECTIONS) }, stdio: ['ignore', 'pipe', 'inherit'] });
+      return new Promise<{ address: string; stop: () => void }>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening (\S+)/.exec(out);
+          if (m) resolve({ address: m[1], stop: () => child.kill('SIGTERM') });
+        });
+        child.once('exit', (code) => reject(new Error(`app node exited (${code})`)));
+      });
+    }),
+  );
+}
+
+const { p, database, keys, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
 const depts: Record<string, string> = {};
 for (const code of ['GAJ', 'SCJG', 'FGW', 'ZWSJ', 'ZRZYJ', 'MZJ']) depts[code] = (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code, name: `${code}部门` })).id;
@@ -106,14 +129,27 @@ const app = await p.http();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const tokenRes = await fetch(`${address}/oidc/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${cred.clientId}:${cred.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&scope=data.gateway' });
 const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-const specFile = path.join(os.tmpdir(), `yw-data-bench-${process.pid}.json`);
-fs.writeFileSync(specFile, JSON.stringify({ url: `${address}/api/gateway/v1/RK-POPULATION/verify`, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, bodies: people.map((x) => JSON.stringify({ values: x })), seconds: SECONDS, connections: CONNECTIONS }));
+type Load = { ok: number; non2xx: number; errors: number; p50: number; p99: number; loader: string };
+const nodes = database.kind === 'postgres' && NODES > 1 ? await startAppNodes(NODES - 1) : [];
+const addresses = [address, ...nodes.map((n) => n.address)];
+const loadOn = async (base: string, i: number): Promise<Load> => {
+  const specFile = path.join(os.tmpdir(), `yw-data-bench-${process.pid}-${i}.json`);
+  const share = Math.max(1, Math.round(CONNECTIONS / addresses.length));
+  fs.writeFileSync(specFile, JSON.stringify({ url: `${base}/api/gateway/v1/RK-POPULATION/verify`, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, bodies: people.map((x) => JSON.stringify({ values: x })), seconds: SECONDS, connections: share }));
+  try {
+    return JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${specFile}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!) as Load;
+  } finally {
+    fs.rmSync(specFile, { force: true });
+  }
+};
 // BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the lookups.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 const gatewayMeter = cpuMeter();
-const load = JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${specFile}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number; loader: string };
+const loads = await Promise.all(addresses.map(loadOn));
+// Counts add up over the nodes; latencies are the worst node's.
+const load: Load = { ok: sum(loads.map((l) => l.ok)), non2xx: sum(loads.map((l) => l.non2xx)), errors: sum(loads.map((l) => l.errors)), p50: Math.max(...loads.map((l) => l.p50)), p99: Math.max(...loads.map((l) => l.p99)), loader: loads[0].loader };
+for (const n of nodes) n.stop();
 const gatewayCpu = gatewayMeter();
-fs.rmSync(specFile, { force: true });
 if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const gatewayRate = load.ok / SECONDS;
 // The HTTP floor on this machine: the cheapest route under the same load (no token, no database).
@@ -145,6 +181,7 @@ console.log(`direct SQL lookup (blind index + name): ${directRate.toFixed(0)} /s
 console.log(`gateway lookup in-process (grant, usage record): ${inProcessRate.toFixed(0)} /s  (${((inProcessRate / directRate) * 100).toFixed(1)} % of direct SQL)`);
 console.log(`gateway verify (HTTP, token, grant, usage record): ${gatewayRate.toFixed(0)} req/s  (p50 ${load.p50} ms, p99 ${load.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}); usage records written: ${usage}`);
 console.log(`ratio gateway / direct SQL:             ${((gatewayRate / directRate) * 100).toFixed(1)} %`);
+if (nodes.length) console.log(`app nodes serving the HTTP lookups:     ${addresses.length} (the CPU figure below is this process's only)`);
 console.log(`CPU of this process per call:           direct SQL ${perCall(directCpu, direct)} µs, gateway over HTTP ${perCall(gatewayCpu, load.ok)} µs; machine busy ${(directCpu.machineBusy * 100).toFixed(0)} % vs ${(gatewayCpu.machineBusy * 100).toFixed(0)} % of ${os.cpus().length} cores (load generator: ${load.loader})`);
 console.log(`HTTP floor (GET /healthz, same load):    ${floorRate.toFixed(0)} req/s (p50 ${floor.p50} ms); gateway / floor ${((gatewayRate / floorRate) * 100).toFixed(1)} %`);
 console.log(`gateway export (NDJSON, masked):         ${(exported / exportSeconds).toFixed(0)} rows/s  (${exported} rows in ${exportSeconds.toFixed(1)} s)`);

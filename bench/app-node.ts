@@ -1,0 +1,23 @@
+// One more app node for a benchmark: the same platform on the same database (schema) with the same
+// keys, serving HTTP on a free port until it is told to stop. The design scales by running more
+// identical app nodes on one database; benchmarks use this to measure that.
+// env: DATABASE_URL, BENCH_SCHEMA, BENCH_KEYS (JSON), BENCH_CONNECTIONS → prints "listening <url>".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/kernel/config/index.ts';
+import type { PlatformKeys } from '../src/kernel/crypto/index.ts';
+import { openDatabase } from '../src/kernel/db/index.ts';
+import { createPlatform } from '../src/platform.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-node-'));
+const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, schema: process.env.BENCH_SCHEMA, poolSize: Number(process.env.BENCH_CONNECTIONS ?? 16) });
+const p = await createPlatform({ config, database, keys: JSON.parse(process.env.BENCH_KEYS!) as PlatformKeys });
+const app = await p.http();
+console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}`);
+process.on('SIGTERM', async () => {
+  await p.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});
