@@ -16,8 +16,18 @@ const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, sc
 const p = await createPlatform({ config, database, keys: JSON.parse(process.env.BENCH_KEYS!) as PlatformKeys });
 const app = await p.http();
 console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}`);
-process.on('SIGTERM', async () => {
+const stop = async () => {
   await p.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
-});
+};
+process.on('SIGTERM', stop);
+// A benchmark that dies without stopping its nodes must not leave them running.
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    void stop();
+  }
+}, 2_000).unref();
