@@ -47,7 +47,7 @@ const jsonError = async (res: Response) => {
 };
 
 beforeAll(async () => {
-  t = await startTestPlatform({}, { listen: true });
+  t = await startTestPlatform({ fileMaxBytes: 256 * 1024 }, { listen: true });
   await setupCases(t);
   await t.p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '边界测试', KEY);
 });
@@ -147,6 +147,9 @@ describe('Open311 errors in the spec’s format', () => {
     const put = await at('/open311/v2/requests.json', { method: 'PUT', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
     expect(put.status).toBe(405);
     expect((await jsonError(put)).code).toBe(405);
+    const plain = await at('/open311/v2/requests.json', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'api_key=x' });
+    expect(plain.status).toBe(415);
+    expect((await jsonError(plain)).code).toBe(415);
     const service = await at('/open311/v2/services/999999.xml');
     expect(service.status).toBe(404);
     expect((await xmlError(service)).code).toBe('404');
@@ -179,6 +182,9 @@ describe('Open311 posts with media (multipart)', () => {
     const text = await at('/open311/v2/requests.xml', multipart(base, { bytes: Buffer.from('<html>not a photo</html>'), type: 'image/png', name: 'x.png' }));
     expect(text.status).toBe(400);
     expect((await xmlError(text)).code).toBe('400');
+    const huge = await at('/open311/v2/requests.xml', multipart(base, { bytes: Buffer.concat([PNG, Buffer.alloc(300 * 1024)]), type: 'image/png', name: 'big.png' }));
+    expect(huge.status).toBe(413);
+    expect((await xmlError(huge)).code).toBe('413');
     const badKey = await at('/open311/v2/requests.json', multipart({ ...base, api_key: 'wrong' }, { bytes: PNG, type: 'image/png', name: 'a.png' }));
     expect(badKey.status).toBe(403);
     const outside = await at('/open311/v2/requests.json', multipart({ ...base, lat: '39.9', long: '116.4' }, { bytes: PNG, type: 'image/png', name: 'a.png' }));

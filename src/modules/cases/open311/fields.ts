@@ -18,7 +18,7 @@ const MAX_FIELD_BYTES = 64 * 1024;
  * A photo is held in memory until every field is checked, so a refused post stores no file; the
  * bound keeps that memory small whatever the files service allows for other uploads.
  */
-export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
 // NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate is not text at all.
 const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -45,7 +45,8 @@ export function formOf(body: unknown): Form {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw Open311Errors.badRequest('请求内容须为表单字段', 'The request body must be form fields');
   const pairs = body instanceof FormFields ? body.pairs : Object.entries(body as Record<string, unknown>);
   if (pairs.length > MAX_FIELDS) throw Open311Errors.badRequest(`字段不能超过${MAX_FIELDS}个`, `At most ${MAX_FIELDS} fields`);
-  const out: Form = {};
+  // No prototype: a field named __proto__ is a field like any other.
+  const out: Form = Object.create(null);
   for (const [key, v] of pairs) {
     text(key, 'field name');
     if (typeof v !== 'string') throw Open311Errors.badRequest(`字段 ${label(key)} 须为文本`, `Field ${label(key)} must be text, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
@@ -70,11 +71,11 @@ export function queryOf(req: FastifyRequest): Record<string, string | undefined>
  * A multipart post: its text fields and at most one `media` file, read fully before anything is
  * checked or stored (no database connection is held while the client sends).
  */
-export async function readMultipart(req: FastifyRequest): Promise<{ form: Form; media: Media | null }> {
+export async function readMultipart(req: FastifyRequest, fileMaxBytes: number): Promise<{ form: Form; media: Media | null }> {
   const pairs: [string, string][] = [];
   let media: Media | null = null;
   try {
-    for await (const part of req.parts({ limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES } })) {
+    for await (const part of req.parts({ limits: { fileSize: Math.min(MEDIA_MAX_BYTES, fileMaxBytes), files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES } })) {
       if (part.type === 'field') {
         if (typeof part.value !== 'string') throw Open311Errors.badRequest(`字段 ${label(part.fieldname)} 须为文本`, `Field ${label(part.fieldname)} must be text`);
         pairs.push([part.fieldname, part.value]);

@@ -10,8 +10,8 @@ import { Open311Service } from './service.ts';
 
 const FORMATS: readonly Format[] = ['json', 'xml'];
 const tags = ['open311'];
-/** The spec's error codes: 400 bad request, 403 bad api_key, 404 not found; we add 405, 413, 429 and 5xx. */
-const STATUS = (s: number) => (s === 401 || s === 403 ? 403 : [404, 405, 413, 429].includes(s) ? s : s >= 500 ? s : 400);
+/** The spec's error codes: 400 bad request, 403 bad api_key, 404 not found; we keep 405, 413, 415, 429 and 5xx. */
+const STATUS = (s: number) => (s === 401 || s === 403 ? 403 : [404, 405, 413, 415, 429].includes(s) ? s : s >= 500 ? s : 400);
 /** Production, and the sandbox that checks posts the same way and stores nothing. */
 const MOUNTS = [
   { prefix: '/open311/v2', sandbox: false },
@@ -111,7 +111,7 @@ export function open311Routes(k: Kernel, svc: Open311Service) {
       path: 'requests',
       summary: 'GeoReport v2 create a request (api_key; form-encoded, or multipart with a media photo)',
       async handle({ req, sandbox }) {
-        const { form, media } = req.isMultipart() ? await readMultipart(req) : { form: formOf(req.body), media: null };
+        const { form, media } = req.isMultipart() ? await readMultipart(req, k.config.fileMaxBytes) : { form: formOf(req.body), media: null };
         return { root: 'service_requests', item: 'request', body: sandbox ? await svc.trial(form, media) : await svc.post(form, media, String(req.id)) };
       },
     },

@@ -14,7 +14,6 @@ import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
 
-export { Open311Errors } from './errors.ts';
 
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
 const ATTRIBUTES = [
