@@ -106,6 +106,22 @@ export class Intake {
     return p;
   }
 
+  /**
+   * The refusals report() would give a client (a connected system or an Open311 app) before storing,
+   * without storing anything: Open311 runs it before it keeps a posted photo, so a refused post
+   * leaves no file, and for its sandbox, whose posts are not counted (`counted: false`).
+   */
+  async check(who: Principal, input: CaseInput, opts: { counted: boolean }): Promise<void> {
+    const channel = channelOf(who, input.channel as Channel | undefined);
+    this.allow(who, channel);
+    const place = await this.place(input);
+    if ((channel === 'grid' || channel === 'web' || channel === 'app') && !place && !input.address?.trim()) throw Errors.validation([{ path: '/lat', message: 'mark the place on the map or give an address / 请在地图上标注位置或填写地址' }]);
+    if (input.categoryCode) await this.categories.leaf(input.categoryCode);
+    if (!opts.counted) return;
+    await this.checkFlood(input.callerPhone ? { phone: this.k.crypto.blindIndex(input.callerPhone) } : null);
+    if (who.type === 'client') await this.checkReporterRate(who.accountId);
+  }
+
   async report(who: Principal, input: CaseInput, requestId?: string): Promise<IntakeResult> {
     const channel = channelOf(who, input.channel as Channel | undefined);
     this.allow(who, channel);

@@ -29,7 +29,7 @@ describe('Open311 GeoReport v2', () => {
   it('discovers production and test endpoints in XML and JSON', async () => {
     const j = await (await get('discovery.json')).json();
     expect(j.endpoints.map((e: { type: string }) => e.type).sort()).toEqual(['production', 'test']);
-    expect(j.endpoints[0].url).toBe(`${t.url}/open311/v2/`);
+    expect(j.endpoints[0].url).toBe(`${t.url}/open311/v2`);
     expect(j.endpoints[0].formats).toEqual(['text/xml', 'application/json']);
     const res = await get('discovery.xml');
     expect(res.headers.get('content-type')).toMatch(/text\/xml/);

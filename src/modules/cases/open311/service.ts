@@ -1,19 +1,19 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import { DomainError } from '../../../kernel/http/errors.ts';
+import { sniffMime } from '../../../kernel/files/sniff.ts';
 import type { Kernel } from '../../../kernel/index.ts';
+import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OrgService } from '../../org/index.ts';
 import type { Categories } from '../categories.ts';
 import type { Intake } from '../intake.ts';
 import type { CaseInput } from '../schema.ts';
 import { CASE_KINDS, CASE_WORKFLOW } from '../workflow.ts';
+import { Open311Errors } from './errors.ts';
+import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
 
-export const Open311Errors = {
-  badRequest: (zh: string, en: string) => new DomainError('OPEN311_BAD_REQUEST', 400, zh, en),
-  badKey: () => new DomainError('OPEN311_API_KEY', 403, 'api_key 无效或已停用', 'The api_key is missing, invalid or revoked'),
-  notFound: (what: string) => new DomainError('NOT_FOUND', 404, `未找到${what === 'service' ? '该服务' : '该请求'}`, `The ${what} was not found`),
-};
 
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
 const ATTRIBUTES = [
@@ -22,6 +22,8 @@ const ATTRIBUTES = [
   { code: 'confidential', datatype: 'singlevaluelist', required: false, description: '是否保密（不向承办单位显示联系人）/ Keep the reporter’s contact from the handling unit', values: [['false', '否 / No'], ['true', '是 / Yes']] },
 ] as const;
 
+/** Marks a sandbox id, e.g. 152201-TEST-3f9a0c1d2e4b, apart from case numbers (152201-GD-…). */
+const SANDBOX_MARK = '-TEST-';
 const PHONE = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/;
 const MAX_IDS = 100;
 
@@ -63,8 +65,11 @@ export class Open311Service {
     };
   }
 
-  /** POST requests: form fields as the spec names them. */
-  async post(form: Record<string, string | string[] | undefined>, requestId: string) {
+  /**
+   * Every check a posted request gets, in production and in the sandbox alike: the form fields as
+   * the spec names them, the photo, and what intake would refuse. Stores nothing.
+   */
+  private async prepare(form: Form, media: Media | null, counted: boolean): Promise<{ who: Principal; input: CaseInput; serviceName: string }> {
     const one = (k: string): string | undefined => {
       // Clients send empty fields for what they do not know: an empty field is an absent one.
       const v = form[k];
@@ -126,9 +131,56 @@ export class Open311Service {
       ...(latN !== undefined ? { lat: latN, lon: lonN } : {}),
       attributes: extra,
     };
-    const r = await this.intake.report(who, input, requestId);
-    const notice = r.duplicateOf ? '该问题已有人反映，已与原工单合并办理 / Already reported; merged with the earlier request' : `已受理，将按${cat.name}类事项转办 / Received and will be dispatched`;
+    if (media) this.checkMedia(media);
+    // Production without a photo leaves these checks to intake.report itself, which makes them anyway.
+    if (media || !counted) await this.intake.check(who, input, { counted });
+    return { who, input, serviceName: cat.name };
+  }
+
+  /** POST requests: a case, with the posted photo (if any) kept by the files service and attached. */
+  async post(form: Form, media: Media | null, requestId: string) {
+    const { who, input, serviceName } = await this.prepare(form, media, true);
+    const photoIds = media ? [await this.keepMedia(who, media, requestId)] : [];
+    const r = await this.intake.report(who, { ...input, ...(photoIds.length ? { photoIds } : {}) }, requestId);
+    const notice = r.duplicateOf ? '该问题已有人反映，已与原工单合并办理 / Already reported; merged with the earlier request' : `已受理，将按${serviceName}类事项转办 / Received and will be dispatched`;
     return [{ service_request_id: r.number, token: r.id, service_notice: notice, account_id: null }];
+  }
+
+  /**
+   * POST requests at the test endpoint: checked exactly as in production and answered with a
+   * sandbox id, but nothing is stored: no case, no file, no audit entry, and it counts toward no limit.
+   */
+  async trial(form: Form, media: Media | null) {
+    await this.prepare(form, media, false);
+    const id = `${this.k.config.regionCode}${SANDBOX_MARK}${randomBytes(6).toString('hex')}`;
+    return [{ service_request_id: id, token: randomUUID(), service_notice: '测试环境：请求有效，未创建工单 / Test endpoint: the request is valid; no case was created', account_id: null }];
+  }
+
+  /** Whether a service_request_id is one the sandbox made up (and so was never kept). */
+  static isSandboxId(id: string): boolean {
+    return id.includes(SANDBOX_MARK);
+  }
+
+  /** A photo is a JPEG or PNG by its bytes, and declared as what it is (or as unknown). */
+  private checkMedia(media: Media): void {
+    const mime = sniffMime(media.bytes.subarray(0, 512));
+    const declared = media.declaredMime.split(';')[0].trim().toLowerCase();
+    if (!mime?.startsWith('image/') || !this.k.config.fileTypes.includes(mime) || (declared !== 'application/octet-stream' && declared !== mime)) throw Open311Errors.notImage();
+  }
+
+  /** Keeps the photo as the app's own upload, as a resident's photo is kept before its report. */
+  private async keepMedia(who: Principal, media: Media, requestId: string): Promise<string> {
+    return this.k.db.transaction().execute(async (trx) => {
+      const f = await this.k.files.save(trx, { stream: Readable.from(media.bytes), name: media.name, declaredMime: media.declaredMime, ownerId: who.accountId, regionCode: this.k.config.regionCode });
+      await this.k.recordChange(trx, { actor: actorOf(who), action: 'uploaded', objectType: 'kernel.file', objectId: f.id, regionCode: f.regionCode, change: { sha256: f.sha256, size: f.sizeBytes, mime: f.mime }, summary: { mime: f.mime, size: f.sizeBytes }, requestId });
+      return f.id;
+    });
+  }
+
+  /** Discovery's changeset: when the service list (the category tree) last changed. */
+  async changeset(): Promise<string> {
+    const r = await this.k.db.selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+    return w3cTime(r?.at ? new Date(r.at) : new Date(0))!;
   }
 
   async token(token: string) {
