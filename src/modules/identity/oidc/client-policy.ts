@@ -23,24 +23,25 @@ export const introspectionAllowed = async (_ctx: KoaContextWithOIDC, client: Cal
 export const revocationAllowed = async (_ctx: KoaContextWithOIDC, client: Caller, token: Token) => token.clientId === client.clientId;
 
 /**
- * Whether a token request failed because the (authenticated) client asked for a grant type it is
- * not registered for. oidc-provider answers `invalid_request` there; RFC 6749 §5.2 says
- * `unauthorized_client`, which tells the system's developers what to fix.
+ * The OAuth error a refusal is answered with. When an authenticated client asks the token endpoint
+ * for a grant type it is not registered for, oidc-provider says `invalid_request`; RFC 6749 §5.2
+ * says `unauthorized_client`, which tells the system's developers what to fix.
  */
-export function grantNotAllowed(ctx: KoaContextWithOIDC): boolean {
-  const grantType = (ctx.oidc?.params as { grant_type?: unknown } | undefined)?.grant_type;
-  const client = ctx.oidc?.client;
-  return ctx.oidc?.route === 'token' && !!client && typeof grantType === 'string' && !client.grantTypeAllowed(grantType);
+export function oauthErrorOf(ctx: KoaContextWithOIDC, error: string): string {
+  if (error !== 'invalid_request' || ctx.oidc?.route !== 'token') return error;
+  const grantType = (ctx.oidc.params as { grant_type?: unknown } | undefined)?.grant_type;
+  const client = ctx.oidc.client;
+  return client && typeof grantType === 'string' && !client.grantTypeAllowed(grantType) ? 'unauthorized_client' : error;
 }
 
 /** Applies the rules above that the provider's configuration cannot express. */
 export function applyClientPolicy(provider: Provider): void {
   provider.use(async (ctx, next) => {
     await next();
-    const body = ctx.body as { error?: string } | undefined;
-    if (ctx.status === 400 && body?.error === 'invalid_request' && grantNotAllowed(ctx as KoaContextWithOIDC)) {
-      ctx.body = { ...body, error: 'unauthorized_client' };
-    }
+    const body = ctx.body as { error?: unknown } | undefined;
+    if (ctx.status !== 400 || typeof body?.error !== 'string') return;
+    const error = oauthErrorOf(ctx as KoaContextWithOIDC, body.error);
+    if (error !== body.error) ctx.body = { ...body, error };
   });
   // Discovery lists `sid` among the claims; oidc-provider puts it in ID tokens only for clients
   // registered for back-channel logout, which the platform does not offer. Relying parties use it

@@ -4,7 +4,7 @@ import { OIDC_SCOPES, SYSTEM_SCOPE_CODES } from '../scopes.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import type { AccountRow, IdentityService } from '../service.ts';
 import { databaseAdapter } from './adapter.ts';
-import { applyClientPolicy, grantNotAllowed, introspectionAllowed, revocationAllowed } from './client-policy.ts';
+import { applyClientPolicy, introspectionAllowed, oauthErrorOf, revocationAllowed } from './client-policy.ts';
 import type { ClientRegistry } from './clients.ts';
 import type { SigningKeys } from './keys.ts';
 import { logoutPage, errorPage, logoutDonePage } from './pages.ts';
@@ -149,7 +149,7 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
   for (const event of ['authorization.error', 'grant.error', 'userinfo.error', 'introspection.error', 'revocation.error', 'end_session.error'] as const) {
     provider.on(event as 'grant.error', (ctx: KoaContextWithOIDC, err: { error?: string }) => {
       const clientId = ctx.oidc?.client?.clientId;
-      const error = grantNotAllowed(ctx) ? 'unauthorized_client' : (err.error ?? 'error');
+      const error = oauthErrorOf(ctx, err.error ?? 'error');
       void d.k.db
         .transaction()
         .execute((trx) =>

@@ -94,6 +94,19 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect(meta.token_endpoint_auth_methods_supported).toEqual(['client_secret_basic', 'none']);
     expect(meta.token_endpoint_auth_signing_alg_values_supported).toBeUndefined();
     expect(meta.claims_supported).toContain('sid');
+    // Each advertised response mode is honoured with the code flow (here: the answer to a silent
+    // request from a browser with no session comes back the way the mode says).
+    expect(meta.response_modes_supported).toEqual(['form_post', 'fragment', 'query']);
+    const silent = (mode: string) => {
+      const url = new URL(`${issuer}/auth`);
+      url.search = new URLSearchParams({ client_id: 'dept-rp', response_type: 'code', response_mode: mode, redirect_uri: `${RP}/cb`, scope: 'openid', state: 's', prompt: 'none', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' }).toString();
+      return new CookieBrowser().follow(url, t.url);
+    };
+    expect((await silent('query')).url.searchParams.get('error')).toBe('login_required');
+    expect(new URLSearchParams((await silent('fragment')).url.hash.slice(1)).get('error')).toBe('login_required');
+    const posted = await (await silent('form_post')).res.text();
+    expect(posted).toContain(`action="${RP}/cb"`);
+    expect(posted).toContain('login_required');
     // What is not advertised is not accepted either: an implicit or hybrid request is refused.
     for (const responseType of ['id_token', 'code id_token', 'token']) {
       const url = new URL(`${issuer}/auth`);
