@@ -25,7 +25,7 @@ export interface Presentation {
 export function presentation(req: { method: string; url: string; headers: IncomingHttpHeaders }): Presentation {
   const dpop = req.headers.dpop;
   return {
-    scheme: /^DPoP /i.test(req.headers.authorization ?? '') ? 'DPoP' : 'Bearer',
+    scheme: req.headers.authorization?.startsWith('DPoP ') ? 'DPoP' : 'Bearer',
     proof: typeof dpop === 'string' ? dpop : undefined,
     method: req.method,
     url: req.url,

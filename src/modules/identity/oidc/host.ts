@@ -73,6 +73,8 @@ export class OidcHost {
       this.tokens.set(token, hit);
     }
     if (hit.p && hit.jkt) {
+      // The proof's iat is the client's wall-clock time, judged against ours as the provider judges
+      // proofs at its own endpoints (the injected clock is for the platform's own deadlines).
       const jti = await checkProof(token, hit.jkt, presented, this.publicBase, Math.floor(Date.now() / 1000));
       if (!(await this.firstUse(hit.jkt, jti))) throw DpopErrors.invalid('this DPoP proof was already used');
     }
