@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { exportJWK, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,11 +61,10 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
   };
 
   /** A DPoP proof made by hand, for the proofs openid-client would never make. */
-  const handProof = async (key: CryptoKeyLike, claims: Record<string, unknown>) => {
+  const handProof = async (key: { publicKey: KeyObject; privateKey: KeyObject }, claims: Record<string, unknown>) => {
     const jwk = await exportJWK(key.publicKey);
     return new SignJWT({ jti: randomUUID(), iat: Math.floor(Date.now() / 1000), ...claims }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(key.privateKey);
   };
-  type CryptoKeyLike = { publicKey: import('node:crypto').KeyObject; privateKey: import('node:crypto').KeyObject };
   const ath = (token: string) => createHash('sha256').update(token).digest('base64url');
 
   beforeAll(async () => {
@@ -171,7 +170,7 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect(ok.status).toBe(200);
 
     const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const send = (proof: string, auth = `DPoP ${tokens.access_token}`, to = url) => fetch(to, { headers: { authorization: auth, dpop: proof } });
+    const send = (proof: string) => fetch(url, { headers: { authorization: `DPoP ${tokens.access_token}`, dpop: proof } });
     // With a proof from another key (the thief's own): refused.
     const otherKey = await send(await handProof(key, { htm: 'GET', htu: url.href, ath: ath(tokens.access_token) }));
     expect(otherKey.status).toBe(401);
@@ -204,7 +203,7 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect((await fetch(url, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
   });
 
-  it('refuses a DPoP proof whose iat is not recent', async () => {
+  it('refuses a DPoP proof that is not recent, or that names the request’s Host instead of the public URL', async () => {
     const cfg = await rp('dept-sys');
     const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = await exportJWK(key.publicKey);
@@ -222,6 +221,14 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect(stale.status).toBe(401);
     expect((await stale.json()).code).toBe('DPOP_PROOF_INVALID');
     expect((await send(now + 3600)).status).toBe(401);
+    // The URL a proof must name is the platform's public one, whatever Host the request carries.
+    const path = '/api/org/departments';
+    const viaHost = async (htu: string) =>
+      t.app.inject({ url: path, headers: { host: 'evil.example', authorization: `DPoP ${access_token}`, dpop: await handProof(key, { htm: 'GET', htu, ath: ath(access_token) }) } });
+    const forged = await viaHost(`http://evil.example${path}`);
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().code).toBe('DPOP_PROOF_INVALID');
+    expect((await viaHost(url)).statusCode).toBe(200);
   });
 
   it('ends a revoked token at once on the node that revoked it, and within 5 s on another node', async () => {
