@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './kernel/log/index.ts';
 import { actorOf } from './kernel/policy/index.ts';
 import type { MessageSink } from './kernel/notify/index.ts';
 import { notifyRoutes } from './kernel/notify/routes.ts';
-import { createIdentityModule, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
+import { createIdentityModule, dpopPresentation, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
 import { createOrgModule, type OrgModule } from './modules/org/index.ts';
 import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
 import { createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
@@ -95,8 +95,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           if (req.url.startsWith('/oidc/')) return null;
           const token = identity.tokenOf(req);
           const p = await identity.service.authenticate(token);
-          // A department system with a client-credentials token from our provider.
-          if (!p && token && req.headers.authorization) return identity.oidc.clientPrincipal(token);
+          // A department system with a client-credentials token from our provider (with its DPoP proof if bound).
+          if (!p && token && req.headers.authorization) return identity.oidc.clientPrincipal(token, dpopPresentation(req));
           return p;
         },
         webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),

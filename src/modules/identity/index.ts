@@ -20,6 +20,7 @@ export { requireAssurance, basePersonRow } from './people.ts';
 export { SYSTEM_PRINCIPAL, type IdentityService } from './service.ts';
 export { tokenOf, SESSION_COOKIE } from './routes.ts';
 export { WEB_CLIENT_ID } from './oidc/clients.ts';
+export { presentation as dpopPresentation } from './oidc/dpop.ts';
 export { PERSON_PERMISSIONS, AGENT_SCOPES } from './scopes.ts';
 export { applicantFacts, personAccountByIdNumber, FACT_KEYS, type ApplicantFacts } from './facts.ts';
 

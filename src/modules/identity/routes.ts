@@ -36,10 +36,11 @@ const Opened = Type.Object({
 });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 423: ProblemSchema, 429: ProblemSchema };
 
-/** Session token from the cookie (pages) or `Authorization: Bearer` (API clients). */
+/** Session token from the cookie (pages), or `Authorization: Bearer` / `DPoP` (API clients). */
 export function tokenOf(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  if (auth?.startsWith('DPoP ')) return auth.slice(5).trim();
   return req.cookies?.[SESSION_COOKIE];
 }
 

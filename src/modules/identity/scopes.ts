@@ -20,6 +20,8 @@ export const SYSTEM_SCOPES: { code: string; zh: string; en: string }[] = [
   { code: 'org.read', zh: '读取组织机构', en: 'Read the organisation' },
   { code: 'cases.intake', zh: '提交12345诉求与城市事件', en: 'Report 12345 requests and city events' },
   { code: 'data.gateway', zh: '按共享授权调用数据网关', en: 'Call the data gateway under a sharing grant' },
+  // A resource server checks the tokens its callers present at the provider's introspection endpoint.
+  { code: 'token.introspect', zh: '核验其他应用的访问令牌（资源服务器）', en: 'Introspect other applications’ access tokens (resource server)' },
 ];
 export const SYSTEM_SCOPE_CODES = SYSTEM_SCOPES.map((s) => s.code);
 

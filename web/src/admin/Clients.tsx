@@ -7,7 +7,7 @@ import { useAction } from '../shell/useAction';
 
 interface ClientApp { clientId: string; name: string; confidential: boolean; redirectUris: string[]; grantTypes: string[]; scopes: string[]; accountTypes: string[]; firstParty: boolean; active: boolean; version: number }
 interface Key { kid: string; createdAt: string; retiredAt: string | null; signing: boolean }
-const SCOPES = ['openid', 'profile', 'phone', 'org', 'enterprise', 'offline_access', 'org.read'];
+const SCOPES = ['openid', 'profile', 'phone', 'org', 'enterprise', 'offline_access', 'org.read', 'token.introspect'];
 const GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
 const lines = (s?: string) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter(Boolean);
 

@@ -29,7 +29,12 @@ export function ssoAdminRoutes(clients: ClientRegistry, keys: SigningKeys, host:
     app.patch(
       '/api/identity/clients/:clientId',
       { config: cfg, schema: { tags, summary: '修改或停用接入应用 / Edit or deactivate a client', params: Id, body: ClientPatch, response: { 200: ClientApp, ...errors } } },
-      async (req) => clients.update(req.principal!, req.params.clientId, req.body, String(req.id)),
+      async (req) => {
+        const updated = await clients.update(req.principal!, req.params.clientId, req.body, String(req.id));
+        // Its tokens' scopes or standing changed: this node stops trusting its cached lookups now.
+        host.forgetClient(req.params.clientId);
+        return updated;
+      },
     );
     app.post(
       '/api/identity/clients/:clientId/secret',

@@ -1,13 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { App } from '../../../kernel/http/app.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { SYSTEM_SCOPE_CODES } from '../scopes.ts';
+import { checkProof, DPOP_WINDOW_S, DpopErrors, type Presentation } from './dpop.ts';
 import { buildProvider, type ProviderDeps } from './provider.ts';
 import { withProviderContext } from './request-context.ts';
 
 const RECHECK_MS = 30_000;
-const TOKEN_CACHE_MS = 5000;
+/**
+ * How long a node trusts its lookup of an access token. A revocation or deactivation is seen at
+ * once on the node that made it, and within this bound on the others (docs/operations.md).
+ */
+export const TOKEN_CACHE_MS = 5000;
 export const OIDC_PREFIX = '/oidc';
 
 /**
@@ -17,7 +23,7 @@ export const OIDC_PREFIX = '/oidc';
 export class OidcHost {
   private current: { provider: Provider; handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void; version: string } | null = null;
   private checkedAt = 0;
-  private readonly tokens = new Map<string, { p: Principal | null; until: number }>();
+  private readonly tokens = new Map<string, { p: Principal | null; jkt: string | null; clientId: string | null; until: number }>();
   constructor(private readonly d: ProviderDeps) {}
 
   get issuer(): string {
@@ -35,6 +41,8 @@ export class OidcHost {
     if (!this.current || this.current.version !== version) {
       if (!version) await this.d.keys.ensure();
       const provider = await buildProvider(this.d);
+      // A token revoked (or otherwise destroyed) through this node's provider ends here at once.
+      provider.on('client_credentials.destroyed', (token: { jti: string }) => this.tokens.delete(token.jti));
       this.current = { provider, handler: provider.callback(), version: await this.d.keys.version() };
     }
     return this.current;
@@ -45,27 +53,63 @@ export class OidcHost {
     this.checkedAt = 0;
   }
 
+  /** Forgets this node's lookups of a client's tokens (after the client is changed or deactivated). */
+  forgetClient(clientId: string): void {
+    for (const [token, hit] of this.tokens) if (hit.clientId === clientId) this.tokens.delete(token);
+  }
+
   /**
    * A department system calling the API with a client-credentials access token: it acts with the
-   * permissions its granted system scopes name, within its registered region.
+   * permissions its granted system scopes name, within its registered region. A token bound to a
+   * key (DPoP) is only accepted with a fresh proof from that key for this very request.
    */
-  async clientPrincipal(token: string): Promise<Principal | null> {
+  async clientPrincipal(token: string, presented: Presentation): Promise<Principal | null> {
     if (token.length > 200) return null;
-    const hit = this.tokens.get(token);
-    if (hit && hit.until > Date.now()) return hit.p;
+    const now = this.d.k.clock.now().getTime();
+    let hit = this.tokens.get(token);
+    if (!hit || hit.until <= now) {
+      hit = { ...(await this.lookup(token)), until: now + TOKEN_CACHE_MS };
+      if (this.tokens.size > 10_000) this.tokens.clear();
+      this.tokens.set(token, hit);
+    }
+    if (hit.p && hit.jkt) {
+      // The proof's iat is the client's wall-clock time, judged against ours as the provider judges
+      // proofs at its own endpoints (the injected clock is for the platform's own deadlines).
+      const jti = await checkProof(token, hit.jkt, presented, this.publicBase, Math.floor(Date.now() / 1000));
+      if (!(await this.firstUse(hit.jkt, jti))) throw DpopErrors.invalid('this DPoP proof was already used');
+    }
+    return hit.p;
+  }
+
+  private async lookup(token: string): Promise<{ p: Principal | null; jkt: string | null; clientId: string | null }> {
     const provider = await this.provider();
     const at = await provider.ClientCredentials.find(token);
-    let p: Principal | null = null;
-    if (at && !at.isExpired) {
-      const app = at.clientId ? await this.d.clients.get(at.clientId) : undefined;
-      if (app?.active) {
-        const scopes = String(at.scope ?? '').split(' ').filter((s) => SYSTEM_SCOPE_CODES.includes(s));
-        p = { accountId: `client:${app.clientId}`, type: 'client', name: app.name, regionCode: app.regionCode, departmentId: null, roles: [], permissions: new Set(scopes), sessionId: null };
-      }
-    }
-    if (this.tokens.size > 10_000) this.tokens.clear();
-    this.tokens.set(token, { p, until: Date.now() + TOKEN_CACHE_MS });
-    return p;
+    if (!at || at.isExpired || !at.clientId) return { p: null, jkt: null, clientId: null };
+    const app = await this.d.clients.get(at.clientId);
+    if (!app?.active) return { p: null, jkt: null, clientId: at.clientId };
+    const scopes = String(at.scope ?? '').split(' ').filter((s) => SYSTEM_SCOPE_CODES.includes(s));
+    const p: Principal = { accountId: `client:${app.clientId}`, type: 'client', name: app.name, regionCode: app.regionCode, departmentId: null, roles: [], permissions: new Set(scopes), sessionId: null };
+    return { p, jkt: (at as { jkt?: string }).jkt ?? null, clientId: at.clientId };
+  }
+
+  /**
+   * Records a DPoP proof's jti; false if any node has seen it within the freshness window (after
+   * which its iat makes it stale anyway). One insert, so two nodes cannot both accept a replay.
+   */
+  private async firstUse(jkt: string, jti: string): Promise<boolean> {
+    const id = createHash('sha256').update(`${jkt}:${jti}`).digest('base64url');
+    const rows = await this.d.k.db
+      .insertInto('identity_oidc_payload')
+      .values({ kind: 'DPoPProof', id, payload: '{}', expires_at: new Date(Date.now() + 2 * DPOP_WINDOW_S * 1000) })
+      .onConflict((oc) => oc.columns(['kind', 'id']).doNothing())
+      .returning('id')
+      .execute();
+    return rows.length === 1;
+  }
+
+  /** The platform's public base URL, which DPoP proofs must name (never the request's Host). */
+  private get publicBase(): string {
+    return this.d.issuer.slice(0, -OIDC_PREFIX.length);
   }
 
   /** Hands every request under /oidc to the provider, with the body unread and the prefix as mount path. */

@@ -4,6 +4,7 @@ import { OIDC_SCOPES, SYSTEM_SCOPE_CODES } from '../scopes.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import type { AccountRow, IdentityService } from '../service.ts';
 import { databaseAdapter } from './adapter.ts';
+import { applyClientPolicy, introspectionAllowed, oauthErrorOf, revocationAllowed } from './client-policy.ts';
 import type { ClientRegistry } from './clients.ts';
 import type { SigningKeys } from './keys.ts';
 import { logoutPage, errorPage, logoutDonePage } from './pages.ts';
@@ -97,17 +98,27 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
       enterprise: ['acting_for'],
     },
     scopes: [...OIDC_SCOPES.map((s) => s.code), ...SYSTEM_SCOPE_CODES],
+    // Only what the client registry lets a client use, so discovery advertises nothing more: the
+    // code flow (no implicit or hybrid response types) and client_secret_basic or none (PKCE).
+    responseTypes: ['code'],
+    clientAuthMethods: ['client_secret_basic', 'none'],
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      introspection: { enabled: true, allowedPolicy: introspectionAllowed },
+      revocation: { enabled: true, allowedPolicy: revocationAllowed },
+      // Tokens asked for with a DPoP proof are bound to its key; the platform's API then requires
+      // the proof too (OidcHost.clientPrincipal), as the provider's own userinfo endpoint does.
+      dPoP: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage, postLogoutSuccessSource: logoutDonePage },
     },
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
     issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    // Every refresh replaces the refresh token; a used one presented again is taken as stolen and
+    // ends its grant (oidc-provider revokes the grant on reuse).
+    rotateRefreshToken: true,
     // The platform's own pages need no consent screen: their grant is made on first use.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const clientId = ctx.oidc.client!.clientId;
@@ -131,12 +142,14 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
       RefreshToken: 14 * 86_400,
     },
   });
+  applyClientPolicy(provider);
   provider.on('server_error', (_ctx, err) => d.k.log.error({ err }, 'oidc provider error'));
   // Every refusal at an endpoint (bad client, PKCE mismatch, replayed code, unknown redirect URI,
   // forged token) leaves a trace in the audit ledger, as refusals on the platform's own routes do.
   for (const event of ['authorization.error', 'grant.error', 'userinfo.error', 'introspection.error', 'revocation.error', 'end_session.error'] as const) {
     provider.on(event as 'grant.error', (ctx: KoaContextWithOIDC, err: { error?: string }) => {
       const clientId = ctx.oidc?.client?.clientId;
+      const error = oauthErrorOf(ctx, err.error ?? 'error');
       void d.k.db
         .transaction()
         .execute((trx) =>
@@ -146,8 +159,8 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
             objectType: 'identity.oidc',
             objectId: event.replace('.error', ''),
             regionCode: d.k.config.regionCode,
-            change: { error: err.error ?? 'error', clientId: clientId ?? null },
-            summary: { error: err.error ?? 'error', clientId: clientId ?? null },
+            change: { error, clientId: clientId ?? null },
+            summary: { error, clientId: clientId ?? null },
             event: false,
           }),
         )
