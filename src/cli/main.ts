@@ -7,7 +7,8 @@ import { createPlatform, type Platform } from '../platform.ts';
 import { isSeeded, seedDemo } from '../../seed/demo.ts';
 import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
 import { ROLES } from '../modules/org/index.ts';
-import { backup, restore } from './backup.ts';
+import { backup } from './backup.ts';
+import { restore } from './restore.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
