@@ -19,15 +19,32 @@ export async function dataTables(db: Executor): Promise<string[]> {
   return r.rows.map((x) => x.name);
 }
 
+export interface Column {
+  name: string;
+  /** As format_type writes it, e.g. `timestamp with time zone`, `text[]`, `numeric(12,2)`. */
+  type: string;
+}
+
 /** The columns a row can be written to (generated columns are computed again), in table order. */
-export async function writableColumns(db: Executor, table: string): Promise<string[]> {
-  const r = await sql<{ name: string }>`
-    SELECT a.attname AS name FROM pg_attribute a
+export async function writableColumns(db: Executor, table: string): Promise<Column[]> {
+  const r = await sql<Column>`
+    SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = current_schema() AND c.relname = ${table}
        AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
      ORDER BY a.attnum`.execute(db);
-  return r.rows.map((x) => x.name);
+  return r.rows;
+}
+
+/**
+ * Settings under which every value's text form reads back as exactly the same value (as pg_dump
+ * sets them): ISO dates, full float precision, hex bytea. Set on both backup and restore.
+ */
+export async function exactTextOutput(trx: Executor): Promise<void> {
+  await sql`SET LOCAL DateStyle = 'ISO, YMD'`.execute(trx);
+  await sql`SET LOCAL IntervalStyle = 'postgres'`.execute(trx);
+  await sql`SET LOCAL extra_float_digits = 3`.execute(trx);
+  await sql`SET LOCAL bytea_output = 'hex'`.execute(trx);
 }
 
 export interface SequenceState {

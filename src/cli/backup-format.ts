@@ -1,17 +1,18 @@
-import type { SequenceState } from './backup-catalog.ts';
+import type { Column, SequenceState } from './backup-catalog.ts';
 
 /**
  * A Yiwang backup is gzip'd text, one JSON value per line:
  *
- *   {"format":"yiwang-backup","version":2,...}   the header (BackupHeader)
- *   ["table","org_region",["code","name",...]]   a table begins, with the columns its rows carry
- *   {"code":"152201","name":"乌兰浩特市",...}     one row, exactly as PostgreSQL's row_to_json wrote it
- *   ["end",{...}]                                 the trailer (BackupTrailer): counts and sequences
+ *   {"format":"yiwang-backup","version":2,...}              the header (BackupHeader)
+ *   {"table":"org_region","columns":[["code","text"],...]}  a table begins (TableMarker)
+ *   ["152201","乌兰浩特市",null,...]                         one row: each column's text, or null
+ *   {"end":{"rows":...,"tables":{...},"sequences":[...]}}   the trailer (BackupTrailer)
  *
- * Rows are objects and everything else is an array, so a row can never be mistaken for a marker
- * whatever its column names. Rows stay PostgreSQL's own JSON text from backup to restore — never
- * parsed in JavaScript — so numerics keep every digit, timestamps their microseconds and bytea its
- * bytes. A file without its trailer is incomplete and is refused.
+ * A row holds each column's value in PostgreSQL's own text form — what its type's output function
+ * writes and its input function reads back, as pg_dump's COPY does — so every type comes back
+ * exactly: numerics with every digit, timestamps with their microseconds, bytea, arrays, and a
+ * jsonb `null` apart from SQL NULL. Rows are arrays and markers objects, so neither can pass for
+ * the other. A file without its trailer is incomplete and is refused.
  */
 export const FORMAT = 'yiwang-backup';
 export const VERSION = 2;
@@ -24,7 +25,11 @@ export interface BackupHeader {
   at: string;
 }
 
-export type TableMarker = ['table', string, string[]];
+export interface TableMarker {
+  table: string;
+  /** Name and type of each value in the rows that follow, in order. */
+  columns: [name: string, type: string][];
+}
 
 export interface BackupTrailer {
   rows: number;
@@ -33,4 +38,8 @@ export interface BackupTrailer {
   sequences: SequenceState[];
 }
 
-export type EndMarker = ['end', BackupTrailer];
+export interface EndMarker {
+  end: BackupTrailer;
+}
+
+export const columnPairs = (cols: Column[]): TableMarker['columns'] => cols.map((c) => [c.name, c.type]);

@@ -193,7 +193,7 @@ describe('backup and restore', () => {
 
     it('a file with a row missing or a row garbled near its end', async () => {
       const all = lines();
-      const lastRow = all.findLastIndex((l) => l.startsWith('{'));
+      const lastRow = all.findLastIndex((l) => l.startsWith('['));
       const missing = write('missing', gzipSync(all.filter((_, i) => i !== lastRow).join('\n')));
       expect(await refusal(restore(target.db, missing, () => {}))).toMatchObject({ code: 'BACKUP_DAMAGED', en: expect.stringContaining('rows') });
       const garbled = write('garbled', gzipSync(all.map((l, i) => (i === lastRow ? l.slice(0, l.length / 2) : l)).join('\n')));

@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../kernel/db/index.ts';
-import { appliedMigrations, dataTables, sequenceStates, writableColumns } from './backup-catalog.ts';
-import { FORMAT, VERSION, type BackupHeader, type BackupTrailer, type EndMarker, type TableMarker } from './backup-format.ts';
+import { appliedMigrations, dataTables, exactTextOutput, sequenceStates, writableColumns } from './backup-catalog.ts';
+import { FORMAT, VERSION, columnPairs, type BackupHeader, type BackupTrailer, type EndMarker, type TableMarker } from './backup-format.ts';
 
 /** Rows fetched from a table's cursor at a time: memory stays flat however large the table. */
 const FETCH = 1000;
@@ -30,6 +30,7 @@ export async function backup(db: Db, file: string, onProgress: (table: string, r
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
+        await exactTextOutput(trx);
         const header: BackupHeader = { format: FORMAT, version: VERSION, migrations: await appliedMigrations(trx), at: new Date().toISOString() };
         await line(JSON.stringify(header));
         const trailer: BackupTrailer = { rows: 0, tables: {}, sequences: [] };
@@ -41,7 +42,7 @@ export async function backup(db: Db, file: string, onProgress: (table: string, r
         }
         // Read last: every number the snapshot's rows used is then at or below the saved position.
         trailer.sequences = await sequenceStates(trx);
-        await line(JSON.stringify(['end', trailer] satisfies EndMarker));
+        await line(JSON.stringify({ end: trailer } satisfies EndMarker));
         return trailer.rows;
       });
     text.end();
@@ -56,16 +57,16 @@ export async function backup(db: Db, file: string, onProgress: (table: string, r
   }
 }
 
-/** Writes one table's marker and rows; PostgreSQL renders each row as JSON, losslessly for every type. */
+/** Writes one table's marker and rows, each row as the text form of its column values. */
 async function copyTable(trx: Tx, table: string, line: (value: string) => Promise<void>): Promise<number> {
   const columns = await writableColumns(trx, table);
-  await line(JSON.stringify(['table', table, columns] satisfies TableMarker));
-  await sql`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${sql.table(table)} t`.execute(trx);
+  await line(JSON.stringify({ table, columns: columnPairs(columns) } satisfies TableMarker));
+  const values = sql.join(columns.map((c) => sql`${sql.id(c.name)}::text`));
+  await sql`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT array_to_json(ARRAY[${values}]::text[])::text AS r FROM ${sql.table(table)}`.execute(trx);
   let n = 0;
   for (;;) {
     const rows = await sql<{ r: string }>`FETCH ${sql.raw(String(FETCH))} FROM backup_rows`.execute(trx);
-    // JSON text has raw line breaks only as insignificant whitespace (inside json columns); one row, one line.
-    for (const { r } of rows.rows) await line(/[\r\n]/.test(r) ? r.replace(/[\r\n]/g, ' ') : r);
+    for (const { r } of rows.rows) await line(r);
     n += rows.rows.length;
     if (rows.rows.length < FETCH) break;
   }

@@ -5,9 +5,9 @@ import { createGunzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../kernel/db/index.ts';
 import { DomainError } from '../kernel/http/errors.ts';
-import { appliedMigrations, dataTables, enabledTriggers, foreignKeys, writableColumns } from './backup-catalog.ts';
+import { appliedMigrations, dataTables, enabledTriggers, exactTextOutput, foreignKeys, writableColumns, type Column } from './backup-catalog.ts';
 import { BackupErrors } from './backup-errors.ts';
-import { FORMAT, VERSION, type BackupHeader, type BackupTrailer } from './backup-format.ts';
+import { FORMAT, VERSION, columnPairs, type BackupHeader, type BackupTrailer, type TableMarker } from './backup-format.ts';
 
 /** Rows sent to the database per statement, bounded both in count and in text size. */
 const BATCH_ROWS = 500;
@@ -30,6 +30,7 @@ export async function restore(db: Db, file: string, onProgress: (table: string, 
     const extra = ours.filter((m) => !header.migrations.includes(m));
     if (missing.length || extra.length) throw BackupErrors.migrationsDiffer(missing, extra);
     return await db.transaction().execute(async (trx) => {
+      await exactTextOutput(trx);
       for (const t of await dataTables(trx)) {
         const r = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM ${sql.table(t)}) AS found`.execute(trx);
         if (r.rows[0].found) throw BackupErrors.targetNotEmpty(t);
@@ -53,18 +54,20 @@ export async function restore(db: Db, file: string, onProgress: (table: string, 
 async function load(trx: Tx, input: AsyncGenerator<string>, onProgress: (table: string, rows: number) => void): Promise<number> {
   const known = new Set(await dataTables(trx));
   const counts: Record<string, number> = {};
-  let table: { name: string; columns: string[] } | null = null;
+  let table: { name: string; columns: Column[] } | null = null;
   let batch: string[] = [];
   let chars = 0;
   let trailer: BackupTrailer | null = null;
   let lineNo = 1;
   const flush = async () => {
     if (!table || batch.length === 0) return;
-    const cols = sql.join(table.columns.map((c) => sql.id(c)));
-    // PostgreSQL reads its own JSON back into the table's row type: arrays, jsonb, bytea, numeric
-    // and timestamps each by their column's type, exactly as they were.
-    await sql`INSERT INTO ${sql.table(table.name)} (${cols}) OVERRIDING SYSTEM VALUE
-      SELECT ${cols} FROM json_populate_recordset(NULL::${sql.table(table.name)}, ${`[${batch.join(',')}]`}::json)`.execute(trx);
+    // Each value is read by its column's type's own input function; the types come from this
+    // database's catalogue (and equal the file's, checked at the table marker).
+    const values = sql.join(table.columns.map((c, i) => sql`(r->>${sql.raw(String(i))})::${sql.raw(c.type)}`));
+    const r = await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(table.columns.map((c) => sql.id(c.name)))}) OVERRIDING SYSTEM VALUE
+      SELECT ${values} FROM json_array_elements(${`[${batch.join(',')}]`}::json) AS r
+       WHERE json_array_length(r) = ${table.columns.length}`.execute(trx);
+    if (Number(r.numAffectedRows) !== batch.length) throw BackupErrors.damaged(`a row of table ${table.name} before line ${lineNo} has the wrong number of values`);
     counts[table.name] += batch.length;
     batch = [];
     chars = 0;
@@ -72,7 +75,7 @@ async function load(trx: Tx, input: AsyncGenerator<string>, onProgress: (table: 
   for await (const text of input) {
     lineNo++;
     if (trailer) throw BackupErrors.damaged(`data after the end marker (line ${lineNo})`);
-    if (text.startsWith('{')) {
+    if (text.startsWith('[')) {
       if (!table) throw BackupErrors.damaged(`a row outside any table (line ${lineNo})`);
       batch.push(text);
       chars += text.length;
@@ -83,16 +86,18 @@ async function load(trx: Tx, input: AsyncGenerator<string>, onProgress: (table: 
     await flush();
     if (table) onProgress(table.name, counts[table.name]);
     table = null;
-    if (marker[0] === 'end') {
-      trailer = marker[1] as BackupTrailer;
+    if ('end' in marker) {
+      trailer = marker.end;
       continue;
     }
-    const [, name, columns] = marker as [string, string, string[]];
+    const name = marker.table;
     if (!known.has(name)) throw BackupErrors.damaged(`table ${name} is not in this version's schema`);
     if (name in counts) throw BackupErrors.damaged(`table ${name} appears twice`);
     const ours = await writableColumns(trx, name);
-    if (ours.join(',') !== columns.join(',')) throw BackupErrors.damaged(`table ${name} has columns (${columns.join(', ')}), this version (${ours.join(', ')})`);
-    table = { name, columns };
+    if (JSON.stringify(columnPairs(ours)) !== JSON.stringify(marker.columns)) {
+      throw BackupErrors.damaged(`table ${name} has columns ${JSON.stringify(marker.columns)} in the file, ${JSON.stringify(columnPairs(ours))} here`);
+    }
+    table = { name, columns: ours };
     counts[name] = 0;
   }
   if (!trailer) throw BackupErrors.damaged('the file ends before its end marker (cut short)');
@@ -120,19 +125,18 @@ async function readHeader(input: AsyncGenerator<string>): Promise<BackupHeader> 
   return header as BackupHeader;
 }
 
-function parseMarker(text: string, lineNo: number): [string, ...unknown[]] {
-  let v: unknown;
+function parseMarker(text: string, lineNo: number): TableMarker | { end: BackupTrailer } {
+  let v: Record<string, unknown> | null;
   try {
     v = JSON.parse(text);
   } catch {
     throw BackupErrors.damaged(`line ${lineNo} is not valid JSON`);
   }
-  const ok =
-    Array.isArray(v) &&
-    ((v[0] === 'table' && typeof v[1] === 'string' && Array.isArray(v[2]) && v[2].every((c) => typeof c === 'string')) ||
-      (v[0] === 'end' && v[1] !== null && typeof v[1] === 'object' && Array.isArray(v[1].sequences) && typeof v[1].tables === 'object'));
-  if (!ok) throw BackupErrors.damaged(`line ${lineNo} is neither a row nor a marker`);
-  return v as [string, ...unknown[]];
+  const isPair = (c: unknown) => Array.isArray(c) && c.length === 2 && c.every((x) => typeof x === 'string');
+  if (v && typeof v.table === 'string' && Array.isArray(v.columns) && v.columns.every(isPair)) return v as unknown as TableMarker;
+  const end = v?.end as Partial<BackupTrailer> | undefined;
+  if (end && typeof end.tables === 'object' && end.tables !== null && Array.isArray(end.sequences)) return v as { end: BackupTrailer };
+  throw BackupErrors.damaged(`line ${lineNo} is neither a row nor a marker`);
 }
 
 /** Anything that goes wrong while reading the file's content means the file is damaged. */
