@@ -127,7 +127,7 @@ program
   .description('restore a backup into an empty database (same keys.json needed to read encrypted fields)')
   .action((file: string) =>
     withPlatform(async (p) => {
-      const n = await restore(p.kernel.db, file, (t) => console.log(`  restored ${t}`));
+      const n = await restore(p.kernel.db, file, (t, rows) => console.log(`  ${t}: ${rows}`));
       console.log(`restored / 恢复完成: ${n} rows`);
     }),
   );

@@ -101,8 +101,9 @@ async function load(trx: Tx, input: AsyncGenerator<string>, onProgress: (table: 
     counts[name] = 0;
   }
   if (!trailer) throw BackupErrors.damaged('the file ends before its end marker (cut short)');
-  for (const [name, n] of Object.entries(trailer.tables)) {
-    if (counts[name] !== n) throw BackupErrors.damaged(`table ${name} should have ${n} rows, the file holds ${counts[name] ?? 0}`);
+  for (const name of new Set([...Object.keys(trailer.tables), ...Object.keys(counts)])) {
+    const expected = trailer.tables[name] ?? 0;
+    if (counts[name] !== expected) throw BackupErrors.damaged(`table ${name} should have ${expected} rows, the file holds ${counts[name] ?? 0}`);
   }
   for (const s of trailer.sequences) {
     await sql`SELECT setval(quote_ident(${s.name})::regclass, ${s.lastValue}::bigint, ${s.isCalled})`.execute(trx);
