@@ -165,11 +165,16 @@ describe('backup and restore', () => {
     beforeAll(async () => {
       target = await emptyTarget(t);
     });
-    afterAll(() => target.close());
+    const written: string[] = [];
+    afterAll(async () => {
+      await target.close();
+      for (const f of written) fs.rmSync(f, { force: true });
+    });
     const lines = () => gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
     const write = (name: string, content: Buffer) => {
       const f = tmp(name);
       fs.writeFileSync(f, content);
+      written.push(f);
       return f;
     };
 
@@ -180,7 +185,6 @@ describe('backup and restore', () => {
       expect(err).toMatchObject({ code: 'BACKUP_DAMAGED' });
       expect(err.zh).toContain('未恢复任何数据');
       expect(await rowsIn(target.db)).toBe(0);
-      fs.rmSync(cut);
     });
 
     it('a file whose last lines were lost before it was compressed', async () => {
@@ -188,7 +192,6 @@ describe('backup and restore', () => {
       const short = write('short', gzipSync(all.slice(0, Math.floor(all.length * 0.8)).join('\n')));
       expect(await refusal(restore(target.db, short, () => {}))).toMatchObject({ code: 'BACKUP_DAMAGED', en: expect.stringContaining('end marker') });
       expect(await rowsIn(target.db)).toBe(0);
-      fs.rmSync(short);
     });
 
     it('a file with a row missing or a row garbled near its end', async () => {
@@ -199,8 +202,6 @@ describe('backup and restore', () => {
       const garbled = write('garbled', gzipSync(all.map((l, i) => (i === lastRow ? l.slice(0, l.length / 2) : l)).join('\n')));
       expect(await refusal(restore(target.db, garbled, () => {}))).toMatchObject({ code: 'BACKUP_DAMAGED' });
       expect(await rowsIn(target.db)).toBe(0);
-      fs.rmSync(missing);
-      fs.rmSync(garbled);
     });
 
     it('a file that is not a Yiwang backup, or was made by another schema', async () => {
@@ -213,7 +214,6 @@ describe('backup and restore', () => {
       const other = write('other', gzipSync([JSON.stringify({ ...header, migrations: [...header.migrations, '9999-future'] }), ...all.slice(1)].join('\n')));
       expect(await refusal(restore(target.db, other, () => {}))).toMatchObject({ code: 'BACKUP_SCHEMA_MISMATCH', en: expect.stringContaining('9999-future') });
       expect(await rowsIn(target.db)).toBe(0);
-      for (const f of [bogus, plain, other]) fs.rmSync(f);
     });
   });
 });
