@@ -9,6 +9,7 @@ import { createPlatform } from '../platform.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-cli-'));
+const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-cli-restored-'));
 
 /** Runs `yiwang …` as a user would, on an embedded database in `dataDir`. */
 async function yiwang(args: string[], env: Record<string, string> = {}) {
@@ -25,7 +26,10 @@ async function yiwang(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('the yiwang command', () => {
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(otherDir, { recursive: true, force: true });
+  });
 
   it('lists its commands', async () => {
     const r = await yiwang(['--help']);
@@ -61,4 +65,24 @@ describe('the yiwang command', () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`AUDIT CHAIN BROKEN at position 5 (entry ${victim.id})`);
   });
+
+  it('restores a backup into a new, empty installation once, and refuses a second time in both languages', async () => {
+    expect((await yiwang(['migrate'])).code).toBe(0);
+    const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
+    const p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
+    await p.kernel.db.transaction().execute((trx) =>
+      p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: 'backup', regionCode: '152201', change: { note: '备份前写入' } }),
+    );
+    await p.close();
+    const file = path.join(dataDir, 'backup.jsonl.gz');
+    const made = await yiwang(['backup', file]);
+    expect(made.code, made.out).toBe(0);
+    const restored = await yiwang(['restore', file], { YIWANG_DATA_DIR: otherDir });
+    expect(restored.code, restored.out).toBe(0);
+    expect(restored.out).toMatch(/restored \/ 恢复完成: \d+ rows/);
+    const again = await yiwang(['restore', file], { YIWANG_DATA_DIR: otherDir });
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('目标数据库不是空的');
+    expect(again.out).toContain('The target database is not empty');
+  }, 300_000);
 });

@@ -7,7 +7,8 @@ import { createPlatform, type Platform } from '../platform.ts';
 import { isSeeded, seedDemo } from '../../seed/demo.ts';
 import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
 import { ROLES } from '../modules/org/index.ts';
-import { backup, restore } from './backup.ts';
+import { backup } from './backup.ts';
+import { restore } from './restore.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -126,7 +127,7 @@ program
   .description('restore a backup into an empty database (same keys.json needed to read encrypted fields)')
   .action((file: string) =>
     withPlatform(async (p) => {
-      const n = await restore(p.kernel.db, file, (t) => console.log(`  restored ${t}`));
+      const n = await restore(p.kernel.db, file, (t, rows) => console.log(`  ${t}: ${rows}`));
       console.log(`restored / 恢复完成: ${n} rows`);
     }),
   );
