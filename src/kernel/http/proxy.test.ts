@@ -12,8 +12,10 @@ describe('behind a trusted reverse proxy', () => {
   });
   afterAll(() => t.close());
 
+  // A fresh name each time: only the address limit is under test, not the lock-out by name.
+  let tries = 0;
   const signIn = (remoteAddress: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/identity/sessions', remoteAddress, headers, payload: { username: 'nobody', password: 'wrong-password1' } });
+    t.app.inject({ method: 'POST', url: '/api/identity/sessions', remoteAddress, headers, payload: { username: `nobody${++tries}`, password: 'wrong-password1' } });
 
   it('limits sign-in attempts by the client address the proxy forwards, not by the proxy', async () => {
     const a = { 'x-forwarded-for': '203.0.113.5' };
