@@ -101,6 +101,9 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         },
         webDir: path.resolve(import.meta.dirname, '..', 'web', 'dist'),
         metricsToken: config.metricsToken,
+        trustProxy: config.trustProxy,
+        // The provider's endpoints take cross-site form posts by design (authorization requests) and guard them with state and PKCE.
+        sameOrigin: { origins: identity.origins, cookieAuthenticated: identity.cookieAuthenticated, exempt: ['/oidc/'] },
         onDenied: (req, err) =>
           kernel.db.transaction().execute((trx) =>
             kernel.recordChange(trx, {

@@ -5,5 +5,7 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { proxy: { '/api': 'http://localhost:8080' } },
+  // The API refuses cookie-authenticated writes from other origins: the dev server's pages are
+  // presented as the platform's own (cookies on localhost are shared across ports anyway).
+  server: { proxy: { '/api': { target: 'http://localhost:8080', headers: { origin: 'http://localhost:8080' } } } },
 });

@@ -5,24 +5,30 @@ import path from 'node:path';
 
 export interface RunningServer {
   url: string;
+  /** The port it listens on (plain http on 127.0.0.1). */
+  port: number;
   /** The server's data folder (the development SMS sink writes `outgoing-messages.txt` there). */
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts the real platform (`yiwang start`) on a free port with a fresh data folder and the demo seed. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real platform (`yiwang start`) on a free port with a fresh data folder and the demo seed.
+ * `env` adds or overrides settings (e.g. a PUBLIC_URL behind a proxy).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-e2e-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ['bin/yiwang.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 200_000;
+  // A loaded shared machine may need longer to seed the demo region: E2E_START_MS (with --hookTimeout).
+  const deadline = Date.now() + Number(process.env.E2E_START_MS ?? 200_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -36,6 +42,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    port,
     dataDir,
     async stop() {
       child.kill('SIGTERM');

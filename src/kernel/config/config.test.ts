@@ -25,6 +25,12 @@ describe('configuration', () => {
       expect(msg).toContain('environment variable YIWANG_REGION');
     }
   });
+  it('takes trusted proxies as addresses and CIDR ranges, and names a wrong one', () => {
+    expect(loadConfig({ YIWANG_TRUST_PROXY: '10.0.0.2, 10.0.1.0/24, ::1, loopback' }, {}, dir()).trustProxy).toBe('10.0.0.2, 10.0.1.0/24, ::1, loopback');
+    for (const bad of ['10.0.0.300', '10.0.0.0/33', '2', 'proxy.example']) {
+      expect(() => loadConfig({ YIWANG_TRUST_PROXY: bad }, {}, dir()), bad).toThrow(/YIWANG_TRUST_PROXY/);
+    }
+  });
   it('reads yiwang.config.json and refuses unknown keys in it', () => {
     const d = dir();
     fs.writeFileSync(path.join(d, 'yiwang.config.json'), JSON.stringify({ port: 7000, colour: 'red' }));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { ConfigSchema, ENV_KEYS, type Config } from './schema.ts';
@@ -65,6 +66,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       if (!config[k]) problems.push(`${k}: 对象存储需要此项 / required when fileStorage is "s3"`);
     }
   }
+  for (const entry of config.trustProxy?.split(',').map((e) => e.trim()) ?? []) {
+    if (!trustedProxyOk(entry)) problems.push(`${sourceName('trustProxy', fromEnv, fileExists ? filePath : undefined)}: ${JSON.stringify(entry)} 不是地址或网段 / is not an address or CIDR range`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** An address, a CIDR range with a prefix its family allows, or one of proxy-addr's named ranges. */
+function trustedProxyOk(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [addr, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(addr);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }

@@ -1,5 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 
+/** One trusted proxy: an IPv4/IPv6 address, a CIDR range, or a named range. */
+const TRUSTED = '(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)';
+
 /** Every setting the platform reads, with its default. Validated once at start. */
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
@@ -43,6 +46,12 @@ export const ConfigSchema = Type.Object({
   seedDemo: Type.Boolean({ default: true }),
   /** Run timers, the outbox and the audit sealer in this process. */
   workers: Type.Boolean({ default: true }),
+  /**
+   * Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: comma-separated addresses or
+   * CIDRs (or proxy-addr's names loopback, linklocal, uniquelocal). Unset: no forwarded header is
+   * believed. A hop count is not accepted: it cannot tell a proxy from a client that sends the header.
+   */
+  trustProxy: Type.Optional(Type.String({ pattern: `^${TRUSTED}(\\s*,\\s*${TRUSTED})*$` })),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -74,4 +83,5 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_METRICS_TOKEN: 'metricsToken',
   YIWANG_SEED_DEMO: 'seedDemo',
   YIWANG_WORKERS: 'workers',
+  YIWANG_TRUST_PROXY: 'trustProxy',
 };

@@ -15,6 +15,7 @@ import { classify, sendProblem } from './problem.ts';
 import { registerOps } from './ops.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerSameOriginCheck, type SameOriginOptions } from './same-origin.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -47,6 +48,10 @@ export interface AppOptions {
   onDenied?(req: FastifyRequest, err: DomainError): Promise<void>;
   /** When set, /metrics needs `Authorization: Bearer <token>`; otherwise it answers only this machine. */
   metricsToken?: string;
+  /** Reverse proxies whose X-Forwarded-* headers are believed (addresses, CIDRs); none when unset. */
+  trustProxy?: string;
+  /** Refuses cookie-authenticated writes from other origins (CSRF). */
+  sameOrigin?: SameOriginOptions;
 }
 
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
@@ -64,7 +69,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
-    trustProxy: false,
+    // req.ip, req.protocol and req.host follow X-Forwarded-* only when the direct peer is one of these.
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('principal', null);
@@ -90,6 +96,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   registerSecurityHeaders(app as unknown as FastifyInstance);
   await app.register(cookie);
+  if (opts.sameOrigin) registerSameOriginCheck(app as unknown as FastifyInstance, opts.sameOrigin);
   await app.register(rateLimit, {
     max: opts.rateLimitPerMinute,
     timeWindow: '1 minute',

@@ -5,6 +5,8 @@ import { ping, type Db } from '../db/index.ts';
 import { Errors } from './errors.ts';
 import type { App } from './app.ts';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 /** Liveness, readiness and Prometheus metrics for operators and load balancers. */
 export async function registerOps(app: App, db: Db, metricsToken?: string): Promise<void> {
   const registry = new client.Registry();
@@ -39,8 +41,11 @@ export async function registerOps(app: App, db: Db, metricsToken?: string): Prom
     },
   );
   // Metrics reveal routes and load: readable from this machine, or elsewhere with the metrics token.
+  // "This machine" is the real client (req.ip follows X-Forwarded-For from trusted proxies only); a
+  // request that was forwarded at all came through a proxy, so a local proxy does not make it local.
   app.get('/metrics', { config: { public: true }, schema: { tags, hide: true } }, async (req, reply) => {
-    const local = req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+    const local = !forwarded && LOOPBACK.has(req.ip);
     const tokenOk = !!metricsToken && timingSafeEqualText(req.headers.authorization ?? '', `Bearer ${metricsToken}`);
     if (!(metricsToken ? tokenOk : local)) throw metricsToken ? Errors.unauthenticated() : Errors.forbidden();
     reply.type(registry.contentType);

@@ -5,11 +5,9 @@ import type { Kernel } from '../../kernel/index.ts';
 import { IdentityErrors } from './errors.ts';
 import { phoneIndex, type SmsCodes } from './otp.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { lockMinutes, MAX_FAILURES, SignInNames, type NameState } from './sign-in-names.ts';
 import type { TotpFactor } from './totp.ts';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
-const MAX_LOCK_MINUTES = 24 * 60;
 const CHALLENGE_MS = 5 * 60_000;
 
 export interface AccountRow {
@@ -64,11 +62,14 @@ export function auditAccount(k: Kernel, trx: Executor, acc: { id: string; kind: 
  * the account has one. Failures count towards a lock with growing back-off; all are audited.
  */
 export class SignInFactors {
+  readonly names: SignInNames;
   constructor(
     private readonly k: Kernel,
     private readonly codes: SmsCodes,
     private readonly totp: TotpFactor,
-  ) {}
+  ) {
+    this.names = new SignInNames(k);
+  }
 
   private audit(trx: Executor, acc: { id: string; kind: string; region_code: string } | undefined, action: string, extra: Record<string, unknown>, requestId?: string, objectId?: string) {
     return auditAccount(this.k, trx, acc, action, extra, requestId, objectId);
@@ -79,15 +80,21 @@ export class SignInFactors {
     return (isPhone(identifier) ? q.where('phone_idx', '=', phoneIndex(this.k, identifier)) : q.where('username', '=', identifier)).executeTakeFirst() as Promise<FullAccount | undefined>;
   }
 
-  /** Refuses a locked account, or counts a failure (locking with growing back-off); always audited. */
-  private async refuse(acc: FullAccount | undefined, factor: string, ref: string, requestId?: string): Promise<never> {
+  /**
+   * Refuses a locked account or sign-in name, or counts a failure (locking with growing back-off)
+   * on the name tried and on the account when there is one; always audited. An unknown or inactive
+   * name is counted exactly as a known one, so the answers never tell whether an account exists.
+   */
+  private async refuse(acc: FullAccount | undefined, name: NameState | null, factor: string, ref: string, requestId?: string): Promise<never> {
     const now = this.k.clock.now();
-    const locked = acc?.locked_until && new Date(acc.locked_until) > now;
+    const until = [acc?.locked_until ? new Date(acc.locked_until) : null, name?.lockedUntil ?? null].filter((d): d is Date => !!d && d > now);
+    const locked = until.length > 0;
     await this.k.db.transaction().execute(async (trx) => {
+      const byName = name && !locked ? await this.names.fail(trx, name) : null;
       if (acc && !locked && acc.active) {
         const failed = acc.failed_count + 1;
         const lock = failed >= MAX_FAILURES;
-        const minutes = Math.min(MAX_LOCK_MINUTES, LOCK_MINUTES * 2 ** acc.lock_count);
+        const minutes = lockMinutes(acc.lock_count);
         await trx
           .updateTable('identity_account')
           .set({ failed_count: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + minutes * 60_000) : null, lock_count: lock ? acc.lock_count + 1 : acc.lock_count })
@@ -95,14 +102,22 @@ export class SignInFactors {
           .execute();
         await this.audit(trx, acc, 'sign-in-failed', { factor, failures: failed, locked: lock, ...(lock ? { lockMinutes: minutes } : {}) }, requestId);
       } else {
-        await this.audit(trx, acc, 'sign-in-refused', { factor, reason: !acc ? 'unknown' : locked ? 'locked' : 'inactive' }, requestId, ref);
+        await this.audit(trx, acc, 'sign-in-refused', { factor, reason: locked ? 'locked' : !acc ? 'unknown' : 'inactive', ...(byName ?? {}) }, requestId, ref);
       }
     });
-    if (acc && locked) throw IdentityErrors.locked(Math.ceil((new Date(acc.locked_until!).getTime() - now.getTime()) / 60_000));
+    if (locked) throw IdentityErrors.locked(Math.ceil((Math.max(...until.map((d) => d.getTime())) - now.getTime()) / 60_000));
     throw factor === 'pwd' ? IdentityErrors.badCredentials() : IdentityErrors.codeInvalid();
   }
 
-  private async afterFirstFactor(acc: FullAccount, factor: string): Promise<SignInStep> {
+  private async afterFirstFactor(acc: FullAccount, factor: string, name: NameState): Promise<SignInStep> {
+    // The right secret for the name: its earlier failures no longer count (as the account's do not
+    // once the session opens).
+    if (name.failedCount > 0 || name.lockCount > 0) {
+      await this.k.db.transaction().execute(async (trx) => {
+        await this.names.clear(trx, name.idx);
+        await this.audit(trx, acc, 'sign-in-name-cleared', { factor, failures: name.failedCount });
+      });
+    }
     if (!acc.totp_enabled_at) return { done: true, auth: { account: acc as AccountRow, amr: [factor] } };
     const challenge = randomBytes(32).toString('base64url');
     await this.k.db
@@ -114,24 +129,24 @@ export class SignInFactors {
 
   /** First factor: username or mobile number with password. Unknown names take as long as wrong passwords. */
   async password(identifier: string, password: string, requestId?: string): Promise<SignInStep> {
-    const acc = await this.findAccount(identifier);
+    const [acc, name] = await Promise.all([this.findAccount(identifier), this.names.read(identifier)]);
     const ok = await verifyPassword(acc?.password_hash ?? DUMMY_HASH, password);
-    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
-    if (!acc || !acc.active || !ok || locked) return this.refuse(acc, 'pwd', `name:${identifier.slice(0, 3)}…`, requestId);
-    return this.afterFirstFactor(acc, 'pwd');
+    const locked = (acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now()) || this.names.isLocked(name);
+    if (!acc || !acc.active || !ok || locked) return this.refuse(acc, name, 'pwd', `name:${identifier.slice(0, 3)}…`, requestId);
+    return this.afterFirstFactor(acc, 'pwd', name);
   }
 
   /** First factor: an SMS code sent to the account's verified mobile number. */
   async sms(phone: string, code: string, requestId?: string): Promise<SignInStep> {
-    const acc = await this.findAccount(phone);
-    const locked = acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now();
-    if (!acc || !acc.active || locked) return this.refuse(acc, 'sms', 'phone', requestId);
+    const [acc, name] = await Promise.all([this.findAccount(phone), this.names.read(phone)]);
+    const locked = (acc?.locked_until && new Date(acc.locked_until) > this.k.clock.now()) || this.names.isLocked(name);
+    if (!acc || !acc.active || locked) return this.refuse(acc, name, 'sms', 'phone', requestId);
     try {
       await this.codes.consume('sign-in', phone, code);
     } catch {
-      return this.refuse(acc, 'sms', 'phone', requestId);
+      return this.refuse(acc, name, 'sms', 'phone', requestId);
     }
-    return this.afterFirstFactor(acc, 'sms');
+    return this.afterFirstFactor(acc, 'sms', name);
   }
 
   /** Second factor: a TOTP or recovery code for a pending challenge. */
@@ -147,7 +162,7 @@ export class SignInFactors {
     });
     if (!used) {
       await this.k.db.updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
-      return this.refuse(acc as FullAccount, 'otp', acc.id, requestId);
+      return this.refuse(acc as FullAccount, null, 'otp', acc.id, requestId);
     }
     // RFC 8176 has no value for a recovery code; 'rec' marks it so reports can tell them apart.
     return { account: acc as AccountRow, amr: [ch.first_factor, used === 'recovery' ? 'rec' : 'otp', 'mfa'] };

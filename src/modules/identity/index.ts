@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy } from '../../kernel/policy/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -11,7 +12,7 @@ import { interactionRoutes } from './oidc/interactions.ts';
 import { SigningKeys } from './oidc/keys.ts';
 import { webLoginRoutes } from './oidc/web-login.ts';
 import { PeopleService } from './people.ts';
-import { identityRoutes, tokenOf } from './routes.ts';
+import { identityRoutes, SESSION_COOKIE, tokenOf } from './routes.ts';
 import { IdentityService } from './service.ts';
 
 export { identityMigrations } from './migrations/index.ts';
@@ -45,6 +46,7 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
   k.jobs.registerTimer('identity.oidc.prune', 3600_000, async (_job, trx) => {
     await trx.deleteFrom('identity_oidc_payload').where('expires_at', '<', new Date()).execute();
     await trx.deleteFrom('identity_otp').where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000)).execute();
+    await service.factors.names.prune(trx);
   });
   return {
     service,
@@ -53,6 +55,10 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
     clients,
     keys,
     oidc: host,
+    /** Where the platform's pages are served from: the only origins their cookie-authenticated writes may come from. */
+    origins: webRedirects.map((u) => new URL(u).origin),
+    /** Whether a request is authenticated by the session cookie (which a browser adds by itself), not a Bearer token. */
+    cookieAuthenticated: (req: FastifyRequest) => !req.headers.authorization?.startsWith('Bearer ') && !!req.cookies?.[SESSION_COOKIE],
     migrations: identityMigrations,
     tokenOf,
     routes: [

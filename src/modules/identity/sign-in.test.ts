@@ -44,6 +44,26 @@ describe('staff sign-in and access', () => {
     expect(actions).toContain('sign-in-refused');
   });
 
+  it('answers six wrong tries on an unknown name exactly as on a real account, and unlocks both alike', async () => {
+    const sixTries = async (username: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await signIn(username, 'wrong-password1');
+        answers.push(`${res.statusCode} ${res.json().code}`);
+      }
+      return answers;
+    };
+    const real = await sixTries('hotline.agent');
+    const unknown = await sixTries('no.such.person');
+    expect(real.slice(-1)).toEqual(['423 ACCOUNT_LOCKED']);
+    expect(unknown).toEqual(real);
+    // Locked alike, with the same wait, even with the right password.
+    expect((await signIn('no.such.person', TEST_PASSWORD)).json().detail).toBe((await signIn('hotline.agent', TEST_PASSWORD)).json().detail);
+    t.clock.advance(16 * 60_000);
+    expect((await signIn('hotline.agent', TEST_PASSWORD)).statusCode).toBe(201);
+    expect((await signIn('no.such.person', TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
   it('refuses weak passwords for new accounts', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -177,3 +177,18 @@ identityMigrations.push({
     )
   `,
 });
+
+/** Failed sign-ins by the name tried (known or not), so lock-out does not reveal which accounts exist. */
+identityMigrations.push({
+  name: '0203_identity_sign_in_names',
+  sql: `
+    CREATE TABLE identity_sign_in_name (
+      name_idx text PRIMARY KEY,
+      failed_count integer NOT NULL DEFAULT 0,
+      lock_count integer NOT NULL DEFAULT 0,
+      locked_until timestamptz,
+      updated_at timestamptz NOT NULL
+    );
+    CREATE INDEX identity_sign_in_name_updated ON identity_sign_in_name (updated_at)
+  `,
+});

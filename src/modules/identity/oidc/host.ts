@@ -43,6 +43,8 @@ export class OidcHost {
       const provider = await buildProvider(this.d);
       // A token revoked (or otherwise destroyed) through this node's provider ends here at once.
       provider.on('client_credentials.destroyed', (token: { jti: string }) => this.tokens.delete(token.jti));
+      // Koa reads the protocol and host from X-Forwarded-*: routes() sets them from the issuer alone.
+      provider.proxy = true;
       this.current = { provider, handler: provider.callback(), version: await this.d.keys.version() };
     }
     return this.current;
@@ -129,9 +131,26 @@ export class OidcHost {
           const raw = req.raw as IncomingMessage & { originalUrl?: string };
           raw.originalUrl = raw.url;
           raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
+          asIssuerRequest(raw, this.d.issuer, req.ip);
           await withProviderContext(() => handler(raw, reply.raw));
         },
       });
     };
   }
+}
+
+/**
+ * The provider builds every URL it publishes (discovery, redirects to the sign-in page) and decides
+ * whether its cookies may be Secure from the request's protocol and host. Those are taken from the
+ * configured issuer (PUBLIC_URL) only, never from what the client or a proxy sent: `Host: evil.example`
+ * must not appear in discovery, and behind a TLS-terminating proxy the request is https although it
+ * arrives as plain http. The client address is the one Fastify resolved through trusted proxies.
+ */
+function asIssuerRequest(raw: IncomingMessage, issuer: string, clientIp: string): void {
+  const { protocol, host } = new URL(issuer);
+  raw.headers.host = host;
+  raw.headers['x-forwarded-host'] = host;
+  raw.headers['x-forwarded-proto'] = protocol.slice(0, -1);
+  raw.headers['x-forwarded-for'] = clientIp;
+  delete raw.headers.forwarded;
 }
