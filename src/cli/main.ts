@@ -66,12 +66,25 @@ program
     await app.listen({ port: cfg.port, host: cfg.host });
     const shown = cfg.host === '0.0.0.0' ? 'localhost' : cfg.host;
     console.log(`\n一网 Yiwang 已启动 / is running: http://${shown}:${cfg.port}  (API docs: /api/docs)\n`);
-    const stop = async () => {
-      await p.close();
+    let stopping = false;
+    const stop = async (signal: string) => {
+      // A second signal means "now": do not wait for the drain.
+      if (stopping) process.exit(1);
+      stopping = true;
+      p.log.info({ signal, graceMs: cfg.shutdownGraceMs }, 'shutting down: draining requests');
+      // Whatever still hangs after the drain and the database close (a stuck job, a socket) does
+      // not keep the process: it ends within a bounded time in any case.
+      setTimeout(() => process.exit(1), cfg.shutdownGraceMs + 10_000).unref();
+      try {
+        await p.close();
+      } catch (err) {
+        p.log.error({ err }, 'shutdown: close failed');
+        process.exit(1);
+      }
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 
 program
