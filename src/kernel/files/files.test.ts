@@ -109,4 +109,14 @@ describe('materials (files)', () => {
     }
     expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
   });
+
+  it('answers a body that ends before its closing boundary with a 400, keeping nothing', async () => {
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    const whole = multipart('半截.pdf', 'application/pdf', samplePdf());
+    const cut = whole.payload.subarray(0, whole.payload.length - 40);
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: cut, headers: { ...whole.headers, ...bearer(owner) } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().zh).toBeTruthy();
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
 });

@@ -78,6 +78,9 @@ export class FileStore {
    * removed and the error is thrown.
    */
   async receive(input: { stream: Readable; name: string; declaredMime: string }): Promise<ReceivedFile> {
+    // The multipart parser destroys the part when the body ends before its closing boundary, which
+    // can happen before we start reading: such a stream never ends nor fails, so waiting would hang.
+    if (input.stream.destroyed) throw FileErrors.incomplete();
     const id = uuidv7();
     fs.mkdirSync(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, id);
@@ -103,7 +106,10 @@ export class FileStore {
     } catch (err) {
       fs.rmSync(tmp, { force: true });
       if (err instanceof DomainError) throw err;
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw FileErrors.tooLarge(max);
+      const code = (err as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw FileErrors.tooLarge(max);
+      // A client that goes away mid-upload is not a server failure (and must not flood the error log).
+      if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED') throw FileErrors.incomplete();
       throw err;
     }
   }
