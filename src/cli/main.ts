@@ -68,8 +68,9 @@ program
     console.log(`\n一网 Yiwang 已启动 / is running: http://${shown}:${cfg.port}  (API docs: /api/docs)\n`);
     let stopping = false;
     const stop = async (signal: string) => {
-      // A second signal means "now": do not wait for the drain.
-      if (stopping) process.exit(1);
+      // One drain at a time: wrappers (npm, timeout, a terminal's Ctrl-C) often deliver the same
+      // signal twice, and the drain is bounded anyway.
+      if (stopping) return;
       stopping = true;
       p.log.info({ signal, graceMs: cfg.shutdownGraceMs }, 'shutting down: draining requests');
       // Whatever still hangs after the drain and the database close (a stuck job, a socket) does
