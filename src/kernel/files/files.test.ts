@@ -119,4 +119,11 @@ describe('materials (files)', () => {
     expect(res.json().zh).toBeTruthy();
     expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
   });
+
+  it('keeps a text the platform writes even when what it quotes looks like markup', async () => {
+    const k = t.p.kernel;
+    const text = Buffer.from('意见 / Opinion: 材料齐全 <p> 字样为申请人原文');
+    const kept = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([text]), name: '办结通知书.txt', declaredMime: 'text/plain', ownerId: moduleOwner('services'), regionCode: '152201' }));
+    expect(kept.mime).toBe('text/plain');
+  });
 });

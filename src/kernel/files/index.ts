@@ -77,7 +77,7 @@ export class FileStore {
    * content afterwards. On any failure — a check, or the client going away — the temporary file is
    * removed and the error is thrown.
    */
-  async receive(input: { stream: Readable; name: string; declaredMime: string }): Promise<ReceivedFile> {
+  async receive(input: { stream: Readable; name: string; declaredMime: string }, origin: 'client' | 'platform' = 'client'): Promise<ReceivedFile> {
     // The multipart parser destroys the part when the body ends before its closing boundary, which
     // can happen before we start reading: such a stream never ends nor fails, so waiting would hang.
     if (input.stream.destroyed) throw FileErrors.incomplete();
@@ -99,7 +99,9 @@ export class FileStore {
       await pipeline(input.stream, checker, fs.createWriteStream(tmp, { flags: 'wx' }));
       if ((input.stream as Readable & { truncated?: boolean }).truncated) throw FileErrors.tooLarge(max);
       if (size === 0) throw FileErrors.empty();
-      const mime = await inspectFile(tmp, size, { maxUnpackedBytes: this.limits.maxUnpackedBytes, maxEntries: this.limits.maxEntries });
+      // A text the platform writes (a result notice) may quote what people typed, "<" and all; it is
+      // served as an attachment of type text/plain, never rendered.
+      const mime = await inspectFile(tmp, size, { maxUnpackedBytes: this.limits.maxUnpackedBytes, maxEntries: this.limits.maxEntries }, { markupInText: origin === 'platform' });
       const declared = input.declaredMime.split(';')[0].trim().toLowerCase();
       if (!this.allowed.includes(mime) || (declared !== 'application/octet-stream' && declared !== mime)) throw FileErrors.badType();
       return { id, tmpPath: tmp, name: input.name.slice(0, 255), mime, sizeBytes: size, sha256: hash.digest('hex') };
@@ -147,7 +149,7 @@ export class FileStore {
    * caller's transaction. Only for in-process streams: a client's upload goes through `receive`.
    */
   async save(trx: Executor, input: { stream: Readable; name: string; declaredMime: string; ownerId: string; regionCode: string }): Promise<StoredFile> {
-    const received = await this.receive(input);
+    const received = await this.receive(input, 'platform');
     const key = this.keyOf(received.id);
     try {
       await this.blobs.put(key, received.tmpPath, { size: received.sizeBytes, sha256: received.sha256, mime: received.mime });

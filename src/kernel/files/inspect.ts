@@ -9,7 +9,7 @@ import { looksLikeMarkup, sniffMime } from './sniff.ts';
  * then the structure of that type end to end (a PDF trailer, a PNG's IEND, a JPEG's end marker, an
  * OFD container, text that is UTF-8 and not markup). Returns the MIME type, or throws a FileErrors.
  */
-export async function inspectFile(filePath: string, size: number, limits: ArchiveLimits): Promise<string> {
+export async function inspectFile(filePath: string, size: number, limits: ArchiveLimits, opts: { markupInText?: boolean } = {}): Promise<string> {
   const fh = await fs.open(filePath, 'r');
   try {
     const head = await readAt(fh, 0, Math.min(size, 1024));
@@ -21,7 +21,7 @@ export async function inspectFile(filePath: string, size: number, limits: Archiv
       'image/png': () => checkPng(head, tail),
       'image/jpeg': () => checkJpeg(tail),
       'application/ofd': () => checkOfd(fh, size, limits),
-      'text/plain': () => checkText(fh),
+      'text/plain': () => checkText(fh, opts.markupInText ?? false),
     };
     await CHECKS[mime]();
     return mime;
@@ -58,7 +58,7 @@ function checkJpeg(tail: Buffer): void {
   if (tail.length < 4 || tail[tail.length - 2] !== 0xff || tail[tail.length - 1] !== 0xd9) throw FileErrors.damaged('JPEG 不完整（缺少结束标记）', 'the JPEG is incomplete (no end marker)');
 }
 
-async function checkText(fh: FileHandle): Promise<void> {
+async function checkText(fh: FileHandle, markupAllowed: boolean): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const notText = () => FileErrors.badType();
   // Markup may straddle two chunks: keep a little of the previous one in view.
@@ -72,7 +72,7 @@ async function checkText(fh: FileHandle): Promise<void> {
     } catch {
       throw notText();
     }
-    if (looksLikeMarkup(carry + text)) throw notText();
+    if (!markupAllowed && looksLikeMarkup(carry + text)) throw notText();
     carry = text.slice(-32);
   }
   try {
