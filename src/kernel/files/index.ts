@@ -45,6 +45,9 @@ export interface ReceivedFile {
   sha256: string;
 }
 
+/** Older than the longest possible upload (requestTimeoutMs is at most an hour). */
+const STALE_TMP_MS = 2 * 3600_000;
+
 export interface FileLimits {
   maxBytes: number;
   /** What an OFD container may unpack to. */
@@ -70,6 +73,25 @@ export class FileStore {
     private readonly blobs: BlobStore,
   ) {
     this.tmpDir = path.resolve(dataDir, 'files', 'tmp');
+    this.sweepTemporary();
+  }
+
+  /**
+   * Removes temporary files a previous process left when it died mid-upload. Only old ones: another
+   * process on the same data folder may be receiving right now, and no upload outlives the request
+   * timeout (at most an hour).
+   */
+  private sweepTemporary(): void {
+    if (!fs.existsSync(this.tmpDir)) return;
+    const before = Date.now() - STALE_TMP_MS;
+    for (const name of fs.readdirSync(this.tmpDir)) {
+      const p = path.join(this.tmpDir, name);
+      try {
+        if (fs.statSync(p).mtimeMs < before) fs.rmSync(p, { force: true });
+      } catch {
+        // Gone already (another process swept it).
+      }
+    }
   }
 
   /**
