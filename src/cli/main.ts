@@ -23,8 +23,14 @@ function config(): Config {
   }
 }
 
+/**
+ * Maintenance commands (backup, restore, audit verify, migrate) read or write whole tables: the
+ * per-request bounds on statements and idle transactions would cut them off on a large installation.
+ */
+const MAINTENANCE: Partial<Config> = { dbStatementTimeoutMs: 3_600_000, dbIdleInTransactionTimeoutMs: 3_600_000, dbAcquireTimeoutMs: 600_000 };
+
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
-  const p = await createPlatform({ config: { ...config(), ...overrides } });
+  const p = await createPlatform({ config: { ...config(), ...MAINTENANCE, ...overrides } });
   try {
     await p.migrate();
     return await fn(p);

@@ -50,7 +50,6 @@ export interface DatabaseOptions {
 /** Bounds that apply when the caller gives none (the configuration's defaults). */
 export const DATABASE_BOUNDS = { statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 30_000, acquireTimeoutMs: 10_000 };
 
-
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const bounds = { ...DATABASE_BOUNDS, ...definedOnly(opts) };
   if (opts.databaseUrl) {
