@@ -38,7 +38,7 @@ describe('stalled uploads', () => {
     return r.rows[0].n;
   };
 
-  it('lets others sign in and /readyz answer while uploads stall, and holds nothing once they go away', async () => {
+  it('lets others sign in, and /readyz and Open311 answer, while uploads stall, and holds nothing once they go away', async () => {
     for (let i = 0; i < STALLED; i++) sockets.push(await stalledUpload(t.url, citizen));
     // Each stalled upload has reached the point of receiving its file.
     await until(`${STALLED} uploads receiving`, () => tmpFiles() >= STALLED);
@@ -47,6 +47,8 @@ describe('stalled uploads', () => {
     expect(signIn.status).toBe(201);
     const ready = await fetch(`${t.url}/readyz`, { signal: AbortSignal.timeout(10_000) });
     expect(ready.status).toBe(200);
+    const open311 = await fetch(`${t.url}/open311/v2/services.json`, { signal: AbortSignal.timeout(10_000) });
+    expect(open311.status).toBe(200);
     expect(await idleInTransaction()).toBe(0);
 
     for (const s of sockets.splice(0)) s.destroy();
