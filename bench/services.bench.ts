@@ -20,6 +20,7 @@ import { makeCitizenId } from '../src/kernel/ids/index.ts';
 import { matchesQuery, queryRank, searchVector } from '../src/kernel/search/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { itemContent } from '../src/testing/services.ts';
+import { samplePdf } from '../src/testing/samples.ts';
 import { DEMO_ITEMS } from '../seed/service-items.ts';
 import { startProfile } from './profile.ts';
 import { benchPlatform, rawInsertRate } from './baseline.ts';
@@ -39,7 +40,7 @@ await k.db.insertInto('identity_person').values(basePersonRow(k, { name: '王建
 const citizen = await p.identity.people.createVerified({ username: 'bench.citizen', password: 'Bench2026pass', phone: '13904829999', name: '王建国', idNumber });
 const citizenToken = (await p.identity.service.signIn('bench.citizen', 'Bench2026pass', 'bench')).token;
 const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BENCH', regionCode: '152201', content: itemContent(dept.id) });
-const file = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([Buffer.from('%PDF-1.4\n% bench\n')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
+const file = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([samplePdf('bench')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
 const rawRate = await rawInsertRate(k.db, SECONDS, CONNECTIONS);

@@ -3,6 +3,15 @@ import type { Principal } from '../src/kernel/policy/index.ts';
 import { SYSTEM_PRINCIPAL, applicantFacts } from '../src/modules/identity/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { DEMO_ITEMS, demoItemContent } from './service-items.ts';
+import { PDFDocument } from 'pdf-lib';
+
+/** A one-page PDF titled after the material: uploads are checked by content, so it must be a real one. */
+async function demoMaterial(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.addPage([595, 842]);
+  return Buffer.from(await doc.save());
+}
 
 const SAMPLE_TEXT: Record<string, string> = {
   shopName: '乌兰浩特市老王烧烤店',
@@ -58,8 +67,9 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
     const owner = onBehalfOf ? window : who;
     const materials = [];
     for (const m of item.content.materials.filter((x) => x.required)) {
+      const pdf = await demoMaterial(`${m.name}（演示材料）`);
       const f = await k.db.transaction().execute((trx) =>
-        k.files.save(trx, { stream: Readable.from([Buffer.from(`%PDF-1.4\n% ${m.name}（演示材料）\n`)]), name: `${m.name}.pdf`, declaredMime: 'application/pdf', ownerId: owner.accountId, regionCode: region }),
+        k.files.save(trx, { stream: Readable.from([pdf]), name: `${m.name}.pdf`, declaredMime: 'application/pdf', ownerId: owner.accountId, regionCode: region }),
       );
       materials.push({ code: m.code, fileId: f.id });
     }

@@ -8,6 +8,7 @@ import type { PlatformKeys } from './kernel/crypto/index.ts';
 import { openDatabase, runMigrations, type Database, type Migration } from './kernel/db/index.ts';
 import { fileRoutes } from './kernel/files/routes.ts';
 import { createApp, type App } from './kernel/http/app.ts';
+import { drain } from './kernel/http/drain.ts';
 import { createKernel, kernelMigrations, startWorkers, type Kernel } from './kernel/index.ts';
 import { createLogger, type Logger } from './kernel/log/index.ts';
 import { actorOf } from './kernel/policy/index.ts';
@@ -56,7 +57,13 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   const database =
     opts.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(config.dataDir, 'pglite') }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: path.resolve(config.dataDir, 'pglite'),
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+      acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    }));
   const kernel = createKernel({ config, database, log, clock: opts.clock, keys: opts.keys, sink: opts.sink });
   const org = createOrgModule(kernel, rolePolicy);
   const identity = createIdentityModule(kernel, org.service, rolePolicy);
@@ -104,6 +111,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         trustProxy: config.trustProxy,
         // The provider's endpoints take cross-site form posts by design (authorization requests) and guard them with state and PKCE.
         sameOrigin: { origins: identity.origins, cookieAuthenticated: identity.cookieAuthenticated, exempt: ['/oidc/'] },
+        timeouts: { requestMs: config.requestTimeoutMs, headersMs: config.headersTimeoutMs, idleMs: config.idleTimeoutMs, keepAliveMs: config.keepAliveTimeoutMs },
+        readyTimeoutMs: config.readyTimeoutMs,
         onDenied: (req, err) =>
           kernel.db.transaction().execute((trx) =>
             kernel.recordChange(trx, {
@@ -137,7 +146,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       };
     },
     async close() {
-      await app?.close();
+      if (app) await drain(app, config.shutdownGraceMs);
       await stopWorkers?.();
       await database.close();
     },

@@ -24,8 +24,14 @@ function config(): Config {
   }
 }
 
+/**
+ * Maintenance commands (backup, restore, audit verify, migrate) read or write whole tables: the
+ * per-request bounds on statements and idle transactions would cut them off on a large installation.
+ */
+const MAINTENANCE: Partial<Config> = { dbStatementTimeoutMs: 3_600_000, dbIdleInTransactionTimeoutMs: 3_600_000, dbAcquireTimeoutMs: 600_000 };
+
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
-  const p = await createPlatform({ config: { ...config(), ...overrides } });
+  const p = await createPlatform({ config: { ...config(), ...MAINTENANCE, ...overrides } });
   try {
     await p.migrate();
     return await fn(p);
@@ -67,12 +73,26 @@ program
     await app.listen({ port: cfg.port, host: cfg.host });
     const shown = cfg.host === '0.0.0.0' ? 'localhost' : cfg.host;
     console.log(`\n一网 Yiwang 已启动 / is running: http://${shown}:${cfg.port}  (API docs: /api/docs)\n`);
-    const stop = async () => {
-      await p.close();
+    let stopping = false;
+    const stop = async (signal: string) => {
+      // One drain at a time: wrappers (npm, timeout, a terminal's Ctrl-C) often deliver the same
+      // signal twice, and the drain is bounded anyway.
+      if (stopping) return;
+      stopping = true;
+      p.log.info({ signal, graceMs: cfg.shutdownGraceMs }, 'shutting down: draining requests');
+      // Whatever still hangs after the drain and the database close (a stuck job, a socket) does
+      // not keep the process: it ends within a bounded time in any case.
+      setTimeout(() => process.exit(1), cfg.shutdownGraceMs + 10_000).unref();
+      try {
+        await p.close();
+      } catch (err) {
+        p.log.error({ err }, 'shutdown: close failed');
+        process.exit(1);
+      }
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 
 program

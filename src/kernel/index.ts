@@ -98,7 +98,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     events,
     jobs,
     calendar: new WorkingCalendar(db, clock),
-    files: new FileStore(db, clock, config.dataDir, config.fileMaxBytes, config.fileTypes, blobStoreFor(config)),
+    files: new FileStore(db, clock, config.dataDir, { maxBytes: config.fileMaxBytes, maxUnpackedBytes: config.fileMaxUnpackedBytes, maxEntries: config.fileMaxArchiveEntries }, config.fileTypes, blobStoreFor(config)),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? devFileSink(path.resolve(config.dataDir), log)),
     async recordChange(trx, rec) {
       const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);

@@ -39,7 +39,7 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
     { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, authRateLimitPerMinute: 1_000_000, port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides },
     dataDir,
   );
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(8, { acquireTimeoutMs: config.dbAcquireTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs });
   const clock = new FakeClock('2026-03-02T09:00:00+08:00');
   const sent: Message[] = [];
   const keys = generateKeys();

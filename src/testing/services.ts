@@ -2,6 +2,7 @@ import type { ItemContent } from '../modules/services/index.ts';
 import { PROMISED_WORKFLOW } from '../modules/services/index.ts';
 import type { TestPlatform } from './platform.ts';
 import { bearer } from './platform.ts';
+import { samplePdf } from './samples.ts';
 
 /** A 承诺件 a person applies for: two form fields of their own, two prefilled, one required material. */
 export function itemContent(departmentId: string, over: Partial<ItemContent> = {}): ItemContent {
@@ -44,7 +45,7 @@ export function itemContent(departmentId: string, over: Partial<ItemContent> = {
 }
 
 /** Uploads a small PDF as `token`'s material; returns the file id. */
-export async function uploadPdf(t: TestPlatform, token: string, body = '%PDF-1.4\n% test material\n'): Promise<string> {
+export async function uploadPdf(t: TestPlatform, token: string, body: Buffer | string = samplePdf()): Promise<string> {
   const boundary = '----yw' + Math.random().toString(16).slice(2);
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="premises.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),

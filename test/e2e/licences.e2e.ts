@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pdfQrCodes } from '../../src/testing/pdf.ts';
+import { samplePdf } from '../../src/testing/samples.ts';
 import { newPage as openPage, platformInBrowser, seriousViolations, signIn as signInAt } from './browser.ts';
 import { startServer } from './server.ts';
 
@@ -8,7 +9,7 @@ describe('e-licences in a browser', () => {
   const world = platformInBrowser(startServer);
   const newPage = (opts: { phone?: boolean } = {}) => openPage(world.browser, opts);
   const signIn = (page: Page, username: string, next: string) => signInAt(page, world.server.url, username, next);
-  const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n`) });
+  const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: samplePdf(name) });
 
   /** Searches the catalogue, opens the item and its application form. */
   const openApply = async (page: Page, name: string) => {

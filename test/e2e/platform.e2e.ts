@@ -4,6 +4,7 @@ import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../seed/departments.ts';
+import { samplePdf } from '../../src/testing/samples.ts';
 import { newPage as openPage, platformInBrowser, seriousViolations, signIn as signInAt, ssoPassword } from './browser.ts';
 import { startServer } from './server.ts';
 
@@ -286,7 +287,7 @@ describe('the platform in a browser', () => {
     await citizen.getByLabel('字号名称').fill('乌兰浩特市测试烧烤店');
     await citizen.getByLabel('经营范围').fill('餐饮服务');
     await citizen.getByLabel('资金数额（元）').fill('30000');
-    const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n`) });
+    const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: samplePdf(name) });
     const inputs = citizen.locator('input[type=file]');
     await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
     await citizen.getByText('已上传：身份证.pdf').waitFor();

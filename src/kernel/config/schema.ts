@@ -52,6 +52,27 @@ export const ConfigSchema = Type.Object({
    * believed. A hop count is not accepted: it cannot tell a proxy from a client that sends the header.
    */
   trustProxy: Type.Optional(Type.String({ pattern: `^${TRUSTED}(\\s*,\\s*${TRUSTED})*$` })),
+  /** What an uploaded OFD (a ZIP container) may unpack to; a bigger one is refused unopened. */
+  fileMaxUnpackedBytes: Type.Integer({ minimum: 1024, maximum: 4 * 1024 * 1024 * 1024, default: 100 * 1024 * 1024 }),
+  fileMaxArchiveEntries: Type.Integer({ minimum: 1, maximum: 65_534, default: 10_000 }),
+  /** A request must arrive whole within this time (slow or stalled bodies are cut off). */
+  requestTimeoutMs: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 120_000 }),
+  /** The request line and headers must arrive within this time. */
+  headersTimeoutMs: Type.Integer({ minimum: 1000, maximum: 600_000, default: 20_000 }),
+  /** A socket with no traffic at all for this long is closed. */
+  idleTimeoutMs: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
+  /** How long an idle keep-alive connection is kept open for the next request. */
+  keepAliveTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000, default: 5000 }),
+  /** PostgreSQL server: a statement running longer is cancelled. */
+  dbStatementTimeoutMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+  /** PostgreSQL server: a session left idle inside a transaction this long is ended by the server. */
+  dbIdleInTransactionTimeoutMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+  /** A request that cannot get a database connection within this time gets 503 instead of waiting. */
+  dbAcquireTimeoutMs: Type.Integer({ minimum: 50, maximum: 600_000, default: 10_000 }),
+  /** /readyz answers 503 when no connection can be had within this time (pool exhausted). */
+  readyTimeoutMs: Type.Integer({ minimum: 50, maximum: 60_000, default: 2000 }),
+  /** On SIGTERM, in-flight requests get this long to finish before their connections are closed. */
+  shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -84,4 +105,15 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_SEED_DEMO: 'seedDemo',
   YIWANG_WORKERS: 'workers',
   YIWANG_TRUST_PROXY: 'trustProxy',
+  YIWANG_FILE_MAX_UNPACKED_BYTES: 'fileMaxUnpackedBytes',
+  YIWANG_FILE_MAX_ARCHIVE_ENTRIES: 'fileMaxArchiveEntries',
+  YIWANG_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  YIWANG_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
+  YIWANG_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+  YIWANG_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
+  YIWANG_DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+  YIWANG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
+  YIWANG_DB_ACQUIRE_TIMEOUT_MS: 'dbAcquireTimeoutMs',
+  YIWANG_READY_TIMEOUT_MS: 'readyTimeoutMs',
+  YIWANG_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
 };

@@ -5,6 +5,9 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { databaseBusy } from './busy.ts';
+
+export { databaseBusy } from './busy.ts';
 
 export { sql } from 'kysely';
 export { runMigrations, type Migration } from './migrate.ts';
@@ -36,16 +39,39 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to work in (tests give each file its own). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL server: a statement running longer is cancelled by the server. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL server: a session idle inside a transaction this long is ended by the server. */
+  idleInTransactionTimeoutMs?: number;
+  /** Waiting longer than this for a connection fails with DATABASE_BUSY (503) instead of queueing on. */
+  acquireTimeoutMs?: number;
 }
 
+/** Bounds that apply when the caller gives none (the configuration's defaults). */
+export const DATABASE_BOUNDS = { statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 30_000, acquireTimeoutMs: 10_000 };
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const bounds = { ...DATABASE_BOUNDS, ...definedOnly(opts) };
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
+      // Names the connections in pg_stat_activity (per schema, so tests can find their own).
+      application_name: opts.schema ? `yiwang:${opts.schema}` : 'yiwang',
+      statement_timeout: bounds.statementTimeoutMs,
+      idle_in_transaction_session_timeout: bounds.idleInTransactionTimeoutMs,
+      // Also bounds the wait in pg-pool's queue when every connection is taken.
+      connectionTimeoutMillis: bounds.acquireTimeoutMs,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    // A connection the server ended (idle-in-transaction timeout, restart) is dropped from the pool;
+    // without a listener its error would end the process.
+    pool.on('error', () => undefined);
+    const busyAware = {
+      connect: () => pool.connect().catch((err: Error) => Promise.reject(/timeout/i.test(err.message) ? databaseBusy() : err)),
+      end: () => pool.end(),
+    };
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: busyAware as unknown as pg.Pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = opts.pgliteDir ?? 'memory://';
@@ -57,23 +83,27 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
     },
   });
-  const db = new Kysely<any>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<any>({ dialect: new PGliteDialect(client, bounds.acquireTimeoutMs) });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+function definedOnly(o: DatabaseOptions): Partial<typeof DATABASE_BOUNDS> {
+  return Object.fromEntries(Object.entries({ statementTimeoutMs: o.statementTimeoutMs, idleInTransactionTimeoutMs: o.idleInTransactionTimeoutMs, acquireTimeoutMs: o.acquireTimeoutMs }).filter(([, v]) => v !== undefined));
 }
 
 /**
  * A fresh, empty database for one test file: PGlite in memory, or — when DATABASE_URL is set — a
  * schema of its own on that server, dropped again by `close()`.
  */
-export async function openTestDatabase(poolSize = 8): Promise<Database> {
+export async function openTestDatabase(poolSize = 8, bounds: Partial<typeof DATABASE_BOUNDS> = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ pgliteDir: 'memory://' });
+  if (!url) return openDatabase({ pgliteDir: 'memory://', ...bounds });
   const schema = `yw_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: url, schema, poolSize });
+  const database = await openDatabase({ databaseUrl: url, schema, poolSize, ...bounds });
   return {
     ...database,
     schema,

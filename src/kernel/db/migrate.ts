@@ -33,6 +33,9 @@ export async function runMigrations(db: Kysely<any>, migrations: Migration[]): P
           m.name,
           {
             async up(trx: Kysely<any>) {
+              // Building an index on a big table may take longer than any request may: the
+              // server's statement_timeout is for requests, not for schema changes.
+              await sql`SET LOCAL statement_timeout = 0`.execute(trx);
               for (const s of statements(m.sql)) await sql.raw(s).execute(trx);
             },
           },

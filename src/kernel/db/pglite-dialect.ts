@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { databaseBusy } from './busy.ts';
 
 /**
  * Kysely dialect over one embedded PGlite instance.
@@ -20,12 +21,16 @@ import {
  * serial and correct (the price of an embedded database; a PostgreSQL server has a real pool).
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    /** Waiting longer than this for the connection fails with DATABASE_BUSY; 0 waits forever. */
+    private readonly acquireTimeoutMs = 0,
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new LeasedPGliteDriver(this.client);
+    return new LeasedPGliteDriver(this.client, this.acquireTimeoutMs);
   }
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
@@ -38,7 +43,10 @@ export class PGliteDialect implements Dialect {
 class LeasedPGliteDriver implements Driver {
   private tail: Promise<void> = Promise.resolve();
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    private readonly acquireTimeoutMs: number,
+  ) {}
 
   async init() {}
 
@@ -47,7 +55,20 @@ class LeasedPGliteDriver implements Driver {
     const mine = new Promise<void>((r) => (release = r));
     const before = this.tail;
     this.tail = before.then(() => mine);
-    await before;
+    if (this.acquireTimeoutMs > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const turn = before.then(() => 'turn' as const);
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), this.acquireTimeoutMs)));
+      const first = await Promise.race([turn, late]);
+      clearTimeout(timer);
+      if (first === 'late') {
+        // Give up the place in the queue: when the turn comes, pass it straight on.
+        void turn.then(release);
+        throw databaseBusy();
+      }
+    } else {
+      await before;
+    }
     const conn = new PGliteConnection(this.client);
     this.releases.set(conn, release);
     return conn;

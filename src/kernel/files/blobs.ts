@@ -9,6 +9,8 @@ export interface BlobStore {
   /** Takes over the verified temporary file at `tmpPath` under `key`. */
   put(key: string, tmpPath: string, meta: { size: number; sha256: string; mime: string }): Promise<void>;
   get(key: string): Promise<Readable>;
+  /** Removes what `put` stored, when the metadata row that would point to it was not written. */
+  delete(key: string): Promise<void>;
 }
 
 /** Files under `<dataDir>/files/<key>`. */
@@ -24,7 +26,12 @@ export class LocalBlobStore implements BlobStore {
     if (!fs.existsSync(p)) throw Errors.notFound('file');
     return fs.createReadStream(p);
   }
+  async delete(key: string): Promise<void> {
+    fs.rmSync(path.join(this.root, key), { force: true });
+  }
 }
+
+const S3_TIMEOUT_MS = 60_000;
 
 export interface S3Settings {
   endpoint: string;
@@ -55,6 +62,8 @@ export class S3BlobStore implements BlobStore {
         method: 'PUT',
         body,
         headers: { 'content-type': meta.mime, 'content-length': String(meta.size), 'x-amz-content-sha256': meta.sha256 },
+        // A store that stops answering must not hold the upload (and its request) forever.
+        signal: AbortSignal.timeout(S3_TIMEOUT_MS),
       });
       if (!res.ok) throw new Error(`object store answered ${res.status} on PUT`);
     } finally {
@@ -66,5 +75,9 @@ export class S3BlobStore implements BlobStore {
     if (res.status === 404) throw Errors.notFound('file');
     if (!res.ok || !res.body) throw new Error(`object store answered ${res.status} on GET`);
     return Readable.fromWeb(res.body as never);
+  }
+  async delete(key: string): Promise<void> {
+    const res = await this.client.fetch(this.url(key), { method: 'DELETE', signal: AbortSignal.timeout(S3_TIMEOUT_MS) });
+    if (!res.ok && res.status !== 404) throw new Error(`object store answered ${res.status} on DELETE`);
   }
 }

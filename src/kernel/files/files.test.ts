@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../testing/multipart.ts';
+import { sampleJpeg, sampleOfd, samplePdf, samplePng, zip } from '../../testing/samples.ts';
 import { isModuleOwned, moduleOwner } from './index.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
@@ -13,9 +14,9 @@ describe('materials (files)', () => {
   let owner: string;
   let colleague: string;
   let grid: string;
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1500, 'a')]);
+  const pdf = samplePdf(`营业执照 ${'a'.repeat(1200)}`);
   beforeAll(async () => {
-    t = await startTestPlatform({ fileMaxBytes: 4096 });
+    t = await startTestPlatform({ fileMaxBytes: 64 * 1024, fileMaxUnpackedBytes: 1024 * 1024 });
     const d = await department(t);
     owner = await staffToken(t, ['grid_worker'], d.id);
     colleague = await staffToken(t, ['window_staff'], d.id);
@@ -61,7 +62,7 @@ describe('materials (files)', () => {
     const cases = [
       { req: multipart('证明.pdf', 'application/pdf', exe), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
       { req: multipart('图片.png', 'image/png', pdf), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
-      { req: multipart('大文件.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(8000, 'b')])), status: 413, code: 'FILE_TOO_LARGE' },
+      { req: multipart('大文件.pdf', 'application/pdf', samplePdf('b'.repeat(70_000))), status: 413, code: 'FILE_TOO_LARGE' },
       { req: multipart('空.txt', 'text/plain', Buffer.alloc(0)), status: 400, code: 'FILE_EMPTY' },
       { req: { payload: JSON.stringify({ file: 'x' }), headers: { 'content-type': 'application/json' } }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
     ];
@@ -72,5 +73,57 @@ describe('materials (files)', () => {
       expect(res.json().zh).toBeTruthy();
     }
     expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
+
+  const upload = (name: string, type: string, body: Buffer) => {
+    const req = multipart(name, type, body);
+    return t.app.inject({ method: 'POST', url: '/api/files', payload: req.payload, headers: { ...req.headers, ...bearer(owner) } });
+  };
+
+  it('takes an image, a photo, an OFD document and a text by what their bytes are', async () => {
+    for (const [name, type, body] of [['现场.png', 'image/png', samplePng()], ['照片.jpg', 'image/jpeg', sampleJpeg()], ['公文.ofd', 'application/ofd', sampleOfd()], ['说明.txt', 'text/plain', Buffer.from('情况说明：金额 < 100 元')]] as const) {
+      const res = await upload(name, type, body);
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(201);
+      expect(res.json().mime).toBe(type);
+    }
+  });
+
+  it('refuses a zip bomb, a ZIP that is no OFD, HTML as text or behind a PDF header, and truncated files, keeping nothing', async () => {
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    // 200 MB of zeros would pack into ~200 kB; 2 MB into ~2 kB is the same bomb at a test's scale.
+    const bomb = sampleOfd([{ name: 'Doc_0/Res/image.bin', data: Buffer.alloc(2 * 1024 * 1024) }]);
+    const cases = [
+      { name: '炸弹.ofd', type: 'application/ofd', body: bomb, status: 413, code: 'FILE_UNPACKED_TOO_LARGE' },
+      { name: '不是.ofd', type: 'application/ofd', body: zip([{ name: 'index.html', data: Buffer.from('<html></html>') }]), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      { name: '页面.txt', type: 'text/plain', body: Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/identity/me")</script></body></html>'), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      { name: '页面.pdf', type: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n'), samplePdf().subarray(9)]), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      { name: '残缺.pdf', type: 'application/pdf', body: samplePdf().subarray(0, 200), status: 400, code: 'FILE_CONTENT_INVALID' },
+      { name: '残缺.png', type: 'image/png', body: samplePng().subarray(0, 50), status: 400, code: 'FILE_CONTENT_INVALID' },
+    ];
+    for (const c of cases) {
+      const res = await upload(c.name, c.type, c.body);
+      expect(res.statusCode, `${c.name}: ${res.body}`).toBe(c.status);
+      expect(res.json()).toMatchObject({ code: c.code, status: c.status });
+      expect(res.json().zh).toBeTruthy();
+      expect(res.json().en).toBeTruthy();
+    }
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
+
+  it('answers a body that ends before its closing boundary with a 400, keeping nothing', async () => {
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    const whole = multipart('半截.pdf', 'application/pdf', samplePdf());
+    const cut = whole.payload.subarray(0, whole.payload.length - 40);
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: cut, headers: { ...whole.headers, ...bearer(owner) } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().zh).toBeTruthy();
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
+
+  it('keeps a text the platform writes even when what it quotes looks like markup', async () => {
+    const k = t.p.kernel;
+    const text = Buffer.from('意见 / Opinion: 材料齐全 <p> 字样为申请人原文');
+    const kept = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([text]), name: '办结通知书.txt', declaredMime: 'text/plain', ownerId: moduleOwner('services'), regionCode: '152201' }));
+    expect(kept.mime).toBe('text/plain');
   });
 });

@@ -20,11 +20,12 @@ export function fileRoutes(k: Kernel, policy: Policy) {
         const part = await req.file({ limits: { fileSize: k.config.fileMaxBytes, files: 1, fields: 5 } });
         if (!part) throw Errors.validation([{ path: '/file', message: 'a file part named "file" is required / 缺少文件' }]);
         const who = req.principal!;
-        const stored = await k.db.transaction().execute(async (trx) => {
-          const f = await k.files.save(trx, { stream: part.file, name: part.filename || 'file', declaredMime: part.mimetype, ownerId: who.accountId, regionCode: who.regionCode || k.config.regionCode });
-          await k.recordChange(trx, { actor: actorOf(who), action: 'uploaded', objectType: 'kernel.file', objectId: f.id, regionCode: f.regionCode, change: { sha256: f.sha256, size: f.sizeBytes, mime: f.mime }, summary: { mime: f.mime, size: f.sizeBytes }, requestId: String(req.id) });
-          return f;
-        });
+        // The whole file is received and checked before a database connection is taken: a client
+        // that sends slowly, or stops, holds nothing but its own socket and temporary file.
+        const received = await k.files.receive({ stream: part.file, name: part.filename || 'file', declaredMime: part.mimetype });
+        const stored = await k.files.keep(received, { ownerId: who.accountId, regionCode: who.regionCode || k.config.regionCode }, (trx, f) =>
+          k.recordChange(trx, { actor: actorOf(who), action: 'uploaded', objectType: 'kernel.file', objectId: f.id, regionCode: f.regionCode, change: { sha256: f.sha256, size: f.sizeBytes, mime: f.mime }, summary: { mime: f.mime, size: f.sizeBytes }, requestId: String(req.id) }),
+        );
         return reply.status(201).send({ ...stored, createdAt: stored.createdAt.toISOString() });
       },
     );

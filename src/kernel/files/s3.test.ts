@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import S3rver from 's3rver';
 import { multipart } from '../../testing/multipart.ts';
+import { samplePng } from '../../testing/samples.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 
@@ -29,7 +30,7 @@ describe('materials in an S3-compatible object store', () => {
   });
 
   it('stores the upload in the bucket, not on local disk, and serves it back unchanged', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(700, 7)]);
+    const png = samplePng(16);
     const req = multipart('现场照片.png', 'image/png', png);
     const up = await t.app.inject({ method: 'POST', url: '/api/files', payload: req.payload, headers: { ...req.headers, ...bearer(token) } });
     expect(up.statusCode).toBe(201);

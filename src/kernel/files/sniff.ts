@@ -1,4 +1,7 @@
-/** Recognises a file's real type from its first bytes, so a renamed executable is not a "PDF". */
+/**
+ * Recognises a file's claimed type from its first bytes, so a renamed executable is not a "PDF".
+ * This is only the first look: `inspect.ts` then checks the whole structure of that type.
+ */
 export function sniffMime(head: Buffer): string | null {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
@@ -20,3 +23,12 @@ function isUtf8(buf: Buffer): boolean {
     return false;
   }
 }
+
+/**
+ * Markup a browser would take for HTML or XML (the WHATWG MIME-sniffing signatures, plus the tags
+ * that run script). Text materials are shown and downloaded by staff: none of them needs markup, and
+ * a "text" file carrying it is an attack on whoever opens it.
+ */
+const MARKUP = /<(?:!doctype\s+html|html|head|script|iframe|frame|frameset|object|embed|svg|math|h1|div|font|table|a|style|title|b|body|br|p|meta|link|img|form|input|base)(?=[\s/>])|<!--|<\?xml/i;
+
+export const looksLikeMarkup = (text: string): boolean => MARKUP.test(text);

@@ -52,6 +52,31 @@ export interface AppOptions {
   trustProxy?: string;
   /** Refuses cookie-authenticated writes from other origins (CSRF). */
   sameOrigin?: SameOriginOptions;
+  /** /readyz reports "not ready" when no database connection can be had within this time. */
+  readyTimeoutMs?: number;
+  /** Bounds on slow or silent clients (see `serverTimeouts`). */
+  timeouts?: ServerTimeouts;
+}
+
+export interface ServerTimeouts {
+  requestMs: number;
+  headersMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+}
+
+/**
+ * No client may keep a request open for ever: the whole request within `requestMs`, its headers
+ * within `headersMs`, no socket silent for `idleMs`. Node checks the first two once a second.
+ */
+function serverTimeouts(t: ServerTimeouts | undefined) {
+  if (!t) return {};
+  return {
+    requestTimeout: t.requestMs,
+    connectionTimeout: t.idleMs,
+    keepAliveTimeout: t.keepAliveMs,
+    http: { requestTimeout: t.requestMs, headersTimeout: Math.min(t.headersMs, t.requestMs), connectionsCheckingInterval: 1000 },
+  };
 }
 
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
@@ -71,6 +96,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // req.ip, req.protocol and req.host follow X-Forwarded-* only when the direct peer is one of these.
     trustProxy: opts.trustProxy ?? false,
+    ...serverTimeouts(opts.timeouts),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('principal', null);
@@ -151,7 +177,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // After the access check, so a replay is only ever answered to the caller who made the request.
   registerIdempotency(app, opts.db, opts.clock);
-  await registerOps(app, opts.db, opts.metricsToken);
+  await registerOps(app, opts.db, opts.metricsToken, opts.readyTimeoutMs);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false, index: 'index.html' });

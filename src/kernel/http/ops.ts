@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import client from 'prom-client';
 import { timingSafeEqual } from 'node:crypto';
-import { ping, type Db } from '../db/index.ts';
+import { sql, type Db } from '../db/index.ts';
 import { Errors } from './errors.ts';
 import type { App } from './app.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Liveness, readiness and Prometheus metrics for operators and load balancers. */
-export async function registerOps(app: App, db: Db, metricsToken?: string): Promise<void> {
+export async function registerOps(app: App, db: Db, metricsToken?: string, readyTimeoutMs = 2000): Promise<void> {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'yiwang_' });
   const duration = new client.Histogram({
@@ -29,15 +29,24 @@ export async function registerOps(app: App, db: Db, metricsToken?: string): Prom
   app.get('/healthz', { config: { public: true }, schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
+  const Readiness = Type.Object({ status: Type.String(), database: Type.Boolean(), reason: Type.Optional(Type.String()) });
   app.get(
     '/readyz',
-    {
-      config: { public: true },
-      schema: { tags, response: { 200: Type.Object({ status: Type.String(), database: Type.Boolean() }), 503: Type.Object({ status: Type.String(), database: Type.Boolean() }) } },
-    },
+    { config: { public: true }, schema: { tags, response: { 200: Readiness, 503: Readiness } } },
     async (_req, reply) => {
-      const database = await ping(db);
-      return reply.status(database ? 200 : 503).send({ status: database ? 'ready' : 'not ready', database });
+      // A pool whose every connection is taken answers no ping: say so within a short bound
+      // instead of hanging the load balancer's probe (the ping itself gives up on its own).
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'busy'>((r) => (timer = setTimeout(() => r('busy'), readyTimeoutMs)));
+      const probe = sql`SELECT 1`.execute(db).then(
+        () => 'ok' as const,
+        (err: { code?: string }) => (err.code === 'DATABASE_BUSY' ? ('busy' as const) : ('down' as const)),
+      );
+      const answer = await Promise.race([probe, late]);
+      clearTimeout(timer);
+      if (answer === 'ok') return reply.status(200).send({ status: 'ready', database: true });
+      const reason = answer === 'busy' ? 'database connections exhausted (none free within the ready timeout)' : 'database unreachable';
+      return reply.status(503).send({ status: 'not ready', database: false, reason });
     },
   );
   // Metrics reveal routes and load: readable from this machine, or elsewhere with the metrics token.

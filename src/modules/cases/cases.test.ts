@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AIGUO, report, setupCases, step, type CaseWorld } from '../../testing/cases.ts';
 import { bearer, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { samplePdf, samplePng } from '../../testing/samples.ts';
 
 let t: TestPlatform;
 let w: CaseWorld;
@@ -295,7 +296,7 @@ describe('classification learns', () => {
 });
 
 describe('photos, helpers and figures', () => {
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  const png = samplePng();
   const upload = async (token: string, body = png, name = '现场.png', type = 'image/png') => {
     const { multipart } = await import('../../testing/multipart.ts');
     const req = multipart(name, type, body);
@@ -314,7 +315,7 @@ describe('photos, helpers and figures', () => {
     expect(mine.json()).toMatchObject({ channel: 'web', photoIds: [photo], streetName: '兴安街道', callerPhone: resident.phone });
     const other = await personToken(t);
     expect((await report(t, other.token, { kind: 'complaint', content: '同一处', address: '兴安街道', photoIds: [photo] })).body.errors[0].path).toBe('/photoIds/0');
-    const pdf = await upload(other.token, Buffer.from('%PDF-1.4\n% x\n'), 'a.pdf', 'application/pdf');
+    const pdf = await upload(other.token, samplePdf('x'), 'a.pdf', 'application/pdf');
     expect((await report(t, other.token, { kind: 'complaint', content: '同一处', address: '兴安街道', photoIds: [pdf] })).status).toBe(400);
     // A resident sees only their own cases, never another's.
     expect((await t.app.inject({ url: `/api/cases/${ok.body.id}`, headers: bearer(other.token) })).statusCode).toBe(403);

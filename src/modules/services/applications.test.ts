@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCitizenId } from '../../kernel/ids/index.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { itemContent, uploadPdf } from '../../testing/services.ts';
+import { samplePdf } from '../../testing/samples.ts';
 
 let t: TestPlatform;
 let market: { id: string };
@@ -121,7 +122,7 @@ describe('补正 and the clock', () => {
     expect(r.json()).toMatchObject({ state: 'review_supplement', paused: true, timeStatus: 'paused', supplementItems: ['经营场所证明不清晰，请重新上传'] });
     // The applicant answers a week later; the 3 days left start again from then (Wed → Mon).
     t.clock.set('2026-03-11T10:00:00+08:00');
-    const fileId = await uploadPdf(t, citizen.token, '%PDF-1.4\n% clearer scan\n');
+    const fileId = await uploadPdf(t, citizen.token, samplePdf('clearer scan'));
     r = await act(app.id, citizen.token, { action: 'resupply', materials: [{ code: 'premises', fileId }] });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ state: 'review', paused: false, dueAt: '2026-03-16T15:59:59.999Z', supplementItems: [] });
