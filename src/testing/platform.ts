@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FakeClock } from '../kernel/clock/index.ts';
 import { loadConfig, type Config } from '../kernel/config/index.ts';
 import { generateKeys, type PlatformKeys } from '../kernel/crypto/index.ts';
-import { openTestDatabase } from '../kernel/db/index.ts';
+import { openTestDatabase, sql } from '../kernel/db/index.ts';
 import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
 import { loadRegions } from '../modules/org/index.ts';
@@ -134,4 +134,16 @@ export async function addBasePerson(t: TestPlatform, name: string, idNumber: str
   await t.p.kernel.db.insertInto('identity_person').values(row).onConflict((oc) => oc.column('id_number_idx').doNothing()).execute();
   const r = await t.p.kernel.db.selectFrom('identity_person').select('id').where('id_number_idx', '=', row.id_number_idx).executeTakeFirstOrThrow();
   return r.id as string;
+}
+
+/**
+ * Moves the fake clock forward while the test's people stay signed in: sessions end on the clock
+ * like everything else, so a jump of days would otherwise sign everybody out.
+ */
+export async function advanceSignedIn(t: TestPlatform, ms: number): Promise<void> {
+  t.clock.advance(ms);
+  await t.p.kernel.db
+    .updateTable('identity_session')
+    .set({ expires_at: sql`expires_at + make_interval(secs => ${ms / 1000})` })
+    .execute();
 }

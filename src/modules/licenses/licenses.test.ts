@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCitizenId, makeCreditCode, mod3736Check, parseLicenceId } from '../../kernel/ids/index.ts';
 import { accountIdOf, cardType, sealFor } from '../../testing/licenses.ts';
 import { pdfQrCodes, pdfText } from '../../testing/pdf.ts';
-import { addBasePerson, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { addBasePerson, advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 let t: TestPlatform;
 let rsj: { id: string };
@@ -192,7 +192,7 @@ describe('the holder’s wallet', () => {
     const uses = (await call('GET', '/api/licenses/mine/uses', holder.token)).json();
     expect(uses.find((u: { purpose: string }) => u.purpose === '医保参保核验')).toMatchObject({ kind: 'view', departmentId: other.id });
     // After it expires, the department is refused again.
-    t.clock.advance(2 * 86_400_000);
+    await advanceSignedIn(t, 2 * 86_400_000);
     expect((await call('GET', `/api/licenses/${id}/shared`, otherStaff)).json().code).toBe('LICENCE_GRANT_MISSING');
     const grants = (await call('GET', '/api/licenses/mine/grants', holder.token)).json();
     expect(grants[0]).toMatchObject({ purpose: '医保参保核验', active: false });
@@ -220,7 +220,7 @@ describe('the holder’s wallet', () => {
 
   it('lets the expiry take effect on the last day, everywhere', async () => {
     const { id: eid, identifier } = (await issue()).json();
-    t.clock.advance(11 * 366 * 86_400_000);
+    await advanceSignedIn(t, 11 * 366 * 86_400_000);
     expect((await call('GET', `/api/licenses/verify/${identifier}`)).json().verdict).toBe('expired');
     expect((await call('GET', `/api/licenses/${eid}`, holder.token)).json().status).toBe('expired');
     const n = await t.p.kernel.db.transaction().execute((trx) => t.p.licenses.licences.expireDue(trx, { id: 'system', type: 'system', regionCode: '152201' }));
