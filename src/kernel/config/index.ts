@@ -6,7 +6,7 @@ import { ConfigSchema, ENV_KEYS, type Config } from './schema.ts';
 export type { Config } from './schema.ts';
 
 /** Values never echoed in an error message. */
-const SECRET_KEYS = new Set(['databaseUrl', 's3AccessKeyId', 's3SecretAccessKey', 'metricsToken']);
+const SECRET_KEYS = new Set(['databaseUrl', 's3AccessKeyId', 's3SecretAccessKey', 'metricsToken', 'auditWitnessS3AccessKeyId', 'auditWitnessS3SecretAccessKey']);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -64,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     for (const k of ['s3Endpoint', 's3Bucket', 's3AccessKeyId', 's3SecretAccessKey'] as const) {
       if (!config[k]) problems.push(`${k}: 对象存储需要此项 / required when fileStorage is "s3"`);
     }
+  }
+  if (config.auditWitness === 's3') {
+    const need = { auditWitnessS3Bucket: config.auditWitnessS3Bucket, auditWitnessS3Endpoint: config.auditWitnessS3Endpoint ?? config.s3Endpoint, auditWitnessS3AccessKeyId: config.auditWitnessS3AccessKeyId ?? config.s3AccessKeyId, auditWitnessS3SecretAccessKey: config.auditWitnessS3SecretAccessKey ?? config.s3SecretAccessKey };
+    for (const [k, v] of Object.entries(need)) if (!v) problems.push(`${k}: 审计见证存储需要此项 / required when auditWitness is "s3"`);
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

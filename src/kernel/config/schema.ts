@@ -43,6 +43,18 @@ export const ConfigSchema = Type.Object({
   seedDemo: Type.Boolean({ default: true }),
   /** Run timers, the outbox and the audit sealer in this process. */
   workers: Type.Boolean({ default: true }),
+  /** Where signed audit checkpoints are also kept, outside the database (docs/operations.md, Audit ledger). */
+  auditWitness: Type.Union([Type.Literal('file'), Type.Literal('s3')], { default: 'file' }),
+  /** The append-only witness file; relative to the data folder. Put it on another volume. */
+  auditWitnessPath: Type.Optional(Type.String({ minLength: 1 })),
+  /** S3 witness: a bucket created with object lock; endpoint, region and keys default to the file store's. */
+  auditWitnessS3Bucket: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  auditWitnessS3Endpoint: Type.Optional(Type.String({ pattern: '^https?://[^/]+' })),
+  auditWitnessS3Region: Type.Optional(Type.String({ minLength: 1 })),
+  auditWitnessS3AccessKeyId: Type.Optional(Type.String({ minLength: 1 })),
+  auditWitnessS3SecretAccessKey: Type.Optional(Type.String({ minLength: 1 })),
+  /** Days each checkpoint object stays under COMPLIANCE-mode object lock. */
+  auditWitnessRetentionDays: Type.Integer({ minimum: 1, maximum: 36500, default: 3650 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -74,4 +86,12 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_METRICS_TOKEN: 'metricsToken',
   YIWANG_SEED_DEMO: 'seedDemo',
   YIWANG_WORKERS: 'workers',
+  YIWANG_AUDIT_WITNESS: 'auditWitness',
+  YIWANG_AUDIT_WITNESS_PATH: 'auditWitnessPath',
+  YIWANG_AUDIT_WITNESS_S3_BUCKET: 'auditWitnessS3Bucket',
+  YIWANG_AUDIT_WITNESS_S3_ENDPOINT: 'auditWitnessS3Endpoint',
+  YIWANG_AUDIT_WITNESS_S3_REGION: 'auditWitnessS3Region',
+  YIWANG_AUDIT_WITNESS_S3_ACCESS_KEY_ID: 'auditWitnessS3AccessKeyId',
+  YIWANG_AUDIT_WITNESS_S3_SECRET_ACCESS_KEY: 'auditWitnessS3SecretAccessKey',
+  YIWANG_AUDIT_WITNESS_RETENTION_DAYS: 'auditWitnessRetentionDays',
 };
