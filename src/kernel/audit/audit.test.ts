@@ -167,6 +167,12 @@ describe('audit ledger', () => {
     await putBack();
   });
 
+  it('names a chain head that does not match its entry', async () => {
+    await sql`UPDATE kernel_audit_head SET hash = ${'2'.repeat(64)}`.execute(db());
+    expect(await kinds()).toEqual(['head-mismatch@38']);
+    await putBack();
+  });
+
   it('a rolled-back change leaves no entry and no gap', async () => {
     await expect(
       db()
@@ -184,7 +190,9 @@ describe('audit ledger', () => {
 
   it('keeps one gap-free chain under concurrent writers', async () => {
     const before = (await verify()).linked;
-    await Promise.all(Array.from({ length: 6 }, () => write(10)));
+    // verify running meanwhile sees a live ledger, not a truncated one
+    const [during] = await Promise.all([verify(), ...Array.from({ length: 6 }, () => write(10))]);
+    expect(during.problems).toEqual([]);
     const r = await verify();
     expect(r).toMatchObject({ ok: true, linked: before + 60, unlinked: 0 });
     const head = await db().selectFrom('kernel_audit_head').select('seq').executeTakeFirstOrThrow();

@@ -77,6 +77,10 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
     if (problems.length < MAX_PROBLEMS) problems.push({ kind, chainPos, entryId, reason });
   };
 
+  // Read before the walk: entries written while it runs come after the head read here, so a live
+  // ledger is never mistaken for a truncated one.
+  const head = await db.selectFrom('kernel_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const headSeq = head ? Number(head.seq) : 0;
   const checkpoints = (await db
     .selectFrom('kernel_audit_checkpoint')
     .select(['chain_pos', 'entry_hash', 'hash_alg', 'public_key', 'signature', atTextSql('at').as('at_text')])
@@ -105,7 +109,7 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
   }
 
   // Hashes at the positions some checkpoint speaks of, collected during the walk.
-  const wanted = new Set<number>([...checkpoints.map((c) => c.chain_pos), ...witnessed.map((r) => r.pos)]);
+  const wanted = new Set<number>([headSeq, ...checkpoints.map((c) => c.chain_pos), ...witnessed.map((r) => r.pos)]);
   const hashAt = new Map<number, string>();
 
   let expectPos = 1;
@@ -147,12 +151,11 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
   }
 
   // The end of the chain must be where the head, the checkpoints and the witness say it is.
-  const head = await db.selectFrom('kernel_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   const claims: string[] = [];
   let claimedEnd = end;
-  if (head && Number(head.seq) > end) {
-    claims.push(`the chain head is at ${head.seq}`);
-    claimedEnd = Math.max(claimedEnd, Number(head.seq));
+  if (headSeq > end) {
+    claims.push(`the chain head is at ${headSeq}`);
+    claimedEnd = Math.max(claimedEnd, headSeq);
   }
   const lastCp = checkpoints[checkpoints.length - 1];
   if (lastCp && lastCp.chain_pos > end) {
@@ -166,8 +169,8 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
   }
   if (claims.length) {
     problem('tail-removed', end + 1, null, `entries ${end + 1}–${claimedEnd} removed: the chain ends at ${end} but ${claims.join(', ')} / 链尾条目被删除`);
-  } else if (head && Number(head.seq) === end && head.hash !== prev) {
-    problem('head-mismatch', end, null, `entry ${end}: differs from the chain head / 与链头不符`);
+  } else if (head && headSeq > 0 && hashAt.has(headSeq) && hashAt.get(headSeq) !== head.hash) {
+    problem('head-mismatch', headSeq, null, `entry ${headSeq}: differs from the chain head / 与链头不符`);
   }
 
   // A checkpoint says what the chain was at its position when signed.
