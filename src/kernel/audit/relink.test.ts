@@ -68,6 +68,14 @@ describe('upgrading a ledger of the earlier scheme', () => {
     expect(await p.kernel.audit.verify()).toMatchObject({ ok: true, linked: 6 });
   });
 
+  it('leaves a freshly migrated database empty, so a backup can be restored into it', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-relink-'));
+    const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false }, dataDir);
+    p = await createPlatform({ config, database: await openTestDatabase(), clock: new FakeClock(), keys: generateKeys() });
+    await p.migrate();
+    expect(await p.kernel.db.selectFrom('kernel_audit_head').selectAll().execute()).toEqual([]);
+  });
+
   it('writes into the ledger that the earlier chain was already broken', async () => {
     await legacyLedger((db) => sql`UPDATE kernel_audit_entry SET actor_id = 'forged' WHERE chain_pos = 2`.execute(db).then(() => undefined));
     const note = await p.kernel.db.selectFrom('kernel_audit_entry').select('summary').where('action', '=', 'chain-relinked').executeTakeFirstOrThrow();

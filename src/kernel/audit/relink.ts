@@ -78,10 +78,12 @@ export async function relinkLegacyChain(
   regionCode: string,
 ): Promise<{ entries: number; previousChain: string } | null> {
   return db.transaction().execute(async (trx) => {
+    // A new ledger gets its head from its first writer; writing one here would make a freshly
+    // migrated database look non-empty to `yiwang restore`.
+    const any = await trx.selectFrom('kernel_audit_entry').select('id').limit(1).executeTakeFirst();
+    if (!any) return null;
     const claimed = await sql`INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS}) ON CONFLICT (id) DO NOTHING RETURNING id`.execute(trx);
     if (claimed.rows.length === 0) return null;
-    const any = await trx.selectFrom('kernel_audit_entry').select('id').limit(1).executeTakeFirst();
-    if (!any) return null; // a new ledger: the head at genesis is all it needs
     const previousChain = await checkLegacy(trx, alg);
     // Negative positions keep the old order without colliding with the new ones.
     await sql`UPDATE kernel_audit_entry SET chain_pos = -chain_pos WHERE chain_pos IS NOT NULL`.execute(trx);
