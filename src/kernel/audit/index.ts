@@ -63,7 +63,8 @@ export class AuditLedger {
    * The returned row must be written (with `moveHeadSql`) in that same transaction.
    */
   async linkedRow(trx: Executor, input: AuditInput): Promise<LinkedAuditRow> {
-    const head = await lockHead(trx);
+    // Everything that does not need the head is prepared before taking it: other writers wait
+    // while it is held.
     const at = this.clock.now();
     const summary = JSON.stringify(input.summary ?? {});
     const row = {
@@ -78,12 +79,13 @@ export class AuditLedger {
       change_digest: digest(this.alg, canonicalJson(input.change)),
       summary,
       request_id: input.requestId ?? null,
-      chain_pos: head.seq + 1,
-      prev_hash: head.hash,
     };
+    const parsedSummary: unknown = JSON.parse(summary);
+    const head = await lockHead(trx);
+    const linked = { ...row, chain_pos: head.seq + 1, prev_hash: head.hash };
     const entry_hash = entryHash(this.alg, {
-      chainPos: row.chain_pos,
-      prevHash: row.prev_hash,
+      chainPos: linked.chain_pos,
+      prevHash: linked.prev_hash,
       id: row.id,
       regionCode: row.region_code,
       actorId: row.actor_id,
@@ -94,10 +96,10 @@ export class AuditLedger {
       at: atText(at),
       changeDigest: row.change_digest,
       // What jsonb gives back: the JSON value, not the JavaScript one (undefined dropped, dates as text).
-      summary: JSON.parse(summary),
+      summary: parsedSummary,
       requestId: row.request_id,
     });
-    return { ...row, entry_hash };
+    return { ...linked, entry_hash };
   }
 
   /** Appends an entry in the caller's transaction. Call it in the same transaction as the change. */
