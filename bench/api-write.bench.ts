@@ -2,7 +2,7 @@
  * API write path vs raw inserts, measured in one run on the same database.
  *
  *   ours:     autocannon POST /api/org/departments (authenticated; validation, policy, insert,
- *             audit entry and outbox event in one transaction), audit sealer running
+ *             audit entry linked into the chain and outbox event in one transaction), checkpoints signed meanwhile
  *   baseline: single-row INSERT autocommit from the same number of concurrent connections
  *
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
@@ -25,7 +25,7 @@ const token = (await p.identity.service.signIn('bench.admin', 'Bench2026pass', '
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
 const rawRate = process.env.BENCH_SKIP_RAW ? 1 : await rawInsertRate(p.kernel.db, SECONDS, CONNECTIONS);
 
-// Ours: the HTTP write path, with the audit sealer linking entries meanwhile.
+// Ours: the HTTP write path, with the workers signing and witnessing audit checkpoints meanwhile.
 const app = await p.http();
 if (!process.env.BENCH_NO_WORKERS) p.startWorkers();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -88,7 +88,12 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     data,
     log,
     migrations,
-    migrate: () => runMigrations(database.db, migrations),
+    async migrate() {
+      const applied = await runMigrations(database.db, migrations);
+      // Re-links an audit ledger of the earlier scheme, once (it needs SM3, which SQL lacks).
+      await kernel.audit.upgrade(config.regionCode);
+      return applied;
+    },
     async http() {
       app = await createApp({
         log,

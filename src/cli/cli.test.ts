@@ -56,6 +56,11 @@ describe('the yiwang command', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('linked entries: 12');
     expect(ok.out).toContain('audit chain intact');
+    // verify only reads: no checkpoint signed, nothing witnessed; `audit checkpoint` does both
+    const witness = path.join(dataDir, 'audit-witness.jsonl');
+    expect(fs.existsSync(witness)).toBe(false);
+    expect((await yiwang(['audit', 'checkpoint'])).out).toContain('12 new entries');
+    expect(fs.readFileSync(witness, 'utf8').trim().split('\n')).toHaveLength(1);
 
     p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
     const victim = await p.kernel.db.selectFrom('kernel_audit_entry').select('id').where('chain_pos', '=', 5).executeTakeFirstOrThrow();

@@ -118,17 +118,30 @@ program
 const audit = program.command('audit').description('audit ledger');
 audit
   .command('verify')
-  .description('link pending entries, then walk the whole hash chain and check every checkpoint signature')
-  .option('--no-seal', 'only verify; do not link pending entries first')
-  .action((o: { seal: boolean }) =>
+  .description('walk the whole hash chain, check every checkpoint signature and compare with the witness; only reads')
+  .option('--no-seal', 'accepted for older scripts; verify never links or signs')
+  .action(() =>
     withPlatform(async (p) => {
-      if (o.seal) await p.kernel.audit.sealAll();
       const r = await p.kernel.audit.verify();
       console.log(`linked entries: ${r.linked}, checkpoints: ${r.checkpoints}, not yet linked: ${r.unlinked}`);
+      if (r.witness) {
+        console.log(`witness: ${r.witness.name}: ${r.witness.checkpoints} checkpoints, last at position ${r.witness.lastPos ?? '-'}${r.witness.at ? ` (${r.witness.at})` : ''}; not yet witnessed: ${r.witness.notYetWitnessed}`);
+      }
       if (!r.ok) {
-        console.error(`审计链断裂 / AUDIT CHAIN BROKEN at position ${r.broken!.chainPos}${r.broken!.entryId ? ` (entry ${r.broken!.entryId})` : ''}: ${r.broken!.reason}`);
+        const b = r.broken!;
+        console.error(`审计链断裂 / AUDIT CHAIN BROKEN at position ${b.chainPos}${b.entryId ? ` (entry ${b.entryId})` : ''}: ${b.reason}`);
+        for (const x of r.problems) console.error(`  [${x.kind}] ${x.reason}${x.entryId ? ` (entry ${x.entryId})` : ''}`);
         process.exitCode = 1;
       } else console.log('审计链完整 / audit chain intact');
+    }),
+  );
+audit
+  .command('checkpoint')
+  .description('sign a checkpoint at the chain head now and write it to the witness (the workers do this every YIWANG_AUDIT_SEAL_MS)')
+  .action(() =>
+    withPlatform(async (p) => {
+      const n = await p.kernel.audit.seal();
+      console.log(n ? `checkpoint signed and witnessed / 检查点已签名并见证: ${n} new entries` : 'nothing new since the last checkpoint / 无新条目');
     }),
   );
 

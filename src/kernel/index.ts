@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { sql, type Compilable, type RawBuilder } from 'kysely';
-import { AUDIT_TYPES, AuditLedger, auditMigration, type Actor } from './audit/index.ts';
+import { AuditLedger, LINKED_AUDIT_TYPES, auditLinkedMigration, auditMigration, type Actor } from './audit/index.ts';
+import { moveHeadSql } from './audit/chain.ts';
+import { witnessFor } from './audit/witness-config.ts';
 import { insertRowSql } from './db/row-sql.ts';
 import { WorkingCalendar, calendarMigration } from './calendar/index.ts';
 import { systemClock, type Clock } from './clock/index.ts';
@@ -15,7 +17,7 @@ import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
 import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -78,7 +80,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   const clock = opts.clock ?? systemClock;
   const db = database.db;
   const crypto = new PlatformCrypto(opts.keys ?? loadOrCreateKeys(path.resolve(config.dataDir)), config.auditHash);
-  const audit = new AuditLedger(db, crypto, config.auditHash, clock);
+  const audit = new AuditLedger(db, crypto, config.auditHash, clock, witnessFor(config));
   const events = new Outbox(db, clock, log);
   const jobs = new JobRunner(db, clock, log);
   const eventRowOf = (rec: ChangeRecord) => {
@@ -86,6 +88,28 @@ export function createKernel(opts: KernelOptions): Kernel {
     const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
     return events.eventRow(ev.topic, rec.regionCode, ev.payload);
   };
+  async function recordChange(ex: Executor, rec: ChangeRecord): Promise<void> {
+    // The entry is linked into the chain here, so this needs a transaction (the head stays locked to its end).
+    if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChange(trx, rec));
+    const row = await audit.linkedRow(ex, rec);
+    const ev = eventRowOf(rec);
+    await sql`WITH h AS (${moveHeadSql(row)}) ${
+      ev ? sql`, a AS (${insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)}) ${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)}` : insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)
+    }`.execute(ex);
+  }
+  async function tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]> {
+    if (!ex.isTransaction) return ex.transaction().execute((trx) => tracedWrite<R>(trx, main, rec, tail));
+    const row = await audit.linkedRow(ex, rec);
+    const happened = sql`EXISTS (SELECT 1 FROM main)`;
+    const ev = eventRowOf(rec);
+    // The head moves only if the entry is written, so a change that did not happen leaves no gap.
+    const r = await sql<R>`WITH main AS (${main}),
+      h AS (${moveHeadSql(row, happened)}),
+      a AS (${insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES, happened)})
+      ${ev ? sql`, o AS (${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES, happened)})` : sql``}
+      ${tail ?? sql`SELECT * FROM main`}`.execute(ex);
+    return r.rows;
+  }
   jobs.registerTimer('kernel.idempotency.prune', 3600_000, async (_job, trx) => void (await pruneIdempotency(trx, clock)));
   return {
     config,
@@ -100,25 +124,13 @@ export function createKernel(opts: KernelOptions): Kernel {
     calendar: new WorkingCalendar(db, clock),
     files: new FileStore(db, clock, config.dataDir, { maxBytes: config.fileMaxBytes, maxUnpackedBytes: config.fileMaxUnpackedBytes, maxEntries: config.fileMaxArchiveEntries }, config.fileTypes, blobStoreFor(config)),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? devFileSink(path.resolve(config.dataDir), log)),
-    async recordChange(trx, rec) {
-      const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);
-      const ev = eventRowOf(rec);
-      await (ev ? sql`WITH a AS (${entry}) ${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)}` : entry).execute(trx);
-    },
-    async tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>) {
-      const happened = sql`EXISTS (SELECT 1 FROM main)`;
-      const ev = eventRowOf(rec);
-      const r = await sql<R>`WITH main AS (${main}),
-        a AS (${insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES, happened)})
-        ${ev ? sql`, o AS (${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES, happened)})` : sql``}
-        ${tail ?? sql`SELECT * FROM main`}`.execute(ex);
-      return r.rows;
-    },
+    recordChange,
+    tracedWrite,
   };
 }
 
 /**
- * Background work of one app node: deliver outbox events, run due jobs, seal the audit chain.
+ * Background work of one app node: deliver outbox events, run due jobs, sign and witness audit checkpoints.
  * Every piece is safe with several nodes on one database.
  */
 export function startWorkers(k: Kernel, pollMs = 250): () => Promise<void> {

@@ -1,12 +1,19 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalJson, digest, type HashAlg } from '../crypto/hash.ts';
-import { PlatformCrypto } from '../crypto/index.ts';
+import type { PlatformCrypto } from '../crypto/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/index.ts';
-import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';
+import { insertRowSql } from '../db/row-sql.ts';
+import { GENESIS, LINKED_AUDIT_TYPES, STORED_ENTRY_COLUMNS, atText, atTextSql, entryHash, entryHashMatches, lockHead, moveHeadSql, type LinkedAuditRow, type StoredEntry } from './chain.ts';
+import { relinkLegacyChain } from './relink.ts';
+import { checkpointMessage, verifyLedger, type VerifyReport } from './verify.ts';
+import type { AuditWitness } from './witness.ts';
 
-export { auditMigration } from './migration.ts';
+export { auditMigration, auditLinkedMigration } from './migration.ts';
+export { LINKED_AUDIT_TYPES, type LinkedAuditRow } from './chain.ts';
+export type { AuditProblem, VerifyReport } from './verify.ts';
+export { FileWitness, S3Witness, type AuditWitness, type WitnessRecord } from './witness.ts';
 
 /** Who did something. `system` for timers and jobs. */
 export interface Actor {
@@ -28,77 +35,18 @@ export interface AuditInput {
   requestId?: string;
 }
 
-/** An entry as read back for hashing: jsonb `summary` arrives parsed. */
-type EntryRow = Omit<AuditRow, 'summary' | 'request_id'> & { summary: unknown };
-
-/** What an entry's hash covers: every column a reader relies on, and the previous hash. */
-function entryHash(alg: HashAlg, prevHash: string, e: EntryRow): string {
-  return digest(
-    alg,
-    `${prevHash}\n${canonicalJson({
-      id: e.id,
-      region: e.region_code,
-      actor: e.actor_id,
-      actorType: e.actor_type,
-      action: e.action,
-      objectType: e.object_type,
-      objectId: e.object_id,
-      at: new Date(e.at).toISOString(),
-      change: e.change_digest,
-      summary: e.summary,
-    })}`,
-  );
-}
-
-export type AuditRow = {
-  id: string;
-  region_code: string;
-  actor_id: string;
-  actor_type: string;
-  action: string;
-  object_type: string;
-  object_id: string;
-  at: Date;
-  change_digest: string;
-  summary: string;
-  request_id: string | null;
-};
-
-export const AUDIT_TYPES: ColumnTypes<AuditRow> = {
-  id: 'uuid',
-  region_code: 'text',
-  actor_id: 'text',
-  actor_type: 'text',
-  action: 'text',
-  object_type: 'text',
-  object_id: 'text',
-  at: 'timestamptz',
-  change_digest: 'text',
-  summary: 'jsonb',
-  request_id: 'text',
-};
-
-const GENESIS = '0'.repeat(64);
-const SEAL_BATCH = 5000;
-
-export interface VerifyReport {
-  ok: boolean;
-  linked: number;
-  unlinked: number;
-  oldestUnlinkedAt: Date | null;
-  checkpoints: number;
-  /** The first entry at which the chain breaks, when it does. */
-  broken?: { chainPos: number; entryId: string | null; reason: string };
-}
+const SEGMENT_PAGE = 5000;
 
 /**
  * The tamper-evident audit ledger.
  *
- * Writers only INSERT an entry inside their own transaction: no shared row, no lock, so writers
- * never wait on each other. A sealer (one at a time across all app nodes, by advisory lock) links
- * committed, unlinked entries into the hash chain in batches and signs a checkpoint for each
- * batch with the platform's SM2 key. An entry is unlinked for at most one seal interval plus the
- * time its own transaction stays open.
+ * A writer links its entry into the hash chain in its own transaction: it locks the one-row chain
+ * head, hashes every field of the entry together with the previous hash and its position, and
+ * moves the head. Appends are thus serialised (one row lock per writing transaction) and the chain
+ * is gap-free in commit order. A sealer, one round every `auditSealMs` on any node, signs a
+ * checkpoint (position, hash, time) with the platform's SM2 key — only after checking that the
+ * entries since the previous checkpoint still link up — and writes it to a witness outside the
+ * database. `verify` only reads.
  */
 export class AuditLedger {
   constructor(
@@ -106,11 +54,20 @@ export class AuditLedger {
     private readonly crypto: PlatformCrypto,
     private readonly alg: HashAlg,
     private readonly clock: Clock,
+    /** Where checkpoints are also kept; null only where none is configured (e.g. a restore check). */
+    readonly witness: AuditWitness | null = null,
   ) {}
 
-  /** The row an entry is stored as (unlinked); callers may write it inside a larger statement. */
-  entryRow(input: AuditInput): AuditRow {
-    return {
+  /**
+   * Links an entry after the chain head, locking the head until the caller's transaction ends.
+   * The returned row must be written (with `moveHeadSql`) in that same transaction.
+   */
+  async linkedRow(trx: Executor, input: AuditInput): Promise<LinkedAuditRow> {
+    // Everything that does not need the head is prepared before taking it: other writers wait
+    // while it is held.
+    const at = this.clock.now();
+    const summary = JSON.stringify(input.summary ?? {});
+    const row = {
       id: uuidv7(),
       region_code: input.regionCode,
       actor_id: input.actor.id,
@@ -118,141 +75,113 @@ export class AuditLedger {
       action: input.action,
       object_type: input.objectType,
       object_id: input.objectId,
-      at: this.clock.now(),
+      at,
       change_digest: digest(this.alg, canonicalJson(input.change)),
-      summary: JSON.stringify(input.summary ?? {}),
+      summary,
       request_id: input.requestId ?? null,
     };
+    const parsedSummary: unknown = JSON.parse(summary);
+    const head = await lockHead(trx);
+    const linked = { ...row, chain_pos: head.seq + 1, prev_hash: head.hash };
+    const entry_hash = entryHash(this.alg, {
+      chainPos: linked.chain_pos,
+      prevHash: linked.prev_hash,
+      id: row.id,
+      regionCode: row.region_code,
+      actorId: row.actor_id,
+      actorType: row.actor_type,
+      action: row.action,
+      objectType: row.object_type,
+      objectId: row.object_id,
+      at: atText(at),
+      changeDigest: row.change_digest,
+      // What jsonb gives back: the JSON value, not the JavaScript one (undefined dropped, dates as text).
+      summary: parsedSummary,
+      requestId: row.request_id,
+    });
+    return { ...linked, entry_hash };
   }
 
   /** Appends an entry in the caller's transaction. Call it in the same transaction as the change. */
   async record(trx: Executor, input: AuditInput): Promise<string> {
-    const row = this.entryRow(input);
-    await insertRowSql('kernel_audit_entry', row, AUDIT_TYPES).execute(trx);
+    const row = await this.linkedRow(trx, input);
+    await sql`WITH h AS (${moveHeadSql(row)}) ${insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)}`.execute(trx);
     return row.id;
   }
 
-  /** Links up to one batch of unlinked entries and signs a checkpoint. Returns how many it linked. */
+  /**
+   * Signs a checkpoint at the chain head and writes it to the witness, if entries were added since
+   * the last one. Refuses (throws) when those entries do not link up to the last checkpoint: an
+   * edited history is never signed. Returns how many entries the new checkpoint covers.
+   */
   async seal(): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const lock = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(7310001) AS ok`.execute(trx);
-      if (!lock.rows[0]?.ok) return 0; // another node is sealing right now
-      const last = await trx
-        .selectFrom('kernel_audit_entry')
-        .select(['chain_pos', 'entry_hash'])
-        .where('chain_pos', 'is not', null)
-        .orderBy('chain_pos', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let pos = Number(last?.chain_pos ?? 0);
-      let prev: string = last?.entry_hash ?? GENESIS;
-      const rows = (await trx
-        .selectFrom('kernel_audit_entry')
-        .select(['id', 'region_code', 'actor_id', 'actor_type', 'action', 'object_type', 'object_id', 'at', 'change_digest', 'summary'])
-        .where('chain_pos', 'is', null)
-        .orderBy('at')
-        .orderBy('id')
-        .limit(SEAL_BATCH)
-        .execute()) as EntryRow[];
-      if (rows.length === 0) return 0;
-      const linked: { id: string; pos: number; prev: string; hash: string }[] = [];
-      for (const r of rows) {
-        pos += 1;
-        const hash = entryHash(this.alg, prev, r);
-        linked.push({ id: r.id, pos, prev, hash });
-        prev = hash;
-      }
-      const sealedAt = this.clock.now();
-      // One set-based UPDATE per batch rather than one per entry.
-      const values = sql.join(linked.map((l) => sql`(${l.id}::uuid, ${l.pos}::bigint, ${l.prev}, ${l.hash})`));
-      await sql`
-        UPDATE kernel_audit_entry e
-           SET chain_pos = v.pos, prev_hash = v.prev, entry_hash = v.hash, sealed_at = ${sealedAt}
-          FROM (VALUES ${values}) AS v(id, pos, prev, hash)
-         WHERE e.id = v.id`.execute(trx);
-      await trx
+      const head = await trx.selectFrom('kernel_audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+      if (!head) return 0;
+      const seq = Number(head.seq);
+      const last = await trx.selectFrom('kernel_audit_checkpoint').select(['chain_pos', 'entry_hash']).orderBy('chain_pos', 'desc').limit(1).executeTakeFirst();
+      const from = Number(last?.chain_pos ?? 0);
+      if (seq <= from) return 0;
+      const broken = await this.checkSegment(trx, from, last?.entry_hash ?? GENESIS, seq, head.hash);
+      if (broken) throw new Error(`audit chain broken, checkpoint withheld / 审计链断裂，不予签名: ${broken}`);
+      const at = this.clock.now();
+      const record = { pos: seq, hash: head.hash, at: atText(at), alg: this.alg, publicKey: this.crypto.signPublicKey, signature: '' };
+      record.signature = this.crypto.sign(checkpointMessage(record));
+      const inserted = await trx
         .insertInto('kernel_audit_checkpoint')
-        .values({
-          chain_pos: pos,
-          entry_hash: prev,
-          entries: linked.length,
-          at: sealedAt,
-          hash_alg: this.alg,
-          public_key: this.crypto.signPublicKey,
-          signature: this.crypto.sign(`${pos}:${prev}`),
-        })
-        .execute();
-      return linked.length;
+        .values({ chain_pos: seq, entry_hash: head.hash, entries: seq - from, at, hash_alg: this.alg, public_key: record.publicKey, signature: record.signature })
+        .onConflict((oc) => oc.column('chain_pos').doNothing())
+        .returning('chain_pos')
+        .executeTakeFirst();
+      if (!inserted) return 0; // another node signed this very head
+      // Before commit: a checkpoint the witness did not take is not kept either (the next round retries).
+      await this.witness?.append(record);
+      return seq - from;
     });
   }
 
-  /** Seals until nothing is left (used by `audit verify` and tests). */
+  /** Signs and witnesses a checkpoint now if there is anything new (tests, `yiwang audit checkpoint`). */
   async sealAll(): Promise<number> {
-    let total = 0;
-    for (let n = await this.seal(); n > 0; n = await this.seal()) total += n;
-    return total;
+    return this.seal();
+  }
+
+  /** Checks positions from+1…to link up from `fromHash` to `toHash`; names the first break. */
+  private async checkSegment(trx: Executor, from: number, fromHash: string, to: number, toHash: string): Promise<string | null> {
+    let prev = fromHash;
+    let expect = from + 1;
+    while (expect <= to) {
+      const page = (await trx
+        .selectFrom('kernel_audit_entry')
+        .select([...STORED_ENTRY_COLUMNS, atTextSql('at').as('at_text')])
+        .where('chain_pos', '>=', expect)
+        .where('chain_pos', '<=', to)
+        .orderBy('chain_pos')
+        .limit(SEGMENT_PAGE)
+        .execute()) as StoredEntry[];
+      if (page.length === 0) break;
+      for (const e of page) {
+        if (Number(e.chain_pos) !== expect) return `entry ${expect} missing`;
+        if (e.prev_hash !== prev) return `entry ${expect}: link broken`;
+        if (!entryHashMatches(this.alg, e)) return `entry ${expect}: altered`;
+        prev = e.entry_hash ?? '';
+        expect += 1;
+      }
+    }
+    if (expect <= to) return `entries ${expect}–${to} missing`;
+    return prev === toHash ? null : `entry ${to}: differs from the chain head`;
+  }
+
+  /** Walks the whole ledger and compares it with the witness. Reads only. */
+  verify(): Promise<VerifyReport> {
+    return verifyLedger(this.db, this.alg, this.crypto.signPublicKey, this.witness);
   }
 
   /**
-   * Walks the whole chain: recomputes every hash, checks positions have no gap and each checkpoint's
-   * signature (against this platform's public key) and hash. Names the first entry that breaks.
+   * Once, after the migration to write-time linking: re-links a ledger written under the earlier
+   * scheme (linked later by a sealer) so every entry is covered by the new hash. Safe to call on
+   * every start; does nothing when there is nothing to re-link.
    */
-  async verify(): Promise<VerifyReport> {
-    const checkpoints = await this.db.selectFrom('kernel_audit_checkpoint').selectAll().orderBy('chain_pos').execute();
-    const cpByPos = new Map(checkpoints.map((c) => [Number(c.chain_pos), c]));
-    const unl = await this.db
-      .selectFrom('kernel_audit_entry')
-      .select([sql<number>`count(*)`.as('n'), sql<Date | null>`min(at)`.as('oldest')])
-      .where('chain_pos', 'is', null)
-      .executeTakeFirstOrThrow();
-    const report: VerifyReport = {
-      ok: true,
-      linked: 0,
-      unlinked: Number(unl.n),
-      oldestUnlinkedAt: unl.oldest ? new Date(unl.oldest) : null,
-      checkpoints: checkpoints.length,
-    };
-    const fail = (chainPos: number, entryId: string | null, reason: string): VerifyReport => ({
-      ...report,
-      ok: false,
-      broken: { chainPos, entryId, reason },
-    });
-    for (const c of checkpoints) {
-      if (c.public_key !== this.crypto.signPublicKey || !PlatformCrypto.verify(`${c.chain_pos}:${c.entry_hash}`, c.signature, c.public_key)) {
-        return fail(Number(c.chain_pos), null, 'checkpoint signature invalid / 检查点签名无效');
-      }
-    }
-    let expectPos = 1;
-    let prev = GENESIS;
-    let cpIdx = 0;
-    for (;;) {
-      const page = await this.db
-        .selectFrom('kernel_audit_entry')
-        .selectAll()
-        .where('chain_pos', '>=', expectPos)
-        .orderBy('chain_pos')
-        .limit(SEAL_BATCH)
-        .execute();
-      if (page.length === 0) break;
-      for (const e of page) {
-        const pos = Number(e.chain_pos);
-        if (pos !== expectPos) return fail(expectPos, null, `entry at position ${expectPos} is missing / 条目缺失`);
-        // The algorithm is the one the covering checkpoint recorded (config may change over the years).
-        while (cpIdx < checkpoints.length && Number(checkpoints[cpIdx].chain_pos) < pos) cpIdx += 1;
-        const alg = (checkpoints[cpIdx]?.hash_alg ?? this.alg) as HashAlg;
-        if (e.prev_hash !== prev) return fail(pos, e.id, 'link to previous entry broken / 与前一条目的链接断开');
-        if (entryHash(alg, prev, e as EntryRow) !== e.entry_hash) return fail(pos, e.id, 'entry altered / 条目被篡改');
-        const cp = cpByPos.get(pos);
-        if (cp && cp.entry_hash !== e.entry_hash) return fail(pos, e.id, 'entry does not match signed checkpoint / 与签名检查点不符');
-        prev = e.entry_hash;
-        expectPos += 1;
-        report.linked += 1;
-      }
-    }
-    const lastCp = checkpoints[checkpoints.length - 1];
-    if (lastCp && Number(lastCp.chain_pos) >= expectPos) {
-      return fail(expectPos, null, `entries after position ${expectPos - 1} removed / 检查点之前的条目被删除`);
-    }
-    return report;
+  async upgrade(regionCode: string): Promise<{ entries: number; previousChain: string } | null> {
+    return relinkLegacyChain(this.db, this.alg, (trx, input) => this.record(trx, input), regionCode);
   }
 }

@@ -33,3 +33,32 @@ export const auditMigration: Migration = {
     );
   `,
 };
+
+/**
+ * Write-time linking: the one-row chain head writers lock, checkpoints signed over the new hash
+ * (the earlier ones are kept as `kernel_audit_checkpoint_v1`). Existing entries are re-linked once
+ * by `AuditLedger.upgrade()` right after the migrations run (the new hash needs SM3, which SQL lacks).
+ * Numbered after every module's migrations so it applies to existing installations.
+ */
+export const auditLinkedMigration: Migration = {
+  name: '0700_kernel_audit_linked',
+  sql: `
+    ALTER TABLE kernel_audit_checkpoint RENAME TO kernel_audit_checkpoint_v1;
+    ALTER TABLE kernel_audit_checkpoint_v1 RENAME CONSTRAINT kernel_audit_checkpoint_pkey TO kernel_audit_checkpoint_v1_pkey;
+    CREATE TABLE kernel_audit_checkpoint (
+      chain_pos bigint PRIMARY KEY,
+      entry_hash text NOT NULL,
+      entries bigint NOT NULL,
+      at timestamptz NOT NULL,
+      hash_alg text NOT NULL,
+      public_key text NOT NULL,
+      signature text NOT NULL
+    );
+    CREATE TABLE kernel_audit_head (
+      id smallint PRIMARY KEY CHECK (id = 1),
+      seq bigint NOT NULL,
+      hash text NOT NULL
+    );
+    ALTER TABLE kernel_audit_entry DROP COLUMN sealed_at;
+  `,
+};

@@ -73,6 +73,18 @@ export const ConfigSchema = Type.Object({
   readyTimeoutMs: Type.Integer({ minimum: 50, maximum: 60_000, default: 2000 }),
   /** On SIGTERM, in-flight requests get this long to finish before their connections are closed. */
   shutdownGraceMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
+  /** Where signed audit checkpoints are also kept, outside the database (docs/operations.md, Audit ledger). */
+  auditWitness: Type.Union([Type.Literal('file'), Type.Literal('s3')], { default: 'file' }),
+  /** The append-only witness file; relative to the data folder. Put it on another volume. */
+  auditWitnessPath: Type.Optional(Type.String({ minLength: 1 })),
+  /** S3 witness: a bucket created with object lock; endpoint, region and keys default to the file store's. */
+  auditWitnessS3Bucket: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  auditWitnessS3Endpoint: Type.Optional(Type.String({ pattern: '^https?://[^/]+' })),
+  auditWitnessS3Region: Type.Optional(Type.String({ minLength: 1 })),
+  auditWitnessS3AccessKeyId: Type.Optional(Type.String({ minLength: 1 })),
+  auditWitnessS3SecretAccessKey: Type.Optional(Type.String({ minLength: 1 })),
+  /** Days each checkpoint object stays under COMPLIANCE-mode object lock. */
+  auditWitnessRetentionDays: Type.Integer({ minimum: 1, maximum: 36500, default: 3650 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -116,4 +128,12 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_DB_ACQUIRE_TIMEOUT_MS: 'dbAcquireTimeoutMs',
   YIWANG_READY_TIMEOUT_MS: 'readyTimeoutMs',
   YIWANG_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+  YIWANG_AUDIT_WITNESS: 'auditWitness',
+  YIWANG_AUDIT_WITNESS_PATH: 'auditWitnessPath',
+  YIWANG_AUDIT_WITNESS_S3_BUCKET: 'auditWitnessS3Bucket',
+  YIWANG_AUDIT_WITNESS_S3_ENDPOINT: 'auditWitnessS3Endpoint',
+  YIWANG_AUDIT_WITNESS_S3_REGION: 'auditWitnessS3Region',
+  YIWANG_AUDIT_WITNESS_S3_ACCESS_KEY_ID: 'auditWitnessS3AccessKeyId',
+  YIWANG_AUDIT_WITNESS_S3_SECRET_ACCESS_KEY: 'auditWitnessS3SecretAccessKey',
+  YIWANG_AUDIT_WITNESS_RETENTION_DAYS: 'auditWitnessRetentionDays',
 };
