@@ -13,9 +13,10 @@ import { FileStore, LocalBlobStore, S3BlobStore, fileOwnersMigration, filesMigra
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
-import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
+import { idempotencyMigration, idempotencyWriteMigration, pruneIdempotency } from './http/idempotency.ts';
+import { markWrittenSql, takenOverError } from './http/idempotent-write.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, idempotencyWriteMigration];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -103,15 +104,27 @@ export function createKernel(opts: KernelOptions): Kernel {
     async recordChange(trx, rec) {
       const entry = insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES);
       const ev = eventRowOf(rec);
-      await (ev ? sql`WITH a AS (${entry}) ${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)}` : entry).execute(trx);
+      // A request with an Idempotency-Key also marks its key as written (see idempotent-write.ts).
+      const parts = [entry, ev && insertRowSql('kernel_outbox', ev, OUTBOX_TYPES), markWrittenSql(clock, rec)].filter((q) => !!q);
+      // One statement: every part but the last as a CTE.
+      const stmt = parts.length === 1 ? entry : sql`WITH ${sql.join(parts.slice(0, -1).map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`))} ${parts.at(-1)}`;
+      await stmt.execute(trx).catch((err) => {
+        throw takenOverError(err);
+      });
     },
     async tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>) {
       const happened = sql`EXISTS (SELECT 1 FROM main)`;
       const ev = eventRowOf(rec);
+      const mark = markWrittenSql(clock, rec, happened);
       const r = await sql<R>`WITH main AS (${main}),
         a AS (${insertRowSql('kernel_audit_entry', audit.entryRow(rec), AUDIT_TYPES, happened)})
         ${ev ? sql`, o AS (${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES, happened)})` : sql``}
-        ${tail ?? sql`SELECT * FROM main`}`.execute(ex);
+        ${mark ? sql`, k AS (${mark})` : sql``}
+        ${tail ?? sql`SELECT * FROM main`}`
+        .execute(ex)
+        .catch((err) => {
+          throw takenOverError(err);
+        });
       return r.rows;
     },
   };
