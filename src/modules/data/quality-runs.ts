@@ -7,7 +7,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import type { Job } from '../../kernel/jobs/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
-import { DataQuality, type QualityResult } from './quality.ts';
+import { DataQuality, type QualityResult, type ResourceRef } from './quality.ts';
 
 const JOB = 'data.quality.run';
 const OPEN = ['queued', 'running'];
@@ -34,7 +34,7 @@ export interface QualityRunView {
   failure: string | null;
 }
 
-type Outcome = { result: QualityResult } | { failed: true } | null;
+type Outcome = { result: QualityResult; resource: ResourceRef } | { failed: true } | null;
 
 /**
  * Quality runs (数据质量检查) asked for by the data bureau or by the daily timer. A check reads whole
@@ -65,7 +65,7 @@ export class QualityRuns {
   }
 
   /** Queues a run and its job in `ex` unless the resource has an open run; returns the new run's id. */
-  async queue(ex: Executor, r: { id: string; code: string; regionCode: string }, by: Actor): Promise<string | null> {
+  async queue(ex: Executor, r: ResourceRef, by: Actor): Promise<string | null> {
     const id = uuidv7();
     const inserted = await ex
       .insertInto('data_quality_run')
@@ -112,7 +112,7 @@ export class QualityRuns {
     // Started over after a worker died: the progress starts over too.
     await this.k.db.updateTable('data_quality_run').set({ state: 'running', started_at: this.k.clock.now(), steps_total: DataQuality.steps(r), steps_done: 0 }).where('id', '=', runId).execute();
     try {
-      return { result: await this.quality.check(r, progress) };
+      return { result: await this.quality.check(r, progress), resource: { id: r.id, code: r.code, regionCode: r.regionCode } };
     } catch (err) {
       this.k.log.error({ err, resource: r.code, runId }, 'quality check failed');
       return { failed: true };
@@ -126,9 +126,7 @@ export class QualityRuns {
       await trx.updateTable('data_quality_run').set({ state: 'failed', finished_at: this.k.clock.now(), failure: FAILURE }).where('id', '=', runId).execute();
       return;
     }
-    const run = await trx.selectFrom('data_quality_run').select('resource_id').where('id', '=', runId).executeTakeFirstOrThrow();
-    const code = await trx.selectFrom('data_resource').select('code').where('id', '=', run.resource_id).executeTakeFirstOrThrow();
-    const r = (await this.catalogue.byCode(code.code, trx))!;
-    await this.quality.store(trx, runId, r, out.result);
+    // Only `trx` here: on PGlite any other read would wait for this transaction's connection.
+    await this.quality.store(trx, runId, out.resource, out.result);
   }
 }

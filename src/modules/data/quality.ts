@@ -9,6 +9,9 @@ import { FREQUENCIES, type QualityRule } from './schema.ts';
 const KEEP_ROWS = 1000;
 const PAGE = 5000;
 
+/** What a stored run needs to know of its resource. */
+export type ResourceRef = Pick<Resource, 'id' | 'code' | 'regionCode'>;
+
 export interface QualityResult {
   startedAt: Date;
   score: number;
@@ -159,7 +162,7 @@ export class DataQuality {
   }
 
   /** Stores a finished check as run `runId` (a new run, or the queued one it answers), in `trx`. */
-  async store(trx: Tx, runId: string, r: Resource, c: QualityResult): Promise<void> {
+  async store(trx: Tx, runId: string, r: ResourceRef, c: QualityResult): Promise<void> {
     const row = { started_at: c.startedAt, finished_at: this.k.clock.now(), row_total: c.total, rows_with_issues: c.withIssues, score: c.score, summary: JSON.stringify(c.findings.map((f) => ({ item: f.item, rule: f.rule, count: f.count, detail: f.detail }))), state: 'done' };
     await trx
       .insertInto('data_quality_run')
