@@ -60,8 +60,8 @@ declare module 'fastify' {
  *
  * The claim is committed before the handler runs (so a concurrent replay is refused at once), and
  * every traced write of the handler marks the claim as written in its own statement (see
- * idempotent-write.ts). A claim left without an answer by a crash is resolved after STALE_MS from
- * that mark: if a write committed, the retry is told so and nothing runs again; if none did, the
+ * idempotent-write.ts). A claim left without an answer by a crash is resolved once it is STALE_MS
+ * old: if a write committed, the retry is told so and nothing runs again; if none did, the
  * retry takes the claim over and runs — and should the first attempt still be alive, its write is
  * then refused, so a key writes once whatever happens.
  */
