@@ -27,10 +27,12 @@ export const idempotencyMigration: Migration = {
 
 /**
  * Which attempt holds a key and whether one of its writes committed (see idempotent-write.ts).
- * The (actor, key, attempt) index is the arbiter a traced write's mark conflicts on.
+ * The (actor, key, attempt) index is the arbiter a traced write's mark conflicts on. Numbered after
+ * every module's migrations: an installation that already ran them refuses a new migration that
+ * sorts before them (Kysely's migrator keeps the order).
  */
 export const idempotencyWriteMigration: Migration = {
-  name: '0007_kernel_idempotency_written',
+  name: '0700_kernel_idempotency_written',
   sql: `
     ALTER TABLE kernel_idempotency ADD COLUMN attempt text;
     ALTER TABLE kernel_idempotency ADD COLUMN written_at timestamptz;
