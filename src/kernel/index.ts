@@ -15,9 +15,10 @@ import { FileStore, LocalBlobStore, S3BlobStore, fileOwnersMigration, filesMigra
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
-import { idempotencyMigration, pruneIdempotency } from './http/idempotency.ts';
+import { idempotencyMigration, idempotencyWriteMigration, pruneIdempotency } from './http/idempotency.ts';
+import { markWrittenSql, takenOverError } from './http/idempotent-write.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration, idempotencyWriteMigration];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -93,21 +94,31 @@ export function createKernel(opts: KernelOptions): Kernel {
     if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChange(trx, rec));
     const row = await audit.linkedRow(ex, rec);
     const ev = eventRowOf(rec);
-    await sql`WITH h AS (${moveHeadSql(row)}) ${
-      ev ? sql`, a AS (${insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)}) ${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)}` : insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)
-    }`.execute(ex);
+    // A request with an Idempotency-Key also marks its key as written (see idempotent-write.ts).
+    const parts = [insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES), ev && insertRowSql('kernel_outbox', ev, OUTBOX_TYPES), markWrittenSql(clock, rec)].filter((q) => !!q);
+    // One statement: the head moves, and every part but the last is a CTE.
+    const ctes = [moveHeadSql(row), ...parts.slice(0, -1)].map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`);
+    await sql`WITH ${sql.join(ctes)} ${parts.at(-1)}`.execute(ex).catch((err) => {
+      throw takenOverError(err);
+    });
   }
   async function tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]> {
     if (!ex.isTransaction) return ex.transaction().execute((trx) => tracedWrite<R>(trx, main, rec, tail));
     const row = await audit.linkedRow(ex, rec);
     const happened = sql`EXISTS (SELECT 1 FROM main)`;
     const ev = eventRowOf(rec);
+    const mark = markWrittenSql(clock, rec, happened);
     // The head moves only if the entry is written, so a change that did not happen leaves no gap.
     const r = await sql<R>`WITH main AS (${main}),
       h AS (${moveHeadSql(row, happened)}),
       a AS (${insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES, happened)})
       ${ev ? sql`, o AS (${insertRowSql('kernel_outbox', ev, OUTBOX_TYPES, happened)})` : sql``}
-      ${tail ?? sql`SELECT * FROM main`}`.execute(ex);
+      ${mark ? sql`, k AS (${mark})` : sql``}
+      ${tail ?? sql`SELECT * FROM main`}`
+      .execute(ex)
+      .catch((err) => {
+        throw takenOverError(err);
+      });
     return r.rows;
   }
   jobs.registerTimer('kernel.idempotency.prune', 3600_000, async (_job, trx) => void (await pruneIdempotency(trx, clock)));

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { SYSTEM_PRINCIPAL } from '../../modules/identity/index.ts';
+import { withAttempt, type IdempotentAttempt } from './idempotent-write.ts';
 
 describe('Idempotency-Key on writes', () => {
   let t: TestPlatform;
@@ -52,5 +54,35 @@ describe('Idempotency-Key on writes', () => {
     expect(first.json().code).toBe('DEPARTMENT_CODE_TAKEN');
     expect(again.statusCode).toBe(409);
     expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('writes once for two simultaneous requests with the same key', async () => {
+    const body = { regionCode: '152201', code: 'IDEM5', name: '同时提交的部门' };
+    const [x, y] = await Promise.all([post(a, 'key-twin-0001', body), post(a, 'key-twin-0001', body)]);
+    const [first, other] = x.headers['idempotent-replayed'] ? [y, x] : [x, y];
+    expect(first.statusCode).toBe(201);
+    // The other one is refused while the first runs, or gets its answer once it is done.
+    if (other.statusCode === 409) expect(other.json().code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    else expect(other.json().id).toBe(first.json().id);
+    expect(await named('同时提交的部门')).toBe(1);
+  });
+
+  it('refuses the writes of an attempt whose claim a retry took over, and keeps nothing of them', async () => {
+    // A first attempt so slow that a retry took its claim over after a minute: the retry holds the key.
+    const retry: IdempotentAttempt = { actor: 'ip:127.0.0.1', key: 'key-slow-0001', requestHash: 'h', attempt: 'retry', open: true };
+    await t.p.kernel.db.insertInto('kernel_idempotency').values({ actor: retry.actor, key: retry.key, request_hash: 'h', attempt: retry.attempt, created_at: t.clock.now() }).execute();
+    const slow = { ...retry, attempt: 'slow' };
+    const org = t.p.org.service;
+    // A one-statement traced write…
+    await expect(withAttempt(slow, () => org.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'IDEM6', name: '迟到的部门' }))).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
+    expect(await named('迟到的部门')).toBe(0);
+    // …and a change recorded inside a transaction.
+    const d = await withAttempt(retry, () => org.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'IDEM7', name: '接手的部门' }));
+    await expect(withAttempt(slow, () => org.updateDepartment(SYSTEM_PRINCIPAL, d.id, { name: '迟到的改名', version: d.version }))).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
+    expect(await named('迟到的改名')).toBe(0);
+    expect(await named('接手的部门')).toBe(1);
+    const marked = await t.p.kernel.db.selectFrom('kernel_idempotency').selectAll().where('key', '=', retry.key).executeTakeFirstOrThrow();
+    expect(marked).toMatchObject({ attempt: 'retry', object_type: 'org.department', object_id: d.id });
+    expect(marked.written_at).not.toBeNull();
   });
 });

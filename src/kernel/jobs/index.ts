@@ -15,6 +15,18 @@ export interface Job<P = Record<string, unknown>> {
 /** A job's writes go in `trx`, the same transaction that marks the job done. */
 export type JobHandler = (job: Job<any>, trx: Tx) => Promise<void>;
 
+/**
+ * Long work (seconds or more, e.g. reading whole tables) runs before that transaction, on
+ * connections of its own, so it holds none open while it works — on PGlite, whose one connection
+ * is leased to a transaction, it could not even read. Its result is then written by `commit` in
+ * the transaction that marks the job done. If the worker dies, the job is claimed again when its
+ * lease runs out and the work starts over: it must be safe to repeat until committed.
+ */
+export interface LongJob<R> {
+  work(job: Job<any>): Promise<R>;
+  commit(job: Job<any>, trx: Tx, result: R): Promise<void>;
+}
+
 export interface EnqueueOptions {
   regionCode?: string;
   runAt?: Date;
@@ -35,6 +47,7 @@ const LEASE_MS = 5 * 60_000;
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly longs = new Map<string, LongJob<unknown>>();
   private readonly timers = new Map<string, number>();
   readonly workerId = `w-${process.pid}-${uuidv7().slice(-8)}`;
 
@@ -46,6 +59,12 @@ export class JobRunner {
 
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
+  }
+
+  /** A job whose long work runs outside the transaction that commits its result (see LongJob). */
+  registerLong<R>(kind: string, long: LongJob<R>): void {
+    this.longs.set(kind, long as LongJob<unknown>);
+    this.register(kind, async () => {}); // so that runDue claims it
   }
 
   /** A handler that re-enqueues itself every `everyMs` (e.g. overdue scans, the audit sealer). */
@@ -114,9 +133,11 @@ export class JobRunner {
 
   private async runOne(job: Job, maxAttempts: number): Promise<boolean> {
     const handler = this.handlers.get(job.kind)!;
+    const long = this.longs.get(job.kind);
     try {
+      const result = long ? await long.work(job) : undefined;
       await this.db.transaction().execute(async (trx) => {
-        await handler(job, trx);
+        await (long ? long.commit(job, trx, result) : handler(job, trx));
         const mark = await trx
           .updateTable('kernel_job')
           .set({ state: 'done', finished_at: this.clock.now(), locked_until: null })

@@ -45,6 +45,21 @@ describe('jobs and the outbox', () => {
     expect(await db.selectFrom('test_effect').selectAll().where('job', '=', id).execute()).toHaveLength(0);
   });
 
+  it('runs the work of a long job with no transaction open and commits its result with the job', async () => {
+    const { jobs, db } = t.p.kernel;
+    // The work reads through the shared handle while it works: on PGlite, with one connection,
+    // that only finishes if no transaction holds the connection meanwhile.
+    jobs.registerLong<number>('test.long', {
+      work: async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_effect`.execute(db)).rows[0].n),
+      commit: async (job, trx, seen) => void (await trx.insertInto('test_effect').values({ job: job.id, note: `saw ${seen}` }).execute()),
+    });
+    const before = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_effect`.execute(db)).rows[0].n);
+    const id = (await jobs.enqueue(db, 'test.long', {}))!;
+    expect(await jobs.runDue()).toBe(1);
+    expect(await db.selectFrom('test_effect').select('note').where('job', '=', id).execute()).toEqual([{ note: `saw ${before}` }]);
+    expect((await db.selectFrom('kernel_job').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('done');
+  });
+
   it('keeps one open job per unique key', async () => {
     const { jobs, db } = t.p.kernel;
     expect(await jobs.enqueue(db, 'test.write', { note: 'a' }, { uniqueKey: 'k1' })).not.toBeNull();

@@ -7,6 +7,7 @@ import { DataGateway } from './gateway.ts';
 import { DataLists } from './lists.ts';
 import { DataObjections } from './objections.ts';
 import { DataQuality } from './quality.ts';
+import { QualityRuns } from './quality-runs.ts';
 import { dataMigrations } from './migrations/index.ts';
 import { SharingRequests } from './requests.ts';
 import { dataRoutes } from './routes.ts';
@@ -30,13 +31,12 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   const quality = new DataQuality(k, catalogue);
   const objections = new DataObjections(k, policy, catalogue);
   const lists = new DataLists(k, policy, catalogue);
-  // 归集-治理: every table resource is checked once a day; a load or an answered objection can run it at once.
+  const qualityRuns = new QualityRuns(k, policy, catalogue, quality);
+  // 归集-治理: every table resource is checked once a day, through the same queue as a check asked
+  // for by hand (a resource with a check already open is left to it).
   k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
-    const codes = await trx.selectFrom('data_resource').select('code').where('backing', '=', 'table').where('active', '=', true).execute();
-    // The checks read whole tables on their own connections; they are queued, not run in this transaction.
-    setImmediate(async () => {
-      for (const c of codes) await quality.run(c.code).catch((err) => k.log.error({ err, resource: c.code }, 'quality check failed'));
-    });
+    const resources = await trx.selectFrom('data_resource').select(['id', 'code', 'region_code as regionCode']).where('backing', '=', 'table').where('active', '=', true).execute();
+    for (const r of resources) await qualityRuns.queue(trx, r, { id: 'system', type: 'system', regionCode: r.regionCode });
   });
   // Per-minute call counts are only needed for the current minute; an hour's are kept for operators.
   k.jobs.registerTimer('data.rate-prune', 3_600_000, async (_job, trx) => {
@@ -55,6 +55,6 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   k.events.subscribe('licenses.licence.ended', async (e, trx) => {
     await trx.updateTable('data_licence_index').set({ status: String(e.payload.status), updated_at: k.clock.now() }).where('identifier', '=', String(e.payload.identifier)).execute();
   });
-  return { catalogue, gateway, rate, requests, usage, quality, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, objections, lists }) };
+  return { catalogue, gateway, rate, requests, usage, quality, qualityRuns, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }) };
 }
 export type DataModule = ReturnType<typeof createDataModule>;

@@ -41,8 +41,10 @@ afterAll(() => t.close());
 describe('data quality on the 200,000-person base table', () => {
   it('finds each planted error in its row, and scores the resource', async () => {
     const run = await t.app.inject({ method: 'POST', url: '/api/data/quality/RK-POPULATION/run', headers: bearer(w.bureau) });
-    expect(run.statusCode, run.body).toBe(200);
-    const body = run.json();
+    expect(run.statusCode, run.body).toBe(202);
+    await t.p.kernel.jobs.runDue();
+    const body = (await t.app.inject({ method: 'GET', url: run.headers.location as string, headers: bearer(w.bureau) })).json();
+    expect(body.state).toBe('done');
     const rows = async (rule: string) => (await t.p.data.quality.issues('RK-POPULATION', rule)).map((i) => i.rowId);
     expect(await rows('format:citizen-id')).toEqual([planted.badCheck]);
     expect(await rows('required')).toEqual([planted.noName]);

@@ -1,12 +1,24 @@
 import { sql, type RawBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { citizenIdProblem, creditCodeProblem } from '../../kernel/ids/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';
 import { FREQUENCIES, type QualityRule } from './schema.ts';
 
 const KEEP_ROWS = 1000;
 const PAGE = 5000;
+
+/** What a stored run needs to know of its resource. */
+export type ResourceRef = Pick<Resource, 'id' | 'code' | 'regionCode'>;
+
+export interface QualityResult {
+  startedAt: Date;
+  score: number;
+  total: number;
+  withIssues: number;
+  findings: Finding[];
+}
 
 export interface Finding {
   item: string | null;
@@ -120,30 +132,55 @@ export class DataQuality {
     return hit.count ? { item: it.code, rule: rule.kind === 'format' ? `format:${rule.format}` : rule.kind, count: hit.count, rows: hit.rows, detail } : null;
   }
 
-  /** Runs every rule of one table resource and stores the run; returns its score and findings. */
-  async run(code: string): Promise<{ score: number; total: number; findings: Finding[] }> {
-    const r = await this.catalogue.byCode(code);
-    if (!r || r.backing !== 'table') return { score: 100, total: 0, findings: [] };
-    const started = this.k.clock.now();
+  /** How many steps a check of `r` takes, for its progress: one per rule, and the row count. */
+  static steps(r: Resource): number {
+    return r.items.reduce((n, it) => n + it.rules.length, 0) + 1;
+  }
+
+  /**
+   * Checks every rule of one table resource; only reads, on connections of its own (it can take
+   * long on a big table: run it from the job queue, see quality-runs.ts). `progress` hears how
+   * many steps are done after each one.
+   */
+  async check(r: Resource, progress: (stepsDone: number) => Promise<void> = async () => {}): Promise<QualityResult> {
+    const startedAt = this.k.clock.now();
     const findings: Finding[] = [];
+    let done = 0;
     for (const it of r.items) for (const rule of it.rules) {
       const f = await this.checkRule(r, it, rule);
       if (f) findings.push(f);
+      await progress(++done);
     }
     const days = FREQUENCIES.find((f) => f[0] === r.updateFrequency)?.[3] ?? 366;
     if (!r.lastUpdatedAt || this.k.clock.now().getTime() - Date.parse(r.lastUpdatedAt) > days * 2 * 86_400_000) findings.push({ item: null, rule: 'timeliness', count: 1, rows: [], detail: `超过更新周期（${r.updateFrequency}）未更新 / not updated within its declared frequency` });
     const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(r.backingRef)}`.execute(this.k.db)).rows[0].n);
+    await progress(++done);
     const flagged = new Set(findings.flatMap((f) => f.rows));
     const withIssues = Math.max(flagged.size, findings.reduce((m, f) => Math.max(m, f.count), 0));
     const score = total ? Math.round((1 - Math.min(withIssues, total) / total) * 1_000_000) / 10_000 : 100;
-    const runId = uuidv7();
-    await this.k.db.transaction().execute(async (trx) => {
-      await trx.insertInto('data_quality_run').values({ id: runId, resource_id: r.id, region_code: r.regionCode, started_at: started, finished_at: this.k.clock.now(), row_total: total, rows_with_issues: withIssues, score, summary: JSON.stringify(findings.map((f) => ({ item: f.item, rule: f.rule, count: f.count, detail: f.detail }))) }).execute();
-      const issues = findings.flatMap((f) => (f.rows.length ? f.rows : [null]).map((row) => ({ id: uuidv7(), run_id: runId, resource_id: r.id, item_code: f.item, rule: f.rule, row_id: row, detail: f.detail })));
-      for (let i = 0; i < issues.length; i += 2000) await trx.insertInto('data_quality_issue').values(issues.slice(i, i + 2000)).execute();
-      await this.k.recordChange(trx, { actor: { id: 'system', type: 'system', regionCode: r.regionCode }, action: 'quality-checked', objectType: 'data.resource', objectId: r.id, regionCode: r.regionCode, change: { code: r.code, score, findings: findings.length }, event: false });
-    });
-    return { score, total, findings };
+    return { startedAt, score, total, withIssues, findings };
+  }
+
+  /** Stores a finished check as run `runId` (a new run, or the queued one it answers), in `trx`. */
+  async store(trx: Tx, runId: string, r: ResourceRef, c: QualityResult): Promise<void> {
+    const row = { started_at: c.startedAt, finished_at: this.k.clock.now(), row_total: c.total, rows_with_issues: c.withIssues, score: c.score, summary: JSON.stringify(c.findings.map((f) => ({ item: f.item, rule: f.rule, count: f.count, detail: f.detail }))), state: 'done' };
+    await trx
+      .insertInto('data_quality_run')
+      .values({ id: runId, resource_id: r.id, region_code: r.regionCode, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+    const issues = c.findings.flatMap((f) => (f.rows.length ? f.rows : [null]).map((row) => ({ id: uuidv7(), run_id: runId, resource_id: r.id, item_code: f.item, rule: f.rule, row_id: row, detail: f.detail })));
+    for (let i = 0; i < issues.length; i += 2000) await trx.insertInto('data_quality_issue').values(issues.slice(i, i + 2000)).execute();
+    await this.k.recordChange(trx, { actor: { id: 'system', type: 'system', regionCode: r.regionCode }, action: 'quality-checked', objectType: 'data.resource', objectId: r.id, regionCode: r.regionCode, change: { code: r.code, score: c.score, findings: c.findings.length }, event: false });
+  }
+
+  /** Checks one table resource at once and stores the run (for tools and tests; the API queues runs). */
+  async run(code: string): Promise<{ score: number; total: number; findings: Finding[] }> {
+    const r = await this.catalogue.byCode(code);
+    if (!r || r.backing !== 'table') return { score: 100, total: 0, findings: [] };
+    const c = await this.check(r);
+    await this.k.db.transaction().execute((trx) => this.store(trx, uuidv7(), r, c));
+    return { score: c.score, total: c.total, findings: c.findings };
   }
 
   /** The latest score of each resource, and each providing department's average. */
@@ -151,6 +188,7 @@ export class DataQuality {
     const rows = await sql<{ code: string; name: string; provider_department_id: string; score: string; row_total: number; rows_with_issues: number; finished_at: Date; summary: unknown }>`
       SELECT DISTINCT ON (r.id) r.code, r.name, r.provider_department_id, q.score, q.row_total, q.rows_with_issues, q.finished_at, q.summary
         FROM data_quality_run q JOIN data_resource r ON r.id = q.resource_id
+       WHERE q.state = 'done'
        ORDER BY r.id, q.finished_at DESC, q.id DESC`.execute(this.k.db);
     const resources = rows.rows.map((r) => ({ code: r.code, name: r.name, departmentId: r.provider_department_id, score: Number(r.score), rows: r.row_total, rowsWithIssues: r.rows_with_issues, checkedAt: new Date(r.finished_at).toISOString(), findings: r.summary }));
     const byDept = new Map<string, number[]>();
@@ -162,7 +200,7 @@ export class DataQuality {
   async issues(code: string, rule?: string) {
     const r = await this.catalogue.byCode(code);
     if (!r) return [];
-    const run = await this.k.db.selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).orderBy('finished_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+    const run = await this.k.db.selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).where('state', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
     if (!run) return [];
     let q = this.k.db.selectFrom('data_quality_issue').select(['item_code', 'rule', 'row_id', 'detail']).where('run_id', '=', run.id);
     if (rule) q = q.where('rule', '=', rule);

@@ -9,6 +9,7 @@ import type { SharingRequests } from './requests.ts';
 import { CATEGORIES, DATA_TYPES, FREQUENCIES, GRADES, IMPORTANCE, ItemCode, OPEN_TYPES, ResourceInput, SHARING_TYPES } from './schema.ts';
 import type { DataObjections } from './objections.ts';
 import type { DataQuality } from './quality.ts';
+import type { QualityRuns } from './quality-runs.ts';
 import type { DataUsage } from './usage.ts';
 
 const tags = ['data'];
@@ -33,12 +34,30 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
+const Iso = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const Count = Type.Union([Type.Number(), Type.Null()]);
+const QualityRun = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  resourceCode: Type.String(),
+  state: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Union([Type.Integer(), Type.Null()]) }),
+  queuedAt: Iso,
+  startedAt: Iso,
+  finishedAt: Iso,
+  score: Count,
+  rows: Count,
+  rowsWithIssues: Count,
+  findings: Type.Unknown(),
+  failure: Type.Union([Type.String(), Type.Null()]),
+});
+
 export interface DataParts {
   catalogue: DataCatalogue;
   gateway: DataGateway;
   requests: SharingRequests;
   usage: DataUsage;
   quality: DataQuality;
+  qualityRuns: QualityRuns;
   objections: DataObjections;
   lists: DataLists;
 }
@@ -127,11 +146,23 @@ export function dataRoutes(p: DataParts) {
     // Quality (数据质量)
     app.get('/api/data/quality', { config: { permission: 'data.read' }, schema: { tags, summary: '数据质量评分 / Quality scores', response: { 200: Type.Unknown(), ...errors } } }, async () => p.quality.scores());
     app.get('/api/data/quality/:code/issues', { config: { permission: 'data.decide' }, schema: { tags, summary: '质量问题清单 / Offending rows', params: Code_, querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.quality.issues(req.params.code, req.query.rule));
-    app.post('/api/data/quality/:code/run', { config: { permission: 'data.bureau' }, schema: { tags, summary: '立即检查 / Check a resource now', params: Code_, response: { 200: Type.Unknown(), ...errors } } }, async (req) => {
-      await p.catalogue.get(req.params.code);
-      const r = await p.quality.run(req.params.code);
-      return { score: r.score, rows: r.total, findings: r.findings.map(({ rows: _rows, ...f }) => f) };
-    });
+    // A check reads whole tables: it is queued and answered at once with the run to follow.
+    app.post(
+      '/api/data/quality/:code/run',
+      {
+        config: { permission: 'data.bureau' },
+        schema: { tags, summary: '立即检查（排队执行）/ Check a resource now (queued)', params: Code_, body: Type.Object({}, { additionalProperties: false }), response: { 202: QualityRun, ...errors } },
+        // The request needs no body; none at all is read as an empty one, anything else must be `{}`.
+        preValidation: async (req) => {
+          if (req.body === undefined) req.body = {};
+        },
+      },
+      async (req, reply) => {
+        const { run } = await p.qualityRuns.request(me(req), req.params.code);
+        return reply.status(202).header('location', `/api/data/quality/runs/${run.id}`).send(run);
+      },
+    );
+    app.get('/api/data/quality/runs/:id', { config: { permission: 'data.read' }, schema: { tags, summary: '质量检查进度与结果 / A quality run: progress and result', params: Id, response: { 200: QualityRun, ...errors } } }, async (req) => p.qualityRuns.view(req.params.id));
 
     // Objections (数据异议)
     app.post(

@@ -256,4 +256,24 @@ export const dataMigrations: Migration[] = [
       );
     `,
   },
+  {
+    name: '0605_data_quality_runs',
+    // A check asked for now is a run record first (queued, then running with progress) and a job;
+    // the daily check goes the same way. At most one open run per resource, across all app nodes.
+    sql: `
+      ALTER TABLE data_quality_run ADD COLUMN state text NOT NULL DEFAULT 'done' CHECK (state IN ('queued', 'running', 'done', 'failed'));
+      ALTER TABLE data_quality_run ADD COLUMN queued_at timestamptz;
+      ALTER TABLE data_quality_run ADD COLUMN requested_by text;
+      ALTER TABLE data_quality_run ADD COLUMN steps_total integer;
+      ALTER TABLE data_quality_run ADD COLUMN steps_done integer NOT NULL DEFAULT 0;
+      ALTER TABLE data_quality_run ADD COLUMN failure text;
+      ALTER TABLE data_quality_run ALTER COLUMN started_at DROP NOT NULL;
+      ALTER TABLE data_quality_run ALTER COLUMN finished_at DROP NOT NULL;
+      ALTER TABLE data_quality_run ALTER COLUMN row_total DROP NOT NULL;
+      ALTER TABLE data_quality_run ALTER COLUMN rows_with_issues DROP NOT NULL;
+      ALTER TABLE data_quality_run ALTER COLUMN score DROP NOT NULL;
+      ALTER TABLE data_quality_run ALTER COLUMN summary DROP NOT NULL;
+      CREATE UNIQUE INDEX data_quality_run_open ON data_quality_run (resource_id) WHERE state IN ('queued', 'running');
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../api';
 import { can, useMe } from '../../shell/session';
 import { useChart } from '../../shell/useChart';
+import { QualityRunButton } from './QualityRunButton';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -49,7 +50,7 @@ export function DataFigures() {
       {f && <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{chartTitle}</h2>} style={{ marginBottom: 16 }}><div ref={chartRef} className="yw-chart" role="img" aria-label={chartTitle} /></Card>}
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('data.quality')}</h2>} style={{ marginBottom: 16 }}>
         <Table rowKey="code" size="small" pagination={false} dataSource={scores.data?.resources ?? []}
-          columns={[{ title: t('data.name'), render: (_, r) => `${r.name}（${r.code}）` }, { title: t('data.score'), dataIndex: 'score' }, { title: t('data.rows'), dataIndex: 'rows' }, { title: t('data.outcome'), dataIndex: 'rowsWithIssues' }, { title: t('data.at'), render: (_, r) => new Date(r.checkedAt).toLocaleString(i18n.language) }]}
+          columns={[{ title: t('data.name'), render: (_, r) => `${r.name}（${r.code}）` }, { title: t('data.score'), dataIndex: 'score' }, { title: t('data.rows'), dataIndex: 'rows' }, { title: t('data.outcome'), dataIndex: 'rowsWithIssues' }, { title: t('data.at'), render: (_, r) => new Date(r.checkedAt).toLocaleString(i18n.language) }, ...(can(me, 'data.bureau') ? [{ title: t('data.actions'), render: (_: unknown, r: Scores['resources'][number]) => <QualityRunButton code={r.code} name={r.name} /> }] : [])]}
         />
       </Card>
       {usage.data && (
