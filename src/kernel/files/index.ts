@@ -9,6 +9,7 @@ import type { Clock } from '../clock/index.ts';
 import type { Db, Executor } from '../db/index.ts';
 import { DomainError } from '../http/errors.ts';
 import { sniffMime } from './sniff.ts';
+import { InputErrors, isInvalidText } from '../http/input-guard.ts';
 
 export { filesMigration, fileOwnersMigration } from './migration.ts';
 
@@ -61,6 +62,8 @@ export class FileStore {
    * the blob store and records it in `trx`. Nothing is kept when a check fails.
    */
   async save(trx: Executor, input: { stream: Readable; name: string; declaredMime: string; ownerId: string; regionCode: string }): Promise<StoredFile> {
+    // A name PostgreSQL would refuse is refused before a byte reaches the disk.
+    if (isInvalidText(input.name)) throw InputErrors.invalidText('/file/filename');
     const id = uuidv7();
     const key = `${id.slice(0, 8)}/${id}`;
     fs.mkdirSync(this.tmpDir, { recursive: true });

@@ -15,6 +15,7 @@ import { classify, sendProblem } from './problem.ts';
 import { registerOps } from './ops.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -65,6 +66,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     trustProxy: false,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('principal', null);
@@ -131,6 +133,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return sendProblem(reply, Errors.notFound('route'));
   });
 
+  // First of all: no NUL, broken Unicode, runaway nesting or unusable number reaches a route.
+  registerInputGuard(app as unknown as FastifyInstance);
   // Before validation: a caller who may not use a route learns nothing about its schema.
   app.addHook('preValidation', async (req) => {
     const c = req.routeOptions.config as { public?: boolean; authenticated?: boolean; permission?: string };
