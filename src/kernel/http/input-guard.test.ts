@@ -96,6 +96,17 @@ describe('input checked at the edge: 400 with a bilingual problem, nothing store
     expectRefused(await t.app.inject({ url: '/api/kernel/calendar?year=1e400', headers: bearer(admin) }), 'NUMBER_OUT_OF_RANGE');
   });
 
+  it('refuses dates that do not exist instead of passing them to the database', async () => {
+    for (const url of ['/api/services/stats?from=0000-01-01', '/api/services/stats?to=2026-02-30', '/api/cases/stats/performance?to=0000-01-01', '/api/cases/stats/places?to=2026-02-30']) {
+      expectRefused(await t.app.inject({ url, headers: bearer(admin) }), 'VALIDATION_FAILED');
+    }
+    const del = await t.app.inject({ method: 'DELETE', url: '/api/kernel/calendar/days/2026-02-30', headers: bearer(admin) });
+    expect(del.statusCode).toBe(422);
+    expect(del.json()).toMatchObject({ code: 'DATE_INVALID' });
+    // A real date still works.
+    expect((await t.app.inject({ url: '/api/services/stats?from=2026-01-01&to=2026-02-28', headers: bearer(admin) })).statusCode).toBe(200);
+  });
+
   it('answers an undecodable or over-long URL with a problem document', async () => {
     const bad = await t.app.inject({ url: '/api/org/departments/%E0%A4%A', headers: bearer(admin) });
     expectRefused(bad, 'MALFORMED_URL');
