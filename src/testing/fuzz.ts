@@ -112,10 +112,10 @@ function badValues(schema: Schema): unknown[] {
   const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
   switch (type) {
     case 'string':
-      return [...common, 12345, true, {}, [], ['a'], 'not-a-uuid', '9999-99-99T99:99:99Z', '../../etc/passwd', "' OR 1=1 --"];
+      return [...common, 12345, true, {}, [], ['a'], 'not-a-uuid', '9999-99-99T99:99:99Z', '2026-02-30', '0000-01-01', '2026-13-01', '1522019', '../../etc/passwd', "' OR 1=1 --"];
     case 'integer':
     case 'number':
-      return [...common, 'abc', '1', 1e308, -1e308, 2 ** 64, -1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2, {}, []];
+      return [...common, 'abc', '1', 1e308, -1e308, 2 ** 31, -(2 ** 31) - 1, 2 ** 40, Number.MAX_SAFE_INTEGER, 2 ** 64, -1, 0, 1.5, {}, []];
     case 'boolean':
       return [...common, 'true', 0, 'yes', []];
     case 'array':
@@ -150,8 +150,8 @@ function setAt(obj: any, path: string[], value: unknown): any {
 
 const toJson = (value: unknown) => JSON.stringify(value).replaceAll(JSON.stringify(DEEP), deepJson(20_000));
 
-const PATH_VALUES = ['not-a-uuid', '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', 'x'.repeat(3000), '-1', '0', '99999999999999999999', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201=1--", '%F0%9F%98%80'];
-const QUERY_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '', 'abc', '-1', '1e400', '99999999999999999999', '1.5', 'x'.repeat(10_000), '%5B%5D', "'%20OR%201=1--"];
+const PATH_VALUES = ['not-a-uuid', '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', 'x'.repeat(3000), '-1', '0', '99999999999999999999', '2147483648', '2026-02-30', '0000-00-00', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201=1--", '%F0%9F%98%80'];
+const QUERY_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '', 'abc', '-1', '1e400', '99999999999999999999', '2147483648', '2026-02-30', '0000-00-00', '9007199254740991', '1.5', '2026-02-30', '0000-01-01', 'x'.repeat(10_000), '%5B%5D', "'%20OR%201=1--"];
 
 /**
  * Every malformed variant of one operation: bad path parameters, bad query parameters, wrong values

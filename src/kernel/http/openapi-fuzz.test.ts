@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationsOf, seededRandom, variants, type FuzzRequest } from '../../testing/fuzz.ts';
 import { TEST_PASSWORD, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { itemContent } from '../../testing/services.ts';
+import { AIGUO, report, setupCases } from '../../testing/cases.ts';
 
 /** Fixed, so a failure found once is found again; change it to explore other corners. */
 const SEED = 15;
@@ -61,6 +62,9 @@ describe('malformed requests to every operation of the OpenAPI document', () => 
     // A few real records, so that well-formed path parameters reach services and their checks.
     const item = await t.app.inject({ method: 'POST', url: '/api/services/items', headers: bearer(admin), payload: { code: 'FUZZ-0001', regionCode: '152201', content: itemContent(dept.id) } });
     expect(item.statusCode, item.body).toBe(201);
+    const world = await setupCases(t);
+    const reported = await report(t, world.agent, { kind: 'complaint', content: '万佳社区3号楼门前垃圾堆放好几天了没人清运', callerName: '王女士', callerPhone: '13904821234', lon: AIGUO[0], lat: AIGUO[1], address: '万佳社区3号楼' });
+    expect(reported.status).toBe(201);
   });
   afterAll(() => t.close());
 
