@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationsOf, seededRandom, variants, type FuzzRequest } from '../../testing/fuzz.ts';
-import { TEST_PASSWORD, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { TEST_PASSWORD, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { itemContent } from '../../testing/services.ts';
+import { makeCitizenId } from '../ids/index.ts';
 import { AIGUO, report, setupCases } from '../../testing/cases.ts';
 
 /** Fixed, so a failure found once is found again; FUZZ_SEED=n explores other corners. */
@@ -11,7 +12,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 15);
  * caller. FUZZ_PER_OPERATION=100000 sends every variant (~18,000 requests); FUZZ_REPORT=file.json
  * writes the failures there in full.
  */
-const PER_OPERATION = Number(process.env.FUZZ_PER_OPERATION ?? 40);
+const PER_OPERATION = Number(process.env.FUZZ_PER_OPERATION ?? 30);
+/** Who sends the requests; FUZZ_AS=anonymous,admin,citizen adds a real-name verified person. */
+type Caller = 'anonymous' | 'admin' | 'citizen';
+const CALLERS = (process.env.FUZZ_AS ?? 'anonymous,admin').split(',') as Caller[];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Failure {
@@ -51,14 +55,19 @@ function collectIds(value: unknown, into: Set<string>, depth = 0): void {
 
 describe('malformed requests to every operation of the OpenAPI document', () => {
   let t: TestPlatform;
+  const callers = {} as Record<Exclude<Caller, 'anonymous'>, { username: string; token: string }>;
   let admin: string;
-  const adminName = 'fuzz.admin';
   const ids = new Set<string>();
 
   beforeAll(async () => {
     t = await startTestPlatform();
     const dept = await department(t);
-    admin = await staffToken(t, ['platform_admin'], dept.id, adminName);
+    admin = await staffToken(t, ['platform_admin'], dept.id, 'fuzz.admin');
+    callers.admin = { username: 'fuzz.admin', token: admin };
+    if (CALLERS.includes('citizen')) {
+      const citizen = await personToken(t, { realName: { name: '王建国', idNumber: makeCitizenId('152201', '1985-06-15', 31) } });
+      callers.citizen = { username: citizen.phone, token: citizen.token };
+    }
     // A few real records, so that well-formed path parameters reach services and their checks.
     const item = await t.app.inject({ method: 'POST', url: '/api/services/items', headers: bearer(admin), payload: { code: 'FUZZ-0001', regionCode: '152201', content: itemContent(dept.id) } });
     expect(item.statusCode, item.body).toBe(201);
@@ -68,14 +77,16 @@ describe('malformed requests to every operation of the OpenAPI document', () => 
   });
   afterAll(() => t.close());
 
-  /** Signs the admin in again when a fuzzed request ended their sessions (sign out everywhere, say). */
-  async function adminHeaders(): Promise<Record<string, string>> {
-    const me = await t.app.inject({ url: '/api/identity/me', headers: bearer(admin) });
+  /** The caller's headers; signs them in again when a fuzzed request ended their sessions (sign out everywhere, say). */
+  async function headersFor(who: Caller): Promise<Record<string, string>> {
+    if (who === 'anonymous') return {};
+    const c = callers[who];
+    const me = await t.app.inject({ url: '/api/identity/me', headers: bearer(c.token) });
     if (me.statusCode === 401) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: adminName, password: TEST_PASSWORD } });
-      admin = res.json().token;
+      const res = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: c.username, password: TEST_PASSWORD } });
+      c.token = res.json().token;
     }
-    return bearer(admin);
+    return bearer(c.token);
   }
 
   it('never answers with a 5xx, and every 4xx is a bilingual problem document', async () => {
@@ -94,10 +105,10 @@ describe('malformed requests to every operation of the OpenAPI document', () => 
     let sent = 0;
     for (const op of ops) {
       const all = variants(op, random, [...ids]);
-      for (const who of ['anonymous', 'admin'] as const) {
+      for (const who of CALLERS) {
         // A deterministic sample when an operation has more variants than the bound.
         const chosen = all.length <= PER_OPERATION ? all : shuffle(all, random).slice(0, PER_OPERATION);
-        const auth = who === 'admin' ? await adminHeaders() : {};
+        const auth = await headersFor(who);
         for (const v of chosen) {
           const res = await send(t, v, auth);
           sent++;
