@@ -70,6 +70,8 @@ export function calendarRoutes(k: Kernel) {
       { config: { permission: 'calendar.manage' }, schema: { tags, summary: '恢复为普通日 / Back to an ordinary day', params: Type.Object({ day: Day }), response: { 204: Type.Null(), ...errs } } },
       async (req, reply) => {
         const who = req.principal!;
+        // The pattern lets 2026-02-30 through; PostgreSQL would refuse it with a 500.
+        if (new Date(`${req.params.day}T00:00:00Z`).toISOString().slice(0, 10) !== req.params.day) throw invalidDate();
         const removed = await k.db.transaction().execute(async (trx) => {
           const r = await trx.deleteFrom('kernel_calendar_day').where('day', '=', req.params.day).executeTakeFirst();
           if (Number(r.numDeletedRows) === 0) return false;

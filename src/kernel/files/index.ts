@@ -10,6 +10,7 @@ import type { Db, Executor, Tx } from '../db/index.ts';
 import { DomainError } from '../http/errors.ts';
 import { FileErrors } from './errors.ts';
 import { inspectFile } from './inspect.ts';
+import { InputErrors, isInvalidText } from '../http/input-guard.ts';
 
 export { filesMigration, fileOwnersMigration } from './migration.ts';
 
@@ -103,6 +104,8 @@ export class FileStore {
     // The multipart parser destroys the part when the body ends before its closing boundary, which
     // can happen before we start reading: such a stream never ends nor fails, so waiting would hang.
     if (input.stream.destroyed) throw FileErrors.incomplete();
+    // A name PostgreSQL would refuse is refused before a byte reaches the disk.
+    if (isInvalidText(input.name)) throw InputErrors.invalidText('/file/filename');
     const id = uuidv7();
     fs.mkdirSync(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, id);

@@ -16,6 +16,7 @@ import { registerOps } from './ops.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSameOriginCheck, type SameOriginOptions } from './same-origin.ts';
+import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -97,6 +98,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // req.ip, req.protocol and req.host follow X-Forwarded-* only when the direct peer is one of these.
     trustProxy: opts.trustProxy ?? false,
     ...serverTimeouts(opts.timeouts),
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('principal', null);
@@ -164,6 +166,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return sendProblem(reply, Errors.notFound('route'));
   });
 
+  // First of all: no NUL, broken Unicode, runaway nesting or unusable number reaches a route.
+  registerInputGuard(app as unknown as FastifyInstance);
   // Before validation: a caller who may not use a route learns nothing about its schema.
   app.addHook('preValidation', async (req) => {
     const c = req.routeOptions.config as { public?: boolean; authenticated?: boolean; permission?: string };

@@ -14,6 +14,13 @@ export const ProblemSchema = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
 });
 
+/**
+ * A calendar date (YYYY-MM-DD) that exists: the format checks the day of the month (no 2026-02-30),
+ * the pattern keeps the year to 1000–2999 (PostgreSQL has no year 0000 and services compute with
+ * JavaScript dates).
+ */
+export const DaySchema = Type.String({ format: 'date', pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' });
+
 /** One entry of a bilingual code list (e.g. kinds of request, item types) as the API serves it. */
 export const CodeLabel = Type.Object({ code: Type.Union([Type.String(), Type.Integer()]), zh: Type.String(), en: Type.String() });
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { Categories } from './categories.ts';
 import type { Handling } from './handling.ts';
@@ -29,7 +29,7 @@ const STEP_NAMES = [
 ] as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const Day = DaySchema;
 const PeriodQuery = { from: Type.Optional(Day), to: Type.Optional(Day) };
 
 export interface CasesParts {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import type { DataGateway } from './gateway.ts';
@@ -17,7 +17,7 @@ const gw = ['data-gateway'];
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema, 502: ProblemSchema };
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 const Code_ = Type.Object({ code: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{3,39}$' }) }, { additionalProperties: false });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = DaySchema;
 const Region = Type.String({ pattern: '^[0-9]{2,12}$' });
 const Scalar = Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]);
 const Condition = Type.Object(

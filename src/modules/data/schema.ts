@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DaySchema } from '../../kernel/http/schemas.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Uuid = Type.String({ format: 'uuid' });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = DaySchema;
 export const ItemCode = Type.String({ pattern: '^[a-z][a-zA-Z0-9_]{0,39}$' });
 const lit = (xs: readonly (readonly [string, string, string])[]) => Type.Union(xs.map((x) => Type.Literal(x[0])));
 

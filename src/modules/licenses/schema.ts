@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DaySchema } from '../../kernel/http/schemas.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Uuid = Type.String({ format: 'uuid' });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = DaySchema;
 const FieldName = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' });
 
 export const HOLDER_TYPES = [

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { CodeLabel as Code, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import { applicantFacts } from '../identity/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
@@ -159,7 +159,7 @@ export function servicesRoutes(p: ServicesParts) {
     );
 
     // ── statistics ───────────────────────────────────────────────────────────────────────────────
-    const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    const Day = DaySchema;
     const StatsRow = Type.Object({ key: Type.String(), name: Type.String(), received: Type.Integer(), accepted: Type.Integer(), completed: Type.Integer(), overdue: Type.Integer(), onlineShare: Type.Number(), averageWorkingDays: Type.Union([Type.Number(), Type.Null()]), evaluations: Type.Integer(), averageScore: Type.Union([Type.Number(), Type.Null()]) });
     app.get(
       '/api/services/stats',
