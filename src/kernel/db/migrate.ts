@@ -52,6 +52,10 @@ export async function runMigrations(db: Kysely<any>, migrations: Migration[]): P
     migrationTableSchema: schema,
     migrationTableName: 'kernel_migration',
     migrationLockTableName: 'kernel_migration_lock',
+    // Each module numbers its migrations in its own range (kernel 00xx, identity 02xx, data 06xx…),
+    // so a module's new migration often sorts before another module's applied one: an installation
+    // must still upgrade, running what is new in name order.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -19,7 +19,7 @@ interface Server {
 
 /** Starts crash-server.fixture.ts in a process of its own and waits (at most two minutes) until it serves. */
 function serve(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/run-ts.js', 'src/kernel/http/crash-server.fixture.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/run-ts.js', 'src/testing/crash-server.fixture.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const ended = new Promise<string | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   return new Promise((resolve, reject) => {
     let out = '';

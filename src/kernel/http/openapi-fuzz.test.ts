@@ -29,8 +29,9 @@ interface Failure {
 function verdict(path: string, res: { statusCode: number; headers: Record<string, unknown>; body: string }): string | null {
   if (res.statusCode >= 500) return 'server error';
   if (res.statusCode < 400) return null;
-  // GeoReport v2 has its own error format (a list of code + description) in JSON or XML.
-  if (path.startsWith('/open311/v2/')) {
+  // GeoReport v2 has its own error format (a list of code + description) in JSON or XML, in the
+  // real endpoint and in its sandbox alike.
+  if (/^\/open311\/v2(-test)?\//.test(path)) {
     if (/<errors>|^\s*\[\s*\{\s*"code"/.test(res.body) || String(res.headers['content-type']).startsWith('application/problem+json')) return null;
     return 'not a GeoReport error';
   }

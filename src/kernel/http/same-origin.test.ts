@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../testing/multipart.ts';
+import { samplePdf } from '../../testing/samples.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 /** Cross-site request forgery: another site's page making the signed-in browser write. */
@@ -7,7 +8,7 @@ describe('cookie-authenticated writes from other origins', () => {
   let t: TestPlatform;
   let token = '';
   const PUBLIC = 'https://gov.example';
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 'a')]);
+  const pdf = samplePdf();
   beforeAll(async () => {
     t = await startTestPlatform({ publicUrl: PUBLIC });
     token = await staffToken(t, ['grid_worker'], (await department(t)).id);

@@ -25,7 +25,8 @@ async function apply(token = citizen.token, form: Record<string, unknown> = { sh
 }
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  // The clock jumps up to three weeks here; sessions end on the clock, so they last the month.
+  t = await startTestPlatform({ sessionHours: 720 });
   market = await department(t, '152201', '市场监督管理局');
   health = await department(t, '152201', '卫生健康委员会');
   const front = await department(t, '152201', '政务服务中心');

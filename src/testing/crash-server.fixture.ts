@@ -7,11 +7,11 @@
 //   YW_CLOCK_AHEAD_MS=n      the process's clock runs n ms ahead (a retry that comes later).
 import path from 'node:path';
 import type { KyselyPlugin } from 'kysely';
-import { loadConfig } from '../config/index.ts';
-import { openDatabase } from '../db/index.ts';
-import { loadRegions } from '../../modules/org/index.ts';
-import { SYSTEM_PRINCIPAL } from '../../modules/identity/index.ts';
-import { createPlatform } from '../../platform.ts';
+import { loadConfig } from '../kernel/config/index.ts';
+import { openDatabase } from '../kernel/db/index.ts';
+import { loadRegions } from '../modules/org/index.ts';
+import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
+import { createPlatform } from '../platform.ts';
 
 const dataDir = process.env.YW_DATA_DIR!;
 const ahead = Number(process.env.YW_CLOCK_AHEAD_MS ?? 0);
