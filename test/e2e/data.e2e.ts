@@ -29,7 +29,7 @@ describe('data sharing in a browser', () => {
     await page.getByText('按需共享率').waitFor();
     await page.locator('.yw-chart canvas').waitFor();
     // The seed checked the base tables when it loaded them.
-    await page.getByRole('cell', { name: /人口基础信息/ }).waitFor();
+    await page.getByRole('cell', { name: /^人口基础信息/ }).waitFor();
     // A check asked for now is queued at once; the page follows the run until it is done.
     const population = page.getByRole('row', { name: /人口基础信息/ });
     await population.getByRole('button', { name: '立即检查“人口基础信息”' }).click();
