@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeClock } from '../kernel/clock/index.ts';
@@ -11,6 +10,7 @@ import type { Message } from '../kernel/notify/index.ts';
 import { loadRegions } from '../modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
+import { freePort } from './ports.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
 
@@ -62,17 +62,6 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
   };
 }
 
-/** A port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 let seq = 0;
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, ssoPassword } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { freePort, startTlsProxy, type TlsProxy } from './tls-proxy.ts';
+import { freePort } from '../../src/testing/ports.ts';
+import { startTlsProxy, type TlsProxy } from './tls-proxy.ts';
 
 /**
  * The platform as an installation runs it: nginx terminates TLS (self-signed certificate) and speaks

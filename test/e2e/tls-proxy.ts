@@ -13,17 +13,6 @@ export interface TlsProxy {
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
