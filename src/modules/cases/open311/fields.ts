@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../kernel/http/errors.ts';
+import { isInvalidText } from '../../../kernel/http/input-guard.ts';
 import { Open311Errors } from './errors.ts';
 
 /** A GeoReport body as the spec has it: every field is text; a repeated field keeps every value. */
@@ -20,14 +21,15 @@ const MAX_FIELD_BYTES = 64 * 1024;
  */
 const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
-// NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate is not text at all.
-const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 const label = (name: string) => name.replace(/[^\w[\].-]/g, '?').slice(0, 40);
 
-/** A value a client sent, checked to be text PostgreSQL can store; `name` names it in the error. */
+/**
+ * A value a client sent, checked to be text PostgreSQL can store; `name` names it in the error.
+ * The kernel's edge guard sees JSON and query values, not multipart fields, and answers problem
+ * documents; here the same rule answers in GeoReport's format.
+ */
 export function text(value: string, name: string): string {
-  if (NOT_TEXT.test(value)) throw Open311Errors.badRequest(`${label(name)} 含有无效字符（如 NUL）`, `${label(name)} holds characters that are not valid text (such as NUL)`);
+  if (isInvalidText(value)) throw Open311Errors.badRequest(`${label(name)} 含有无效字符（如 NUL）`, `${label(name)} holds characters that are not valid text (such as NUL)`);
   return value;
 }
 
