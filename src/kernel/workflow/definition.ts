@@ -13,8 +13,8 @@ export const WorkflowState = Type.Object(
     ...Label,
     /** 'end' states finish the record; in a 'paused' state the clock stops (e.g. 补正). */
     kind: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('end')])),
-    /** Working days this step may take, counted from entering it. */
-    limitDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+    /** Working days this step may take, counted from entering it (a limit of 0 or less is no limit and is refused). */
+    limitDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   },
   { additionalProperties: false },
 );
@@ -33,8 +33,11 @@ export const WorkflowAction = Type.Object(
      * 'dispatcher': only staff of the unit that sent the record to its handler (e.g. to review a 退单).
      */
     unit: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('region'), Type.Literal('dispatcher')])),
-    /** What the actor must give: a reason, a list of items (e.g. what to correct), an outcome. */
-    requires: Type.Optional(Type.Array(Type.Union([Type.Literal('reason'), Type.Literal('items'), Type.Literal('delivery')]), { maxItems: 3 })),
+    /**
+     * Fields of the action's input the actor must give (e.g. `reason`, `items` to correct); the
+     * record kind's input schema says what each is, the definition's `inputs` how to name it.
+     */
+    requires: Type.Optional(Type.Array(Code, { maxItems: 5 })),
     /** An outcome the action records on the record, e.g. approved / not_approved. */
     outcome: Type.Optional(Code),
   },
@@ -46,6 +49,8 @@ export const WorkflowDefinition = Type.Object(
     initial: Code,
     states: Type.Record(Code, WorkflowState, { maxProperties: 40 }),
     actions: Type.Array(WorkflowAction, { minItems: 1, maxItems: 80 }),
+    /** How to name required input fields to the person asked for them (e.g. delivery → 出件方式). */
+    inputs: Type.Optional(Type.Record(Code, Type.Object(Label, { additionalProperties: false }), { maxProperties: 20 })),
   },
   { additionalProperties: false },
 );
@@ -127,6 +132,17 @@ export function validateDefinition(def: WorkflowDefinition, knownRoles: readonly
  * `next` does not have, or from which `next` offers no way to an end. Records keep the version they
  * were made under, but a definition edited in place must never leave one without a way forward.
  */
+/**
+ * Every action a definition names must have a handler in the code of its record kind: a
+ * definition naming an action nobody implements is refused on save, never stored to be ignored.
+ */
+export function handlerProblems(def: WorkflowDefinition, handlers: Readonly<Record<string, unknown>> | readonly string[]): DefinitionProblem[] {
+  const known = Array.isArray(handlers) ? new Set(handlers) : new Set(Object.keys(handlers));
+  return def.actions.flatMap((a, i) =>
+    known.has(a.code) ? [] : [{ path: `/actions/${i}/code`, message: `no handler for action "${a.code}" / 动作“${a.code}”没有对应的处理程序` }],
+  );
+}
+
 export function strandedStates(next: WorkflowDefinition, inUse: readonly string[]): string[] {
   const canFinish = statesThatCanFinish(next);
   return inUse.filter((s) => !Object.prototype.hasOwnProperty.call(next.states, s) || !canFinish.has(s));

@@ -1,12 +1,20 @@
 import { DomainError } from '../http/errors.ts';
 import type { WorkflowAction, WorkflowDefinition } from './definition.ts';
 
+/** Names of inputs most workflows ask for; a definition's `inputs` names the rest. */
+const COMMON_INPUTS: Record<string, { zh: string; en: string }> = { reason: { zh: '理由', en: 'reason' }, items: { zh: '清单', en: 'items' }, opinion: { zh: '意见', en: 'opinion' } };
+
 export const WorkflowErrors = {
   unknownAction: (code: string) => new DomainError('WORKFLOW_UNKNOWN_ACTION', 400, `没有名为“${code}”的动作`, `There is no action "${code}"`),
-  notInState: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '当前状态不允许此操作', 'The current state does not allow this action'),
+  notInState: () => new DomainError('WORKFLOW_NOT_IN_STATE', 409, '当前状态不允许此操作', 'The current state does not allow this action'),
+  stateChanged: () => new DomainError('WORKFLOW_STATE_CHANGED', 409, '该事项已被他人处理，请刷新后重试', 'Someone else acted on this record first; reload and try again'),
+  notImplemented: (code: string) =>
+    new DomainError('WORKFLOW_ACTION_NOT_IMPLEMENTED', 409, `动作“${code}”尚未实现，请联系管理员`, `The action "${code}" is not implemented; ask an administrator`),
   notYourAction: () => new DomainError('WORKFLOW_ACTOR_NOT_ALLOWED', 403, '您的角色或部门不能执行此操作', 'Your role or department may not take this action'),
-  missing: (what: string) =>
-    new DomainError('WORKFLOW_INPUT_MISSING', 400, `此操作须填写：${what === 'reason' ? '理由' : what === 'items' ? '补正清单' : '出件方式'}`, `This action needs: ${what}`, [{ path: `/${what}`, message: 'required / 必填' }]),
+  missing: (what: string, label?: { zh: string; en: string }) =>
+    new DomainError('WORKFLOW_INPUT_MISSING', 400, `此操作须填写：${label?.zh ?? COMMON_INPUTS[what]?.zh ?? what}`, `This action needs: ${label?.en ?? COMMON_INPUTS[what]?.en ?? what}`, [
+      { path: `/${what}`, message: 'required / 必填' },
+    ]),
 };
 
 /** Who wants to act on a record, as far as the workflow cares. */
@@ -19,11 +27,8 @@ export interface WorkflowActor {
 /** The units a record is with: its handler, and (for records sent down a level) who sent it. A bare id is the handler. */
 export type Units = string | null | { handling: string | null; dispatcher: string | null };
 
-export interface ActionInput {
-  reason?: string;
-  items?: string[];
-  delivery?: string;
-}
+/** An action's input as the engine sees it: the fields a definition may require, by name. */
+export type ActionInput = object;
 
 /**
  * Decides one step: the action must exist, start from the record's state, be for this kind of
@@ -37,8 +42,8 @@ export function decide(def: WorkflowDefinition, state: string, code: string, act
   if (!action.from.includes(state)) throw WorkflowErrors.notInState();
   if (!mayTake(action, actor, units)) throw WorkflowErrors.notYourAction();
   for (const need of action.requires ?? []) {
-    const v = input[need];
-    if (v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) throw WorkflowErrors.missing(need);
+    const v = (input as Record<string, unknown>)[need];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) throw WorkflowErrors.missing(need, def.inputs?.[need]);
   }
   return action;
 }

@@ -265,7 +265,7 @@ describe('bad input', () => {
     const r = await report(t, w.agent, call('公交车司机态度恶劣'));
     const jtj = await w.handler('JTJ');
     expect((await step(t, jtj, r.body.id, { action: 'accept' })).status).toBe(403);
-    expect((await step(t, w.agent, r.body.id, { action: 'close', visit: { reached: false } })).body.code).toBe('APPLICATION_NOT_IN_STATE');
+    expect((await step(t, w.agent, r.body.id, { action: 'close', visit: { reached: false } })).body.code).toBe('CASE_NOT_IN_STATE');
     expect((await step(t, w.agent, r.body.id, { action: 'fly' })).body.code).toBe('WORKFLOW_UNKNOWN_ACTION');
     expect((await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '050101', departmentId: '00000000-0000-7000-8000-000000000000' })).body.code).toBe('CASE_UNKNOWN_UNIT');
     const stale = await step(t, w.agent, r.body.id, { action: 'dispatch', categoryCode: '050101', departmentId: w.units.get('JTJ'), expectedVersion: 99 });

@@ -3,6 +3,8 @@ import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf } from '../../kernel/policy/index.ts';
 import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
+import { SYSTEM_STEP_ACTOR } from '../../kernel/workflow/index.ts';
+import { CASE_LOG } from './records.ts';
 
 /** Before the limit: a case due within this many hours gets one automatic 催办. */
 export const REMIND_BEFORE_HOURS = 24;
@@ -32,9 +34,7 @@ export async function sweepDeadlines(k: Kernel, trx: Tx): Promise<{ reminded: nu
         UPDATE cases_case SET ${s.set}, version = version + 1, updated_at = ${now}
         WHERE open AND state = ANY(${WORKING_STATES}::text[]) AND ${s.where}
         RETURNING id, region_code, number, state),
-      acted AS (
-        INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
-        SELECT gen_random_uuid(), id, region_code, ${s.kind}, state, state, 'system', 'system', '系统', NULL, NULL, ${JSON.stringify(s.payload)}::jsonb, ${now} FROM changed)
+      acted AS (${CASE_LOG.appendFrom('changed', { action: s.kind, from: sql`m.state`, to: sql`m.state`, actor: SYSTEM_STEP_ACTOR, payload: s.payload, at: now }, { many: true })})
       SELECT * FROM changed`.execute(trx);
     for (const r of rows.rows)
       await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: s.kind, objectType: 'cases.case', objectId: r.id, regionCode: r.region_code, change: s.payload, summary: { number: r.number }, event: { topic: `cases.case.${s.kind}`, payload: { id: r.id } } });

@@ -6,6 +6,7 @@ export const CasesErrors = {
   notLeafCategory: (code: string) => new DomainError('CASE_CATEGORY_NOT_LEAF', 422, `“${code}”不是末级分类，请选择具体分类`, `"${code}" is not a leaf category; choose a specific one`, [{ path: '/categoryCode', message: 'choose a leaf category / 请选择末级分类' }]),
   unknownUnit: () => new DomainError('CASE_UNKNOWN_UNIT', 422, '承办单位不存在或不在本辖区', 'The handling unit does not exist or is outside this jurisdiction', [{ path: '/departmentId', message: 'unknown unit / 承办单位不存在' }]),
   notLowerUnit: () => new DomainError('CASE_NOT_LOWER_UNIT', 422, '只能下派给本单位辖区内的下级单位或网格', 'A case can only be sent down to a unit or grid within your own area', [{ path: '/departmentId', message: 'not a lower unit / 不是下级单位' }]),
+  notInState: () => new DomainError('CASE_NOT_IN_STATE', 409, '工单当前状态不允许此操作', 'The case’s current state does not allow this action'),
   stateChanged: () => new DomainError('CASE_STATE_CHANGED', 409, '工单已被他人处理，请刷新后重试', 'Someone else changed this case; reload and try again'),
   callerFlood: () => new DomainError('CASE_CALLER_FLOOD', 429, '同一来电或账号短时间内提交过多，请稍后再试', 'Too many reports from one caller in a short time; please try later'),
   reporterFlood: () => new DomainError('CASE_REPORTER_FLOOD', 429, '该接入系统提交过于频繁，请稍后再试', 'This system is reporting too fast; please slow down'),

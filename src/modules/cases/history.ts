@@ -5,6 +5,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { tokenize } from '../../kernel/search/index.ts';
 import type { Classifier } from './classifier.ts';
+import { CASE_LOG } from './records.ts';
 import type { Channel, Urgency } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
@@ -41,6 +42,8 @@ export interface HistoricalCase {
 }
 
 const CHUNK = 400;
+/** Steps carried over from the old system are logged as the import's, not as any person's. */
+const IMPORT_ACTOR = { id: 'import', type: 'system', name: '历史迁移', roles: [], departmentId: null };
 
 /**
  * 历史工单迁移: loads cases from the system being replaced, set-based, with their action rows and
@@ -102,7 +105,7 @@ export async function importHistory(k: Kernel, policy: Policy, classifier: Class
         )
         .execute();
       const actions = chunk.flatMap((r, j) => {
-        const row = (action: string, from: string | null, to: string, when: Date, opinion: string | null = null) => ({ id: uuidv7(), case_id: ids[j], region_code: region, action, from_state: from, to_state: to, actor_id: 'import', actor_type: 'system', actor_name: '历史迁移', department_id: null, opinion, payload: '{}', at: when });
+        const row = (action: string, from: string | null, to: string, at: Date, opinion: string | null = null) => CASE_LOG.row(ids[j], region, { action, from, to, actor: IMPORT_ACTOR, opinion, at });
         const out = [row('register', null, 'registered', r.createdAt), row('dispatch', 'registered', 'dispatched', r.createdAt)];
         if (r.acceptedAt) out.push(row('accept', 'dispatched', 'handling', r.acceptedAt));
         if (r.repliedAt) out.push(row('reply', 'handling', 'replied', r.repliedAt, r.reply ?? null));

@@ -6,11 +6,12 @@ import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { searchVector } from '../../kernel/search/index.ts';
+import { stepActorOf } from '../../kernel/workflow/index.ts';
 import type { Grids, Placement } from '../cityops/index.ts';
 import { applicantFacts } from '../identity/index.ts';
 import type { Categories } from './categories.ts';
 import { CasesErrors } from './errors.ts';
-import { checkPhotos } from './records.ts';
+import { CASE_LOG, checkPhotos } from './records.ts';
 import type { CaseInput, Suggestion } from './schema.ts';
 import type { Suggester } from './suggestions.ts';
 import type { Channel } from './workflow.ts';
@@ -222,9 +223,11 @@ export class Intake {
       event: { topic: 'cases.case.registered', payload: { id, channel, duplicateOf: original?.id ?? null, streetCode: row.street_code } },
       requestId,
     };
-    const tail = sql`INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
-      SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${original ? 'merge' : 'register'}, NULL, ${state}, ${who.accountId}, ${who.type}, ${who.name}, ${who.departmentId}::uuid, NULL, ${JSON.stringify({ channel, duplicateOf: original?.number ?? null })}::jsonb, ${now}
-        FROM main m RETURNING (SELECT number FROM main)`;
+    const tail = CASE_LOG.appendFrom(
+      'main',
+      { action: original ? 'merge' : 'register', from: null, to: state, actor: stepActorOf(who), payload: { channel, duplicateOf: original?.number ?? null }, at: now },
+      { returning: sql`(SELECT number FROM main)` },
+    );
     let number: string;
     if (original) {
       const both = async (trx: Executor) => {

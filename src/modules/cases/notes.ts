@@ -3,7 +3,8 @@ import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { CasesErrors } from './errors.ts';
 import type { CaseRow, Handling } from './handling.ts';
-import { actionRowSql, dispatcherOf } from './records.ts';
+import { CASE_LOG, dispatcherOf } from './records.ts';
+import { stepActorOf } from '../../kernel/workflow/index.ts';
 import type { CaseNoteBody } from './schema.ts';
 
 /** The steps recorded beside the workflow, which change no state. */
@@ -76,7 +77,7 @@ export class CaseNotes {
       this.k.db,
       main,
       { actor: actorOf(who), action: body.kind, objectType: 'cases.case', objectId: id, regionCode: row.region_code, change: { ...payload, text: body.text }, event: { topic: 'cases.case.noted', payload: { id, kind: body.kind, departmentId: row.handling_department_id } }, requestId },
-      actionRowSql(who, body.kind, row.state, row.state, body.text, payload, now),
+      CASE_LOG.appendFrom('main', { action: body.kind, from: row.state, to: row.state, actor: stepActorOf(who), opinion: body.text, payload, at: now }),
     );
     if (done.length === 0) throw CasesErrors.stateChanged();
     return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

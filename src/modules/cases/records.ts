@@ -1,19 +1,11 @@
-import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
+import { ActionLog } from '../../kernel/workflow/index.ts';
 import type { CaseRow } from './handling.ts';
 
-/**
- * The tail of a traced write: the case's action row, taken from the changed case (`main`), so the
- * case, its action row, the audit entry and the event are one statement.
- */
-export function actionRowSql(who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>, at: Date) {
-  return sql`INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, payload, at)
-    SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${action}, ${from}, ${to}, ${who.accountId}, ${who.type}, ${who.name}, ${who.departmentId}::uuid, ${opinion}, ${JSON.stringify(payload)}::jsonb, ${at}
-      FROM main m RETURNING case_id`;
-}
+/** The 工单 action log (办理过程), of the kernel's one shape. */
+export const CASE_LOG = new ActionLog('cases_action', 'case_id');
 
 /** Photos must be images the person attaching them uploaded. */
 export async function checkPhotos(k: Kernel, who: Principal, ids: string[]): Promise<void> {

@@ -5,12 +5,14 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import { WorkflowVersions, act, stepActorOf, type RecordKind } from '../../kernel/workflow/index.ts';
 import { SYSTEM_PRINCIPAL, type IdentityModule } from '../identity/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import { DataErrors } from './errors.ts';
+import { DECIDE_DAYS, REQUEST_LOG, REQUEST_WORKFLOW, requestKind, type DecidableRequest, type RequestStepInput } from './request-steps.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type RequestRow = Record<string, any>;
+export type RequestRow = Record<string, any>;
 
 export interface RequestInput {
   resourceCode: string;
@@ -32,15 +34,14 @@ export interface Decision {
   periodTo?: string;
 }
 
-const DECIDE_DAYS = 5;
 const RATE_PER_MINUTE = 6000;
 const YEAR_MS = 366 * 86_400_000;
 
 /**
  * Sharing requests (共享申请) and the grants they become. A department asks for items of a
  * resource, for a purpose and a period; the provider approves (possibly narrower) or refuses with a
- * reason within 5 working days; a conditional resource then needs the data bureau's approval too.
- * An approval registers a client-credentials application for the consuming system in the identity
+ * reason within 5 working days; a conditional resource then needs the data bureau's approval too
+ * (the steps go through the kernel's action engine: request-steps.ts). An approval registers a client-credentials application for the consuming system in the identity
  * module, scoped to the gateway, and a grant naming exactly what was approved, until the period ends.
  */
 export class SharingRequests {
@@ -51,7 +52,13 @@ export class SharingRequests {
     private readonly clients: IdentityModule['clients'],
     /** Told of each revocation once it is committed, so this node's gateway stops at once. */
     private readonly onRevoked: (clientId: string) => void = () => {},
-  ) {}
+  ) {
+    this.workflows = new WorkflowVersions(k.db, 'data_request_workflow', REQUEST_WORKFLOW);
+    this.kind = requestKind(k, policy, this, this.workflows);
+  }
+
+  readonly workflows: WorkflowVersions;
+  private readonly kind: RecordKind<DecidableRequest, RequestStepInput>;
 
   async create(who: Principal, input: RequestInput, requestId?: string): Promise<{ id: string; number: string }> {
     assertAllowed(this.policy, who, 'data.request', { regionCode: who.regionCode, departmentId: who.departmentId });
@@ -69,9 +76,11 @@ export class SharingRequests {
     const number = `${this.k.config.regionCode}-GX-${today.replace(/-/g, '')}-`;
     const due = await this.k.calendar.addWorkingDays(now, DECIDE_DAYS);
     return this.k.db.transaction().execute(async (trx) => {
+      const { version } = await this.workflows.latest(trx);
       const seq = (await sql<{ n: string }>`SELECT nextval('data_request_seq') AS n`.execute(trx)).rows[0].n;
-      const row = { id, number: `${number}${String(seq).padStart(6, '0')}`, resource_id: r.id, region_code: r.regionCode, requester_department_id: who.departmentId!, requester_id: who.accountId, system_name: input.systemName, purpose: input.purpose, legal_basis: input.legalBasis, items: input.items, clear_items: input.clearItems ?? [], row_region: input.rowRegion ?? null, period_from: input.periodFrom, period_to: input.periodTo, state: 'submitted', due_at: due, created_at: now, updated_at: now };
+      const row = { id, number: `${number}${String(seq).padStart(6, '0')}`, workflow_version: version, resource_id: r.id, region_code: r.regionCode, requester_department_id: who.departmentId!, requester_id: who.accountId, system_name: input.systemName, purpose: input.purpose, legal_basis: input.legalBasis, items: input.items, clear_items: input.clearItems ?? [], row_region: input.rowRegion ?? null, period_from: input.periodFrom, period_to: input.periodTo, state: 'submitted', due_at: due, created_at: now, updated_at: now };
       await trx.insertInto('data_request').values(row).execute();
+      await REQUEST_LOG.append(trx, id, r.regionCode, { action: 'submit', from: null, to: 'submitted', actor: stepActorOf(who), opinion: input.purpose, dueAt: due, payload: { resource: r.code, items: input.items, clearItems: input.clearItems ?? [] }, at: now });
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'requested', objectType: 'data.request', objectId: id, regionCode: r.regionCode, change: { number: row.number, resource: r.code, items: input.items, clearItems: input.clearItems ?? [], purpose: input.purpose }, requestId });
       return { id, number: row.number };
     });
@@ -84,46 +93,33 @@ export class SharingRequests {
     return r;
   }
 
-  /** The provider decides; for conditional resources the data bureau decides after it. */
-  async decide(who: Principal, id: string, d: Decision, requestId?: string): Promise<{ state: string; clientId?: string }> {
+  /** The request with what deciding it needs to know of its resource. */
+  async decidable(id: string): Promise<DecidableRequest> {
     const req = await this.row(id);
-    const resource = (await this.k.db.selectFrom('data_resource').select(['code', 'provider_department_id', 'sharing_type', 'region_code']).where('id', '=', req.resource_id).executeTakeFirstOrThrow());
-    const bureauStep = req.state === 'bureau_review';
-    if (bureauStep) assertAllowed(this.policy, who, 'data.bureau', { regionCode: resource.region_code });
-    else {
-      if (req.state !== 'submitted') throw DataErrors.requestState();
-      assertAllowed(this.policy, who, 'data.decide', { regionCode: resource.region_code, departmentId: resource.provider_department_id });
-      if (who.departmentId !== resource.provider_department_id && !this.policy.can(who, 'data.bureau', { regionCode: resource.region_code })) throw DataErrors.notProvider();
-    }
-    if (d.decision === 'refuse' && !d.reason?.trim()) throw Errors.validation([{ path: '/reason', message: 'a refusal needs its reason / 不予共享须说明理由' }]);
-    // Narrowing only: fewer items, fewer clear items, a smaller region, an earlier end.
-    const items = d.items ?? req.items;
-    const clear = (d.clearItems ?? req.clear_items).filter((c: string) => items.includes(c));
-    if (items.some((i: string) => !req.items.includes(i)) || clear.some((c: string) => !req.clear_items.includes(c))) throw DataErrors.narrowOnly();
-    if (d.rowRegion && req.row_region && !d.rowRegion.startsWith(req.row_region)) throw DataErrors.narrowOnly();
-    const periodTo = d.periodTo ?? cstDate(new Date(req.period_to));
-    if (periodTo > cstDate(new Date(req.period_to))) throw DataErrors.narrowOnly();
-    const now = this.k.clock.now();
-    const next = d.decision === 'refuse' ? 'refused' : !bureauStep && resource.sharing_type === 'conditional' ? 'bureau_review' : 'approved';
-    const decision = { ...(req.decision ?? {}), [bureauStep ? 'bureau' : 'provider']: { by: who.accountId, name: who.name, decision: d.decision, reason: d.reason ?? null, at: now.toISOString() } };
-    return this.k.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('data_request')
-        .set({ state: next, decision: JSON.stringify(decision), items, clear_items: clear, row_region: d.rowRegion ?? req.row_region, period_to: periodTo, due_at: next === 'bureau_review' ? await this.k.calendar.addWorkingDays(now, DECIDE_DAYS) : req.due_at, version: req.version + 1, updated_at: now })
-        .where('id', '=', id)
-        .where('version', '=', req.version)
-        .returning('id')
-        .execute();
-      if (!updated.length) throw DataErrors.requestState();
-      let clientId: string | undefined;
-      if (next === 'approved') clientId = await this.issueGrant(trx, { ...req, items, clear_items: clear, row_region: d.rowRegion ?? req.row_region, period_to: periodTo }, resource.code);
-      await this.k.recordChange(trx, { actor: actorOf(who), action: next === 'refused' ? 'refused' : next === 'approved' ? 'approved' : 'provider-approved', objectType: 'data.request', objectId: id, regionCode: req.region_code, change: { number: req.number, items, clearItems: clear, reason: d.reason ?? null, clientId: clientId ?? null }, requestId });
-      return { state: next, clientId };
-    });
+    const resource = await this.k.db.selectFrom('data_resource').select(['code', 'provider_department_id', 'sharing_type']).where('id', '=', req.resource_id).executeTakeFirstOrThrow();
+    return { ...req, resource_code: resource.code, provider_department_id: resource.provider_department_id, sharing_type: resource.sharing_type } as DecidableRequest;
   }
 
-  private async issueGrant(trx: Executor, req: RequestRow, resourceCode: string): Promise<string> {
-    const clientId = `dg-${String(req.number).slice(-15).toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+  /**
+   * The provider decides; for conditional resources the data bureau decides after it. The page
+   * says approve or refuse; which workflow action that is follows from where the request stands.
+   */
+  async decide(who: Principal, id: string, d: Decision, requestId?: string): Promise<{ state: string; clientId?: string }> {
+    const req = await this.decidable(id);
+    const bureauStep = req.state === 'bureau_review';
+    const action = d.decision === 'refuse' ? (bureauStep ? 'bureau_refuse' : 'refuse') : bureauStep ? 'bureau_approve' : req.sharing_type === 'conditional' ? 'forward' : 'approve';
+    const { to } = await act(this.k, this.kind, who, id, { ...d, action }, requestId);
+    return { state: to, ...(to === 'approved' ? { clientId: this.clientIdFor(req.number) } : {}) };
+  }
+
+  /** The consuming system's client id, from the request's number. */
+  clientIdFor(number: string): string {
+    return `dg-${String(number).slice(-15).toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+  }
+
+  /** Registers the consuming system and its grant for an approved request, in the approval's transaction. */
+  async issueGrant(trx: Executor, req: RequestRow, clientId: string): Promise<void> {
+    const resourceCode = req.resource_code as string;
     const { secret } = await this.clients.create(SYSTEM_PRINCIPAL, { clientId, regionCode: req.region_code, name: `${req.system_name}（${resourceCode}）`.slice(0, 60), confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes: ['data.gateway'], accountTypes: [] }, undefined, { trx });
     const grantId = uuidv7();
     await trx
@@ -131,7 +127,6 @@ export class SharingRequests {
       .values({ id: grantId, request_id: req.id, resource_id: req.resource_id, region_code: req.region_code, client_id: clientId, consumer_department_id: req.requester_department_id, purpose: req.purpose, items: req.items, clear_items: req.clear_items, row_region: req.row_region, rate_per_minute: RATE_PER_MINUTE, valid_from: new Date(`${cstDate(new Date(req.period_from))}T00:00:00+08:00`), expires_at: new Date(`${req.period_to}T23:59:59.999+08:00`), secret_enc: this.k.crypto.encryptField(secret!), created_at: this.k.clock.now() })
       .execute();
     await trx.updateTable('data_request').set({ grant_id: grantId }).where('id', '=', req.id).execute();
-    return clientId;
   }
 
   /** The consuming department collects its system's credentials once; the secret is then forgotten. */

@@ -5,19 +5,18 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { decide, isEnd, type WorkflowActor } from '../../kernel/workflow/index.ts';
+import { act, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
+import { APPLICATION_LOG, applicationKind } from './application-steps.ts';
 import { applicantFacts, personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
 import type { Catalogue, ItemVersion } from './catalogue.ts';
-import { clocksOf, moveClocks } from './deadlines.ts';
 import { ServicesErrors } from './errors.ts';
 import { validateForm } from './forms.ts';
-import { resultNotice } from './result-notice.ts';
 import type { LicenceReferences } from './licence-refs.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
 
 // Rows are read from an untyped handle; the columns are those of migrations/index.ts.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AppRow = Record<string, any>;
+export type AppRow = Record<string, any>;
 
 export interface MaterialRef {
   code: string;
@@ -27,18 +26,22 @@ export interface MaterialRef {
 }
 
 /**
- * Applications (办件): submission online or at a window, and every step after it. Each step is one
- * transaction that re-reads the row under lock, checks the workflow, writes the new state and
- * clocks on the row, appends the action, writes the audit entry and event, and notifies the
- * applicant — all or nothing.
+ * Applications (办件): submission online or at a window, and every step after it. The steps go
+ * through the kernel's action engine (see application-steps.ts for what each action does): one
+ * transaction writes the new state and clocks, the action row, the audit entry and the event, under
+ * the engine's concurrency rule; the applicant is notified from the event.
  */
 export class Applications {
   constructor(
     private readonly k: Kernel,
     private readonly policy: Policy,
     private readonly catalogue: Catalogue,
-    private readonly identity: IdentityService,
-  ) {}
+    readonly identity: IdentityService,
+  ) {
+    this.kind = applicationKind(k, this, catalogue);
+  }
+
+  private readonly kind: RecordKind<AppRow & StateRow, ActionBody>;
 
   /** Answers 免证办 questions; set by the platform when the licences module is present. */
   licenceRefs: LicenceReferences | null = null;
@@ -68,7 +71,7 @@ export class Applications {
   }
 
   /** Form data with what the platform knows filled in by the server (the page cannot override it). */
-  private async completedForm(applicant: Principal, v: ItemVersion, form: Record<string, unknown>) {
+  async completedForm(applicant: Principal, v: ItemVersion, form: Record<string, unknown>) {
     const facts = await applicantFacts(this.k, applicant);
     const out = { ...form };
     for (const [field, key] of Object.entries(v.content.form.prefill ?? {})) {
@@ -82,7 +85,7 @@ export class Applications {
    * Every required material is given, each file exists, is the uploader's own and of an accepted
    * type; a material replaced by a licence (免证办) may cite one the applicant holds, with consent.
    */
-  private async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[], applicant: Principal): Promise<MaterialRef[]> {
+  async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[], applicant: Principal): Promise<MaterialRef[]> {
     const byCode = new Map(v.content.materials.map((m) => [m.code, m]));
     for (const r of refs) {
       const m = byCode.get(r.code);
@@ -161,24 +164,10 @@ export class Applications {
         event: { topic: 'services.application.submitted', payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
-      this.actionRowSql(who, 'submit', null, def.initial, null, { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length }, now),
+      APPLICATION_LOG.appendFrom('main', { action: 'submit', from: null, to: def.initial, actor: stepActorOf(who), dueAt: stepDueAt, payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length }, at: now }),
     );
     await this.recordCitedLicences(applicant, v, materials, id);
     return id;
-  }
-
-  /** The tail of a traced write: the action row, taken from the changed application (`main`). */
-  private actionRowSql(who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>, at: Date) {
-    return sql`INSERT INTO services_action (id, application_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, actor_roles, department_id, opinion, payload, at)
-      SELECT ${uuidv7()}::uuid, m.id, m.region_code, ${action}, ${from}, ${to}, ${who.accountId}, ${who.type}, ${who.name}, ${who.roles}::text[], ${who.departmentId}::uuid, ${opinion}, ${JSON.stringify(payload)}::jsonb, ${at}
-        FROM main m RETURNING application_id`;
-  }
-
-  private appendAction(trx: Executor, app: { id: string; region: string }, who: Principal, action: string, from: string | null, to: string, opinion: string | null, payload: Record<string, unknown>) {
-    return trx
-      .insertInto('services_action')
-      .values({ id: uuidv7(), application_id: app.id, region_code: app.region, action, from_state: from, to_state: to, actor_id: who.accountId, actor_type: who.type, actor_name: who.name, actor_roles: who.roles, department_id: who.departmentId, opinion, payload: JSON.stringify(payload), at: this.k.clock.now() })
-      .execute();
   }
 
   /**
@@ -224,7 +213,7 @@ export class Applications {
     return this.policy.can(who, 'services.handle', { regionCode: row.region_code, departmentId: row.department_id });
   }
 
-  private actorFor(who: Principal, row: AppRow): WorkflowActor {
+  actorFor(who: Principal, row: AppRow): WorkflowActor {
     if (who.type === 'staff') {
       assertAllowed(this.policy, who, 'services.handle', { regionCode: row.region_code, departmentId: row.department_id });
       return { kind: 'staff', roles: who.roles, departmentId: who.departmentId };
@@ -233,85 +222,9 @@ export class Applications {
     throw Errors.forbidden();
   }
 
-  /** Takes one workflow action. Returns the application id. */
+  /** Takes one workflow action through the kernel's action engine. Returns the application id. */
   async act(who: Principal, id: string, body: ActionBody, requestId?: string): Promise<string> {
-    const row = await this.visibleRow(who, id);
-    const v = await this.catalogue.version(row.item_version_id);
-    const def = v.content.workflow;
-    const actor = this.actorFor(who, row);
-    const action = decide(def, row.state, body.action, actor, row.department_id, body);
-    if (actor.kind === 'staff' && row.assignee_id && row.assignee_id !== who.accountId) throw ServicesErrors.claimedByOther(row.assignee_name ?? '');
-    // Answering a 补正: corrected fields and materials are checked like a new submission.
-    let formEnc: string | undefined;
-    let materials: MaterialRef[] | undefined;
-    if (actor.kind === 'applicant' && def.states[row.state]?.kind === 'paused') {
-      if (body.form) {
-        const acc = await this.identity.accountRow(row.applicant_account_id);
-        const applicant = (acc && (await this.identity.principalOf(acc, null, row.enterprise_id))) ?? who;
-        const old = JSON.parse(this.k.crypto.decryptField(row.form_enc)) as Record<string, unknown>;
-        formEnc = this.k.crypto.encryptField(JSON.stringify(await this.completedForm(applicant, v, { ...old, ...body.form })));
-      }
-      if (body.materials) {
-        const current = new Map((row.materials as MaterialRef[]).map((m) => [m.code, m]));
-        for (const m of body.materials) current.set(m.code, m);
-        materials = await this.checkMaterials(v, [...current.values()], [who.accountId, row.applicant_account_id], who);
-      }
-    }
-    if (body.expectedVersion && body.expectedVersion !== row.version) throw ServicesErrors.stateChanged();
-    const now = this.k.clock.now();
-    const clocks = await moveClocks(this.k.calendar, def, row.state, action, clocksOf(row), v.content.promisedDays, now);
-    const ended = isEnd(def, action.to);
-    const payload = { reason: body.reason, items: body.items, delivery: body.delivery, outcome: action.outcome };
-    const write = async (ex: Executor, resultFileId: string | null) => {
-      // Optimistic: the update applies only to the version that was read and decided on; anyone
-      // who changed it meanwhile makes this write find no row, and the caller gets a 409.
-      const main = ex
-        .updateTable('services_application')
-        .set({
-          state: action.to,
-          open: !ended,
-          outcome: action.outcome ?? row.outcome,
-          ...clocks,
-          ...(formEnc ? { form_enc: formEnc } : {}),
-          ...(materials ? { materials: JSON.stringify(materials) } : {}),
-          supplement_items: JSON.stringify(body.items && action.requires?.includes('items') ? body.items : def.states[action.to].kind === 'paused' ? row.supplement_items : []),
-          assignee_id: null,
-          assignee_name: null,
-          handled_by: actor.kind === 'staff' ? who.accountId : row.handled_by,
-          state_entered_at: now,
-          delivered_at: body.delivery && action.requires?.includes('delivery') ? now : row.delivered_at,
-          delivery: body.delivery && action.requires?.includes('delivery') ? body.delivery : row.delivery,
-          result_file_id: resultFileId,
-          version: row.version + 1,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .where('state', '=', row.state)
-        .returning(['id', 'region_code']);
-      const done = await this.k.tracedWrite<{ application_id: string }>(
-        ex,
-        main,
-        {
-          actor: actorOf(who),
-          action: action.code,
-          objectType: 'services.application',
-          objectId: id,
-          regionCode: row.region_code,
-          change: { from: row.state, to: action.to, ...payload, dueAt: clocks.due_at },
-          event: { topic: 'services.application.stepped', payload: { id, action: action.code, actorType: actor.kind, from: row.state, to: action.to, outcome: action.outcome ?? null, departmentId: row.department_id, reason: body.reason ?? null, items: body.items ?? null } },
-          requestId,
-        },
-        this.actionRowSql(who, action.code, row.state, action.to, body.opinion ?? null, payload, now),
-      );
-      if (done.length === 0) throw ServicesErrors.stateChanged();
-    };
-    if (action.outcome && !row.result_file_id) {
-      // 办结: the result notice belongs to the applicant and is stored with the step.
-      await this.k.db.transaction().execute(async (trx) => write(trx, await resultNotice(this.k, trx, { ...(row as { id: string; number: string; region_code: string; applicant_name: string; enterprise_name: string | null; applicant_account_id: string }), item_name: v.content.name }, action, body, who, now)));
-    } else {
-      await write(this.k.db, row.result_file_id);
-    }
+    await act(this.k, this.kind, who, id, body, requestId);
     return id;
   }
 
@@ -327,7 +240,7 @@ export class Applications {
         const cur = await trx.selectFrom('services_application').select('assignee_name').where('id', '=', id).executeTakeFirstOrThrow();
         throw ServicesErrors.claimedByOther(cur.assignee_name ?? '');
       }
-      await this.appendAction(trx, { id, region: row.region_code }, who, release ? 'release' : 'claim', row.state, row.state, null, {});
+      await APPLICATION_LOG.append(trx, id, row.region_code, { action: release ? 'release' : 'claim', from: row.state, to: row.state, actor: stepActorOf(who), at: this.k.clock.now() });
       await this.k.recordChange(trx, { actor: actorOf(who), action: release ? 'released' : 'claimed', objectType: 'services.application', objectId: id, regionCode: row.region_code, change: {}, requestId, event: false });
     });
   }

@@ -6,10 +6,11 @@ import type { Kernel } from '../../kernel/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index.ts';
-import { isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
+import { handlerProblems, isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { ROLES } from '../org/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
+import { APPLICATION_ACTIONS } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import { checkFormDefinition } from './forms.ts';
 import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';
@@ -61,7 +62,7 @@ export class Catalogue {
   ) {}
 
   private async checkContent(regionCode: string, c: ItemContent): Promise<void> {
-    const problems = validateDefinition(c.workflow, ROLE_CODES);
+    const problems = [...validateDefinition(c.workflow, ROLE_CODES), ...handlerProblems(c.workflow, APPLICATION_ACTIONS)];
     if (problems.length) throw ServicesErrors.badWorkflow(problems.map((p) => ({ path: `/content/workflow${p.path}`, message: p.message })));
     checkFormDefinition(c.form);
     const dept = (await this.org.departmentNames([c.departmentId])).get(c.departmentId);

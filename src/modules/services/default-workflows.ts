@@ -7,6 +7,8 @@ const FRONT_STATES: Record<string, WorkflowState> = {
   rejected: { zh: '不予受理', en: 'Not accepted', kind: 'end' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn', kind: 'end' },
 };
+/** How the inputs the front desk's actions require are named to the person asked for them. */
+const FRONT_INPUTS = { items: { zh: '补正清单', en: 'list of corrections' }, delivery: { zh: '出件方式', en: 'delivery method' } };
 const FRONT_ACTIONS: WorkflowAction[] = [
   { code: 'reject', zh: '不予受理', en: 'Do not accept', from: ['submitted'], to: 'rejected', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['reason'] },
   { code: 'request_supplement', zh: '一次性告知补正', en: 'Ask for corrections', from: ['submitted'], to: 'supplement', actor: 'staff', roles: ['window_staff'], unit: 'region', requires: ['items'] },
@@ -38,6 +40,7 @@ export const PROMISED_WORKFLOW: WorkflowDefinition = {
     { code: 'deny', zh: '不予许可', en: 'Refuse', from: ['decision', 'review'], to: 'completed', actor: 'staff', roles: ['approver'], unit: 'department', outcome: 'not_approved', requires: ['reason'] },
     ...FRONT_ACTIONS,
   ],
+  inputs: FRONT_INPUTS,
 };
 
 /** A 即办件: the window accepts and decides on the spot; delivery follows. */
@@ -52,4 +55,5 @@ export const INSTANT_WORKFLOW: WorkflowDefinition = {
     { code: 'approve', zh: '受理并办结', en: 'Accept and complete', from: ['submitted'], to: 'completed', actor: 'staff', roles: ['window_staff', 'approver'], unit: 'region', outcome: 'approved' },
     ...FRONT_ACTIONS,
   ],
+  inputs: FRONT_INPUTS,
 };

@@ -17,6 +17,7 @@ export const ServicesErrors = {
   wrongApplicantType: () => new DomainError('APPLICANT_TYPE_NOT_ALLOWED', 403, '该事项不面向此类申请人', 'This item is not open to this kind of applicant'),
   notEvaluable: () => new DomainError('EVALUATION_NOT_ALLOWED', 409, '办件尚未办结或已评价', 'The application is not finished yet or was already rated'),
   rectificationState: () => new DomainError('RECTIFICATION_NOT_IN_STATE', 409, '整改任务当前状态不允许此操作', 'The rectification task’s state does not allow this'),
+  notInState: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '办件当前状态不允许此操作', 'The application’s current state does not allow this action'),
   stateChanged: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '办件状态已变化，请刷新后重试', 'The application changed meanwhile; reload and try again'),
   claimedByOther: (name: string) => new DomainError('APPLICATION_CLAIMED', 409, `办件已由${name}认领`, `The application is claimed by ${name}`),
 };

@@ -4,6 +4,8 @@ import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { Applications } from './applications.ts';
+import { stepActorOf } from '../../kernel/workflow/index.ts';
+import { APPLICATION_LOG } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import type { EvaluationInput, Rectification } from './schema.ts';
 
@@ -62,7 +64,7 @@ export class Evaluations {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) throw ServicesErrors.notEvaluable();
-      await trx.insertInto('services_action').values({ id: uuidv7(), application_id: row.id, region_code: row.region_code, action: 'evaluate', from_state: row.state, to_state: row.state, actor_id: who.accountId, actor_type: who.type, actor_name: who.name, actor_roles: who.roles, department_id: who.departmentId, opinion: input.comment ?? null, payload: JSON.stringify({ level: input.level, reasons: input.reasons }), at: now }).execute();
+      await APPLICATION_LOG.append(trx, row.id, row.region_code, { action: 'evaluate', from: row.state, to: row.state, actor: stepActorOf(who), opinion: input.comment ?? null, payload: { level: input.level, reasons: input.reasons }, at: now });
       if (rectificationId) {
         await trx.insertInto('services_rectification').values({ id: rectificationId, evaluation_id: id, application_id: row.id, region_code: row.region_code, department_id: row.department_id, state: 'open', due_at: dueAt, created_at: now }).execute();
       }

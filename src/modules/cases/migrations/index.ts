@@ -163,4 +163,14 @@ export const casesMigrations: Migration[] = [
       );
     `,
   },
+  {
+    name: '0415_cases_action_log',
+    // The action log takes the kernel's one shape (kernel/workflow/action-log.ts): the roles the
+    // actor held (it had drifted from the services log), files attached to a step and the deadline a step set.
+    sql: `
+      ALTER TABLE cases_action ADD COLUMN actor_roles text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE cases_action ADD COLUMN attachments uuid[] NOT NULL DEFAULT '{}';
+      ALTER TABLE cases_action ADD COLUMN due_at timestamptz;
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import { actionLogTableSql, workflowVersionsTableSql } from '../../../kernel/workflow/index.ts';
 import type { Migration } from '../../../kernel/db/migrate.ts';
 
 /**
@@ -274,6 +275,32 @@ export const dataMigrations: Migration[] = [
       ALTER TABLE data_quality_run ALTER COLUMN score DROP NOT NULL;
       ALTER TABLE data_quality_run ALTER COLUMN summary DROP NOT NULL;
       CREATE UNIQUE INDEX data_quality_run_open ON data_quality_run (resource_id) WHERE state IN ('queued', 'running');
+    `,
+  },
+  {
+    name: '0606_data_request_actions',
+    // Sharing requests move through the kernel's action engine: a stored workflow version per
+    // request and an action log of the one shape. The decisions kept so far as a JSON blob on the
+    // row become log rows (the blob stays, no longer written).
+    sql: `
+      ALTER TABLE data_request ADD COLUMN workflow_version integer NOT NULL DEFAULT 1;
+      ${workflowVersionsTableSql('data_request_workflow')};
+      ${actionLogTableSql('data_request_action', 'request_id', 'data_request')};
+      INSERT INTO data_request_action (id, request_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, department_id, opinion, due_at, payload, at)
+        SELECT gen_random_uuid(), id, region_code, 'submit', NULL, 'submitted', requester_id, 'staff', requester_id, requester_department_id, purpose, NULL, jsonb_build_object('items', items), created_at FROM data_request;
+      INSERT INTO data_request_action (id, request_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, opinion, payload, at)
+        SELECT gen_random_uuid(), id, region_code,
+          CASE WHEN decision->'provider'->>'decision' = 'refuse' THEN 'refuse' WHEN decision ? 'bureau' OR state = 'bureau_review' THEN 'forward' ELSE 'approve' END,
+          'submitted',
+          CASE WHEN decision->'provider'->>'decision' = 'refuse' THEN 'refused' WHEN decision ? 'bureau' OR state = 'bureau_review' THEN 'bureau_review' ELSE 'approved' END,
+          decision->'provider'->>'by', 'staff', coalesce(decision->'provider'->>'name', ''), decision->'provider'->>'reason', '{}'::jsonb, (decision->'provider'->>'at')::timestamptz
+        FROM data_request WHERE decision ? 'provider';
+      INSERT INTO data_request_action (id, request_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, opinion, payload, at)
+        SELECT gen_random_uuid(), id, region_code,
+          CASE WHEN decision->'bureau'->>'decision' = 'refuse' THEN 'bureau_refuse' ELSE 'bureau_approve' END, 'bureau_review',
+          CASE WHEN decision->'bureau'->>'decision' = 'refuse' THEN 'refused' ELSE 'approved' END,
+          decision->'bureau'->>'by', 'staff', coalesce(decision->'bureau'->>'name', ''), decision->'bureau'->>'reason', '{}'::jsonb, (decision->'bureau'->>'at')::timestamptz
+        FROM data_request WHERE decision ? 'bureau';
     `,
   },
 ];

@@ -142,4 +142,13 @@ export const servicesMigrations: Migration[] = [
       CREATE INDEX services_rectification_department ON services_rectification (department_id, state, due_at);
     `,
   },
+  {
+    name: '0305_services_action_log',
+    // The action log takes the kernel's one shape (kernel/workflow/action-log.ts): files attached
+    // to a step and the deadline a step set.
+    sql: `
+      ALTER TABLE services_action ADD COLUMN attachments uuid[] NOT NULL DEFAULT '{}';
+      ALTER TABLE services_action ADD COLUMN due_at timestamptz;
+    `,
+  },
 ];
