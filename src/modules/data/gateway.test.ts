@@ -63,6 +63,11 @@ describe('a sharing request becomes a grant', () => {
     expect(first.json()).toMatchObject({ state: 'bureau_review' });
     const second = await api('POST', `/api/data/requests/${requestId}/decision`, w.bureau, { decision: 'approve' });
     expect(second.json()).toMatchObject({ state: 'approved', clientId: expect.stringMatching(/^dg-/) });
+    // Each decision is a step in the request's action log, with who took it and what was narrowed.
+    const steps = await t.p.kernel.db.selectFrom('data_request_action').select(['action', 'from_state', 'to_state', 'payload']).where('request_id', '=', requestId).orderBy('at').orderBy('id').execute();
+    expect(steps.map((s) => `${s.action}:${s.to_state}`)).toEqual(['submit:submitted', 'forward:bureau_review', 'bureau_approve:approved']);
+    expect(steps[1].payload).toMatchObject({ items: ['idNumber', 'name'] });
+    expect((await api('POST', `/api/data/requests/${requestId}/decision`, w.bureau, { decision: 'refuse', reason: '改主意了' })).json().code).toBe('DATA_REQUEST_STATE');
     const cred = await api('POST', `/api/data/requests/${requestId}/credentials`, w.consumer);
     expect(cred.statusCode, cred.body).toBe(200);
     expect((await api('POST', `/api/data/requests/${requestId}/credentials`, w.consumer)).statusCode).toBe(409);

@@ -43,6 +43,20 @@ describe('authoring service items', () => {
     expect(r2.json().errors.map((e: { path: string }) => e.path)).toContain('/content/workflow/states/limbo');
   });
 
+  it('refuses a workflow naming an action no handler implements, and a step limit of zero days', async () => {
+    const content = itemContent(market.id);
+    content.workflow.actions.push({ code: 'fast_track', zh: '绿色通道', en: 'Fast track', from: ['review'], to: 'decision', actor: 'staff', roles: ['approver'] });
+    const r = await send('POST', '/api/services/items', admin, { code: 'XK-1004', regionCode: '152201', content });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors).toContainEqual({ path: '/content/workflow/actions/11/code', message: expect.stringContaining('fast_track') });
+    const zero = itemContent(market.id);
+    zero.workflow.states.review.limitDays = 0;
+    const r2 = await send('POST', '/api/services/items', admin, { code: 'XK-1004', regionCode: '152201', content: zero });
+    expect(r2.statusCode).toBe(400);
+    expect(r2.json().errors.map((e: { path: string }) => e.path).join()).toMatch(/limitDays/);
+    expect(await t.p.kernel.db.selectFrom('services_item').select('id').where('code', '=', 'XK-1004').execute()).toHaveLength(0);
+  });
+
   it('refuses a form that is not JSON Schema, a promise beyond the statutory limit and out-of-range values', async () => {
     let r = await send('POST', '/api/services/items', admin, { code: 'XK-1003', regionCode: '152201', content: itemContent(market.id, { form: { schema: { type: 'object', properties: { a: { type: 'nope' } } } } }) });
     expect(r.json().code).toBe('FORM_SCHEMA_INVALID');
