@@ -78,7 +78,7 @@ export interface RecordKind<Row extends StateRow, Input extends ActionInput & { 
   opinionOf?(input: Input): string | null;
   /** The step's event payload beyond id, action, from and to. */
   eventOf?(step: Step<Row, Input>, set: Record<string, unknown>): Record<string, unknown>;
-  /** Module-specific errors for the neutral ones (e.g. APPLICATION_STATE_CHANGED). */
+  /** The module's own codes for the neutral errors, so a page can say "办件" or "工单". */
   errors?: { notInState?: () => DomainError; stateChanged?: () => DomainError };
 }
 

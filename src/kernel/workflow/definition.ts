@@ -49,7 +49,7 @@ export const WorkflowDefinition = Type.Object(
     initial: Code,
     states: Type.Record(Code, WorkflowState, { maxProperties: 40 }),
     actions: Type.Array(WorkflowAction, { minItems: 1, maxItems: 80 }),
-    /** How to name required input fields to the person asked for them (e.g. delivery → 出件方式). */
+    /** How to name required input fields to the person asked for them (a module names its own fields). */
     inputs: Type.Optional(Type.Record(Code, Type.Object(Label, { additionalProperties: false }), { maxProperties: 20 })),
   },
   { additionalProperties: false },
