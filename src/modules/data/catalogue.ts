@@ -62,7 +62,7 @@ export class DataCatalogue {
   private async checkBacking(ex: Executor, input: ResourceInput): Promise<void> {
     const problems: { path: string; message: string }[] = [];
     if (input.backing === 'http') {
-      let url: URL | null = null;
+      let url: URL | null;
       try {
         url = new URL(input.backingRef);
       } catch {
