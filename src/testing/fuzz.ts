@@ -4,6 +4,8 @@
  * yields the same requests, so a failure found once is found again.
  */
 
+// A JSON Schema or OpenAPI object, walked by whatever keys it has.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 
 export interface Operation {
@@ -37,7 +39,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function operationsOf(doc: { paths: Record<string, Record<string, any>> }): Operation[] {
+export function operationsOf(doc: { paths: Record<string, Record<string, Schema>> }): Operation[] {
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
@@ -143,8 +145,8 @@ function propertyPaths(schema: Schema, prefix: string[] = [], depth = 0): { path
   return out;
 }
 
-function setAt(obj: any, path: string[], value: unknown): any {
-  const copy = structuredClone(obj ?? {});
+function setAt(obj: unknown, path: string[], value: unknown): Schema {
+  const copy: Schema = structuredClone(obj ?? {});
   let cur = copy;
   for (const k of path.slice(0, -1)) {
     if (typeof cur[k] !== 'object' || cur[k] === null || Array.isArray(cur[k])) cur[k] = {};

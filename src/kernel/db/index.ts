@@ -13,7 +13,10 @@ export { sql } from 'kysely';
 export { runMigrations, type Migration } from './migrate.ts';
 
 /** Tables are typed per module with `db.withTables<…>()`; the shared handle is untyped. */
+// `any`, not `unknown`: Kysely needs a table map it can index by any name and column.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = Transaction<any>;
 /** Either a handle or an open transaction: store functions accept both. */
 export type Executor = Db | Tx;
@@ -71,7 +74,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       connect: () => pool.connect().catch((err: Error) => Promise.reject(/timeout/i.test(err.message) ? databaseBusy() : err)),
       end: () => pool.end(),
     };
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: busyAware as unknown as pg.Pool }) });
+    const db: Db = new Kysely({ dialect: new PostgresDialect({ pool: busyAware as unknown as pg.Pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = opts.pgliteDir ?? 'memory://';
@@ -83,7 +86,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
     },
   });
-  const db = new Kysely<any>({ dialect: new PGliteDialect(client, bounds.acquireTimeoutMs) });
+  const db: Db = new Kysely({ dialect: new PGliteDialect(client, bounds.acquireTimeoutMs) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type MigrationProvider } from 'kysely';
+import type { Db } from './index.ts';
 
 /** One forward migration: SQL statements run in order inside one transaction. */
 export interface Migration {
@@ -20,7 +21,7 @@ function statements(text: string): string[] {
  * table (`kernel_migration`) and holds a PostgreSQL advisory lock while it runs, so a second process
  * starting at the same moment waits and then finds nothing left to do.
  */
-export async function runMigrations(db: Kysely<any>, migrations: Migration[]): Promise<string[]> {
+export async function runMigrations(db: Db, migrations: Migration[]): Promise<string[]> {
   const names = new Set<string>();
   for (const m of migrations) {
     if (names.has(m.name)) throw new Error(`duplicate migration name ${m.name}`);
@@ -32,7 +33,7 @@ export async function runMigrations(db: Kysely<any>, migrations: Migration[]): P
         migrations.map((m) => [
           m.name,
           {
-            async up(trx: Kysely<any>) {
+            async up(trx: Db) {
               // Building an index on a big table may take longer than any request may: the
               // server's statement_timeout is for requests, not for schema changes.
               await sql`SET LOCAL statement_timeout = 0`.execute(trx);

@@ -7,10 +7,10 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
 } from 'kysely';
 import { databaseBusy } from './busy.ts';
+import type { Db } from './index.ts';
 
 /**
  * Kysely dialect over one embedded PGlite instance.
@@ -32,7 +32,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new LeasedPGliteDriver(this.client, this.acquireTimeoutMs);
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: Db) {
     return new PostgresIntrospector(db);
   }
   createQueryCompiler() {

@@ -28,7 +28,7 @@ describe('input checked at the edge: 400 with a bilingual problem, nothing store
   });
   afterAll(() => t.close());
 
-  function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, code: string) {
+  function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, code: string) {
     expect(res.statusCode).toBe(400);
     expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ status: 400, code, zh: expect.any(String), en: expect.any(String) });

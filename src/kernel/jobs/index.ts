@@ -13,6 +13,9 @@ export interface Job<P = Record<string, unknown>> {
 }
 
 /** A job's writes go in `trx`, the same transaction that marks the job done. */
+// The job's kind decides its payload's shape, which a kind string cannot tell the type checker;
+// `unknown` would make every handler cast. Likewise for LongJob below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JobHandler = (job: Job<any>, trx: Tx) => Promise<void>;
 
 /**
@@ -23,7 +26,9 @@ export type JobHandler = (job: Job<any>, trx: Tx) => Promise<void>;
  * lease runs out and the work starts over: it must be safe to repeat until committed.
  */
 export interface LongJob<R> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   work(job: Job<any>): Promise<R>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   commit(job: Job<any>, trx: Tx, result: R): Promise<void>;
 }
 

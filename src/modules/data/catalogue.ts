@@ -62,7 +62,7 @@ export class DataCatalogue {
   private async checkBacking(ex: Executor, input: ResourceInput): Promise<void> {
     const problems: { path: string; message: string }[] = [];
     if (input.backing === 'http') {
-      let url: URL | null = null;
+      let url: URL | null;
       try {
         url = new URL(input.backingRef);
       } catch {
@@ -129,7 +129,7 @@ export class DataCatalogue {
         })
         .execute();
       await trx.insertInto('data_item').values(input.items.map((it: ItemInput, position) => ({ resource_id: id, code: it.code, name: it.name, data_type: it.dataType, standard: it.standard ?? null, grade: it.grade, importance: it.importance, element: it.element ?? null, storage: JSON.stringify(it.storage), rules: JSON.stringify(it.rules ?? []), position }))).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'registered', objectType: 'data.resource', objectId: id, regionCode: input.regionCode, change: { code: input.code, name: input.name, items: input.items.length, sharingType: input.sharingType } });
+      await this.k.recordChange(trx, { actor: actorOf(who), action: 'registered', objectType: 'data.resource', objectId: id, regionCode: input.regionCode, change: { code: input.code, name: input.name, items: input.items.length, sharingType: input.sharingType }, requestId });
       return null;
     });
     // Department names are read outside the transaction (PGlite has one connection).

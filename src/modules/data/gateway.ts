@@ -217,6 +217,8 @@ export class DataGateway {
     const items = this.outputItems(g, r, body.items);
     const where = this.conditions(g, r, body.where ?? []);
     const cols = this.columnsOf(items, new Set(g.clear_items));
+    // A generator cannot be an arrow function, so it reaches the gateway through `self`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     async function* lines() {
       let after: string | null = null;

@@ -154,7 +154,7 @@ export class DataQuality {
     const days = FREQUENCIES.find((f) => f[0] === r.updateFrequency)?.[3] ?? 366;
     if (!r.lastUpdatedAt || this.k.clock.now().getTime() - Date.parse(r.lastUpdatedAt) > days * 2 * 86_400_000) findings.push({ item: null, rule: 'timeliness', count: 1, rows: [], detail: `超过更新周期（${r.updateFrequency}）未更新 / not updated within its declared frequency` });
     const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(r.backingRef)}`.execute(this.k.db)).rows[0].n);
-    await progress(++done);
+    await progress(done + 1);
     const flagged = new Set(findings.flatMap((f) => f.rows));
     const withIssues = Math.max(flagged.size, findings.reduce((m, f) => Math.max(m, f.count), 0));
     const score = total ? Math.round((1 - Math.min(withIssues, total) / total) * 1_000_000) / 10_000 : 100;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const reg = await t.app.inject({
     method: 'POST',
     url: '/api/data/resources',
-    headers: bearer(w.bureau),
+    headers: { ...bearer(w.bureau), 'x-request-id': 'register-sb-insured' },
     payload: {
       code: 'SB-INSURED',
       name: '社会保险参保信息',
@@ -64,6 +64,11 @@ afterAll(async () => {
 });
 
 describe('a resource backed by an upstream HTTP API', () => {
+  it('files its registration in the audit ledger under the request that made it', async () => {
+    const entry = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['request_id']).where('object_type', '=', 'data.resource').where('action', '=', 'registered').where('request_id', '=', 'register-sb-insured').execute();
+    expect(entry).toHaveLength(1);
+  });
+
   it('proxies a lookup with the upstream field names, returns only granted items, masked, and traces it', async () => {
     seen = [];
     const res = await gatewayCall(t, token, 'SB-INSURED/query', { where: [{ item: 'idNumber', op: 'eq', value: person }] });

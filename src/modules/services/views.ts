@@ -13,6 +13,7 @@ import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 

@@ -27,7 +27,10 @@ export function CaseMap({ pin, onPick, heat, height = 320 }: Props) {
   const map = useRef<L.Map | null>(null);
   const overlay = useRef<L.LayerGroup | null>(null);
   const pick = useRef(onPick);
-  pick.current = onPick;
+  // The map's click handler is bound once; it reads the latest callback through this ref.
+  useEffect(() => {
+    pick.current = onPick;
+  }, [onPick]);
   const streets = useQuery({ queryKey: ['grids', 'street'], staleTime: Infinity, queryFn: () => api<Features>('/api/cityops/grids?kind=street') });
   const grids = useQuery({ queryKey: ['grids', 'grid'], staleTime: Infinity, queryFn: () => api<Features>('/api/cityops/grids?kind=grid') });
 

@@ -21,7 +21,7 @@ export function ServiceStats() {
   const stats = useQuery({ queryKey: ['svc-stats'], queryFn: () => api<{ rows: Row[]; total: Row }>('/api/services/stats') });
   const [by, setBy] = useState<'department' | 'item' | 'staff'>('item');
   const figures = useQuery({ queryKey: ['svc-figures', by], queryFn: () => api<Figure[]>(`/api/services/stats/evaluations?by=${by}`) });
-  const rows = stats.data?.rows ?? [];
+  const rows = useMemo(() => stats.data?.rows ?? [], [stats.data]);
   const chartRef = useChart(
     useMemo(() => {
       if (rows.length === 0) return null;
@@ -38,7 +38,7 @@ export function ServiceStats() {
           { name: t('svc.overdueCount'), type: 'bar', data: top.map((r) => r.overdue), itemStyle: { color: '#b3261e' } },
         ],
       };
-    }, [stats.data, t]),
+    }, [rows, t]),
   );
   const total = stats.data?.total;
   return (

@@ -109,7 +109,7 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   if (signature.dataHash.range?.[1] !== at || signature.dataHash.value !== hash) return { ok: false, problem: 'altered', signature };
   const key = keyOf(signature);
   const { signature: sig, ...unsigned } = signature;
-  let valid = false;
+  let valid: boolean;
   try {
     valid = !!key && /^[0-9a-f]{128}$/.test(sig) && sm2.doVerifySignature(toBeSigned(unsigned), sig, key, { hash: true, userId: SM2_USER_ID });
   } catch {

@@ -51,6 +51,8 @@ export function VerifyPage() {
   };
   useEffect(() => {
     const first = params.get('id');
+    // Checking the link the page was opened with shows the busy state at once: that render is wanted.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (first) void byId(first);
     // Only the identifier the page was opened with (a scanned QR code) is checked by itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -25,8 +25,8 @@ export function CaseStats() {
   const topics = useQuery({ queryKey: ['case-topics'], queryFn: () => api<Topics>('/api/cases/stats/topics?weeks=8') });
   const places = useQuery({ queryKey: ['case-places'], queryFn: () => api<{ heat: [number, number, number][]; addresses: { address: string; cases: number; open: number }[] }>('/api/cases/stats/places') });
   const acc = useQuery({ queryKey: ['case-acc'], queryFn: () => api<{ heldOut: number; top1: number | null; top3: number | null; dispatched: number; tookFirstRate: number | null }>('/api/cases/stats/classifier?sample=500') });
-  const name = (x: { name: string; nameEn: string | null }) => (i18n.language === 'en' && x.nameEn ? x.nameEn : x.name);
-  const rows = (perf.data ?? []).slice(0, 15);
+  const name = useCallback((x: { name: string; nameEn: string | null }) => (i18n.language === 'en' && x.nameEn ? x.nameEn : x.name), [i18n.language]);
+  const rows = useMemo(() => (perf.data ?? []).slice(0, 15), [perf.data]);
   const rateChart = useChart(
     useMemo(() => rows.length
       ? {
@@ -37,13 +37,13 @@ export function CaseStats() {
           yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
           series: (['responseRate', 'onTimeRate', 'satisfactionRate'] as const).map((k, i) => ({ type: 'bar', name: t(`cases.${k}`), data: rows.map((r) => (r[k] == null ? 0 : Math.round(r[k]! * 1000) / 10)), itemStyle: { color: ['#0b4fa8', '#2e7d32', '#9f1d20'][i] } })),
         }
-      : null, [perf.data, t]),
+      : null, [rows, t]),
   );
-  const hot = topics.data?.hot.slice(0, 6) ?? [];
+  const hot = useMemo(() => topics.data?.hot.slice(0, 6) ?? [], [topics.data]);
   const topicChart = useChart(
     useMemo(() => hot.length
       ? { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 48, bottom: 24 }, xAxis: { type: 'category', data: topics.data!.weeks }, yAxis: { type: 'value' }, series: hot.map((h) => ({ type: 'line', name: name(h), data: h.perWeek, smooth: true })) }
-      : null, [topics.data, i18n.language]),
+      : null, [hot, topics.data, name]),
   );
   return (
     <>
