@@ -70,7 +70,12 @@ function reachableFrom(def: WorkflowDefinition, start: string[]): Set<string> {
   const queue = [...start];
   while (queue.length) {
     const s = queue.shift()!;
-    for (const a of def.actions) if (a.from.includes(s) && !seen.has(a.to)) (seen.add(a.to), queue.push(a.to));
+    for (const a of def.actions) {
+      if (a.from.includes(s) && !seen.has(a.to)) {
+        seen.add(a.to);
+        queue.push(a.to);
+      }
+    }
   }
   return seen;
 }
@@ -83,7 +88,12 @@ export function statesThatCanFinish(def: WorkflowDefinition): Set<string> {
     grew = false;
     for (const a of def.actions) {
       if (!ok.has(a.to)) continue;
-      for (const f of a.from) if (!ok.has(f)) (ok.add(f), (grew = true));
+      for (const f of a.from) {
+        if (!ok.has(f)) {
+          ok.add(f);
+          grew = true;
+        }
+      }
     }
   }
   return ok;
