@@ -163,4 +163,15 @@ export const casesMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // Workflow versions per region: existing rows are the national ones ('' is above every region).
+    // Version numbers stay unique across regions, so cases_case.workflow_version keeps its reference.
+    name: '0415_cases_workflow_region',
+    sql: `
+      ALTER TABLE cases_workflow ADD COLUMN region_code text NOT NULL DEFAULT '';
+      ALTER TABLE cases_workflow ADD COLUMN reason text;
+      ALTER TABLE cases_workflow ADD COLUMN created_by text;
+      CREATE INDEX cases_workflow_region ON cases_workflow (region_code, version);
+    `,
+  },
 ];
