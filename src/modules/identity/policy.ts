@@ -23,7 +23,7 @@ export const rolePolicy: Policy = {
         scope.departmentId != null &&
         scope.departmentId !== who.departmentId &&
         !who.permissions.has('*') &&
-        !grantsAcrossDepartments(who.roles, permission)
+        !(who.regionWide ? who.regionWide.has(permission) : grantsAcrossDepartments(who.roles, permission))
       ) {
         return false;
       }
