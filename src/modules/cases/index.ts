@@ -45,7 +45,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const knowledge = new KnowledgeBase(k, policy, categories);
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
   const open311Keys = new Open311Keys(k, policy);
-  const open311 = new Open311Service(k, categories, intake, open311Keys, org);
+  const open311 = new Open311Service(k, categories, intake, open311Keys, org, workflows);
   // 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference).
   k.events.subscribe(ALARM_RAISED, async (e, trx) => void (await intake.reportSensor(trx, e.payload as SensorAlarm)));
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
