@@ -6,7 +6,7 @@ import { OrgService } from './service.ts';
 
 export { orgMigrations } from './migrations/index.ts';
 export { ROLES, permissionsOf, grantsAcrossDepartments } from './roles.ts';
-export { permissionsIn, rolesIn, ROLE_SETTINGS_KEY, KNOWN_PERMISSIONS, type RoleSettings } from './role-catalogue.ts';
+export { actsAcrossDepartments, permissionsIn, rolesIn, ROLE_SETTINGS_KEY, KNOWN_PERMISSIONS, type RoleSettings } from './role-catalogue.ts';
 import { declareRoleSettings } from './role-catalogue.ts';
 export { loadRegions } from './regions-load.ts';
 export { DepartmentNames } from './department-names.ts';

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { Principal } from '../../kernel/policy/index.ts';
 import type { SettingProblem, Settings } from '../../kernel/settings/index.ts';
-import { ROLES } from './roles.ts';
+import { grantsAcrossDepartments, ROLES } from './roles.ts';
 
 /**
  * The role→permission catalogue as per-region configuration. Code keeps the national catalogue
@@ -81,4 +82,10 @@ export async function rolesIn(settings: Settings, regionCode: string) {
     ...ROLES.map((r) => ({ code: r.code, zh: r.zh, en: r.en, local: false, departmentScoped: !!r.departmentScoped, permissions: [...new Set([...r.permissions, ...(v.extra[r.code] ?? [])])] })),
     ...Object.entries(v.local).map(([code, r]) => ({ code, zh: r.zh, en: r.en, local: true, departmentScoped: true, permissions: r.permissions })),
   ];
+}
+
+/** True when the principal may use `permission` on any department's objects in its region (not only its own). */
+export function actsAcrossDepartments(who: Principal, permission: string): boolean {
+  if (who.permissions.has('*')) return true;
+  return who.regionWide ? who.regionWide.has(permission) : grantsAcrossDepartments(who.roles, permission);
 }
