@@ -125,4 +125,18 @@ describe('the role catalogue is per-region configuration', () => {
     expect(adminRole.status).toBe(400);
     expect(await stored()).toBe(before);
   });
+
+  it('a local role the region defines can be given to its staff, who get its permissions; an undefined one is refused', async () => {
+    const r = await save(cityAdmin, 'org.roles', '152201', { extra: { grid_worker: ['org.read'] }, local: { local_inspector: { zh: '城管巡查员', en: 'Street inspector', permissions: ['workbench.use', 'cases.report'] } } }, '设立巡查员岗位');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const roles = await t.app.inject({ method: 'GET', url: '/api/org/roles', headers: bearer(cityAdmin) });
+    expect(roles.json().find((x: { code: string }) => x.code === 'local_inspector')).toMatchObject({ zh: '城管巡查员', permissions: ['workbench.use', 'cases.report'] });
+    const inspector = await staffToken(t, ['local_inspector'], dept);
+    const me = await t.app.inject({ method: 'GET', url: '/api/identity/me', headers: bearer(inspector) });
+    expect(me.json().permissions).toEqual(expect.arrayContaining(['workbench.use', 'cases.report']));
+    expect(me.json().permissions).not.toContain('org.read');
+    const made = await t.app.inject({ method: 'POST', url: '/api/identity/staff', headers: bearer(cityAdmin), payload: { username: 'wangwu', password: 'Test2026pass', staff: { departmentId: dept, name: '王五', employeeNo: 'XLOCAL9', roles: ['local_nobody'] } } });
+    expect(made.statusCode, made.body).toBe(422);
+    expect(made.json()).toMatchObject({ code: 'ROLE_UNKNOWN', errors: [{ path: '/roles' }] });
+  });
 });
