@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './kernel/log/index.ts';
 import { actorOf } from './kernel/policy/index.ts';
 import type { MessageSink } from './kernel/notify/index.ts';
 import { notifyRoutes } from './kernel/notify/routes.ts';
+import { settingsRoutes } from './kernel/settings/routes.ts';
 import { createIdentityModule, dpopPresentation, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
 import { createOrgModule, type OrgModule } from './modules/org/index.ts';
 import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
@@ -134,7 +135,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.open311Routes, licenses.routes, data.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel)]) {
+      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.workflowRoutes, cases.open311Routes, licenses.routes, data.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel), settingsRoutes(kernel, rolePolicy)]) {
         await app.register(routes);
       }
       await app.ready();

@@ -17,8 +17,9 @@ import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
 import { idempotencyMigration, idempotencyWriteMigration, pruneIdempotency } from './http/idempotency.ts';
 import { markWrittenSql, takenOverError } from './http/idempotent-write.ts';
+import { Settings, settingsMigration } from './settings/index.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration, idempotencyWriteMigration];
+export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration, idempotencyWriteMigration, settingsMigration];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -47,6 +48,8 @@ export interface Kernel {
   calendar: WorkingCalendar;
   files: FileStore;
   notify: Notifier;
+  /** Versioned per-region configuration that modules declare (time limits, thresholds, role catalogue). */
+  settings: Settings;
   /**
    * The one helper for "this state changed": writes the audit entry and the domain event in the
    * caller's transaction (one statement). Call it inside the same transaction as the change.
@@ -135,6 +138,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     calendar: new WorkingCalendar(db, clock),
     files: new FileStore(db, clock, config.dataDir, { maxBytes: config.fileMaxBytes, maxUnpackedBytes: config.fileMaxUnpackedBytes, maxEntries: config.fileMaxArchiveEntries }, config.fileTypes, blobStoreFor(config)),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? devFileSink(path.resolve(config.dataDir), log)),
+    settings: new Settings(db, clock, recordChange),
     recordChange,
     tracedWrite,
   };

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { svcEn, svcZh } from './i18n-services';
 import { casesEn, casesZh } from './i18n-cases';
+import { cfgEn, cfgZh } from './i18n-settings';
 import { licEn, licZh } from './i18n-licences';
 import { dataEn, dataZh } from './i18n-data';
 
@@ -140,7 +141,7 @@ const en: typeof zh = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn } } },
+  resources: { 'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh } }, en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn } } },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

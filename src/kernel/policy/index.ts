@@ -11,6 +11,11 @@ export interface Principal {
   departmentId: string | null;
   roles: string[];
   permissions: ReadonlySet<string>;
+  /**
+   * The permissions a staff member holds through roles that act across the whole region (not bound
+   * to their department), as the region's role catalogue says. Absent: decided from the roles in code.
+   */
+  regionWide?: ReadonlySet<string>;
   sessionId: string | null;
   /** Identity assurance: 1 phone-verified, 2 real-name verified against base data, 3 verified in person. */
   assuranceLevel?: number;

@@ -18,4 +18,6 @@ export const CasesErrors = {
   notOpen: () => new DomainError('CASE_NOT_OPEN', 409, '工单已办结，不能执行此操作', 'The case is finished; this is no longer possible'),
   duplicateTarget: () => new DomainError('CASE_DUPLICATE_TARGET', 422, '合并目标须为另一件未办结工单', 'A case can only be merged into another open case', [{ path: '/duplicateOf', message: 'not an open case / 不是未办结工单' }]),
   helperIsLead: () => new DomainError('CASE_HELPER_IS_LEAD', 422, '协办单位不能与主办单位相同', 'A helper unit cannot be the lead unit', [{ path: '/helperDepartmentIds', message: 'includes the lead / 含主办单位' }]),
+  extensionTooLong: (max: number) => new DomainError('CASE_EXTENSION_TOO_LONG', 422, `每次延期不能超过${max}个工作日`, `An extension may add at most ${max} working days`, [{ path: '/days', message: `at most ${max} / 不超过${max}` }]),
+  extensionsUsed: (max: number) => new DomainError('CASE_EXTENSIONS_USED', 409, `该工单已申请延期${max}次，不能再申请`, `This case has already asked for ${max} extension(s)`),
 };

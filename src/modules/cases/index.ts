@@ -20,16 +20,20 @@ import { CaseStats } from './stats.ts';
 import { Suggester } from './suggestions.ts';
 import { CaseViews } from './views.ts';
 import { CaseWorkflows } from './workflows.ts';
+import { caseWorkflowRoutes } from './workflow-routes.ts';
+import { declareCaseSettings } from './settings.ts';
 
 export { casesMigrations } from './migrations/index.ts';
 export { CASE_WORKFLOW } from './workflow.ts';
+export { caseSettings, CASE_SETTINGS_KEY, type CaseSettings } from './settings.ts';
 export { caseTerms } from './classifier.ts';
 export type { HistoricalCase } from './history.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
 
 /** 12345 一线通达 and 一网统管 events: one case engine for every channel. */
 export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids) {
-  const workflows = new CaseWorkflows(k.db);
+  declareCaseSettings(k.settings);
+  const workflows = new CaseWorkflows(k);
   const names = new DepartmentNames(org);
   const categories = new Categories(k, policy, org);
   const classifier = new Classifier(k, categories);
@@ -41,7 +45,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const knowledge = new KnowledgeBase(k, policy, categories);
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
   const open311Keys = new Open311Keys(k, policy);
-  const open311 = new Open311Service(k, categories, intake, open311Keys, org);
+  const open311 = new Open311Service(k, categories, intake, open311Keys, org, workflows);
   // 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference).
   k.events.subscribe(ALARM_RAISED, async (e, trx) => void (await intake.reportSensor(trx, e.payload as SensorAlarm)));
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
@@ -57,7 +61,9 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     open311Keys,
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
     migrations: casesMigrations,
-    routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, regionCode: k.config.regionCode }),
+    routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, workflows, regionCode: k.config.regionCode }),
+    workflows,
+    workflowRoutes: caseWorkflowRoutes(workflows, policy, k.config.regionCode),
     open311Routes: open311Routes(k, open311),
   };
 }

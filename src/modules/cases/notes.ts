@@ -6,6 +6,7 @@ import type { CaseRow, Handling } from './handling.ts';
 import { CASE_LOG, dispatcherOf } from './records.ts';
 import { stepActorOf } from '../../kernel/workflow/index.ts';
 import type { CaseNoteBody } from './schema.ts';
+import { caseSettings } from './settings.ts';
 
 /** The steps recorded beside the workflow, which change no state. */
 export class CaseNotes {
@@ -46,6 +47,13 @@ export class CaseNotes {
         if (!inUnit(row.handling_department_id) || row.state !== 'handling') throw Errors.forbidden();
         if (row.extension_status === 'pending') throw CasesErrors.extensionPending();
         if (!body.days) throw Errors.validation([{ path: '/days', message: 'how many working days / 请填写延期工作日数' }]);
+        {
+          // The region's 延期 rules as they stood when the case was made: a later edit applies to new cases.
+          const rules = (await caseSettings(this.k.settings, row.region_code, { asOf: new Date(row.created_at) })).extension;
+          if (body.days > rules.maxDaysPerRequest) throw CasesErrors.extensionTooLong(rules.maxDaysPerRequest);
+          const asked = await this.k.db.selectFrom('cases_action').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', id).where('action', '=', 'request_extension').executeTakeFirstOrThrow();
+          if (Number(asked.n) >= rules.maxRequests) throw CasesErrors.extensionsUsed(rules.maxRequests);
+        }
         Object.assign(set, { extension_status: 'pending', extension_days: body.days });
         payload.days = body.days;
         break;

@@ -12,7 +12,8 @@ import { CaseActionBody, CaseDetail, CaseInput, CaseNoteBody, CaseSummary, Categ
 import type { CaseStats } from './stats.ts';
 import type { Suggester } from './suggestions.ts';
 import type { CaseViews } from './views.ts';
-import { CASE_KINDS, CASE_WORKFLOW, CHANNELS, URGENCIES } from './workflow.ts';
+import { CASE_KINDS, CHANNELS, URGENCIES } from './workflow.ts';
+import type { CaseWorkflows } from './workflows.ts';
 
 const tags = ['cases'];
 /** Steps in a case's history that are not workflow actions. */
@@ -42,6 +43,7 @@ export interface CasesParts {
   knowledge: KnowledgeBase;
   stats: CaseStats;
   keys: Open311Keys;
+  workflows: CaseWorkflows;
   regionCode: string;
 }
 
@@ -51,13 +53,17 @@ export function casesRoutes(p: CasesParts) {
     const me = (req: { principal?: Principal | null }) => req.principal!;
     const cst = (d?: string, end = false) => (d ? `${d}T${end ? '23:59:59.999' : '00:00:00'}+08:00` : undefined);
 
-    app.get('/api/cases/codes', { config: { public: true }, schema: { tags, summary: '工单代码表 / Case code lists', response: { 200: Type.Record(Type.String(), Type.Array(Code)) } } }, async () => ({
-      kinds: codes(CASE_KINDS),
-      urgencies: codes(URGENCIES),
-      channels: codes(CHANNELS),
-      states: Object.entries(CASE_WORKFLOW.states).map(([code, s]) => ({ code, zh: s.zh, en: s.en })),
-      actions: [...CASE_WORKFLOW.actions.map((a) => ({ code: a.code, zh: a.zh, en: a.en })), ...codes(STEP_NAMES)],
-    }));
+    app.get('/api/cases/codes', { config: { public: true }, schema: { tags, summary: '工单代码表 / Case code lists', response: { 200: Type.Record(Type.String(), Type.Array(Code)) } } }, async () => {
+      // State and action words come from the stored workflow versions, not the code's constant.
+      const labels = await p.workflows.labels(p.regionCode);
+      return {
+        kinds: codes(CASE_KINDS),
+        urgencies: codes(URGENCIES),
+        channels: codes(CHANNELS),
+        states: [...labels.states].map(([code, s]) => ({ code, zh: s.zh, en: s.en })),
+        actions: [...[...labels.actions].map(([code, a]) => ({ code, zh: a.zh, en: a.en })), ...codes(STEP_NAMES)],
+      };
+    });
     app.get('/api/cases/categories', { config: { public: true }, schema: { tags, summary: '事项分类 / Category tree', response: { 200: Type.Array(Category) } } }, async () => p.categories.list());
     app.post(
       '/api/cases/categories',

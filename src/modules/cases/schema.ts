@@ -131,6 +131,9 @@ export const CaseHistoryEntry = Type.Object({
 export const CaseDetail = Type.Composite([
   CaseSummary,
   Type.Object({
+    /** The workflow version the case runs under, and its state's words in that version. */
+    workflowVersion: Type.Integer(),
+    stateLabel: Type.Object({ zh: Type.String(), en: Type.String() }),
     content: Type.String(),
     callerName: Nullable(Type.String()),
     callerPhone: Nullable(Type.String()),

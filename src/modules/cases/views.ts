@@ -11,11 +11,9 @@ import type { Categories } from './categories.ts';
 import type { CaseRow, Handling } from './handling.ts';
 import { dispatcherOf } from './records.ts';
 import type { CaseSummary } from './schema.ts';
+import { caseSettings } from './settings.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
-/** Calls from one number within this many days, at or above REPEAT_CALLS, flag a repeat caller. */
-export const REPEAT_DAYS = 30;
-export const REPEAT_CALLS = 3;
 
 export interface CaseQuery {
   scope?: 'region' | 'unit' | 'mine';
@@ -124,11 +122,15 @@ export class CaseViews {
     // Units see the caller's name and a masked number; in a 保密件 both stay with the centre.
     const own = who.type === 'person' && row.caller_account_id === who.accountId;
     const showCaller = centre || own || (staffView && !row.confidential);
-    const repeat = row.caller_phone_index ? await this.callsFrom(row.caller_phone_index) : 0;
+    // Calls from one number within the region's window, at or above its threshold, flag a repeat caller.
+    const repeatRule = (await caseSettings(this.k.settings, row.region_code)).repeatCaller;
+    const repeat = row.caller_phone_index ? await this.callsFrom(row.caller_phone_index, repeatRule.days) : 0;
     const actor = staffView ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
     const place = row.lon != null ? await this.grids.locate(row.lon, row.lat) : null;
     return {
       ...summary,
+      workflowVersion: row.workflow_version,
+      stateLabel: { zh: def.states[row.state]?.zh ?? row.state, en: def.states[row.state]?.en ?? row.state },
       content: row.content,
       callerName: showCaller && row.caller_name_enc ? this.k.crypto.decryptField(row.caller_name_enc) : null,
       callerPhone: phone && showCaller ? (centre || own ? phone : maskPhone(phone)) : null,
@@ -153,7 +155,7 @@ export class CaseViews {
       returns: row.returns,
       extensionDays: row.extension_days,
       duplicateOf: row.duplicate_of,
-      repeatCaller: repeat >= REPEAT_CALLS,
+      repeatCaller: repeat >= repeatRule.calls,
       actions: row.open ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: dispatcherOf(row) }).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })) : [],
       history: history.map((h) => ({
         action: h.action,
@@ -170,8 +172,8 @@ export class CaseViews {
     };
   }
 
-  private async callsFrom(phoneIndex: string): Promise<number> {
-    const since = new Date(this.k.clock.now().getTime() - REPEAT_DAYS * 86_400_000);
+  private async callsFrom(phoneIndex: string, days: number): Promise<number> {
+    const since = new Date(this.k.clock.now().getTime() - days * 86_400_000);
     const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('caller_phone_index', '=', phoneIndex).where('created_at', '>', since).executeTakeFirstOrThrow();
     return Number(r.n);
   }
@@ -181,16 +183,18 @@ export class CaseViews {
     assertAllowed(this.policy, who, 'cases.intake', { regionCode: this.k.config.regionCode });
     const index = this.k.crypto.blindIndex(phone);
     const rows = await this.k.db.selectFrom('cases_case').selectAll().where('caller_phone_index', '=', index).orderBy('created_at', 'desc').limit(20).execute();
-    const recent = await this.callsFrom(index);
+    const rule = (await caseSettings(this.k.settings, this.k.config.regionCode)).repeatCaller;
+    const recent = await this.callsFrom(index, rule.days);
     const name = rows.find((r) => r.caller_name_enc)?.caller_name_enc;
-    return { callerName: name ? this.k.crypto.decryptField(name) : null, repeatCaller: recent >= REPEAT_CALLS, callsInWindow: recent, windowDays: REPEAT_DAYS, cases: await this.summaries(rows) };
+    return { callerName: name ? this.k.crypto.decryptField(name) : null, repeatCaller: recent >= rule.calls, callsInWindow: recent, windowDays: rule.days, cases: await this.summaries(rows) };
   }
 
   /** 督办看板: open cases by urgency of attention, with counts per group. */
   async board(who: Principal) {
     assertAllowed(this.policy, who, 'cases.supervise', { regionCode: this.k.config.regionCode });
     const now = this.k.clock.now();
-    const soon = new Date(now.getTime() + 24 * 3600_000);
+    // "Due soon" is the region's reminder window, so the board and the automatic 催办 agree.
+    const soon = new Date(now.getTime() + (await caseSettings(this.k.settings, this.k.config.regionCode)).deadlines.remindBeforeHours * 3600_000);
     const base = this.k.db.selectFrom('cases_case').where('region_code', '=', this.k.config.regionCode).where('open', '=', true);
     const counts = await base
       .select([

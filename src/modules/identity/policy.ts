@@ -1,5 +1,5 @@
 import { regionWithin, type Policy, type Principal, type Scope } from '../../kernel/policy/index.ts';
-import { grantsAcrossDepartments } from '../org/index.ts';
+import { actsAcrossDepartments } from '../org/index.ts';
 
 const holds = (who: Principal, permission: string) => who.permissions.has(permission) || who.permissions.has('*');
 
@@ -22,8 +22,7 @@ export const rolePolicy: Policy = {
         who.type === 'staff' &&
         scope.departmentId != null &&
         scope.departmentId !== who.departmentId &&
-        !who.permissions.has('*') &&
-        !grantsAcrossDepartments(who.roles, permission)
+        !actsAcrossDepartments(who, permission)
       ) {
         return false;
       }

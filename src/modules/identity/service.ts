@@ -5,7 +5,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { ActingFor, Principal } from '../../kernel/policy/index.ts';
 import { actorOf } from '../../kernel/policy/index.ts';
-import { permissionsOf, type OrgService, type Staff, type StaffInput } from '../org/index.ts';
+import { permissionsIn, ROLE_SETTINGS_KEY, type OrgService, type Staff, type StaffInput } from '../org/index.ts';
 import { IdentityErrors } from './errors.ts';
 import { auditAccount, sha256, SignInFactors, type AccountRow, type Authenticated } from './factors.ts';
 import { SmsCodes } from './otp.ts';
@@ -57,6 +57,8 @@ export class IdentityService {
     this.sms = new SmsCodes(k);
     this.totp = new TotpFactor(k);
     this.factors = new SignInFactors(k, this.sms, this.totp);
+    // A saved role catalogue applies on this node at once; other nodes within the principal cache's bound.
+    k.settings.onSaved(ROLE_SETTINGS_KEY, () => this.forget());
   }
 
   private audit(trx: Executor, acc: AccountRow, action: string, extra: Record<string, unknown>, requestId?: string) {
@@ -234,6 +236,9 @@ export class IdentityService {
     if (acc.kind !== 'staff' || !acc.staff_id) return null;
     const staff = await this.org.getStaff(acc.staff_id);
     if (!staff || !staff.active) return null;
+    // The region's role catalogue (national roles plus its additions), read each time the principal
+    // is resolved: a change applies at the next principal-cache refresh, not only at a new sign-in.
+    const granted = await permissionsIn(this.k.settings, staff.roles, staff.regionCode);
     return {
       accountId: acc.id,
       type: 'staff',
@@ -242,7 +247,8 @@ export class IdentityService {
       regionCode: staff.roles.includes('platform_admin') ? '' : staff.regionCode,
       departmentId: staff.departmentId,
       roles: staff.roles,
-      permissions: permissionsOf(staff.roles),
+      permissions: granted.permissions,
+      regionWide: granted.regionWide,
       sessionId,
       // Staff identities are checked by their employer when the account is made.
       assuranceLevel: 3,

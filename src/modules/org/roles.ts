@@ -13,7 +13,7 @@ export interface RoleDef {
 
 export const ROLES: RoleDef[] = [
   { code: 'platform_admin', zh: '平台管理员', en: 'Platform administrator', permissions: ['*'] },
-  { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view', 'services.manage', 'services.stats', 'cases.manage', 'cases.stats', 'cases.view', 'cityops.manage', 'cityops.view', 'licenses.manage', 'licenses.seals', 'licenses.read', 'data.read', 'data.catalogue', 'data.stats'] },
+  { code: 'region_admin', zh: '区域管理员', en: 'Region administrator', permissions: ['org.read', 'org.manage', 'settings.manage', 'calendar.manage', 'audit.read', 'workbench.use', 'file.read', 'screen.view', 'services.manage', 'services.stats', 'cases.manage', 'cases.stats', 'cases.view', 'cityops.manage', 'cityops.view', 'licenses.manage', 'licenses.seals', 'licenses.read', 'data.read', 'data.catalogue', 'data.stats'] },
   { code: 'window_staff', zh: '窗口工作人员', en: 'Window staff', permissions: ['workbench.use', 'org.read', 'file.read', 'identity.verify', 'services.handle', 'services.stats', 'licenses.read', 'data.read', 'data.request'] },
   { code: 'approver', zh: '审批人员', en: 'Approver', permissions: ['workbench.use', 'org.read', 'file.read', 'services.handle', 'services.stats', 'licenses.issue', 'licenses.read', 'data.read', 'data.request', 'data.decide'], departmentScoped: true },
   { code: 'hotline_agent', zh: '12345话务员', en: '12345 hotline agent', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.intake', 'cases.dispatch', 'cases.view', 'cases.supervise', 'cases.stats', 'cityops.view', 'data.read'] },

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { ProblemSchema } from '../../kernel/http/schemas.ts';
-import { ROLES } from './roles.ts';
 import { Department, DepartmentInput, DepartmentPatch, PageQuery, Post, PostInput, Region, RegionCode, Staff, StaffPatch, page } from './schema.ts';
 import type { OrgService } from './service.ts';
 
@@ -27,7 +26,8 @@ export function orgRoutes(org: OrgService) {
     app.get(
       '/api/org/roles',
       { config: { authenticated: true }, schema: { tags, response: { 200: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), permissions: Type.Array(Type.String()) })), 401: ProblemSchema } } },
-      async () => ROLES,
+      // The caller's region's catalogue: national roles with the region's additions, then its local roles.
+      async (req) => org.roles(req.principal!.regionCode),
     );
     app.get(
       '/api/org/departments',

@@ -66,7 +66,8 @@ export const Staff = Type.Object({
 });
 export type Staff = Static<typeof Staff>;
 
-export const RoleCode = Type.Union(ROLE_CODES.map((c) => Type.Literal(c)));
+// A national role, or a local role a region defined in its role catalogue (checked against it on save).
+export const RoleCode = Type.Union([...ROLE_CODES.map((c) => Type.Literal(c)), Type.String({ pattern: '^local_[a-z0-9_]{1,33}$' })]);
 
 export const StaffInput = Type.Object(
   {

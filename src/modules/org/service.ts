@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { rolesIn } from './role-catalogue.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
@@ -148,6 +149,19 @@ export class OrgService {
     return row ? this.staffView(row) : null;
   }
 
+  /** The roles a region offers: national ones with its additions, then the local roles it defined. */
+  roles(regionCode: string) {
+    return rolesIn(this.k.settings, regionCode);
+  }
+
+  /** A local role must be one the region (or a region above it) defined in its role catalogue. */
+  private async checkLocalRoles(roles: readonly string[], regionCode: string): Promise<void> {
+    const local = roles.filter((r) => r.startsWith('local_'));
+    if (!local.length) return;
+    const known = new Set((await rolesIn(this.k.settings, regionCode)).map((r) => r.code));
+    for (const r of local) if (!known.has(r)) throw OrgErrors.roleUnknown(r);
+  }
+
   /** Creates a staff member; `trx` lets identity create the sign-in account in the same transaction. */
   async createStaff(who: Principal, input: StaffInput, trx: Executor, requestId?: string): Promise<Staff> {
     const dept = await store.departmentById(trx, input.departmentId);
@@ -156,6 +170,7 @@ export class OrgService {
     if (!dept.active) throw OrgErrors.departmentInactive();
     // Only a platform administrator may hand out the platform administrator role.
     if (input.roles.includes('platform_admin') && !who.roles.includes('platform_admin')) throw Errors.forbidden();
+    await this.checkLocalRoles(input.roles, dept.regionCode);
     const id = uuidv7();
     const now = this.k.clock.now();
     const res = await trx
@@ -201,6 +216,7 @@ export class OrgService {
         regionCode = dept.regionCode;
       }
       if (patch.roles?.includes('platform_admin') && !who.roles.includes('platform_admin')) throw Errors.forbidden();
+      if (patch.roles) await this.checkLocalRoles(patch.roles, regionCode);
       const res = await trx
         .updateTable('org_staff')
         .set({
@@ -239,6 +255,7 @@ export class OrgService {
     if (!dept) throw Errors.notFound('department');
     assertAllowed(this.policy, who, 'org.manage', { regionCode: dept.regionCode });
     if (!dept.active) throw OrgErrors.departmentInactive();
+    await this.checkLocalRoles(input.roleCodes, dept.regionCode);
     const id = uuidv7();
     const main = this.k.db
       .insertInto('org_post')

@@ -6,7 +6,7 @@ import { maskAddress } from '../../kernel/notify/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
-import { grantsAcrossDepartments } from '../org/index.ts';
+import { actsAcrossDepartments } from '../org/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -154,7 +154,7 @@ export class ApplicationViews {
       .select(sql<string>`coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz)`.as('sort_due'))
       .where('a.open', '=', true)
       .where('a.region_code', 'like', `${who.regionCode}%`);
-    if (!who.permissions.has('*') && !grantsAcrossDepartments(who.roles, 'services.handle')) query = query.where('a.department_id', '=', who.departmentId);
+    if (!actsAcrossDepartments(who, 'services.handle')) query = query.where('a.department_id', '=', who.departmentId);
     if (q.state) query = query.where('a.state', '=', q.state);
     if (q.mine) query = query.where('a.assignee_id', '=', who.accountId);
     const due = sql`coalesce(a.due_at, a.step_due_at)`;

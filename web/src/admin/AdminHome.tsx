@@ -9,6 +9,8 @@ import { CalendarAdmin } from './CalendarAdmin';
 import { Clients } from './Clients';
 import { ServiceItems } from './ServiceItems';
 import { CaseSettings } from './CaseSettings';
+import { CaseWorkflowEditor } from './CaseWorkflowEditor';
+import { RegionSettings } from './RegionSettings';
 import { LicenceSettings } from './LicenceSettings';
 import { can, useMe } from '../shell/session';
 
@@ -33,6 +35,8 @@ export function AdminHome() {
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
           ...(can(me, 'services.manage') ? [{ key: 'services', label: t('svc.admin'), children: <ServiceItems /> }] : []),
           ...(can(me, 'cases.manage') ? [{ key: 'cases', label: t('cases.admin'), children: <CaseSettings /> }] : []),
+          ...(can(me, 'cases.manage') ? [{ key: 'case-rules', label: t('cfg.rules'), children: <RegionSettings settingKey="cases.rules" /> }] : []),
+          ...(can(me, 'cases.manage') ? [{ key: 'case-workflow', label: t('cfg.workflow'), children: <CaseWorkflowEditor /> }] : []),
           ...(can(me, 'licenses.manage') ? [{ key: 'licences', label: t('lic.admin'), children: <LicenceSettings /> }] : []),
           ...(can(me, 'sso.manage') ? [{ key: 'clients', label: t('admin.clients'), children: <Clients /> }] : []),
         ]}

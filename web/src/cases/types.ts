@@ -9,6 +9,8 @@ export interface CaseSummary {
 export interface CaseHistoryRow { action: string; fromState: string | null; toState: string; actorName: string; actorType: string; departmentName: string | null; opinion: string | null; payload: Record<string, unknown>; at: string }
 export interface CaseAction { code: string; zh: string; en: string; requires: string[] }
 export interface CaseDetail extends CaseSummary {
+  /** The workflow version the case runs under, and its state's words in that version. */
+  workflowVersion: number; stateLabel: { zh: string; en: string };
   content: string; callerName: string | null; callerPhone: string | null; confidential: boolean; lon: number | null; lat: number | null; streetName: string | null;
   photoIds: string[]; suggestions: Suggestion[]; tookFirst: boolean | null; helperDepartments: { id: string; name: string }[]; dispatcherDepartmentId: string | null;
   acceptedAt: string | null; repliedAt: string | null; closedAt: string | null; answer: string | null; reply: string | null; replyPhotoIds: string[];

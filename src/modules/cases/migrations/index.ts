@@ -164,7 +164,18 @@ export const casesMigrations: Migration[] = [
     `,
   },
   {
-    name: '0415_cases_action_log',
+    // Workflow versions per region: existing rows are the national ones ('' is above every region).
+    // Version numbers stay unique across regions, so cases_case.workflow_version keeps its reference.
+    name: '0415_cases_workflow_region',
+    sql: `
+      ALTER TABLE cases_workflow ADD COLUMN region_code text NOT NULL DEFAULT '';
+      ALTER TABLE cases_workflow ADD COLUMN reason text;
+      ALTER TABLE cases_workflow ADD COLUMN created_by text;
+      CREATE INDEX cases_workflow_region ON cases_workflow (region_code, version);
+    `,
+  },
+  {
+    name: '0416_cases_action_log',
     // The action log takes the kernel's one shape (kernel/workflow/action-log.ts): the roles the
     // actor held (it had drifted from the services log), files attached to a step and the deadline a step set.
     sql: `

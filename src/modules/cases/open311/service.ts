@@ -8,7 +8,8 @@ import type { OrgService } from '../../org/index.ts';
 import type { Categories } from '../categories.ts';
 import type { Intake } from '../intake.ts';
 import type { CaseInput } from '../schema.ts';
-import { CASE_KINDS, CASE_WORKFLOW } from '../workflow.ts';
+import { CASE_KINDS } from '../workflow.ts';
+import type { CaseWorkflows } from '../workflows.ts';
 import { Open311Errors } from './errors.ts';
 import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
@@ -39,6 +40,7 @@ export class Open311Service {
     private readonly intake: Intake,
     private readonly keys: Open311Keys,
     private readonly org: OrgService,
+    private readonly workflows: CaseWorkflows,
   ) {}
 
   checkJurisdiction(j: string | undefined): void {
@@ -233,9 +235,11 @@ export class Open311Service {
     const masters = new Map((await (rows.some((r) => r.duplicate_of) ? this.k.db.selectFrom('cases_case').selectAll().where('id', 'in', rows.map((r) => r.duplicate_of).filter(Boolean)).execute() : Promise.resolve([]))).map((m) => [m.id, m]));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c]));
     const names = await this.org.departmentNames([...rows, ...masters.values()].map((r) => r.handling_department_id).filter(Boolean));
+    // A state's words come from the workflow version the case runs under.
+    const defs = new Map(await Promise.all([...new Set([...rows, ...masters.values()].map((r) => Number(r.workflow_version)))].map(async (v) => [v, await this.workflows.get(v)] as const)));
     return rows.map((r) => {
       const s = masters.get(r.duplicate_of) ?? r;
-      const st = CASE_WORKFLOW.states[s.state];
+      const st = defs.get(Number(s.workflow_version))?.states[s.state];
       const notes = `${st?.zh ?? s.state} / ${st?.en ?? s.state}${r.duplicate_of ? `（已与 ${s.number} 合并 / merged into ${s.number}）` : ''}${s.reply ? `：${s.reply}` : s.answer ? `：${s.answer}` : ''}`;
       return {
         service_request_id: r.number,

@@ -26,7 +26,7 @@ export function CaseStatus() {
     <>
       <Typography.Title level={1}>{t('cases.caseTitle', { number: c.number })}</Typography.Title>
       {c.duplicateOf && <Alert type="info" style={{ marginBottom: 12 }} title={t('cases.mergedInto')} />}
-      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{c.title}</h2>} extra={<Tag color={c.open ? 'blue' : 'default'}>{label('states', c.state)}</Tag>}>
+      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{c.title}</h2>} extra={<Tag color={c.open ? 'blue' : 'default'}>{i18n.language === 'en' ? c.stateLabel.en : c.stateLabel.zh}</Tag>}>
         <Typography.Paragraph>{c.content}</Typography.Paragraph>
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('cases.unit')}>{c.handlingDepartmentName ?? '—'}</Descriptions.Item>

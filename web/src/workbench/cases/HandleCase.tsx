@@ -70,7 +70,7 @@ export function HandleCase() {
     <>
       <Typography.Title level={1}>{t('cases.caseTitle', { number: c.number })}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag color={c.open ? 'blue' : 'default'}>{label('states', c.state)}</Tag>
+        <Tag color={c.open ? 'blue' : 'default'}>{lang(c.stateLabel)}</Tag>
         <Tag>{label('urgencies', c.urgency)}</Tag>
         {c.overdue && <Tag color="red">{t('cases.overdue')}</Tag>}
         {c.supervisionLevel > 0 && <Tag color="volcano">{c.supervisionLevel > 1 ? t('cases.level2') : t('cases.level1')}</Tag>}
