@@ -7,14 +7,12 @@ import type { OrgService } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import type { Classifier } from './classifier.ts';
 import { CasesErrors } from './errors.ts';
+import { caseSettings } from './settings.ts';
 import type { CaseRow, Handling } from './handling.ts';
 import { CASE_LOG, checkPhotos, dispatcherOf } from './records.ts';
 import type { CaseActionBody, Suggestion } from './schema.ts';
 import type { Urgency } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
-
-/** Satisfaction at or below this (of 5) counts as unsatisfied and allows one reopening. */
-export const UNSATISFIED_AT_MOST = 2;
 
 /** The actions a case workflow may name: each has its handler below (checked when a version is saved). */
 export const CASE_ACTIONS = [
@@ -33,6 +31,8 @@ export const CASE_ACTIONS = [
   'reply',
   'close',
   'reopen',
+  'hold',
+  'resume',
 ] as const;
 
 type Row = CaseRow & StateRow;
@@ -54,9 +54,11 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     if (!d || !d.active || !regionWithin(d.regionCode, within)) throw CasesErrors.unknownUnit();
     return { id: departmentId, regionCode: d.regionCode };
   };
-  const limitsFor = async (categoryCode: string | null, urgency: Urgency) => {
+  /** A category's own limits, else the region's default ones in force when the case was registered. */
+  const rulesOf = (row: Row) => caseSettings(k.settings, row.region_code, { asOf: new Date(row.created_at) });
+  const limitsFor = async (row: Row, categoryCode: string | null, urgency: Urgency) => {
     const c = categoryCode ? await categories.get(categoryCode) : undefined;
-    return (c?.limits ?? { urgent: { responseHours: 1, completeDays: 1 }, ordinary: { responseHours: 4, completeDays: 5 }, consult: { responseHours: 4, completeDays: 2 } })[urgency];
+    return (c?.limits ?? (await rulesOf(row)).limits)[urgency];
   };
 
   const dispatch: Handler = async ({ who, row, input: body, now }) => {
@@ -72,7 +74,7 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     if (helpers.includes(departmentId)) throw CasesErrors.helperIsLead();
     for (const h of helpers) await unit(h, region);
     const urgency = (body.urgency ?? row.urgency) as Urgency;
-    const limits = await limitsFor(categoryCode, urgency);
+    const limits = await limitsFor(row, categoryCode, urgency);
     const first = suggestions[0];
     // 首推采纳: only the first dispatch counts; later moves are corrections of the unit, not the guess.
     const tookFirst = row.took_first ?? (!!first && first.categoryCode === categoryCode && first.departmentId === departmentId);
@@ -122,7 +124,7 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
   /** 下派 (down a level, or to a grid of the street office) and 改派 (the centre moves it to another unit). */
   const moveTo = (kind: 'redispatch' | 'reassign'): Handler => async ({ who, row, input: body, now }) => {
     const region = row.region_code;
-    const limits = await limitsFor(row.category_code, row.urgency);
+    const limits = await limitsFor(row, row.category_code, row.urgency);
     const timing = { accepted_at: null, response_due_at: await k.calendar.addWorkingHours(now, limits.responseHours) };
     if (kind === 'redispatch' && body.gridCode && !body.departmentId) {
       // 下派到网格: the street office keeps the case; its grid worker signs for it.
@@ -148,6 +150,10 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     dispatch,
     merge,
     void: noEffect,
+    // 挂起/恢复 are for regions whose workflow adds an on-hold state; the reason is the step's opinion.
+    // The time limit keeps running: more time is what 延期 is for.
+    hold: noEffect,
+    resume: noEffect,
     withdraw: noEffect,
     refuse_return: noEffect,
     accept: ({ now }) => ({ set: { accepted_at: now } }),
@@ -172,9 +178,11 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     reopen: async ({ row, input: body, now }) => {
       const v = body.visit;
       if (!v || !v.reached || v.solved === undefined || v.satisfaction === undefined) throw CasesErrors.visitMissing();
-      if (v.solved && v.satisfaction > UNSATISFIED_AT_MOST) throw CasesErrors.reopenNeedsUnsatisfied();
-      if (row.reopen_count >= 1) throw CasesErrors.reopenUsed();
-      const limits = await limitsFor(row.category_code, row.urgency);
+      const { visitBack } = await rulesOf(row);
+      // 回访不满意: unsatisfied (or not solved) allows reopening, as often as the region's rules say.
+      if (v.solved && v.satisfaction > visitBack.unsatisfiedAtMost) throw CasesErrors.reopenNeedsUnsatisfied();
+      if (row.reopen_count >= visitBack.reopensAllowed) throw CasesErrors.reopenUsed(visitBack.reopensAllowed);
+      const limits = await limitsFor(row, row.category_code, row.urgency);
       const dueAt = await k.calendar.addWorkingDays(now, limits.completeDays);
       return { set: { reopen_count: row.reopen_count + 1, replied_at: null, solved: v.solved, satisfaction: v.satisfaction, overdue: false, due_at: dueAt }, payload: { visit: v }, dueAt };
     },

@@ -10,7 +10,8 @@ export const CasesErrors = {
   stateChanged: () => new DomainError('CASE_STATE_CHANGED', 409, '工单已被他人处理，请刷新后重试', 'Someone else changed this case; reload and try again'),
   callerFlood: () => new DomainError('CASE_CALLER_FLOOD', 429, '同一来电或账号短时间内提交过多，请稍后再试', 'Too many reports from one caller in a short time; please try later'),
   reporterFlood: () => new DomainError('CASE_REPORTER_FLOOD', 429, '该接入系统提交过于频繁，请稍后再试', 'This system is reporting too fast; please slow down'),
-  reopenUsed: () => new DomainError('CASE_REOPEN_USED', 409, '该工单已重办过一次，不能再次重办', 'This case has already been reopened once'),
+  reopenUsed: (allowed: number) =>
+    new DomainError('CASE_REOPEN_USED', 409, `该工单已重办${allowed}次，不能再次重办`, `This case has already been reopened ${allowed === 1 ? 'once' : `${allowed} times`}`),
   reopenNeedsUnsatisfied: () => new DomainError('CASE_REOPEN_NEEDS_UNSATISFIED', 409, '回访结果为满意且已解决的工单不能重办', 'Only a case whose caller was unsatisfied or unsolved can be reopened'),
   visitMissing: () => new DomainError('CASE_VISIT_MISSING', 400, '回访须记录是否解决和满意度', 'A visit back must record whether it was solved and the satisfaction', [{ path: '/visit', message: 'required / 必填' }]),
   noExtensionPending: () => new DomainError('CASE_NO_EXTENSION_PENDING', 409, '没有待审批的延期申请', 'There is no extension request to decide'),

@@ -52,7 +52,7 @@ const IMPORT_ACTOR = { id: 'import', type: 'system', name: '历史迁移', roles
 export async function importHistory(k: Kernel, policy: Policy, classifier: Classifier, workflows: CaseWorkflows, who: Principal, records: HistoricalCase[]): Promise<number> {
   const region = k.config.regionCode;
   assertAllowed(policy, who, 'cases.manage', { regionCode: region });
-  const { version } = await workflows.latest();
+  const { version } = await workflows.latest(region);
   const at = (d?: Date) => d ?? null;
   await k.db.transaction().execute(async (trx) => {
     for (let i = 0; i < records.length; i += CHUNK) {

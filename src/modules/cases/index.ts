@@ -7,6 +7,8 @@ import { Categories } from './categories.ts';
 import { Classifier } from './classifier.ts';
 import { sweepDeadlines } from './deadlines.ts';
 import { Handling } from './handling.ts';
+import { CASE_ACTIONS } from './case-steps.ts';
+import { handlerProblems } from '../../kernel/workflow/index.ts';
 import { importHistory, type HistoricalCase } from './history.ts';
 import { Intake } from './intake.ts';
 import { CaseNotes } from './notes.ts';
@@ -34,6 +36,8 @@ export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput,
 export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids) {
   declareCaseSettings(k.settings);
   const workflows = new CaseWorkflows(k);
+  // A published workflow may name only actions the engine has a handler for.
+  workflows.checkHandlers = (def) => handlerProblems(def, CASE_ACTIONS);
   const names = new DepartmentNames(org);
   const categories = new Categories(k, policy, org);
   const classifier = new Classifier(k, categories);

@@ -11,19 +11,13 @@ import type { Grids, Placement } from '../cityops/index.ts';
 import { applicantFacts } from '../identity/index.ts';
 import type { Categories } from './categories.ts';
 import { CasesErrors } from './errors.ts';
+import { caseSettings } from './settings.ts';
 import { CASE_LOG, checkPhotos } from './records.ts';
 import type { CaseInput, Suggestion } from './schema.ts';
 import type { Suggester } from './suggestions.ts';
 import type { Channel } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
-/** Reports one caller (phone or account) may make in an hour before being asked to wait. */
-export const CALLER_HOURLY_LIMIT = 10;
-/** Reports one connected system or Open311 app (one key) may make in a minute. */
-export const REPORTER_MINUTE_LIMIT = 120;
-/** Reports about the same matter this close (metres) and this recent (hours) are one case. */
-export const DUPLICATE_METRES = 150;
-export const DUPLICATE_HOURS = 72;
 
 /** What the city-operations module tells us about an alarm that should become a case. */
 export interface SensorAlarm {
@@ -175,7 +169,7 @@ export class Intake {
     const reporterId = who.accountId;
     const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
     const now = this.k.clock.now();
-    const { version, def } = await this.workflows.latest(ex);
+    const { version, def } = await this.workflows.latest(region, ex);
     const id = uuidv7();
     const state = original ? 'merged' : def.initial;
     const row = {
@@ -246,16 +240,18 @@ export class Intake {
 
   private async checkFlood(caller: { phone: string } | { account: string } | null): Promise<void> {
     if (!caller) return;
+    const { intake } = await caseSettings(this.k.settings, this.k.config.regionCode);
     const since = new Date(this.k.clock.now().getTime() - 3600_000);
     const q = this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('created_at', '>', since);
     const r = await ('phone' in caller ? q.where('caller_phone_index', '=', caller.phone) : q.where('caller_account_id', '=', caller.account)).executeTakeFirstOrThrow();
-    if (Number(r.n) >= CALLER_HOURLY_LIMIT) throw CasesErrors.callerFlood();
+    if (Number(r.n) >= intake.callerHourlyLimit) throw CasesErrors.callerFlood();
   }
 
   private async checkReporterRate(reporterId: string): Promise<void> {
+    const { intake } = await caseSettings(this.k.settings, this.k.config.regionCode);
     const since = new Date(this.k.clock.now().getTime() - 60_000);
     const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('reporter_id', '=', reporterId).where('created_at', '>', since).executeTakeFirstOrThrow();
-    if (Number(r.n) >= REPORTER_MINUTE_LIMIT) throw CasesErrors.reporterFlood();
+    if (Number(r.n) >= intake.reporterMinuteLimit) throw CasesErrors.reporterFlood();
   }
 
   /**
@@ -263,7 +259,8 @@ export class Intake {
    * distance when both have coordinates, else by the same address.
    */
   private async findOriginal(ex: Executor, matter: string, placed: boolean, input: CaseInput, lon?: number, lat?: number): Promise<{ id: string; number: string } | null> {
-    const since = new Date(this.k.clock.now().getTime() - DUPLICATE_HOURS * 3600_000);
+    const { intake } = await caseSettings(this.k.settings, this.k.config.regionCode, { ex });
+    const since = new Date(this.k.clock.now().getTime() - intake.duplicateHours * 3600_000);
     let q = ex
       .selectFrom('cases_case')
       .select(['id', 'number'])
@@ -272,8 +269,8 @@ export class Intake {
       .where('created_at', '>', since)
       .where((eb) => eb.or([eb('category_code', '=', matter), eb.and([eb('category_code', 'is', null), sql<boolean>`suggestions->0->>'categoryCode' = ${matter}`])]));
     if (placed && lon !== undefined && lat !== undefined) {
-      const dLat = DUPLICATE_METRES / 111_320;
-      const dLon = DUPLICATE_METRES / (111_320 * Math.cos((lat * Math.PI) / 180));
+      const dLat = intake.duplicateMetres / 111_320;
+      const dLon = intake.duplicateMetres / (111_320 * Math.cos((lat * Math.PI) / 180));
       q = q.where('lat', '>', lat - dLat).where('lat', '<', lat + dLat).where('lon', '>', lon - dLon).where('lon', '<', lon + dLon);
     } else if (input.address?.trim()) {
       q = q.where('address', '=', input.address.trim());

@@ -140,7 +140,7 @@ describe('Open311 GeoReport v2', () => {
     const flood = 'flood-key-2026';
     await t.p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '洪泛测试', flood);
     const who = (await t.p.cases.open311Keys.principalOf(flood))!;
-    const { REPORTER_MINUTE_LIMIT } = await import('../intake.ts');
+    const REPORTER_MINUTE_LIMIT = (await import('../settings.ts')).CASE_SETTINGS_DEFAULT.intake.reporterMinuteLimit;
     for (let i = 0; i < REPORTER_MINUTE_LIMIT; i++) await t.p.cases.intake.report(who, { channel: 'open311', kind: 'report', content: `第${i}条测试上报`, categoryCode: '010101', address: `测试地址${i}` });
     const res = await post('json', { ...base, api_key: flood });
     expect(res.status).toBe(429);
