@@ -73,7 +73,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
   const licenses = createLicensesModule(kernel, rolePolicy, org.service);
   const data = createDataModule(kernel, rolePolicy, org.service, identity);
-  wireFlows(kernel, { services, cases, licenses, data });
+  wireFlows(kernel, { identity, services, cases, licenses, data });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations, ...data.migrations];

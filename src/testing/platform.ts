@@ -7,6 +7,7 @@ import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
 import { loadRegions } from '../modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
+import { populationRow } from '../modules/data/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { freePort } from './ports.ts';
 import { testClock, testConfig, testDatabase } from './kernel.ts';
@@ -112,8 +113,13 @@ export async function personToken(t: TestPlatform, o: { phone?: string; realName
   return { token, accountId: res.json().me.accountId, phone };
 }
 
-/** Adds a person to the population base data; returns the base record's id. */
+/**
+ * Adds a person to the population base data (the data module's 人口基础库, the one source real-name
+ * checks read) and to identity's record of persons (as an enterprise's legal representative needs);
+ * returns identity's record id.
+ */
 export async function addBasePerson(t: TestPlatform, name: string, idNumber: string): Promise<string> {
+  await t.p.kernel.db.insertInto('data_population').values(populationRow(t.p.kernel, { name, idNumber, regionCode: '152201' })).execute();
   const row = basePersonRow(t.p.kernel, { name, idNumber, regionCode: '152201' });
   await t.p.kernel.db.insertInto('identity_person').values(row).onConflict((oc) => oc.column('id_number_idx').doNothing()).execute();
   const r = await t.p.kernel.db.selectFrom('identity_person').select('id').where('id_number_idx', '=', row.id_number_idx).executeTakeFirstOrThrow();

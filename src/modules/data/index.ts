@@ -18,12 +18,14 @@ import { UsageLog } from './usage-log.ts';
 import { GrantRate } from './grant-rate.ts';
 import { dataEvents } from './events.ts';
 import { LicenceIndex } from './licence-index.ts';
+import { Population } from './population.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
 export { baseResources } from './base/resources.ts';
 export type { ResourceInput } from './schema.ts';
 export type { IndexedLicence } from './licence-index.ts';
+export { populationRow } from './population.ts';
 export * from './events.ts';
 
 /** 数据共享 (the data backbone): what the platform, flows, seeds and tests may use of the data module. */
@@ -33,6 +35,8 @@ export interface DataModule {
   rate: Pick<GrantRate, 'sync'>;
   requests: Pick<SharingRequests, 'create' | 'decide' | 'credentials'>;
   quality: Pick<DataQuality, 'run' | 'issues'>;
+  /** 一数一源: the population base, the one source of population facts (docs/population.md). */
+  population: Pick<Population, 'byIdNumber'>;
   /** The e-licence catalogue index, fed from the licence register by a flow. */
   licenceIndex: Pick<LicenceIndex, 'issued' | 'ended'>;
   migrations: Migration[];
@@ -68,6 +72,7 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     rate,
     requests,
     quality,
+    population: new Population(k),
     licenceIndex: new LicenceIndex(k),
     migrations: dataMigrations,
     routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }),

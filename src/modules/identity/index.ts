@@ -17,6 +17,7 @@ import { PeopleService } from './people.ts';
 import { identityRoutes, SESSION_COOKIE, tokenOf } from './routes.ts';
 import { IdentityService } from './service.ts';
 import { identityEvents } from './events.ts';
+import type { PopulationRegister } from './population.ts';
 
 export { identityMigrations } from './migrations/index.ts';
 export { rolePolicy } from './policy.ts';
@@ -28,6 +29,7 @@ export { presentation as dpopPresentation } from './oidc/dpop.ts';
 export { PERSON_PERMISSIONS, AGENT_SCOPES } from './scopes.ts';
 export { applicantFacts, personAccountByIdNumber, FACT_KEYS, type ApplicantFacts } from './facts.ts';
 export * from './events.ts';
+export type { PopulationRegister, PopulationPerson } from './population.ts';
 
 /** 统一身份认证: what the platform, other modules, seeds and tests may use of the identity module. */
 export interface IdentityModule {
@@ -45,6 +47,8 @@ export interface IdentityModule {
   /** Whether a request is authenticated by the session cookie (which a browser adds by itself), not a Bearer token. */
   cookieAuthenticated(req: FastifyRequest): boolean;
   tokenOf(req: FastifyRequest): string | undefined;
+  /** Plugs in where real-name checks read population facts (the data backbone's 人口基础库, wired by a flow). */
+  usePopulation(register: PopulationRegister): void;
   migrations: Migration[];
   routes: ((app: App) => Promise<void>)[];
 }
@@ -84,6 +88,7 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
     cookieAuthenticated: (req: FastifyRequest) => !req.headers.authorization?.startsWith('Bearer ') && !!req.cookies?.[SESSION_COOKIE],
     migrations: identityMigrations,
     tokenOf,
+    usePopulation: (register) => void (people.population = register),
     routes: [
       identityRoutes(service, secure, authLimit),
       accountRoutes(service, people, enterprises, secure, authLimit),
