@@ -18,7 +18,8 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { makeCitizenId } from '../src/kernel/ids/index.ts';
 import { matchesQuery, queryRank, searchVector } from '../src/kernel/search/index.ts';
-import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
+import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+import { populationRow } from '../src/modules/data/index.ts';
 import { itemContent } from '../src/testing/services.ts';
 import { samplePdf } from '../src/testing/samples.ts';
 import { DEMO_ITEMS } from '../seed/service-items.ts';
@@ -36,7 +37,7 @@ const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode
 await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.window', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '窗口压测', employeeNo: 'B1', roles: ['window_staff'] } });
 const windowToken = (await p.identity.service.signIn('bench.window', 'Bench2026pass', 'bench')).token;
 const idNumber = makeCitizenId('152201', '1985-06-15', 31);
-await k.db.insertInto('identity_person').values(basePersonRow(k, { name: '王建国', idNumber, regionCode: '152201' })).execute();
+await k.db.insertInto('data_population').values(populationRow(k, { name: '王建国', idNumber, regionCode: '152201' })).execute();
 const citizen = await p.identity.people.createVerified({ username: 'bench.citizen', password: 'Bench2026pass', phone: '13904829999', name: '王建国', idNumber });
 const citizenToken = (await p.identity.service.signIn('bench.citizen', 'Bench2026pass', 'bench')).token;
 const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BENCH', regionCode: '152201', content: itemContent(dept.id) });

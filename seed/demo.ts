@@ -4,6 +4,7 @@ import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
+import { populationRow } from '../src/modules/data/index.ts';
 import { seedData } from './data-demo.ts';
 import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
@@ -63,6 +64,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await k.db.transaction().execute(async (trx) => {
     const personIds: string[] = [];
     const rows = [];
+    const population = [];
     const seen = new Set<string>();
     while (rows.length < people) {
       const idNumber = ids.citizenId(region);
@@ -70,11 +72,15 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       seen.add(idNumber);
       const person = { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone() };
       const row = basePersonRow(k, { ...person, regionCode: region });
+      // Birth date and sex are what the ID number says (GB 11643).
+      population.push(populationRow(k, { ...person, regionCode: region, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, sex: Number(idNumber[16]) % 2 ? '男' : '女' }));
       if (demoPeople.length < DEMO_PEOPLE.length) demoPeople.push(person);
       personIds.push(row.id);
       rows.push(row);
     }
     if (rows.length) await trx.insertInto('identity_person').values(rows).execute();
+    // 一数一源: the residents are facts of the population base, which real-name checks read.
+    if (rows.length) await trx.insertInto('data_population').values(population).execute();
     const ents = [];
     const names = new Set<string>();
     // Brand × trade × form gives 8 × 10 × 3 distinct names; stop early if asked for more.
@@ -120,6 +126,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await seedLicences(p, deptIds, { companies: Math.min(companies, 30), people: Math.min(people, 20) });
   await seedServices(p, deptIds);
   await seedCases(p, deptIds, opts.cases ?? 3000);
-  await seedData(p, deptIds, { people: opts.basePeople ?? 200_000, entities: opts.baseEntities ?? 20_000 });
+  // The residents above are already in the population base; the synthetic base makes up the rest.
+  await seedData(p, deptIds, { people: Math.max(0, (opts.basePeople ?? 200_000) - people), entities: opts.baseEntities ?? 20_000 });
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

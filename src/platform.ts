@@ -22,6 +22,7 @@ import { createCityopsModule, type CityopsModule } from './modules/cityops/index
 import { createCasesModule, type CasesModule } from './modules/cases/index.ts';
 import { createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 import { createDataModule, type DataModule } from './modules/data/index.ts';
+import { wireFlows } from './flows/index.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -71,8 +72,9 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const services = createServicesModule(kernel, rolePolicy, org.service, identity.service);
   const cityops = createCityopsModule(kernel, rolePolicy);
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
-  const licenses = createLicensesModule(kernel, rolePolicy, org.service, services);
+  const licenses = createLicensesModule(kernel, rolePolicy, org.service);
   const data = createDataModule(kernel, rolePolicy, org.service, identity);
+  wireFlows(kernel, { identity, services, cases, licenses, data });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations, ...data.migrations];

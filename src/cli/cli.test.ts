@@ -6,6 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../kernel/config/index.ts';
 import { createPlatform } from '../platform.ts';
+import { changeEvents } from '../kernel/events/index.ts';
+
+/** The change events these tests record (declared like a module's). */
+const testThing = changeEvents('test.thing', ['tested']);
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-cli-'));
@@ -46,6 +50,7 @@ describe('the yiwang command', () => {
     expect((await yiwang(['migrate'])).code).toBe(0);
     const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
     let p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
+    p.kernel.events.declareAll(testThing);
     await p.kernel.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 12; i++) {
         await p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: String(i), regionCode: '152201', change: { i } });
@@ -75,6 +80,7 @@ describe('the yiwang command', () => {
     expect((await yiwang(['migrate'])).code).toBe(0);
     const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
     const p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
+    p.kernel.events.declareAll(testThing);
     await p.kernel.db.transaction().execute((trx) =>
       p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: 'backup', regionCode: '152201', change: { note: '备份前写入' } }),
     );

@@ -10,14 +10,14 @@ import type { Config } from './config/index.ts';
 import { PlatformCrypto, loadOrCreateKeys, type PlatformKeys } from './crypto/index.ts';
 import type { Database, Db, Executor } from './db/index.ts';
 import type { Migration } from './db/migrate.ts';
-import { OUTBOX_TYPES, Outbox, eventsMigration } from './events/index.ts';
+import { OUTBOX_TYPES, Outbox, changeEvents, eventsMigration } from './events/index.ts';
 import { FileStore, LocalBlobStore, S3BlobStore, fileOwnersMigration, filesMigration, type BlobStore } from './files/index.ts';
 import { JobRunner } from './jobs/index.ts';
 import type { Logger } from './log/index.ts';
 import { Notifier, devFileSink, type MessageSink } from './notify/index.ts';
 import { idempotencyMigration, idempotencyWriteMigration, pruneIdempotency } from './http/idempotency.ts';
 import { markWrittenSql, takenOverError } from './http/idempotent-write.ts';
-import { Settings, settingsMigration } from './settings/index.ts';
+import { SETTING_SAVED, SettingSaved, Settings, settingsMigration } from './settings/index.ts';
 
 export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration, idempotencyWriteMigration, settingsMigration];
 
@@ -29,7 +29,11 @@ export interface ChangeRecord {
   regionCode: string;
   change: unknown;
   summary?: Record<string, unknown>;
-  /** Domain event to publish; defaults to `<objectType>.<action>` with the summary as payload. */
+  /**
+   * Domain event to publish; defaults to `<objectType>.<action>` with `{ id, ...summary }` as payload.
+   * Either way the topic must be declared (`k.events.declare`) and the payload fit its schema, or the
+   * change is refused before anything is written.
+   */
   event?: { topic: string; payload: Record<string, unknown> } | false;
   requestId?: string;
 }
@@ -87,6 +91,8 @@ export function createKernel(opts: KernelOptions): Kernel {
   const audit = new AuditLedger(db, crypto, config.auditHash, clock, witnessFor(config));
   const events = new Outbox(db, clock, log);
   const jobs = new JobRunner(db, clock, log);
+  // The kernel's own change events (its routes record them like any module's).
+  events.declareAll({ [SETTING_SAVED]: SettingSaved, ...changeEvents('kernel.file', ['uploaded']), ...changeEvents('kernel.calendar', ['day-set', 'day-cleared', 'year-loaded']) });
   const eventRowOf = (rec: ChangeRecord) => {
     if (rec.event === false) return null;
     const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
@@ -94,9 +100,10 @@ export function createKernel(opts: KernelOptions): Kernel {
   };
   async function recordChange(ex: Executor, rec: ChangeRecord): Promise<void> {
     // The entry is linked into the chain here, so this needs a transaction (the head stays locked to its end).
+    // The event is checked first: an undeclared topic or a payload that breaks its schema touches nothing.
+    const ev = eventRowOf(rec);
     if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChange(trx, rec));
     const row = await audit.linkedRow(ex, rec);
-    const ev = eventRowOf(rec);
     // A request with an Idempotency-Key also marks its key as written (see idempotent-write.ts).
     const parts = [insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES), ev && insertRowSql('kernel_outbox', ev, OUTBOX_TYPES), markWrittenSql(clock, rec)].filter((q) => !!q);
     // One statement: the head moves, and every part but the last is a CTE.
@@ -106,10 +113,10 @@ export function createKernel(opts: KernelOptions): Kernel {
     });
   }
   async function tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]> {
+    const ev = eventRowOf(rec);
     if (!ex.isTransaction) return ex.transaction().execute((trx) => tracedWrite<R>(trx, main, rec, tail));
     const row = await audit.linkedRow(ex, rec);
     const happened = sql`EXISTS (SELECT 1 FROM main)`;
-    const ev = eventRowOf(rec);
     const mark = markWrittenSql(clock, rec, happened);
     // The head moves only if the entry is written, so a change that did not happen leaves no gap.
     const r = await sql<R>`WITH main AS (${main}),

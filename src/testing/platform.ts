@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { FakeClock } from '../kernel/clock/index.ts';
-import { loadConfig, type Config } from '../kernel/config/index.ts';
+import type { FakeClock } from '../kernel/clock/index.ts';
+import type { Config } from '../kernel/config/index.ts';
 import { generateKeys, type PlatformKeys } from '../kernel/crypto/index.ts';
-import { openTestDatabase, sql } from '../kernel/db/index.ts';
+import { sql } from '../kernel/db/index.ts';
 import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
 import { loadRegions } from '../modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
+import { populationRow } from '../modules/data/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { freePort } from './ports.ts';
+import { testClock, testConfig, testDatabase } from './kernel.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
 
@@ -31,16 +31,12 @@ export interface TestPlatform {
  * the regions of 152201 loaded. No workers run: tests drive the outbox, jobs and sealer themselves.
  */
 export async function startTestPlatform(overrides: Partial<Config> = {}, opts: { listen?: boolean } = {}): Promise<TestPlatform> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-test-'));
   const port = opts.listen ? await freePort() : 8080;
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig(
-    { LOG_LEVEL: 'silent' },
-    { dataDir, seedDemo: false, workers: false, rateLimitPerMinute: 1_000_000, authRateLimitPerMinute: 1_000_000, port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides },
-    dataDir,
-  );
-  const database = await openTestDatabase(8, { acquireTimeoutMs: config.dbAcquireTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs });
-  const clock = new FakeClock('2026-03-02T09:00:00+08:00');
+  const config = testConfig({ port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides });
+  const dataDir = config.dataDir;
+  const database = await testDatabase(config);
+  const clock = testClock();
   const sent: Message[] = [];
   const keys = generateKeys();
   const p = await createPlatform({ config, database, clock, keys, sink: { send: async (m) => void sent.push(m) } });
@@ -117,8 +113,13 @@ export async function personToken(t: TestPlatform, o: { phone?: string; realName
   return { token, accountId: res.json().me.accountId, phone };
 }
 
-/** Adds a person to the population base data; returns the base record's id. */
+/**
+ * Adds a person to the population base data (the data module's 人口基础库, the one source real-name
+ * checks read) and to identity's record of persons (as an enterprise's legal representative needs);
+ * returns identity's record id.
+ */
 export async function addBasePerson(t: TestPlatform, name: string, idNumber: string): Promise<string> {
+  await t.p.kernel.db.insertInto('data_population').values(populationRow(t.p.kernel, { name, idNumber, regionCode: '152201' })).execute();
   const row = basePersonRow(t.p.kernel, { name, idNumber, regionCode: '152201' });
   await t.p.kernel.db.insertInto('identity_person').values(row).onConflict((oc) => oc.column('id_number_idx').doNothing()).execute();
   const r = await t.p.kernel.db.selectFrom('identity_person').select('id').where('id_number_idx', '=', row.id_number_idx).executeTakeFirstOrThrow();

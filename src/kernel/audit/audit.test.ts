@@ -2,20 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { startTestKernel, type TestKernel } from '../../testing/kernel.ts';
+import { changeEvents } from '../events/index.ts';
 import { GENESIS, STORED_ENTRY_COLUMNS, atTextSql, entryHash, fieldsOf, type StoredEntry } from './chain.ts';
 
 // Every attack here is what a database writer could do with plain SQL: no SM2 key, no access to
 // the witness file.
 describe('audit ledger', () => {
-  let t: TestPlatform;
-  const db = () => t.p.kernel.db;
-  const verify = () => t.p.kernel.audit.verify();
+  let t: TestKernel;
+  const db = () => t.k.db;
+  const verify = () => t.k.audit.verify();
   const kinds = async () => (await verify()).problems.map((p) => `${p.kind}@${p.chainPos}`);
-  const witnessFile = () => path.join(t.p.kernel.config.dataDir, 'audit-witness.jsonl');
+  const witnessFile = () => path.join(t.k.config.dataDir, 'audit-witness.jsonl');
 
   beforeAll(async () => {
-    t = await startTestPlatform();
+    t = await startTestKernel({}, { events: changeEvents('test.thing', ['tested', 'doomed']) });
   });
   afterAll(() => t.close());
 
@@ -24,7 +25,7 @@ describe('audit ledger', () => {
       .transaction()
       .execute(async (trx) => {
         for (let i = 0; i < n; i++) {
-          await t.p.kernel.recordChange(trx, { actor: { id: 'tester', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: `obj-${i}`, regionCode: '152201', change: { i }, summary: { i }, requestId });
+          await t.k.recordChange(trx, { actor: { id: 'tester', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: `obj-${i}`, regionCode: '152201', change: { i }, summary: { i }, requestId });
         }
       });
 
@@ -57,10 +58,10 @@ describe('audit ledger', () => {
   });
 
   it('signs checkpoints and writes each to the witness outside the database', async () => {
-    expect(await t.p.kernel.audit.sealAll()).toBe(30);
-    expect(await t.p.kernel.audit.sealAll()).toBe(0);
+    expect(await t.k.audit.sealAll()).toBe(30);
+    expect(await t.k.audit.sealAll()).toBe(0);
     await write(5);
-    expect(await t.p.kernel.audit.sealAll()).toBe(5);
+    expect(await t.k.audit.sealAll()).toBe(5);
     const lines = fs.readFileSync(witnessFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.pos)).toEqual([30, 35]);
     const r = await verify();
@@ -149,13 +150,13 @@ describe('audit ledger', () => {
     await save();
     await sql`UPDATE kernel_audit_entry SET chain_pos = NULL, prev_hash = NULL, entry_hash = NULL WHERE chain_pos > 35`.execute(db());
     await sql`UPDATE kernel_audit_entry SET object_id = 'forged' WHERE chain_pos IS NULL`.execute(db());
-    await expect(t.p.kernel.audit.seal()).rejects.toThrow(/checkpoint withheld/);
+    await expect(t.k.audit.seal()).rejects.toThrow(/checkpoint withheld/);
     expect(Number((await db().selectFrom('kernel_audit_checkpoint').select(sql<number>`max(chain_pos)`.as('m')).executeTakeFirstOrThrow()).m)).toBe(35);
     const r = await verify();
     expect(r.unlinked).toBe(3);
     expect(await kinds()).toEqual(['entry-unlinked@36', 'entry-unlinked@36', 'entry-unlinked@36', 'tail-removed@36']);
     await putBack();
-    expect(await t.p.kernel.audit.sealAll()).toBe(3);
+    expect(await t.k.audit.sealAll()).toBe(3);
     await save();
   });
 
@@ -178,7 +179,7 @@ describe('audit ledger', () => {
       db()
         .transaction()
         .execute(async (trx) => {
-          await t.p.kernel.recordChange(trx, { actor: { id: 'x', type: 'staff' }, action: 'doomed', objectType: 'test.thing', objectId: 'z', regionCode: '152201', change: {} });
+          await t.k.recordChange(trx, { actor: { id: 'x', type: 'staff' }, action: 'doomed', objectType: 'test.thing', objectId: 'z', regionCode: '152201', change: {} });
           throw new Error('boom');
         }),
     ).rejects.toThrow('boom');

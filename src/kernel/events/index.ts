@@ -3,9 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor, Tx } from '../db/index.ts';
 import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from '../log/index.ts';
+import { EventErrors, EventRegistry, type EventCatalogue } from './registry.ts';
 
 export { eventsMigration } from './migration.ts';
+export { ChangeEvent, changeEvents, EventErrors, type EventCatalogue } from './registry.ts';
 
 export interface DomainEvent<P = Record<string, unknown>> {
   id: string;
@@ -15,11 +18,14 @@ export interface DomainEvent<P = Record<string, unknown>> {
   createdAt: Date;
 }
 
-/** Runs inside the transaction that marks the event delivered: its writes and the mark commit together. */
-// The topic a subscriber is registered for decides its payload's shape, which a topic string cannot tell
-// the type checker; `unknown` would make every subscriber cast.
+/**
+ * Runs inside the transaction that marks the event delivered: its writes and the mark commit together.
+ * The payload has been checked against the topic's declared schema.
+ */
+// A subscriber names its payload type (`Subscriber<Static<typeof Schema>>`); the default is any
+// because one registry holds subscribers of every topic.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Subscriber = (event: DomainEvent<any>, trx: Tx) => Promise<void>;
+export type Subscriber<P = any> = (event: DomainEvent<P>, trx: Tx) => Promise<void>;
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 
@@ -41,16 +47,32 @@ export const OUTBOX_TYPES: ColumnTypes<OutboxRow> = { id: 'uuid', topic: 'text',
  */
 export class Outbox {
   private readonly subscribers = new Map<string, Subscriber[]>();
+  private readonly registry = new EventRegistry();
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
 
-  /** The row an event is stored as; callers may write it inside a larger statement. */
+  /** Declares a topic and the schema of its payload; only declared topics can be published or subscribed to. */
+  declare(topic: string, schema: TSchema): void {
+    this.registry.declare(topic, schema);
+  }
+
+  /** Declares every topic of a module's catalogue (its events.ts). */
+  declareAll(catalogue: EventCatalogue): void {
+    this.registry.declareAll(catalogue);
+  }
+
+  /**
+   * The row an event is stored as; callers may write it inside a larger statement. Throws
+   * EVENT_TOPIC_UNDECLARED or EVENT_PAYLOAD_INVALID (before anything is written) when the topic is
+   * not declared or the payload breaks its schema.
+   */
   eventRow(topic: string, regionCode: string, payload: Record<string, unknown>): OutboxRow {
+    const json = this.registry.check(topic, payload);
     const now = this.clock.now();
-    return { id: uuidv7(), topic, region_code: regionCode, payload: JSON.stringify(payload), created_at: now, next_at: now };
+    return { id: uuidv7(), topic, region_code: regionCode, payload: json, created_at: now, next_at: now };
   }
 
   async publish(trx: Executor, topic: string, regionCode: string, payload: Record<string, unknown>): Promise<string> {
@@ -59,7 +81,12 @@ export class Outbox {
     return row.id;
   }
 
-  subscribe(topic: string, fn: Subscriber): void {
+  /**
+   * Subscribes to a declared topic (a typo fails at start, not silently never). Name the payload's
+   * type with the topic's schema: `subscribe<typeof Schema>(TOPIC, async (e, trx) => …)`.
+   */
+  subscribe<S extends TSchema | undefined = undefined>(topic: string, fn: Subscriber<S extends TSchema ? Static<S> : Record<string, any>>): void {
+    if (!this.registry.has(topic)) throw EventErrors.undeclared(topic);
     this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), fn]);
   }
 
@@ -121,6 +148,8 @@ export class Outbox {
           createdAt: new Date(row.created_at),
         };
         try {
+          // A payload stored before its schema changed (or written around eventRow) fails here and is retried, never half-read.
+          this.registry.checkParsed(row.topic, event.payload);
           for (const fn of this.subscribers.get(row.topic) ?? []) await fn(event, trx);
         } catch (err) {
           failure = { id: row.id, attempts: row.attempts + 1, error: (err as Error).message };

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
-import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { startTestKernel, type TestKernel } from '../../testing/kernel.ts';
 
 describe('jobs and the outbox', () => {
-  let t: TestPlatform;
+  let t: TestKernel;
   beforeAll(async () => {
-    t = await startTestPlatform();
-    await sql`CREATE TABLE test_effect (job text, note text)`.execute(t.p.kernel.db);
+    t = await startTestKernel({}, { events: { 'test.happened': Type.Object({ n: Type.Number() }) } });
+    await sql`CREATE TABLE test_effect (job text, note text)`.execute(t.k.db);
   });
   afterAll(() => t.close());
 
   it('runs a job only when due, once, with its writes committed', async () => {
-    const { jobs, db } = t.p.kernel;
+    const { jobs, db } = t.k;
     jobs.register('test.write', async (job, trx) => {
       await trx.insertInto('test_effect').values({ job: job.id, note: String(job.payload.note) }).execute();
     });
@@ -25,7 +26,7 @@ describe('jobs and the outbox', () => {
   });
 
   it('rolls back a failing job, retries it later and marks it failed after its attempts', async () => {
-    const { jobs, db } = t.p.kernel;
+    const { jobs, db } = t.k;
     let calls = 0;
     jobs.register('test.flaky', async (job, trx) => {
       calls += 1;
@@ -46,7 +47,7 @@ describe('jobs and the outbox', () => {
   });
 
   it('runs the work of a long job with no transaction open and commits its result with the job', async () => {
-    const { jobs, db } = t.p.kernel;
+    const { jobs, db } = t.k;
     // The work reads through the shared handle while it works: on PGlite, with one connection,
     // that only finishes if no transaction holds the connection meanwhile.
     jobs.registerLong<number>('test.long', {
@@ -61,13 +62,13 @@ describe('jobs and the outbox', () => {
   });
 
   it('keeps one open job per unique key', async () => {
-    const { jobs, db } = t.p.kernel;
+    const { jobs, db } = t.k;
     expect(await jobs.enqueue(db, 'test.write', { note: 'a' }, { uniqueKey: 'k1' })).not.toBeNull();
     expect(await jobs.enqueue(db, 'test.write', { note: 'b' }, { uniqueKey: 'k1' })).toBeNull();
   });
 
   it('delivers an outbox event once, and retries a failing subscriber without losing the event', async () => {
-    const { events, db } = t.p.kernel;
+    const { events, db } = t.k;
     const seen: string[] = [];
     let fail = true;
     events.subscribe('test.happened', async (e, trx) => {
@@ -88,7 +89,7 @@ describe('jobs and the outbox', () => {
   });
 
   it('sends SMS through the outbox only after the change commits, with the number masked in the log table', async () => {
-    const { notify, events, db } = t.p.kernel;
+    const { notify, events, db } = t.k;
     await expect(
       db.transaction().execute(async (trx) => {
         await notify.notify(trx, { regionCode: '152201', recipientId: 'acc-1', title: '受理通知', body: '您的申请已受理', sms: '13912345678' });
@@ -107,14 +108,14 @@ describe('jobs and the outbox', () => {
 });
 
 describe('outbox events nobody listens to', () => {
-  let t: TestPlatform;
+  let t: TestKernel;
   beforeAll(async () => {
-    t = await startTestPlatform();
+    t = await startTestKernel({}, { events: { 'test.unheard': Type.Object({ i: Type.Number() }) } });
   });
   afterAll(() => t.close());
 
   it('are settled in bulk and kept as the event log', async () => {
-    const { events, db } = t.p.kernel;
+    const { events, db } = t.k;
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < 50; i++) await events.publish(trx, 'test.unheard', '152201', { i });
     });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Type } from '@sinclair/typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { PlatformCrypto } from '../crypto/index.ts';
@@ -60,6 +61,8 @@ export interface NotifyInput {
 }
 
 const TOPIC = 'kernel.message.requested';
+/** A message for the sink; the address (and a secret text) travel encrypted. */
+const MessageRequested = Type.Object({ channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]), to: Type.String(), text: Type.Optional(Type.String()), textEnc: Type.Optional(Type.String()) });
 
 /**
  * One interface for every notification: an in-app inbox entry, plus SMS and email handed to the
@@ -74,8 +77,9 @@ export class Notifier {
     private readonly crypto: PlatformCrypto,
     private readonly sink: MessageSink,
   ) {
-    outbox.subscribe(TOPIC, async (event, trx) => {
-      const p = event.payload as { channel: 'sms' | 'email'; to: string; text?: string; textEnc?: string };
+    outbox.declare(TOPIC, MessageRequested);
+    outbox.subscribe<typeof MessageRequested>(TOPIC, async (event, trx) => {
+      const p = event.payload;
       const to = this.crypto.decryptField(p.to);
       const text = p.textEnc ? this.crypto.decryptField(p.textEnc) : (p.text ?? '');
       // The log row is unique per event: a redelivery after a crash fails here before sending twice.

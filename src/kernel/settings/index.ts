@@ -1,4 +1,4 @@
-import { type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import type { Actor } from '../audit/index.ts';
@@ -10,6 +10,10 @@ import type { ChangeRecord } from '../index.ts';
 import { isPlain, mergeOver, sourcesOf } from './merge.ts';
 
 export { mergeOver, sourcesOf } from './merge.ts';
+
+/** A region saved a new version of a setting (other nodes drop their cached copy). */
+export const SETTING_SAVED = 'kernel.setting.saved';
+export const SettingSaved = Type.Object({ key: Type.String(), regionCode: Type.String(), version: Type.Integer() });
 
 /**
  * Versioned, per-region configuration. A module declares a key with a TypeBox schema and its
@@ -236,7 +240,7 @@ export class Settings {
           objectId: `${key}@${regionCode}`,
           regionCode,
           change: { key, version: row.version, value, reason },
-          event: { topic: 'kernel.setting.saved', payload: { key, regionCode, version: row.version } },
+          event: { topic: SETTING_SAVED, payload: { key, regionCode, version: row.version } },
           requestId,
         });
         return toVersion(row);

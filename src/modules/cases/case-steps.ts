@@ -13,6 +13,7 @@ import { CASE_LOG, checkPhotos, dispatcherOf } from './records.ts';
 import type { CaseActionBody, Suggestion } from './schema.ts';
 import type { Urgency } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
+import { CASE_STEPPED } from './events.ts';
 
 /** The actions a case workflow may name: each has its handler below (checked when a version is saved). */
 export const CASE_ACTIONS = [
@@ -195,7 +196,7 @@ export function caseKind(deps: Deps, handling: Handling, workflows: CaseWorkflow
     objectType: 'cases.case',
     table: 'cases_case',
     log: CASE_LOG,
-    topic: 'cases.case.stepped',
+    topic: CASE_STEPPED,
     handlers: caseHandlers(deps),
     load: (who, id) => handling.visibleRow(who, id) as Promise<Row>,
     actorOf: (who, row) => handling.actorFor(who, row),

@@ -1,7 +1,10 @@
+import type { Migration, Tx } from '../../kernel/db/index.ts';
+import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
-import { ALARM_RAISED, type Grids } from '../cityops/index.ts';
-import type { SensorAlarm } from './intake.ts';
+import type { Grids } from '../cityops/index.ts';
+import type { IntakeResult, SensorAlarm } from './intake.ts';
+import { casesEvents } from './events.ts';
 import { DepartmentNames, type OrgService } from '../org/index.ts';
 import { Categories } from './categories.ts';
 import { Classifier } from './classifier.ts';
@@ -31,9 +34,32 @@ export { caseSettings, CASE_SETTINGS_KEY, type CaseSettings } from './settings.t
 export { caseTerms } from './classifier.ts';
 export type { HistoricalCase } from './history.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
+export type { SensorAlarm } from './intake.ts';
+export * from './events.ts';
+
+/** 12345 一线通达 and 一网统管 events: what the platform, flows and seeds may use of the cases module. */
+export interface CasesModule {
+  categories: Pick<Categories, 'saveCategory' | 'saveDuty'>;
+  classifier: Pick<Classifier, 'classify'>;
+  intake: Pick<Intake, 'report'>;
+  handling: Pick<Handling, 'act'>;
+  knowledge: Pick<KnowledgeBase, 'save'>;
+  stats: Pick<CaseStats, 'classifierAccuracy'>;
+  open311Keys: Pick<Open311Keys, 'issue' | 'principalOf'>;
+  /** 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference). */
+  reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult>;
+  importHistory(who: Principal, records: HistoricalCase[]): ReturnType<typeof importHistory>;
+  migrations: Migration[];
+  routes: (app: App) => Promise<void>;
+  open311Routes: (app: App) => Promise<void>;
+  /** Case workflow versions per region: read and published in admin. */
+  workflows: Pick<CaseWorkflows, 'latest' | 'get' | 'publish'>;
+  workflowRoutes: (app: App) => Promise<void>;
+}
 
 /** 12345 一线通达 and 一网统管 events: one case engine for every channel. */
-export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids) {
+export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, grids: Grids): CasesModule {
+  k.events.declareAll(casesEvents);
   declareCaseSettings(k.settings);
   const workflows = new CaseWorkflows(k);
   // A published workflow may name only actions the engine has a handler for.
@@ -50,19 +76,16 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const stats = new CaseStats(k, policy, org, grids, categories, classifier);
   const open311Keys = new Open311Keys(k, policy);
   const open311 = new Open311Service(k, categories, intake, open311Keys, org, workflows);
-  // 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference).
-  k.events.subscribe(ALARM_RAISED, async (e, trx) => void (await intake.reportSensor(trx, e.payload as SensorAlarm)));
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
   return {
     categories,
     classifier,
     intake,
     handling,
-    notes,
-    views,
     knowledge,
     stats,
     open311Keys,
+    reportSensor: (trx, alarm) => intake.reportSensor(trx, alarm),
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
     migrations: casesMigrations,
     routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, workflows, regionCode: k.config.regionCode }),
@@ -71,4 +94,3 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     open311Routes: open311Routes(k, open311),
   };
 }
-export type CasesModule = ReturnType<typeof createCasesModule>;

@@ -17,6 +17,7 @@ import type { CaseInput, Suggestion } from './schema.ts';
 import type { Suggester } from './suggestions.ts';
 import type { Channel } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
+import { CASE_REGISTERED } from './events.ts';
 
 
 /** What the city-operations module tells us about an alarm that should become a case. */
@@ -214,7 +215,7 @@ export class Intake {
       objectId: id,
       regionCode: region,
       change: { channel, kind: input.kind, category: row.category_code, street: row.street_code, grid: row.grid_code, duplicateOf: original?.id ?? null },
-      event: { topic: 'cases.case.registered', payload: { id, channel, duplicateOf: original?.id ?? null, streetCode: row.street_code } },
+      event: { topic: CASE_REGISTERED, payload: { id, channel, duplicateOf: original?.id ?? null, streetCode: row.street_code } },
       requestId,
     };
     const tail = CASE_LOG.appendFrom(

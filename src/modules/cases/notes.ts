@@ -7,6 +7,7 @@ import { CASE_LOG, dispatcherOf } from './records.ts';
 import { stepActorOf } from '../../kernel/workflow/index.ts';
 import type { CaseNoteBody } from './schema.ts';
 import { caseSettings } from './settings.ts';
+import { CASE_NOTED } from './events.ts';
 
 /** The steps recorded beside the workflow, which change no state. */
 export class CaseNotes {
@@ -84,7 +85,7 @@ export class CaseNotes {
     const done = await this.k.tracedWrite(
       this.k.db,
       main,
-      { actor: actorOf(who), action: body.kind, objectType: 'cases.case', objectId: id, regionCode: row.region_code, change: { ...payload, text: body.text }, event: { topic: 'cases.case.noted', payload: { id, kind: body.kind, departmentId: row.handling_department_id } }, requestId },
+      { actor: actorOf(who), action: body.kind, objectType: 'cases.case', objectId: id, regionCode: row.region_code, change: { ...payload, text: body.text }, event: { topic: CASE_NOTED, payload: { id, kind: body.kind, departmentId: row.handling_department_id } }, requestId },
       CASE_LOG.appendFrom('main', { action: body.kind, from: row.state, to: row.state, actor: stepActorOf(who), opinion: body.text, payload, at: now }),
     );
     if (done.length === 0) throw CasesErrors.stateChanged();

@@ -7,6 +7,7 @@ import { actorOf, type Principal } from '../../kernel/policy/index.ts';
 import { validateDefinition, WorkflowDefinition, type DefinitionProblem } from '../../kernel/workflow/index.ts';
 import { ROLES } from '../org/index.ts';
 import { CASE_WORKFLOW } from './workflow.ts';
+import { CASE_WORKFLOW_PUBLISHED } from './events.ts';
 
 export interface WorkflowVersionInfo {
   version: number;
@@ -135,7 +136,7 @@ export class CaseWorkflows {
           objectId: String(version),
           regionCode,
           change: { version, reason, definition: def },
-          event: { topic: 'cases.workflow.published', payload: { version, regionCode } },
+          event: { topic: CASE_WORKFLOW_PUBLISHED, payload: { version, regionCode } },
           requestId,
         });
         return { version, regionCode, reason, createdBy: who.accountId, createdAt: now.toISOString() };

@@ -1,18 +1,34 @@
+import type { Migration } from '../../kernel/db/index.ts';
+import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
+import type { Policy } from '../../kernel/policy/index.ts';
+import { cityopsEvents } from './events.ts';
 import { Grids } from './grids.ts';
 import { cityopsMigrations } from './migrations/index.ts';
+import { listenMqtt } from './mqtt.ts';
 import { cityopsRoutes } from './routes.ts';
 import { Telemetry } from './telemetry.ts';
-import { listenMqtt } from './mqtt.ts';
-import type { Policy } from '../../kernel/policy/index.ts';
 
 export { cityopsMigrations } from './migrations/index.ts';
 export type { Grids, GridInput, Placement, Area } from './grids.ts';
-export { ALARM_RAISED, DEVICE_KINDS, type DeviceInput, type RuleInput } from './telemetry.ts';
+export { DEVICE_KINDS, type DeviceInput, type RuleInput } from './telemetry.ts';
 export { TELEMETRY_TOPIC, ERROR_TOPIC } from './mqtt.ts';
+export * from './events.ts';
+
+/** 一网统管 city operations: what the platform, flows and other modules may use. */
+export interface CityopsModule {
+  /** Streets and grids: where a point lies, who answers for a street (the cases module places cases by them). */
+  grids: Grids;
+  telemetry: Pick<Telemetry, 'register' | 'saveRule'>;
+  /** Subscribes to the broker's telemetry topic; returns how to stop. */
+  listenMqtt(url: string): { ready: Promise<void>; stop(): Promise<void> };
+  migrations: Migration[];
+  routes: (app: App) => Promise<void>;
+}
 
 /** 一网统管 city operations: grids, and the devices whose readings raise alarms that become cases. */
-export function createCityopsModule(k: Kernel, policy: Policy) {
+export function createCityopsModule(k: Kernel, policy: Policy): CityopsModule {
+  k.events.declareAll(cityopsEvents);
   const grids = new Grids(k);
   const telemetry = new Telemetry(k, policy, grids);
   return {
@@ -20,8 +36,6 @@ export function createCityopsModule(k: Kernel, policy: Policy) {
     telemetry,
     migrations: cityopsMigrations,
     routes: cityopsRoutes(grids, telemetry),
-    /** Subscribes to the broker's telemetry topic; returns how to stop. */
     listenMqtt: (url: string) => listenMqtt(url, telemetry, k.log),
   };
 }
-export type CityopsModule = ReturnType<typeof createCityopsModule>;

@@ -7,6 +7,7 @@ import { DomainError, Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { Grids } from './grids.ts';
+import { ALARM_RAISED } from './events.ts';
 
 export const DEVICE_KINDS = [
   ['water_level', '水位监测', 'Water-level gauge'],
@@ -58,9 +59,6 @@ export const TelemetryErrors = {
   outside: () => new DomainError('DEVICE_OUTSIDE', 422, '设备位置不在本辖区内', 'The device is outside this jurisdiction', [{ path: '/lat', message: 'outside every street / 不在辖区任何街道内' }]),
   exists: () => new DomainError('DEVICE_EXISTS', 409, '设备编号已存在', 'A device with this id already exists'),
 };
-
-/** The topic an alarm becomes a case on. */
-export const ALARM_RAISED = 'cityops.alarm.raised';
 
 const breaches = (op: string, v: number, t: number) => (op === '>' ? v > t : op === '>=' ? v >= t : op === '<' ? v < t : v <= t);
 

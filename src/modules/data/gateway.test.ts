@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
+import { rolePolicy, SYSTEM_PRINCIPAL } from '../identity/index.ts';
+import { DepartmentNames } from '../org/index.ts';
+import { DataCatalogue } from './catalogue.ts';
 import { DataGateway } from './gateway.ts';
 import { GrantRate } from './grant-rate.ts';
 import { UsageLog } from './usage-log.ts';
@@ -141,7 +143,7 @@ describe('the gateway, over HTTP with a client-credentials token', () => {
     t.clock.advance(60_000); // a fresh minute
     // A second node: its own caches and counters, the same database.
     const rateB = new GrantRate(k);
-    const nodeB = new DataGateway(k, t.p.data.catalogue, new UsageLog(k), rateB);
+    const nodeB = new DataGateway(k, new DataCatalogue(k, rolePolicy, new DepartmentNames(t.p.org.service)), new UsageLog(k), rateB);
     const system = { accountId: `client:${clientId}`, type: 'client' as const, name: '低保审核系统', regionCode: '152201', departmentId: null, roles: [], permissions: new Set(['data.gateway']), sessionId: null };
     const values = { idNumber: known.idNumber, name: known.name };
     const onA = async () => (await gatewayCall(t, token, 'RK-POPULATION/verify', { values })).status;

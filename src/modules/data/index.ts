@@ -1,3 +1,5 @@
+import type { Migration } from '../../kernel/db/index.ts';
+import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy } from '../../kernel/policy/index.ts';
 import type { IdentityModule } from '../identity/index.ts';
@@ -14,14 +16,36 @@ import { dataRoutes } from './routes.ts';
 import { DataUsage } from './usage.ts';
 import { UsageLog } from './usage-log.ts';
 import { GrantRate } from './grant-rate.ts';
+import { dataEvents } from './events.ts';
+import { LicenceIndex } from './licence-index.ts';
+import { Population } from './population.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
 export { baseResources } from './base/resources.ts';
 export type { ResourceInput } from './schema.ts';
+export type { IndexedLicence } from './licence-index.ts';
+export { populationRow } from './population.ts';
+export * from './events.ts';
+
+/** 数据共享 (the data backbone): what the platform, flows, seeds and tests may use of the data module. */
+export interface DataModule {
+  catalogue: Pick<DataCatalogue, 'register' | 'get' | 'search'>;
+  gateway: Pick<DataGateway, 'lookup' | 'forget'>;
+  rate: Pick<GrantRate, 'sync'>;
+  requests: Pick<SharingRequests, 'create' | 'decide' | 'credentials'>;
+  quality: Pick<DataQuality, 'run' | 'issues'>;
+  /** 一数一源: the population base, the one source of population facts (docs/population.md). */
+  population: Pick<Population, 'byIdNumber'>;
+  /** The e-licence catalogue index, fed from the licence register by a flow. */
+  licenceIndex: Pick<LicenceIndex, 'issued' | 'ended'>;
+  migrations: Migration[];
+  routes: (app: App) => Promise<void>;
+}
 
 /** 数据共享: catalogue, base databases, sharing requests, the gateway and its usage records. */
-export function createDataModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityModule) {
+export function createDataModule(k: Kernel, policy: Policy, org: OrgService, identity: Pick<IdentityModule, 'clients'>): DataModule {
+  k.events.declareAll(dataEvents);
   const names = new DepartmentNames(org);
   const catalogue = new DataCatalogue(k, policy, names);
   const rate = new GrantRate(k);
@@ -42,19 +66,15 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   k.jobs.registerTimer('data.rate-prune', 3_600_000, async (_job, trx) => {
     await trx.deleteFrom('data_grant_minute').where('minute', '<', new Date(k.clock.now().getTime() - 3_600_000)).execute();
   });
-  // The e-licence catalogue index follows the licences module's events (one source: the licence register).
-  k.events.subscribe('licenses.licence.issued', async (e, trx) => {
-    const p = e.payload;
-    if (!p.identifier) return;
-    await trx
-      .insertInto('data_licence_index')
-      .values({ id: String(p.id), region_code: String(e.regionCode ?? k.config.regionCode), identifier: String(p.identifier), licence_type: String(p.typeKey ?? ''), licence_name: String(p.name ?? ''), issuer_name: String(p.issuerName ?? ''), status: 'valid', updated_at: k.clock.now() })
-      .onConflict((oc) => oc.column('identifier').doNothing())
-      .execute();
-  });
-  k.events.subscribe('licenses.licence.ended', async (e, trx) => {
-    await trx.updateTable('data_licence_index').set({ status: String(e.payload.status), updated_at: k.clock.now() }).where('identifier', '=', String(e.payload.identifier)).execute();
-  });
-  return { catalogue, gateway, rate, requests, usage, quality, qualityRuns, objections, lists, migrations: dataMigrations, routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }) };
+  return {
+    catalogue,
+    gateway,
+    rate,
+    requests,
+    quality,
+    population: new Population(k),
+    licenceIndex: new LicenceIndex(k),
+    migrations: dataMigrations,
+    routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }),
+  };
 }
-export type DataModule = ReturnType<typeof createDataModule>;

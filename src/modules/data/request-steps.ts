@@ -4,6 +4,7 @@ import { assertAllowed, type Policy } from '../../kernel/policy/index.ts';
 import { ActionLog, type ActionHandler, type RecordKind, type StateRow, type Step, type WorkflowDefinition, type WorkflowVersions } from '../../kernel/workflow/index.ts';
 import { DataErrors } from './errors.ts';
 import type { RequestRow, SharingRequests } from './requests.ts';
+import { DATA_REQUEST_DECIDED } from './events.ts';
 
 /** The 共享申请 action log, of the kernel's one shape. */
 export const REQUEST_LOG = new ActionLog('data_request_action', 'request_id');
@@ -95,7 +96,7 @@ export function requestKind(k: Kernel, policy: Policy, requests: SharingRequests
     objectType: 'data.request',
     table: 'data_request',
     log: REQUEST_LOG,
-    topic: 'data.request.decided',
+    topic: DATA_REQUEST_DECIDED,
     handlers: requestHandlers(k, requests),
     load: (_who, id) => requests.decidable(id),
     /** The provider decides; for conditional resources the data bureau decides after it. */

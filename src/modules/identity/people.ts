@@ -7,6 +7,7 @@ import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } fro
 import { IdentityErrors } from './errors.ts';
 import { phoneIndex, type SmsCodes } from './otp.ts';
 import { hashPassword, passwordAcceptable } from './password.ts';
+import type { PopulationRegister } from './population.ts';
 import type { AccountRow } from './service.ts';
 import type { TotpFactor } from './totp.ts';
 
@@ -28,6 +29,9 @@ export interface Profile {
  * Phone and ID number are SM4-encrypted, found by blind index, shown masked.
  */
 export class PeopleService {
+  /** Where population facts come from (the data backbone's 人口基础库, plugged in by the platform). */
+  population: PopulationRegister | null = null;
+
   constructor(
     private readonly k: Kernel,
     private readonly policy: Policy,
@@ -81,7 +85,7 @@ export class PeopleService {
   async createVerified(input: { username: string; password: string; phone: string; name: string; idNumber: string }, requestId?: string): Promise<AccountRow> {
     if (!passwordAcceptable(input.password, input.username)) throw IdentityErrors.weakPassword();
     const idx = this.k.crypto.blindIndex(input.idNumber);
-    const person = await this.k.db.selectFrom('identity_person').select(['id', 'name']).where('id_number_idx', '=', idx).executeTakeFirst();
+    const person = await this.person(input.idNumber);
     if (!person || person.name !== input.name) throw IdentityErrors.realNameMismatch();
     const id = uuidv7();
     const row = {
@@ -118,13 +122,31 @@ export class PeopleService {
     return { id, kind: 'person', display_name: input.name, staff_id: null, region_code: row.region_code, assurance_level: 2 };
   }
 
+  /**
+   * The person as the population base lists them, and identity's record of them (the person an
+   * account or an enterprise's legal representative is), made or brought up to date from those facts.
+   */
+  private async person(idNumber: string): Promise<{ id: string; name: string } | null> {
+    const listed = await this.population?.byIdNumber(idNumber);
+    if (!listed) return null;
+    const row = basePersonRow(this.k, { name: listed.name, idNumber, regionCode: listed.regionCode });
+    // The record follows the base: a name corrected there is the name here from the next check on.
+    const known = await this.k.db
+      .insertInto('identity_person')
+      .values(row)
+      .onConflict((oc) => oc.column('id_number_idx').doUpdateSet({ name: listed.name }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: known.id as string, name: listed.name };
+  }
+
   /** L2: the name and ID number must match a record of the population base data. */
   async verifyRealName(who: Principal, input: { name: string; idNumber: string }, requestId?: string): Promise<Profile> {
     if (who.type !== 'person') throw Errors.forbidden();
     const idNumber = input.idNumber.toUpperCase();
     if (citizenIdProblem(idNumber, this.k.clock.now())) throw IdentityErrors.idNumberInvalid();
     const idx = this.k.crypto.blindIndex(idNumber);
-    const person = await this.k.db.selectFrom('identity_person').select(['id', 'name']).where('id_number_idx', '=', idx).executeTakeFirst();
+    const person = await this.person(idNumber);
     const audit = (trx: typeof this.k.db, action: string, change: Record<string, unknown>) =>
       this.k.recordChange(trx, { actor: actorOf(who), action, objectType: 'identity.account', objectId: who.accountId, regionCode: who.regionCode, change, summary: change, requestId, event: false });
     if (!person || person.name !== input.name.trim()) {

@@ -2,9 +2,13 @@ import type { Kernel } from '../../kernel/index.ts';
 import type { Policy } from '../../kernel/policy/index.ts';
 import { publicBase, SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import { DepartmentNames, type OrgService } from '../org/index.ts';
-import type { ServicesModule } from '../services/index.ts';
+import type { Migration, Tx } from '../../kernel/db/index.ts';
+import type { App } from '../../kernel/http/app.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
+import type { LicenceReferences } from '../services/index.ts';
 import { CredentialIssuer } from './credential.ts';
-import { issueOnCompletion } from './issuing.ts';
+import { licensesEvents } from './events.ts';
+import { issuerOnApproval, type ApprovedApplication } from './issuing.ts';
 import { Licences } from './licences.ts';
 import { licensesMigrations } from './migrations/index.ts';
 import { MaterialLicences } from './refs.ts';
@@ -18,13 +22,32 @@ import { Wallet } from './wallet.ts';
 export { licensesMigrations } from './migrations/index.ts';
 export type { LicenceTypeInput, SealInput, IssueInput } from './schema.ts';
 export { checkSeal } from './document/seal-signature.ts';
+export type { ApprovedApplication } from './issuing.ts';
+export * from './events.ts';
+
+/** 电子证照 and 电子印章: what the platform, flows and other modules may use of the licences module. */
+export interface LicensesModule {
+  types: Pick<LicenceTypes, 'save' | 'get'>;
+  seals: Pick<Seals, 'create'>;
+  licences: Pick<Licences, 'issue' | 'row' | 'expireDue'>;
+  verifier: Pick<Verifier, 'document' | 'byIdentifier'>;
+  /** 办结即发证: issues the licences an approved application's item issues, in the caller's transaction. */
+  issueForApproved(trx: Tx, app: ApprovedApplication): Promise<void>;
+  /** 免证办: the answers the services module asks of cited licences. */
+  references: LicenceReferences;
+  /** Plugs in who says whether a staff member handles an application that cites a licence (the services module, wired by a flow). */
+  useCitations(citedIn: (who: Principal, applicationId: string, licenceId: string) => Promise<boolean>): void;
+  migrations: Migration[];
+  routes: (app: App) => Promise<void>;
+}
 
 /**
  * 电子证照 and 电子印章: licence types, seals, issuing (directly or when a linked application is
- * approved), public verification, the holder's wallet with grants and use records, Verifiable
- * Credentials, and 免证办 answers for the services module.
+ * approved, see src/flows/issue-on-approval.ts), public verification, the holder's wallet with
+ * grants and use records, Verifiable Credentials, and 免证办 answers (src/flows/licence-free.ts).
  */
-export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService, services: ServicesModule) {
+export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService): LicensesModule {
+  k.events.declareAll(licensesEvents);
   const base = publicBase(k);
   const names = new DepartmentNames(org);
   const types = new LicenceTypes(k, policy);
@@ -35,14 +58,19 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService,
   const wallet = new Wallet(k, policy, licences, types, uses, vc, base);
   const verifier = new Verifier(k, licences, uses);
   const refs = new MaterialLicences(k, licences, wallet, uses);
-  // 免证办 and staff reading cited licences: each module answers the other's question through a port.
-  services.applications.licenceRefs = refs;
-  wallet.citedIn = (who, applicationId, licenceId) => services.applications.cites(who, applicationId, licenceId);
-  issueOnCompletion(k, services, org, types, licences);
   k.jobs.registerTimer('licenses.expiry', 3600_000, async (_job, trx) => {
     await licences.expireDue(trx, { id: SYSTEM_PRINCIPAL.accountId, type: 'system', regionCode: k.config.regionCode });
   });
   const departmentName = async (id: string) => (await names.of([id])).get(id) ?? '';
-  return { types, seals, licences, uses, wallet, verifier, vc, refs, migrations: licensesMigrations, routes: licensesRoutes({ types, seals, licences, verifier, wallet, uses, vc, departmentName, regionCode: k.config.regionCode }) };
+  return {
+    types,
+    seals,
+    licences,
+    verifier,
+    issueForApproved: issuerOnApproval(k, org, types, licences),
+    references: refs,
+    useCitations: (citedIn) => void (wallet.citedIn = citedIn),
+    migrations: licensesMigrations,
+    routes: licensesRoutes({ types, seals, licences, verifier, wallet, uses, vc, departmentName, regionCode: k.config.regionCode }),
+  };
 }
-export type LicensesModule = ReturnType<typeof createLicensesModule>;

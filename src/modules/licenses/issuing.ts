@@ -1,22 +1,32 @@
 import { DomainError } from '../../kernel/http/errors.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { applicantFacts, SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
-import type { ServicesModule } from '../services/index.ts';
 import type { Licences } from './licences.ts';
 import type { LicenceTypes } from './types.ts';
+
+/** What the licences module needs to know of an approved application to issue its licences. */
+export interface ApprovedApplication {
+  id: string;
+  number: string;
+  itemCode: string;
+  regionCode: string;
+  departmentId: string;
+  applicantAccountId: string;
+  enterpriseId: string | null;
+  form: Record<string, unknown>;
+}
 
 /**
  * 办结即发证: when an application of a linked service item is approved, the licence types that item
  * issues are issued to its applicant (the enterprise it was made for, or the person), filled from
- * the form by each type's field map and sealed with the department's automatic seal. It runs in the
- * outbox transaction of the approval event, so it happens once, and a failure is retried with it.
+ * the form by each type's field map and sealed with the department's automatic seal. The flow in
+ * src/flows/ calls it in the outbox transaction of the approval event, so it happens once, and a
+ * failure is retried with it.
  */
-export function issueOnCompletion(k: Kernel, services: ServicesModule, org: OrgService, types: LicenceTypes, licences: Licences): void {
-  k.events.subscribe('services.application.stepped', async (e, trx) => {
-    if (e.payload.outcome !== 'approved') return;
-    const app = await services.applications.completionFacts(trx, String(e.payload.id));
-    if (!app) return;
+export function issuerOnApproval(k: Kernel, org: OrgService, types: LicenceTypes, licences: Licences) {
+  return async (trx: Tx, app: ApprovedApplication): Promise<void> => {
     const issued = await trx.selectFrom('licenses_licence').select('type_key').where('application_id', '=', app.id).execute();
     for (const t of await types.forItem(app.itemCode, trx)) {
       if (issued.some((i) => i.type_key === t.key)) continue;
@@ -56,5 +66,5 @@ export function issueOnCompletion(k: Kernel, services: ServicesModule, org: OrgS
         await k.recordChange(trx, { actor, action: 'issue-refused', objectType: 'licenses.licence', objectId: app.id, regionCode: app.regionCode, change: { type: t.key, application: app.number, code: err.code, errors: err.errors ?? null }, event: false });
       }
     }
-  });
+  };
 }

@@ -16,6 +16,7 @@ import { LICENCE_STATUSES, type IssueInput, type ReviseInput, type StatusInput }
 import type { SealUser, Seals } from './seals.ts';
 import type { LicenceType, LicenceTypes } from './types.ts';
 import type { LicenceUses } from './uses.ts';
+import { LICENCE_ENDED, LICENCE_ISSUED } from './events.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LicenceRow = Record<string, any>;
@@ -157,7 +158,7 @@ export class Licences {
       objectId: id,
       regionCode: r.regionCode,
       change: { identifier, type: t.key, version, seal: seal.code, applicationId: r.applicationId ?? null },
-      event: { topic: 'licenses.licence.issued', payload: { id, identifier, typeKey: t.key, name: def.name, issuerName: r.issuerName, version, applicationId: r.applicationId ?? null } },
+      event: { topic: LICENCE_ISSUED, payload: { id, identifier, typeKey: t.key, name: def.name, issuerName: r.issuerName, version, applicationId: r.applicationId ?? null } },
       requestId: r.requestId,
     });
     return { id, identifier };
@@ -239,7 +240,7 @@ export class Licences {
   private async endInTrx(trx: Executor, r: LicenceRow, status: string, reason: string, actor: Actor, requestId?: string, extra: Record<string, unknown> = {}) {
     const now = this.k.clock.now();
     await trx.updateTable('licenses_licence').set({ status, status_reason: reason, status_at: now }).where('id', '=', r.id).where('status', '=', 'valid').execute();
-    await this.k.recordChange(trx, { actor, action: status, objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, from: r.status, to: status, reason, ...extra }, event: { topic: 'licenses.licence.ended', payload: { id: r.id, identifier: r.identifier, status } }, requestId });
+    await this.k.recordChange(trx, { actor, action: status, objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, from: r.status, to: status, reason, ...extra }, event: { topic: LICENCE_ENDED, payload: { id: r.id, identifier: r.identifier, status } }, requestId });
   }
 
   /** The latest licences the staff member's department issued. */

@@ -6,6 +6,7 @@ import { clocksOf, moveClocks } from './deadlines.ts';
 import { ServicesErrors } from './errors.ts';
 import { resultNotice } from './result-notice.ts';
 import type { ActionBody } from './schema.ts';
+import { APPLICATION_STEPPED } from './events.ts';
 
 /** The 办件 action log (办理过程), of the kernel's one shape. */
 export const APPLICATION_LOG = new ActionLog('services_action', 'application_id');
@@ -73,7 +74,7 @@ export function applicationKind(k: Kernel, apps: Applications, catalogue: Catalo
     objectType: 'services.application',
     table: 'services_application',
     log: APPLICATION_LOG,
-    topic: 'services.application.stepped',
+    topic: APPLICATION_STEPPED,
     handlers: applicationHandlers(k, apps, catalogue),
     load: (who, id) => apps.visibleRow(who, id) as Promise<AppStep['row']>,
     actorOf: (who, row) => {

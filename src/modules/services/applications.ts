@@ -13,6 +13,7 @@ import { ServicesErrors } from './errors.ts';
 import { validateForm } from './forms.ts';
 import type { LicenceReferences } from './licence-refs.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
+import { APPLICATION_SUBMITTED } from './events.ts';
 
 // Rows are read from an untyped handle; the columns are those of migrations/index.ts.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -161,7 +162,7 @@ export class Applications {
         objectId: id,
         regionCode: region,
         change: { item: v.code, version: v.version, channel, materials: materials.length },
-        event: { topic: 'services.application.submitted', payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
+        event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
       APPLICATION_LOG.appendFrom('main', { action: 'submit', from: null, to: def.initial, actor: stepActorOf(who), dueAt: stepDueAt, payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length }, at: now }),

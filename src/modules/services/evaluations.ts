@@ -8,6 +8,7 @@ import { stepActorOf } from '../../kernel/workflow/index.ts';
 import { APPLICATION_LOG } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import type { EvaluationInput, Rectification } from './schema.ts';
+import { EVALUATION_CREATED } from './events.ts';
 
 /** Working days a department has to rectify after a bad rating and reply to the applicant. */
 export const RECTIFY_DAYS = 10;
@@ -76,7 +77,7 @@ export class Evaluations {
         regionCode: row.region_code,
         change: { level: input.level, reasons: input.reasons, rectificationId },
         summary: { level: input.level, departmentId: row.department_id, rectificationId },
-        event: { topic: 'services.evaluation.created', payload: { id, applicationId: row.id, level: input.level, departmentId: row.department_id, rectificationId } },
+        event: { topic: EVALUATION_CREATED, payload: { id, applicationId: row.id, level: input.level, departmentId: row.department_id, rectificationId } },
         requestId,
       });
     });

@@ -1,5 +1,8 @@
+import type { Executor } from '../../kernel/db/index.ts';
+import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
-import { actorOf, type Policy } from '../../kernel/policy/index.ts';
+import { actorOf, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import type { Migration } from '../../kernel/db/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -12,13 +15,46 @@ import { notifyApplicants } from './notices.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
 import { ApplicationViews } from './views.ts';
+import { servicesEvents } from './events.ts';
+import type { LicenceReferences } from './licence-refs.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
+export * from './events.ts';
 
-export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService) {
+/** What an approved application says, for flows that act on its completion (办结即发证). */
+export interface CompletedApplication {
+  id: string;
+  number: string;
+  itemCode: string;
+  itemName: string;
+  regionCode: string;
+  departmentId: string;
+  applicantAccountId: string;
+  enterpriseId: string | null;
+  handledBy: string | null;
+  form: Record<string, unknown>;
+}
+
+/** 政务服务 (一网通办): what the platform, flows and other modules may use of the services module. */
+export interface ServicesModule {
+  catalogue: Pick<Catalogue, 'create' | 'get'>;
+  applications: Pick<Applications, 'submit' | 'act'>;
+  evaluations: Pick<Evaluations, 'rate'>;
+  /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
+  completionFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
+  /** True when the staff member may see the application and it cites this licence (免证办). */
+  cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
+  /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
+  useLicenceReferences(refs: LicenceReferences): void;
+  migrations: Migration[];
+  routes: (app: App) => Promise<void>;
+}
+
+export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService): ServicesModule {
+  k.events.declareAll(servicesEvents);
   const names = new DepartmentNames(org);
   const catalogue = new Catalogue(k, policy, org, names);
   const applications = new Applications(k, policy, catalogue, identity);
@@ -42,6 +78,14 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     for (const a of late)
       await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: 'overdue', objectType: 'services.application', objectId: a.id, regionCode: a.region_code, change: { overdue: true }, summary: { number: a.number, departmentId: a.department_id } });
   });
-  return { catalogue, applications, views, evaluations, stats, migrations: servicesMigrations, routes: servicesRoutes({ k, catalogue, applications, views, evaluations, stats }) };
+  return {
+    catalogue,
+    applications,
+    evaluations,
+    completionFacts: (trx, id) => applications.completionFacts(trx, id),
+    cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
+    useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
+    migrations: servicesMigrations,
+    routes: servicesRoutes({ k, catalogue, applications, views, evaluations, stats }),
+  };
 }
-export type ServicesModule = ReturnType<typeof createServicesModule>;

@@ -1,0 +1,23 @@
+import type { Kernel } from '../kernel/index.ts';
+import type { CasesModule } from '../modules/cases/index.ts';
+import type { DataModule } from '../modules/data/index.ts';
+import type { IdentityModule } from '../modules/identity/index.ts';
+import type { LicensesModule } from '../modules/licenses/index.ts';
+import type { ServicesModule } from '../modules/services/index.ts';
+import { issueOnApproval } from './issue-on-approval.ts';
+import { licenceFree } from './licence-free.ts';
+import { licenceIndex } from './licence-index.ts';
+import { population } from './population.ts';
+import { sensorCases } from './sensor-cases.ts';
+
+/**
+ * Flows join two modules through their declared interfaces, so no module assigns to another's
+ * objects or subscribes to another's events. Each flow is one small file; this wires them all.
+ */
+export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule }): void {
+  population(m.identity, m.data);
+  issueOnApproval(k, m.services, m.licenses);
+  licenceFree(m.services, m.licenses);
+  sensorCases(k, m.cases);
+  licenceIndex(k, m.data);
+}

@@ -1,0 +1,17 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { changeEvents, type EventCatalogue } from '../../kernel/events/index.ts';
+
+/** A sharing request took a step (the provider's or the data bureau's decision). */
+export const DATA_REQUEST_DECIDED = 'data.request.decided';
+export const DataRequestDecided = Type.Object({ id: Type.String(), action: Type.String(), from: Type.String(), to: Type.String(), number: Type.String(), resourceCode: Type.String() });
+export type DataRequestDecided = Static<typeof DataRequestDecided>;
+
+/** What the data module publishes; nobody subscribes to them yet. */
+export const dataEvents: EventCatalogue = {
+  [DATA_REQUEST_DECIDED]: DataRequestDecided,
+  ...changeEvents('data.resource', ['registered']),
+  ...changeEvents('data.list', ['duty-listed', 'demand-listed', 'negative-listed']),
+  ...changeEvents('data.objection', ['objection-raised', 'objection-corrected', 'objection-explained']),
+  ...changeEvents('data.request', ['requested']),
+  ...changeEvents('data.grant', ['credentials-collected', 'revoked']),
+};
