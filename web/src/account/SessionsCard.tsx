@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
+import type { Answer } from '../api/client';
 
-interface Session { id: string; createdAt: string; userAgent: string | null; amr: string[]; current: boolean; via: string | null }
+type Session = Answer<'/api/identity/me/sessions'>[number];
 
 /** Where I am signed in; end one, or all of them (SSO sessions and grants of department systems too). */
 export function SessionsCard() {

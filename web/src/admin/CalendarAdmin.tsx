@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
+import type { Answer } from '../api/client';
 
-interface Day { day: string; kind: 'holiday' | 'workday'; name: string; source: string }
-interface Status { years: number[]; currentYear: number; nextYearLoaded: boolean; nextYearPublished: boolean }
+type Day = Answer<'/api/kernel/calendar'>[number];
+type Status = Answer<'/api/kernel/calendar/status'>;
 
 /** Working-day calendar: holidays and make-up workdays per year, with a warning when next year is missing. */
 export function CalendarAdmin() {

@@ -7,8 +7,9 @@ import { useCategoryOptions } from '../cases/codes';
 import type { Knowledge } from '../cases/types';
 import { useAction } from '../shell/useAction';
 import type { Department } from './Departments';
+import type { Answer } from '../api/client';
 
-interface Duty { id: string; regionCode: string; categoryCode: string; level: 'department' | 'street'; departmentId: string | null; departmentName: string | null; keywords: string[]; active: boolean; version: number }
+type Duty = Answer<'/api/cases/duties'>[number];
 
 /** 12345 settings: the responsibility list (who handles which category, with keywords) and the knowledge base. */
 export function CaseSettings() {

@@ -6,9 +6,10 @@ import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 import type { Department } from './Departments';
+import type { Answer } from '../api/client';
 
-interface Staff { id: string; name: string; employeeNo: string; departmentName: string; phoneMasked: string | null; roles: string[]; active: boolean; version: number }
-interface Role { code: string; zh: string; en: string }
+type Staff = Answer<'/api/org/staff'>['items'][number];
+type Role = Answer<'/api/org/roles'>[number];
 
 /** Staff register: list, add a staff member with a sign-in account, deactivate / activate. */
 export function StaffList() {
