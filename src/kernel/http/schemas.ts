@@ -49,7 +49,8 @@ export const BilingualDefinition = Type.Object({ zh: Type.String(), en: Type.Str
 export const JsonObjectDefinition = Type.Unsafe<Record<string, unknown>>({ $id: 'JsonObject', type: 'object', additionalProperties: true, description: 'any JSON object' });
 
 /** Any JSON value (an action's payload, a stored document). */
-export const JsonValueDefinition = Type.Unsafe<unknown>({ $id: 'JsonValue', type: ['object', 'array', 'string', 'number', 'boolean', 'null'], description: 'any JSON value' });
+// anyOf rather than a list of types: Fastify's Ajv (strict) warns about type lists.
+export const JsonValueDefinition = Type.Unsafe<unknown>({ $id: 'JsonValue', anyOf: ['object', 'array', 'string', 'number', 'boolean', 'null'].map((type) => ({ type })), description: 'any JSON value' });
 
 /** Registered with the app, in this order, before any route. */
 export const sharedSchemas = [ProblemDefinition, IdDefinition, DayDefinition, RegionCodeDefinition, CodeLabelDefinition, BilingualDefinition, JsonObjectDefinition, JsonValueDefinition];

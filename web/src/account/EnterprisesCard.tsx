@@ -5,7 +5,7 @@ import { api } from '../api';
 import { useMe } from '../shell/session';
 import { useAction } from '../shell/useAction';
 import { AgentsPanel } from './AgentsPanel';
-import type { Answer } from '../api/client';
+import { call, client, type Answer } from '../api/client';
 
 export type EnterpriseLink = Answer<'/api/identity/me/enterprises'>[number];
 
@@ -13,7 +13,7 @@ export type EnterpriseLink = Answer<'/api/identity/me/enterprises'>[number];
 export function EnterprisesCard() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const links = useQuery({ queryKey: ['account-enterprises'], queryFn: () => api<EnterpriseLink[]>('/api/identity/me/enterprises') });
+  const links = useQuery({ queryKey: ['account-enterprises'], queryFn: () => call(client.GET('/api/identity/me/enterprises')) });
   const act = useAction('account');
   const qc = useQueryClient();
   const [form] = Form.useForm();

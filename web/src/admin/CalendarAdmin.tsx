@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
-import type { Answer } from '../api/client';
+import { call, client, type Answer } from '../api/client';
 
 type Day = Answer<'/api/kernel/calendar'>[number];
 type Status = Answer<'/api/kernel/calendar/status'>;
@@ -14,7 +14,7 @@ type Status = Answer<'/api/kernel/calendar/status'>;
 export function CalendarAdmin() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const status = useQuery({ queryKey: ['calendar-status'], queryFn: () => api<Status>('/api/kernel/calendar/status') });
+  const status = useQuery({ queryKey: ['calendar-status'], queryFn: () => call(client.GET('/api/kernel/calendar/status')) });
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const days = useQuery({ queryKey: ['calendar', year], queryFn: () => api<Day[]>(`/api/kernel/calendar?year=${year}`) });
   const manage = can(me, 'calendar.manage');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
-import type { Answer } from '../api/client';
+import { call, client, type Answer } from '../api/client';
 
 type ClientApp = Answer<'/api/identity/clients'>[number];
 type Key = Answer<'/api/identity/signing-keys'>[number];
@@ -16,8 +16,8 @@ const lines = (s?: string) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter
 export function Clients() {
   const { t } = useTranslation();
   const act = useAction('sso');
-  const clients = useQuery({ queryKey: ['sso-clients'], queryFn: () => api<ClientApp[]>('/api/identity/clients') });
-  const keys = useQuery({ queryKey: ['sso-keys'], queryFn: () => api<Key[]>('/api/identity/signing-keys') });
+  const clients = useQuery({ queryKey: ['sso-clients'], queryFn: () => call(client.GET('/api/identity/clients')) });
+  const keys = useQuery({ queryKey: ['sso-keys'], queryFn: () => call(client.GET('/api/identity/signing-keys')) });
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm();

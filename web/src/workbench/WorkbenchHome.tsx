@@ -11,7 +11,7 @@ import { Rectifications } from './Rectifications';
 import { ServiceQueue } from './ServiceQueue';
 import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
-import type { Answer } from '../api/client';
+import { call, client, type Answer } from '../api/client';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
 // Maps and charts load with the 12345 tabs, not with the workbench.
@@ -66,7 +66,7 @@ export function WorkbenchHome() {
 function Home() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Note[]>('/api/notifications') });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => call(client.GET('/api/notifications')) });
   const dept = useQuery({ queryKey: ['dept', me?.departmentId], enabled: !!me?.departmentId, queryFn: () => api<{ name: string }>(`/api/org/departments/${me!.departmentId}`).catch(() => null) });
   return (
     <>
