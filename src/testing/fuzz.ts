@@ -39,7 +39,18 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function operationsOf(doc: { paths: Record<string, Record<string, Schema>> }): Operation[] {
+/** The schema with its `$ref`s to shared components replaced by the components themselves. */
+function inline(schema: Schema | undefined, components: Record<string, Schema>, depth = 0): Schema | undefined {
+  if (!schema || typeof schema !== 'object' || depth > 20) return schema;
+  if (Array.isArray(schema)) return schema.map((s) => inline(s, components, depth + 1));
+  const ref = typeof schema.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] : undefined;
+  if (ref && components[ref]) return inline({ ...components[ref], ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$ref')) }, components, depth + 1);
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, typeof v === 'object' && v !== null ? inline(v, components, depth + 1) : v]));
+}
+
+export function operationsOf(doc: { paths: Record<string, Record<string, Schema>>; components?: { schemas?: Record<string, Schema> } }): Operation[] {
+  // Shared schemas (Id, Day, RegionCode, …) are referenced; the fuzzer needs their patterns and formats.
+  doc = inline(doc, doc.components?.schemas ?? {}) as typeof doc;
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/app.ts';
 import { DomainError, Errors } from '../http/errors.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { NoInput, ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
 import { actorOf } from '../policy/index.ts';
 import { chineseDaysYear } from './index.ts';
@@ -85,7 +85,7 @@ export function calendarRoutes(k: Kernel) {
     );
     app.post(
       '/api/kernel/calendar/years/:year/load',
-      { config: { permission: 'calendar.manage' }, schema: { tags, summary: '载入国务院公布的年度安排 / Load a published year', params: Type.Object({ year: Type.Integer({ minimum: 2004, maximum: 2100 }) }), response: { 200: Type.Object({ days: Type.Integer() }), ...errs } } },
+      { config: { permission: 'calendar.manage', documentedBody: NoInput }, schema: { tags, summary: '载入国务院公布的年度安排 / Load a published year', params: Type.Object({ year: Type.Integer({ minimum: 2004, maximum: 2100 }) }), response: { 200: Type.Object({ days: Type.Integer() }), ...errs } } },
       async (req) => {
         const who = req.principal!;
         const days = await k.db.transaction().execute(async (trx) => {

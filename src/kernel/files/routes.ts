@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../http/app.ts';
 import { Errors } from '../http/errors.ts';
 import { isModuleOwned } from './index.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { download, FileUpload, ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
 import { actorOf, type Policy } from '../policy/index.ts';
 
@@ -14,7 +14,7 @@ export function fileRoutes(k: Kernel, policy: Policy) {
   return async function (app: App) {
     app.post(
       '/api/files',
-      { config: { authenticated: true }, schema: { tags, summary: '上传材料 / Upload a material (multipart, field "file")', consumes: ['multipart/form-data'], response: { 201: FileMeta, 400: ProblemSchema, 401: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema } } },
+      { config: { authenticated: true, documentedBody: FileUpload }, schema: { tags, summary: '上传材料 / Upload a material (multipart, field "file")', consumes: ['multipart/form-data'], response: { 201: FileMeta, 400: ProblemSchema, 401: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema } } },
       async (req, reply) => {
         if (!req.isMultipart()) throw Errors.unsupportedType();
         const part = await req.file({ limits: { fileSize: k.config.fileMaxBytes, files: 1, fields: 5 } });
@@ -31,7 +31,7 @@ export function fileRoutes(k: Kernel, policy: Policy) {
     );
     app.get(
       '/api/files/:id',
-      { config: { authenticated: true }, schema: { tags, summary: '下载材料 / Download a material', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } } },
+      { config: { authenticated: true }, schema: { tags, summary: '下载材料 / Download a material', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: download(), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } } },
       async (req, reply) => {
         const file = await k.files.find(req.params.id);
         // A module's own files (sealed licences) are the module's to serve; here they do not exist.

@@ -17,6 +17,8 @@ import { registerIdempotency } from './idempotency.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerSameOriginCheck, type SameOriginOptions } from './same-origin.ts';
 import { frameworkErrors, registerInputGuard } from './input-guard.ts';
+import { SECURITY_SCHEMES, declareContract } from './contract.ts';
+import { sharedSchemas } from './schemas.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -102,6 +104,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorateRequest('principal', null);
+  // Before any route: routes refer to these by `$ref`, and the document lists them once.
+  for (const schema of sharedSchemas) app.addSchema(schema);
   // The API speaks JSON (and multipart for files); plain text bodies get a clear 415.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
@@ -120,6 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!internal && !c.public && !c.authenticated && !c.permission && !route.url.includes('*')) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (public / authenticated / permission)`);
     }
+    if (!internal) declareContract(route);
   });
 
   registerSecurityHeaders(app as unknown as FastifyInstance);
@@ -134,12 +139,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Yiwang 一网 API', version: '0.1.0', description: '一网通办 · 一网统管 · 一网协同 — platform API' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'yw_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
+      components: { securitySchemes: SECURITY_SCHEMES },
+    },
+    // Shared schemas keep their own names under components.schemas (not def-0, def-1, …).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    // Bodies a handler parses itself (uploads, form posts) are shown, though Fastify does not validate them.
+    transform: ({ schema, url, route }) => {
+      const body = (route.config as { documentedBody?: unknown } | undefined)?.documentedBody;
+      return { schema: body && schema ? ({ ...schema, body } as typeof schema) : schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

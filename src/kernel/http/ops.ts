@@ -26,13 +26,13 @@ export async function registerOps(app: App, db: Db, metricsToken?: string, ready
   });
 
   const tags = ['ops'];
-  app.get('/healthz', { config: { public: true }, schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
+  app.get('/healthz', { config: { public: true }, schema: { tags, summary: '存活检查 / Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
   }));
   const Readiness = Type.Object({ status: Type.String(), database: Type.Boolean(), reason: Type.Optional(Type.String()) });
   app.get(
     '/readyz',
-    { config: { public: true }, schema: { tags, response: { 200: Readiness, 503: Readiness } } },
+    { config: { public: true }, schema: { tags, summary: '就绪检查（数据库可用）/ Readiness (the database answers)', response: { 200: Readiness, 503: Readiness } } },
     async (_req, reply) => {
       // A pool whose every connection is taken answers no ping: say so within a short bound
       // instead of hanging the load balancer's probe (the ping itself gives up on its own).

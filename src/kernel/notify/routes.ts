@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/app.ts';
 import { Errors } from '../http/errors.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { NoInput, ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
 import { actorOf } from '../policy/index.ts';
 
@@ -18,7 +18,7 @@ export function notifyRoutes(k: Kernel) {
     );
     app.post(
       '/api/notifications/:id/read',
-      { config: { authenticated: true }, schema: { tags, summary: '标为已读 / Mark read', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
+      { config: { authenticated: true, documentedBody: NoInput }, schema: { tags, summary: '标为已读 / Mark read', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
       async (req, reply) => {
         const who = req.principal!;
         const read = k.db

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, DaySchema, ProblemSchema, Tuple, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { Categories } from './categories.ts';
 import type { Handling } from './handling.ts';
@@ -15,6 +15,13 @@ import type { CaseViews } from './views.ts';
 import { CASE_KINDS, CHANNELS, URGENCIES } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
+const CategoryLabel = { categoryCode: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]) };
+/** Cases per category per week, the ten biggest categories and the ten rising fastest. */
+const Topics = Type.Object({
+  weeks: Type.Array(Type.String({ description: 'YYYY-MM-DD, the Monday (CST)' })),
+  hot: Type.Array(Type.Object({ ...CategoryLabel, total: Type.Integer(), perWeek: Type.Array(Type.Integer()) })),
+  rising: Type.Array(Type.Object({ ...CategoryLabel, lastWeek: Type.Integer(), weekBefore: Type.Integer(), growth: Type.Union([Type.Number(), Type.Null()]) })),
+});
 const tags = ['cases'];
 /** Steps in a case's history that are not workflow actions. */
 const STEP_NAMES = [
@@ -206,12 +213,12 @@ export function casesRoutes(p: CasesParts) {
     );
     app.get(
       '/api/cases/stats/topics',
-      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热点与上升类别（按周）/ Hot and rising categories by week', querystring: Type.Object({ weeks: Type.Integer({ minimum: 2, maximum: 52, default: 8 }) }, { additionalProperties: false }), response: { 200: Type.Any(), ...errors } } },
+      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热点与上升类别（按周）/ Hot and rising categories by week', querystring: Type.Object({ weeks: Type.Integer({ minimum: 2, maximum: 52, default: 8 }) }, { additionalProperties: false }), response: { 200: Topics, ...errors } } },
       async (req) => p.stats.topics(me(req), req.query.weeks),
     );
     app.get(
       '/api/cases/stats/places',
-      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热力图与高频地址 / Heat map and high-frequency addresses', querystring: Type.Object(PeriodQuery, { additionalProperties: false }), response: { 200: Type.Object({ heat: Type.Array(Type.Tuple([Type.Number(), Type.Number(), Type.Integer()])), addresses: Type.Array(Type.Object({ address: Type.String(), cases: Type.Integer(), open: Type.Integer() })) }), ...errors } } },
+      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热力图与高频地址 / Heat map and high-frequency addresses', querystring: Type.Object(PeriodQuery, { additionalProperties: false }), response: { 200: Type.Object({ heat: Type.Array(Tuple([Type.Number(), Type.Number(), Type.Integer()], { description: '[经度, 纬度, 件数] / [longitude, latitude, cases]' })), addresses: Type.Array(Type.Object({ address: Type.String(), cases: Type.Integer(), open: Type.Integer() })) }), ...errors } } },
       async (req) => p.stats.places(me(req), p.stats.period(cst(req.query.from), cst(req.query.to, true))),
     );
     app.get(

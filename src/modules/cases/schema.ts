@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { JsonValue } from '../../kernel/http/schemas.ts';
 import { CASE_KINDS, CHANNELS, URGENCIES } from './workflow.ts';
 
 const lit = (xs: readonly (readonly [string, string, string])[]) => Type.Union(xs.map(([c]) => Type.Literal(c)));
@@ -124,7 +125,7 @@ export const CaseHistoryEntry = Type.Object({
   actorType: Type.String(),
   departmentName: Nullable(Type.String()),
   opinion: Nullable(Type.String()),
-  payload: Type.Any(),
+  payload: JsonValue,
   at: Type.String(),
 });
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { JsonValue, ProblemSchema } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { Grids } from './grids.ts';
 import { DeviceInput, RuleInput, TelemetryBatch, type Telemetry } from './telemetry.ts';
@@ -8,6 +8,13 @@ import { DeviceInput, RuleInput, TelemetryBatch, type Telemetry } from './teleme
 const tags = ['cityops'];
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
+
+/** A street or grid as a GeoJSON feature: its boundary and who it is. */
+const GridFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  geometry: Type.Object({ type: Type.String({ description: 'Polygon or MultiPolygon' }), coordinates: Type.Array(JsonValue) }, { additionalProperties: true }),
+  properties: Type.Object({ code: Type.String(), name: Type.String(), regionCode: Type.String(), parentCode: Type.Union([Type.String(), Type.Null()]) }),
+});
 
 export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
   return async function (app: App) {
@@ -53,7 +60,7 @@ export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
           tags,
           summary: '街道与网格边界（GeoJSON）/ Street and grid boundaries as GeoJSON',
           querystring: Type.Object({ kind: Type.Union([Type.Literal('street'), Type.Literal('grid')], { default: 'grid' }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Any()) }), 400: ProblemSchema },
+          response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(GridFeature) }), 400: ProblemSchema },
         },
       },
       async (req, reply) => {

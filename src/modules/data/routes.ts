@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
+import { CodeLabel as Code, DaySchema, NoInput, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import type { DataGateway } from './gateway.ts';
@@ -127,7 +127,7 @@ export function dataRoutes(p: DataParts) {
       },
       async (req) => p.requests.decide(me(req), req.params.id, req.body, rid(req)),
     );
-    app.post('/api/data/requests/:id/credentials', { config: { permission: 'data.request' }, schema: { tags, summary: '领取接入凭证（仅一次）/ Collect the system credentials (once)', params: Id, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.credentials(me(req), req.params.id, rid(req)));
+    app.post('/api/data/requests/:id/credentials', { config: { permission: 'data.request', documentedBody: NoInput }, schema: { tags, summary: '领取接入凭证（仅一次）/ Collect the system credentials (once)', params: Id, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.credentials(me(req), req.params.id, rid(req)));
     app.post('/api/data/grants/:id/revoke', { config: { permission: 'data.decide' }, schema: { tags, summary: '撤销共享授权 / Revoke a grant', params: Id, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
       await p.requests.revoke(me(req), req.params.id, req.body.reason, rid(req));
       return reply.status(204).send(null);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { Errors } from '../../kernel/http/errors.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../kernel/http/schemas.ts';
 import type { EnterpriseService } from './enterprises.ts';
 import type { PeopleService } from './people.ts';
 import { Code, Me, meOf, Phone, SESSION_COOKIE } from './routes.ts';
@@ -87,7 +87,7 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
 
     app.post(
       '/api/identity/me/totp',
-      { config: self, schema: { tags, summary: '开始绑定动态口令 / Start authenticator setup', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qr: Type.String() }), ...errors } } },
+      { config: { ...self, documentedBody: NoInput }, schema: { tags, summary: '开始绑定动态口令 / Start authenticator setup', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qr: Type.String() }), ...errors } } },
       async (req) => identity.totp.begin(req.principal!, String(req.id)),
     );
     app.post(

@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { DaySchema } from '../../kernel/http/schemas.ts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DaySchema, JsonObject, JsonValue } from '../../kernel/http/schemas.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Uuid = Type.String({ format: 'uuid' });
@@ -37,7 +37,7 @@ export const LicenceTypeDefinition = Type.Object(
     authority: Text(100, 2),
     holderType: Type.Union([Type.Literal('person'), Type.Literal('entity')]),
     /** The licence's own fields, as a JSON Schema object (draft-07). */
-    fields: Type.Record(Type.String(), Type.Unknown()),
+    fields: JsonObject,
     /** Validity from the issue date; 0 years and 0 months = 长期 (no end). */
     validity: Type.Object({ years: Type.Integer({ minimum: 0, maximum: 50 }), months: Type.Integer({ minimum: 0, maximum: 11 }) }, { additionalProperties: false }),
     template: Type.Object(
@@ -94,14 +94,14 @@ export const IssueInput = Type.Object(
   {
     typeKey: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }),
     holder: Type.Object({ name: Text(100, 2), code: HolderCode }, { additionalProperties: false }),
-    data: Type.Record(Type.String(), Type.Unknown()),
+    data: JsonObject,
     validFrom: Type.Optional(Day),
   },
   { additionalProperties: false },
 );
 export type IssueInput = Static<typeof IssueInput>;
 
-export const ReviseInput = Type.Object({ data: Type.Record(Type.String(), Type.Unknown()), reason: Text(200, 2) }, { additionalProperties: false });
+export const ReviseInput = Type.Object({ data: JsonObject, reason: Text(200, 2) }, { additionalProperties: false });
 export type ReviseInput = Static<typeof ReviseInput>;
 
 export const StatusInput = Type.Object(
@@ -143,3 +143,85 @@ export const VerifyResult = Type.Object({
   seal: Type.Union([Type.Null(), Type.Object({ code: Type.String(), name: Type.String(), unitName: Type.String(), signedAt: Type.String(), signer: Type.String() })]),
 });
 export type VerifyResult = Static<typeof VerifyResult>;
+
+/* What the licences API answers. */
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Status = Type.String({ description: LICENCE_STATUSES.map(([code]) => code).join(' | ') });
+
+export const LicenceType = Type.Object({ key: Type.String(), version: Type.Integer(), active: Type.Boolean(), definition: LicenceTypeDefinition });
+
+export const Seal = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  departmentId: Type.String(),
+  name: Type.String(),
+  unitName: Type.String(),
+  unitCode: Type.String(),
+  purpose: Type.String(),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  users: Type.Array(Type.String()),
+  automatic: Type.Boolean(),
+  active: Type.Boolean(),
+  uses: Type.Integer(),
+});
+
+/** A licence as its holder (or a department it was shared with) sees it; `rows` only with its data. */
+export const LicenceSummary = Type.Object({
+  id: Uuid,
+  identifier: Type.String(),
+  licenceNo: Type.String(),
+  typeKey: Type.String(),
+  name: Type.String(),
+  version: Type.Integer(),
+  status: Status,
+  statusLabel: Type.String(),
+  statusReason: Nullable(Type.String()),
+  issuerName: Type.String(),
+  issuedOn: Type.String(),
+  validFrom: Type.String(),
+  validUntil: Nullable(Type.String()),
+  holderName: Type.String(),
+  holderCode: Type.String({ description: 'masked' }),
+  itemCode: Nullable(Type.String()),
+  rows: Type.Array(Type.Object({ label: Type.String(), value: Type.String() })),
+  verifyUrl: Type.String(),
+});
+
+export const Wallet = Type.Object({ items: Type.Array(LicenceSummary), materialsSaved: Type.Integer() });
+
+export const UseRow = Type.Object({ id: Uuid, kind: Type.String(), actorName: Type.String(), departmentId: Nullable(Type.String()), purpose: Type.String(), at: Type.String({ format: 'date-time' }), licenceName: Type.String(), licenceNo: Type.String(), identifier: Type.String() });
+
+export const GrantRow = Type.Object({ id: Uuid, identifier: Type.String(), departmentId: Type.String(), scopes: Type.Array(Type.String()), purpose: Type.String(), expiresAt: Type.String({ format: 'date-time' }), active: Type.Boolean(), revokedAt: Nullable(Type.String({ format: 'date-time' })) });
+
+export const Issued = Type.Object({ id: Uuid, identifier: Type.String() });
+
+export const LicenceStats = Type.Object({
+  licences: Type.Array(Type.Object({ status: Type.String(), statusLabel: Type.String(), name: Type.String(), count: Type.Integer() })),
+  uses: Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer() })),
+  materialsSaved: Type.Integer(),
+});
+
+/** The issuer's controller document (DID-style), which verifiers fetch to check a credential's proof. */
+export const ControllerDocument = Type.Object({
+  '@context': Type.Array(Type.String()),
+  id: Type.String(),
+  verificationMethod: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), controller: Type.String(), publicKeyJwk: Type.Object({ kty: Type.Optional(Type.String()), crv: Type.Optional(Type.String()), x: Type.Optional(Type.String()), y: Type.Optional(Type.String()) }) })),
+  assertionMethod: Type.Array(Type.String()),
+});
+
+/** A W3C Verifiable Credential (Data Integrity proof); the fields this platform reads are named. */
+export const Credential = Type.Object(
+  { '@context': JsonValue, proof: Type.Optional(JsonObject), credentialSubject: Type.Optional(JsonObject) },
+  { additionalProperties: true },
+);
+
+export const CredentialCheck = Type.Object({
+  proofValid: Type.Boolean(),
+  problem: Nullable(Type.String()),
+  identifier: Nullable(Type.String()),
+  status: Nullable(Type.String()),
+  statusLabel: Nullable(Type.String()),
+  verdict: Type.String({ description: 'genuine | altered | revoked | expired | unknown' }),
+});

@@ -20,12 +20,12 @@ export function orgRoutes(org: OrgService) {
     );
     app.get(
       '/api/org/regions/:code',
-      { config: { public: true }, schema: { tags, params: Type.Object({ code: RegionCode }), response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
+      { config: { public: true }, schema: { tags, summary: '行政区划详情 / A region', params: Type.Object({ code: RegionCode }), response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
       async (req) => (await org.region(req.params.code)) as { code: string; name: string; level: number; parent_code: string | null },
     );
     app.get(
       '/api/org/roles',
-      { config: { authenticated: true }, schema: { tags, response: { 200: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), permissions: Type.Array(Type.String()) })), 401: ProblemSchema } } },
+      { config: { authenticated: true }, schema: { tags, summary: '角色与权限 / Roles and their permissions', response: { 200: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), permissions: Type.Array(Type.String()) })), 401: ProblemSchema } } },
       // The caller's region's catalogue: national roles with the region's additions, then its local roles.
       async (req) => org.roles(req.principal!.regionCode),
     );
@@ -41,7 +41,7 @@ export function orgRoutes(org: OrgService) {
     );
     app.get(
       '/api/org/departments/:id',
-      { config: { permission: 'org.read' }, schema: { tags, params: Id, response: { 200: Department, ...errors } } },
+      { config: { permission: 'org.read' }, schema: { tags, summary: '部门详情 / A department', params: Id, response: { 200: Department, ...errors } } },
       async (req) => org.getDepartment(req.principal!, req.params.id),
     );
     app.patch(

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RegionCodeSchema } from '../../kernel/http/schemas.ts';
 import { ROLE_CODES } from './roles.ts';
 
-export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{2}([0-9]{2}([0-9]{3}([0-9]{3})?)?)?)?$', description: 'GB/T 2260 code' });
+export const RegionCode = RegionCodeSchema;
 const Name = Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' });
 
 export const Region = Type.Object({

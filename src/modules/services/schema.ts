@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { JsonObject, JsonValue } from '../../kernel/http/schemas.ts';
 import { WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import { FACT_KEYS } from '../identity/index.ts';
 import { DELIVERY_METHODS, ENTERPRISE_EVENTS, EVALUATION_REASONS, ITEM_TYPES, LIFE_EVENTS } from './catalogue-codes.ts';
@@ -25,8 +26,8 @@ export const Material = Type.Object(
 export const FormDefinition = Type.Object(
   {
     /** JSON Schema (draft-07) of the application form; validated on the server with the same schema. */
-    schema: Type.Record(Type.String(), Type.Unknown()),
-    uiSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    schema: JsonObject,
+    uiSchema: Type.Optional(JsonObject),
     /** Form field → what the platform knows (e.g. `person.idNumber`); those fields are filled by the server. */
     prefill: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), Type.Union(FACT_KEYS.map((k) => Type.Literal(k))))),
   },
@@ -135,7 +136,7 @@ export const MaterialRef = Type.Object(
 export const ApplicationInput = Type.Object(
   {
     itemId: Uuid,
-    form: Type.Record(Type.String(), Type.Unknown()),
+    form: JsonObject,
     materials: Type.Array(MaterialRef, { maxItems: 60 }),
     /** Window staff submitting for an applicant who is present (线下受理): name and ID number read from the card. */
     onBehalfOf: Type.Optional(Type.Object({ name: Text(50), idNumber: Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' }) }, { additionalProperties: false })),
@@ -154,7 +155,7 @@ export const ActionBody = Type.Object(
     /** The state the actor saw, so two people acting at once cannot both succeed. */
     expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Answering a 补正: corrected form fields and replaced materials. */
-    form: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    form: Type.Optional(JsonObject),
     materials: Type.Optional(Type.Array(MaterialRef, { maxItems: 60 })),
   },
   { additionalProperties: false },
@@ -195,14 +196,14 @@ export const ActionRow = Type.Object({
   actorName: Type.String(),
   actorType: Type.String(),
   opinion: Type.Union([Type.String(), Type.Null()]),
-  payload: Type.Unknown(),
+  payload: JsonValue,
   at: Type.String(),
 });
 
 export const ApplicationDetail = Type.Composite([
   ApplicationView,
   Type.Object({
-    form: Type.Record(Type.String(), Type.Unknown()),
+    form: JsonObject,
     /** Field name → its title in the form the application was made under, for reading the form. */
     formTitles: Type.Record(Type.String(), Type.String()),
     materials: Type.Array(

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import type { EnterpriseLink } from './EnterprisesCard';
+import type { Answer } from '../api/client';
 
-interface Authorisation { id: string; agentName: string; agentIdNumberMasked: string; scopes: string[]; expiresAt: string; active: boolean; revokedAt: string | null }
+type Authorisation = Answer<'/api/identity/enterprises/{id}/authorisations'>[number];
 const SCOPES = ['services.apply', 'licences.use', 'cases.submit', 'evaluation.submit'];
 
 /** A legal representative's agents (经办人): who, for what, until when; grant and revoke. */

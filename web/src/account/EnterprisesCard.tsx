@@ -5,14 +5,15 @@ import { api } from '../api';
 import { useMe } from '../shell/session';
 import { useAction } from '../shell/useAction';
 import { AgentsPanel } from './AgentsPanel';
+import { call, client, type Answer } from '../api/client';
 
-export interface EnterpriseLink { enterpriseId: string; name: string; creditCode: string; role: 'legal_rep' | 'agent'; scopes: string[]; expiresAt: string | null }
+export type EnterpriseLink = Answer<'/api/identity/me/enterprises'>[number];
 
 /** The enterprises I represent or act for, which one I act as now, and claiming one as its legal representative. */
 export function EnterprisesCard() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const links = useQuery({ queryKey: ['account-enterprises'], queryFn: () => api<EnterpriseLink[]>('/api/identity/me/enterprises') });
+  const links = useQuery({ queryKey: ['account-enterprises'], queryFn: () => call(client.GET('/api/identity/me/enterprises')) });
   const act = useAction('account');
   const qc = useQueryClient();
   const [form] = Form.useForm();

@@ -3,10 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
+import { call, client, type Answer } from '../api/client';
 
-export interface Profile { username: string; kind: string; name: string; phoneMasked: string | null; idNumberMasked: string | null; assuranceLevel: number; totpEnabled: boolean; recoveryCodesLeft: number }
+export type Profile = Answer<'/api/identity/me/profile'>;
 
-export const useProfile = () => useQuery({ queryKey: ['account-profile'], queryFn: () => api<Profile>('/api/identity/me/profile') });
+export const useProfile = () => useQuery({ queryKey: ['account-profile'], queryFn: () => call(client.GET('/api/identity/me/profile')) });
 
 /** Account facts (masked) and, below L2, the real-name verification form. */
 export function ProfileCard() {

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
+import { call, client, type Answer } from '../api/client';
 
-interface Session { id: string; createdAt: string; userAgent: string | null; amr: string[]; current: boolean; via: string | null }
+type Session = Answer<'/api/identity/me/sessions'>[number];
 
 /** Where I am signed in; end one, or all of them (SSO sessions and grants of department systems too). */
 export function SessionsCard() {
   const { t, i18n } = useTranslation();
-  const sessions = useQuery({ queryKey: ['account-sessions'], queryFn: () => api<Session[]>('/api/identity/me/sessions') });
+  const sessions = useQuery({ queryKey: ['account-sessions'], queryFn: () => call(client.GET('/api/identity/me/sessions')) });
   const act = useAction('account');
   const qc = useQueryClient();
   const navigate = useNavigate();

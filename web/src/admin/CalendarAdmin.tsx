@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
+import { call, client, type Answer } from '../api/client';
 
-interface Day { day: string; kind: 'holiday' | 'workday'; name: string; source: string }
-interface Status { years: number[]; currentYear: number; nextYearLoaded: boolean; nextYearPublished: boolean }
+type Day = Answer<'/api/kernel/calendar'>[number];
+type Status = Answer<'/api/kernel/calendar/status'>;
 
 /** Working-day calendar: holidays and make-up workdays per year, with a warning when next year is missing. */
 export function CalendarAdmin() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const status = useQuery({ queryKey: ['calendar-status'], queryFn: () => api<Status>('/api/kernel/calendar/status') });
+  const status = useQuery({ queryKey: ['calendar-status'], queryFn: () => call(client.GET('/api/kernel/calendar/status')) });
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const days = useQuery({ queryKey: ['calendar', year], queryFn: () => api<Day[]>(`/api/kernel/calendar?year=${year}`) });
   const manage = can(me, 'calendar.manage');

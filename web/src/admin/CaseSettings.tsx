@@ -7,8 +7,9 @@ import { useCategoryOptions } from '../cases/codes';
 import type { Knowledge } from '../cases/types';
 import { useAction } from '../shell/useAction';
 import type { Department } from './Departments';
+import { call, client, type Answer } from '../api/client';
 
-interface Duty { id: string; regionCode: string; categoryCode: string; level: 'department' | 'street'; departmentId: string | null; departmentName: string | null; keywords: string[]; active: boolean; version: number }
+type Duty = Answer<'/api/cases/duties'>[number];
 
 /** 12345 settings: the responsibility list (who handles which category, with keywords) and the knowledge base. */
 export function CaseSettings() {
@@ -17,7 +18,7 @@ export function CaseSettings() {
   const qc = useQueryClient();
   const categories = useCategoryOptions();
   const catLabel = new Map(categories.map((c) => [c.value, c.label]));
-  const duties = useQuery({ queryKey: ['case-admin-duties'], queryFn: () => api<Duty[]>('/api/cases/duties') });
+  const duties = useQuery({ queryKey: ['case-admin-duties'], queryFn: () => call(client.GET('/api/cases/duties')) });
   const kb = useQuery({ queryKey: ['case-admin-kb'], queryFn: () => api<Knowledge[]>('/api/cases/knowledge/entries') });
   const depts = useQuery({ queryKey: ['case-depts'], staleTime: 300_000, queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
   const [duty, setDuty] = useState<Partial<Duty> | null>(null);

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
+import { call, client, type Answer } from '../api/client';
 
-interface ClientApp { clientId: string; name: string; confidential: boolean; redirectUris: string[]; grantTypes: string[]; scopes: string[]; accountTypes: string[]; firstParty: boolean; active: boolean; version: number }
-interface Key { kid: string; createdAt: string; retiredAt: string | null; signing: boolean }
+type ClientApp = Answer<'/api/identity/clients'>[number];
+type Key = Answer<'/api/identity/signing-keys'>[number];
 const SCOPES = ['openid', 'profile', 'phone', 'org', 'enterprise', 'offline_access', 'org.read', 'token.introspect'];
 const GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
 const lines = (s?: string) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter(Boolean);
@@ -15,8 +16,8 @@ const lines = (s?: string) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter
 export function Clients() {
   const { t } = useTranslation();
   const act = useAction('sso');
-  const clients = useQuery({ queryKey: ['sso-clients'], queryFn: () => api<ClientApp[]>('/api/identity/clients') });
-  const keys = useQuery({ queryKey: ['sso-keys'], queryFn: () => api<Key[]>('/api/identity/signing-keys') });
+  const clients = useQuery({ queryKey: ['sso-clients'], queryFn: () => call(client.GET('/api/identity/clients')) });
+  const keys = useQuery({ queryKey: ['sso-keys'], queryFn: () => call(client.GET('/api/identity/signing-keys')) });
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm();

@@ -5,8 +5,9 @@ import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 import { usePages } from '../shell/usePages';
+import type { Answer } from '../api/client';
 
-export interface Department { id: string; code: string; name: string; nameEn: string | null; regionCode: string; regionName: string; active: boolean; version: number; staffCount: number }
+export type Department = Answer<'/api/org/departments/{id}'>;
 
 /** Departments register: list with keyset paging, add, deactivate / activate. */
 export function Departments() {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import type { LicenceType, Seal } from '../licences/types';
+import { call, client } from '../api/client';
 
 /** Edits one licence type as JSON; the server checks the field schema, codes and template on save. */
 function TypeEditor({ type, onClose }: { type: LicenceType | null; onClose(): void }) {
@@ -66,8 +67,8 @@ export function LicenceSettings() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<LicenceType | null | 'new'>(null);
   const [making, setMaking] = useState(false);
-  const types = useQuery({ queryKey: ['lic-types'], queryFn: () => api<LicenceType[]>('/api/licenses/types') });
-  const seals = useQuery({ queryKey: ['lic-seals'], queryFn: () => api<Seal[]>('/api/licenses/seals') });
+  const types = useQuery({ queryKey: ['lic-types'], queryFn: () => call(client.GET('/api/licenses/types')) });
+  const seals = useQuery({ queryKey: ['lic-seals'], queryFn: () => call(client.GET('/api/licenses/seals')) });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('lic.adminLead')}</Typography.Paragraph>

@@ -3,8 +3,9 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import type { Answer } from '../api/client';
 
-interface Region { code: string; name: string; level: number; hasChildren: boolean }
+type Region = Answer<'/api/org/regions'>[number];
 
 const toNode = (r: Region, levelName: (l: number) => string): DataNode => ({ key: r.code, title: `${r.name} · ${r.code} · ${levelName(r.level)}`, isLeaf: !r.hasChildren });
 

@@ -6,9 +6,10 @@ import { api } from '../api';
 import { useAction } from '../shell/useAction';
 import { can, useMe } from '../shell/session';
 import type { Department } from './Departments';
+import { call, client, type Answer } from '../api/client';
 
-interface Staff { id: string; name: string; employeeNo: string; departmentName: string; phoneMasked: string | null; roles: string[]; active: boolean; version: number }
-interface Role { code: string; zh: string; en: string }
+type Staff = Answer<'/api/org/staff'>['items'][number];
+type Role = Answer<'/api/org/roles'>[number];
 
 /** Staff register: list, add a staff member with a sign-in account, deactivate / activate. */
 export function StaffList() {
@@ -26,7 +27,7 @@ export function StaffList() {
     queryFn: ({ pageParam }) => api<{ items: Staff[]; next: string | null }>(`/api/org/staff?limit=50&includeInactive=true${pageParam ? `&after=${pageParam}` : ''}`),
     getNextPageParam: (last) => last.next ?? undefined,
   });
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api<Role[]>('/api/org/roles') });
+  const roles = useQuery({ queryKey: ['roles'], queryFn: () => call(client.GET('/api/org/roles')) });
   const depts = useQuery({ queryKey: ['departments-all'], enabled: open, queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
   const roleName = (code: string) => {
     const r = roles.data?.find((x) => x.code === code);

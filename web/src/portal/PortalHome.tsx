@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useTitle } from '../shell/useTitle';
+import type { Answer } from '../api/client';
 
-interface Region { code: string; name: string; level: number }
+type Region = Answer<'/api/org/regions'>[number];
 
 /** Public portal home: what the platform offers and the streets and towns it serves. */
 export function PortalHome() {

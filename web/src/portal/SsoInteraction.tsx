@@ -6,15 +6,9 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../api';
 import { PhoneCodeFields } from '../shell/PhoneCodeFields';
 import { useTitle } from '../shell/useTitle';
+import type { Answer } from '../api/client';
 
-interface Details {
-  uid: string;
-  prompt: 'login' | 'consent';
-  client: { clientId: string; name: string; nameEn: string | null; firstParty: boolean };
-  scopes: { code: string; zh: string; en: string }[];
-  accountName: string | null;
-  enterprises: { enterpriseId: string; name: string; role: string }[];
-}
+type Details = Answer<'/signin/interaction/{uid}/details'>;
 type Next = { redirectTo?: string; mfaRequired?: boolean; challenge?: string };
 
 /**

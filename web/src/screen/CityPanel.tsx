@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { CaseMap } from '../cases/CaseMap';
+import { call, client } from '../api/client';
 
 const SHOWN = ['open', 'overdue', 'due_soon', 'supervised'] as const;
 
 /** 一网统管 on the command screen: open, overdue, due-soon and supervised cases, and where cases are. */
 export function CityPanel() {
   const { t } = useTranslation();
-  const board = useQuery({ queryKey: ['case-board'], refetchInterval: 60_000, queryFn: () => api<{ counts: Record<string, number> }>('/api/cases/board') });
+  const board = useQuery({ queryKey: ['case-board'], refetchInterval: 60_000, queryFn: () => call(client.GET('/api/cases/board')) });
   const places = useQuery({ queryKey: ['case-places'], queryFn: () => api<{ heat: [number, number, number][] }>('/api/cases/stats/places') });
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.board')}</h2>} style={{ marginTop: 16 }}>

@@ -9,6 +9,7 @@ import { formValidator, toErrorSchema } from './formValidator';
 import { MaterialUpload } from './MaterialUpload';
 import type { ApplicationDetail, ItemDetail } from './types';
 import type { Wallet } from '../licences/types';
+import { call, client } from '../api/client';
 
 interface Props {
   item: ItemDetail;
@@ -32,7 +33,7 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
   // 免证办: materials the applicant chose to replace by a licence they hold (choosing it is the consent).
   const [cited, setCited] = useState<Record<string, string | null>>({});
   const replaceable = !extra?.onBehalfOf && c.materials.some((m) => m.replaceableBy?.kind === 'licence');
-  const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => api<Wallet>('/api/licenses/mine'), enabled: replaceable });
+  const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => call(client.GET('/api/licenses/mine')), enabled: replaceable });
   const holding = (ref: string) => (wallet.data?.items ?? []).find((l) => l.typeKey === ref && l.status === 'valid');
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ReturnType<typeof toErrorSchema> | undefined>();

@@ -10,7 +10,8 @@ export function History({ rows }: { rows: HistoryRow[] }) {
   return (
     <Timeline
       items={rows.map((h) => {
-        const p = h.payload ?? {};
+        // An action's payload is any JSON the server kept; its `reason` and `items`, when it is an object.
+        const p = (h.payload && typeof h.payload === 'object' && !Array.isArray(h.payload) ? h.payload : {}) as Record<string, unknown>;
         const extra = [h.opinion, p.reason as string | undefined, Array.isArray(p.items) ? (p.items as string[]).join('；') : undefined].filter(Boolean).join(' · ');
         return {
           key: `${h.at}-${h.action}`,

@@ -1,12 +1,12 @@
 import { Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import type { Codes, Label, TimeStatus } from './types';
+import { call, client } from '../api/client';
 
 /** The code lists (item types, events, ratings) once per session. */
 export function useCodes() {
-  return useQuery({ queryKey: ['svc-codes'], queryFn: () => api<Codes>('/api/services/codes'), staleTime: Infinity });
+  return useQuery({ queryKey: ['svc-codes'], queryFn: () => call(client.GET('/api/services/codes')), staleTime: Infinity });
 }
 
 /** A bilingual label from the server in the page's language. */

@@ -8,11 +8,12 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../api';
 import { useChart } from '../shell/useChart';
+import type { Answer } from '../api/client';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface Row { key: string; name: string; received: number; accepted: number; completed: number; overdue: number; onlineShare: number; averageWorkingDays: number | null; evaluations: number; averageScore: number | null }
-interface Figure { key: string; name: string; count: number; average: number; satisfiedShare: number; bad: number }
+type Row = Answer<'/api/services/stats'>['rows'][number];
+type Figure = Answer<'/api/services/stats/evaluations'>[number];
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Figures per department: a stacked bar chart of the flow, the table beside it, and 好差评 per item or staff. */

@@ -11,6 +11,7 @@ import { Rectifications } from './Rectifications';
 import { ServiceQueue } from './ServiceQueue';
 import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
+import { call, client, type Answer } from '../api/client';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
 // Maps and charts load with the 12345 tabs, not with the workbench.
@@ -23,7 +24,7 @@ const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
-interface Note { id: string; title: string; body: string; createdAt: string; readAt: string | null }
+type Note = Answer<'/api/notifications'>[number];
 
 /** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
 export function WorkbenchHome() {
@@ -65,7 +66,7 @@ export function WorkbenchHome() {
 function Home() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Note[]>('/api/notifications') });
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => call(client.GET('/api/notifications')) });
   const dept = useQuery({ queryKey: ['dept', me?.departmentId], enabled: !!me?.departmentId, queryFn: () => api<{ name: string }>(`/api/org/departments/${me!.departmentId}`).catch(() => null) });
   return (
     <>

@@ -1,6 +1,8 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../kernel/http/app.ts';
 import { classify } from '../../../kernel/http/problem.ts';
+import { JsonValue } from '../../../kernel/http/schemas.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { publicBase } from '../../identity/index.ts';
 import { Open311Errors } from './errors.ts';
@@ -17,6 +19,42 @@ const MOUNTS = [
   { prefix: '/open311/v2', sandbox: false },
   { prefix: '/open311/v2-test', sandbox: true },
 ] as const;
+
+/*
+ * The document lists these endpoints (they are this platform's public API, in GeoReport's shapes)
+ * with the spec's answers: its JSON or XML documents, and its error list instead of problem details.
+ */
+const GeoReportErrors = Type.Array(Type.Object({ code: Type.Integer(), description: Type.String() }), { description: 'GeoReport v2 errors (zh / en in the description)' });
+const Xml = Type.String({ description: 'GeoReport v2 XML document' });
+/** A new request as GeoReport clients post it (form-encoded, or multipart with a `media` photo). */
+const GeoReportPost = Type.Object(
+  {
+    api_key: Type.String(),
+    service_code: Type.String(),
+    lat: Type.Optional(Type.Number()),
+    long: Type.Optional(Type.Number()),
+    address_string: Type.Optional(Type.String()),
+    address_id: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String()),
+    first_name: Type.Optional(Type.String()),
+    last_name: Type.Optional(Type.String()),
+    phone: Type.Optional(Type.String()),
+    device_id: Type.Optional(Type.String()),
+    account_id: Type.Optional(Type.String()),
+    media_url: Type.Optional(Type.String()),
+    media: Type.Optional(Type.String({ format: 'binary', description: 'multipart only: a photo' })),
+  },
+  { additionalProperties: Type.String({ description: 'attribute[code] answers' }) },
+);
+const answers = (fmt: Format) => {
+  const as = (schema: unknown, description: string) => ({ description, content: { [fmt === 'json' ? 'application/json' : 'text/xml']: { schema } } });
+  return {
+    200: as(fmt === 'json' ? JsonValue : Xml, 'GeoReport v2 answer'),
+    '4xx': as(fmt === 'json' ? GeoReportErrors : Xml, 'GeoReport v2 errors'),
+    '5xx': as(fmt === 'json' ? GeoReportErrors : Xml, 'GeoReport v2 errors'),
+  };
+};
 
 interface Call {
   req: FastifyRequest;
@@ -192,8 +230,8 @@ export function open311Routes(k: Kernel, svc: Open311Service) {
             sub.route({
               method: e.method,
               url: `${prefix}/${e.path}.${fmt}`,
-              config,
-              schema: { tags, summary: `${e.summary}${label}` },
+              config: e.method === 'POST' ? { ...config, documentedBody: GeoReportPost } : config,
+              schema: { tags, summary: `${e.summary}${label}`, response: answers(fmt), ...(e.method === 'POST' ? { consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'] } : {}) },
               handler: (req, reply) => run(e, { req, fmt, params: req.params as Record<string, string>, sandbox }, reply),
             });
           }

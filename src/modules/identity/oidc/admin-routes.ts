@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../../kernel/http/app.ts';
 import { Errors } from '../../../kernel/http/errors.ts';
-import { ProblemSchema } from '../../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../../kernel/http/schemas.ts';
 import type { ClientRegistry } from './clients.ts';
 import type { OidcHost } from './host.ts';
 import type { SigningKeys } from './keys.ts';
@@ -38,7 +38,7 @@ export function ssoAdminRoutes(clients: ClientRegistry, keys: SigningKeys, host:
     );
     app.post(
       '/api/identity/clients/:clientId/secret',
-      { config: cfg, schema: { tags, summary: '重置应用密钥 / Issue a new client secret', params: Id, response: { 200: Type.Object({ secret: Type.String() }), ...errors } } },
+      { config: { ...cfg, documentedBody: NoInput }, schema: { tags, summary: '重置应用密钥 / Issue a new client secret', params: Id, response: { 200: Type.Object({ secret: Type.String() }), ...errors } } },
       async (req) => ({ secret: await clients.rotateSecret(req.principal!, req.params.clientId, String(req.id)) }),
     );
     app.get(
@@ -48,7 +48,7 @@ export function ssoAdminRoutes(clients: ClientRegistry, keys: SigningKeys, host:
     );
     app.post(
       '/api/identity/signing-keys/rotate',
-      { config: cfg, schema: { tags, summary: '轮换签名密钥 / Rotate the signing key', response: { 201: Type.Object({ kid: Type.String() }), ...errors } } },
+      { config: { ...cfg, documentedBody: NoInput }, schema: { tags, summary: '轮换签名密钥 / Rotate the signing key', response: { 201: Type.Object({ kid: Type.String() }), ...errors } } },
       async (req, reply) => {
         const kid = await keys.rotate(req.principal!, String(req.id));
         host.invalidate();

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../../kernel/http/app.ts';
-import { ProblemSchema } from '../../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../../kernel/http/schemas.ts';
 import { IdentityErrors } from '../errors.ts';
 import type { EnterpriseService } from '../enterprises.ts';
 import { OIDC_SCOPES, SYSTEM_SCOPES } from '../scopes.ts';
@@ -192,7 +192,7 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
 
     app.post(
       `${route}/abort`,
-      { config: cfg, schema: { tags, summary: '单点登录：拒绝或取消 / SSO deny or cancel', params: Uid, response: { 200: Next, ...errors } } },
+      { config: { ...cfg, documentedBody: NoInput }, schema: { tags, summary: '单点登录：拒绝或取消 / SSO deny or cancel', params: Uid, response: { 200: Next, ...errors } } },
       async (req, reply) => {
         const { provider } = await details(req, reply);
         const redirectTo = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'The user refused or cancelled the sign-in' }, { mergeWithLastSubmission: false });

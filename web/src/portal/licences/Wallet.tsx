@@ -8,6 +8,7 @@ import { useAction } from '../../shell/useAction';
 import { useTitle } from '../../shell/useTitle';
 import { statusColor, type GrantRow, type LicenceSummary, type UseRow, type Wallet as WalletData } from '../../licences/types';
 import { GrantDialog } from './GrantDialog';
+import { call, client } from '../../api/client';
 
 /** Saves a credential the server returns as a file the holder can take elsewhere. */
 async function saveCredential(l: LicenceSummary) {
@@ -52,9 +53,9 @@ export function Wallet() {
   useTitle('lic.wallet');
   const [granting, setGranting] = useState<LicenceSummary | null>(null);
   const act = useAction('lic-');
-  const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => api<WalletData>('/api/licenses/mine') });
-  const uses = useQuery({ queryKey: ['lic-uses'], queryFn: () => api<UseRow[]>('/api/licenses/mine/uses') });
-  const grants = useQuery({ queryKey: ['lic-grants'], queryFn: () => api<GrantRow[]>('/api/licenses/mine/grants') });
+  const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => call(client.GET('/api/licenses/mine')) });
+  const uses = useQuery({ queryKey: ['lic-uses'], queryFn: () => call(client.GET('/api/licenses/mine/uses')) });
+  const grants = useQuery({ queryKey: ['lic-grants'], queryFn: () => call(client.GET('/api/licenses/mine/grants')) });
   const depts = useQuery({ queryKey: ['svc-departments'], queryFn: () => api<{ id: string; name: string }[]>('/api/services/departments') });
   const deptName = (id: string | null) => (id ? depts.data?.find((d) => d.id === id)?.name ?? '' : '');
   const when = (s: string) => new Date(s).toLocaleString(i18n.language);

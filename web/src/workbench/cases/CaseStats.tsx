@@ -9,11 +9,12 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../api';
 import { CaseMap } from '../../cases/CaseMap';
 import { useChart } from '../../shell/useChart';
+import type { Answer } from '../../api/client';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface Perf { key: string; name: string; cases: number; dispatched: number; responseRate: number | null; onTimeRate: number | null; resolutionRate: number | null; satisfactionRate: number | null; returns: number; overdue: number }
-interface Topics { weeks: string[]; hot: { categoryCode: string; name: string; nameEn: string | null; total: number; perWeek: number[] }[]; rising: { categoryCode: string; name: string; nameEn: string | null; lastWeek: number; weekBefore: number; growth: number | null }[] }
+type Perf = Answer<'/api/cases/stats/performance'>[number];
+type Topics = Answer<'/api/cases/stats/topics'>;
 
 const pct = (v: number | null) => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 

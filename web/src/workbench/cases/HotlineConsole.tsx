@@ -8,6 +8,7 @@ import { CaseMap } from '../../cases/CaseMap';
 import { useCaseCodes } from '../../cases/codes';
 import type { CaseSummary, Knowledge, Suggestion } from '../../cases/types';
 import { useAction } from '../../shell/useAction';
+import type { Answer } from '../../api/client';
 
 const PHONE = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/;
 
@@ -21,7 +22,7 @@ function useDebounced<T>(value: T, ms = 400): T {
   return v;
 }
 
-interface Registered { id: string; number: string; duplicateOf: string | null; suggestions: Suggestion[] }
+type Registered = Answer<'/api/cases', 'post', 201>;
 
 /** 12345 agent console: one screen for a call in progress. */
 export function HotlineConsole() {

@@ -1,16 +1,16 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import type { CaseSummary } from '../../cases/types';
 import { CaseTable } from './CaseTable';
+import { call, client } from '../../api/client';
 
 const ORDER = ['registered', 'unsigned_late', 'overdue', 'due_soon', 'supervised', 'extensions', 'returns', 'open'] as const;
 
 /** 督办看板: counts that need attention and the cases behind them. */
 export function SupervisionBoard() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['case-board'], refetchInterval: 60_000, queryFn: () => api<{ counts: Record<string, number>; cases: CaseSummary[] }>('/api/cases/board') });
+  const q = useQuery({ queryKey: ['case-board'], refetchInterval: 60_000, queryFn: () => call(client.GET('/api/cases/board')) });
   return (
     <>
       <Typography.Paragraph>{t('cases.boardLead')}</Typography.Paragraph>

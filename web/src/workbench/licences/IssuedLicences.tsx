@@ -9,6 +9,7 @@ import { formValidator } from '../../svc/formValidator';
 import { useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 import { statusColor, type LicenceSummary, type LicenceType } from '../../licences/types';
+import { call, client } from '../../api/client';
 
 /** Ends a licence (撤销 / 注销 / 吊销) with a reason; it takes effect at once everywhere. */
 function EndDialog({ licence, onClose }: { licence: LicenceSummary; onClose(): void }) {
@@ -69,8 +70,8 @@ export function IssuedLicences() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [ending, setEnding] = useState<LicenceSummary | null>(null);
-  const issued = useQuery({ queryKey: ['lic-issued'], queryFn: () => api<LicenceSummary[]>('/api/licenses/issued') });
-  const types = useQuery({ queryKey: ['lic-types'], queryFn: () => api<LicenceType[]>('/api/licenses/types') });
+  const issued = useQuery({ queryKey: ['lic-issued'], queryFn: () => call(client.GET('/api/licenses/issued')) });
+  const types = useQuery({ queryKey: ['lic-types'], queryFn: () => call(client.GET('/api/licenses/types')) });
   const mine = (types.data ?? []).filter((x) => x.active && me?.departmentId && x.definition.issuers.includes(me.departmentId));
   return (
     <>
