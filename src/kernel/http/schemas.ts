@@ -49,8 +49,13 @@ export const BilingualDefinition = Type.Object({ zh: Type.String(), en: Type.Str
 export const JsonObjectDefinition = Type.Unsafe<Record<string, unknown>>({ $id: 'JsonObject', type: 'object', additionalProperties: true, description: 'any JSON object' });
 
 /** Any JSON value (an action's payload, a stored document). */
-// anyOf rather than a list of types: Fastify's Ajv (strict) warns about type lists.
-export const JsonValueDefinition = Type.Unsafe<unknown>({ $id: 'JsonValue', anyOf: ['object', 'array', 'string', 'number', 'boolean', 'null'].map((type) => ({ type })), description: 'any JSON value' });
+// anyOf rather than a list of types: Fastify's Ajv (strict) warns about type lists. The object and
+// array branches say their contents are free, or the response serializer would drop them as undeclared.
+export const JsonValueDefinition = Type.Unsafe<unknown>({
+  $id: 'JsonValue',
+  anyOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: { $ref: 'JsonValue' } }, ...['string', 'number', 'boolean', 'null'].map((type) => ({ type }))],
+  description: 'any JSON value',
+});
 
 /** Registered with the app, in this order, before any route. */
 export const sharedSchemas = [ProblemDefinition, IdDefinition, DayDefinition, RegionCodeDefinition, CodeLabelDefinition, BilingualDefinition, JsonObjectDefinition, JsonValueDefinition];

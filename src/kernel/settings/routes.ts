@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../http/app.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { JsonObject, JsonValue, ProblemSchema } from '../http/schemas.ts';
 import type { Kernel } from '../index.ts';
 import { actorOf, assertAllowed, type Policy } from '../policy/index.ts';
 
@@ -8,7 +8,8 @@ const tags = ['settings'];
 const errs = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const Params = Type.Object({ key: Type.String({ pattern: '^[a-z][a-z0-9_.]{1,80}$' }), regionCode: Type.String({ pattern: '^[0-9]{2,12}$' }) }, { additionalProperties: false });
 // A setting's value is described by its own schema, served by GET /api/settings.
-const AnyValue = Type.Unsafe<unknown>({ description: 'the value, as the setting’s schema describes' });
+// A value is checked against its setting's own schema by the store, which names the field at fault.
+const AnyValue = JsonValue;
 const Version = Type.Object({ regionCode: Type.String(), version: Type.Integer(), value: AnyValue, reason: Type.String(), savedBy: Type.String(), savedAt: Type.String() });
 const Resolved = Type.Object({
   key: Type.String(),
@@ -29,7 +30,7 @@ export function settingsRoutes(k: Kernel, policy: Policy) {
       '/api/settings',
       {
         config: { authenticated: true },
-        schema: { tags, summary: '可配置项 / Settings the caller may manage', response: { 200: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), permission: Type.String(), schema: AnyValue })), 401: ProblemSchema } },
+        schema: { tags, summary: '可配置项 / Settings the caller may manage', response: { 200: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), permission: Type.String(), schema: JsonObject })), 401: ProblemSchema } },
       },
       async (req) => k.settings.definitions().filter((d) => policy.can(req.principal!, d.permission)).map((d) => ({ key: d.key, zh: d.zh, en: d.en, permission: d.permission, schema: d.schema })),
     );

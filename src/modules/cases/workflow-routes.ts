@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { Errors } from '../../kernel/http/errors.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { JsonObject, ProblemSchema } from '../../kernel/http/schemas.ts';
 import { assertAllowed, type Policy } from '../../kernel/policy/index.ts';
 import { WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import type { CaseWorkflows } from './workflows.ts';
@@ -12,7 +12,8 @@ const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$' });
 const VersionInfo = Type.Object({ version: Type.Integer(), regionCode: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), createdBy: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() });
 const Problem = Type.Object({ path: Type.String(), message: Type.String() });
 // The body is checked by the workflow store (so every problem comes back at once, each with its path).
-const AnyDefinition = Type.Unsafe<unknown>({ description: 'a workflow definition (see WorkflowDefinition)' });
+// Checked by the route itself (schema, reachability, handlers) so that every problem is listed at once.
+const AnyDefinition = JsonObject;
 
 /** Admin API of case workflow versions per region: list, read one, check a draft, publish. */
 export function caseWorkflowRoutes(workflows: CaseWorkflows, policy: Policy, defaultRegion: string) {

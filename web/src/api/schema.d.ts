@@ -2825,7 +2825,9 @@ export interface components {
             [key: string]: unknown;
         };
         /** @description any JSON value */
-        JsonValue: Record<string, never> | unknown[] | string | number | boolean | null;
+        JsonValue: {
+            [key: string]: unknown;
+        } | components["schemas"]["JsonValue"][] | string | number | boolean | null;
         /** @description RFC 9457 problem details, with the message in Chinese and English */
         Problem: {
             code: string;
@@ -5941,8 +5943,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description a workflow definition (see WorkflowDefinition) */
-                    definition: unknown;
+                    definition: components["schemas"]["JsonObject"];
                     reason: string;
                     regionCode: string;
                 };
@@ -6155,8 +6156,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description a workflow definition (see WorkflowDefinition) */
-                    definition: unknown;
+                    definition: components["schemas"]["JsonObject"];
                 };
             };
         };
@@ -20740,8 +20740,7 @@ export interface operations {
                         en: string;
                         key: string;
                         permission: string;
-                        /** @description the value, as the setting’s schema describes */
-                        schema: unknown;
+                        schema: components["schemas"]["JsonObject"];
                         zh: string;
                     }[];
                 };
@@ -20794,27 +20793,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description the value, as the setting’s schema describes */
-                        default: unknown;
+                        default: components["schemas"]["JsonValue"];
                         history: {
                             reason: string;
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         }[];
-                        /** @description the value, as the setting’s schema describes */
-                        inherited: unknown;
+                        inherited: components["schemas"]["JsonValue"];
                         key: string;
                         levels: {
                             reason: string;
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         }[];
                         own: {
@@ -20822,16 +20817,14 @@ export interface operations {
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         } | null;
                         regionCode: string;
                         sources: {
                             [key: string]: string;
                         };
-                        /** @description the value, as the setting’s schema describes */
-                        value: unknown;
+                        value: components["schemas"]["JsonValue"];
                     };
                 };
             };
@@ -20896,8 +20889,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
-                    /** @description the value, as the setting’s schema describes */
-                    value: unknown;
+                    value: components["schemas"]["JsonValue"];
                 };
             };
         };
@@ -20927,27 +20919,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description the value, as the setting’s schema describes */
-                        default: unknown;
+                        default: components["schemas"]["JsonValue"];
                         history: {
                             reason: string;
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         }[];
-                        /** @description the value, as the setting’s schema describes */
-                        inherited: unknown;
+                        inherited: components["schemas"]["JsonValue"];
                         key: string;
                         levels: {
                             reason: string;
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         }[];
                         own: {
@@ -20955,16 +20943,14 @@ export interface operations {
                             regionCode: string;
                             savedAt: string;
                             savedBy: string;
-                            /** @description the value, as the setting’s schema describes */
-                            value: unknown;
+                            value: components["schemas"]["JsonValue"];
                             version: number;
                         } | null;
                         regionCode: string;
                         sources: {
                             [key: string]: string;
                         };
-                        /** @description the value, as the setting’s schema describes */
-                        value: unknown;
+                        value: components["schemas"]["JsonValue"];
                     };
                 };
             };
