@@ -53,7 +53,7 @@ export interface KernelAuditHeadTable {
 
 export interface KernelCalendarDayTable {
   day: string;
-  kind: string;
+  kind: 'holiday' | 'workday';
   name: string;
   source: string;
   updated_by: string;
@@ -92,7 +92,7 @@ export interface KernelJobTable {
   region_code: string;
   payload: Json<unknown>;
   run_at: Timestamp;
-  state: string;
+  state: 'pending' | 'running' | 'done' | 'failed';
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   locked_by: string | null;
@@ -105,7 +105,7 @@ export interface KernelJobTable {
 
 export interface KernelMessageLogTable {
   id: string;
-  channel: string;
+  channel: 'sms' | 'email';
   recipient_masked: string;
   event_id: string;
   sent_at: Timestamp;

@@ -116,7 +116,7 @@ export interface CasesDutyTable {
   id: string;
   region_code: string;
   category_code: string;
-  level: string;
+  level: 'department' | 'street';
   department_id: string | null;
   keywords: Generated<string[]>;
   note: string | null;

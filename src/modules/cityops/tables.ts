@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import { tablesOf, type Json, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import type { Area } from './grids.ts';
 
 /*
  * The row types of the cityops module's tables, as its migrations create them.
@@ -38,11 +39,11 @@ export interface CityopsDeviceTable {
 export interface CityopsGridTable {
   code: string;
   region_code: string;
-  kind: string;
+  kind: 'street' | 'grid';
   name: string;
   parent_code: string | null;
   department_id: string | null;
-  geometry: Json<unknown>;
+  geometry: Json<Area>;
   min_lon: number;
   min_lat: number;
   max_lon: number;
@@ -66,7 +67,7 @@ export interface CityopsRuleTable {
   region_code: string;
   device_kind: string;
   metric: string;
-  op: string;
+  op: '>' | '>=' | '<' | '<=';
   threshold: number;
   category_code: string;
   urgency: string;

@@ -68,8 +68,8 @@ export interface DataItemTable {
   name: string;
   data_type: string;
   standard: string | null;
-  grade: string;
-  importance: string;
+  grade: 'L1' | 'L2' | 'L3' | 'L4';
+  importance: 'general' | 'important' | 'core';
   element: string | null;
   storage: Json<unknown>;
   rules: DefaultedJson<unknown>;
@@ -89,7 +89,7 @@ export interface DataLicenceIndexTable {
 
 export interface DataListEntryTable {
   id: string;
-  list: string;
+  list: 'duty' | 'demand' | 'negative';
   department_id: string;
   resource_id: string | null;
   title: string;
@@ -108,7 +108,7 @@ export interface DataObjectionTable {
   department_id: string;
   raised_by: string;
   description: string;
-  state: string;
+  state: 'open' | 'corrected' | 'explained';
   answer: string | null;
   answered_by: string | null;
   answered_at: Timestamp | null;
@@ -163,7 +163,7 @@ export interface DataQualityRunTable {
   rows_with_issues: number | null;
   score: number | null;
   summary: Json<unknown> | null;
-  state: Generated<string>;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
   queued_at: Timestamp | null;
   requested_by: string | null;
   steps_total: number | null;
@@ -202,13 +202,13 @@ export interface DataResourceTable {
   description: Generated<string>;
   provider_department_id: string;
   region_code: string;
-  category: string;
-  backing: string;
+  category: 'base' | 'theme' | 'department';
+  backing: 'table' | 'http';
   backing_ref: string;
   key_item: string | null;
-  sharing_type: string;
+  sharing_type: 'unconditional' | 'conditional' | 'none';
   sharing_basis: string | null;
-  open_type: string;
+  open_type: 'open' | 'conditional' | 'none';
   open_basis: string | null;
   update_frequency: string;
   last_updated_at: Timestamp | null;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import { tablesOf, type Json, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import type { AdapterPayload } from 'oidc-provider';
 
 /*
  * The row types of the identity module's tables, as its migrations create them.
@@ -10,7 +11,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 
 export interface IdentityAccountTable {
   id: string;
-  kind: string;
+  kind: 'staff' | 'person' | 'enterprise';
   username: string;
   password_hash: string;
   display_name: string;
@@ -106,7 +107,7 @@ export interface IdentityOidcKeyTable {
 export interface IdentityOidcPayloadTable {
   kind: string;
   id: string;
-  payload: Json<unknown>;
+  payload: Json<AdapterPayload>;
   grant_id: string | null;
   uid: string | null;
   user_code: string | null;

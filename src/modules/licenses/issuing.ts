@@ -5,6 +5,7 @@ import type { OrgService } from '../org/index.ts';
 import type { ServicesModule } from '../services/index.ts';
 import type { Licences } from './licences.ts';
 import type { LicenceTypes } from './types.ts';
+import { licensesDb } from './tables.ts';
 
 /**
  * 办结即发证: when an application of a linked service item is approved, the licence types that item
@@ -17,7 +18,7 @@ export function issueOnCompletion(k: Kernel, services: ServicesModule, org: OrgS
     if (e.payload.outcome !== 'approved') return;
     const app = await services.applications.completionFacts(trx, String(e.payload.id));
     if (!app) return;
-    const issued = await trx.selectFrom('licenses_licence').select('type_key').where('application_id', '=', app.id).execute();
+    const issued = await licensesDb(trx).selectFrom('licenses_licence').select('type_key').where('application_id', '=', app.id).execute();
     for (const t of await types.forItem(app.itemCode, trx)) {
       if (issued.some((i) => i.type_key === t.key)) continue;
       const link = t.definition.items.find((i) => i.itemCode === app.itemCode)!;

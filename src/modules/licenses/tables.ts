@@ -37,7 +37,7 @@ export interface LicensesLicenceTable {
   issued_on: string;
   valid_from: string;
   valid_until: string | null;
-  holder_type: string;
+  holder_type: 'person' | 'entity';
   holder_name: string;
   holder_code_enc: string;
   holder_code_masked: string;
@@ -45,7 +45,7 @@ export interface LicensesLicenceTable {
   item_code: string | null;
   application_id: string | null;
   data_enc: string;
-  status: string;
+  status: 'valid' | 'annulled' | 'cancelled' | 'expired' | 'revoked' | 'superseded';
   status_reason: string | null;
   status_at: Timestamp | null;
   seal_id: string;

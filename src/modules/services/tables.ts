@@ -36,7 +36,7 @@ export interface ServicesApplicationTable {
   applicant_name: string;
   enterprise_id: string | null;
   enterprise_name: string | null;
-  channel: string;
+  channel: 'online' | 'window';
   submitted_by: string;
   state: string;
   open: Generated<boolean>;
@@ -118,7 +118,7 @@ export interface ServicesRectificationTable {
   application_id: string;
   region_code: string;
   department_id: string;
-  state: string;
+  state: 'open' | 'replied' | 'closed';
   due_at: Timestamp;
   reply: string | null;
   replied_by: string | null;
