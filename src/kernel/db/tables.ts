@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { Db, Executor, Tx } from './index.ts';
 
 /*
@@ -25,8 +25,8 @@ export type Json<T> = ColumnType<T, string, string>;
 /** A `jsonb` column with a default, so an insert may leave it out. */
 export type DefaultedJson<T> = ColumnType<T, string | undefined, string>;
 
-/** A `tsvector` kept for full-text search: written with `to_tsvector(…)`, never read as a value. */
-export type SearchText = ColumnType<string, string, string>;
+/** A `tsvector` kept for full-text search: written only as SQL (`to_tsvector(…)`), never from a JS value. */
+export type SearchText = ColumnType<string, RawBuilder<unknown>, RawBuilder<unknown>>;
 
 /**
  * The shared handle (or an open transaction) typed with one module's tables.

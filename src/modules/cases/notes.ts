@@ -5,6 +5,7 @@ import { CasesErrors } from './errors.ts';
 import type { CaseRow, Handling } from './handling.ts';
 import { actionRowSql, dispatcherOf } from './records.ts';
 import type { CaseNoteBody } from './schema.ts';
+import { casesDb } from './tables.ts';
 
 /** The steps recorded beside the workflow, which change no state. */
 export class CaseNotes {
@@ -66,7 +67,7 @@ export class CaseNotes {
         if (!(row.helper_department_ids as string[]).includes(who.departmentId ?? '') || !inUnit(who.departmentId)) throw Errors.forbidden();
         break;
     }
-    const main = this.k.db
+    const main = casesDb(this.k.db)
       .updateTable('cases_case')
       .set({ ...set, version: row.version + 1, updated_at: now })
       .where('id', '=', id)
@@ -79,6 +80,6 @@ export class CaseNotes {
       actionRowSql(who, body.kind, row.state, row.state, body.text, payload, now),
     );
     if (done.length === 0) throw CasesErrors.stateChanged();
-    return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 }

@@ -8,6 +8,7 @@ import { DataErrors } from './errors.ts';
 import { isMaskedGrade, maskValue } from './masking.ts';
 import type { GrantRate } from './grant-rate.ts';
 import type { UsageLog, UsageRecord } from './usage-log.ts';
+import { dataDb } from './tables.ts';
 
 export interface Condition {
   item: string;
@@ -51,7 +52,7 @@ export class DataGateway {
     const clientId = who.accountId.replace(/^client:/, '');
     let hit = this.grants.get(clientId);
     if (!hit || Date.now() - hit.at > GRANT_CACHE_MS) {
-      hit = { at: Date.now(), g: await this.k.db.selectFrom('data_grant').selectAll().where('client_id', '=', clientId).executeTakeFirst() };
+      hit = { at: Date.now(), g: await dataDb(this.k.db).selectFrom('data_grant').selectAll().where('client_id', '=', clientId).executeTakeFirst() };
       if (this.grants.size > 10_000) this.grants.clear();
       this.grants.set(clientId, hit);
     }
@@ -167,7 +168,7 @@ export class DataGateway {
 
   /** One page of a table resource in id order: the id and the given columns. */
   private async page(r: Resource, cols: string[], where: Expression<SqlBool>[], limit: number, after?: string | null): Promise<Record<string, unknown>[]> {
-    let q = this.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
+    let q = dataDb(this.k.db).selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
     for (const w of where) q = q.where(w as never);
     if (after) q = q.where(sql.ref('id') as never, '>', after as never);
     return (await q.orderBy(sql.ref('id') as never).limit(limit).execute()) as Record<string, unknown>[];

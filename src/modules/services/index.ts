@@ -12,6 +12,7 @@ import { notifyApplicants } from './notices.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
 import { ApplicationViews } from './views.ts';
+import { servicesDb } from './tables.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
@@ -29,7 +30,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   // 超期: flag open applications past their promised deadline once, with an audit entry and event,
   // so the workbench and the figures agree and other pillars (supervision) can react.
   k.jobs.registerTimer('services.deadlines', 300_000, async (_job, trx) => {
-    const late = await trx
+    const late = await servicesDb(trx)
       .updateTable('services_application')
       .set({ overdue: true })
       .where('open', '=', true)

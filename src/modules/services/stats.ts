@@ -4,6 +4,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { assertAllowed, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { Evaluations } from './evaluations.ts';
+import { servicesDb } from './tables.ts';
 
 export interface StatsRow {
   key: string;
@@ -86,9 +87,9 @@ export class ServiceStats {
     const keys = rows.map((r) => r.key).filter((k): k is string => !!k);
     let names = new Map<string, string>();
     if (by === 'department') names = new Map([...(await this.org.departmentNames(keys)).entries()].map(([id, d]) => [id, d.name]));
-    if (by === 'item' && keys.length) names = new Map((await this.k.db.selectFrom('services_item').select(['id', 'name']).where('id', 'in', keys).execute()).map((r) => [r.id, r.name]));
+    if (by === 'item' && keys.length) names = new Map((await servicesDb(this.k.db).selectFrom('services_item').select(['id', 'name']).where('id', 'in', keys).execute()).map((r) => [r.id, r.name]));
     if (by === 'staff' && keys.length)
-      names = new Map((await this.k.db.selectFrom('services_action').select(['actor_id', sql<string>`max(actor_name)`.as('name')]).where('actor_id', 'in', keys).groupBy('actor_id').execute()).map((r) => [r.actor_id, r.name]));
+      names = new Map((await servicesDb(this.k.db).selectFrom('services_action').select(['actor_id', sql<string>`max(actor_name)`.as('name')]).where('actor_id', 'in', keys).groupBy('actor_id').execute()).map((r) => [r.actor_id, r.name]));
     return rows.map((r) => ({ ...r, key: r.key ?? '', name: r.key ? (names.get(r.key) ?? r.key) : '—' }));
   }
 }

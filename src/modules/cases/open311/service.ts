@@ -13,6 +13,7 @@ import { Open311Errors } from './errors.ts';
 import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
+import { casesDb } from '../tables.ts';
 
 
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
@@ -179,13 +180,13 @@ export class Open311Service {
 
   /** Discovery's changeset: when the service list (the category tree) last changed. */
   async changeset(): Promise<string> {
-    const r = await this.k.db.selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+    const r = await casesDb(this.k.db).selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
     return w3cTime(r?.at ? new Date(r.at) : new Date(0))!;
   }
 
   async token(token: string) {
     if (!/^[0-9a-f-]{36}$/.test(token)) throw Open311Errors.notFound('request');
-    const row = await this.k.db.selectFrom('cases_case').select(['id', 'number']).where('id', '=', token).where('channel', '=', 'open311').executeTakeFirst();
+    const row = await casesDb(this.k.db).selectFrom('cases_case').select(['id', 'number']).where('id', '=', token).where('channel', '=', 'open311').executeTakeFirst();
     if (!row) throw Open311Errors.notFound('request');
     return [{ service_request_id: row.number, token: row.id }];
   }
@@ -193,7 +194,7 @@ export class Open311Service {
   /** GET requests with the spec's filters; at most 1000, the last 90 days unless dates are given. */
   async list(q: Record<string, string | undefined>) {
     this.checkJurisdiction(q.jurisdiction_id);
-    let query = this.k.db.selectFrom('cases_case').selectAll().where('channel', '=', 'open311').where('region_code', '=', this.k.config.regionCode).where('confidential', '=', false);
+    let query = casesDb(this.k.db).selectFrom('cases_case').selectAll().where('channel', '=', 'open311').where('region_code', '=', this.k.config.regionCode).where('confidential', '=', false);
     if (q.service_request_id) {
       const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.length > MAX_IDS) throw Open311Errors.badRequest(`一次最多查询${MAX_IDS}个请求`, `At most ${MAX_IDS} service_request_id values`);
@@ -223,14 +224,14 @@ export class Open311Service {
 
   async one(number: string, jurisdiction?: string) {
     this.checkJurisdiction(jurisdiction);
-    const row = await this.k.db.selectFrom('cases_case').selectAll().where('number', '=', number).where('channel', '=', 'open311').where('confidential', '=', false).executeTakeFirst();
+    const row = await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('number', '=', number).where('channel', '=', 'open311').where('confidential', '=', false).executeTakeFirst();
     if (!row) throw Open311Errors.notFound('request');
     return this.describe([row]);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private async describe(rows: Record<string, any>[]) {
-    const masters = new Map((await (rows.some((r) => r.duplicate_of) ? this.k.db.selectFrom('cases_case').selectAll().where('id', 'in', rows.map((r) => r.duplicate_of).filter(Boolean)).execute() : Promise.resolve([]))).map((m) => [m.id, m]));
+    const masters = new Map((await (rows.some((r) => r.duplicate_of) ? casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', 'in', rows.map((r) => r.duplicate_of).filter(Boolean)).execute() : Promise.resolve([]))).map((m) => [m.id, m]));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c]));
     const names = await this.org.departmentNames([...rows, ...masters.values()].map((r) => r.handling_department_id).filter(Boolean));
     return rows.map((r) => {
