@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
@@ -7,11 +7,10 @@ import { matchesQuery, queryRank, queryTokens, searchVector } from '../../kernel
 import { CasesErrors } from './errors.ts';
 import type { Categories } from './categories.ts';
 import type { Knowledge, KnowledgeInput } from './schema.ts';
-import { casesDb } from './tables.ts';
+import { casesDb, type CasesKnowledgeTable } from './tables.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const view = (r: Record<string, any>): Knowledge => ({ id: r.id, title: r.title, body: r.body, categoryCode: r.category_code, keywords: r.keywords, active: r.active, uses: r.uses, version: r.version, updatedAt: iso(r.updated_at) });
+const view = (r: Selectable<CasesKnowledgeTable>): Knowledge => ({ id: r.id, title: r.title, body: r.body, categoryCode: r.category_code, keywords: r.keywords, active: r.active, uses: r.uses, version: r.version, updatedAt: iso(r.updated_at) });
 
 /**
  * 知识库: answers agents find while the caller is still talking. Searched with jieba + full-text

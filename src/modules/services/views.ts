@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Kernel } from '../../kernel/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { maskCitizenId } from '../../kernel/ids/index.ts';
@@ -12,9 +12,10 @@ import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
-import { servicesDb } from './tables.ts';
+import { servicesDb, type ServicesApplicationTable } from './tables.ts';
 
-type Row = Record<string, any>;
+/** An application as stored; the lists also say whether it has been evaluated. */
+type Row = Selectable<ServicesApplicationTable> & { evaluated?: boolean };
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { sniffMime } from '../../../kernel/files/sniff.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
@@ -13,7 +13,7 @@ import { Open311Errors } from './errors.ts';
 import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
-import { casesDb } from '../tables.ts';
+import { casesDb, type CasesCaseTable } from '../tables.ts';
 
 
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
@@ -229,20 +229,20 @@ export class Open311Service {
     return this.describe([row]);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async describe(rows: Record<string, any>[]) {
-    const masters = new Map((await (rows.some((r) => r.duplicate_of) ? casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', 'in', rows.map((r) => r.duplicate_of).filter(Boolean)).execute() : Promise.resolve([]))).map((m) => [m.id, m]));
+  private async describe(rows: Selectable<CasesCaseTable>[]) {
+    const masterIds = rows.flatMap((r) => (r.duplicate_of ? [r.duplicate_of] : []));
+    const masters = new Map((masterIds.length ? await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', 'in', masterIds).execute() : []).map((m) => [m.id, m]));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c]));
-    const names = await this.org.departmentNames([...rows, ...masters.values()].map((r) => r.handling_department_id).filter(Boolean));
+    const names = await this.org.departmentNames([...rows, ...masters.values()].flatMap((r) => (r.handling_department_id ? [r.handling_department_id] : [])));
     return rows.map((r) => {
-      const s = masters.get(r.duplicate_of) ?? r;
+      const s = (r.duplicate_of ? masters.get(r.duplicate_of) : undefined) ?? r;
       const st = CASE_WORKFLOW.states[s.state];
       const notes = `${st?.zh ?? s.state} / ${st?.en ?? s.state}${r.duplicate_of ? `（已与 ${s.number} 合并 / merged into ${s.number}）` : ''}${s.reply ? `：${s.reply}` : s.answer ? `：${s.answer}` : ''}`;
       return {
         service_request_id: r.number,
         status: s.open ? 'open' : 'closed',
         status_notes: notes,
-        service_name: cats.get(r.category_code)?.name ?? '',
+        service_name: (r.category_code ? cats.get(r.category_code)?.name : undefined) ?? '',
         service_code: r.category_code ?? '',
         description: r.content,
         agency_responsible: s.handling_department_id ? (names.get(s.handling_department_id)?.name ?? '') : '',
