@@ -85,7 +85,7 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
   const findAccount = accountLookup(d);
   const provider = new Provider(d.issuer, {
     adapter: databaseAdapter(d.k.db, d.clients),
-    jwks: { keys: (await d.keys.privateJwks()) as never },
+    jwks: { keys: await d.keys.privateJwks() },
     // Derived from the platform's index key: the same on every node, never stored.
     cookies: { keys: [d.k.crypto.blindIndex('oidc-cookie-key')], long: cookie, short: cookie },
     findAccount: (_ctx, sub, token) => findAccount(sub, token as { grantId?: string } | undefined),
