@@ -11,8 +11,12 @@ export { databaseBusy } from './busy.ts';
 
 export { sql } from 'kysely';
 export { runMigrations, type Migration } from './migrate.ts';
+export { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from './tables.ts';
 
-/** Tables are typed per module with `db.withTables<…>()`; the shared handle is untyped. */
+/**
+ * The shared handle is untyped: no module may know another's tables. Each module reads it through
+ * `tablesOf<ItsTables>(ex)` (./tables.ts), typed with the tables its `tables.ts` declares.
+ */
 export type Db = Kysely<any>;
 export type Tx = Transaction<any>;
 /** Either a handle or an open transaction: store functions accept both. */
