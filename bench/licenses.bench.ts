@@ -56,7 +56,7 @@ const renderRate = await rate(Math.max(2, SECONDS / 2), () => renderLicence({ id
 const pdfs: Buffer[] = [];
 for (const l of issued.slice(0, 50)) {
   const r = await p.licenses.licences.row(l.id);
-  const f = (await k.files.find(r.document_file_id))!;
+  const f = (await k.files.find(r.document_file_id!))!;
   const chunks: Buffer[] = [];
   for await (const c of await k.files.open(f)) chunks.push(c as Buffer);
   pdfs.push(Buffer.concat(chunks));

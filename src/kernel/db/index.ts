@@ -11,8 +11,12 @@ export { databaseBusy } from './busy.ts';
 
 export { sql } from 'kysely';
 export { runMigrations, type Migration } from './migrate.ts';
+export { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from './tables.ts';
 
-/** Tables are typed per module with `db.withTables<…>()`; the shared handle is untyped. */
+/**
+ * The shared handle is untyped: no module may know another's tables. Each module reads it through
+ * `tablesOf<ItsTables>(ex)` (./tables.ts), typed with the tables its `tables.ts` declares.
+ */
 // `any`, not `unknown`: Kysely needs a table map it can index by any name and column.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = Kysely<any>;

@@ -6,6 +6,7 @@ import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } fro
 import type { OrgService } from '../org/index.ts';
 import { CasesErrors } from './errors.ts';
 import type { Category, CategoryInput, Duty, DutyInput, Limits } from './schema.ts';
+import { casesDb } from './tables.ts';
 
 /** Limits when a category names none and has no parent to inherit from. */
 export const DEFAULT_LIMITS: Limits = {
@@ -38,11 +39,11 @@ export class Categories {
   private async snapshot(): Promise<Snapshot> {
     if (this.snap && Date.now() - this.snap.at < CACHE_MS) return this.snap;
     const [cats, duties] = await Promise.all([
-      this.k.db.selectFrom('cases_category').selectAll().orderBy('code').execute(),
-      this.k.db.selectFrom('cases_duty').selectAll().orderBy('region_code').orderBy('category_code').execute(),
+      casesDb(this.k.db).selectFrom('cases_category').selectAll().orderBy('code').execute(),
+      casesDb(this.k.db).selectFrom('cases_duty').selectAll().orderBy('region_code').orderBy('category_code').execute(),
     ]);
     const parents = new Set(cats.map((c) => c.parent_code).filter(Boolean));
-    const names = await this.org.departmentNames(duties.map((d) => d.department_id).filter(Boolean));
+    const names = await this.org.departmentNames(duties.flatMap((d) => (d.department_id ? [d.department_id] : [])));
     this.snap = {
       at: Date.now(),
       categories: new Map(cats.map((c) => [c.code, { code: c.code, parentCode: c.parent_code, name: c.name, nameEn: c.name_en, limits: typeof c.limits === 'string' ? JSON.parse(c.limits) : c.limits, active: c.active, leaf: !parents.has(c.code), version: c.version }])),
@@ -102,8 +103,8 @@ export class Categories {
     const now = this.k.clock.now();
     await this.k.db.transaction().execute(async (trx) => {
       const row = { code: input.code, parent_code: parentCode, name: input.name.trim(), name_en: input.nameEn ?? null, limits: JSON.stringify(limits), active: input.active ?? true, updated_at: now };
-      if (existing) await trx.updateTable('cases_category').set({ ...row, version: existing.version + 1 }).where('code', '=', input.code).execute();
-      else await trx.insertInto('cases_category').values(row).execute();
+      if (existing) await casesDb(trx).updateTable('cases_category').set({ ...row, version: existing.version + 1 }).where('code', '=', input.code).execute();
+      else await casesDb(trx).insertInto('cases_category').values(row).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: existing ? 'updated' : 'created', objectType: 'cases.category', objectId: input.code, regionCode: this.k.config.regionCode, change: { ...input, limits }, requestId });
     });
     this.invalidate();
@@ -128,7 +129,7 @@ export class Categories {
 
   async writeDuty(trx: Executor, who: Principal, input: DutyInput, now: Date, requestId?: string): Promise<void> {
     const row = { region_code: input.regionCode, category_code: input.categoryCode, level: input.level, department_id: input.level === 'department' ? input.departmentId! : null, keywords: input.keywords.map((w) => w.trim()).filter(Boolean), note: input.note ?? null, active: input.active ?? true, updated_at: now };
-    const saved = await trx
+    const saved = await casesDb(trx)
       .insertInto('cases_duty')
       .values({ id: uuidv7(), ...row })
       .onConflict((oc) => oc.columns(['region_code', 'category_code']).doUpdateSet((eb) => ({ ...row, version: eb('cases_duty.version', '+', 1) })))

@@ -4,6 +4,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { regionWithin } from '../../kernel/policy/index.ts';
 import { tokenize } from '../../kernel/search/index.ts';
 import type { Categories } from './categories.ts';
+import { casesDb } from './tables.ts';
 
 /** Words too common in 12345 calls to say anything about the category. */
 const STOP = new Set(['市民', '来电', '反映', '希望', '相关', '部门', '处理', '解决', '问题', '情况', '现在', '目前', '一直', '已经', '没有', '我们', '他们', '这个', '那个', '请求', '要求', '尽快', '能够', '可以', '进行', '本人', '自己', '附近', '时候', '一下', '咨询', '投诉', '诉求', '表示', '称']);
@@ -47,8 +48,8 @@ export class Classifier {
   private async current(): Promise<Model> {
     if (this.model && Date.now() - this.model.at < RELOAD_MS) return this.model;
     const [docs, counts] = await Promise.all([
-      this.k.db.selectFrom('cases_category_count').selectAll().execute(),
-      this.k.db.selectFrom('cases_term_count').selectAll().execute(),
+      casesDb(this.k.db).selectFrom('cases_category_count').selectAll().execute(),
+      casesDb(this.k.db).selectFrom('cases_term_count').selectAll().execute(),
     ]);
     const m: Model = { docs: new Map(), terms: new Map(), counts: new Map(), totalDocs: 0, at: Date.now() };
     for (const d of docs) {

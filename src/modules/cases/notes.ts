@@ -8,6 +8,7 @@ import { stepActorOf } from '../../kernel/workflow/index.ts';
 import type { CaseNoteBody } from './schema.ts';
 import { caseSettings } from './settings.ts';
 import { CASE_NOTED } from './events.ts';
+import { casesDb } from './tables.ts';
 
 /** The steps recorded beside the workflow, which change no state. */
 export class CaseNotes {
@@ -76,7 +77,7 @@ export class CaseNotes {
         if (!(row.helper_department_ids as string[]).includes(who.departmentId ?? '') || !inUnit(who.departmentId)) throw Errors.forbidden();
         break;
     }
-    const main = this.k.db
+    const main = casesDb(this.k.db)
       .updateTable('cases_case')
       .set({ ...set, version: row.version + 1, updated_at: now })
       .where('id', '=', id)
@@ -89,6 +90,6 @@ export class CaseNotes {
       CASE_LOG.appendFrom('main', { action: body.kind, from: row.state, to: row.state, actor: stepActorOf(who), opinion: body.text, payload, at: now }),
     );
     if (done.length === 0) throw CasesErrors.stateChanged();
-    return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 }

@@ -6,6 +6,7 @@ import type { Grids } from '../cityops/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import type { Classifier } from './classifier.ts';
+import { casesDb } from './tables.ts';
 
 export interface Period {
   from: Date;
@@ -134,13 +135,13 @@ export class CaseStats {
    */
   async classifierAccuracy(who: Principal, sample = 1000) {
     this.allow(who);
-    const live = await this.k.db
+    const live = await casesDb(this.k.db)
       .selectFrom('cases_case')
       .select([sql<number>`count(*) FILTER (WHERE took_first)::int`.as('took'), sql<number>`count(*)::int`.as('n')])
       .where('took_first', 'is not', null)
       .where('region_code', '=', this.k.config.regionCode)
       .executeTakeFirstOrThrow();
-    const held = await this.k.db.selectFrom('cases_case').select(['title', 'content', 'category_code', 'street_code']).where('held_out', '=', true).where('category_code', 'is not', null).orderBy('id').limit(Math.min(sample, 5000)).execute();
+    const held = await casesDb(this.k.db).selectFrom('cases_case').select(['title', 'content', 'category_code', 'street_code']).where('held_out', '=', true).where('category_code', 'is not', null).orderBy('id').limit(Math.min(sample, 5000)).execute();
     let top1 = 0;
     let top3 = 0;
     for (const h of held) {

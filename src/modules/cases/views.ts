@@ -13,6 +13,7 @@ import { dispatcherOf } from './records.ts';
 import type { CaseSummary } from './schema.ts';
 import { caseSettings } from './settings.ts';
 import type { CaseWorkflows } from './workflows.ts';
+import { casesDb } from './tables.ts';
 
 
 export interface CaseQuery {
@@ -84,7 +85,7 @@ export class CaseViews {
   async list(who: Principal, q: CaseQuery) {
     const limit = Math.min(q.limit ?? 50, MAX_PAGE);
     const after = decodeCursor(q.after, 2);
-    let query = this.k.db.selectFrom('cases_case').selectAll();
+    let query = casesDb(this.k.db).selectFrom('cases_case').selectAll();
     const scope = q.scope ?? (who.type === 'person' ? 'mine' : this.policy.can(who, 'cases.view', { regionCode: this.k.config.regionCode }) ? 'region' : 'unit');
     if (scope === 'mine') {
       if (who.type !== 'person') throw Errors.validation([{ path: '/scope', message: 'only for residents / 仅限群众查看本人诉求' }]);
@@ -116,7 +117,7 @@ export class CaseViews {
     const def = await this.workflows.get(row.workflow_version);
     const staffView = who.type === 'staff';
     const centre = this.policy.can(who, 'cases.view', { regionCode: row.region_code });
-    const history = await this.k.db.selectFrom('cases_action').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
+    const history = await casesDb(this.k.db).selectFrom('cases_action').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
     const names = await this.names.of([...history.map((h) => h.department_id), ...row.helper_department_ids].filter(Boolean));
     const phone = row.caller_phone_enc ? this.k.crypto.decryptField(row.caller_phone_enc) : null;
     // Units see the caller's name and a masked number; in a 保密件 both stay with the centre.
@@ -174,7 +175,7 @@ export class CaseViews {
 
   private async callsFrom(phoneIndex: string, days: number): Promise<number> {
     const since = new Date(this.k.clock.now().getTime() - days * 86_400_000);
-    const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('caller_phone_index', '=', phoneIndex).where('created_at', '>', since).executeTakeFirstOrThrow();
+    const r = await casesDb(this.k.db).selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('caller_phone_index', '=', phoneIndex).where('created_at', '>', since).executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -182,7 +183,7 @@ export class CaseViews {
   async callerHistory(who: Principal, phone: string) {
     assertAllowed(this.policy, who, 'cases.intake', { regionCode: this.k.config.regionCode });
     const index = this.k.crypto.blindIndex(phone);
-    const rows = await this.k.db.selectFrom('cases_case').selectAll().where('caller_phone_index', '=', index).orderBy('created_at', 'desc').limit(20).execute();
+    const rows = await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('caller_phone_index', '=', index).orderBy('created_at', 'desc').limit(20).execute();
     const rule = (await caseSettings(this.k.settings, this.k.config.regionCode)).repeatCaller;
     const recent = await this.callsFrom(index, rule.days);
     const name = rows.find((r) => r.caller_name_enc)?.caller_name_enc;
@@ -195,7 +196,7 @@ export class CaseViews {
     const now = this.k.clock.now();
     // "Due soon" is the region's reminder window, so the board and the automatic 催办 agree.
     const soon = new Date(now.getTime() + (await caseSettings(this.k.settings, this.k.config.regionCode)).deadlines.remindBeforeHours * 3600_000);
-    const base = this.k.db.selectFrom('cases_case').where('region_code', '=', this.k.config.regionCode).where('open', '=', true);
+    const base = casesDb(this.k.db).selectFrom('cases_case').where('region_code', '=', this.k.config.regionCode).where('open', '=', true);
     const counts = await base
       .select([
         sql<number>`count(*) FILTER (WHERE state = 'registered')::int`.as('registered'),

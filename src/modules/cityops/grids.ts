@@ -5,6 +5,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
+import { cityopsDb } from './tables.ts';
 
 export type Area = Polygon | MultiPolygon;
 
@@ -50,7 +51,7 @@ export class Grids {
 
   private async index(): Promise<RBush<Entry>> {
     if (this.tree && Date.now() - this.tree.at < CACHE_MS) return this.tree.index;
-    const rows = await this.k.db.selectFrom('cityops_grid').selectAll().execute();
+    const rows = await cityopsDb(this.k.db).selectFrom('cityops_grid').selectAll().execute();
     const index = new RBush<Entry>();
     index.load(
       rows.map((r) => ({
@@ -103,7 +104,7 @@ export class Grids {
     });
     // Streets before grids, so a grid's parent exists when it is written.
     rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'street' ? -1 : 1));
-    await trx
+    await cityopsDb(trx)
       .insertInto('cityops_grid')
       .values(rows)
       .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), geometry: eb.ref('excluded.geometry'), department_id: eb.ref('excluded.department_id'), min_lon: eb.ref('excluded.min_lon'), min_lat: eb.ref('excluded.min_lat'), max_lon: eb.ref('excluded.max_lon'), max_lat: eb.ref('excluded.max_lat'), updated_at: eb.ref('excluded.updated_at'), version: eb('cityops_grid.version', '+', 1) })))

@@ -8,6 +8,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { Grids } from './grids.ts';
 import { ALARM_RAISED } from './events.ts';
+import { cityopsDb } from './tables.ts';
 
 export const DEVICE_KINDS = [
   ['water_level', '水位监测', 'Water-level gauge'],
@@ -84,7 +85,7 @@ export class Telemetry {
     if (!place) throw TelemetryErrors.outside();
     const key = randomBytes(24).toString('base64url');
     await this.k.db.transaction().execute(async (trx) => {
-      const r = await trx
+      const r = await cityopsDb(trx)
         .insertInto('cityops_device')
         .values({ id: input.id, region_code: region, kind: input.kind, name: input.name.trim(), lon: input.lon, lat: input.lat, street_code: place.streetCode, grid_code: place.gridCode, key_index: this.k.crypto.blindIndex(key), created_at: this.k.clock.now() })
         .onConflict((oc) => oc.column('id').doNothing())
@@ -97,8 +98,8 @@ export class Telemetry {
 
   async devices(who: Principal) {
     assertAllowed(this.policy, who, 'cityops.view', { regionCode: this.k.config.regionCode });
-    const rows = await this.k.db.selectFrom('cityops_device').select(['id', 'kind', 'name', 'lon', 'lat', 'street_code', 'grid_code', 'active', 'last_seen_at']).orderBy('id').execute();
-    const open = await this.k.db.selectFrom('cityops_alarm').select(['device_id', sql<number>`count(*)::int`.as('n')]).where('cleared_at', 'is', null).groupBy('device_id').execute();
+    const rows = await cityopsDb(this.k.db).selectFrom('cityops_device').select(['id', 'kind', 'name', 'lon', 'lat', 'street_code', 'grid_code', 'active', 'last_seen_at']).orderBy('id').execute();
+    const open = await cityopsDb(this.k.db).selectFrom('cityops_alarm').select(['device_id', sql<number>`count(*)::int`.as('n')]).where('cleared_at', 'is', null).groupBy('device_id').execute();
     const alarms = new Map(open.map((o) => [o.device_id, Number(o.n)]));
     return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, lon: r.lon, lat: r.lat, streetCode: r.street_code, gridCode: r.grid_code, active: r.active, lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null, openAlarms: alarms.get(r.id) ?? 0 }));
   }
@@ -109,7 +110,7 @@ export class Telemetry {
     const now = this.k.clock.now();
     return this.k.db.transaction().execute(async (trx) => {
       const row = { region_code: region, device_kind: input.deviceKind, metric: input.metric, op: input.op, threshold: input.threshold, category_code: input.categoryCode, urgency: input.urgency, name: input.name.trim(), active: input.active ?? true, updated_at: now };
-      const r = await trx
+      const r = await cityopsDb(trx)
         .insertInto('cityops_rule')
         .values({ id: uuidv7(), ...row })
         .onConflict((oc) => oc.columns(['region_code', 'device_kind', 'metric', 'op']).doUpdateSet((eb) => ({ ...row, version: eb('cityops_rule.version', '+', 1) })))
@@ -123,7 +124,7 @@ export class Telemetry {
   /** Checks a device key (HTTP); MQTT devices are authenticated by the broker and pass `null`. */
   async device(id: string, key: string | null) {
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/.test(id)) throw TelemetryErrors.badDevice();
-    const d = await this.k.db.selectFrom('cityops_device').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+    const d = await cityopsDb(this.k.db).selectFrom('cityops_device').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
     if (!d || (key !== null && d.key_index !== this.k.crypto.blindIndex(key))) throw TelemetryErrors.badDevice();
     return d;
   }
@@ -139,13 +140,13 @@ export class Telemetry {
   async ingest(deviceId: string, key: string | null, batch: TelemetryBatch, channel: 'http' | 'mqtt'): Promise<{ accepted: number; opened: number; cleared: number }> {
     const d = await this.device(deviceId, key);
     const now = this.k.clock.now();
-    const rules = (await this.k.db.selectFrom('cityops_rule').selectAll().where('region_code', '=', d.region_code).where('device_kind', '=', d.kind).where('active', '=', true).execute());
+    const rules = (await cityopsDb(this.k.db).selectFrom('cityops_rule').selectAll().where('region_code', '=', d.region_code).where('device_kind', '=', d.kind).where('active', '=', true).execute());
     const readings = batch.readings.map((r) => ({ ...r, when: r.at ? new Date(r.at) : now })).sort((a, b) => a.when.getTime() - b.when.getTime());
     let opened = 0;
     let cleared = 0;
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.insertInto('cityops_reading').values(readings.map((r) => ({ id: uuidv7(), region_code: d.region_code, device_id: d.id, metric: r.metric, value: r.value, at: r.when, received_at: now }))).execute();
-      await trx.updateTable('cityops_device').set({ last_seen_at: now }).where('id', '=', d.id).execute();
+      await cityopsDb(trx).insertInto('cityops_reading').values(readings.map((r) => ({ id: uuidv7(), region_code: d.region_code, device_id: d.id, metric: r.metric, value: r.value, at: r.when, received_at: now }))).execute();
+      await cityopsDb(trx).updateTable('cityops_device').set({ last_seen_at: now }).where('id', '=', d.id).execute();
       for (const r of readings) {
         for (const rule of rules.filter((x) => x.metric === r.metric)) {
           if (breaches(rule.op, r.value, rule.threshold)) {
@@ -172,7 +173,7 @@ export class Telemetry {
               });
             }
           } else {
-            const res = await trx.updateTable('cityops_alarm').set({ cleared_at: r.when }).where('device_id', '=', d.id).where('rule_id', '=', rule.id).where('cleared_at', 'is', null).returning('id').execute();
+            const res = await cityopsDb(trx).updateTable('cityops_alarm').set({ cleared_at: r.when }).where('device_id', '=', d.id).where('rule_id', '=', rule.id).where('cleared_at', 'is', null).returning('id').execute();
             for (const a of res) {
               cleared += 1;
               await this.k.recordChange(trx, { actor: { id: `device:${d.id}`, type: 'system', regionCode: d.region_code }, action: 'alarm-cleared', objectType: 'cityops.alarm', objectId: a.id, regionCode: d.region_code, change: { value: r.value } });

@@ -7,7 +7,10 @@ import { actorOf, assertAllowed, type Policy, type Principal } from '../../kerne
 import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import { DataErrors } from './errors.ts';
-import type { ItemInput, QualityRule, ResourceInput, Storage } from './schema.ts';
+import { CATEGORIES, type ItemInput, type QualityRule, type ResourceInput, type Storage } from './schema.ts';
+
+const isCategory = (c: string): c is (typeof CATEGORIES)[number][0] => CATEGORIES.some((x) => x[0] === c);
+import { dataDb } from './tables.ts';
 
 export interface ResourceItem {
   code: string;
@@ -96,15 +99,15 @@ export class DataCatalogue {
     assertAllowed(this.policy, who, 'data.catalogue', { regionCode: input.regionCode, departmentId: input.providerDepartmentId });
     const owner = await this.k.db.transaction().execute(async (trx) => {
       await this.checkBacking(trx, input);
-      if (await trx.selectFrom('data_resource').select('id').where('code', '=', input.code).executeTakeFirst()) throw DataErrors.codeTaken();
+      if (await dataDb(trx).selectFrom('data_resource').select('id').where('code', '=', input.code).executeTakeFirst()) throw DataErrors.codeTaken();
       const elements = input.items.flatMap((i) => (i.element ? [i.element] : []));
       if (elements.length) {
-        const owner = await trx.selectFrom('data_item as i').innerJoin('data_resource as r', 'r.id', 'i.resource_id').select(['i.element', 'r.name', 'r.provider_department_id']).where('i.element', 'in', elements).executeTakeFirst();
+        const owner = await dataDb(trx).selectFrom('data_item as i').innerJoin('data_resource as r', 'r.id', 'i.resource_id').select(['i.element', 'r.name', 'r.provider_department_id']).where('i.element', 'in', elements).executeTakeFirst();
         if (owner) return owner;
       }
       const id = uuidv7();
       const now = this.k.clock.now();
-      await trx
+      await dataDb(trx)
         .insertInto('data_resource')
         .values({
           id,
@@ -128,7 +131,7 @@ export class DataCatalogue {
           updated_at: now,
         })
         .execute();
-      await trx.insertInto('data_item').values(input.items.map((it: ItemInput, position) => ({ resource_id: id, code: it.code, name: it.name, data_type: it.dataType, standard: it.standard ?? null, grade: it.grade, importance: it.importance, element: it.element ?? null, storage: JSON.stringify(it.storage), rules: JSON.stringify(it.rules ?? []), position }))).execute();
+      await dataDb(trx).insertInto('data_item').values(input.items.map((it: ItemInput, position) => ({ resource_id: id, code: it.code, name: it.name, data_type: it.dataType, standard: it.standard ?? null, grade: it.grade, importance: it.importance, element: it.element ?? null, storage: JSON.stringify(it.storage), rules: JSON.stringify(it.rules ?? []), position }))).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'registered', objectType: 'data.resource', objectId: id, regionCode: input.regionCode, change: { code: input.code, name: input.name, items: input.items.length, sharingType: input.sharingType }, requestId });
       return null;
     });
@@ -140,9 +143,9 @@ export class DataCatalogue {
   async byCode(code: string, ex: Executor = this.k.db): Promise<Resource | null> {
     const hit = this.cache.get(code);
     if (hit && Date.now() - hit.at < CACHE_MS && ex === this.k.db) return hit.r;
-    const r = await ex.selectFrom('data_resource').selectAll().where('code', '=', code).where('active', '=', true).executeTakeFirst();
+    const r = await dataDb(ex).selectFrom('data_resource').selectAll().where('code', '=', code).where('active', '=', true).executeTakeFirst();
     if (!r) return null;
-    const items = await ex.selectFrom('data_item').selectAll().where('resource_id', '=', r.id).orderBy('position').execute();
+    const items = await dataDb(ex).selectFrom('data_item').selectAll().where('resource_id', '=', r.id).orderBy('position').execute();
     const resource: Resource = {
       id: r.id,
       code: r.code,
@@ -176,8 +179,9 @@ export class DataCatalogue {
 
   /** Browses the catalogue; `q` searches names, descriptions and item names in Chinese. */
   async search(q: { q?: string; category?: string; departmentId?: string; limit?: number }) {
-    let query = this.k.db.selectFrom('data_resource as r').select(['r.code', 'r.name', 'r.category', 'r.provider_department_id', 'r.sharing_type', 'r.open_type', 'r.update_frequency', 'r.last_updated_at', (eb) => eb.selectFrom('data_item as i').select((e) => e.fn.countAll<string>().as('n')).whereRef('i.resource_id', '=', 'r.id').as('items')]).where('r.active', '=', true);
-    if (q.category) query = query.where('r.category', '=', q.category);
+    let query = dataDb(this.k.db).selectFrom('data_resource as r').select(['r.code', 'r.name', 'r.category', 'r.provider_department_id', 'r.sharing_type', 'r.open_type', 'r.update_frequency', 'r.last_updated_at', (eb) => eb.selectFrom('data_item as i').select((e) => e.fn.countAll<string>().as('n')).whereRef('i.resource_id', '=', 'r.id').as('items')]).where('r.active', '=', true);
+    // A category no resource can have (the column is checked) finds nothing.
+    if (q.category) query = isCategory(q.category) ? query.where('r.category', '=', q.category) : query.where(sql<boolean>`false`);
     if (q.departmentId) query = query.where('r.provider_department_id', '=', q.departmentId);
     if (q.q?.trim()) query = query.where(matchesQuery('r.search', q.q)).orderBy(queryRank('r.search', q.q), 'desc');
     const rows = await query.orderBy('r.code').limit(q.limit ?? 100).execute();
@@ -187,7 +191,7 @@ export class DataCatalogue {
 
   /** Marks a table-backed resource as updated now (after a load), for the timeliness rule. */
   async touched(ex: Executor, code: string): Promise<void> {
-    await ex.updateTable('data_resource').set({ last_updated_at: this.k.clock.now() }).where('code', '=', code).execute();
+    await dataDb(ex).updateTable('data_resource').set({ last_updated_at: this.k.clock.now() }).where('code', '=', code).execute();
     this.cache.delete(code);
   }
 }

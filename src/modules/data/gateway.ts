@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -8,6 +8,7 @@ import { DataErrors } from './errors.ts';
 import { isMaskedGrade, maskValue } from './masking.ts';
 import type { GrantRate } from './grant-rate.ts';
 import type { UsageLog, UsageRecord } from './usage-log.ts';
+import { dataDb, type DataGrantTable } from './tables.ts';
 
 export interface Condition {
   item: string;
@@ -16,7 +17,7 @@ export interface Condition {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type GrantRow = Record<string, any>;
+type GrantRow = Selectable<DataGrantTable>;
 type Operation = 'lookup' | 'query' | 'export';
 const GRANT_CACHE_MS = 2_000;
 const EXPORT_PAGE = 2_000;
@@ -51,7 +52,7 @@ export class DataGateway {
     const clientId = who.accountId.replace(/^client:/, '');
     let hit = this.grants.get(clientId);
     if (!hit || Date.now() - hit.at > GRANT_CACHE_MS) {
-      hit = { at: Date.now(), g: await this.k.db.selectFrom('data_grant').selectAll().where('client_id', '=', clientId).executeTakeFirst() };
+      hit = { at: Date.now(), g: await dataDb(this.k.db).selectFrom('data_grant').selectAll().where('client_id', '=', clientId).executeTakeFirst() };
       if (this.grants.size > 10_000) this.grants.clear();
       this.grants.set(clientId, hit);
     }
@@ -167,10 +168,15 @@ export class DataGateway {
 
   /** One page of a table resource in id order: the id and the given columns. */
   private async page(r: Resource, cols: string[], where: Expression<SqlBool>[], limit: number, after?: string | null): Promise<Record<string, unknown>[]> {
-    let q = this.k.db.selectFrom(r.backingRef as never).select([sql.ref('id').as('id'), ...cols.map((c) => sql.ref(c).as(c))] as never);
-    for (const w of where) q = q.where(w as never);
-    if (after) q = q.where(sql.ref('id') as never, '>', after as never);
-    return (await q.orderBy(sql.ref('id') as never).limit(limit).execute()) as Record<string, unknown>[];
+    // The table and its columns come from the catalogue, not from a declaration, so this is plain SQL.
+    const conditions = [...where, ...(after ? [sql<SqlBool>`id > ${after}`] : [])].map((w) => sql`(${w})`);
+    const res = await sql<Record<string, unknown>>`
+      SELECT ${sql.join([sql.ref('id'), ...cols.map((c) => sql.ref(c))])}
+        FROM ${sql.table(r.backingRef)}
+        ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
+       ORDER BY id
+       LIMIT ${limit}`.execute(this.k.db);
+    return res.rows;
   }
 
   /** Reads rows, then records the use; the rows are handed back only once the record is committed. */

@@ -19,6 +19,7 @@ import { GrantRate } from './grant-rate.ts';
 import { dataEvents } from './events.ts';
 import { LicenceIndex } from './licence-index.ts';
 import { Population } from './population.ts';
+import { dataDb } from './tables.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
@@ -59,12 +60,12 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   // 归集-治理: every table resource is checked once a day, through the same queue as a check asked
   // for by hand (a resource with a check already open is left to it).
   k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
-    const resources = await trx.selectFrom('data_resource').select(['id', 'code', 'region_code as regionCode']).where('backing', '=', 'table').where('active', '=', true).execute();
+    const resources = await dataDb(trx).selectFrom('data_resource').select(['id', 'code', 'region_code as regionCode']).where('backing', '=', 'table').where('active', '=', true).execute();
     for (const r of resources) await qualityRuns.queue(trx, r, { id: 'system', type: 'system', regionCode: r.regionCode });
   });
   // Per-minute call counts are only needed for the current minute; an hour's are kept for operators.
   k.jobs.registerTimer('data.rate-prune', 3_600_000, async (_job, trx) => {
-    await trx.deleteFrom('data_grant_minute').where('minute', '<', new Date(k.clock.now().getTime() - 3_600_000)).execute();
+    await dataDb(trx).deleteFrom('data_grant_minute').where('minute', '<', new Date(k.clock.now().getTime() - 3_600_000)).execute();
   });
   return {
     catalogue,

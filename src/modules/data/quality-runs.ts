@@ -8,9 +8,10 @@ import type { Job } from '../../kernel/jobs/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import { DataQuality, type QualityResult, type ResourceRef } from './quality.ts';
+import { dataDb } from './tables.ts';
 
 const JOB = 'data.quality.run';
-const OPEN = ['queued', 'running'];
+const OPEN = ['queued', 'running'] as const;
 const FAILURE = '检查未能完成，请稍后重试 / The check could not be completed; try again later';
 
 export const QualityRunErrors = {
@@ -58,16 +59,16 @@ export class QualityRuns {
     assertAllowed(this.policy, who, 'data.bureau', { regionCode: r.regionCode });
     if (r.backing !== 'table') throw QualityRunErrors.notTable();
     const queued = await this.k.db.transaction().execute((trx) => this.queue(trx, { id: r.id, code: r.code, regionCode: r.regionCode }, actorOf(who)));
-    const open = queued ?? (await this.k.db.selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).where('state', 'in', OPEN).executeTakeFirst())?.id;
+    const open = queued ?? (await dataDb(this.k.db).selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).where('state', 'in', OPEN).executeTakeFirst())?.id;
     // The open run may have finished in between: then the latest one is the answer.
-    const id = open ?? (await this.k.db.selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const id = open ?? (await dataDb(this.k.db).selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     return { run: await this.view(id), queued: !!queued };
   }
 
   /** Queues a run and its job in `ex` unless the resource has an open run; returns the new run's id. */
   async queue(ex: Executor, r: ResourceRef, by: Actor): Promise<string | null> {
     const id = uuidv7();
-    const inserted = await ex
+    const inserted = await dataDb(ex)
       .insertInto('data_quality_run')
       .values({ id, resource_id: r.id, region_code: r.regionCode, state: 'queued', queued_at: this.k.clock.now(), requested_by: by.id })
       .onConflict((oc) => oc.column('resource_id').where('state', 'in', OPEN).doNothing())
@@ -103,14 +104,14 @@ export class QualityRuns {
   /** The check itself, outside any transaction; it shows its progress on the run as it goes. */
   private async work(job: Job<{ runId: string }>): Promise<Outcome> {
     const runId = job.payload.runId;
-    const run = await this.k.db.selectFrom('data_quality_run').select(['resource_id', 'state']).where('id', '=', runId).executeTakeFirst();
-    if (!run || !OPEN.includes(run.state)) return null;
-    const code = await this.k.db.selectFrom('data_resource').select('code').where('id', '=', run.resource_id).executeTakeFirst();
+    const run = await dataDb(this.k.db).selectFrom('data_quality_run').select(['resource_id', 'state']).where('id', '=', runId).executeTakeFirst();
+    if (!run || !OPEN.some((s) => s === run.state)) return null;
+    const code = await dataDb(this.k.db).selectFrom('data_resource').select('code').where('id', '=', run.resource_id).executeTakeFirst();
     const r = code && (await this.catalogue.byCode(code.code));
     if (!r || r.backing !== 'table') return { failed: true };
-    const progress = (done: number) => this.k.db.updateTable('data_quality_run').set({ steps_done: done }).where('id', '=', runId).execute().then(() => undefined);
+    const progress = (done: number) => dataDb(this.k.db).updateTable('data_quality_run').set({ steps_done: done }).where('id', '=', runId).execute().then(() => undefined);
     // Started over after a worker died: the progress starts over too.
-    await this.k.db.updateTable('data_quality_run').set({ state: 'running', started_at: this.k.clock.now(), steps_total: DataQuality.steps(r), steps_done: 0 }).where('id', '=', runId).execute();
+    await dataDb(this.k.db).updateTable('data_quality_run').set({ state: 'running', started_at: this.k.clock.now(), steps_total: DataQuality.steps(r), steps_done: 0 }).where('id', '=', runId).execute();
     try {
       return { result: await this.quality.check(r, progress), resource: { id: r.id, code: r.code, regionCode: r.regionCode } };
     } catch (err) {
@@ -123,7 +124,7 @@ export class QualityRuns {
   private async finish(trx: Tx, runId: string, out: Outcome): Promise<void> {
     if (!out) return;
     if ('failed' in out) {
-      await trx.updateTable('data_quality_run').set({ state: 'failed', finished_at: this.k.clock.now(), failure: FAILURE }).where('id', '=', runId).execute();
+      await dataDb(trx).updateTable('data_quality_run').set({ state: 'failed', finished_at: this.k.clock.now(), failure: FAILURE }).where('id', '=', runId).execute();
       return;
     }
     // Only `trx` here: on PGlite any other read would wait for this transaction's connection.

@@ -5,6 +5,7 @@ import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';
 import { FREQUENCIES, type QualityRule } from './schema.ts';
+import { dataDb } from './tables.ts';
 
 const KEEP_ROWS = 1000;
 const PAGE = 5000;
@@ -163,14 +164,14 @@ export class DataQuality {
 
   /** Stores a finished check as run `runId` (a new run, or the queued one it answers), in `trx`. */
   async store(trx: Tx, runId: string, r: ResourceRef, c: QualityResult): Promise<void> {
-    const row = { started_at: c.startedAt, finished_at: this.k.clock.now(), row_total: c.total, rows_with_issues: c.withIssues, score: c.score, summary: JSON.stringify(c.findings.map((f) => ({ item: f.item, rule: f.rule, count: f.count, detail: f.detail }))), state: 'done' };
-    await trx
+    const row = { started_at: c.startedAt, finished_at: this.k.clock.now(), row_total: c.total, rows_with_issues: c.withIssues, score: c.score, summary: JSON.stringify(c.findings.map((f) => ({ item: f.item, rule: f.rule, count: f.count, detail: f.detail }))), state: 'done' as const };
+    await dataDb(trx)
       .insertInto('data_quality_run')
       .values({ id: runId, resource_id: r.id, region_code: r.regionCode, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
     const issues = c.findings.flatMap((f) => (f.rows.length ? f.rows : [null]).map((row) => ({ id: uuidv7(), run_id: runId, resource_id: r.id, item_code: f.item, rule: f.rule, row_id: row, detail: f.detail })));
-    for (let i = 0; i < issues.length; i += 2000) await trx.insertInto('data_quality_issue').values(issues.slice(i, i + 2000)).execute();
+    for (let i = 0; i < issues.length; i += 2000) await dataDb(trx).insertInto('data_quality_issue').values(issues.slice(i, i + 2000)).execute();
     await this.k.recordChange(trx, { actor: { id: 'system', type: 'system', regionCode: r.regionCode }, action: 'quality-checked', objectType: 'data.resource', objectId: r.id, regionCode: r.regionCode, change: { code: r.code, score: c.score, findings: c.findings.length }, event: false });
   }
 
@@ -200,9 +201,9 @@ export class DataQuality {
   async issues(code: string, rule?: string) {
     const r = await this.catalogue.byCode(code);
     if (!r) return [];
-    const run = await this.k.db.selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).where('state', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+    const run = await dataDb(this.k.db).selectFrom('data_quality_run').select('id').where('resource_id', '=', r.id).where('state', '=', 'done').orderBy('finished_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
     if (!run) return [];
-    let q = this.k.db.selectFrom('data_quality_issue').select(['item_code', 'rule', 'row_id', 'detail']).where('run_id', '=', run.id);
+    let q = dataDb(this.k.db).selectFrom('data_quality_issue').select(['item_code', 'rule', 'row_id', 'detail']).where('run_id', '=', run.id);
     if (rule) q = q.where('rule', '=', rule);
     return (await q.limit(2000).execute()).map((i) => ({ item: i.item_code, rule: i.rule, rowId: i.row_id, detail: i.detail }));
   }

@@ -5,7 +5,8 @@ const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: 
 const Uuid = Type.String({ format: 'uuid' });
 const Day = DaySchema;
 export const ItemCode = Type.String({ pattern: '^[a-z][a-zA-Z0-9_]{0,39}$' });
-const lit = (xs: readonly (readonly [string, string, string])[]) => Type.Union(xs.map((x) => Type.Literal(x[0])));
+// Generic in the codes, so a body's type carries the literal codes the tables declare.
+const lit = <T extends string>(xs: readonly (readonly [T, string, string])[]) => Type.Union(xs.map((x) => Type.Literal(x[0])));
 
 export const CATEGORIES = [
   ['base', '基础库', 'Base database'],

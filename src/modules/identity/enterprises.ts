@@ -5,6 +5,7 @@ import { maskCitizenId } from '../../kernel/ids/index.ts';
 import { actorOf, type Principal } from '../../kernel/policy/index.ts';
 import { IdentityErrors } from './errors.ts';
 import type { IdentityService } from './service.ts';
+import { identityDb } from './tables.ts';
 
 export interface EnterpriseLink {
   enterpriseId: string;
@@ -41,14 +42,14 @@ export class EnterpriseService {
 
   private async personOf(who: Principal) {
     if (who.type !== 'person') throw Errors.forbidden();
-    const acc = await this.k.db.selectFrom('identity_account').select(['person_id', 'assurance_level']).where('id', '=', who.accountId).executeTakeFirstOrThrow();
+    const acc = await identityDb(this.k.db).selectFrom('identity_account').select(['person_id', 'assurance_level']).where('id', '=', who.accountId).executeTakeFirstOrThrow();
     if (acc.assurance_level < 2 || !acc.person_id) throw IdentityErrors.assuranceTooLow(2);
     return acc.person_id;
   }
 
   private async asRep(who: Principal, enterpriseId: string) {
     if (who.type !== 'person') throw Errors.forbidden();
-    const rep = await this.k.db
+    const rep = await identityDb(this.k.db)
       .selectFrom('identity_enterprise_rep as r')
       .innerJoin('identity_enterprise as e', 'e.id', 'r.enterprise_id')
       .select(['e.id', 'e.name', 'e.region_code'])
@@ -62,7 +63,7 @@ export class EnterpriseService {
   /** Binds the enterprise to its legal representative's account. */
   async claim(who: Principal, creditCode: string, requestId?: string): Promise<EnterpriseLink> {
     const personId = await this.personOf(who);
-    const ent = await this.k.db.selectFrom('identity_enterprise').selectAll().where('credit_code', '=', creditCode.toUpperCase()).executeTakeFirst();
+    const ent = await identityDb(this.k.db).selectFrom('identity_enterprise').selectAll().where('credit_code', '=', creditCode.toUpperCase()).executeTakeFirst();
     if (!ent) throw IdentityErrors.enterpriseUnknown();
     if (ent.legal_person_id !== personId) {
       await this.k.db.transaction().execute((trx) =>
@@ -71,7 +72,7 @@ export class EnterpriseService {
       throw IdentityErrors.notLegalRep();
     }
     await this.k.db.transaction().execute(async (trx) => {
-      await trx
+      await identityDb(trx)
         .insertInto('identity_enterprise_rep')
         .values({ enterprise_id: ent.id, account_id: who.accountId, verified_at: this.k.clock.now() })
         .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ account_id: who.accountId, verified_at: this.k.clock.now() }))
@@ -84,13 +85,13 @@ export class EnterpriseService {
   /** The enterprises this person may act for, and how. */
   async mine(who: Principal): Promise<EnterpriseLink[]> {
     if (who.type !== 'person') return [];
-    const reps = await this.k.db
+    const reps = await identityDb(this.k.db)
       .selectFrom('identity_enterprise_rep as r')
       .innerJoin('identity_enterprise as e', 'e.id', 'r.enterprise_id')
       .select(['e.id', 'e.name', 'e.credit_code'])
       .where('r.account_id', '=', who.accountId)
       .execute();
-    const agents = await this.k.db
+    const agents = await identityDb(this.k.db)
       .selectFrom('identity_authorisation as a')
       .innerJoin('identity_enterprise as e', 'e.id', 'a.enterprise_id')
       .select(['e.id', 'e.name', 'e.credit_code', 'a.scopes', 'a.expires_at'])
@@ -112,7 +113,7 @@ export class EnterpriseService {
       throw Errors.validation([{ path: '/expiresAt', message: `must be in the future and within ${MAX_DAYS} days / 须晚于现在且不超过 ${MAX_DAYS} 天` }]);
     }
     const idNumber = input.agentIdNumber.toUpperCase();
-    const agent = await this.k.db
+    const agent = await identityDb(this.k.db)
       .selectFrom('identity_account')
       .select(['id', 'real_name', 'id_number_masked'])
       .where('id_number_idx', '=', this.k.crypto.blindIndex(idNumber))
@@ -122,7 +123,7 @@ export class EnterpriseService {
     if (!agent || agent.real_name !== input.agentName.trim() || agent.id === who.accountId) throw IdentityErrors.agentUnknown();
     const id = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx
+      await identityDb(trx)
         .insertInto('identity_authorisation')
         .values({ id, region_code: ent.region_code, enterprise_id: enterpriseId, agent_account_id: agent.id, scopes: input.scopes, expires_at: expiresAt, granted_by: who.accountId, created_at: now })
         .execute();
@@ -150,7 +151,7 @@ export class EnterpriseService {
   async list(who: Principal, enterpriseId: string): Promise<Authorisation[]> {
     await this.asRep(who, enterpriseId);
     const now = this.k.clock.now();
-    const rows = await this.k.db
+    const rows = await identityDb(this.k.db)
       .selectFrom('identity_authorisation as a')
       .innerJoin('identity_account as p', 'p.id', 'a.agent_account_id')
       .select(['a.id', 'p.real_name', 'p.id_number_masked', 'a.scopes', 'a.expires_at', 'a.created_at', 'a.revoked_at'])
@@ -173,7 +174,7 @@ export class EnterpriseService {
   async revoke(who: Principal, enterpriseId: string, authorisationId: string, requestId?: string): Promise<void> {
     const ent = await this.asRep(who, enterpriseId);
     await this.k.db.transaction().execute(async (trx) => {
-      const r = await trx
+      const r = await identityDb(trx)
         .updateTable('identity_authorisation')
         .set({ revoked_at: this.k.clock.now() })
         .where('id', '=', authorisationId)

@@ -7,6 +7,7 @@ import { phoneIndex, type SmsCodes } from './otp.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { lockMinutes, MAX_FAILURES, SignInNames, type NameState } from './sign-in-names.ts';
 import type { TotpFactor } from './totp.ts';
+import { identityDb } from './tables.ts';
 
 const CHALLENGE_MS = 5 * 60_000;
 
@@ -76,7 +77,7 @@ export class SignInFactors {
   }
 
   private async findAccount(identifier: string): Promise<FullAccount | undefined> {
-    const q = this.k.db.selectFrom('identity_account').selectAll();
+    const q = identityDb(this.k.db).selectFrom('identity_account').selectAll();
     return (isPhone(identifier) ? q.where('phone_idx', '=', phoneIndex(this.k, identifier)) : q.where('username', '=', identifier)).executeTakeFirst() as Promise<FullAccount | undefined>;
   }
 
@@ -95,7 +96,7 @@ export class SignInFactors {
         const failed = acc.failed_count + 1;
         const lock = failed >= MAX_FAILURES;
         const minutes = lockMinutes(acc.lock_count);
-        await trx
+        await identityDb(trx)
           .updateTable('identity_account')
           .set({ failed_count: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + minutes * 60_000) : null, lock_count: lock ? acc.lock_count + 1 : acc.lock_count })
           .where('id', '=', acc.id)
@@ -120,7 +121,7 @@ export class SignInFactors {
     }
     if (!acc.totp_enabled_at) return { done: true, auth: { account: acc as AccountRow, amr: [factor] } };
     const challenge = randomBytes(32).toString('base64url');
-    await this.k.db
+    await identityDb(this.k.db)
       .insertInto('identity_mfa_challenge')
       .values({ token_hash: sha256(challenge), account_id: acc.id, first_factor: factor, expires_at: new Date(this.k.clock.now().getTime() + CHALLENGE_MS) })
       .execute();
@@ -152,16 +153,16 @@ export class SignInFactors {
   /** Second factor: a TOTP or recovery code for a pending challenge. */
   async mfa(challenge: string, code: string, requestId?: string): Promise<Authenticated> {
     const now = this.k.clock.now();
-    const ch = await this.k.db.selectFrom('identity_mfa_challenge').selectAll().where('token_hash', '=', sha256(challenge)).executeTakeFirst();
+    const ch = await identityDb(this.k.db).selectFrom('identity_mfa_challenge').selectAll().where('token_hash', '=', sha256(challenge)).executeTakeFirst();
     if (!ch || ch.consumed_at || new Date(ch.expires_at) <= now || ch.attempts >= MAX_FAILURES) throw IdentityErrors.codeInvalid();
-    const acc = await this.k.db.selectFrom('identity_account').selectAll().where('id', '=', ch.account_id).executeTakeFirstOrThrow();
+    const acc = await identityDb(this.k.db).selectFrom('identity_account').selectAll().where('id', '=', ch.account_id).executeTakeFirstOrThrow();
     const used = await this.k.db.transaction().execute(async (trx) => {
       const kind = await this.totp.check(trx, acc.id, code);
-      if (kind) await trx.updateTable('identity_mfa_challenge').set({ consumed_at: now }).where('token_hash', '=', ch.token_hash).execute();
+      if (kind) await identityDb(trx).updateTable('identity_mfa_challenge').set({ consumed_at: now }).where('token_hash', '=', ch.token_hash).execute();
       return kind;
     });
     if (!used) {
-      await this.k.db.updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
+      await identityDb(this.k.db).updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
       return this.refuse(acc as FullAccount, null, 'otp', acc.id, requestId);
     }
     // RFC 8176 has no value for a recovery code; 'rec' marks it so reports can tell them apart.

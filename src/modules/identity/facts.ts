@@ -3,6 +3,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { maskCitizenId } from '../../kernel/ids/index.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
+import { identityDb } from './tables.ts';
 
 /**
  * What the platform already knows about an applicant, so forms can fill it in ("nobody types twice
@@ -24,7 +25,7 @@ export async function applicantFacts(k: Kernel, who: Pick<Principal, 'accountId'
     values[key] = value;
     shown[key] = masked ?? value;
   };
-  const acc = await ex
+  const acc = await identityDb(ex)
     .selectFrom('identity_account as a')
     .leftJoin('identity_person as p', 'p.id', 'a.person_id')
     .select(['a.display_name', 'a.phone_enc', 'p.name', 'p.id_number_enc'])
@@ -42,7 +43,7 @@ export async function applicantFacts(k: Kernel, who: Pick<Principal, 'accountId'
     }
   }
   if (who.actingFor) {
-    const e = await ex
+    const e = await identityDb(ex)
       .selectFrom('identity_enterprise as e')
       .innerJoin('identity_person as p', 'p.id', 'e.legal_person_id')
       .select(['e.name', 'e.credit_code', 'p.name as rep'])
@@ -62,7 +63,7 @@ export async function applicantFacts(k: Kernel, who: Pick<Principal, 'accountId'
  * (blind index; the number itself is never stored in clear). The name must match the base data.
  */
 export async function personAccountByIdNumber(k: Kernel, idNumber: string, name: string): Promise<string | null> {
-  const r = await k.db
+  const r = await identityDb(k.db)
     .selectFrom('identity_person as p')
     .innerJoin('identity_account as a', 'a.person_id', 'p.id')
     .select(['a.id', 'p.name'])

@@ -18,6 +18,7 @@ import { identityRoutes, SESSION_COOKIE, tokenOf } from './routes.ts';
 import { IdentityService } from './service.ts';
 import { identityEvents } from './events.ts';
 import type { PopulationRegister } from './population.ts';
+import { identityDb } from './tables.ts';
 
 export { identityMigrations } from './migrations/index.ts';
 export { rolePolicy } from './policy.ts';
@@ -73,8 +74,8 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
   const webRedirects = [`${base}/auth/callback`, ...(k.config.publicUrl ? [] : [`http://127.0.0.1:${k.config.port}/auth/callback`])];
   const webSecret = () => clients.ensureWebClient(webRedirects);
   k.jobs.registerTimer('identity.oidc.prune', 3600_000, async (_job, trx) => {
-    await trx.deleteFrom('identity_oidc_payload').where('expires_at', '<', new Date()).execute();
-    await trx.deleteFrom('identity_otp').where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000)).execute();
+    await identityDb(trx).deleteFrom('identity_oidc_payload').where('expires_at', '<', new Date()).execute();
+    await identityDb(trx).deleteFrom('identity_otp').where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000)).execute();
     await service.factors.names.prune(trx);
   });
   return {

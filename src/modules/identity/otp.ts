@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
 import { IdentityErrors } from './errors.ts';
+import { identityDb } from './tables.ts';
 
 export type CodePurpose = 'register' | 'sign-in';
 
@@ -31,7 +32,7 @@ export class SmsCodes {
     return this.k.db.transaction().execute(async (trx) => {
       // One sender at a time per number, so two quick requests cannot both pass the resend check.
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`otp:${target}`}))`.execute(trx);
-      const last = await trx
+      const last = await identityDb(trx)
         .selectFrom('identity_otp')
         .select('created_at')
         .where('target_idx', '=', target)
@@ -44,7 +45,7 @@ export class SmsCodes {
       const id = uuidv7();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-      await trx.insertInto('identity_otp').values({ id, purpose, target_idx: target, code_hash: this.codeHash(id, code), created_at: now, expires_at: expiresAt }).execute();
+      await identityDb(trx).insertInto('identity_otp').values({ id, purpose, target_idx: target, code_hash: this.codeHash(id, code), created_at: now, expires_at: expiresAt }).execute();
       const what = purpose === 'register' ? '注册' : '登录';
       await this.k.notify.sms(trx, this.k.config.regionCode, phone, `您的${what}验证码是 ${code}，5 分钟内有效。请勿告诉他人。`, { secret: true });
       await this.k.recordChange(trx, {
@@ -69,7 +70,7 @@ export class SmsCodes {
   async consume(purpose: CodePurpose, phone: string, code: string): Promise<void> {
     const now = this.k.clock.now();
     const target = phoneIndex(this.k, phone);
-    const row = await this.k.db
+    const row = await identityDb(this.k.db)
       .selectFrom('identity_otp')
       .select(['id', 'code_hash', 'attempts'])
       .where('target_idx', '=', target)
@@ -81,10 +82,10 @@ export class SmsCodes {
       .executeTakeFirst();
     if (!row || row.attempts >= MAX_ATTEMPTS) return this.refuse(purpose, phone, row?.id, !row ? 'none-valid' : 'too-many-tries');
     if (row.code_hash !== this.codeHash(row.id, code)) {
-      await this.k.db.updateTable('identity_otp').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+      await identityDb(this.k.db).updateTable('identity_otp').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
       return this.refuse(purpose, phone, row.id, 'wrong');
     }
-    const spent = await this.k.db.updateTable('identity_otp').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
+    const spent = await identityDb(this.k.db).updateTable('identity_otp').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
     if (Number(spent.numUpdatedRows) !== 1) return this.refuse(purpose, phone, row.id, 'already-used');
   }
 

@@ -10,6 +10,7 @@ import { hashPassword, passwordAcceptable } from './password.ts';
 import type { PopulationRegister } from './population.ts';
 import type { AccountRow } from './service.ts';
 import type { TotpFactor } from './totp.ts';
+import { identityDb } from './tables.ts';
 
 export interface Profile {
   accountId: string;
@@ -43,14 +44,14 @@ export class PeopleService {
     const username = input.username ?? `u${uuidv7().replace(/-/g, '').slice(-12)}`;
     if (!passwordAcceptable(input.password, username) || input.password.includes(input.phone)) throw IdentityErrors.weakPassword();
     const idx = phoneIndex(this.k, input.phone);
-    const taken = await this.k.db.selectFrom('identity_account').select('id').where((eb) => eb.or([eb('phone_idx', '=', idx), eb('username', '=', username)])).executeTakeFirst();
-    if (taken) throw (await this.k.db.selectFrom('identity_account').select('id').where('phone_idx', '=', idx).executeTakeFirst()) ? IdentityErrors.phoneTaken() : IdentityErrors.usernameTaken();
+    const taken = await identityDb(this.k.db).selectFrom('identity_account').select('id').where((eb) => eb.or([eb('phone_idx', '=', idx), eb('username', '=', username)])).executeTakeFirst();
+    if (taken) throw (await identityDb(this.k.db).selectFrom('identity_account').select('id').where('phone_idx', '=', idx).executeTakeFirst()) ? IdentityErrors.phoneTaken() : IdentityErrors.usernameTaken();
     await this.sms.consume('register', input.phone, input.code);
     const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
     const row = {
       id,
-      kind: 'person',
+      kind: 'person' as const,
       username,
       password_hash: passwordHash,
       display_name: maskAddress(input.phone),
@@ -62,7 +63,7 @@ export class PeopleService {
       created_at: this.k.clock.now(),
     };
     return this.k.db.transaction().execute(async (trx) => {
-      const res = await trx.insertInto('identity_account').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const res = await identityDb(trx).insertInto('identity_account').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw IdentityErrors.phoneTaken();
       await this.k.recordChange(trx, {
         actor: { id, type: 'person' },
@@ -90,7 +91,7 @@ export class PeopleService {
     const id = uuidv7();
     const row = {
       id,
-      kind: 'person',
+      kind: 'person' as const,
       username: input.username,
       password_hash: await hashPassword(input.password),
       display_name: input.name,
@@ -107,7 +108,7 @@ export class PeopleService {
       created_at: this.k.clock.now(),
     };
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.insertInto('identity_account').values(row).execute();
+      await identityDb(trx).insertInto('identity_account').values(row).execute();
       await this.k.recordChange(trx, {
         actor: { id: 'system', type: 'system' },
         action: 'created',
@@ -154,9 +155,9 @@ export class PeopleService {
       throw IdentityErrors.realNameMismatch();
     }
     await this.k.db.transaction().execute(async (trx) => {
-      const other = await trx.selectFrom('identity_account').select('id').where('id_number_idx', '=', idx).where('id', '!=', who.accountId).executeTakeFirst();
+      const other = await identityDb(trx).selectFrom('identity_account').select('id').where('id_number_idx', '=', idx).where('id', '!=', who.accountId).executeTakeFirst();
       if (other) throw IdentityErrors.idNumberTaken();
-      await trx
+      await identityDb(trx)
         .updateTable('identity_account')
         .set((eb) => ({
           real_name: person.name,
@@ -179,7 +180,7 @@ export class PeopleService {
     assertAllowed(this.policy, who, 'identity.verify');
     const idNumber = input.idNumber.toUpperCase();
     if (citizenIdProblem(idNumber, this.k.clock.now())) throw IdentityErrors.idNumberInvalid();
-    const acc = await this.k.db
+    const acc = await identityDb(this.k.db)
       .selectFrom('identity_account')
       .select(['id', 'real_name', 'region_code', 'assurance_level'])
       .where('id_number_idx', '=', this.k.crypto.blindIndex(idNumber))
@@ -187,7 +188,7 @@ export class PeopleService {
     if (!acc || acc.real_name !== input.name.trim()) throw IdentityErrors.realNameMismatch();
     if (!regionWithin(acc.region_code, who.regionCode)) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ assurance_level: 3 }).where('id', '=', acc.id).execute();
+      await identityDb(trx).updateTable('identity_account').set({ assurance_level: 3 }).where('id', '=', acc.id).execute();
       await this.k.recordChange(trx, {
         actor: actorOf(who),
         action: 'verified-in-person',
@@ -202,7 +203,7 @@ export class PeopleService {
   }
 
   async profile(accountId: string): Promise<Profile> {
-    const a = await this.k.db
+    const a = await identityDb(this.k.db)
       .selectFrom('identity_account')
       .select(['id', 'username', 'kind', 'display_name', 'phone_masked', 'id_number_masked', 'assurance_level', 'totp_enabled_at'])
       .where('id', '=', accountId)

@@ -12,6 +12,7 @@ import { SmsCodes } from './otp.ts';
 import { hashPassword, passwordAcceptable } from './password.ts';
 import { PERSON_PERMISSIONS } from './scopes.ts';
 import { TotpFactor } from './totp.ts';
+import { identityDb } from './tables.ts';
 
 const PRINCIPAL_CACHE_MS = 5000;
 
@@ -75,8 +76,8 @@ export class IdentityService {
     const expiresAt = new Date(now.getTime() + this.k.config.sessionHours * 3600_000);
     const sessionId = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', acc.id).execute();
-      await trx
+      await identityDb(trx).updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', acc.id).execute();
+      await identityDb(trx)
         .insertInto('identity_session')
         .values({
           id: sessionId,
@@ -98,7 +99,7 @@ export class IdentityService {
   /** Records a successful sign-in that opens no platform session (an SSO sign-in for another system). */
   async recordSignIn(auth: Authenticated, clientId: string, requestId?: string): Promise<void> {
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', auth.account.id).execute();
+      await identityDb(trx).updateTable('identity_account').set({ failed_count: 0, locked_until: null, lock_count: 0 }).where('id', '=', auth.account.id).execute();
       await this.audit(trx, auth.account, 'signed-in', { amr: auth.amr, via: clientId, sso: true }, requestId);
     });
   }
@@ -124,13 +125,13 @@ export class IdentityService {
   async revokeSessions(who: Principal, ids: string[] | 'all', requestId?: string): Promise<number> {
     const now = this.k.clock.now();
     const n = await this.k.db.transaction().execute(async (trx) => {
-      let q = trx.updateTable('identity_session').set({ revoked_at: now }).where('account_id', '=', who.accountId).where('revoked_at', 'is', null);
+      let q = identityDb(trx).updateTable('identity_session').set({ revoked_at: now }).where('account_id', '=', who.accountId).where('revoked_at', 'is', null);
       if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
       const r = await q.returning(['id', 'oidc_sid']).execute();
-      if (ids === 'all') await trx.deleteFrom('identity_oidc_payload').where('account_id', '=', who.accountId).execute();
+      if (ids === 'all') await identityDb(trx).deleteFrom('identity_oidc_payload').where('account_id', '=', who.accountId).execute();
       else {
         const sids = r.map((s) => s.oidc_sid).filter((s): s is string => !!s);
-        if (sids.length) await trx.deleteFrom('identity_oidc_payload').where('kind', '=', 'Session').where('uid', 'in', sids).execute();
+        if (sids.length) await identityDb(trx).deleteFrom('identity_oidc_payload').where('kind', '=', 'Session').where('uid', 'in', sids).execute();
       }
       await this.k.recordChange(trx, {
         actor: actorOf(who),
@@ -149,7 +150,7 @@ export class IdentityService {
   }
 
   async listSessions(who: Principal): Promise<SessionInfo[]> {
-    const rows = await this.k.db
+    const rows = await identityDb(this.k.db)
       .selectFrom('identity_session')
       .select(['id', 'created_at', 'expires_at', 'user_agent', 'amr', 'client_id'])
       .where('account_id', '=', who.accountId)
@@ -177,7 +178,7 @@ export class IdentityService {
     // A cached session still ends when the session does (on the injected clock), not up to the
     // cache's five seconds later.
     if (hit && hit.until > Date.now() && hit.expiresAt > this.k.clock.now().getTime()) return hit.p;
-    const row = await this.k.db
+    const row = await identityDb(this.k.db)
       .selectFrom('identity_session as s')
       .innerJoin('identity_account as a', 'a.id', 's.account_id')
       .select(['s.id as session_id', 's.expires_at', 's.acting_enterprise_id', 'a.id', 'a.kind', 'a.display_name', 'a.staff_id', 'a.region_code', 'a.active', 'a.assurance_level'])
@@ -192,7 +193,7 @@ export class IdentityService {
   }
 
   async accountRow(accountId: string): Promise<AccountRow | undefined> {
-    return this.k.db
+    return identityDb(this.k.db)
       .selectFrom('identity_account')
       .select(['id', 'kind', 'display_name', 'staff_id', 'region_code', 'assurance_level'])
       .where('id', '=', accountId)
@@ -206,8 +207,8 @@ export class IdentityService {
     if (!acc) throw Errors.unauthenticated();
     if (enterpriseId && !(await this.actingFor(accountId, enterpriseId))) throw IdentityErrors.notAuthorised();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('identity_oidc_grant_acting').where('grant_id', '=', grantId).execute();
-      if (enterpriseId) await trx.insertInto('identity_oidc_grant_acting').values({ grant_id: grantId, account_id: accountId, enterprise_id: enterpriseId }).execute();
+      await identityDb(trx).deleteFrom('identity_oidc_grant_acting').where('grant_id', '=', grantId).execute();
+      if (enterpriseId) await identityDb(trx).insertInto('identity_oidc_grant_acting').values({ grant_id: grantId, account_id: accountId, enterprise_id: enterpriseId }).execute();
       await this.audit(trx, acc, 'sso-consent-given', { clientId, grantId, actingFor: enterpriseId }, requestId);
     });
   }
@@ -257,11 +258,11 @@ export class IdentityService {
 
   /** The enterprise a person may act for now: as its legal representative, or within a valid authorisation. */
   async actingFor(accountId: string, enterpriseId: string): Promise<ActingFor | null> {
-    const ent = await this.k.db.selectFrom('identity_enterprise').select(['id', 'name', 'credit_code']).where('id', '=', enterpriseId).executeTakeFirst();
+    const ent = await identityDb(this.k.db).selectFrom('identity_enterprise').select(['id', 'name', 'credit_code']).where('id', '=', enterpriseId).executeTakeFirst();
     if (!ent) return null;
-    const rep = await this.k.db.selectFrom('identity_enterprise_rep').select('account_id').where('enterprise_id', '=', enterpriseId).where('account_id', '=', accountId).executeTakeFirst();
+    const rep = await identityDb(this.k.db).selectFrom('identity_enterprise_rep').select('account_id').where('enterprise_id', '=', enterpriseId).where('account_id', '=', accountId).executeTakeFirst();
     if (rep) return { enterpriseId, name: ent.name, creditCode: ent.credit_code, role: 'legal_rep', scopes: [] };
-    const auths = await this.k.db
+    const auths = await identityDb(this.k.db)
       .selectFrom('identity_authorisation')
       .select('scopes')
       .where('enterprise_id', '=', enterpriseId)
@@ -279,7 +280,7 @@ export class IdentityService {
     const acting = enterpriseId ? await this.actingFor(who.accountId, enterpriseId) : null;
     if (enterpriseId && !acting) throw IdentityErrors.notAuthorised();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_session').set({ acting_enterprise_id: enterpriseId }).where('id', '=', who.sessionId!).execute();
+      await identityDb(trx).updateTable('identity_session').set({ acting_enterprise_id: enterpriseId }).where('id', '=', who.sessionId!).execute();
       await this.k.recordChange(trx, {
         actor: actorOf(who),
         action: enterpriseId ? 'acting-for-enterprise' : 'acting-for-self',
@@ -302,7 +303,7 @@ export class IdentityService {
     return this.k.db.transaction().execute(async (trx) => {
       const staff = await this.org.createStaff(who, input.staff, trx, requestId);
       const id = uuidv7();
-      const res = await trx
+      const res = await identityDb(trx)
         .insertInto('identity_account')
         .values({ id, kind: 'staff', username: input.username, password_hash: passwordHash, display_name: staff.name, staff_id: staff.id, region_code: staff.regionCode, assurance_level: 3, created_at: this.k.clock.now() })
         .onConflict((oc) => oc.column('username').doNothing())

@@ -1,5 +1,6 @@
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
+import { identityDb } from './tables.ts';
 
 export const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -28,7 +29,7 @@ export class SignInNames {
 
   async read(name: string, db: Executor = this.k.db): Promise<NameState> {
     const idx = this.k.crypto.blindIndex(`sign-in-name:${name}`);
-    const row = await db.selectFrom('identity_sign_in_name').selectAll().where('name_idx', '=', idx).executeTakeFirst();
+    const row = await identityDb(db).selectFrom('identity_sign_in_name').selectAll().where('name_idx', '=', idx).executeTakeFirst();
     // Failures a day old are forgotten, as if pruned.
     if (!row || this.k.clock.now().getTime() - new Date(row.updated_at).getTime() > NAME_MEMORY_MS) return { idx, failedCount: 0, lockCount: 0, lockedUntil: null };
     return { idx, failedCount: row.failed_count, lockCount: row.lock_count, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
@@ -50,7 +51,7 @@ export class SignInNames {
       locked_until: locked ? new Date(now.getTime() + minutes * 60_000) : null,
       updated_at: now,
     };
-    await trx
+    await identityDb(trx)
       .insertInto('identity_sign_in_name')
       .values({ name_idx: s.idx, ...next })
       .onConflict((oc) => oc.column('name_idx').doUpdateSet(next))
@@ -60,13 +61,13 @@ export class SignInNames {
 
   /** After a sign-in with the right password, the name's failures no longer count. */
   async clear(trx: Executor, idx: string): Promise<void> {
-    await trx.deleteFrom('identity_sign_in_name').where('name_idx', '=', idx).execute();
+    await identityDb(trx).deleteFrom('identity_sign_in_name').where('name_idx', '=', idx).execute();
   }
 
   /** Drops names whose failures are forgotten and whose lock is over. */
   async prune(trx: Executor): Promise<void> {
     const now = this.k.clock.now();
-    await trx
+    await identityDb(trx)
       .deleteFrom('identity_sign_in_name')
       .where('updated_at', '<', new Date(now.getTime() - NAME_MEMORY_MS))
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))

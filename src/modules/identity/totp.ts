@@ -6,6 +6,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, type Principal } from '../../kernel/policy/index.ts';
 import { IdentityErrors } from './errors.ts';
+import { identityDb } from './tables.ts';
 
 const RECOVERY_CODES = 10;
 
@@ -21,7 +22,7 @@ export class TotpFactor {
   }
 
   private async account(ex: Executor, accountId: string) {
-    return ex.selectFrom('identity_account').select(['id', 'username', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'region_code']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    return identityDb(ex).selectFrom('identity_account').select(['id', 'username', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'region_code']).where('id', '=', accountId).executeTakeFirstOrThrow();
   }
 
   /** Step one of enrolment: a new pending secret, as text, otpauth URI and QR code. */
@@ -31,7 +32,7 @@ export class TotpFactor {
     const secret = generateSecret();
     const uri = generateURI({ issuer: '一网 Yiwang', label: acc.username, secret });
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ totp_secret_enc: this.k.crypto.encryptField(secret), totp_last_step: null }).where('id', '=', who.accountId).execute();
+      await identityDb(trx).updateTable('identity_account').set({ totp_secret_enc: this.k.crypto.encryptField(secret), totp_last_step: null }).where('id', '=', who.accountId).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-enrolment-started', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: {}, requestId, event: false });
     });
     return { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
@@ -46,9 +47,9 @@ export class TotpFactor {
     if (step === null) throw IdentityErrors.codeInvalid();
     const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('identity_account').set({ totp_enabled_at: this.k.clock.now(), totp_last_step: step }).where('id', '=', who.accountId).execute();
-      await trx.deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
-      await trx.insertInto('identity_recovery_code').values(codes.map((c) => ({ account_id: who.accountId, code_hash: this.recoveryHash(who.accountId, c) }))).execute();
+      await identityDb(trx).updateTable('identity_account').set({ totp_enabled_at: this.k.clock.now(), totp_last_step: step }).where('id', '=', who.accountId).execute();
+      await identityDb(trx).deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
+      await identityDb(trx).insertInto('identity_recovery_code').values(codes.map((c) => ({ account_id: who.accountId, code_hash: this.recoveryHash(who.accountId, c) }))).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-enabled', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: { recoveryCodes: codes.length }, requestId, event: false });
     });
     return { recoveryCodes: codes };
@@ -60,8 +61,8 @@ export class TotpFactor {
       const used = await this.check(trx, who.accountId, code);
       if (!used) throw IdentityErrors.codeInvalid();
       const acc = await this.account(trx, who.accountId);
-      await trx.updateTable('identity_account').set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', who.accountId).execute();
-      await trx.deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
+      await identityDb(trx).updateTable('identity_account').set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', who.accountId).execute();
+      await identityDb(trx).deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-disabled', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: {}, requestId, event: false });
     });
   }
@@ -81,7 +82,7 @@ export class TotpFactor {
     if (/^\d{6}$/.test(code)) {
       const step = await this.verifyCode(this.k.crypto.decryptField(acc.totp_secret_enc), code, acc.totp_last_step);
       if (step === null) return null;
-      const r = await trx
+      const r = await identityDb(trx)
         .updateTable('identity_account')
         .set({ totp_last_step: step })
         .where('id', '=', accountId)
@@ -89,7 +90,7 @@ export class TotpFactor {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1 ? 'otp' : null;
     }
-    const r = await trx
+    const r = await identityDb(trx)
       .updateTable('identity_recovery_code')
       .set({ used_at: this.k.clock.now() })
       .where('account_id', '=', accountId)
@@ -100,7 +101,7 @@ export class TotpFactor {
   }
 
   async recoveryCodesLeft(accountId: string): Promise<number> {
-    const r = await this.k.db
+    const r = await identityDb(this.k.db)
       .selectFrom('identity_recovery_code')
       .select(sql<number>`count(*)::int`.as('n'))
       .where('account_id', '=', accountId)

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import bs58 from 'bs58';
 import canonicalize from 'canonicalize';
 import type { Kernel } from '../../kernel/index.ts';
+import { licensesDb } from './tables.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const SUITE = 'ecdsa-jcs-2019';
@@ -35,12 +36,12 @@ export class CredentialIssuer {
 
   private async keys() {
     if (this.key) return this.key;
-    let row = await this.k.db.selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirst();
+    let row = await licensesDb(this.k.db).selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirst();
     if (!row) {
       const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const values = { id: KEY_ID, public_jwk: JSON.stringify(pair.publicKey.export({ format: 'jwk' })), private_enc: this.k.crypto.encryptField(JSON.stringify(pair.privateKey.export({ format: 'jwk' }))), created_at: this.k.clock.now() };
-      await this.k.db.insertInto('licenses_vc_key').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
-      row = await this.k.db.selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirstOrThrow();
+      await licensesDb(this.k.db).insertInto('licenses_vc_key').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+      row = await licensesDb(this.k.db).selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirstOrThrow();
     }
     const privateKey = createPrivateKey({ key: JSON.parse(this.k.crypto.decryptField(row.private_enc)), format: 'jwk' });
     this.key = { privateKey, publicJwk: row.public_jwk as JsonWebKey };

@@ -5,6 +5,7 @@ import { applicantFacts, SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { Licences } from './licences.ts';
 import type { LicenceTypes } from './types.ts';
+import { licensesDb } from './tables.ts';
 
 /** What the licences module needs to know of an approved application to issue its licences. */
 export interface ApprovedApplication {
@@ -27,7 +28,7 @@ export interface ApprovedApplication {
  */
 export function issuerOnApproval(k: Kernel, org: OrgService, types: LicenceTypes, licences: Licences) {
   return async (trx: Tx, app: ApprovedApplication): Promise<void> => {
-    const issued = await trx.selectFrom('licenses_licence').select('type_key').where('application_id', '=', app.id).execute();
+    const issued = await licensesDb(trx).selectFrom('licenses_licence').select('type_key').where('application_id', '=', app.id).execute();
     for (const t of await types.forItem(app.itemCode, trx)) {
       if (issued.some((i) => i.type_key === t.key)) continue;
       const link = t.definition.items.find((i) => i.itemCode === app.itemCode)!;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
@@ -17,9 +17,11 @@ import type { SealUser, Seals } from './seals.ts';
 import type { LicenceType, LicenceTypes } from './types.ts';
 import type { LicenceUses } from './uses.ts';
 import { LICENCE_ENDED, LICENCE_ISSUED } from './events.ts';
+import { licensesDb, type LicensesLicenceTable } from './tables.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LicenceRow = Record<string, any>;
+/** A licence as stored. */
+export type LicenceRow = Selectable<LicensesLicenceTable>;
 
 export interface IssueRequest {
   type: LicenceType;
@@ -117,7 +119,7 @@ export class Licences {
     const sealed = sealDocument(pdf, { seal: info, signer: { id: r.actor.id, name: r.signerName }, time: now.toISOString(), document: identifier }, privateKey);
     const file = await this.k.files.save(trx, { stream: Readable.from([Buffer.from(sealed.bytes)]), name: `${def.name}-${licenceNo}-v${version}.pdf`, declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: r.regionCode });
     const holderIndex = this.holderIndex(holderCode);
-    const main = trx
+    const main = licensesDb(trx)
       .insertInto('licenses_licence')
       .values({
         id,
@@ -183,13 +185,13 @@ export class Licences {
 
   async row(id: string, ex: Executor = this.k.db): Promise<LicenceRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('licence');
-    const r = await ex.selectFrom('licenses_licence').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await licensesDb(ex).selectFrom('licenses_licence').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw Errors.notFound('licence');
     return r;
   }
 
   async byIdentifier(identifier: string): Promise<LicenceRow | undefined> {
-    return this.k.db.selectFrom('licenses_licence').selectAll().where('identifier', '=', identifier).executeTakeFirst();
+    return licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('identifier', '=', identifier).executeTakeFirst();
   }
 
   /** The status a reader should see now: a valid licence past its last day is expired, even before the sweep marks it. */
@@ -213,7 +215,7 @@ export class Licences {
       throw LicensesErrors.sealNotAllowed();
     }
     return this.k.db.transaction().execute(async (trx) => {
-      const locked = await trx.selectFrom('licenses_licence').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      const locked = await licensesDb(trx).selectFrom('licenses_licence').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
       const status = this.effectiveStatus(locked);
       if (status !== 'valid') throw LicensesErrors.notValid(statusLabel(status));
       const t = await this.types.get(locked.type_key, trx);
@@ -230,16 +232,16 @@ export class Licences {
     const r = await this.row(id);
     this.assertIssuerStaff(who, r);
     await this.k.db.transaction().execute(async (trx) => {
-      const locked = await trx.selectFrom('licenses_licence').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      const locked = await licensesDb(trx).selectFrom('licenses_licence').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
       const status = this.effectiveStatus(locked);
       if (status !== 'valid') throw LicensesErrors.notValid(statusLabel(status));
       await this.endInTrx(trx, locked, input.status, input.reason, actorOf(who), requestId);
     });
   }
 
-  private async endInTrx(trx: Executor, r: LicenceRow, status: string, reason: string, actor: Actor, requestId?: string, extra: Record<string, unknown> = {}) {
+  private async endInTrx(trx: Executor, r: LicenceRow, status: LicenceRow['status'], reason: string, actor: Actor, requestId?: string, extra: Record<string, unknown> = {}) {
     const now = this.k.clock.now();
-    await trx.updateTable('licenses_licence').set({ status, status_reason: reason, status_at: now }).where('id', '=', r.id).where('status', '=', 'valid').execute();
+    await licensesDb(trx).updateTable('licenses_licence').set({ status, status_reason: reason, status_at: now }).where('id', '=', r.id).where('status', '=', 'valid').execute();
     await this.k.recordChange(trx, { actor, action: status, objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, from: r.status, to: status, reason, ...extra }, event: { topic: LICENCE_ENDED, payload: { id: r.id, identifier: r.identifier, status } }, requestId });
   }
 
@@ -247,13 +249,13 @@ export class Licences {
   async issuedBy(who: Principal): Promise<LicenceRow[]> {
     assertAllowed(this.policy, who, 'licenses.issue', { regionCode: who.regionCode, departmentId: who.departmentId });
     if (!who.departmentId) return [];
-    return this.k.db.selectFrom('licenses_licence').selectAll().where('issuer_department_id', '=', who.departmentId).orderBy('created_at', 'desc').limit(200).execute();
+    return licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('issuer_department_id', '=', who.departmentId).orderBy('created_at', 'desc').limit(200).execute();
   }
 
   /** Licences by status and type, uses by kind, and materials saved by 免证办, for a region. */
   async stats(regionCode: string, uses: LicenceUses) {
-    const byStatus = await this.k.db.selectFrom('licenses_licence').select(['status', 'name', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy(['status', 'name']).execute();
-    const byUse = await this.k.db.selectFrom('licenses_use').select(['kind', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy('kind').execute();
+    const byStatus = await licensesDb(this.k.db).selectFrom('licenses_licence').select(['status', 'name', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy(['status', 'name']).execute();
+    const byUse = await licensesDb(this.k.db).selectFrom('licenses_use').select(['kind', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy('kind').execute();
     return {
       licences: byStatus.map((r) => ({ status: r.status, statusLabel: statusLabel(r.status), name: r.name, count: Number(r.n) })),
       uses: byUse.map((r) => ({ kind: r.kind, count: Number(r.n) })),
@@ -264,7 +266,7 @@ export class Licences {
   /** 失效: marks licences past their last day, each with an audit entry (run by a timer). */
   async expireDue(trx: Executor, actor: Actor): Promise<number> {
     const today = cstDate(this.k.clock.now());
-    const due = await trx.updateTable('licenses_licence').set({ status: 'expired', status_reason: '有效期届满 / validity ended', status_at: this.k.clock.now() }).where('status', '=', 'valid').where('valid_until', '<', today).returning(['id', 'identifier', 'region_code']).execute();
+    const due = await licensesDb(trx).updateTable('licenses_licence').set({ status: 'expired', status_reason: '有效期届满 / validity ended', status_at: this.k.clock.now() }).where('status', '=', 'valid').where('valid_until', '<', today).returning(['id', 'identifier', 'region_code']).execute();
     for (const r of due) await this.k.recordChange(trx, { actor, action: 'expired', objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, to: 'expired' } });
     return due.length;
   }

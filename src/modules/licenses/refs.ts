@@ -5,6 +5,7 @@ import { LicensesErrors } from './errors.ts';
 import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts';
 import type { LicenceUses } from './uses.ts';
 import type { Wallet } from './wallet.ts';
+import { licensesDb } from './tables.ts';
 
 /** The licences module's answers to the services module's 免证办 questions. */
 export class MaterialLicences implements LicenceReferences {
@@ -21,7 +22,7 @@ export class MaterialLicences implements LicenceReferences {
   }
 
   async check(applicant: Principal, licenceId: string, typeKey: string): Promise<CitedLicence> {
-    const r = await this.k.db.selectFrom('licenses_licence').selectAll().where('id', '=', licenceId).executeTakeFirst();
+    const r = await licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('id', '=', licenceId).executeTakeFirst();
     const holder = await this.wallet.holderOf(applicant);
     if (!r || !holder || r.holder_index !== holder.index) throw LicensesErrors.materialLicence('not a licence you hold / 不是您持有的证照');
     if (r.type_key !== typeKey) throw LicensesErrors.materialLicence(`this material needs a licence of type "${typeKey}" / 证照类型不符`);
@@ -36,7 +37,7 @@ export class MaterialLicences implements LicenceReferences {
   }
 
   async describe(ids: string[]): Promise<Map<string, CitedLicence>> {
-    const rows = ids.length ? await this.k.db.selectFrom('licenses_licence').selectAll().where('id', 'in', ids).execute() : [];
+    const rows = ids.length ? await licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('id', 'in', ids).execute() : [];
     return new Map(rows.map((r) => [r.id, this.cited(r)]));
   }
 }

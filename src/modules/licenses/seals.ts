@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { sm2 } from 'sm-crypto-v2';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../kernel/db/index.ts';
@@ -9,9 +10,10 @@ import { actorOf, assertAllowed, type Policy, type Principal } from '../../kerne
 import type { SealInfo } from './document/seal-signature.ts';
 import { LicensesErrors } from './errors.ts';
 import type { SealInput } from './schema.ts';
+import { licensesDb, type LicensesSealTable } from './tables.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SealRow = Record<string, any>;
+type SealRow = Selectable<LicensesSealTable>;
 
 export interface SealView {
   id: string;
@@ -58,7 +60,7 @@ export class Seals {
     const now = this.k.clock.now();
     const id = uuidv7();
     return this.k.db.transaction().execute(async (trx) => {
-      const n = await trx.selectFrom('licenses_seal').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_code', '=', input.unitCode).executeTakeFirstOrThrow();
+      const n = await licensesDb(trx).selectFrom('licenses_seal').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_code', '=', input.unitCode).executeTakeFirstOrThrow();
       // 印章编码: the unit's region code, then the unit's credit code check part, then a sequence.
       const code = `${this.k.config.regionCode}${input.unitCode.slice(8, 17)}${String(Number(n.n) + 1).padStart(2, '0')}`;
       const row = {
@@ -81,7 +83,7 @@ export class Seals {
         created_at: now,
         updated_at: now,
       };
-      await trx.insertInto('licenses_seal').values(row).execute();
+      await licensesDb(trx).insertInto('licenses_seal').values(row).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'created', objectType: 'licenses.seal', objectId: id, regionCode: row.region_code, change: { code, name: input.name, unitName: input.unitName, departmentId: input.departmentId, users: input.users.length, automatic: input.automatic } });
       return view(row);
     });
@@ -89,18 +91,18 @@ export class Seals {
 
   async list(who: Principal): Promise<SealView[]> {
     assertAllowed(this.policy, who, 'licenses.read');
-    const rows = await this.k.db.selectFrom('licenses_seal').selectAll().orderBy('created_at').execute();
+    const rows = await licensesDb(this.k.db).selectFrom('licenses_seal').selectAll().orderBy('created_at').execute();
     return rows.filter((r) => this.policy.can(who, 'licenses.read', { regionCode: r.region_code, departmentId: r.department_id })).map(view);
   }
 
   async byId(id: string, ex: Executor = this.k.db): Promise<SealRow | undefined> {
-    return ex.selectFrom('licenses_seal').selectAll().where('id', '=', id).executeTakeFirst();
+    return licensesDb(ex).selectFrom('licenses_seal').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** The department's seal for this purpose that is active and valid today, if any. */
   async forDepartment(ex: Executor, departmentId: string, purpose: string): Promise<SealRow | undefined> {
     const today = cstDate(this.k.clock.now());
-    return ex
+    return licensesDb(ex)
       .selectFrom('licenses_seal')
       .selectAll()
       .where('department_id', '=', departmentId)
@@ -126,7 +128,7 @@ export class Seals {
    */
   async applyTo(trx: Executor, seal: SealRow, user: SealUser, actor: Actor, licence: { id: string; identifier: string; regionCode: string }): Promise<{ info: SealInfo; privateKey: string }> {
     if (!this.allowed(seal, user)) throw LicensesErrors.sealNotAllowed();
-    await trx.updateTable('licenses_seal').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', seal.id).execute();
+    await licensesDb(trx).updateTable('licenses_seal').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', seal.id).execute();
     await this.k.recordChange(trx, { actor, action: 'seal-applied', objectType: 'licenses.seal', objectId: seal.id, regionCode: licence.regionCode, change: { licence: licence.identifier, automatic: user.kind === 'automatic' }, event: false });
     let key = this.keys.get(seal.id);
     if (!key) {

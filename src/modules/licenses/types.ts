@@ -6,6 +6,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { LicensesErrors } from './errors.ts';
 import type { LicenceTypeDefinition, LicenceTypeInput } from './schema.ts';
+import { licensesDb } from './tables.ts';
 
 export interface LicenceType {
   key: string;
@@ -55,29 +56,29 @@ export class LicenceTypes {
     this.check(input.definition);
     const now = this.k.clock.now();
     return this.k.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('licenses_type').select(['version', 'code']).where('key', '=', input.key).forUpdate().executeTakeFirst();
+      const current = await licensesDb(trx).selectFrom('licenses_type').select(['version', 'code']).where('key', '=', input.key).forUpdate().executeTakeFirst();
       if (current && input.baseVersion === undefined) throw LicensesErrors.typeExists();
       if (current && current.version !== input.baseVersion) throw LicensesErrors.typeChanged();
       if (!current && input.baseVersion !== undefined) throw Errors.notFound('licence type');
-      const taken = await trx.selectFrom('licenses_type').select('key').where('code', '=', input.definition.typeCode).where('key', '<>', input.key).executeTakeFirst();
+      const taken = await licensesDb(trx).selectFrom('licenses_type').select('key').where('code', '=', input.definition.typeCode).where('key', '<>', input.key).executeTakeFirst();
       if (taken) throw LicensesErrors.badTemplate([{ path: '/definition/typeCode', message: `used by "${taken.key}" / 类型代码已被使用` }]);
       const version = (current?.version ?? 0) + 1;
       const definition = JSON.stringify(input.definition);
-      if (current) await trx.updateTable('licenses_type').set({ version, code: input.definition.typeCode, definition, updated_at: now }).where('key', '=', input.key).execute();
-      else await trx.insertInto('licenses_type').values({ key: input.key, code: input.definition.typeCode, version, definition, active: true, updated_at: now }).execute();
-      await trx.insertInto('licenses_type_version').values({ key: input.key, version, definition, changed_by: who.accountId, changed_at: now }).execute();
+      if (current) await licensesDb(trx).updateTable('licenses_type').set({ version, code: input.definition.typeCode, definition, updated_at: now }).where('key', '=', input.key).execute();
+      else await licensesDb(trx).insertInto('licenses_type').values({ key: input.key, code: input.definition.typeCode, version, definition, active: true, updated_at: now }).execute();
+      await licensesDb(trx).insertInto('licenses_type_version').values({ key: input.key, version, definition, changed_by: who.accountId, changed_at: now }).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: current ? 'updated' : 'created', objectType: 'licenses.type', objectId: input.key, regionCode: who.regionCode || this.k.config.regionCode, change: { version, name: input.definition.name, typeCode: input.definition.typeCode } });
       return { key: input.key, version, active: true, definition: input.definition };
     });
   }
 
   async list(ex: Executor = this.k.db): Promise<LicenceType[]> {
-    const rows = await ex.selectFrom('licenses_type').selectAll().orderBy('key').execute();
+    const rows = await licensesDb(ex).selectFrom('licenses_type').selectAll().orderBy('key').execute();
     return rows.map((r) => ({ key: r.key, version: r.version, active: r.active, definition: r.definition as LicenceTypeDefinition }));
   }
 
   async get(key: string, ex: Executor = this.k.db): Promise<LicenceType | null> {
-    const r = await ex.selectFrom('licenses_type').selectAll().where('key', '=', key).executeTakeFirst();
+    const r = await licensesDb(ex).selectFrom('licenses_type').selectAll().where('key', '=', key).executeTakeFirst();
     return r ? { key: r.key, version: r.version, active: r.active, definition: r.definition as LicenceTypeDefinition } : null;
   }
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { LicenceRow } from './licences.ts';
+import { licensesDb } from './tables.ts';
 
 export const USE_KINDS = [
   ['view', '查看', 'Viewed'],
@@ -21,7 +22,7 @@ export class LicenceUses {
   constructor(private readonly k: Kernel) {}
 
   async record(ex: Executor, r: LicenceRow, who: Principal | null, kind: UseKind, purpose: string, extra: { grantId?: string; applicationId?: string } = {}): Promise<void> {
-    await ex
+    await licensesDb(ex)
       .insertInto('licenses_use')
       .values({
         id: uuidv7(),
@@ -41,7 +42,7 @@ export class LicenceUses {
   }
 
   async forHolder(holderIndex: string, limit = 100) {
-    const rows = await this.k.db
+    const rows = await licensesDb(this.k.db)
       .selectFrom('licenses_use as u')
       .innerJoin('licenses_licence as l', 'l.id', 'u.licence_id')
       .select(['u.id', 'u.kind', 'u.actor_name', 'u.department_id', 'u.purpose', 'u.at', 'l.name', 'l.licence_no', 'l.identifier'])
@@ -54,7 +55,7 @@ export class LicenceUses {
 
   /** Materials applicants did not have to upload because a licence stood in for them (免证办). */
   async materialsSaved(regionCode: string): Promise<number> {
-    const r = await this.k.db.selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'attach').where('region_code', 'like', `${regionCode}%`).executeTakeFirstOrThrow();
+    const r = await licensesDb(this.k.db).selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'attach').where('region_code', 'like', `${regionCode}%`).executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -6,6 +6,7 @@ import { LicensesErrors } from './errors.ts';
 import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts';
 import type { VerifyResult } from './schema.ts';
 import type { LicenceUses } from './uses.ts';
+import { licensesDb } from './tables.ts';
 
 type Verdict = VerifyResult['verdict'];
 const VERDICTS: Record<Verdict, [string, string]> = {
@@ -51,14 +52,14 @@ export class Verifier {
     if ('problem' in parsed) throw LicensesErrors.badIdentifier(`${parsed.problem} / ${parsed.problem === 'check' ? '校验位错误' : '格式错误'}`);
     const r = await this.licences.byIdentifier(identifier);
     if (!r) return this.answer('unknown', null);
-    const seal = await this.k.db.selectFrom('licenses_seal').select(['code', 'name', 'unit_name']).where('id', '=', r.seal_id).executeTakeFirst();
+    const seal = await licensesDb(this.k.db).selectFrom('licenses_seal').select(['code', 'name', 'unit_name']).where('id', '=', r.seal_id).executeTakeFirst();
     await this.uses.record(this.k.db, r, who, 'verify', '扫码核验 / verified by identifier');
     return this.answer(this.verdictOf(r), r, undefined, seal);
   }
 
   async document(pdf: Buffer, who: Principal | null): Promise<VerifyResult> {
     if (pdf.length < 8 || pdf.toString('latin1', 0, 5) !== '%PDF-') throw LicensesErrors.notPdf();
-    const keys = new Map((await this.k.db.selectFrom('licenses_seal').select(['id', 'public_key']).execute()).map((s) => [s.id, s.public_key as string]));
+    const keys = new Map((await licensesDb(this.k.db).selectFrom('licenses_seal').select(['id', 'public_key']).execute()).map((s) => [s.id, s.public_key as string]));
     const check = checkSeal(pdf, (sig) => keys.get(String(sig.seal?.id)) ?? null);
     if (!check.ok) return this.answer(check.problem === 'no-seal' ? 'unknown' : 'altered', null);
     const r = await this.licences.byIdentifier(check.signature.document);

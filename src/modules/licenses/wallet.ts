@@ -11,6 +11,7 @@ import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts'
 import type { GrantInput } from './schema.ts';
 import type { LicenceTypes } from './types.ts';
 import type { LicenceUses } from './uses.ts';
+import { licensesDb } from './tables.ts';
 
 const YEAR_MS = 366 * 86_400_000;
 
@@ -84,8 +85,8 @@ export class Wallet {
   async mine(who: Principal) {
     const holder = await this.holderOf(who);
     if (!holder) return { items: [], materialsSaved: 0 };
-    const rows = await this.k.db.selectFrom('licenses_licence').selectAll().where('holder_index', '=', holder.index).orderBy('issued_on', 'desc').orderBy('version', 'desc').limit(200).execute();
-    const saved = await this.k.db.selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('holder_index', '=', holder.index).where('kind', '=', 'attach').executeTakeFirstOrThrow();
+    const rows = await licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('holder_index', '=', holder.index).orderBy('issued_on', 'desc').orderBy('version', 'desc').limit(200).execute();
+    const saved = await licensesDb(this.k.db).selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('holder_index', '=', holder.index).where('kind', '=', 'attach').executeTakeFirstOrThrow();
     return { items: await Promise.all(rows.map((r) => this.summary(r, true))), materialsSaved: Number(saved.n) };
   }
 
@@ -118,7 +119,7 @@ export class Wallet {
 
   private async liveGrant(who: Principal, r: LicenceRow, scope: 'view' | 'download') {
     assertAllowed(this.policy, who, 'licenses.read', { regionCode: who.regionCode, departmentId: who.departmentId });
-    const g = await this.k.db
+    const g = await licensesDb(this.k.db)
       .selectFrom('licenses_grant')
       .selectAll()
       .where('lineage', '=', r.lineage)
@@ -149,7 +150,7 @@ export class Wallet {
     if (!(expires.getTime() > now.getTime()) || expires.getTime() - now.getTime() > YEAR_MS) throw LicensesErrors.grantPast();
     const id2 = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.insertInto('licenses_grant').values({ id: id2, lineage: r.lineage, holder_index: r.holder_index, department_id: input.departmentId, scopes: input.scopes, purpose: input.purpose, expires_at: expires, created_by: who.accountId, created_at: now }).execute();
+      await licensesDb(trx).insertInto('licenses_grant').values({ id: id2, lineage: r.lineage, holder_index: r.holder_index, department_id: input.departmentId, scopes: input.scopes, purpose: input.purpose, expires_at: expires, created_by: who.accountId, created_at: now }).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'granted', objectType: 'licenses.grant', objectId: id2, regionCode: r.region_code, change: { licence: r.identifier, departmentId: input.departmentId, scopes: input.scopes, purpose: input.purpose, expiresAt: expires.toISOString() }, requestId });
     });
     return { id: id2 };
@@ -158,7 +159,7 @@ export class Wallet {
   async grants(who: Principal) {
     const holder = await this.holderOf(who);
     if (!holder) return [];
-    const rows = await this.k.db
+    const rows = await licensesDb(this.k.db)
       .selectFrom('licenses_grant as g')
       .select(['g.id', 'g.lineage', 'g.department_id', 'g.scopes', 'g.purpose', 'g.expires_at', 'g.revoked_at', 'g.created_at'])
       .where('g.holder_index', '=', holder.index)
@@ -172,11 +173,11 @@ export class Wallet {
   async revokeGrant(who: Principal, grantId: string, requestId?: string) {
     const holder = await this.holderOf(who);
     if (!/^[0-9a-f-]{36}$/.test(grantId)) throw Errors.notFound('grant');
-    const g = await this.k.db.selectFrom('licenses_grant').selectAll().where('id', '=', grantId).executeTakeFirst();
+    const g = await licensesDb(this.k.db).selectFrom('licenses_grant').selectAll().where('id', '=', grantId).executeTakeFirst();
     if (!g) throw Errors.notFound('grant');
     if (!holder || g.holder_index !== holder.index) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('licenses_grant').set({ revoked_at: this.k.clock.now() }).where('id', '=', grantId).where('revoked_at', 'is', null).execute();
+      await licensesDb(trx).updateTable('licenses_grant').set({ revoked_at: this.k.clock.now() }).where('id', '=', grantId).where('revoked_at', 'is', null).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'grant-revoked', objectType: 'licenses.grant', objectId: grantId, regionCode: this.k.config.regionCode, change: { licence: g.lineage }, requestId });
     });
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Executor } from '../../kernel/db/index.ts';
+import { orgDb } from './tables.ts';
 
 interface Row {
   code: string;
@@ -43,7 +44,7 @@ export function regionRows(detailCounties: string[]): Row[] {
 export async function loadRegions(trx: Executor, detailCounties: string[]): Promise<number> {
   const rows = regionRows(detailCounties);
   for (let i = 0; i < rows.length; i += 1000) {
-    await trx.insertInto('org_region').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await orgDb(trx).insertInto('org_region').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.column('code').doNothing()).execute();
   }
   return rows.length;
 }

@@ -9,6 +9,7 @@ import { actorOf, assertAllowed, regionWithin, type Policy, type Principal } fro
 import { OrgErrors } from './errors.ts';
 import type { Department, DepartmentInput, DepartmentPatch, PageQuery, Post, PostInput, Staff, StaffInput, StaffPatch } from './schema.ts';
 import * as store from './store.ts';
+import { orgDb } from './tables.ts';
 
 type StaffRow = NonNullable<Awaited<ReturnType<typeof store.staffRowById>>>;
 
@@ -44,7 +45,7 @@ export class OrgService {
   async departmentNames(ids: readonly string[], ex: Executor = this.k.db): Promise<Map<string, { name: string; nameEn: string | null; regionCode: string; active: boolean }>> {
     const uniq = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/.test(id));
     if (!uniq.length) return new Map();
-    const rows = await ex.selectFrom('org_department').select(['id', 'name', 'name_en', 'region_code', 'active']).where('id', 'in', uniq).execute();
+    const rows = await orgDb(ex).selectFrom('org_department').select(['id', 'name', 'name_en', 'region_code', 'active']).where('id', 'in', uniq).execute();
     return new Map(rows.map((r) => [r.id, { name: r.name, nameEn: r.name_en, regionCode: r.region_code, active: r.active }]));
   }
 
@@ -65,7 +66,7 @@ export class OrgService {
     if (input.parentId) await this.checkParent(ex, input.parentId, null);
     const id = uuidv7();
     const now = this.k.clock.now();
-    const main = ex
+    const main = orgDb(ex)
       .insertInto('org_department')
       .values({
         id,
@@ -103,7 +104,7 @@ export class OrgService {
       assertAllowed(this.policy, who, 'org.manage', { regionCode: before.regionCode });
       if (patch.parentId) await this.checkParent(trx, patch.parentId, id);
       if (patch.active === false && before.active && before.staffCount > 0) throw OrgErrors.hasActiveStaff();
-      const res = await trx
+      const res = await orgDb(trx)
         .updateTable('org_department')
         .set({
           ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
@@ -173,7 +174,7 @@ export class OrgService {
     await this.checkLocalRoles(input.roles, dept.regionCode);
     const id = uuidv7();
     const now = this.k.clock.now();
-    const res = await trx
+    const res = await orgDb(trx)
       .insertInto('org_staff')
       .values({
         id,
@@ -217,7 +218,7 @@ export class OrgService {
       }
       if (patch.roles?.includes('platform_admin') && !who.roles.includes('platform_admin')) throw Errors.forbidden();
       if (patch.roles) await this.checkLocalRoles(patch.roles, regionCode);
-      const res = await trx
+      const res = await orgDb(trx)
         .updateTable('org_staff')
         .set({
           ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
@@ -257,7 +258,7 @@ export class OrgService {
     if (!dept.active) throw OrgErrors.departmentInactive();
     await this.checkLocalRoles(input.roleCodes, dept.regionCode);
     const id = uuidv7();
-    const main = this.k.db
+    const main = orgDb(this.k.db)
       .insertInto('org_post')
       .values({ id, department_id: departmentId, name: input.name.trim(), role_codes: input.roleCodes })
       .onConflict((oc) => oc.columns(['department_id', 'name']).doNothing())
@@ -271,7 +272,7 @@ export class OrgService {
     const post = await store.postById(this.k.db, id);
     if (!post) throw Errors.notFound('post');
     assertAllowed(this.policy, who, 'org.manage', { regionCode: post.regionCode });
-    const main = this.k.db
+    const main = orgDb(this.k.db)
       .updateTable('org_post')
       .set({ active })
       .where('id', '=', id)

@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Executor } from '../../kernel/db/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import type { Department, Region } from './schema.ts';
+import { orgDb } from './tables.ts';
 
 export async function regionByCode(db: Executor, code: string) {
-  return db.selectFrom('org_region').selectAll().where('code', '=', code).executeTakeFirst();
+  return orgDb(db).selectFrom('org_region').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
 export async function childRegions(db: Executor, parentCode: string | null): Promise<Region[]> {
-  const rows = await db
+  const rows = await orgDb(db)
     .selectFrom('org_region as r')
     .select([
       'r.code',
@@ -43,7 +44,7 @@ export async function listDepartments(
   f: { jurisdiction: string; regionCode?: string; q?: string; includeInactive?: boolean; after?: string; limit: number },
 ) {
   const cursor = decodeCursor(f.after, 2);
-  const rows = await db
+  const rows = await orgDb(db)
     .selectFrom('org_department as d')
     .innerJoin('org_region as r', 'r.code', 'd.region_code')
     .select(departmentColumns)
@@ -59,7 +60,7 @@ export async function listDepartments(
 }
 
 export async function departmentById(db: Executor, id: string): Promise<Department | undefined> {
-  return (await db
+  return (await orgDb(db)
     .selectFrom('org_department as d')
     .innerJoin('org_region as r', 'r.code', 'd.region_code')
     .select(departmentColumns)
@@ -96,7 +97,7 @@ export async function listStaff(
   f: { jurisdiction: string; departmentId?: string; q?: string; includeInactive?: boolean; after?: string; limit: number },
 ) {
   const cursor = decodeCursor(f.after, 2);
-  const rows = await db
+  const rows = await orgDb(db)
     .selectFrom('org_staff as s')
     .innerJoin('org_department as d', 'd.id', 's.department_id')
     .select(staffColumns)
@@ -113,7 +114,7 @@ export async function listStaff(
 }
 
 export async function staffRowById(db: Executor, id: string) {
-  return db
+  return orgDb(db)
     .selectFrom('org_staff as s')
     .innerJoin('org_department as d', 'd.id', 's.department_id')
     .select(staffColumns)
@@ -124,11 +125,11 @@ export async function staffRowById(db: Executor, id: string) {
 const postColumns = ['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active'] as const;
 
 export async function postsOf(db: Executor, departmentId: string) {
-  return db.selectFrom('org_post').select(postColumns).where('department_id', '=', departmentId).orderBy('name').execute();
+  return orgDb(db).selectFrom('org_post').select(postColumns).where('department_id', '=', departmentId).orderBy('name').execute();
 }
 
 export async function postById(db: Executor, id: string) {
-  return db
+  return orgDb(db)
     .selectFrom('org_post as p')
     .innerJoin('org_department as d', 'd.id', 'p.department_id')
     .select(['p.id', 'p.department_id as departmentId', 'p.name', 'p.role_codes as roleCodes', 'p.active', 'd.region_code as regionCode'])

@@ -14,6 +14,7 @@ import { APPLICATION_ACTIONS } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import { checkFormDefinition } from './forms.ts';
 import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';
+import { servicesDb } from './tables.ts';
 
 const ROLE_CODES = ROLES.map((r) => r.code);
 
@@ -83,7 +84,7 @@ export class Catalogue {
     const id = uuidv7();
     const now = this.k.clock.now();
     await this.k.db.transaction().execute(async (trx) => {
-      const inserted = await trx
+      const inserted = await servicesDb(trx)
         .insertInto('services_item')
         .values({ id, region_code: input.regionCode, code: input.code, current_version: 1, active: true, created_at: now, updated_at: now, ...itemColumns(input.code, input.content) })
         .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
@@ -97,7 +98,7 @@ export class Catalogue {
   }
 
   private insertVersion(trx: Executor, itemId: string, version: number, content: ItemContent, who: Principal, note: string | null, now: Date) {
-    return trx
+    return servicesDb(trx)
       .insertInto('services_item_version')
       .values({ id: uuidv7(), item_id: itemId, version, content: JSON.stringify(content), note, created_by: who.accountId, created_at: now })
       .execute();
@@ -108,17 +109,17 @@ export class Catalogue {
    * which is refused when any would be left in a state the new workflow cannot finish from.
    */
   async update(who: Principal, id: string, patch: ItemPatch, requestId?: string): Promise<ItemDetail> {
-    const item = await this.k.db.selectFrom('services_item').select(['region_code', 'code']).where('id', '=', id).executeTakeFirst();
+    const item = await servicesDb(this.k.db).selectFrom('services_item').select(['region_code', 'code']).where('id', '=', id).executeTakeFirst();
     if (!item) throw Errors.notFound('service item');
     assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
     await this.checkContent(item.region_code, patch.content);
     const now = this.k.clock.now();
     await this.k.db.transaction().execute(async (trx) => {
-      const locked = await trx.selectFrom('services_item').select(['current_version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      const locked = await servicesDb(trx).selectFrom('services_item').select(['current_version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
       if (locked.current_version !== patch.baseVersion) throw ServicesErrors.staleVersion();
       const version = locked.current_version + 1;
       await this.insertVersion(trx, id, version, patch.content, who, patch.note ?? null, now);
-      await trx.updateTable('services_item').set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) }).where('id', '=', id).execute();
+      await servicesDb(trx).updateTable('services_item').set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) }).where('id', '=', id).execute();
       let moved = 0;
       if (patch.migrateRunning) moved = await this.moveRunning(trx, id, version, patch.content.workflow);
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'versioned', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { version, note: patch.note, content: patch.content, moved }, summary: { version, moved }, requestId });
@@ -127,7 +128,7 @@ export class Catalogue {
   }
 
   private async moveRunning(trx: Executor, itemId: string, version: number, next: WorkflowDefinition): Promise<number> {
-    const rows = await trx
+    const rows = await servicesDb(trx)
       .selectFrom('services_application as a')
       .innerJoin('services_item_version as v', 'v.id', 'a.item_version_id')
       .select(['a.state', sql<WorkflowDefinition>`v.content->'workflow'`.as('workflow')])
@@ -137,9 +138,9 @@ export class Catalogue {
     const running = rows.filter((r) => !isEnd(r.workflow, r.state)).map((r) => r.state);
     const stranded = strandedStates(next, [...new Set(running)]);
     if (stranded.length) throw ServicesErrors.wouldStrand(stranded);
-    const target = await trx.selectFrom('services_item_version').select('id').where('item_id', '=', itemId).where('version', '=', version).executeTakeFirstOrThrow();
+    const target = await servicesDb(trx).selectFrom('services_item_version').select('id').where('item_id', '=', itemId).where('version', '=', version).executeTakeFirstOrThrow();
     const ends = Object.entries(next.states).filter(([, s]) => s.kind === 'end').map(([c]) => c);
-    const r = await trx
+    const r = await servicesDb(trx)
       .updateTable('services_application')
       .set({ item_version_id: target.id })
       .where('item_id', '=', itemId)
@@ -149,11 +150,11 @@ export class Catalogue {
   }
 
   async setActive(who: Principal, id: string, active: boolean, requestId?: string): Promise<ItemDetail> {
-    const item = await this.k.db.selectFrom('services_item').select(['region_code']).where('id', '=', id).executeTakeFirst();
+    const item = await servicesDb(this.k.db).selectFrom('services_item').select(['region_code']).where('id', '=', id).executeTakeFirst();
     if (!item) throw Errors.notFound('service item');
     assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
     await this.k.db.transaction().execute(async (trx) => {
-      await trx.updateTable('services_item').set({ active, updated_at: this.k.clock.now() }).where('id', '=', id).execute();
+      await servicesDb(trx).updateTable('services_item').set({ active, updated_at: this.k.clock.now() }).where('id', '=', id).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: active ? 'activated' : 'deactivated', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { active }, requestId });
     });
     return this.get(id, true);
@@ -163,7 +164,7 @@ export class Catalogue {
   async list(q: CatalogueQuery, who: Principal | null): Promise<{ items: ItemSummary[]; next: string | null }> {
     const limit = q.limit ?? 20;
     const showInactive = q.includeInactive && who && this.policy.can(who, 'services.manage');
-    let query = this.k.db.selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.name_en', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
+    let query = servicesDb(this.k.db).selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.name_en', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
     if (!showInactive) query = query.where('i.active', '=', true);
     if (q.regionCode) query = query.where('i.region_code', 'like', `${q.regionCode}%`);
     if (q.departmentId) query = query.where('i.department_id', '=', q.departmentId);
@@ -210,7 +211,7 @@ export class Catalogue {
 
   /** Departments that offer items, with how many: the catalogue's "by department" view. */
   async departments(regionCode?: string): Promise<{ id: string; name: string; items: number }[]> {
-    let q = this.k.db.selectFrom('services_item').select(['department_id', sql<number>`count(*)::int`.as('n')]).where('active', '=', true);
+    let q = servicesDb(this.k.db).selectFrom('services_item').select(['department_id', sql<number>`count(*)::int`.as('n')]).where('active', '=', true);
     if (regionCode) q = q.where('region_code', 'like', `${regionCode}%`);
     const rows = await q.groupBy('department_id').execute();
     const names = await this.names.of(rows.map((r) => r.department_id));
@@ -219,7 +220,7 @@ export class Catalogue {
 
   /** One item with its current elements; inactive items only for managers. */
   async get(id: string, forManager = false, who: Principal | null = null): Promise<ItemDetail> {
-    const r = await this.k.db
+    const r = await servicesDb(this.k.db)
       .selectFrom('services_item as i')
       .innerJoin('services_item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.current_version'))
       .selectAll('i')
@@ -237,7 +238,7 @@ export class Catalogue {
     // A version never changes once written, so it can be kept in memory for good.
     const hit = this.versionCache.get(versionId);
     if (hit) return hit;
-    const r = await ex
+    const r = await servicesDb(ex)
       .selectFrom('services_item_version as v')
       .innerJoin('services_item as i', 'i.id', 'v.item_id')
       .select(['v.id', 'v.item_id', 'v.version', 'v.content', 'i.region_code', 'i.code'])
@@ -251,7 +252,7 @@ export class Catalogue {
 
   /** The version new applications are made under. */
   async currentVersion(itemId: string): Promise<ItemVersion> {
-    const r = await this.k.db
+    const r = await servicesDb(this.k.db)
       .selectFrom('services_item_version as v')
       .innerJoin('services_item as i', (j) => j.onRef('i.id', '=', 'v.item_id').onRef('i.current_version', '=', 'v.version'))
       .select(['v.id', 'i.active'])
@@ -263,7 +264,7 @@ export class Catalogue {
   }
 
   async versions(itemId: string): Promise<{ version: number; note: string | null; createdAt: string; createdBy: string }[]> {
-    const rows = await this.k.db.selectFrom('services_item_version').select(['version', 'note', 'created_at', 'created_by']).where('item_id', '=', itemId).orderBy('version', 'desc').execute();
+    const rows = await servicesDb(this.k.db).selectFrom('services_item_version').select(['version', 'note', 'created_at', 'created_by']).where('item_id', '=', itemId).orderBy('version', 'desc').execute();
     return rows.map((r) => ({ version: r.version, note: r.note, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by }));
   }
 }

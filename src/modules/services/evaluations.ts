@@ -9,6 +9,7 @@ import { APPLICATION_LOG } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import type { EvaluationInput, Rectification } from './schema.ts';
 import { EVALUATION_CREATED } from './events.ts';
+import { servicesDb, type ServicesRectificationTable } from './tables.ts';
 
 /** Working days a department has to rectify after a bad rating and reply to the applicant. */
 export const RECTIFY_DAYS = 10;
@@ -45,7 +46,7 @@ export class Evaluations {
     const rectificationId = bad ? uuidv7() : null;
     const dueAt = bad ? await this.k.calendar.addWorkingDays(now, RECTIFY_DAYS) : null;
     await this.k.db.transaction().execute(async (trx) => {
-      const inserted = await trx
+      const inserted = await servicesDb(trx)
         .insertInto('services_evaluation')
         .values({
           id,
@@ -66,8 +67,8 @@ export class Evaluations {
         .executeTakeFirst();
       if (!inserted) throw ServicesErrors.notEvaluable();
       await APPLICATION_LOG.append(trx, row.id, row.region_code, { action: 'evaluate', from: row.state, to: row.state, actor: stepActorOf(who), opinion: input.comment ?? null, payload: { level: input.level, reasons: input.reasons }, at: now });
-      if (rectificationId) {
-        await trx.insertInto('services_rectification').values({ id: rectificationId, evaluation_id: id, application_id: row.id, region_code: row.region_code, department_id: row.department_id, state: 'open', due_at: dueAt, created_at: now }).execute();
+      if (rectificationId && dueAt) {
+        await servicesDb(trx).insertInto('services_rectification').values({ id: rectificationId, evaluation_id: id, application_id: row.id, region_code: row.region_code, department_id: row.department_id, state: 'open', due_at: dueAt, created_at: now }).execute();
       }
       await this.k.recordChange(trx, {
         actor: actorOf(who),
@@ -86,7 +87,7 @@ export class Evaluations {
 
   private async rectRow(id: string) {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('rectification');
-    const r = await this.k.db
+    const r = await servicesDb(this.k.db)
       .selectFrom('services_rectification as r')
       .innerJoin('services_evaluation as e', 'e.id', 'r.evaluation_id')
       .innerJoin('services_application as a', 'a.id', 'r.application_id')
@@ -104,7 +105,7 @@ export class Evaluations {
     assertAllowed(this.policy, who, 'services.handle', { regionCode: r.region_code, departmentId: r.department_id });
     if (who.departmentId !== r.department_id && !who.permissions.has('*')) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
-      const u = await trx.updateTable('services_rectification').set({ state: 'replied', reply: reply.trim(), replied_by: who.accountId, replied_at: this.k.clock.now() }).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+      const u = await servicesDb(trx).updateTable('services_rectification').set({ state: 'replied', reply: reply.trim(), replied_by: who.accountId, replied_at: this.k.clock.now() }).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) throw ServicesErrors.rectificationState();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'replied', objectType: 'services.rectification', objectId: id, regionCode: r.region_code, change: { reply }, summary: { applicationId: r.application_id }, requestId });
       await this.k.notify.notify(trx, { regionCode: r.region_code, recipientId: r.applicant_account_id, title: '差评整改答复 / Reply to your rating', body: `${r.number}：${reply.trim().slice(0, 200)}`, link: `/applications/${r.application_id}` });
@@ -116,7 +117,7 @@ export class Evaluations {
     const r = await this.rectRow(id);
     if (who.type !== 'person' || !(r.applicant_account_id === who.accountId || (r.enterprise_id && this.policy.can(who, 'evaluation.submit', { enterpriseId: r.enterprise_id })))) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
-      const u = await trx
+      const u = await servicesDb(trx)
         .updateTable('services_rectification')
         .set({ state: 'closed', follow_up_satisfied: input.satisfied, follow_up_comment: input.comment?.trim() || null, closed_at: this.k.clock.now() })
         .where('id', '=', id)
@@ -128,8 +129,8 @@ export class Evaluations {
   }
 
   /** Tasks of the caller's department (or region, for roles across departments), oldest deadline first. */
-  async list(who: Principal, q: { state?: string; applicationId?: string }): Promise<Rectification[]> {
-    let query = this.k.db
+  async list(who: Principal, q: { state?: ServicesRectificationTable['state']; applicationId?: string }): Promise<Rectification[]> {
+    let query = servicesDb(this.k.db)
       .selectFrom('services_rectification as r')
       .innerJoin('services_evaluation as e', 'e.id', 'r.evaluation_id')
       .innerJoin('services_application as a', 'a.id', 'r.application_id')

@@ -17,6 +17,7 @@ import { ServiceStats } from './stats.ts';
 import { ApplicationViews } from './views.ts';
 import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
+import { servicesDb } from './tables.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
@@ -65,7 +66,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   // 超期: flag open applications past their promised deadline once, with an audit entry and event,
   // so the workbench and the figures agree and other pillars (supervision) can react.
   k.jobs.registerTimer('services.deadlines', 300_000, async (_job, trx) => {
-    const late = await trx
+    const late = await servicesDb(trx)
       .updateTable('services_application')
       .set({ overdue: true })
       .where('open', '=', true)

@@ -1,6 +1,7 @@
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Catalogue } from './catalogue.ts';
+import { servicesDb } from './tables.ts';
 
 /**
  * The applicant hears of every step staff take (and of their own submission) through their inbox.
@@ -9,7 +10,7 @@ import type { Catalogue } from './catalogue.ts';
  */
 export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
   const tell = async (trx: Tx, p: Record<string, unknown>, title: string, extra: string) => {
-    const app = await trx.selectFrom('services_application').select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state']).where('id', '=', String(p.id)).executeTakeFirst();
+    const app = await servicesDb(trx).selectFrom('services_application').select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state']).where('id', '=', String(p.id)).executeTakeFirst();
     if (!app) return;
     const v = await catalogue.version(app.item_version_id, trx);
     const state = v.content.workflow.states[String(p.to ?? app.state)];
@@ -19,7 +20,7 @@ export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
   k.events.subscribe('services.application.stepped', async (e, trx) => {
     const p = e.payload;
     if (p.actorType !== 'staff') return;
-    const app = await trx.selectFrom('services_application').select('item_version_id').where('id', '=', String(p.id)).executeTakeFirst();
+    const app = await servicesDb(trx).selectFrom('services_application').select('item_version_id').where('id', '=', String(p.id)).executeTakeFirst();
     if (!app) return;
     const a = (await catalogue.version(app.item_version_id, trx)).content.workflow.actions.find((x) => x.code === p.action);
     const why = p.reason ? `：${p.reason}` : Array.isArray(p.items) ? `，请补正：${(p.items as string[]).join('；')}` : '';

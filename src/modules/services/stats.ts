@@ -4,6 +4,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { assertAllowed, regionWithin, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { Evaluations } from './evaluations.ts';
+import { servicesDb } from './tables.ts';
 
 export interface StatsRow {
   key: string;
@@ -41,7 +42,7 @@ export class ServiceStats {
     if ([from, to].some((d) => d && Number.isNaN(d.getTime()))) throw Errors.validation([{ path: '/from', message: 'not a date / 日期无效' }]);
     if (from && to && from > to) throw Errors.validation([{ path: '/from', message: 'from is after to / 起始日期晚于截止日期' }]);
     const key = q.groupBy === 'region' ? sql`a.region_code` : sql`a.department_id::text`;
-    const r = await sql<{ key: string; received: number; accepted: number; completed: number; overdue: number; online: number; avg_days: number | null; evaluations: number; avg_score: number | null }>`
+    const r = await sql<{ key: string | null; received: number; accepted: number; completed: number; overdue: number; online: number; avg_days: number | null; evaluations: number; avg_score: number | null }>`
       SELECT ${key} AS key,
              count(*)::int AS received,
              (count(*) FILTER (WHERE a.accepted_at IS NOT NULL))::int AS accepted,
@@ -57,9 +58,9 @@ export class ServiceStats {
          ${from ? sql`AND a.submitted_at >= ${from}` : sql``} ${to ? sql`AND a.submitted_at < ${to}` : sql``}
        GROUP BY ROLLUP (${key})
        ORDER BY received DESC`.execute(this.k.db);
-    const names = q.groupBy === 'region' ? new Map<string, string>() : new Map([...(await this.org.departmentNames(r.rows.map((x) => x.key).filter(Boolean))).entries()].map(([id, d]) => [id, d.name]));
+    const names = q.groupBy === 'region' ? new Map<string, string>() : new Map([...(await this.org.departmentNames(r.rows.flatMap((x) => (x.key ? [x.key] : [])))).entries()].map(([id, d]) => [id, d.name]));
     if (q.groupBy === 'region') {
-      for (const code of r.rows.map((x) => x.key).filter(Boolean)) names.set(code, (await this.org.region(code).catch(() => null))?.name ?? code);
+      for (const code of r.rows.flatMap((x) => (x.key ? [x.key] : []))) names.set(code, (await this.org.region(code).catch(() => null))?.name ?? code);
     }
     const shape = (x: (typeof r.rows)[number]): StatsRow => ({
       key: x.key ?? '',
@@ -76,7 +77,7 @@ export class ServiceStats {
     const total = r.rows.find((x) => x.key === null);
     return {
       rows: r.rows.filter((x) => x.key !== null).map(shape),
-      total: total ? shape(total) : shape({ key: '', received: 0, accepted: 0, completed: 0, overdue: 0, online: 0, avg_days: null, evaluations: 0, avg_score: null } as never),
+      total: total ? shape(total) : shape({ key: '', received: 0, accepted: 0, completed: 0, overdue: 0, online: 0, avg_days: null, evaluations: 0, avg_score: null }),
     };
   }
 
@@ -86,9 +87,9 @@ export class ServiceStats {
     const keys = rows.map((r) => r.key).filter((k): k is string => !!k);
     let names = new Map<string, string>();
     if (by === 'department') names = new Map([...(await this.org.departmentNames(keys)).entries()].map(([id, d]) => [id, d.name]));
-    if (by === 'item' && keys.length) names = new Map((await this.k.db.selectFrom('services_item').select(['id', 'name']).where('id', 'in', keys).execute()).map((r) => [r.id, r.name]));
+    if (by === 'item' && keys.length) names = new Map((await servicesDb(this.k.db).selectFrom('services_item').select(['id', 'name']).where('id', 'in', keys).execute()).map((r) => [r.id, r.name]));
     if (by === 'staff' && keys.length)
-      names = new Map((await this.k.db.selectFrom('services_action').select(['actor_id', sql<string>`max(actor_name)`.as('name')]).where('actor_id', 'in', keys).groupBy('actor_id').execute()).map((r) => [r.actor_id, r.name]));
+      names = new Map((await servicesDb(this.k.db).selectFrom('services_action').select(['actor_id', sql<string>`max(actor_name)`.as('name')]).where('actor_id', 'in', keys).groupBy('actor_id').execute()).map((r) => [r.actor_id, r.name]));
     return rows.map((r) => ({ ...r, key: r.key ?? '', name: r.key ? (names.get(r.key) ?? r.key) : '—' }));
   }
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Kernel } from '../../kernel/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { maskCitizenId } from '../../kernel/ids/index.ts';
@@ -12,9 +12,10 @@ import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
+import { servicesDb, type ServicesApplicationTable } from './tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Row = Record<string, any>;
+/** An application as stored; the lists also say whether it has been evaluated. */
+type Row = Selectable<ServicesApplicationTable> & { evaluated?: boolean };
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 
 /**
@@ -80,7 +81,7 @@ export class ApplicationViews {
 
   async detail(who: Principal, id: string): Promise<ApplicationDetail> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
-    const row = await this.k.db.selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
+    const row = await servicesDb(this.k.db).selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw Errors.notFound('application');
     if (!this.apps.canSee(who, row)) throw Errors.forbidden();
     const [view] = await this.views([row]);
@@ -92,7 +93,7 @@ export class ApplicationViews {
       if (key === 'person.phone') form[field] = maskAddress(form[field] as string);
     }
     const names = new Map(v.content.materials.map((m) => [m.code, m.name]));
-    const history = await this.k.db.selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
+    const history = await servicesDb(this.k.db).selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
     const def = v.content.workflow;
     const actor =
       who.type === 'staff' ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
@@ -131,7 +132,7 @@ export class ApplicationViews {
     if (who.type !== 'person') throw Errors.forbidden();
     const limit = q.limit ?? 20;
     const after = decodeCursor(q.after, 2);
-    let query = this.k.db.selectFrom('services_application as a').selectAll('a').select(this.withEvaluated());
+    let query = servicesDb(this.k.db).selectFrom('services_application as a').selectAll('a').select(this.withEvaluated());
     query = who.actingFor ? query.where('a.enterprise_id', '=', who.actingFor.enterpriseId) : query.where('a.applicant_account_id', '=', who.accountId).where('a.enterprise_id', 'is', null);
     if (after) query = query.where(sql<boolean>`(a.submitted_at, a.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     const rows = await query.orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
@@ -147,7 +148,7 @@ export class ApplicationViews {
     assertAllowed(this.policy, who, 'services.handle');
     const limit = q.limit ?? 50;
     const now = this.k.clock.now();
-    let query = this.k.db
+    let query = servicesDb(this.k.db)
       .selectFrom('services_application as a')
       .selectAll('a')
       .select(this.withEvaluated())

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { sniffMime } from '../../../kernel/files/sniff.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
@@ -14,6 +14,7 @@ import { Open311Errors } from './errors.ts';
 import type { Form, Media } from './fields.ts';
 import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
+import { casesDb, type CasesCaseTable } from '../tables.ts';
 
 
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
@@ -181,13 +182,13 @@ export class Open311Service {
 
   /** Discovery's changeset: when the service list (the category tree) last changed. */
   async changeset(): Promise<string> {
-    const r = await this.k.db.selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+    const r = await casesDb(this.k.db).selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
     return w3cTime(r?.at ? new Date(r.at) : new Date(0))!;
   }
 
   async token(token: string) {
     if (!/^[0-9a-f-]{36}$/.test(token)) throw Open311Errors.notFound('request');
-    const row = await this.k.db.selectFrom('cases_case').select(['id', 'number']).where('id', '=', token).where('channel', '=', 'open311').executeTakeFirst();
+    const row = await casesDb(this.k.db).selectFrom('cases_case').select(['id', 'number']).where('id', '=', token).where('channel', '=', 'open311').executeTakeFirst();
     if (!row) throw Open311Errors.notFound('request');
     return [{ service_request_id: row.number, token: row.id }];
   }
@@ -195,7 +196,7 @@ export class Open311Service {
   /** GET requests with the spec's filters; at most 1000, the last 90 days unless dates are given. */
   async list(q: Record<string, string | undefined>) {
     this.checkJurisdiction(q.jurisdiction_id);
-    let query = this.k.db.selectFrom('cases_case').selectAll().where('channel', '=', 'open311').where('region_code', '=', this.k.config.regionCode).where('confidential', '=', false);
+    let query = casesDb(this.k.db).selectFrom('cases_case').selectAll().where('channel', '=', 'open311').where('region_code', '=', this.k.config.regionCode).where('confidential', '=', false);
     if (q.service_request_id) {
       const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.length > MAX_IDS) throw Open311Errors.badRequest(`一次最多查询${MAX_IDS}个请求`, `At most ${MAX_IDS} service_request_id values`);
@@ -225,27 +226,27 @@ export class Open311Service {
 
   async one(number: string, jurisdiction?: string) {
     this.checkJurisdiction(jurisdiction);
-    const row = await this.k.db.selectFrom('cases_case').selectAll().where('number', '=', number).where('channel', '=', 'open311').where('confidential', '=', false).executeTakeFirst();
+    const row = await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('number', '=', number).where('channel', '=', 'open311').where('confidential', '=', false).executeTakeFirst();
     if (!row) throw Open311Errors.notFound('request');
     return this.describe([row]);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private async describe(rows: Record<string, any>[]) {
-    const masters = new Map((await (rows.some((r) => r.duplicate_of) ? this.k.db.selectFrom('cases_case').selectAll().where('id', 'in', rows.map((r) => r.duplicate_of).filter(Boolean)).execute() : Promise.resolve([]))).map((m) => [m.id, m]));
+  private async describe(rows: Selectable<CasesCaseTable>[]) {
+    const masterIds = rows.flatMap((r) => (r.duplicate_of ? [r.duplicate_of] : []));
+    const masters = new Map((masterIds.length ? await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', 'in', masterIds).execute() : []).map((m) => [m.id, m]));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c]));
-    const names = await this.org.departmentNames([...rows, ...masters.values()].map((r) => r.handling_department_id).filter(Boolean));
+    const names = await this.org.departmentNames([...rows, ...masters.values()].flatMap((r) => (r.handling_department_id ? [r.handling_department_id] : [])));
     // A state's words come from the workflow version the case runs under.
     const defs = new Map(await Promise.all([...new Set([...rows, ...masters.values()].map((r) => Number(r.workflow_version)))].map(async (v) => [v, await this.workflows.get(v)] as const)));
     return rows.map((r) => {
-      const s = masters.get(r.duplicate_of) ?? r;
+      const s = (r.duplicate_of ? masters.get(r.duplicate_of) : undefined) ?? r;
       const st = defs.get(Number(s.workflow_version))?.states[s.state];
       const notes = `${st?.zh ?? s.state} / ${st?.en ?? s.state}${r.duplicate_of ? `（已与 ${s.number} 合并 / merged into ${s.number}）` : ''}${s.reply ? `：${s.reply}` : s.answer ? `：${s.answer}` : ''}`;
       return {
         service_request_id: r.number,
         status: s.open ? 'open' : 'closed',
         status_notes: notes,
-        service_name: cats.get(r.category_code)?.name ?? '',
+        service_name: (r.category_code ? cats.get(r.category_code)?.name : undefined) ?? '',
         service_code: r.category_code ?? '',
         description: r.content,
         agency_responsible: s.handling_department_id ? (names.get(s.handling_department_id)?.name ?? '') : '',

@@ -1,6 +1,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Db } from '../../../kernel/db/index.ts';
 import type { ClientRegistry } from './clients.ts';
+import { identityDb } from '../tables.ts';
 
 type Row = { payload: AdapterPayload; expires_at: Date | string | null; consumed_at: Date | string | null };
 
@@ -27,7 +28,7 @@ export function databaseAdapter(db: Db, clients: ClientRegistry) {
         account_id: payload.accountId ?? null,
         expires_at: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
       };
-      await db
+      await identityDb(db)
         .insertInto('identity_oidc_payload')
         .values({ kind: this.kind, id, ...values })
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet(values))
@@ -36,27 +37,27 @@ export function databaseAdapter(db: Db, clients: ClientRegistry) {
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.kind === 'Client') return clients.metadata(id);
-      return live(await db.selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('id', '=', id).executeTakeFirst());
+      return live(await identityDb(db).selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('id', '=', id).executeTakeFirst());
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return live(await db.selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('uid', '=', uid).executeTakeFirst());
+      return live(await identityDb(db).selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('uid', '=', uid).executeTakeFirst());
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return live(await db.selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('user_code', '=', userCode).executeTakeFirst());
+      return live(await identityDb(db).selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('user_code', '=', userCode).executeTakeFirst());
     }
 
     async consume(id: string): Promise<void> {
-      await db.updateTable('identity_oidc_payload').set({ consumed_at: new Date() }).where('kind', '=', this.kind).where('id', '=', id).execute();
+      await identityDb(db).updateTable('identity_oidc_payload').set({ consumed_at: new Date() }).where('kind', '=', this.kind).where('id', '=', id).execute();
     }
 
     async destroy(id: string): Promise<void> {
-      await db.deleteFrom('identity_oidc_payload').where('kind', '=', this.kind).where('id', '=', id).execute();
+      await identityDb(db).deleteFrom('identity_oidc_payload').where('kind', '=', this.kind).where('id', '=', id).execute();
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await db.deleteFrom('identity_oidc_payload').where('grant_id', '=', grantId).execute();
+      await identityDb(db).deleteFrom('identity_oidc_payload').where('grant_id', '=', grantId).execute();
     }
   };
 }

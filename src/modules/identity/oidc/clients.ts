@@ -6,6 +6,7 @@ import { DomainError, Errors } from '../../../kernel/http/errors.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../../kernel/policy/index.ts';
 import type { ClientApp, ClientInput, ClientPatch } from './schema.ts';
+import { identityDb } from '../tables.ts';
 
 const CACHE_MS = 10_000;
 export const WEB_CLIENT_ID = 'yiwang-web';
@@ -80,7 +81,7 @@ export class ClientRegistry {
   private async row(clientId: string): Promise<ClientRow | undefined> {
     const hit = this.cache.get(clientId);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
-    const row = (await this.k.db.selectFrom('identity_oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst()) as ClientRow | undefined;
+    const row = (await identityDb(this.k.db).selectFrom('identity_oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst()) as ClientRow | undefined;
     this.cache.set(clientId, { at: Date.now(), row, meta: undefined });
     return row;
   }
@@ -113,7 +114,7 @@ export class ClientRegistry {
 
   async list(who: Principal): Promise<ClientApp[]> {
     assertAllowed(this.policy, who, 'sso.manage');
-    const rows = (await this.k.db.selectFrom('identity_oidc_client').selectAll().orderBy('created_at').limit(500).execute()) as ClientRow[];
+    const rows = (await identityDb(this.k.db).selectFrom('identity_oidc_client').selectAll().orderBy('created_at').limit(500).execute()) as ClientRow[];
     return rows.map((r) => this.view(r));
   }
 
@@ -137,7 +138,7 @@ export class ClientRegistry {
     const secret = input.confidential ? (opts.secret ?? randomBytes(24).toString('base64url')) : null;
     const now = this.k.clock.now();
     const write = async (trx: Executor) => {
-      const rows = await trx
+      const rows = await identityDb(trx)
         .insertInto('identity_oidc_client')
         .values({
           client_id: input.clientId,
@@ -177,7 +178,7 @@ export class ClientRegistry {
 
   async update(who: Principal, clientId: string, patch: ClientPatch, requestId?: string): Promise<ClientApp> {
     assertAllowed(this.policy, who, 'sso.manage');
-    const cur = await this.k.db.selectFrom('identity_oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+    const cur = await identityDb(this.k.db).selectFrom('identity_oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst();
     if (!cur) throw Errors.notFound('client');
     if (cur.first_party) throw ClientErrors.firstParty();
     const next = {
@@ -188,7 +189,7 @@ export class ClientRegistry {
     };
     this.check(next);
     const row = await this.k.db.transaction().execute(async (trx) => {
-      const rows = await trx
+      const rows = await identityDb(trx)
         .updateTable('identity_oidc_client')
         .set({
           name: patch.name ?? cur.name,
@@ -209,7 +210,7 @@ export class ClientRegistry {
       if (!rows.length) throw ClientErrors.stale();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'updated', objectType: 'identity.client', objectId: clientId, regionCode: cur.region_code, change: patch, requestId });
       // A deactivated client's tokens and grants stop working at once.
-      if (patch.active === false) await trx.deleteFrom('identity_oidc_payload').where(sql<boolean>`payload->>'clientId' = ${clientId}`).execute();
+      if (patch.active === false) await identityDb(trx).deleteFrom('identity_oidc_payload').where(sql<boolean>`payload->>'clientId' = ${clientId}`).execute();
       return rows[0] as ClientRow;
     });
     this.cache.delete(clientId);
@@ -220,7 +221,7 @@ export class ClientRegistry {
     assertAllowed(this.policy, who, 'sso.manage');
     const secret = randomBytes(24).toString('base64url');
     await this.k.db.transaction().execute(async (trx) => {
-      const rows = await trx
+      const rows = await identityDb(trx)
         .updateTable('identity_oidc_client')
         .set({ secret_enc: this.k.crypto.encryptField(secret), updated_at: this.k.clock.now() })
         .where('client_id', '=', clientId)
@@ -237,10 +238,10 @@ export class ClientRegistry {
 
   /** The platform's own web pages as a first-party client; its redirect URIs follow the configuration. */
   async ensureWebClient(redirectUris: string[]): Promise<string> {
-    const cur = await this.k.db.selectFrom('identity_oidc_client').select(['secret_enc', 'redirect_uris']).where('client_id', '=', WEB_CLIENT_ID).executeTakeFirst();
+    const cur = await identityDb(this.k.db).selectFrom('identity_oidc_client').select(['secret_enc', 'redirect_uris']).where('client_id', '=', WEB_CLIENT_ID).executeTakeFirst();
     if (cur?.secret_enc) {
       if (cur.redirect_uris.join(' ') !== redirectUris.join(' ')) {
-        await this.k.db.updateTable('identity_oidc_client').set({ redirect_uris: redirectUris, post_logout_redirect_uris: redirectUris.map((u) => new URL('/', u).href) }).where('client_id', '=', WEB_CLIENT_ID).execute();
+        await identityDb(this.k.db).updateTable('identity_oidc_client').set({ redirect_uris: redirectUris, post_logout_redirect_uris: redirectUris.map((u) => new URL('/', u).href) }).where('client_id', '=', WEB_CLIENT_ID).execute();
         this.cache.delete(WEB_CLIENT_ID);
       }
       return this.k.crypto.decryptField(cur.secret_enc);

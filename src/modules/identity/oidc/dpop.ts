@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
 import { DomainError } from '../../../kernel/http/errors.ts';
 
 /** How far a proof's `iat` may lie from now, either way (RFC 9449 leaves it to the server). */
@@ -42,15 +42,16 @@ export async function checkProof(token: string, jkt: string, p: Presentation, pu
   if (p.scheme !== 'DPoP') throw DpopErrors.invalid('send it as “Authorization: DPoP”, with a DPoP proof');
   if (!p.proof || p.proof.length > 4000) throw DpopErrors.invalid('a DPoP proof is required');
   let payload: Record<string, unknown>;
-  let jwk: Record<string, unknown>;
+  let jwk: JWK | undefined;
   try {
     const verified = await jwtVerify(p.proof, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ALGORITHMS });
     payload = verified.payload;
-    jwk = verified.protectedHeader.jwk as Record<string, unknown>;
+    jwk = verified.protectedHeader.jwk;
   } catch {
     throw DpopErrors.invalid('the DPoP proof is not a valid signed dpop+jwt');
   }
-  if ((await calculateJwkThumbprint(jwk as never)) !== jkt) throw DpopErrors.invalid('the DPoP proof is signed by another key');
+  // EmbeddedJWK has already refused a proof without its key; the check keeps the type honest.
+  if (!jwk || (await calculateJwkThumbprint(jwk)) !== jkt) throw DpopErrors.invalid('the DPoP proof is signed by another key');
   const { jti, iat, htm, htu, ath } = payload;
   if (typeof jti !== 'string' || !jti || jti.length > 200) throw DpopErrors.invalid('the DPoP proof needs a jti');
   if (typeof iat !== 'number' || Math.abs(nowS - iat) > DPOP_WINDOW_S) throw DpopErrors.invalid('the DPoP proof is not recent');

@@ -7,6 +7,7 @@ import { SYSTEM_SCOPE_CODES } from '../scopes.ts';
 import { checkProof, DPOP_WINDOW_S, DpopErrors, type Presentation } from './dpop.ts';
 import { buildProvider, type ProviderDeps } from './provider.ts';
 import { withProviderContext } from './request-context.ts';
+import { identityDb } from '../tables.ts';
 
 const RECHECK_MS = 30_000;
 /**
@@ -100,7 +101,7 @@ export class OidcHost {
    */
   private async firstUse(jkt: string, jti: string): Promise<boolean> {
     const id = createHash('sha256').update(`${jkt}:${jti}`).digest('base64url');
-    const rows = await this.d.k.db
+    const rows = await identityDb(this.d.k.db)
       .insertInto('identity_oidc_payload')
       .values({ kind: 'DPoPProof', id, payload: '{}', expires_at: new Date(Date.now() + 2 * DPOP_WINDOW_S * 1000) })
       .onConflict((oc) => oc.columns(['kind', 'id']).doNothing())

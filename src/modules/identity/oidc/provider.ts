@@ -8,6 +8,7 @@ import { applyClientPolicy, introspectionAllowed, oauthErrorOf, revocationAllowe
 import type { ClientRegistry } from './clients.ts';
 import type { SigningKeys } from './keys.ts';
 import { logoutPage, errorPage, logoutDonePage } from './pages.ts';
+import { identityDb } from '../tables.ts';
 
 export interface ProviderDeps {
   k: Kernel;
@@ -33,7 +34,7 @@ function accountLookup(d: ProviderDeps) {
   const load = async (sub: string): Promise<Cached | null> => {
     const hit = cache.get(sub);
     if (hit && hit.until > Date.now()) return hit;
-    const acc = await d.k.db
+    const acc = await identityDb(d.k.db)
       .selectFrom('identity_account')
       .select(['id', 'kind', 'display_name', 'staff_id', 'region_code', 'active', 'assurance_level', 'phone_masked'])
       .where('id', '=', sub)
@@ -54,7 +55,7 @@ function accountLookup(d: ProviderDeps) {
         let p = entry.who;
         // Only a request for the enterprise scope needs to know whom the person acts for.
         if (token?.grantId && scope.split(' ').includes('enterprise')) {
-          const row = await d.k.db.selectFrom('identity_oidc_grant_acting').select('enterprise_id').where('grant_id', '=', token.grantId).executeTakeFirst();
+          const row = await identityDb(d.k.db).selectFrom('identity_oidc_grant_acting').select('enterprise_id').where('grant_id', '=', token.grantId).executeTakeFirst();
           if (row) p = await d.identity.principalOf(acc, null, row.enterprise_id);
         }
         return {
@@ -84,7 +85,7 @@ export async function buildProvider(d: ProviderDeps): Promise<Provider> {
   const findAccount = accountLookup(d);
   const provider = new Provider(d.issuer, {
     adapter: databaseAdapter(d.k.db, d.clients),
-    jwks: { keys: (await d.keys.privateJwks()) as never },
+    jwks: { keys: await d.keys.privateJwks() },
     // Derived from the platform's index key: the same on every node, never stored.
     cookies: { keys: [d.k.crypto.blindIndex('oidc-cookie-key')], long: cookie, short: cookie },
     findAccount: (_ctx, sub, token) => findAccount(sub, token as { grantId?: string } | undefined),

@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from '../../kernel/db/tables.ts';
+import type { Executor } from '../../kernel/db/index.ts';
+
+/*
+ * The row types of the cases module's tables, as its migrations create them.
+ * src/modules/tables.test.ts migrates a fresh database and fails if a table or column here and
+ * there disagree, so a migration that adds a column must add it here too.
+ */
+
+export interface CasesActionTable {
+  id: string;
+  case_id: string;
+  region_code: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_type: string;
+  actor_name: string;
+  department_id: string | null;
+  opinion: string | null;
+  payload: DefaultedJson<unknown>;
+  at: Timestamp;
+}
+
+export interface CasesApiKeyTable {
+  id: string;
+  key_index: string;
+  name: string;
+  jurisdiction_id: string;
+  region_code: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface CasesCaseTable {
+  id: string;
+  number: string;
+  region_code: string;
+  workflow_version: number;
+  channel: string;
+  kind: string;
+  urgency: string;
+  title: string;
+  content: string;
+  search: SearchText;
+  caller_name_enc: string | null;
+  caller_phone_enc: string | null;
+  caller_phone_index: string | null;
+  caller_account_id: string | null;
+  confidential: Generated<boolean>;
+  reporter_id: string;
+  external_ref: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  street_code: string | null;
+  grid_code: string | null;
+  photo_ids: Generated<string[]>;
+  attributes: DefaultedJson<unknown>;
+  category_code: string | null;
+  suggestions: DefaultedJson<unknown>;
+  took_first: boolean | null;
+  state: string;
+  open: Generated<boolean>;
+  handling_department_id: string | null;
+  helper_department_ids: Generated<string[]>;
+  dispatch_chain: Generated<string[]>;
+  dispatched_at: Timestamp | null;
+  response_due_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  due_at: Timestamp | null;
+  replied_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  overdue: Generated<boolean>;
+  reminded_at: Timestamp | null;
+  supervision_level: Generated<number>;
+  supervised_at: Timestamp | null;
+  extension_status: string | null;
+  extension_days: number | null;
+  returns: Generated<number>;
+  answer: string | null;
+  reply: string | null;
+  reply_photo_ids: Generated<string[]>;
+  solved: boolean | null;
+  satisfaction: number | null;
+  reopen_count: Generated<number>;
+  duplicate_of: string | null;
+  duplicates: Generated<number>;
+  device_id: string | null;
+  held_out: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CasesCategoryTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: string | null;
+  limits: Json<unknown>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CasesCategoryCountTable {
+  category_code: string;
+  docs: number;
+  terms: number;
+}
+
+export interface CasesDutyTable {
+  id: string;
+  region_code: string;
+  category_code: string;
+  level: 'department' | 'street';
+  department_id: string | null;
+  keywords: Generated<string[]>;
+  note: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CasesKnowledgeTable {
+  id: string;
+  region_code: string;
+  category_code: string | null;
+  title: string;
+  body: string;
+  keywords: Generated<string[]>;
+  search: SearchText;
+  active: Generated<boolean>;
+  uses: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CasesTermCountTable {
+  category_code: string;
+  term: string;
+  n: number;
+}
+
+export interface CasesWorkflowTable {
+  version: number;
+  definition: Json<unknown>;
+  created_at: DefaultedTimestamp;
+}
+
+/** Every table the cases module owns, by name. */
+export interface CasesTables {
+  cases_action: CasesActionTable;
+  cases_api_key: CasesApiKeyTable;
+  cases_case: CasesCaseTable;
+  cases_category: CasesCategoryTable;
+  cases_category_count: CasesCategoryCountTable;
+  cases_duty: CasesDutyTable;
+  cases_knowledge: CasesKnowledgeTable;
+  cases_term_count: CasesTermCountTable;
+  cases_workflow: CasesWorkflowTable;
+}
+
+/** The shared handle, typed with the cases tables (queries are checked against their columns). */
+export const casesDb = (ex: Executor) => tablesOf<CasesTables>(ex);
