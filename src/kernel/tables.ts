@@ -145,6 +145,17 @@ export interface KernelOutboxTable {
 }
 
 /** Every table the kernel kernel owns, by name. */
+/** A region's saved version of a declared setting (settings/index.ts). */
+export interface KernelSettingTable {
+  key: string;
+  region_code: string;
+  version: number;
+  value: Json<unknown>;
+  reason: string;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+
 export interface KernelTables {
   kernel_audit_checkpoint: KernelAuditCheckpointTable;
   kernel_audit_checkpoint_v1: KernelAuditCheckpointV1Table;
@@ -159,6 +170,7 @@ export interface KernelTables {
   kernel_migration_lock: KernelMigrationLockTable;
   kernel_notification: KernelNotificationTable;
   kernel_outbox: KernelOutboxTable;
+  kernel_setting: KernelSettingTable;
 }
 
 /** The shared handle, typed with the kernel tables (queries are checked against their columns). */

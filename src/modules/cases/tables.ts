@@ -18,8 +18,11 @@ export interface CasesActionTable {
   actor_id: string;
   actor_type: string;
   actor_name: string;
+  actor_roles: Generated<string[]>;
   department_id: string | null;
   opinion: string | null;
+  attachments: Generated<string[]>;
+  due_at: Timestamp | null;
   payload: DefaultedJson<unknown>;
   at: Timestamp;
 }
@@ -150,6 +153,9 @@ export interface CasesWorkflowTable {
   version: number;
   definition: Json<unknown>;
   created_at: DefaultedTimestamp;
+  region_code: Generated<string>;
+  reason: string | null;
+  created_by: string | null;
 }
 
 /** Every table the cases module owns, by name. */

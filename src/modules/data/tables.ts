@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import { tablesOf, type DefaultedJson, type Json, type SearchText, type Timestamp } from '../../kernel/db/tables.ts';
+import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 
 /*
@@ -193,6 +193,33 @@ export interface DataRequestTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  workflow_version: Generated<number>;
+}
+
+/** The steps of a sharing request (the kernel's one action-log shape). */
+export interface DataRequestActionTable {
+  id: string;
+  request_id: string;
+  region_code: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_type: string;
+  actor_name: string;
+  actor_roles: Generated<string[]>;
+  department_id: string | null;
+  opinion: string | null;
+  attachments: Generated<string[]>;
+  due_at: Timestamp | null;
+  payload: DefaultedJson<unknown>;
+  at: Timestamp;
+}
+
+export interface DataRequestWorkflowTable {
+  version: number;
+  definition: Json<unknown>;
+  created_at: DefaultedTimestamp;
 }
 
 export interface DataResourceTable {
@@ -248,6 +275,8 @@ export interface DataTables {
   data_quality_issue: DataQualityIssueTable;
   data_quality_run: DataQualityRunTable;
   data_request: DataRequestTable;
+  data_request_action: DataRequestActionTable;
+  data_request_workflow: DataRequestWorkflowTable;
   data_resource: DataResourceTable;
   data_usage: DataUsageTable;
 }

@@ -21,6 +21,8 @@ export interface ServicesActionTable {
   actor_roles: string[];
   department_id: string | null;
   opinion: string | null;
+  attachments: Generated<string[]>;
+  due_at: Timestamp | null;
   payload: DefaultedJson<unknown>;
   at: Timestamp;
 }
