@@ -130,11 +130,12 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     if (kind === 'redispatch' && body.gridCode && !body.departmentId) {
       // 下派到网格: the street office keeps the case; its grid worker signs for it.
       const grid = await grids.find(body.gridCode);
-      if (!grid || grid.kind !== 'grid' || grid.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
+      if (!grid || !row.handling_department_id || grid.kind !== 'grid' || grid.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
       return { set: { grid_code: grid.code, dispatch_chain: [...row.dispatch_chain, row.handling_department_id], ...timing }, payload: { gridCode: grid.code } };
     }
     if (!body.departmentId) throw Errors.validation([{ path: '/departmentId', message: 'required / 请选择承办单位' }]);
     if (kind === 'redispatch') {
+      if (!row.handling_department_id) throw CasesErrors.notLowerUnit();
       const here = await unit(row.handling_department_id, region);
       const there = await unit(body.departmentId, region);
       // Down a level: the target lies strictly inside the current unit's area.

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import { casesDb, type CasesCaseTable } from './tables.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
@@ -10,9 +12,8 @@ import { caseKind } from './case-steps.ts';
 import type { CaseActionBody } from './schema.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
-// Rows are read from an untyped handle; the columns are those of migrations/index.ts.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CaseRow = Record<string, any>;
+/** A case as stored. */
+export type CaseRow = Selectable<CasesCaseTable>;
 
 /**
  * Who may see a case and act on it, and its steps after intake, which go through the kernel's
@@ -36,7 +37,7 @@ export class Handling {
   /** Loads a case and checks the caller may see it. */
   async visibleRow(who: Principal, id: string): Promise<CaseRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('case');
-    const row = await this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw Errors.notFound('case');
     if (!this.canSee(who, row)) throw Errors.forbidden();
     return row;
@@ -61,6 +62,6 @@ export class Handling {
   /** Takes one workflow step on a case through the kernel's action engine; answers the case as it is now. */
   async act(who: Principal, id: string, body: CaseActionBody, requestId?: string): Promise<CaseRow> {
     await act(this.k, this.kind, who, id, body, requestId);
-    return this.k.db.selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return casesDb(this.k.db).selectFrom('cases_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 }

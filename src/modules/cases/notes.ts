@@ -66,7 +66,7 @@ export class CaseNotes {
         if (!mayDecide) throw Errors.forbidden();
         if (row.extension_status !== 'pending') throw CasesErrors.noExtensionPending();
         if (body.kind === 'approve_extension') {
-          const due = await this.k.calendar.addWorkingDays(row.due_at ?? now, row.extension_days);
+          const due = await this.k.calendar.addWorkingDays(row.due_at ?? now, row.extension_days ?? 0);
           Object.assign(set, { extension_status: 'approved', due_at: due, overdue: due.getTime() < now.getTime() });
           payload.dueAt = due.toISOString();
         } else set.extension_status = 'refused';

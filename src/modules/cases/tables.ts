@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import type { Suggestion } from './schema.ts';
+import type { Urgency } from './workflow.ts';
 
 /*
  * The row types of the cases module's tables, as its migrations create them.
@@ -44,7 +46,7 @@ export interface CasesCaseTable {
   workflow_version: number;
   channel: string;
   kind: string;
-  urgency: string;
+  urgency: Urgency;
   title: string;
   content: string;
   search: SearchText;
@@ -63,7 +65,7 @@ export interface CasesCaseTable {
   photo_ids: Generated<string[]>;
   attributes: DefaultedJson<unknown>;
   category_code: string | null;
-  suggestions: DefaultedJson<unknown>;
+  suggestions: DefaultedJson<Suggestion[]>;
   took_first: boolean | null;
   state: string;
   open: Generated<boolean>;

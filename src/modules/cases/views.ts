@@ -49,7 +49,7 @@ export class CaseViews {
   ) {}
 
   async summaries(rows: CaseRow[]): Promise<CaseSummary[]> {
-    const names = await this.names.of(rows.map((r) => r.handling_department_id).filter(Boolean));
+    const names = await this.names.of(rows.flatMap((r) => (r.handling_department_id ? [r.handling_department_id] : [])));
     const cats = new Map((await this.categories.list()).map((c) => [c.code, c.name]));
     return rows.map((r) => ({
       id: r.id,
@@ -118,7 +118,7 @@ export class CaseViews {
     const staffView = who.type === 'staff';
     const centre = this.policy.can(who, 'cases.view', { regionCode: row.region_code });
     const history = await casesDb(this.k.db).selectFrom('cases_action').selectAll().where('case_id', '=', id).orderBy('at').orderBy('id').execute();
-    const names = await this.names.of([...history.map((h) => h.department_id), ...row.helper_department_ids].filter(Boolean));
+    const names = await this.names.of([...history.map((h) => h.department_id), ...row.helper_department_ids].filter((d): d is string => !!d));
     const phone = row.caller_phone_enc ? this.k.crypto.decryptField(row.caller_phone_enc) : null;
     // Units see the caller's name and a masked number; in a 保密件 both stay with the centre.
     const own = who.type === 'person' && row.caller_account_id === who.accountId;
@@ -127,7 +127,7 @@ export class CaseViews {
     const repeatRule = (await caseSettings(this.k.settings, row.region_code)).repeatCaller;
     const repeat = row.caller_phone_index ? await this.callsFrom(row.caller_phone_index, repeatRule.days) : 0;
     const actor = staffView ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
-    const place = row.lon != null ? await this.grids.locate(row.lon, row.lat) : null;
+    const place = row.lon != null && row.lat != null ? await this.grids.locate(row.lon, row.lat) : null;
     return {
       ...summary,
       workflowVersion: row.workflow_version,

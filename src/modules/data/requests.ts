@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import { dataDb, type DataRequestTable } from './tables.ts';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { cstDate } from '../../kernel/calendar/index.ts';
@@ -11,8 +13,8 @@ import type { DataCatalogue } from './catalogue.ts';
 import { DataErrors } from './errors.ts';
 import { DECIDE_DAYS, REQUEST_LOG, REQUEST_WORKFLOW, requestKind, type DecidableRequest, type RequestStepInput } from './request-steps.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type RequestRow = Record<string, any>;
+/** A sharing request as stored. */
+export type RequestRow = Selectable<DataRequestTable>;
 
 export interface RequestInput {
   resourceCode: string;
@@ -88,7 +90,7 @@ export class SharingRequests {
 
   async row(id: string, ex: Executor = this.k.db): Promise<RequestRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('sharing request');
-    const r = await ex.selectFrom('data_request').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await dataDb(ex).selectFrom('data_request').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw Errors.notFound('sharing request');
     return r;
   }
@@ -96,7 +98,7 @@ export class SharingRequests {
   /** The request with what deciding it needs to know of its resource. */
   async decidable(id: string): Promise<DecidableRequest> {
     const req = await this.row(id);
-    const resource = await this.k.db.selectFrom('data_resource').select(['code', 'provider_department_id', 'sharing_type']).where('id', '=', req.resource_id).executeTakeFirstOrThrow();
+    const resource = await dataDb(this.k.db).selectFrom('data_resource').select(['code', 'provider_department_id', 'sharing_type']).where('id', '=', req.resource_id).executeTakeFirstOrThrow();
     return { ...req, resource_code: resource.code, provider_department_id: resource.provider_department_id, sharing_type: resource.sharing_type } as DecidableRequest;
   }
 
@@ -118,8 +120,8 @@ export class SharingRequests {
   }
 
   /** Registers the consuming system and its grant for an approved request, in the approval's transaction. */
-  async issueGrant(trx: Executor, req: RequestRow, clientId: string): Promise<void> {
-    const resourceCode = req.resource_code as string;
+  async issueGrant(trx: Executor, req: RequestRow & { resource_code: string }, clientId: string): Promise<void> {
+    const resourceCode = req.resource_code;
     const { secret } = await this.clients.create(SYSTEM_PRINCIPAL, { clientId, regionCode: req.region_code, name: `${req.system_name}（${resourceCode}）`.slice(0, 60), confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes: ['data.gateway'], accountTypes: [] }, undefined, { trx });
     const grantId = uuidv7();
     await trx

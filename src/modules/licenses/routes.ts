@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { Binary, CodeLabel as Code, ProblemSchema, codeLabels as codes, download } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -86,7 +86,7 @@ export function licensesRoutes(p: LicensesParts) {
     app.post(
       '/api/licenses/credentials/verify',
       { config: { public: true }, schema: { tags, summary: '验证可验证凭证 / Verify a verifiable credential', body: Credential, response: { 200: CredentialCheck, ...errors } } },
-      async (req) => p.wallet.checkCredential(req.body as never),
+      async (req) => p.wallet.checkCredential(req.body as Parameters<typeof p.wallet.checkCredential>[0]),
     );
 
     // Holder (证照夹)
@@ -101,13 +101,14 @@ export function licensesRoutes(p: LicensesParts) {
         const doc = await p.wallet.document(me(req), req.params.id, req.query.application);
         reply.header('content-type', 'application/pdf');
         reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`);
-        return reply.send(doc.stream as never);
+        // A binary answer: the schema documents the bytes, the stream sends them.
+        return reply.send(doc.stream as unknown as string);
       },
     );
     app.get('/api/licenses/:id/credential', { config: { authenticated: true }, schema: { tags, summary: '导出可验证凭证 / Export as a W3C Verifiable Credential', params: Id, response: { 200: credentialAnswer, ...errors } } }, async (req, reply) => {
       reply.header('content-type', 'application/vc+ld+json; charset=utf-8');
       // Already serialized: Fastify sends a string as it is.
-      return JSON.stringify(await p.wallet.credential(me(req), req.params.id)) as never;
+      return JSON.stringify(await p.wallet.credential(me(req), req.params.id)) as unknown as Static<typeof credentialAnswer>;
     });
     app.post('/api/licenses/:id/grants', { config: { authenticated: true }, schema: { tags, summary: '授权部门使用 / Authorise a department', params: Id, body: GrantInput, response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...errors } } }, async (req, reply) => reply.status(201).send(await p.wallet.grant(me(req), req.params.id, req.body, rid(req))));
     app.delete('/api/licenses/grants/:id', { config: { authenticated: true }, schema: { tags, summary: '撤回授权 / Withdraw an authorisation', params: Id, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { servicesDb, type ServicesApplicationTable } from './tables.ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
@@ -15,9 +16,8 @@ import type { LicenceReferences } from './licence-refs.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
 import { APPLICATION_SUBMITTED } from './events.ts';
 
-// Rows are read from an untyped handle; the columns are those of migrations/index.ts.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AppRow = Record<string, any>;
+/** An application as stored. */
+export type AppRow = Selectable<ServicesApplicationTable>;
 
 export interface MaterialRef {
   code: string;
@@ -100,7 +100,7 @@ export class Applications {
       }
       const f = await this.k.files.find(r.fileId!);
       if (!f || !owners.includes(f.ownerId)) throw ServicesErrors.materialInvalid(`file for "${m.name}" was not found / 未找到材料文件`);
-      if (m.accept && !m.accept.includes(f.mime as never)) throw ServicesErrors.materialInvalid(`"${m.name}" must be ${m.accept.join(', ')} / 材料格式不符`);
+      if (m.accept && !(m.accept as readonly string[]).includes(f.mime)) throw ServicesErrors.materialInvalid(`"${m.name}" must be ${m.accept.join(', ')} / 材料格式不符`);
     }
     const given = new Set(refs.map((r) => r.code));
     if (given.size !== refs.length) throw ServicesErrors.materialInvalid('each material once / 同一材料只能提交一次');
@@ -176,7 +176,7 @@ export class Applications {
    * (the licences module asks from its event subscriber). Null unless the application was approved.
    */
   async completionFacts(trx: Executor, id: string) {
-    const row = await trx.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await servicesDb(trx).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || row.outcome !== 'approved') return null;
     const v = await this.catalogue.version(row.item_version_id, trx);
     return {
@@ -195,14 +195,14 @@ export class Applications {
 
   /** True when the staff member may see the application and it cites this licence (免证办). */
   async cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean> {
-    const row = await this.k.db.selectFrom('services_application').selectAll().where('id', '=', applicationId).executeTakeFirst();
+    const row = await servicesDb(this.k.db).selectFrom('services_application').selectAll().where('id', '=', applicationId).executeTakeFirst();
     return !!row && this.canSee(who, row) && (row.materials as MaterialRef[]).some((m) => m.licenceId === licenceId);
   }
 
   /** Loads an application row and checks the caller may see it at all. */
   async visibleRow(who: Principal, id: string): Promise<AppRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
-    const row = await this.k.db.selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await servicesDb(this.k.db).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw Errors.notFound('application');
     if (!this.canSee(who, row)) throw Errors.forbidden();
     return row;
@@ -238,7 +238,7 @@ export class Applications {
       const q = trx.updateTable('services_application').set(release ? { assignee_id: null, assignee_name: null } : { assignee_id: who.accountId, assignee_name: who.name }).where('id', '=', id);
       const r = await (release ? q.where('assignee_id', '=', who.accountId) : q.where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', who.accountId)]))).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
-        const cur = await trx.selectFrom('services_application').select('assignee_name').where('id', '=', id).executeTakeFirstOrThrow();
+        const cur = await servicesDb(trx).selectFrom('services_application').select('assignee_name').where('id', '=', id).executeTakeFirstOrThrow();
         throw ServicesErrors.claimedByOther(cur.assignee_name ?? '');
       }
       await APPLICATION_LOG.append(trx, id, row.region_code, { action: release ? 'release' : 'claim', from: row.state, to: row.state, actor: stepActorOf(who), at: this.k.clock.now() });

@@ -215,7 +215,7 @@ export function open311Routes(k: Kernel, svc: Open311Service) {
         done(null, new FormFields([...new URLSearchParams(String(body))]));
       });
       sub.setErrorHandler(async (err, req, reply) => {
-        const e = classify(err as never);
+        const e = classify(err as Parameters<typeof classify>[0]);
         if (e.status >= 500) req.log.error({ err }, 'open311 request failed');
         const status = STATUS(e.status);
         const errors = [{ code: status, description: `${e.zh} / ${e.en}${e.errors?.length ? ` (${e.errors.map((x) => `${x.path}: ${x.message}`).join('; ')})` : ''}` }];
