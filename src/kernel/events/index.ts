@@ -85,7 +85,7 @@ export class Outbox {
    * Subscribes to a declared topic (a typo fails at start, not silently never). Name the payload's
    * type with the topic's schema: `subscribe<typeof Schema>(TOPIC, async (e, trx) => …)`.
    */
-  subscribe<S extends TSchema | undefined = undefined>(topic: string, fn: Subscriber<S extends TSchema ? Static<S> : Record<string, any>>): void {
+  subscribe<S extends TSchema | undefined = undefined>(topic: string, fn: Subscriber<S extends TSchema ? Static<S> : Record<string, unknown>>): void {
     if (!this.registry.has(topic)) throw EventErrors.undeclared(topic);
     this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), fn]);
   }

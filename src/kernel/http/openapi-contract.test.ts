@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATE_COMMAND, SCHEMA_TYPES, typesOf } from '../../cli/openapi-types.ts';
 import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
+// A JSON Schema node as the walk below reads it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
 interface Operation {
   name: string;

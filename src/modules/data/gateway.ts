@@ -16,7 +16,6 @@ export interface Condition {
   value: unknown;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GrantRow = Selectable<DataGrantTable>;
 type Operation = 'lookup' | 'query' | 'export';
 const GRANT_CACHE_MS = 2_000;

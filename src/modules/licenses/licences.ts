@@ -19,7 +19,6 @@ import type { LicenceUses } from './uses.ts';
 import { LICENCE_ENDED, LICENCE_ISSUED } from './events.ts';
 import { licensesDb, type LicensesLicenceTable } from './tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 /** A licence as stored. */
 export type LicenceRow = Selectable<LicensesLicenceTable>;
 

@@ -12,7 +12,6 @@ import { LicensesErrors } from './errors.ts';
 import type { SealInput } from './schema.ts';
 import { licensesDb, type LicensesSealTable } from './tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SealRow = Selectable<LicensesSealTable>;
 
 export interface SealView {

@@ -8,7 +8,6 @@ import { can, useMe } from '../shell/session';
 import { call, client, type Answer } from '../api/client';
 
 type Day = Answer<'/api/kernel/calendar'>[number];
-type Status = Answer<'/api/kernel/calendar/status'>;
 
 /** Working-day calendar: holidays and make-up workdays per year, with a warning when next year is missing. */
 export function CalendarAdmin() {

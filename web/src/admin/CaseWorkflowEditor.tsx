@@ -30,6 +30,8 @@ export function CaseWorkflowEditor() {
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [reason, setReason] = useState('');
   useEffect(() => {
+    // The editor starts from the stored version each time one arrives (after a publish, the new one).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stored.data) setDef(structuredClone(stored.data.definition));
   }, [stored.data]);
   if (!def) return null;
@@ -49,7 +51,10 @@ export function CaseWorkflowEditor() {
     edit((d) => {
       if (!to || d.states[to]) return;
       d.states = Object.fromEntries(Object.entries(d.states).map(([c, s]) => [c === from ? to : c, s]));
-      for (const a of d.actions) (a.from = a.from.map((f) => (f === from ? to : f))), (a.to = a.to === from ? to : a.to);
+      for (const a of d.actions) {
+        a.from = a.from.map((f) => (f === from ? to : f));
+        if (a.to === from) a.to = to;
+      }
       if (d.initial === from) d.initial = to;
     });
   const run = async (fn: () => Promise<unknown>) => {

@@ -9,7 +9,6 @@ import type { Department } from './Departments';
 import { call, client, type Answer } from '../api/client';
 
 type Staff = Answer<'/api/org/staff'>['items'][number];
-type Role = Answer<'/api/org/roles'>[number];
 
 /** Staff register: list, add a staff member with a sign-in account, deactivate / activate. */
 export function StaffList() {

@@ -8,7 +8,6 @@ import { api, ApiError, errorText } from '../api';
 import { formValidator, toErrorSchema } from './formValidator';
 import { MaterialUpload } from './MaterialUpload';
 import type { ApplicationDetail, ItemDetail } from './types';
-import type { Wallet } from '../licences/types';
 import { call, client } from '../api/client';
 
 interface Props {

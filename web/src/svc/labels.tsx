@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Codes, Label, TimeStatus } from './types';
+import type { Label, TimeStatus } from './types';
 import { call, client } from '../api/client';
 
 /** The code lists (item types, events, ratings) once per session. */

@@ -11,7 +11,7 @@ import { Rectifications } from './Rectifications';
 import { ServiceQueue } from './ServiceQueue';
 import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
-import { call, client, type Answer } from '../api/client';
+import { call, client } from '../api/client';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
 // Maps and charts load with the 12345 tabs, not with the workbench.
@@ -24,7 +24,6 @@ const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
-type Note = Answer<'/api/notifications'>[number];
 
 /** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
 export function WorkbenchHome() {

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { CaseHistory } from '../../cases/CaseHistory';
-import { useCaseLabel } from '../../cases/codes';
 import type { CaseDetail } from '../../cases/types';
 import { useAction } from '../../shell/useAction';
 import { useTitle } from '../../shell/useTitle';
@@ -15,7 +14,6 @@ export function CaseStatus() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   useTitle('cases.mine');
-  const label = useCaseLabel();
   const act = useAction('case');
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`) });
   const c = q.data;

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { useAction } from '../../shell/useAction';
 import { useTitle } from '../../shell/useTitle';
-import { statusColor, type GrantRow, type LicenceSummary, type UseRow, type Wallet as WalletData } from '../../licences/types';
+import { statusColor, type GrantRow, type LicenceSummary, type UseRow } from '../../licences/types';
 import { GrantDialog } from './GrantDialog';
 import { call, client } from '../../api/client';
 

@@ -1,7 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../cases/types';
 import { CaseTable } from './CaseTable';
 import { call, client } from '../../api/client';
 
