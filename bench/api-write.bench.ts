@@ -19,7 +19,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'BENCH', name: '压测部门' });
-await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.admin', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['region_admin'] } });
+await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+  username: 'bench.admin',
+  password: 'Bench2026pass',
+  staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['region_admin'] },
+});
 const token = (await p.identity.service.signIn('bench.admin', 'Bench2026pass', 'bench')).token;
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
@@ -32,7 +36,9 @@ const address = await app.listen({ port: 0, host: '127.0.0.1' });
 // BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the load.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 // Asynchronous: the server in this process must keep serving while the client runs.
-const client = await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'bench/load-client.ts', `${address}/api/org/departments`, token, String(SECONDS), String(CONNECTIONS)], { encoding: 'utf8' });
+const client = await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'bench/load-client.ts', `${address}/api/org/departments`, token, String(SECONDS), String(CONNECTIONS)], {
+  encoding: 'utf8',
+});
 const result = JSON.parse(client.stdout.trim().split('\n').pop()!) as { ok: number; non2xx: number; errors: number; p50: number; p99: number };
 if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const ok = result.ok;

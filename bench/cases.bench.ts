@@ -33,7 +33,8 @@ const run = promisify(execFile);
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
 const units = new Map<string, string>();
-for (const code of [...new Set(CASE_DUTIES.map(([, u]) => u).filter((u) => u !== 'street')), 'RX12345']) units.set(code, (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code, name: `${code}部门` })).id);
+for (const code of [...new Set(CASE_DUTIES.map(([, u]) => u).filter((u) => u !== 'street')), 'RX12345'])
+  units.set(code, (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code, name: `${code}部门` })).id);
 for (const s of await k.db.selectFrom('org_region').select(['code', 'name']).where('parent_code', '=', '152201').execute())
   units.set(s.code, (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: s.code, code: `JD${s.code.slice(-3)}`, name: `${s.name}办事处` })).id);
 await seedCaseSetup(p, units);
@@ -41,7 +42,11 @@ const t0 = performance.now();
 const history = await syntheticCases(p, units, HISTORY, 7);
 await p.cases.importHistory(SYSTEM_PRINCIPAL, history);
 const importSeconds = (performance.now() - t0) / 1000;
-await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.hotline', password: 'Bench2026pass', staff: { departmentId: units.get('RX12345')!, name: '话务压测', employeeNo: 'H1', roles: ['hotline_agent'] } });
+await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+  username: 'bench.hotline',
+  password: 'Bench2026pass',
+  staff: { departmentId: units.get('RX12345')!, name: '话务压测', employeeNo: 'H1', roles: ['hotline_agent'] },
+});
 const agentToken = (await p.identity.service.signIn('bench.hotline', 'Bench2026pass', 'bench')).token;
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
@@ -67,7 +72,14 @@ const bodies = Array.from({ length: 15_000 }, (_, i) => {
   const c = calls[i % calls.length];
   return JSON.stringify({ kind: c.kind, content: c.content, address: `${c.address}-${i}`, lon: 122.035 + rnd.int(0, 90_000) / 1e6, lat: 46.058 + rnd.int(0, 50_000) / 1e6 });
 });
-const intake = await load({ url: `${address}/api/cases`, method: 'POST', headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' }, bodies, seconds: SECONDS, connections: CONNECTIONS });
+const intake = await load({
+  url: `${address}/api/cases`,
+  method: 'POST',
+  headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
+  bodies,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+});
 const intakeRate = intake.ok / SECONDS;
 const stored = await sql<{ n: number; merged: number }>`SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'merged')::int AS merged FROM cases_case WHERE reporter_id <> 'import'`.execute(k.db);
 
@@ -90,7 +102,9 @@ const accuracy = await p.cases.stats.classifierAccuracy(SYSTEM_PRINCIPAL, 5000);
 console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement`);
 console.log(`history import: ${HISTORY} cases with action rows and training in ${importSeconds.toFixed(1)} s (${(HISTORY / importSeconds).toFixed(0)} cases/s)`);
 console.log(`raw single-row insert rate:          ${rawRate.toFixed(0)} rows/s`);
-console.log(`case intake with classification:    ${intakeRate.toFixed(0)} cases/s  (p50 ${intake.p50} ms, p99 ${intake.p99} ms, non-2xx ${intake.non2xx}, errors ${intake.errors}; stored ${stored.rows[0].n}, of which merged as duplicates ${stored.rows[0].merged})`);
+console.log(
+  `case intake with classification:    ${intakeRate.toFixed(0)} cases/s  (p50 ${intake.p50} ms, p99 ${intake.p99} ms, non-2xx ${intake.non2xx}, errors ${intake.errors}; stored ${stored.rows[0].n}, of which merged as duplicates ${stored.rows[0].merged})`,
+);
 console.log(`ratio intake / raw:                  ${((intakeRate / rawRate) * 100).toFixed(1)} %`);
 console.log(`classification over ${CLASSIFY} cases:  ${classifyUs.toFixed(0)} µs per case (${(1e6 / classifyUs).toFixed(0)} cases/s, one core), incl. point-in-polygon`);
 console.log(`jieba tokenising the same texts:     ${tokenizeUs.toFixed(0)} µs per case`);

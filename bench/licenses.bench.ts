@@ -48,9 +48,40 @@ const issued: { id: string; identifier: string }[] = [];
 const actor = { id: 'bench', type: 'system' as const, regionCode: '152201' };
 const issueRate = await rate(SECONDS, async (i) => {
   const idNumber = makeCitizenId('152201', '1970-01-01', ((i + 2) % 999) + 1);
-  issued.push(await k.db.transaction().execute((trx) => p.licenses.licences.issue(trx, { type, holder: { name: '包金花', code: idNumber }, data: { cardNo: idNumber, bank: '中国工商银行乌兰浩特支行' }, issuerDepartmentId: dept.id, issuerName: '乌兰浩特市人力资源和社会保障局', regionCode: '152201', user: { kind: 'automatic' }, actor, signerName: 'bench' })));
+  issued.push(
+    await k.db.transaction().execute((trx) =>
+      p.licenses.licences.issue(trx, {
+        type,
+        holder: { name: '包金花', code: idNumber },
+        data: { cardNo: idNumber, bank: '中国工商银行乌兰浩特支行' },
+        issuerDepartmentId: dept.id,
+        issuerName: '乌兰浩特市人力资源和社会保障局',
+        regionCode: '152201',
+        user: { kind: 'automatic' },
+        actor,
+        signerName: 'bench',
+      }),
+    ),
+  );
 });
-const renderRate = await rate(Math.max(2, SECONDS / 2), () => renderLicence({ identifier: issued[0].identifier, licenceNo: 'SB1', title: '社会保障卡', titleEn: 'Social security card', holderName: '包金花', holderCodeLabel: '公民身份号码', holderCode: '1522**********1234', rows: [{ label: '开户银行', value: '中国工商银行乌兰浩特支行' }], issuerName: '乌兰浩特市人力资源和社会保障局', issuedOn: '2026年11月24日', validity: '十年', verifyUrl: 'http://localhost/verify?id=x', seal: { unitName: '乌兰浩特市人力资源和社会保障局', purpose: '证照专用章' }, issuedAt: new Date() }));
+const renderRate = await rate(Math.max(2, SECONDS / 2), () =>
+  renderLicence({
+    identifier: issued[0].identifier,
+    licenceNo: 'SB1',
+    title: '社会保障卡',
+    titleEn: 'Social security card',
+    holderName: '包金花',
+    holderCodeLabel: '公民身份号码',
+    holderCode: '1522**********1234',
+    rows: [{ label: '开户银行', value: '中国工商银行乌兰浩特支行' }],
+    issuerName: '乌兰浩特市人力资源和社会保障局',
+    issuedOn: '2026年11月24日',
+    validity: '十年',
+    verifyUrl: 'http://localhost/verify?id=x',
+    seal: { unitName: '乌兰浩特市人力资源和社会保障局', purpose: '证照专用章' },
+    issuedAt: new Date(),
+  }),
+);
 
 // Verification of the sealed documents, as uploaded to the public page, and by identifier.
 const pdfs: Buffer[] = [];

@@ -34,14 +34,23 @@ const run = promisify(execFile);
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
 const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'SCJG', name: '市场监督管理局' });
-await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.window', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '窗口压测', employeeNo: 'B1', roles: ['window_staff'] } });
+await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+  username: 'bench.window',
+  password: 'Bench2026pass',
+  staff: { departmentId: dept.id, name: '窗口压测', employeeNo: 'B1', roles: ['window_staff'] },
+});
 const windowToken = (await p.identity.service.signIn('bench.window', 'Bench2026pass', 'bench')).token;
 const idNumber = makeCitizenId('152201', '1985-06-15', 31);
-await k.db.insertInto('data_population').values(populationRow(k, { name: '王建国', idNumber, regionCode: '152201' })).execute();
+await k.db
+  .insertInto('data_population')
+  .values(populationRow(k, { name: '王建国', idNumber, regionCode: '152201' }))
+  .execute();
 const citizen = await p.identity.people.createVerified({ username: 'bench.citizen', password: 'Bench2026pass', phone: '13904829999', name: '王建国', idNumber });
 const citizenToken = (await p.identity.service.signIn('bench.citizen', 'Bench2026pass', 'bench')).token;
 const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BENCH', regionCode: '152201', content: itemContent(dept.id) });
-const file = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([samplePdf('bench')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
+const file = await k.db
+  .transaction()
+  .execute((trx) => k.files.save(trx, { stream: Readable.from([samplePdf('bench')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
 
 // Baseline: raw single-row inserts, one statement per transaction, same concurrency.
 const rawRate = await rawInsertRate(k.db, SECONDS, CONNECTIONS);
@@ -50,13 +59,21 @@ const app = await p.http();
 p.startWorkers();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 type Load = { ok: number; non2xx: number; errors: number; p50: number; p99: number; seconds?: number };
-const load = async (script: string, spec: unknown): Promise<Load> => JSON.parse((await run(process.execPath, ['bin/run-ts.js', script, JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!);
+const load = async (script: string, spec: unknown): Promise<Load> =>
+  JSON.parse((await run(process.execPath, ['bin/run-ts.js', script, JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!);
 
 // BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the submissions.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 // 1. Submission under load.
 const body = JSON.stringify({ itemId: item.id, form: { shopName: '压测烧烤店', capital: 1000 }, materials: [{ code: 'premises', fileId: file.id }] });
-const submit = await load('bench/http-load.ts', { url: `${address}/api/services/applications`, method: 'POST', headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/json' }, body, seconds: SECONDS, connections: CONNECTIONS });
+const submit = await load('bench/http-load.ts', {
+  url: `${address}/api/services/applications`,
+  method: 'POST',
+  headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/json' },
+  body,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+});
 const submitRate = submit.ok / SECONDS;
 if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 
@@ -78,7 +95,25 @@ for (let start = 0; start < ITEMS; start += 500) {
     const name = `${d.name}（${streets[i % streets.length]}${Math.floor(i / DEMO_ITEMS.length)}）`;
     const id = uuidv7();
     const now = new Date();
-    rows.push({ id, region_code: '152201', code: `B-${i}`, department_id: dept.id, current_version: 1, active: true, name, item_type: d.type, applicant_types: ['person'], life_events: d.life ?? [], enterprise_events: d.ent ?? [], promised_days: d.promised, visits: 0, handling: 'promised', search: searchVector(`${name} ${d.basis}`), created_at: now, updated_at: now });
+    rows.push({
+      id,
+      region_code: '152201',
+      code: `B-${i}`,
+      department_id: dept.id,
+      current_version: 1,
+      active: true,
+      name,
+      item_type: d.type,
+      applicant_types: ['person'],
+      life_events: d.life ?? [],
+      enterprise_events: d.ent ?? [],
+      promised_days: d.promised,
+      visits: 0,
+      handling: 'promised',
+      search: searchVector(`${name} ${d.basis}`),
+      created_at: now,
+      updated_at: now,
+    });
     versions.push({ id: uuidv7(), item_id: id, version: 1, content: JSON.stringify({ ...(version.content as object), name }), created_by: 'bench', created_at: now });
   }
   await k.db.insertInto('services_item').values(rows).execute();
@@ -92,13 +127,22 @@ const sqlUntil = Date.now() + SECONDS * 1000;
 for (let i = 0; Date.now() < sqlUntil; i++) {
   const t0 = performance.now();
   const q = QUERIES[i % QUERIES.length];
-  await k.db.selectFrom('services_item as i').select(['i.id', 'i.name']).where('i.active', '=', true).where(matchesQuery('i.search', q)).orderBy(queryRank('i.search', q), 'desc').orderBy('i.id', 'desc').limit(21).execute();
+  await k.db
+    .selectFrom('services_item as i')
+    .select(['i.id', 'i.name'])
+    .where('i.active', '=', true)
+    .where(matchesQuery('i.search', q))
+    .orderBy(queryRank('i.search', q), 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(21)
+    .execute();
   sqlTimes.push(performance.now() - t0);
 }
 sqlTimes.sort((a, b) => a - b);
 const sqlP50 = sqlTimes[Math.floor(sqlTimes.length / 2)];
 const searches = [];
-for (const q of QUERIES) searches.push(await load('bench/http-load.ts', { url: `${address}/api/services/items?q=${encodeURIComponent(q)}`, seconds: Math.max(2, Math.round(SECONDS / QUERIES.length)), connections: 4 }));
+for (const q of QUERIES)
+  searches.push(await load('bench/http-load.ts', { url: `${address}/api/services/items?q=${encodeURIComponent(q)}`, seconds: Math.max(2, Math.round(SECONDS / QUERIES.length)), connections: 4 }));
 const searchP50 = searches.reduce((s, r) => s + r.p50, 0) / searches.length;
 const searchP99 = Math.max(...searches.map((r) => r.p99));
 const searchOk = searches.reduce((s, r) => s + r.ok, 0);

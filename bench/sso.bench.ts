@@ -40,9 +40,29 @@ const p = await createPlatform({ config, database, keys: generateKeys() });
 await p.migrate();
 await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
 const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'BENCH', name: '压测部门' });
-await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, { username: 'bench.user', password: 'Bench2026pass', staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['approver'] } });
-const sys = await p.identity.clients.create(SYSTEM_PRINCIPAL, { clientId: 'bench-sys', name: '压测系统', confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes: ['org.read'], accountTypes: [] });
-const rp = await p.identity.clients.create(SYSTEM_PRINCIPAL, { clientId: 'bench-rp', name: '压测应用', confidential: true, redirectUris: ['http://127.0.0.1:9/cb'], grantTypes: ['authorization_code'], scopes: ['openid', 'profile', 'org'], accountTypes: ['staff'] });
+await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+  username: 'bench.user',
+  password: 'Bench2026pass',
+  staff: { departmentId: dept.id, name: '压测员', employeeNo: 'B1', roles: ['approver'] },
+});
+const sys = await p.identity.clients.create(SYSTEM_PRINCIPAL, {
+  clientId: 'bench-sys',
+  name: '压测系统',
+  confidential: true,
+  redirectUris: [],
+  grantTypes: ['client_credentials'],
+  scopes: ['org.read'],
+  accountTypes: [],
+});
+const rp = await p.identity.clients.create(SYSTEM_PRINCIPAL, {
+  clientId: 'bench-rp',
+  name: '压测应用',
+  confidential: true,
+  redirectUris: ['http://127.0.0.1:9/cb'],
+  grantTypes: ['authorization_code'],
+  scopes: ['openid', 'profile', 'org'],
+  accountTypes: ['staff'],
+});
 const app = await p.http();
 p.startWorkers();
 await app.listen({ port, host: '127.0.0.1' });
@@ -50,7 +70,13 @@ await app.listen({ port, host: '127.0.0.1' });
 // One real code flow to get a user's access token for userinfo.
 const cfg = await oidc.discovery(new URL(`${base}/oidc`), 'bench-rp', undefined, oidc.ClientSecretBasic(rp.secret!), { execute: [oidc.allowInsecureRequests] });
 const verifier = oidc.randomPKCECodeVerifier();
-const authUrl = oidc.buildAuthorizationUrl(cfg, { redirect_uri: 'http://127.0.0.1:9/cb', scope: 'openid profile org', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 's' });
+const authUrl = oidc.buildAuthorizationUrl(cfg, {
+  redirect_uri: 'http://127.0.0.1:9/cb',
+  scope: 'openid profile org',
+  code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+  code_challenge_method: 'S256',
+  state: 's',
+});
 const browser = new CookieBrowser();
 let hop = await browser.follow(authUrl, base);
 const login = await (await browser.request(`${hop.url.href}/password`, { json: { username: 'bench.user', password: 'Bench2026pass' } })).json();
@@ -78,7 +104,9 @@ const userinfo = await load({ url: `${base}/oidc/me`, headers: { authorization: 
 
 const rate = (r: Result) => r.ok / SECONDS;
 const line = (name: string, r: Result) =>
-  console.log(`${name.padEnd(34)} ${rate(r).toFixed(0).padStart(6)} req/s  (p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})  ratio ${((rate(r) / rate(health)) * 100).toFixed(1)} %`);
+  console.log(
+    `${name.padEnd(34)} ${rate(r).toFixed(0).padStart(6)} req/s  (p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})  ratio ${((rate(r) / rate(health)) * 100).toFixed(1)} %`,
+  );
 console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s each; ratios against GET /healthz`);
 line('GET /healthz (baseline)', health);
 line('POST /oidc/token (client credentials)', token);

@@ -103,7 +103,10 @@ export const CASE_DUTIES: DutyRow[] = [
 ];
 
 /** Limits by urgency for a few categories that need faster handling; the rest use the defaults. */
-export const FAST_LIMITS: Record<string, { urgent: { responseHours: number; completeDays: number }; ordinary: { responseHours: number; completeDays: number }; consult: { responseHours: number; completeDays: number } }> = {
+export const FAST_LIMITS: Record<
+  string,
+  { urgent: { responseHours: number; completeDays: number }; ordinary: { responseHours: number; completeDays: number }; consult: { responseHours: number; completeDays: number } }
+> = {
   '010303': { urgent: { responseHours: 1, completeDays: 1 }, ordinary: { responseHours: 2, completeDays: 2 }, consult: { responseHours: 4, completeDays: 2 } },
   '010402': { urgent: { responseHours: 1, completeDays: 1 }, ordinary: { responseHours: 2, completeDays: 2 }, consult: { responseHours: 4, completeDays: 2 } },
   '070101': { urgent: { responseHours: 1, completeDays: 1 }, ordinary: { responseHours: 2, completeDays: 3 }, consult: { responseHours: 4, completeDays: 2 } },

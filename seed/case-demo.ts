@@ -35,13 +35,17 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
     let r = rnd.int(0, totalWeight - 1);
     const [street] = STREET_WEIGHTS.find(([, w]) => (r -= w) < 0)!;
     const [cx, cy] = STREET_CENTRES[street];
-    const lon = cx + (rnd.int(-40, 40) / 10_000);
-    const lat = cy + (rnd.int(-30, 30) / 10_000);
+    const lon = cx + rnd.int(-40, 40) / 10_000;
+    const lat = cy + rnd.int(-30, 30) / 10_000;
     const place = await p.cityops.grids.locate(lon, lat);
     const estate = rnd.pick(ESTATES);
     const road = rnd.pick(ROADS);
     const spot = rnd.int(0, 1) ? `${estate}${rnd.int(1, 30)}号楼` : `${road}${rnd.int(1, 300)}号`;
-    const fill = (x: string) => x.replace('{p}', spot).replace('{t}', rnd.pick(TIMES)).replace('{n}', String(rnd.int(2, 15)));
+    const fill = (x: string) =>
+      x
+        .replace('{p}', spot)
+        .replace('{t}', rnd.pick(TIMES))
+        .replace('{n}', String(rnd.int(2, 15)));
     // Some callers bring up a second, smaller matter in the same call.
     const aside = rnd.int(1, 100) <= 15 ? `另外，${fill(rnd.pick(CASE_TEXTS[rnd.pick(leaves)])).replace(spot, '附近')}。` : '';
     const content = `${rnd.pick(PREFIXES)}${fill(rnd.pick(CASE_TEXTS[matter]))}。${aside}${rnd.pick(SUFFIXES)}`;
@@ -134,7 +138,8 @@ export async function seedLiveCases(p: Platform, units: Map<string, string>): Pr
   const agent = await as('hotline01');
   const street = await as('handler.aiguo');
   const cgzf = await as('handler.cgzf');
-  const call = (content: string, extra: Record<string, unknown> = {}) => p.cases.intake.report(agent, { kind: 'complaint', content, callerName: '市民', callerPhone: `1390482${String(7000 + Math.floor(Math.random() * 2999))}`, ...extra }, 'seed');
+  const call = (content: string, extra: Record<string, unknown> = {}) =>
+    p.cases.intake.report(agent, { kind: 'complaint', content, callerName: '市民', callerPhone: `1390482${String(7000 + Math.floor(Math.random() * 2999))}`, ...extra }, 'seed');
   await call('罕山街12号楼下水道堵塞返水，污水流到路面，请尽快疏通', { address: '罕山街12号' });
   await call('咨询今年城乡居民养老保险的缴费档次和缴费时间', { kind: 'consult' });
   await call('五一新村附近夜间施工噪音太大，晚上十一点以后还在作业', { address: '五一新村' });

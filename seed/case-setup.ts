@@ -15,7 +15,11 @@ export async function seedCaseSetup(p: Platform, units: Map<string, string>): Pr
   const streets = await p.kernel.db.selectFrom('org_region').select(['code', 'name']).where('parent_code', '=', region).orderBy('code').execute();
   await p.kernel.db.transaction().execute((trx) => p.cityops.grids.save(trx, actorOf(SYSTEM_PRINCIPAL), region, demoGrids(streets, units)));
   for (const [code, name, nameEn] of CASE_CATEGORIES) {
-    await p.cases.categories.saveCategory(SYSTEM_PRINCIPAL, { code, parentCode: code.length > 2 ? code.slice(0, -2) : null, name, nameEn, ...(FAST_LIMITS[code] ? { limits: FAST_LIMITS[code] } : {}) }, 'seed');
+    await p.cases.categories.saveCategory(
+      SYSTEM_PRINCIPAL,
+      { code, parentCode: code.length > 2 ? code.slice(0, -2) : null, name, nameEn, ...(FAST_LIMITS[code] ? { limits: FAST_LIMITS[code] } : {}) },
+      'seed',
+    );
   }
   for (const [categoryCode, unit, keywords] of CASE_DUTIES) {
     const departmentId = unit === 'street' ? null : units.get(unit);

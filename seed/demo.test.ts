@@ -117,13 +117,31 @@ describe('demo region 乌兰浩特市', () => {
   it('has the base databases in the catalogue, the three lists, and sharing requests in every state', async () => {
     const codes = (await t.p.data.catalogue.search({})).map((r) => r.code);
     expect(codes).toEqual(expect.arrayContaining(['RK-POPULATION', 'FR-ENTITY', 'XY-CREDIT', 'ZZ-LICENCE', 'DL-PLACE']));
-    expect(Number((await t.p.kernel.db.selectFrom('data_population').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(5000);
+    expect(
+      Number(
+        (
+          await t.p.kernel.db
+            .selectFrom('data_population')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(5000);
     const lists = await t.p.kernel.db.selectFrom('data_list_entry').select('list').distinct().execute();
     expect(lists.map((l) => l.list).sort()).toEqual(['demand', 'duty', 'negative']);
     const states = await t.p.kernel.db.selectFrom('data_request').select('state').execute();
     expect(states.map((s) => s.state).sort()).toEqual(['approved', 'refused', 'submitted']);
     // The licences the seed issued are in the e-licence catalogue once the outbox has run.
     await t.p.kernel.events.dispatch(500);
-    expect(Number((await t.p.kernel.db.selectFrom('data_licence_index').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(10);
+    expect(
+      Number(
+        (
+          await t.p.kernel.db
+            .selectFrom('data_licence_index')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(10);
   });
 });

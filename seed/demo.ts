@@ -17,7 +17,10 @@ const BRANDS = ['兴安', '洮儿河', '罕山', '成吉思汗', '科尔沁', '�
 const TRADES = ['商贸', '餐饮', '建材', '农牧业', '乳业', '物流', '文化传媒', '科技', '医药', '旅游'];
 
 export async function isSeeded(p: Platform): Promise<boolean> {
-  const r = await p.kernel.db.selectFrom('org_department').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await p.kernel.db
+    .selectFrom('org_department')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n) > 0;
 }
 
@@ -51,11 +54,15 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   });
   const ids = syntheticIds(152201);
   for (const [i, [username, name, dept, roles]] of DEMO_STAFF.entries()) {
-    await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
-      username,
-      password: DEMO_PASSWORD,
-      staff: { departmentId: deptIds.get(dept)!, name, employeeNo: `YW${String(i + 1).padStart(4, '0')}`, phone: ids.phone(), roles: roles as never },
-    }, 'seed');
+    await p.identity.service.createStaffAccount(
+      SYSTEM_PRINCIPAL,
+      {
+        username,
+        password: DEMO_PASSWORD,
+        staff: { departmentId: deptIds.get(dept)!, name, employeeNo: `YW${String(i + 1).padStart(4, '0')}`, phone: ids.phone(), roles: roles as never },
+      },
+      'seed',
+    );
   }
   const people = opts.people ?? 200;
   const companies = opts.companies ?? 50;
@@ -73,7 +80,9 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       const person = { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone() };
       const row = basePersonRow(k, { ...person, regionCode: region });
       // Birth date and sex are what the ID number says (GB 11643).
-      population.push(populationRow(k, { ...person, regionCode: region, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, sex: Number(idNumber[16]) % 2 ? '男' : '女' }));
+      population.push(
+        populationRow(k, { ...person, regionCode: region, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, sex: Number(idNumber[16]) % 2 ? '男' : '女' }),
+      );
       if (demoPeople.length < DEMO_PEOPLE.length) demoPeople.push(person);
       personIds.push(row.id);
       rows.push(row);
@@ -90,8 +99,21 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       names.add(name);
       ents.push({ id: uuidv7(), region_code: region, name, credit_code: ids.creditCode(region), legal_person_id: personIds[ents.length % personIds.length], created_at: now });
     }
-    if (ents.length) await trx.insertInto('identity_enterprise').values(ents).onConflict((oc) => oc.column('credit_code').doNothing()).execute();
-    await k.recordChange(trx, { actor: { id: 'seed', type: 'system' }, action: 'base-data-loaded', objectType: 'identity.base', objectId: region, regionCode: region, change: { people, companies }, summary: { people, companies } });
+    if (ents.length)
+      await trx
+        .insertInto('identity_enterprise')
+        .values(ents)
+        .onConflict((oc) => oc.column('credit_code').doNothing())
+        .execute();
+    await k.recordChange(trx, {
+      actor: { id: 'seed', type: 'system' },
+      action: 'base-data-loaded',
+      objectType: 'identity.base',
+      objectId: region,
+      regionCode: region,
+      change: { people, companies },
+      summary: { people, companies },
+    });
   });
   // The demo resident is the first synthetic resident; the demo legal representative the second,
   // who becomes legal representative of the first company (its legal person is reassigned to them).

@@ -41,7 +41,12 @@ export function demoGrids(streets: { code: string; name: string }[], offices: Ma
     const [x0, y0, x1, y1] = bboxOf(cell);
     const mx = (x0 + x1) / 2;
     const my = (y0 + y1) / 2;
-    const quarters: [number, number, number, number][] = [[x0, my, mx, y1], [mx, my, x1, y1], [x0, y0, mx, my], [mx, y0, x1, my]];
+    const quarters: [number, number, number, number][] = [
+      [x0, my, mx, y1],
+      [mx, my, x1, y1],
+      [x0, y0, mx, my],
+      [mx, y0, x1, my],
+    ];
     let n = 0;
     for (const q of quarters) {
       const part = intersect(featureCollection([cell, bboxPolygon(q)]));

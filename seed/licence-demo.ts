@@ -35,14 +35,34 @@ export async function seedLicences(p: Platform, deptIds: Map<string, string>, op
   for (const t of demoLicenceTypes(dept)) await p.licenses.types.save(admin, t);
   for (const [code, purpose, user] of SEALS) {
     const name = CITY_DEPARTMENTS.find((d) => d[0] === code)![1];
-    await p.licenses.seals.create(admin, { departmentId: dept(code), name: `${name}${purpose}`, unitName: name, unitCode: unitCreditCode(code), purpose, validFrom: '2024-01-01', validTo: '2030-12-31', users: user ? [await account(user)] : [], automatic: true });
+    await p.licenses.seals.create(admin, {
+      departmentId: dept(code),
+      name: `${name}${purpose}`,
+      unitName: name,
+      unitCode: unitCreditCode(code),
+      purpose,
+      validFrom: '2024-01-01',
+      validTo: '2030-12-31',
+      users: user ? [await account(user)] : [],
+      automatic: true,
+    });
   }
   const actor: Actor = { id: 'seed', type: 'system', regionCode: region };
   const ids = syntheticIds(2202);
   const issue = async (key: string, deptCode: string, holder: { name: string; code: string }, data: Record<string, unknown>) => {
     const type = (await p.licenses.types.get(key))!;
     await k.db.transaction().execute((trx) =>
-      p.licenses.licences.issue(trx, { type, holder, data, issuerDepartmentId: dept(deptCode), issuerName: CITY_DEPARTMENTS.find((d) => d[0] === deptCode)![1], regionCode: region, user: { kind: 'automatic' }, actor, signerName: '存量证照归集 / migrated' }),
+      p.licenses.licences.issue(trx, {
+        type,
+        holder,
+        data,
+        issuerDepartmentId: dept(deptCode),
+        issuerName: CITY_DEPARTMENTS.find((d) => d[0] === deptCode)![1],
+        regionCode: region,
+        user: { kind: 'automatic' },
+        actor,
+        signerName: '存量证照归集 / migrated',
+      }),
     );
   };
   const address = () => `乌兰浩特市${ids.pick(STREETS)}${ids.int(1, 199)}号`;
@@ -53,15 +73,47 @@ export async function seedLicences(p: Platform, deptIds: Map<string, string>, op
   if (facts.values['person.idNumber']) {
     const holder = { name: facts.values['person.name'], code: facts.values['person.idNumber'] };
     await issue('resident_id', 'GAJ', holder, { address: '内蒙古自治区乌兰浩特市和平街道罕山东街12号', authorityName: '乌兰浩特市公安局' });
-    await issue('real_estate', 'ZRZYJ', holder, { location: '乌兰浩特市和平街道罕山东街12号2单元501室', use: '城镇住宅用地/住宅', area: '共有宗地面积1820.5㎡/房屋建筑面积96.4㎡', tenure: '2016年08月01日起2086年07月31日止' });
+    await issue('real_estate', 'ZRZYJ', holder, {
+      location: '乌兰浩特市和平街道罕山东街12号2单元501室',
+      use: '城镇住宅用地/住宅',
+      area: '共有宗地面积1820.5㎡/房屋建筑面积96.4㎡',
+      tenure: '2016年08月01日起2086年07月31日止',
+    });
   }
-  const companies = await k.db.selectFrom('identity_enterprise as e').innerJoin('identity_person as p', 'p.id', 'e.legal_person_id').select(['e.name', 'e.credit_code', 'p.name as rep']).orderBy('e.id').limit(opts.companies).execute();
+  const companies = await k.db
+    .selectFrom('identity_enterprise as e')
+    .innerJoin('identity_person as p', 'p.id', 'e.legal_person_id')
+    .select(['e.name', 'e.credit_code', 'p.name as rep'])
+    .orderBy('e.id')
+    .limit(opts.companies)
+    .execute();
   for (const c of companies) {
-    await issue('business_licence', 'SCJG', { name: c.name, code: c.credit_code }, { companyType: '有限责任公司（自然人投资或控股）', legalRep: c.rep, capital: `${ids.pick([50, 100, 200, 500])}万元`, scope: '一般项目：日用百货销售；食品销售（仅销售预包装食品）；信息咨询服务', address: address() });
+    await issue(
+      'business_licence',
+      'SCJG',
+      { name: c.name, code: c.credit_code },
+      {
+        companyType: '有限责任公司（自然人投资或控股）',
+        legalRep: c.rep,
+        capital: `${ids.pick([50, 100, 200, 500])}万元`,
+        scope: '一般项目：日用百货销售；食品销售（仅销售预包装食品）；信息咨询服务',
+        address: address(),
+      },
+    );
   }
   const people = await k.db.selectFrom('identity_person').select(['name', 'id_number_enc']).orderBy('id').offset(2).limit(opts.people).execute();
   for (const person of people) {
     const code = k.crypto.decryptField(person.id_number_enc);
-    await issue('real_estate', 'ZRZYJ', { name: person.name, code }, { location: `${address()}${ids.int(1, 6)}单元${ids.int(1, 18)}0${ids.int(1, 4)}室`, use: '城镇住宅用地/住宅', area: `房屋建筑面积${ids.int(45, 160)}.${ids.int(0, 9)}㎡`, tenure: '2010年01月01日起2080年12月31日止' });
+    await issue(
+      'real_estate',
+      'ZRZYJ',
+      { name: person.name, code },
+      {
+        location: `${address()}${ids.int(1, 6)}单元${ids.int(1, 18)}0${ids.int(1, 4)}室`,
+        use: '城镇住宅用地/住宅',
+        area: `房屋建筑面积${ids.int(45, 160)}.${ids.int(0, 9)}㎡`,
+        tenure: '2010年01月01日起2080年12月31日止',
+      },
+    );
   }
 }

@@ -68,9 +68,9 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
     const materials = [];
     for (const m of item.content.materials.filter((x) => x.required)) {
       const pdf = await demoMaterial(`${m.name}（演示材料）`);
-      const f = await k.db.transaction().execute((trx) =>
-        k.files.save(trx, { stream: Readable.from([pdf]), name: `${m.name}.pdf`, declaredMime: 'application/pdf', ownerId: owner.accountId, regionCode: region }),
-      );
+      const f = await k.db
+        .transaction()
+        .execute((trx) => k.files.save(trx, { stream: Readable.from([pdf]), name: `${m.name}.pdf`, declaredMime: 'application/pdf', ownerId: owner.accountId, regionCode: region }));
       materials.push({ code: m.code, fileId: f.id });
     }
     return p.services.applications.submit(owner, { itemId, form: sampleForm(item.content.form.schema as never), materials, ...(onBehalfOf ? { onBehalfOf } : {}) }, 'seed');

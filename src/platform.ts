@@ -137,7 +137,22 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           ),
       });
       await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
-      for (const routes of [org.routes, ...identity.routes, services.routes, cityops.routes, cases.routes, cases.workflowRoutes, cases.open311Routes, licenses.routes, data.routes, calendarRoutes(kernel), fileRoutes(kernel, rolePolicy), auditRoutes(kernel), notifyRoutes(kernel), settingsRoutes(kernel, rolePolicy)]) {
+      for (const routes of [
+        org.routes,
+        ...identity.routes,
+        services.routes,
+        cityops.routes,
+        cases.routes,
+        cases.workflowRoutes,
+        cases.open311Routes,
+        licenses.routes,
+        data.routes,
+        calendarRoutes(kernel),
+        fileRoutes(kernel, rolePolicy),
+        auditRoutes(kernel),
+        notifyRoutes(kernel),
+        settingsRoutes(kernel, rolePolicy),
+      ]) {
         await app.register(routes);
       }
       await app.ready();
@@ -147,7 +162,10 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       if (stopWorkers) return;
       const stopKernel = startWorkers(kernel);
       const mqtt = config.mqttUrl ? cityops.listenMqtt(config.mqttUrl) : null;
-      mqtt?.ready.then(() => log.info('mqtt: listening for telemetry'), (err) => log.warn({ err: (err as Error).message }, 'mqtt: not connected yet; retrying'));
+      mqtt?.ready.then(
+        () => log.info('mqtt: listening for telemetry'),
+        (err) => log.warn({ err: (err as Error).message }, 'mqtt: not connected yet; retrying'),
+      );
       stopWorkers = async () => {
         await mqtt?.stop();
         await stopKernel();

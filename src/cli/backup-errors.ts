@@ -5,7 +5,12 @@ export const BackupErrors = {
   fileMissing: (file: string) => new DomainError('BACKUP_FILE_MISSING', 404, `找不到备份文件 ${file}`, `No such backup file: ${file}`),
   notABackup: () => new DomainError('BACKUP_NOT_RECOGNISED', 400, '这不是一网的备份文件', 'This is not a Yiwang backup file'),
   unsupportedVersion: (version: unknown) =>
-    new DomainError('BACKUP_VERSION_UNSUPPORTED', 400, `不支持的备份格式版本 ${String(version)}，请用本版本重新备份`, `Backup format version ${String(version)} is not supported; make a new backup with this version`),
+    new DomainError(
+      'BACKUP_VERSION_UNSUPPORTED',
+      400,
+      `不支持的备份格式版本 ${String(version)}，请用本版本重新备份`,
+      `Backup format version ${String(version)} is not supported; make a new backup with this version`,
+    ),
   migrationsDiffer: (missing: string[], extra: string[]) => {
     const what = [missing.length ? `backup only: ${missing.join(', ')}` : '', extra.length ? `this version only: ${extra.join(', ')}` : ''].filter(Boolean).join('; ');
     return new DomainError(
@@ -22,6 +27,5 @@ export const BackupErrors = {
       `目标数据库不是空的（表 ${table} 已有数据），未做任何更改；请恢复到新建的空数据库`,
       `The target database is not empty (table ${table} has rows); nothing was changed. Restore into a new, empty database.`,
     ),
-  damaged: (detail: string) =>
-    new DomainError('BACKUP_DAMAGED', 422, `备份文件已损坏或不完整，未恢复任何数据：${detail}`, `The backup file is damaged or incomplete; nothing was restored: ${detail}`),
+  damaged: (detail: string) => new DomainError('BACKUP_DAMAGED', 422, `备份文件已损坏或不完整，未恢复任何数据：${detail}`, `The backup file is damaged or incomplete; nothing was restored: ${detail}`),
 };

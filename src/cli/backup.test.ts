@@ -131,20 +131,34 @@ describe('backup and restore', () => {
 
       const approver = await signIn('approver.scjg');
       const company = await db.selectFrom('identity_enterprise').select(['name', 'credit_code']).orderBy('id').executeTakeFirstOrThrow();
-      const licence = await serials('licenses_licence', 'identifier', (id) => Number(id.split('.')[7]), async () => {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/api/licenses',
-          headers: bearer(approver),
-          payload: { typeKey: 'business_licence', holder: { name: company.name, code: company.credit_code }, data: { companyType: '有限责任公司', legalRep: '张三', capital: '100万元', scope: '日用百货销售', address: '乌兰浩特市五一南路8号' } },
-        });
-        expect(res.statusCode, res.body).toBe(201);
-      });
+      const licence = await serials(
+        'licenses_licence',
+        'identifier',
+        (id) => Number(id.split('.')[7]),
+        async () => {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/licenses',
+            headers: bearer(approver),
+            payload: {
+              typeKey: 'business_licence',
+              holder: { name: company.name, code: company.credit_code },
+              data: { companyType: '有限责任公司', legalRep: '张三', capital: '100万元', scope: '日用百货销售', address: '乌兰浩特市五一南路8号' },
+            },
+          });
+          expect(res.statusCode, res.body).toBe(201);
+        },
+      );
       expect(licence.added).toBeGreaterThan(licence.restored);
 
       const agent = await signIn('hotline01');
       const kase = await serials('cases_case', 'number', last, async () => {
-        const res = await app.inject({ method: 'POST', url: '/api/cases', headers: bearer(agent), payload: { kind: 'complaint', content: '兴安北大路路灯不亮已经一周了', callerName: '市民', callerPhone: '13904827777' } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/cases',
+          headers: bearer(agent),
+          payload: { kind: 'complaint', content: '兴安北大路路灯不亮已经一周了', callerName: '市民', callerPhone: '13904827777' },
+        });
         expect(res.statusCode, res.body).toBe(201);
       });
       expect(kase.added).toBeGreaterThan(kase.restored);

@@ -81,9 +81,11 @@ describe('the yiwang command', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
     const p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
     p.kernel.events.declareAll(testThing);
-    await p.kernel.db.transaction().execute((trx) =>
-      p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: 'backup', regionCode: '152201', change: { note: '备份前写入' } }),
-    );
+    await p.kernel.db
+      .transaction()
+      .execute((trx) =>
+        p.kernel.recordChange(trx, { actor: { id: 'cli-test', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: 'backup', regionCode: '152201', change: { note: '备份前写入' } }),
+      );
     await p.close();
     const file = path.join(dataDir, 'backup.jsonl.gz');
     const made = await yiwang(['backup', file]);

@@ -125,7 +125,9 @@ audit
       const r = await p.kernel.audit.verify();
       console.log(`linked entries: ${r.linked}, checkpoints: ${r.checkpoints}, not yet linked: ${r.unlinked}`);
       if (r.witness) {
-        console.log(`witness: ${r.witness.name}: ${r.witness.checkpoints} checkpoints, last at position ${r.witness.lastPos ?? '-'}${r.witness.at ? ` (${r.witness.at})` : ''}; not yet witnessed: ${r.witness.notYetWitnessed}`);
+        console.log(
+          `witness: ${r.witness.name}: ${r.witness.checkpoints} checkpoints, last at position ${r.witness.lastPos ?? '-'}${r.witness.at ? ` (${r.witness.at})` : ''}; not yet witnessed: ${r.witness.notYetWitnessed}`,
+        );
       }
       if (!r.ok) {
         const b = r.broken!;

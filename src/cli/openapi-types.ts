@@ -51,4 +51,3 @@ export async function typesOf(doc: Record<string, unknown>): Promise<string> {
   const ast = await openapiTS(doc as never, { alphabetize: true });
   return HEADER + astToString(ast);
 }
-

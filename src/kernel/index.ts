@@ -19,7 +19,17 @@ import { idempotencyMigration, idempotencyWriteMigration, pruneIdempotency } fro
 import { markWrittenSql, takenOverError } from './http/idempotent-write.ts';
 import { SETTING_SAVED, SettingSaved, Settings, settingsMigration } from './settings/index.ts';
 
-export const kernelMigrations: Migration[] = [auditMigration, eventsMigration, calendarMigration, filesMigration, idempotencyMigration, fileOwnersMigration, auditLinkedMigration, idempotencyWriteMigration, settingsMigration];
+export const kernelMigrations: Migration[] = [
+  auditMigration,
+  eventsMigration,
+  calendarMigration,
+  filesMigration,
+  idempotencyMigration,
+  fileOwnersMigration,
+  auditLinkedMigration,
+  idempotencyWriteMigration,
+  settingsMigration,
+];
 
 export interface ChangeRecord {
   actor: Actor;
@@ -143,7 +153,14 @@ export function createKernel(opts: KernelOptions): Kernel {
     events,
     jobs,
     calendar: new WorkingCalendar(db, clock),
-    files: new FileStore(db, clock, config.dataDir, { maxBytes: config.fileMaxBytes, maxUnpackedBytes: config.fileMaxUnpackedBytes, maxEntries: config.fileMaxArchiveEntries }, config.fileTypes, blobStoreFor(config)),
+    files: new FileStore(
+      db,
+      clock,
+      config.dataDir,
+      { maxBytes: config.fileMaxBytes, maxUnpackedBytes: config.fileMaxUnpackedBytes, maxEntries: config.fileMaxArchiveEntries },
+      config.fileTypes,
+      blobStoreFor(config),
+    ),
     notify: new Notifier(db, clock, events, crypto, opts.sink ?? devFileSink(path.resolve(config.dataDir), log)),
     settings: new Settings(db, clock, recordChange),
     recordChange,

@@ -10,7 +10,10 @@ import { arrowProblems, mayImportModule, type SourceFile } from '../testing/arro
 const src = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(src, '..');
 const modulesDir = path.join(src, 'modules');
-const modules = fs.readdirSync(modulesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const modules = fs
+  .readdirSync(modulesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 function filesUnder(dir: string, withTests = false): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -55,7 +58,9 @@ describe('module boundaries', () => {
 
   it('the kernel imports no module', () => {
     const problems = filesUnder(path.join(src, 'kernel')).flatMap((file) =>
-      importsOf(file).filter((t) => t.startsWith(modulesDir)).map((t) => `${path.relative(src, file)} imports ${path.relative(src, t)}`),
+      importsOf(file)
+        .filter((t) => t.startsWith(modulesDir))
+        .map((t) => `${path.relative(src, file)} imports ${path.relative(src, t)}`),
     );
     expect(problems).toEqual([]);
   });
@@ -77,7 +82,9 @@ describe('the arrow check itself', () => {
   it('reports a forbidden import', () => {
     expect(check('src/modules/services/x.ts', "import { Intake } from '../cases/index.ts';")).toEqual(['src/modules/services/x.ts imports src/modules/cases/index.ts (services may not import cases)']);
     expect(check('src/modules/cases/x.ts', "import type { ServicesModule } from '../services/index.ts';")).toHaveLength(1);
-    expect(check('src/modules/data/x.ts', "export { LICENCE_ISSUED } from '../licenses/index.ts';")).toEqual(['src/modules/data/x.ts imports src/modules/licenses/index.ts (data may not import licenses)']);
+    expect(check('src/modules/data/x.ts', "export { LICENCE_ISSUED } from '../licenses/index.ts';")).toEqual([
+      'src/modules/data/x.ts imports src/modules/licenses/index.ts (data may not import licenses)',
+    ]);
     expect(check('src/modules/org/x.ts', "const m = await import('../identity/index.ts');")).toHaveLength(1);
     expect(check('src/modules/identity/x.ts', "import { DataModule } from '../data/index.ts';")).toHaveLength(1);
     expect(check('src/kernel/events/x.ts', "import { ALARM_RAISED } from '../../modules/cityops/index.ts';")).toEqual([expect.stringContaining('the kernel imports no module')]);
@@ -93,6 +100,12 @@ describe('the arrow check itself', () => {
     expect(check('src/modules/cases/x.ts', "import { DepartmentNames } from '../org/index.ts';\nimport type { Grids } from '../cityops/index.ts';\nimport { x } from './y.ts';")).toEqual([]);
     expect(check('src/flows/x.ts', "import type { CasesModule } from '../modules/cases/index.ts';\nimport type { Kernel } from '../kernel/index.ts';")).toEqual([]);
     expect(check('seed/x.ts', "import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';")).toEqual([]);
-    expect([mayImportModule('identity', 'org'), mayImportModule('data', 'identity'), mayImportModule('licenses', 'services'), mayImportModule('org', 'identity'), mayImportModule('data', 'cityops')]).toEqual([true, true, true, false, false]);
+    expect([
+      mayImportModule('identity', 'org'),
+      mayImportModule('data', 'identity'),
+      mayImportModule('licenses', 'services'),
+      mayImportModule('org', 'identity'),
+      mayImportModule('data', 'cityops'),
+    ]).toEqual([true, true, true, false, false]);
   });
 });

@@ -17,7 +17,10 @@ import { servicesMigrations } from './services/migrations/index.ts';
  * what the migrations really create, so a declaration cannot drift from its table.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const modules = fs.readdirSync(import.meta.dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const modules = fs
+  .readdirSync(import.meta.dirname, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 const tablesFiles: TablesFile[] = [
   { file: path.join(root, 'src/kernel/tables.ts'), listing: 'KernelTables' },
@@ -29,7 +32,16 @@ let actual: ActualColumn[];
 
 beforeAll(async () => {
   database = await openTestDatabase(2);
-  await runMigrations(database.db, [...kernelMigrations, ...orgMigrations, ...identityMigrations, ...servicesMigrations, ...cityopsMigrations, ...casesMigrations, ...licensesMigrations, ...dataMigrations]);
+  await runMigrations(database.db, [
+    ...kernelMigrations,
+    ...orgMigrations,
+    ...identityMigrations,
+    ...servicesMigrations,
+    ...cityopsMigrations,
+    ...casesMigrations,
+    ...licensesMigrations,
+    ...dataMigrations,
+  ]);
   actual = (
     await sql<ActualColumn>`
       SELECT c.table_name, c.column_name, c.udt_name, c.is_nullable, c.column_default, c.is_identity, c.is_generated

@@ -15,11 +15,7 @@ import path from 'node:path';
  */
 export const PILLARS = ['services', 'cases', 'licenses', 'cityops'];
 const RANK: Record<string, number> = { org: 1, identity: 2 };
-const FORBIDDEN_PAIRS: [string, string][] = [
-  ['services', 'cases'],
-  ['cases', 'services'],
-  ...PILLARS.map((p): [string, string] => ['data', p]),
-];
+const FORBIDDEN_PAIRS: [string, string][] = [['services', 'cases'], ['cases', 'services'], ...PILLARS.map((p): [string, string] => ['data', p])];
 
 export interface SourceFile {
   /** Path relative to the repository root, with forward slashes (e.g. `src/modules/cases/intake.ts`). */

@@ -13,7 +13,15 @@ export interface DataWorld {
 /** Departments that provide the base databases, their staff, a consumer and the data bureau; base data loaded and registered. */
 export async function setupData(t: TestPlatform, size: { people: number; entities: number }): Promise<DataWorld> {
   const depts: Record<string, string> = {};
-  for (const [code, name] of [['GAJ', '公安局'], ['SCJG', '市场监督管理局'], ['FGW', '发展和改革委员会'], ['ZWSJ', '政务服务和数据管理局'], ['ZRZYJ', '自然资源局'], ['MZJ', '民政局']]) depts[code] = (await department(t, '152201', name)).id;
+  for (const [code, name] of [
+    ['GAJ', '公安局'],
+    ['SCJG', '市场监督管理局'],
+    ['FGW', '发展和改革委员会'],
+    ['ZWSJ', '政务服务和数据管理局'],
+    ['ZRZYJ', '自然资源局'],
+    ['MZJ', '民政局'],
+  ])
+    depts[code] = (await department(t, '152201', name)).id;
   await loadSyntheticBase(t.p.kernel, size);
   for (const r of baseResources((c) => depts[c], '152201')) await t.p.data.catalogue.register({ ...SYSTEM_PRINCIPAL, regionCode: '152201' }, r);
   return {
@@ -30,4 +38,5 @@ export async function systemToken(t: TestPlatform, clientId: string, secret: str
   return (await oidc.clientCredentialsGrant(cfg, { scope })).access_token;
 }
 
-export const gatewayCall = (t: TestPlatform, token: string, path: string, body: unknown) => fetch(`${t.url}/api/gateway/v1/${path}`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export const gatewayCall = (t: TestPlatform, token: string, path: string, body: unknown) =>
+  fetch(`${t.url}/api/gateway/v1/${path}`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body) });

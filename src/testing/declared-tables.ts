@@ -158,7 +158,8 @@ export function driftBetween(declared: Declared, actual: ActualColumn[]): string
       else if (!kinds.includes(dc.kind)) problems.push(`${table}.${column} is ${rc.udt_name} in the database but declared as ${dc.kind}`);
       // A json column typed `unknown` swallows `| null`, so its nullability cannot be read from the type.
       const nullable = rc.is_nullable === 'YES';
-      if (dc.nullable !== nullable && !(dc.kind === 'json' && nullable)) problems.push(`${table}.${column} is ${nullable ? '' : 'NOT '}NULL in the database but declared ${dc.nullable ? 'with' : 'without'} null`);
+      if (dc.nullable !== nullable && !(dc.kind === 'json' && nullable))
+        problems.push(`${table}.${column} is ${nullable ? '' : 'NOT '}NULL in the database but declared ${dc.nullable ? 'with' : 'without'} null`);
       const hasDefault = rc.column_default !== null || rc.is_identity === 'YES' || rc.is_generated === 'ALWAYS';
       if (dc.generated !== hasDefault) problems.push(`${table}.${column} ${hasDefault ? 'has' : 'has no'} default in the database but is declared ${dc.generated ? '' : 'not '}Generated`);
     }

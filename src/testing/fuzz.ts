@@ -74,7 +74,23 @@ const DEEP = '\u0001deep\u0001';
 const deepJson = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 /** Strings that satisfy the patterns route schemas use (codes, dates, phones, ID numbers), tried in order. */
-const PATTERN_EXAMPLES = ['fuzz_code', 'x', '152201', '15220100', '152201001', '2026-03-02', 'FUZZ-0001', 'abcdefghij0123', '13900001111', 'https://example.cn/', '15220119850615003X', '91152201MA0000000X', '91152201MA0000000X001', 'fuzz.user', 'A1'];
+const PATTERN_EXAMPLES = [
+  'fuzz_code',
+  'x',
+  '152201',
+  '15220100',
+  '152201001',
+  '2026-03-02',
+  'FUZZ-0001',
+  'abcdefghij0123',
+  '13900001111',
+  'https://example.cn/',
+  '15220119850615003X',
+  '91152201MA0000000X',
+  '91152201MA0000000X001',
+  'fuzz.user',
+  'A1',
+];
 
 function sampleString(schema: Schema, ids: string[]): string {
   if (schema.format === 'uuid') return ids[0] ?? SAMPLE_UUID;
@@ -169,8 +185,43 @@ function setAt(obj: unknown, path: string[], value: unknown): Schema {
 
 const toJson = (value: unknown) => JSON.stringify(value).replaceAll(JSON.stringify(DEEP), deepJson(20_000));
 
-const PATH_VALUES = ['not-a-uuid', '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', 'x'.repeat(3000), '-1', '0', '99999999999999999999', '2147483648', '2026-02-30', '0000-00-00', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201=1--", '%F0%9F%98%80'];
-const QUERY_VALUES = [encodeURIComponent(NOISE.slice(0, 3000)), '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '', 'abc', '-1', '1e400', '99999999999999999999', '2147483648', '9007199254740991', '1.5', '2026-02-30', '0000-01-01', 'x'.repeat(10_000), '%5B%5D', "'%20OR%201=1--"];
+const PATH_VALUES = [
+  'not-a-uuid',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  'x'.repeat(3000),
+  '-1',
+  '0',
+  '99999999999999999999',
+  '2147483648',
+  '2026-02-30',
+  '0000-00-00',
+  '..%2F..%2Fetc%2Fpasswd',
+  "'%20OR%201=1--",
+  '%F0%9F%98%80',
+];
+const QUERY_VALUES = [
+  encodeURIComponent(NOISE.slice(0, 3000)),
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '',
+  'abc',
+  '-1',
+  '1e400',
+  '99999999999999999999',
+  '2147483648',
+  '9007199254740991',
+  '1.5',
+  '2026-02-30',
+  '0000-01-01',
+  'x'.repeat(10_000),
+  '%5B%5D',
+  "'%20OR%201=1--",
+];
 
 /**
  * Every malformed variant of one operation: bad path parameters, bad query parameters, wrong values
@@ -193,7 +244,8 @@ export function variants(op: Operation, random: () => number, ids: string[]): Fu
   const add = (label: string, r: Partial<FuzzRequest>) => out.push({ label, method: op.method, url: urlWith(good), headers: {}, ...r });
 
   add('well-formed', hasBody ? { headers: json, payload: toJson(baseBody) } : {});
-  for (const p of op.pathParams) for (const v of PATH_VALUES) add(`path ${p.name}=${v.slice(0, 20)}`, { url: urlWith({ ...good, [p.name]: v }), ...(hasBody ? { headers: json, payload: toJson(baseBody) } : {}) });
+  for (const p of op.pathParams)
+    for (const v of PATH_VALUES) add(`path ${p.name}=${v.slice(0, 20)}`, { url: urlWith({ ...good, [p.name]: v }), ...(hasBody ? { headers: json, payload: toJson(baseBody) } : {}) });
   for (const p of op.queryParams) {
     for (const v of QUERY_VALUES) add(`query ${p.name}=${v.slice(0, 20)}`, { url: urlWith(good, `?${[...baseQuery.filter((q) => !q.startsWith(`${p.name}=`)), `${p.name}=${v}`].join('&')}`) });
     add(`query ${p.name} repeated`, { url: urlWith(good, `?${p.name}=1&${p.name}=a%00&${p.name}=`) });
@@ -222,7 +274,11 @@ export function variants(op: Operation, random: () => number, ids: string[]): Fu
       ['form with NUL', 'application/x-www-form-urlencoded', 'a=%00&b=%ED%A0%80&description=x%00y&api_key=%00'],
       ['multipart without boundary', 'multipart/form-data', '--x\r\n\r\n'],
       ['multipart with garbage', 'multipart/form-data; boundary=zz', 'garbage\u0000'],
-      ['multipart with NUL file name', 'multipart/form-data; boundary=zz', '--zz\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n\r\n--zz--\r\n'],
+      [
+        'multipart with NUL file name',
+        'multipart/form-data; boundary=zz',
+        '--zz\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n\r\n--zz--\r\n',
+      ],
       ['multipart with NUL field', 'multipart/form-data; boundary=zz', '--zz\r\nContent-Disposition: form-data; name="description"\r\n\r\nx\u0000y\r\n--zz--\r\n'],
       ['no content type', '', toJson(baseBody)],
     ];

@@ -20,10 +20,21 @@ export function cardType(departmentId: string, itemCode?: string, over: Partial<
       fields: {
         type: 'object',
         required: ['cardNo', 'bank'],
-        properties: { cardNo: { type: 'string', title: '社会保障号码', pattern: '^[0-9]{17}[0-9X]$' }, bank: { type: 'string', title: '金融账户开户行', maxLength: 40, default: '中国工商银行乌兰浩特支行' }, mailAddress: { type: 'string', maxLength: 100 } },
+        properties: {
+          cardNo: { type: 'string', title: '社会保障号码', pattern: '^[0-9]{17}[0-9X]$' },
+          bank: { type: 'string', title: '金融账户开户行', maxLength: 40, default: '中国工商银行乌兰浩特支行' },
+          mailAddress: { type: 'string', maxLength: 100 },
+        },
       },
       validity: { years: 10, months: 0 },
-      template: { numberPrefix: 'SB', rows: [{ field: 'cardNo', label: '社会保障号码' }, { field: 'bank', label: '开户银行' }], sealPurpose: '证照专用章' },
+      template: {
+        numberPrefix: 'SB',
+        rows: [
+          { field: 'cardNo', label: '社会保障号码' },
+          { field: 'bank', label: '开户银行' },
+        ],
+        sealPurpose: '证照专用章',
+      },
       issuers: [departmentId],
       items: itemCode ? [{ itemCode, fieldMap: { cardNo: 'idNumber', mailAddress: 'mailAddress' } }] : [],
       ...over,
@@ -32,7 +43,18 @@ export function cardType(departmentId: string, itemCode?: string, over: Partial<
 }
 
 export function sealFor(departmentId: string, users: string[], unitName: string, over: Partial<SealInput> = {}): SealInput {
-  return { departmentId, name: `${unitName}证照专用章`, unitName, unitCode: unitCode('MB1234567'.slice(0, 8)), purpose: '证照专用章', validFrom: '2026-01-01', validTo: '2030-12-31', users, automatic: true, ...over };
+  return {
+    departmentId,
+    name: `${unitName}证照专用章`,
+    unitName,
+    unitCode: unitCode('MB1234567'.slice(0, 8)),
+    purpose: '证照专用章',
+    validFrom: '2026-01-01',
+    validTo: '2030-12-31',
+    users,
+    automatic: true,
+    ...over,
+  };
 }
 
 export async function accountIdOf(t: TestPlatform, token: string): Promise<string> {

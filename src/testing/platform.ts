@@ -58,7 +58,6 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
   };
 }
 
-
 let seq = 0;
 
 /** Creates a department directly through the org service (as the system). */
@@ -119,9 +118,16 @@ export async function personToken(t: TestPlatform, o: { phone?: string; realName
  * returns identity's record id.
  */
 export async function addBasePerson(t: TestPlatform, name: string, idNumber: string): Promise<string> {
-  await t.p.kernel.db.insertInto('data_population').values(populationRow(t.p.kernel, { name, idNumber, regionCode: '152201' })).execute();
+  await t.p.kernel.db
+    .insertInto('data_population')
+    .values(populationRow(t.p.kernel, { name, idNumber, regionCode: '152201' }))
+    .execute();
   const row = basePersonRow(t.p.kernel, { name, idNumber, regionCode: '152201' });
-  await t.p.kernel.db.insertInto('identity_person').values(row).onConflict((oc) => oc.column('id_number_idx').doNothing()).execute();
+  await t.p.kernel.db
+    .insertInto('identity_person')
+    .values(row)
+    .onConflict((oc) => oc.column('id_number_idx').doNothing())
+    .execute();
   const r = await t.p.kernel.db.selectFrom('identity_person').select('id').where('id_number_idx', '=', row.id_number_idx).executeTakeFirstOrThrow();
   return r.id as string;
 }

@@ -97,7 +97,8 @@ export function zip(entries: ZipEntry[], opts: { overlap?: boolean } = {}): Buff
   return Buffer.concat([...locals, cd, end]);
 }
 
-const OFD_XML = '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>';
+const OFD_XML =
+  '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>';
 
 /** An OFD document: OFD.xml at the root pointing at one document. */
 export function sampleOfd(extra: ZipEntry[] = []): Buffer {

@@ -14,7 +14,15 @@ export function launch(): Promise<Browser> {
 /** axe violations of serious or critical impact on the current page. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** A fresh browser context: a desktop window, or a phone (390 × 844, touch). */
@@ -28,7 +36,10 @@ export async function ssoPassword(page: Page, username: string, password = 'Yiwa
   await page.waitForURL(/\/signin\/interaction\//);
   await page.getByLabel('手机号或用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+  await page
+    .locator('form')
+    .getByRole('button', { name: /^登\s*录$/ })
+    .click();
 }
 
 /** Signs a demo account in through SSO and lands on `next`. */

@@ -126,7 +126,10 @@ describe('12345 in a browser', () => {
     await page.keyboard.press('Enter');
     await dialog.getByLabel('关键词（逗号分隔）').fill('共享单车，乱停');
     await save();
-    await page.getByRole('cell', { name: /共享单车乱停放/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /共享单车乱停放/ })
+      .first()
+      .waitFor();
     await page.getByText('乱停', { exact: true }).waitFor();
   });
 });

@@ -66,7 +66,10 @@ describe('the platform in a browser', () => {
     await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('密码', { exact: true }).fill('Yiwang2026demo');
-    await page.locator('form').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page
+      .locator('form')
+      .getByRole('button', { name: /^登\s*录$/ })
+      .click();
     await page.waitForURL((u) => u.pathname === '/workbench');
     await page.getByRole('heading', { name: '您好，李娜' }).waitFor();
     await page.getByRole('heading', { name: '窗口身份核验（L3）' }).waitFor();
@@ -83,7 +86,10 @@ describe('the platform in a browser', () => {
     await page.getByRole('button', { name: '获取验证码' }).click();
     await page.getByRole('button', { name: /秒后重发/ }).waitFor();
     await page.getByRole('textbox', { name: '短信验证码' }).fill(await smsCode(phone));
-    await page.getByRole('tabpanel').getByRole('button', { name: /^登\s*录$/ }).click();
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /^登\s*录$/ })
+      .click();
     await page.waitForURL((u) => u.pathname === '/account');
     await page.getByRole('heading', { name: '账号与安全' }).waitFor();
     await page.getByText('L2 实名认证').waitFor();
@@ -103,7 +109,10 @@ describe('the platform in a browser', () => {
     await page.getByRole('textbox', { name: '短信验证码' }).fill(await smsCode(phone));
     await page.getByLabel('设置密码').fill('Register2026ok');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('main').getByRole('button', { name: /^注\s*册$/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^注\s*册$/ })
+      .click();
     await page.waitForURL((u) => u.pathname === '/account');
     await page.getByText('L1 手机验证').waitFor();
     await page.getByRole('heading', { name: '实名认证' }).waitFor();
@@ -130,7 +139,15 @@ describe('the platform in a browser', () => {
 
   it('asks for consent when a department system signs a person in, in Chinese', async () => {
     const page = await newPage();
-    const params = new URLSearchParams({ client_id: 'demo-rp', response_type: 'code', scope: 'openid profile enterprise', redirect_uri: 'http://127.0.0.1:3000/callback', state: 'e2e-state', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
+    const params = new URLSearchParams({
+      client_id: 'demo-rp',
+      response_type: 'code',
+      scope: 'openid profile enterprise',
+      redirect_uri: 'http://127.0.0.1:3000/callback',
+      state: 'e2e-state',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
     await page.goto(`${world.server.url}/oidc/auth?${params}`);
     await page.waitForURL(/\/signin\/interaction\//);
     // The sign-in page reads in English too, naming the department system.
@@ -206,10 +223,16 @@ describe('the platform in a browser', () => {
     await page.goto(`${world.server.url}/admin/calendar`);
     await page.getByRole('cell', { name: '春节' }).first().waitFor();
     const next = new Date().getFullYear() + 1;
-    await page.getByRole('alert').filter({ hasText: `${next} 年节假日安排尚未载入` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `${next} 年节假日安排尚未载入` })
+      .waitFor();
     await page.goto(`${world.server.url}/admin/staff`);
     await page.getByRole('cell', { name: '包晓峰' }).first().waitFor();
-    const phones = await page.locator('td').filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
+    const phones = await page
+      .locator('td')
+      .filter({ hasText: /^1\d{2}\*{4}\d{4}$/ })
+      .count();
     expect(phones).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -334,7 +357,11 @@ describe('the platform in a browser', () => {
 
     // The bad rating is a rectification task for the market regulator, and the queue and figures show it.
     await approver.goto(`${world.server.url}/workbench/rectifications`);
-    await approver.getByRole('row', { name: /个体工商户设立登记/ }).filter({ hasText: '不满意' }).first().waitFor();
+    await approver
+      .getByRole('row', { name: /个体工商户设立登记/ })
+      .filter({ hasText: '不满意' })
+      .first()
+      .waitFor();
     await approver.goto(`${world.server.url}/workbench/stats`);
     await approver.locator('.yw-chart canvas').waitFor();
     expect(await seriousViolations(approver)).toEqual([]);
@@ -350,7 +377,10 @@ describe('the platform in a browser', () => {
     await drawer.getByLabel('修改说明').fill('压缩承诺时限');
     await drawer.getByRole('button', { name: '保存为新版本' }).click();
     await drawer.waitFor({ state: 'hidden' });
-    await page.getByRole('row', { name: /高龄津贴申领/ }).getByText('2', { exact: true }).waitFor();
+    await page
+      .getByRole('row', { name: /高龄津贴申领/ })
+      .getByText('2', { exact: true })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     const phone = await newPage({ phone: true });

@@ -13,7 +13,6 @@ export interface TlsProxy {
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
-
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = net.connect(port, '127.0.0.1', () => {
@@ -61,7 +60,11 @@ http {
  */
 export async function startTlsProxy(port: number, upstream: number): Promise<TlsProxy> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-nginx-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`],
+    { stdio: 'ignore' },
+  );
   fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxConf(dir, port, upstream));
   const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

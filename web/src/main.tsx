@@ -70,18 +70,95 @@ function Root() {
               <Route path="register" element={<Register />} />
               <Route path="services" element={<Catalogue />} />
               <Route path="services/:id" element={<ItemGuide />} />
-              <Route path="services/:id/apply" element={<Guard><Apply /></Guard>} />
-              <Route path="applications" element={<Guard><MyApplications /></Guard>} />
-              <Route path="applications/:id" element={<Guard><ApplicationPage /></Guard>} />
-              <Route path="cases" element={<Guard><MyCases /></Guard>} />
-              <Route path="cases/new" element={<Guard><ReportPage /></Guard>} />
-              <Route path="cases/:id" element={<Guard><CaseStatus /></Guard>} />
-              <Route path="licences" element={<Guard><Wallet /></Guard>} />
+              <Route
+                path="services/:id/apply"
+                element={
+                  <Guard>
+                    <Apply />
+                  </Guard>
+                }
+              />
+              <Route
+                path="applications"
+                element={
+                  <Guard>
+                    <MyApplications />
+                  </Guard>
+                }
+              />
+              <Route
+                path="applications/:id"
+                element={
+                  <Guard>
+                    <ApplicationPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="cases"
+                element={
+                  <Guard>
+                    <MyCases />
+                  </Guard>
+                }
+              />
+              <Route
+                path="cases/new"
+                element={
+                  <Guard>
+                    <ReportPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <Guard>
+                    <CaseStatus />
+                  </Guard>
+                }
+              />
+              <Route
+                path="licences"
+                element={
+                  <Guard>
+                    <Wallet />
+                  </Guard>
+                }
+              />
               <Route path="verify" element={<VerifyPage />} />
-              <Route path="account" element={<Guard><AccountHome /></Guard>} />
-              <Route path="workbench/*" element={<Guard permission="workbench.use"><WorkbenchHome /></Guard>} />
-              <Route path="admin/*" element={<Guard permission="org.read"><AdminHome /></Guard>} />
-              <Route path="screen/*" element={<Guard permission="screen.view"><ScreenHome /></Guard>} />
+              <Route
+                path="account"
+                element={
+                  <Guard>
+                    <AccountHome />
+                  </Guard>
+                }
+              />
+              <Route
+                path="workbench/*"
+                element={
+                  <Guard permission="workbench.use">
+                    <WorkbenchHome />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/*"
+                element={
+                  <Guard permission="org.read">
+                    <AdminHome />
+                  </Guard>
+                }
+              />
+              <Route
+                path="screen/*"
+                element={
+                  <Guard permission="screen.view">
+                    <ScreenHome />
+                  </Guard>
+                }
+              />
               <Route path="*" element={<PortalHome />} />
             </Route>
           </Routes>

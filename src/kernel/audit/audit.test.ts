@@ -25,7 +25,16 @@ describe('audit ledger', () => {
       .transaction()
       .execute(async (trx) => {
         for (let i = 0; i < n; i++) {
-          await t.k.recordChange(trx, { actor: { id: 'tester', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: `obj-${i}`, regionCode: '152201', change: { i }, summary: { i }, requestId });
+          await t.k.recordChange(trx, {
+            actor: { id: 'tester', type: 'staff' },
+            action: 'tested',
+            objectType: 'test.thing',
+            objectId: `obj-${i}`,
+            regionCode: '152201',
+            change: { i },
+            summary: { i },
+            requestId,
+          });
         }
       });
 
@@ -62,7 +71,11 @@ describe('audit ledger', () => {
     expect(await t.k.audit.sealAll()).toBe(0);
     await write(5);
     expect(await t.k.audit.sealAll()).toBe(5);
-    const lines = fs.readFileSync(witnessFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(witnessFile(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.pos)).toEqual([30, 35]);
     const r = await verify();
     expect(r).toMatchObject({ ok: true, linked: 35, checkpoints: 2, witness: { checkpoints: 2, lastPos: 35, notYetWitnessed: 0 } });
@@ -127,7 +140,11 @@ describe('audit ledger', () => {
     await sql`UPDATE kernel_audit_entry SET actor_id = 'someone-else' WHERE chain_pos = 20`.execute(db());
     await sql`UPDATE kernel_audit_entry SET chain_pos = -(chain_pos - 1) WHERE chain_pos > 10`.execute(db());
     await sql`UPDATE kernel_audit_entry SET chain_pos = -chain_pos WHERE chain_pos < 0`.execute(db());
-    const rows = (await db().selectFrom('kernel_audit_entry').select([...STORED_ENTRY_COLUMNS, atTextSql('at').as('at_text')]).orderBy('chain_pos').execute()) as StoredEntry[];
+    const rows = (await db()
+      .selectFrom('kernel_audit_entry')
+      .select([...STORED_ENTRY_COLUMNS, atTextSql('at').as('at_text')])
+      .orderBy('chain_pos')
+      .execute()) as StoredEntry[];
     let prev = GENESIS;
     for (const e of rows) {
       const hash = entryHash('sm3', fieldsOf(e, Number(e.chain_pos), prev));
@@ -151,7 +168,16 @@ describe('audit ledger', () => {
     await sql`UPDATE kernel_audit_entry SET chain_pos = NULL, prev_hash = NULL, entry_hash = NULL WHERE chain_pos > 35`.execute(db());
     await sql`UPDATE kernel_audit_entry SET object_id = 'forged' WHERE chain_pos IS NULL`.execute(db());
     await expect(t.k.audit.seal()).rejects.toThrow(/checkpoint withheld/);
-    expect(Number((await db().selectFrom('kernel_audit_checkpoint').select(sql<number>`max(chain_pos)`.as('m')).executeTakeFirstOrThrow()).m)).toBe(35);
+    expect(
+      Number(
+        (
+          await db()
+            .selectFrom('kernel_audit_checkpoint')
+            .select(sql<number>`max(chain_pos)`.as('m'))
+            .executeTakeFirstOrThrow()
+        ).m,
+      ),
+    ).toBe(35);
     const r = await verify();
     expect(r.unlinked).toBe(3);
     expect(await kinds()).toEqual(['entry-unlinked@36', 'entry-unlinked@36', 'entry-unlinked@36', 'tail-removed@36']);
@@ -184,7 +210,11 @@ describe('audit ledger', () => {
         }),
     ).rejects.toThrow('boom');
     await write(1);
-    const n = await db().selectFrom('kernel_audit_entry').select(sql<number>`count(*)::int`.as('n')).where('action', '=', 'doomed').executeTakeFirstOrThrow();
+    const n = await db()
+      .selectFrom('kernel_audit_entry')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('action', '=', 'doomed')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
     expect(await verify()).toMatchObject({ ok: true, linked: 39 });
   });

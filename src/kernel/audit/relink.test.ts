@@ -26,7 +26,10 @@ describe('upgrading a ledger of the earlier scheme', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false }, dataDir);
     const keys = generateKeys();
     p = await createPlatform({ config, database: await openTestDatabase(), clock: new FakeClock(), keys });
-    await runMigrations(p.kernel.db, p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked'));
+    await runMigrations(
+      p.kernel.db,
+      p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked'),
+    );
     const crypto = new PlatformCrypto(keys, 'sm3');
     let prev = GENESIS;
     for (let i = 1; i <= 5; i++) {

@@ -74,7 +74,10 @@ async function checkLegacy(trx: Executor, alg: HashAlg): Promise<string> {
 export async function relinkLegacyChain(
   db: Db,
   alg: HashAlg,
-  append: (trx: Executor, input: { actor: { id: string; type: 'system' }; action: string; objectType: string; objectId: string; regionCode: string; change: unknown; summary: Record<string, unknown> }) => Promise<string>,
+  append: (
+    trx: Executor,
+    input: { actor: { id: string; type: 'system' }; action: string; objectType: string; objectId: string; regionCode: string; change: unknown; summary: Record<string, unknown> },
+  ) => Promise<string>,
   regionCode: string,
 ): Promise<{ entries: number; previousChain: string } | null> {
   return db.transaction().execute(async (trx) => {

@@ -15,8 +15,32 @@ export function auditRoutes(k: Kernel) {
         schema: {
           tags,
           summary: '审计日志 / Audit entries',
-          querystring: Type.Object({ objectType: Type.Optional(Type.String({ maxLength: 60 })), objectId: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }),
-          response: { 200: Type.Array(Type.Object({ id: Type.String(), at: Type.String({ format: 'date-time' }), actorId: Type.String(), actorType: Type.String(), action: Type.String(), objectType: Type.String(), objectId: Type.String(), regionCode: Type.String(), chainPos: Type.Union([Type.Integer(), Type.Null()]) })), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+          querystring: Type.Object(
+            {
+              objectType: Type.Optional(Type.String({ maxLength: 60 })),
+              objectId: Type.Optional(Type.String({ maxLength: 100 })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                at: Type.String({ format: 'date-time' }),
+                actorId: Type.String(),
+                actorType: Type.String(),
+                action: Type.String(),
+                objectType: Type.String(),
+                objectId: Type.String(),
+                regionCode: Type.String(),
+                chainPos: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+            ),
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+          },
         },
       },
       async (req) => {

@@ -180,7 +180,12 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
     const h = hashAt.get(c.chain_pos);
     if (c.chain_pos <= end && h !== undefined && h !== c.entry_hash) {
       const from = before(c.chain_pos, cpList) + 1;
-      problem('checkpoint-mismatch', c.chain_pos, null, `entry ${c.chain_pos} differs from checkpoint ${c.chain_pos} (signed ${c.at_text}): entries ${from}–${c.chain_pos} were changed and re-linked / 条目与签名检查点不符（被改动后重新链接）`);
+      problem(
+        'checkpoint-mismatch',
+        c.chain_pos,
+        null,
+        `entry ${c.chain_pos} differs from checkpoint ${c.chain_pos} (signed ${c.at_text}): entries ${from}–${c.chain_pos} were changed and re-linked / 条目与签名检查点不符（被改动后重新链接）`,
+      );
     }
   }
 
@@ -189,14 +194,25 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
     const byPos = new Map<number, WitnessRecord>();
     for (const r of witnessed) {
       const seen = byPos.get(r.pos);
-      if (seen && seen.hash !== r.hash) problem('witness-mismatch', r.pos, null, `the witness holds two different checkpoints at ${r.pos} (${seen.at}, ${r.at}): the chain was rewritten after the first / 见证中同一位置有两个不同检查点`);
+      if (seen && seen.hash !== r.hash)
+        problem(
+          'witness-mismatch',
+          r.pos,
+          null,
+          `the witness holds two different checkpoints at ${r.pos} (${seen.at}, ${r.at}): the chain was rewritten after the first / 见证中同一位置有两个不同检查点`,
+        );
       if (!seen) byPos.set(r.pos, r);
     }
     for (const r of byPos.values()) {
       const h = hashAt.get(r.pos);
       if (r.pos <= end && h !== undefined && h !== r.hash) {
         const from = before(r.pos, wList) + 1;
-        problem('witness-mismatch', r.pos, null, `entry ${r.pos} differs from the witnessed checkpoint ${r.pos} (signed ${r.at}): entries ${from}–${r.pos} were changed or removed and the chain re-linked / 条目与见证检查点不符`);
+        problem(
+          'witness-mismatch',
+          r.pos,
+          null,
+          `entry ${r.pos} differs from the witnessed checkpoint ${r.pos} (signed ${r.at}): entries ${from}–${r.pos} were changed or removed and the chain re-linked / 条目与见证检查点不符`,
+        );
       }
       const c = cpAt.get(r.pos);
       if (!c) problem('checkpoint-deleted', r.pos, null, `checkpoint ${r.pos} (signed ${r.at}) is in the witness but was deleted from the database / 检查点被删除`);
@@ -206,7 +222,8 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
     for (const c of checkpoints) {
       if (byPos.has(c.chain_pos)) continue;
       // Checkpoints are witnessed in order: one missing below the last witnessed was added later.
-      if (c.chain_pos < lastWitnessed) problem('checkpoint-not-witnessed', c.chain_pos, null, `checkpoint ${c.chain_pos} is not in the witness although later ones are: added afterwards / 检查点不在见证中`);
+      if (c.chain_pos < lastWitnessed)
+        problem('checkpoint-not-witnessed', c.chain_pos, null, `checkpoint ${c.chain_pos} is not in the witness although later ones are: added afterwards / 检查点不在见证中`);
       else report.notYetWitnessed += 1;
     }
   }

@@ -14,10 +14,17 @@ describe('audit checkpoints witnessed in an S3 bucket', () => {
   let server: S3rver;
   let endpoint = '';
   let t: TestKernel;
-  const s3 = (bucket: string) => ({ auditWitness: 's3' as const, auditWitnessS3Bucket: bucket, auditWitnessS3Endpoint: endpoint, auditWitnessS3AccessKeyId: 'S3RVER', auditWitnessS3SecretAccessKey: 'S3RVER' });
+  const s3 = (bucket: string) => ({
+    auditWitness: 's3' as const,
+    auditWitnessS3Bucket: bucket,
+    auditWitnessS3Endpoint: endpoint,
+    auditWitnessS3AccessKeyId: 'S3RVER',
+    auditWitnessS3SecretAccessKey: 'S3RVER',
+  });
   const write = (p: TestKernel, n: number) =>
     p.k.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < n; i++) await p.k.recordChange(trx, { actor: { id: 'tester', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: `obj-${i}`, regionCode: '152201', change: { i } });
+      for (let i = 0; i < n; i++)
+        await p.k.recordChange(trx, { actor: { id: 'tester', type: 'staff' }, action: 'tested', objectType: 'test.thing', objectId: `obj-${i}`, regionCode: '152201', change: { i } });
     });
 
   beforeAll(async () => {
@@ -37,7 +44,10 @@ describe('audit checkpoints witnessed in an S3 bucket', () => {
     expect(await t.k.audit.sealAll()).toBe(4);
     await write(t, 3);
     expect(await t.k.audit.sealAll()).toBe(3);
-    const objects = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /audit-checkpoints\/\d+\.json\._S3rver_object$/.test(f));
+    const objects = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => /audit-checkpoints\/\d+\.json\._S3rver_object$/.test(f));
     expect(objects.sort()).toEqual(['yiwang-audit/audit-checkpoints/0000000000000000004.json._S3rver_object', 'yiwang-audit/audit-checkpoints/0000000000000000007.json._S3rver_object']);
     expect(await t.k.audit.verify()).toMatchObject({ ok: true, linked: 7, checkpoints: 2, witness: { checkpoints: 2, lastPos: 7 } });
   });

@@ -38,7 +38,13 @@ function parseRecord(text: string): WitnessRecord | null {
   try {
     const r = JSON.parse(text) as WitnessRecord;
     const ok =
-      Number.isSafeInteger(r.pos) && r.pos > 0 && typeof r.hash === 'string' && typeof r.at === 'string' && (r.alg === 'sm3' || r.alg === 'sha256') && typeof r.publicKey === 'string' && typeof r.signature === 'string';
+      Number.isSafeInteger(r.pos) &&
+      r.pos > 0 &&
+      typeof r.hash === 'string' &&
+      typeof r.at === 'string' &&
+      (r.alg === 'sm3' || r.alg === 'sha256') &&
+      typeof r.publicKey === 'string' &&
+      typeof r.signature === 'string';
     return ok ? r : null;
   } catch {
     return null;

@@ -18,7 +18,15 @@ export function calendarRoutes(k: Kernel) {
   return async function (app: App) {
     app.get(
       '/api/kernel/calendar',
-      { config: { authenticated: true }, schema: { tags, summary: '节假日与调休 / Holidays and make-up days', querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }), response: { 200: Type.Array(CalendarDay), ...errs } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '节假日与调休 / Holidays and make-up days',
+          querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+          response: { 200: Type.Array(CalendarDay), ...errs },
+        },
+      },
       async (req) =>
         k.db
           .selectFrom('kernel_calendar_day')
@@ -30,7 +38,14 @@ export function calendarRoutes(k: Kernel) {
     );
     app.get(
       '/api/kernel/calendar/status',
-      { config: { authenticated: true }, schema: { tags, summary: '日历年份状态 / Which years are loaded', response: { 200: Type.Object({ years: Type.Array(Type.Integer()), currentYear: Type.Integer(), nextYearLoaded: Type.Boolean(), nextYearPublished: Type.Boolean() }), 401: ProblemSchema } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '日历年份状态 / Which years are loaded',
+          response: { 200: Type.Object({ years: Type.Array(Type.Integer()), currentYear: Type.Integer(), nextYearLoaded: Type.Boolean(), nextYearPublished: Type.Boolean() }), 401: ProblemSchema },
+        },
+      },
       async () => {
         const s = await k.calendar.status();
         return { ...s, nextYearPublished: chineseDaysYear(s.currentYear + 1) !== null };
@@ -59,7 +74,16 @@ export function calendarRoutes(k: Kernel) {
             .values({ ...row, updated_by: who.accountId, updated_at: k.clock.now() })
             .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name, source: 'admin', updated_by: who.accountId, updated_at: k.clock.now() }))
             .execute();
-          await k.recordChange(trx, { actor: actorOf(who), action: 'day-set', objectType: 'kernel.calendar', objectId: day, regionCode: k.config.regionCode, change: row, summary: row, requestId: String(req.id) });
+          await k.recordChange(trx, {
+            actor: actorOf(who),
+            action: 'day-set',
+            objectType: 'kernel.calendar',
+            objectId: day,
+            regionCode: k.config.regionCode,
+            change: row,
+            summary: row,
+            requestId: String(req.id),
+          });
         });
         k.calendar.invalidate();
         return row;
@@ -75,7 +99,15 @@ export function calendarRoutes(k: Kernel) {
         const removed = await k.db.transaction().execute(async (trx) => {
           const r = await trx.deleteFrom('kernel_calendar_day').where('day', '=', req.params.day).executeTakeFirst();
           if (Number(r.numDeletedRows) === 0) return false;
-          await k.recordChange(trx, { actor: actorOf(who), action: 'day-cleared', objectType: 'kernel.calendar', objectId: req.params.day, regionCode: k.config.regionCode, change: { day: req.params.day }, requestId: String(req.id) });
+          await k.recordChange(trx, {
+            actor: actorOf(who),
+            action: 'day-cleared',
+            objectType: 'kernel.calendar',
+            objectId: req.params.day,
+            regionCode: k.config.regionCode,
+            change: { day: req.params.day },
+            requestId: String(req.id),
+          });
           return true;
         });
         if (!removed) throw Errors.notFound('calendar day');
@@ -85,13 +117,29 @@ export function calendarRoutes(k: Kernel) {
     );
     app.post(
       '/api/kernel/calendar/years/:year/load',
-      { config: { permission: 'calendar.manage', documentedBody: NoInput }, schema: { tags, summary: '载入国务院公布的年度安排 / Load a published year', params: Type.Object({ year: Type.Integer({ minimum: 2004, maximum: 2100 }) }), response: { 200: Type.Object({ days: Type.Integer() }), ...errs } } },
+      {
+        config: { permission: 'calendar.manage', documentedBody: NoInput },
+        schema: {
+          tags,
+          summary: '载入国务院公布的年度安排 / Load a published year',
+          params: Type.Object({ year: Type.Integer({ minimum: 2004, maximum: 2100 }) }),
+          response: { 200: Type.Object({ days: Type.Integer() }), ...errs },
+        },
+      },
       async (req) => {
         const who = req.principal!;
         const days = await k.db.transaction().execute(async (trx) => {
           const n = await k.calendar.seedYear(trx, req.params.year, who.accountId);
           if (n === 0) throw new DomainError('CALENDAR_YEAR_UNPUBLISHED', 404, '该年度节假日安排尚未收录，请手工录入', 'That year is not published in the bundled data yet; enter it by hand');
-          await k.recordChange(trx, { actor: actorOf(who), action: 'year-loaded', objectType: 'kernel.calendar', objectId: String(req.params.year), regionCode: k.config.regionCode, change: { year: req.params.year, days: n }, requestId: String(req.id) });
+          await k.recordChange(trx, {
+            actor: actorOf(who),
+            action: 'year-loaded',
+            objectType: 'kernel.calendar',
+            objectId: String(req.params.year),
+            regionCode: k.config.regionCode,
+            change: { year: req.params.year, days: n },
+            requestId: String(req.id),
+          });
           return n;
         });
         return { days };

@@ -70,7 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (!trustedProxyOk(entry)) problems.push(`${sourceName('trustProxy', fromEnv, fileExists ? filePath : undefined)}: ${JSON.stringify(entry)} 不是地址或网段 / is not an address or CIDR range`);
   }
   if (config.auditWitness === 's3') {
-    const need = { auditWitnessS3Bucket: config.auditWitnessS3Bucket, auditWitnessS3Endpoint: config.auditWitnessS3Endpoint ?? config.s3Endpoint, auditWitnessS3AccessKeyId: config.auditWitnessS3AccessKeyId ?? config.s3AccessKeyId, auditWitnessS3SecretAccessKey: config.auditWitnessS3SecretAccessKey ?? config.s3SecretAccessKey };
+    const need = {
+      auditWitnessS3Bucket: config.auditWitnessS3Bucket,
+      auditWitnessS3Endpoint: config.auditWitnessS3Endpoint ?? config.s3Endpoint,
+      auditWitnessS3AccessKeyId: config.auditWitnessS3AccessKeyId ?? config.s3AccessKeyId,
+      auditWitnessS3SecretAccessKey: config.auditWitnessS3SecretAccessKey ?? config.s3SecretAccessKey,
+    };
     for (const [k, v] of Object.entries(need)) if (!v) problems.push(`${k}: 审计见证存储需要此项 / required when auditWitness is "s3"`);
   }
   if (problems.length) throw new ConfigError(problems);

@@ -95,7 +95,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 }
 
 function definedOnly(o: DatabaseOptions): Partial<typeof DATABASE_BOUNDS> {
-  return Object.fromEntries(Object.entries({ statementTimeoutMs: o.statementTimeoutMs, idleInTransactionTimeoutMs: o.idleInTransactionTimeoutMs, acquireTimeoutMs: o.acquireTimeoutMs }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ statementTimeoutMs: o.statementTimeoutMs, idleInTransactionTimeoutMs: o.idleInTransactionTimeoutMs, acquireTimeoutMs: o.acquireTimeoutMs }).filter(([, v]) => v !== undefined),
+  );
 }
 
 /**

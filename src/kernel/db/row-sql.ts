@@ -11,7 +11,5 @@ export function insertRowSql<R extends Record<string, unknown>>(table: string, r
   const cols = Object.keys(types) as (keyof R & string)[];
   const values = sql.join(cols.map((c) => sql`${row[c] ?? null}::${sql.raw(types[c])}`));
   const columns = sql.join(cols.map((c) => sql.ref(c)));
-  return onlyIf
-    ? sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${values} WHERE ${onlyIf}`
-    : sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${values}`;
+  return onlyIf ? sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${values} WHERE ${onlyIf}` : sql`INSERT INTO ${sql.table(table)} (${columns}) SELECT ${values}`;
 }

@@ -42,7 +42,9 @@ describe('declared event topics', () => {
 
   it('refuses an undeclared topic, and a default change event whose topic nobody declared', async () => {
     const before = await counts();
-    await expect(t.k.tracedWrite(t.k.db, t.k.db.insertInto('test_thing').values({ id: 'p3', grams: 1 }).returning('id'), change(1, 'test.parcel.wieghed'))).rejects.toMatchObject({ code: 'EVENT_TOPIC_UNDECLARED' });
+    await expect(t.k.tracedWrite(t.k.db, t.k.db.insertInto('test_thing').values({ id: 'p3', grams: 1 }).returning('id'), change(1, 'test.parcel.wieghed'))).rejects.toMatchObject({
+      code: 'EVENT_TOPIC_UNDECLARED',
+    });
     const { event: _none, ...withoutEvent } = change(1);
     await expect(t.k.recordChange(t.k.db, { ...withoutEvent, action: 'dropped' })).rejects.toMatchObject({ code: 'EVENT_TOPIC_UNDECLARED', en: expect.stringContaining('test.parcel.dropped') });
     await expect(t.k.db.transaction().execute((trx) => t.k.events.publish(trx, 'test.parcel.lost', '152201', { id: 'p1' }))).rejects.toMatchObject({ code: 'EVENT_TOPIC_UNDECLARED' });
@@ -64,10 +66,16 @@ describe('declared event topics', () => {
     t.k.events.subscribe('test.parcel.weighed', async (e) => void seen.push(e.payload));
     // Written around eventRow, as an event stored before its schema changed would be.
     const at = new Date(t.clock.now().getTime() - 1000);
-    await sql`INSERT INTO kernel_outbox (id, topic, region_code, payload, created_at, next_at) VALUES (gen_random_uuid(), 'test.parcel.weighed', '152201', '{"id":"p5","grams":"lots"}'::jsonb, ${at}, ${at})`.execute(t.k.db);
+    await sql`INSERT INTO kernel_outbox (id, topic, region_code, payload, created_at, next_at) VALUES (gen_random_uuid(), 'test.parcel.weighed', '152201', '{"id":"p5","grams":"lots"}'::jsonb, ${at}, ${at})`.execute(
+      t.k.db,
+    );
     expect(await t.k.events.dispatch()).toBe(0);
     expect(seen).toEqual([]);
-    const r = await t.k.db.selectFrom('kernel_outbox').select(['last_error', 'delivered_at']).where(sql`payload->>'id'`, '=', 'p5').executeTakeFirstOrThrow();
+    const r = await t.k.db
+      .selectFrom('kernel_outbox')
+      .select(['last_error', 'delivered_at'])
+      .where(sql`payload->>'id'`, '=', 'p5')
+      .executeTakeFirstOrThrow();
     expect(r).toMatchObject({ delivered_at: null, last_error: expect.stringContaining('EVENT_PAYLOAD_INVALID') });
   });
 

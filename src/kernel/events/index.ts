@@ -155,7 +155,11 @@ export class Outbox {
           failure = { id: row.id, attempts: row.attempts + 1, error: (err as Error).message };
           throw err;
         }
-        await trx.updateTable('kernel_outbox').set({ delivered_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('kernel_outbox')
+          .set({ delivered_at: now, attempts: row.attempts + 1 })
+          .where('id', '=', row.id)
+          .execute();
         return 'delivered' as const;
       })
       .catch((err) => {

@@ -62,7 +62,10 @@ export class EventRegistry {
   checkParsed(topic: string, payload: unknown, schema = this.schemas.get(topic)): void {
     if (!schema) throw EventErrors.undeclared(topic);
     if (!Value.Check(schema, payload)) {
-      throw EventErrors.invalid(topic, [...Value.Errors(schema, payload)].slice(0, 5).map((e) => ({ path: e.path || '/', message: e.message })));
+      throw EventErrors.invalid(
+        topic,
+        [...Value.Errors(schema, payload)].slice(0, 5).map((e) => ({ path: e.path || '/', message: e.message })),
+      );
     }
   }
 }

@@ -8,7 +8,6 @@ import { sampleJpeg, sampleOfd, samplePdf, samplePng, zip } from '../../testing/
 import { isModuleOwned, moduleOwner } from './index.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
-
 describe('materials (files)', () => {
   let t: TestPlatform;
   let owner: string;
@@ -48,7 +47,9 @@ describe('materials (files)', () => {
 
   it('does not serve a file a module keeps for itself, even to staff allowed to read files', async () => {
     const k = t.p.kernel;
-    const kept = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([pdf]), name: '营业执照-v1.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: '152201' }));
+    const kept = await k.db
+      .transaction()
+      .execute((trx) => k.files.save(trx, { stream: Readable.from([pdf]), name: '营业执照-v1.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: '152201' }));
     const res = await t.app.inject({ url: `/api/files/${kept.id}`, headers: bearer(colleague) });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('%PDF');
@@ -81,7 +82,12 @@ describe('materials (files)', () => {
   };
 
   it('takes an image, a photo, an OFD document and a text by what their bytes are', async () => {
-    for (const [name, type, body] of [['现场.png', 'image/png', samplePng()], ['照片.jpg', 'image/jpeg', sampleJpeg()], ['公文.ofd', 'application/ofd', sampleOfd()], ['说明.txt', 'text/plain', Buffer.from('情况说明：金额 < 100 元')]] as const) {
+    for (const [name, type, body] of [
+      ['现场.png', 'image/png', samplePng()],
+      ['照片.jpg', 'image/jpeg', sampleJpeg()],
+      ['公文.ofd', 'application/ofd', sampleOfd()],
+      ['说明.txt', 'text/plain', Buffer.from('情况说明：金额 < 100 元')],
+    ] as const) {
       const res = await upload(name, type, body);
       expect(res.statusCode, `${name}: ${res.body}`).toBe(201);
       expect(res.json().mime).toBe(type);
@@ -96,7 +102,13 @@ describe('materials (files)', () => {
       { name: '炸弹.ofd', type: 'application/ofd', body: bomb, status: 413, code: 'FILE_UNPACKED_TOO_LARGE' },
       { name: '不是.ofd', type: 'application/ofd', body: zip([{ name: 'index.html', data: Buffer.from('<html></html>') }]), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
       { name: '页面.txt', type: 'text/plain', body: Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/identity/me")</script></body></html>'), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
-      { name: '页面.pdf', type: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n'), samplePdf().subarray(9)]), status: 415, code: 'FILE_TYPE_NOT_ALLOWED' },
+      {
+        name: '页面.pdf',
+        type: 'application/pdf',
+        body: Buffer.concat([Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n'), samplePdf().subarray(9)]),
+        status: 415,
+        code: 'FILE_TYPE_NOT_ALLOWED',
+      },
       { name: '残缺.pdf', type: 'application/pdf', body: samplePdf().subarray(0, 200), status: 400, code: 'FILE_CONTENT_INVALID' },
       { name: '残缺.png', type: 'image/png', body: samplePng().subarray(0, 50), status: 400, code: 'FILE_CONTENT_INVALID' },
     ];
@@ -123,7 +135,9 @@ describe('materials (files)', () => {
   it('keeps a text the platform writes even when what it quotes looks like markup', async () => {
     const k = t.p.kernel;
     const text = Buffer.from('意见 / Opinion: 材料齐全 <p> 字样为申请人原文');
-    const kept = await k.db.transaction().execute((trx) => k.files.save(trx, { stream: Readable.from([text]), name: '办结通知书.txt', declaredMime: 'text/plain', ownerId: moduleOwner('services'), regionCode: '152201' }));
+    const kept = await k.db
+      .transaction()
+      .execute((trx) => k.files.save(trx, { stream: Readable.from([text]), name: '办结通知书.txt', declaredMime: 'text/plain', ownerId: moduleOwner('services'), regionCode: '152201' }));
     expect(kept.mime).toBe('text/plain');
   });
 });

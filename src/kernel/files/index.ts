@@ -192,7 +192,17 @@ export class FileStore {
     const file: StoredFile = { id: r.id, regionCode: owner.regionCode, ownerId: owner.ownerId, name: r.name, mime: r.mime, sizeBytes: r.sizeBytes, sha256: r.sha256, createdAt: this.clock.now() };
     await trx
       .insertInto('kernel_file')
-      .values({ id: r.id, region_code: file.regionCode, owner_id: file.ownerId, name: file.name, mime: file.mime, size_bytes: file.sizeBytes, sha256: file.sha256, storage_key: key, created_at: file.createdAt })
+      .values({
+        id: r.id,
+        region_code: file.regionCode,
+        owner_id: file.ownerId,
+        name: file.name,
+        mime: file.mime,
+        size_bytes: file.sizeBytes,
+        sha256: file.sha256,
+        storage_key: key,
+        created_at: file.createdAt,
+      })
       .execute();
     return file;
   }

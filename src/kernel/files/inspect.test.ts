@@ -51,7 +51,14 @@ describe('recognising a material by its bytes', () => {
 
   it('takes a ZIP as OFD only when it holds OFD.xml', async () => {
     expect(await verdict(zip([{ name: 'readme.txt', data: Buffer.from('hello') }]))).toBe('FILE_TYPE_NOT_ALLOWED');
-    expect(await verdict(zip([{ name: '../OFD.xml', data: Buffer.from('x') }, { name: 'OFD.xml', data: Buffer.from('x') }]))).toBe('FILE_CONTENT_INVALID');
+    expect(
+      await verdict(
+        zip([
+          { name: '../OFD.xml', data: Buffer.from('x') },
+          { name: 'OFD.xml', data: Buffer.from('x') },
+        ]),
+      ),
+    ).toBe('FILE_CONTENT_INVALID');
   });
 
   it('refuses zip bombs from the central directory, and archives that lie about their sizes', async () => {
@@ -63,7 +70,18 @@ describe('recognising a material by its bytes', () => {
     expect(await verdict(sampleOfd([{ name: 'Doc_0/Res/zeros.bin', data: Buffer.alloc(2 * 1024 * 1024), declaredSize: 100 }]))).toBe('FILE_CONTENT_INVALID');
     // Entries sharing their bytes (the overlapping-file bomb).
     const one = Buffer.alloc(300 * 1024, 1);
-    expect(await verdict(zip([{ name: 'OFD.xml', data: one }, { name: 'a', data: one }, { name: 'b', data: one }], { overlap: true }))).toBe('FILE_CONTENT_INVALID');
+    expect(
+      await verdict(
+        zip(
+          [
+            { name: 'OFD.xml', data: one },
+            { name: 'a', data: one },
+            { name: 'b', data: one },
+          ],
+          { overlap: true },
+        ),
+      ),
+    ).toBe('FILE_CONTENT_INVALID');
     // Too many entries.
     expect(await verdict(sampleOfd(Array.from({ length: 60 }, (_, i) => ({ name: `Doc_0/p${i}.xml`, data: Buffer.from('<p/>') }))))).toBe('FILE_UNPACKED_TOO_LARGE');
     // A file that only starts like a ZIP.

@@ -43,7 +43,11 @@ export async function checkOfd(fh: FileHandle, size: number, limits: ArchiveLimi
   const tailLen = Math.min(size, 22 + 0xffff);
   const tail = await read(size - tailLen, tailLen);
   let at = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
   if (at < 0) throw bad('no central directory');
   const eocdPos = size - tailLen + at;
   const count = tail.readUInt16LE(at + 10);

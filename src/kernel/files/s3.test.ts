@@ -7,7 +7,6 @@ import { multipart } from '../../testing/multipart.ts';
 import { samplePng } from '../../testing/samples.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
-
 // s3rver is an independent S3-compatible server (it accepts any signature, so signing itself is not
 // checked here): a real peer for the object-store protocol.
 describe('materials in an S3-compatible object store', () => {
@@ -35,10 +34,18 @@ describe('materials in an S3-compatible object store', () => {
     const up = await t.app.inject({ method: 'POST', url: '/api/files', payload: req.payload, headers: { ...req.headers, ...bearer(token) } });
     expect(up.statusCode).toBe(201);
     const id = up.json().id as string;
-    const inBucket = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes(id));
+    const inBucket = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.includes(id));
     expect(inBucket.length).toBeGreaterThan(0);
     const local = path.join(t.p.kernel.config.dataDir, 'files');
-    const localFiles = fs.existsSync(local) ? fs.readdirSync(local, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(local, f)).isFile()) : [];
+    const localFiles = fs.existsSync(local)
+      ? fs
+          .readdirSync(local, { recursive: true })
+          .map(String)
+          .filter((f) => fs.statSync(path.join(local, f)).isFile())
+      : [];
     expect(localFiles).toEqual([]);
     const down = await t.app.inject({ url: `/api/files/${id}`, headers: bearer(token) });
     expect(down.statusCode).toBe(200);

@@ -34,7 +34,9 @@ describe('stalled uploads', () => {
   };
   const idleInTransaction = async () => {
     if (t.p.database.kind !== 'postgres') return 0;
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${`yiwang:${t.p.database.schema}`} AND state LIKE 'idle in transaction%'`.execute(t.p.kernel.db);
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${`yiwang:${t.p.database.schema}`} AND state LIKE 'idle in transaction%'`.execute(
+      t.p.kernel.db,
+    );
     return r.rows[0].n;
   };
 
@@ -43,7 +45,12 @@ describe('stalled uploads', () => {
     // Each stalled upload has reached the point of receiving its file.
     await until(`${STALLED} uploads receiving`, () => tmpFiles() >= STALLED);
 
-    const signIn = await fetch(`${t.url}/api/identity/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'window.stall', password: TEST_PASSWORD }), signal: AbortSignal.timeout(10_000) });
+    const signIn = await fetch(`${t.url}/api/identity/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'window.stall', password: TEST_PASSWORD }),
+      signal: AbortSignal.timeout(10_000),
+    });
     expect(signIn.status).toBe(201);
     const ready = await fetch(`${t.url}/readyz`, { signal: AbortSignal.timeout(10_000) });
     expect(ready.status).toBe(200);

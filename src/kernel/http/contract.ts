@@ -48,7 +48,7 @@ type Schema = Record<string, unknown> & { response?: Record<string, unknown> };
 export function declareContract(route: RouteOptions): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (methods.length !== 1 || methods[0] === 'HEAD') return;
-  const schema = ((route.schema ??= {}) as Schema);
+  const schema = (route.schema ??= {}) as Schema;
   if (schema.hide) return;
   const c = (route.config ?? {}) as { public?: boolean };
   schema.operationId ??= operationIdOf(methods[0], route.url);

@@ -17,8 +17,7 @@ export class DomainError extends Error {
 
 /** The catalogue of errors shared by every module; modules add their own beside their code. */
 export const Errors = {
-  validation: (errors: { path: string; message: string }[]) =>
-    new DomainError('VALIDATION_FAILED', 400, '请求内容不符合要求', 'The request is not valid', errors),
+  validation: (errors: { path: string; message: string }[]) => new DomainError('VALIDATION_FAILED', 400, '请求内容不符合要求', 'The request is not valid', errors),
   malformed: () => new DomainError('MALFORMED_BODY', 400, '请求内容无法解析', 'The request body could not be parsed'),
   unauthenticated: () => new DomainError('UNAUTHENTICATED', 401, '请先登录', 'Sign-in required'),
   forbidden: () => new DomainError('FORBIDDEN', 403, '您无权执行此操作', 'You are not allowed to do this'),

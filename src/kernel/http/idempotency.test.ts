@@ -74,7 +74,9 @@ describe('Idempotency-Key on writes', () => {
     const slow = { ...retry, attempt: 'slow' };
     const org = t.p.org.service;
     // A one-statement traced write…
-    await expect(withAttempt(slow, () => org.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'IDEM6', name: '迟到的部门' }))).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
+    await expect(withAttempt(slow, () => org.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'IDEM6', name: '迟到的部门' }))).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+    });
     expect(await named('迟到的部门')).toBe(0);
     // …and a change recorded inside a transaction.
     const d = await withAttempt(retry, () => org.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'IDEM7', name: '接手的部门' }));

@@ -85,7 +85,9 @@ export function registerIdempotency(app: App, db: Db, clock: Clock): void {
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!KEY.test(key)) throw badKey();
     const actor = req.principal?.accountId ?? `ip:${req.ip}`;
-    const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     const now = clock.now();
     const mine: IdempotentAttempt = { actor, key, requestHash, attempt: randomUUID(), open: true };
     const claimed = await db
@@ -136,13 +138,7 @@ export function registerIdempotency(app: App, db: Db, clock: Clock): void {
     // Only the attempt that holds the claim answers for the key (a retry may have taken it over).
     if (reply.statusCode >= 500) {
       // Nothing was done for certain unless a write was marked; otherwise free the key for a retry.
-      await db
-        .deleteFrom('kernel_idempotency')
-        .where('actor', '=', claim.actor)
-        .where('key', '=', claim.key)
-        .where('attempt', '=', claim.attempt)
-        .where('written_at', 'is', null)
-        .execute();
+      await db.deleteFrom('kernel_idempotency').where('actor', '=', claim.actor).where('key', '=', claim.key).where('attempt', '=', claim.attempt).where('written_at', 'is', null).execute();
     } else {
       await db
         .updateTable('kernel_idempotency')

@@ -43,13 +43,16 @@ describe('input checked at the edge: 400 with a bilingual problem, nothing store
   it('refuses a NUL in query filters and path parameters', async () => {
     expectRefused(await t.app.inject({ url: '/api/org/departments?q=a%00b', headers: bearer(admin) }), 'INVALID_CHARACTERS');
     expectRefused(await t.app.inject({ url: '/api/kernel/audit/entries?objectType=%00', headers: bearer(admin) }), 'INVALID_CHARACTERS');
-    expectRefused(await t.app.inject({ url: '/api/data/resources?category=x%00' , headers: bearer(admin) }), 'INVALID_CHARACTERS');
+    expectRefused(await t.app.inject({ url: '/api/data/resources?category=x%00', headers: bearer(admin) }), 'INVALID_CHARACTERS');
     // GeoReport answers in its own error format; what matters here is the 400 instead of a 500.
     expect((await t.app.inject({ url: '/open311/v2/requests/a%00b.json' })).statusCode).toBe(400);
   });
 
   it('refuses a NUL in case text and stores no case', async () => {
-    const before = await t.p.kernel.db.selectFrom('cases_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.p.kernel.db
+      .selectFrom('cases_case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -57,7 +60,10 @@ describe('input checked at the edge: 400 with a bilingual problem, nothing store
       payload: { kind: 'complaint', content: '万佳社区门前垃圾\u0000堆放', callerName: '王女士', callerPhone: '13904821234', lon: AIGUO[0], lat: AIGUO[1], address: '万佳社区3号楼' },
     });
     expectRefused(res, 'INVALID_CHARACTERS');
-    const after = await t.p.kernel.db.selectFrom('cases_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.p.kernel.db
+      .selectFrom('cases_case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -83,12 +83,7 @@ function multipartProblem(req: FastifyRequest): DomainError | null {
 export function registerInputGuard(app: FastifyInstance): void {
   // Before authentication and schema validation: both would otherwise pass the bad value on.
   app.addHook('preValidation', async (req) => {
-    const p =
-      headerProblem(req) ??
-      multipartProblem(req) ??
-      inputProblem(req.params, '/params') ??
-      inputProblem(req.query, '/query') ??
-      inputProblem(req.body, '/body');
+    const p = headerProblem(req) ?? multipartProblem(req) ?? inputProblem(req.params, '/params') ?? inputProblem(req.query, '/query') ?? inputProblem(req.body, '/body');
     if (p) throw p;
   });
   // After validation too: a query string becomes a number only when the schema coerces it there

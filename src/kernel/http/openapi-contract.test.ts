@@ -99,7 +99,10 @@ describe('the OpenAPI document (/api/docs/json)', () => {
     const missing = ops.filter(({ op }) => !/^[a-z][A-Za-z0-9]*$/.test(op.operationId ?? '') || !op.summary?.trim()).map((o) => o.name);
     expect(missing, 'operations without a camelCase operationId or a summary').toEqual([]);
     const ids = ops.map((o) => o.op.operationId);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'operationIds used twice').toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'operationIds used twice',
+    ).toEqual([]);
   });
 
   it('declares what each operation answers on success and on failure, and who may call it', () => {

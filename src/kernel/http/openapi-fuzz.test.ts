@@ -73,7 +73,15 @@ describe('malformed requests to every operation of the OpenAPI document', () => 
     const item = await t.app.inject({ method: 'POST', url: '/api/services/items', headers: bearer(admin), payload: { code: 'FUZZ-0001', regionCode: '152201', content: itemContent(dept.id) } });
     expect(item.statusCode, item.body).toBe(201);
     const world = await setupCases(t);
-    const reported = await report(t, world.agent, { kind: 'complaint', content: '万佳社区3号楼门前垃圾堆放好几天了没人清运', callerName: '王女士', callerPhone: '13904821234', lon: AIGUO[0], lat: AIGUO[1], address: '万佳社区3号楼' });
+    const reported = await report(t, world.agent, {
+      kind: 'complaint',
+      content: '万佳社区3号楼门前垃圾堆放好几天了没人清运',
+      callerName: '王女士',
+      callerPhone: '13904821234',
+      lon: AIGUO[0],
+      lat: AIGUO[1],
+      address: '万佳社区3号楼',
+    });
     expect(reported.status).toBe(201);
   });
   afterAll(() => t.close());

@@ -41,7 +41,7 @@ describe('behind a trusted reverse proxy', () => {
     expect(forwarded.json().code).toBe('FORBIDDEN');
   });
 
-  it('sends HSTS only on https: directly or as the trusted proxy says, not on a stranger\'s say-so', async () => {
+  it("sends HSTS only on https: directly or as the trusted proxy says, not on a stranger's say-so", async () => {
     const viaProxy = await t.app.inject({ url: '/healthz', remoteAddress: PROXY, headers: { 'x-forwarded-proto': 'https' } });
     expect(viaProxy.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     const plain = await t.app.inject({ url: '/healthz', remoteAddress: PROXY });

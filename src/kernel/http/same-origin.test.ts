@@ -36,7 +36,7 @@ describe('cookie-authenticated writes from other origins', () => {
     expect(signOut.json().code).toBe('CROSS_SITE_REQUEST');
   });
 
-  it('accepts the platform\'s own pages, Bearer clients from anywhere, and tools that send no origin', async () => {
+  it("accepts the platform's own pages, Bearer clients from anywhere, and tools that send no origin", async () => {
     expect((await upload({ cookie: `yw_session=${token}`, origin: PUBLIC })).statusCode).toBe(201);
     expect((await upload({ cookie: `yw_session=${token}`, referer: `${PUBLIC}/workbench/cases` })).statusCode).toBe(201);
     expect((await upload({ ...bearer(token), cookie: `yw_session=${token}`, origin: 'https://evil.example' })).statusCode).toBe(201);
@@ -46,8 +46,13 @@ describe('cookie-authenticated writes from other origins', () => {
     expect(me.statusCode).toBe(200);
   });
 
-  it('leaves the OIDC provider\'s own form posts to its protocol checks', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/oidc/token', headers: { cookie: `yw_session=${token}`, origin: 'https://rp.example', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials' });
+  it("leaves the OIDC provider's own form posts to its protocol checks", async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/oidc/token',
+      headers: { cookie: `yw_session=${token}`, origin: 'https://rp.example', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'grant_type=client_credentials',
+    });
     expect(res.statusCode).not.toBe(403);
     expect(res.json().error).toMatch(/^invalid_/);
   });

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from './errors.ts';
 
-export const crossSiteRequest = () =>
-  new DomainError('CROSS_SITE_REQUEST', 403, '请求来自其他网站，已拒绝', 'The request came from another site and was refused');
+export const crossSiteRequest = () => new DomainError('CROSS_SITE_REQUEST', 403, '请求来自其他网站，已拒绝', 'The request came from another site and was refused');
 
 /** Methods that change nothing; a page from anywhere may cause them (links, images). */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

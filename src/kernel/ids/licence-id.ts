@@ -37,7 +37,8 @@ export function parseLicenceId(id: string): { parts: LicenceIdParts; check: stri
   const fields = id.slice(LICENCE_ID_PREFIX.length + 1).split('.');
   if (fields.length !== 5) return { problem: 'format' };
   const [typeCode, issuerCode, serial, version, check] = fields;
-  if (!/^[0-9A-Z]{18}\d{3}$/.test(typeCode) || !/^[0-9A-Z]{18}$/.test(issuerCode) || !/^[0-9A-Z]{1,40}$/.test(serial) || !/^\d{3}$/.test(version) || !/^[0-9A-Z]$/.test(check)) return { problem: 'format' };
+  if (!/^[0-9A-Z]{18}\d{3}$/.test(typeCode) || !/^[0-9A-Z]{18}$/.test(issuerCode) || !/^[0-9A-Z]{1,40}$/.test(serial) || !/^\d{3}$/.test(version) || !/^[0-9A-Z]$/.test(check))
+    return { problem: 'format' };
   if (creditCodeProblem(typeCode.slice(0, 18))) return { problem: 'type-code' };
   if (creditCodeProblem(issuerCode)) return { problem: 'issuer-code' };
   if (mod3736Check(`${typeCode}${issuerCode}${serial}${version}`) !== check) return { problem: 'check' };

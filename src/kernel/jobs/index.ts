@@ -94,9 +94,7 @@ export class JobRunner {
         unique_key: opts.uniqueKey ?? null,
         created_at: now,
       })
-      .onConflict((oc) =>
-        oc.column('unique_key').where('unique_key', 'is not', null).where('state', 'in', ['pending', 'running']).doNothing(),
-      )
+      .onConflict((oc) => oc.column('unique_key').where('unique_key', 'is not', null).where('state', 'in', ['pending', 'running']).doNothing())
       .executeTakeFirst();
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
   }

@@ -14,7 +14,10 @@ describe('jobs and the outbox', () => {
   it('runs a job only when due, once, with its writes committed', async () => {
     const { jobs, db } = t.k;
     jobs.register('test.write', async (job, trx) => {
-      await trx.insertInto('test_effect').values({ job: job.id, note: String(job.payload.note) }).execute();
+      await trx
+        .insertInto('test_effect')
+        .values({ job: job.id, note: String(job.payload.note) })
+        .execute();
     });
     const id = await jobs.enqueue(db, 'test.write', { note: 'later' }, { runAt: new Date(t.clock.now().getTime() + 3600_000) });
     expect(await jobs.runDue()).toBe(0);
@@ -52,7 +55,11 @@ describe('jobs and the outbox', () => {
     // that only finishes if no transaction holds the connection meanwhile.
     jobs.registerLong<number>('test.long', {
       work: async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_effect`.execute(db)).rows[0].n),
-      commit: async (job, trx, seen) => void (await trx.insertInto('test_effect').values({ job: job.id, note: `saw ${seen}` }).execute()),
+      commit: async (job, trx, seen) =>
+        void (await trx
+          .insertInto('test_effect')
+          .values({ job: job.id, note: `saw ${seen}` })
+          .execute()),
     });
     const before = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM test_effect`.execute(db)).rows[0].n);
     const id = (await jobs.enqueue(db, 'test.long', {}))!;

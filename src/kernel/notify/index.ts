@@ -62,7 +62,12 @@ export interface NotifyInput {
 
 const TOPIC = 'kernel.message.requested';
 /** A message for the sink; the address (and a secret text) travel encrypted. */
-const MessageRequested = Type.Object({ channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]), to: Type.String(), text: Type.Optional(Type.String()), textEnc: Type.Optional(Type.String()) });
+const MessageRequested = Type.Object({
+  channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
+  to: Type.String(),
+  text: Type.Optional(Type.String()),
+  textEnc: Type.Optional(Type.String()),
+});
 
 /**
  * One interface for every notification: an in-app inbox entry, plus SMS and email handed to the

@@ -21,8 +21,7 @@ describe('Chinese text search', () => {
   afterAll(() => database.close());
 
   it('finds documents by a Chinese query in PostgreSQL full-text search', async () => {
-    const find = async (q: string) =>
-      (await database.db.selectFrom('doc').select('body').where(matchesQuery('tsv', q)).orderBy(queryRank('tsv', q), 'desc').execute()).map((r) => r.body);
+    const find = async (q: string) => (await database.db.selectFrom('doc').select('body').where(matchesQuery('tsv', q)).orderBy(queryRank('tsv', q), 'desc').execute()).map((r) => r.body);
     expect(await find('登记')).toEqual(expect.arrayContaining(['个体工商户设立登记', '城乡居民养老保险参保登记']));
     expect(await find('食品许可')).toEqual(['食品经营许可证核发']);
     expect(await find('一网通办')).toEqual(['推行一网通办，实现政务服务免申即享']);

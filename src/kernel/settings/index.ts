@@ -228,11 +228,13 @@ export class Settings {
     const saved = await this.db
       .transaction()
       .execute(async (trx) => {
-        const row = (await sql<Row>`
+        const row = (
+          await sql<Row>`
           INSERT INTO kernel_setting (key, region_code, version, value, reason, saved_by, saved_at)
           SELECT ${key}, ${regionCode}, coalesce(max(version), 0) + 1, ${JSON.stringify(value)}::jsonb, ${reason}, ${who.id}, ${now}
           FROM kernel_setting WHERE key = ${key} AND region_code = ${regionCode}
-          RETURNING *`.execute(trx)).rows[0];
+          RETURNING *`.execute(trx)
+        ).rows[0];
         await this.recordChange(trx, {
           actor: who,
           action: 'setting-saved',

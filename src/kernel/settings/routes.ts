@@ -30,9 +30,17 @@ export function settingsRoutes(k: Kernel, policy: Policy) {
       '/api/settings',
       {
         config: { authenticated: true },
-        schema: { tags, summary: '可配置项 / Settings the caller may manage', response: { 200: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), permission: Type.String(), schema: JsonObject })), 401: ProblemSchema } },
+        schema: {
+          tags,
+          summary: '可配置项 / Settings the caller may manage',
+          response: { 200: Type.Array(Type.Object({ key: Type.String(), zh: Type.String(), en: Type.String(), permission: Type.String(), schema: JsonObject })), 401: ProblemSchema },
+        },
       },
-      async (req) => k.settings.definitions().filter((d) => policy.can(req.principal!, d.permission)).map((d) => ({ key: d.key, zh: d.zh, en: d.en, permission: d.permission, schema: d.schema })),
+      async (req) =>
+        k.settings
+          .definitions()
+          .filter((d) => policy.can(req.principal!, d.permission))
+          .map((d) => ({ key: d.key, zh: d.zh, en: d.en, permission: d.permission, schema: d.schema })),
     );
     app.get(
       '/api/settings/:key/regions/:regionCode',

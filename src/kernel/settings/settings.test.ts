@@ -24,7 +24,15 @@ const save = async (token: string, key: string, region: string, value: unknown, 
   const r = await t.app.inject({ method: 'PUT', url: url(key, region), headers: bearer(token), payload: { value, reason } });
   return { status: r.statusCode, body: r.json() };
 };
-const stored = async () => Number((await t.p.kernel.db.selectFrom('kernel_setting').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const stored = async () =>
+  Number(
+    (
+      await t.p.kernel.db
+        .selectFrom('kernel_setting')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('per-region settings merge one way', () => {
   it('lists the 12345 rules and the role catalogue for an administrator, with their schemas', async () => {
@@ -127,7 +135,13 @@ describe('the role catalogue is per-region configuration', () => {
   });
 
   it('a local role the region defines can be given to its staff, who get its permissions; an undefined one is refused', async () => {
-    const r = await save(cityAdmin, 'org.roles', '152201', { extra: { grid_worker: ['org.read'] }, local: { local_inspector: { zh: '城管巡查员', en: 'Street inspector', permissions: ['workbench.use', 'cases.report'] } } }, '设立巡查员岗位');
+    const r = await save(
+      cityAdmin,
+      'org.roles',
+      '152201',
+      { extra: { grid_worker: ['org.read'] }, local: { local_inspector: { zh: '城管巡查员', en: 'Street inspector', permissions: ['workbench.use', 'cases.report'] } } },
+      '设立巡查员岗位',
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const roles = await t.app.inject({ method: 'GET', url: '/api/org/roles', headers: bearer(cityAdmin) });
     expect(roles.json().find((x: { code: string }) => x.code === 'local_inspector')).toMatchObject({ zh: '城管巡查员', permissions: ['workbench.use', 'cases.report'] });
@@ -135,7 +149,12 @@ describe('the role catalogue is per-region configuration', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/identity/me', headers: bearer(inspector) });
     expect(me.json().permissions).toEqual(expect.arrayContaining(['workbench.use', 'cases.report']));
     expect(me.json().permissions).not.toContain('org.read');
-    const made = await t.app.inject({ method: 'POST', url: '/api/identity/staff', headers: bearer(cityAdmin), payload: { username: 'wangwu', password: 'Test2026pass', staff: { departmentId: dept, name: '王五', employeeNo: 'XLOCAL9', roles: ['local_nobody'] } } });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/identity/staff',
+      headers: bearer(cityAdmin),
+      payload: { username: 'wangwu', password: 'Test2026pass', staff: { departmentId: dept, name: '王五', employeeNo: 'XLOCAL9', roles: ['local_nobody'] } },
+    });
     expect(made.statusCode, made.body).toBe(422);
     expect(made.json()).toMatchObject({ code: 'ROLE_UNKNOWN', errors: [{ path: '/roles' }] });
   });

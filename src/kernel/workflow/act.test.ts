@@ -26,7 +26,16 @@ type Input = { action: string; reason?: string; expectedVersion?: number };
 
 let db: Database;
 let k: Kernel;
-const clerk = (name: string): Principal => ({ accountId: `clerk-${name}`, type: 'staff', name, regionCode: '152201', departmentId: null, roles: ['clerk'], permissions: new Set(['ticket.handle']), sessionId: null });
+const clerk = (name: string): Principal => ({
+  accountId: `clerk-${name}`,
+  type: 'staff',
+  name,
+  regionCode: '152201',
+  departmentId: null,
+  roles: ['clerk'],
+  permissions: new Set(['ticket.handle']),
+  sessionId: null,
+});
 const log = new ActionLog('test_ticket_action', 'ticket_id');
 
 function kindWith(handlers: ActionHandlers<Ticket, Input>, def: WorkflowDefinition = TICKET_WORKFLOW): RecordKind<Ticket, Input> {

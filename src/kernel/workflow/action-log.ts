@@ -132,7 +132,10 @@ export class ActionLog {
 
   /** Appends one step of a record inside the caller's transaction (steps that change no state: 认领, 评价). */
   async append(ex: Executor, recordId: string, regionCode: string, e: ActionEntry & { from: string | null; to: string }): Promise<void> {
-    await ex.insertInto(this.table).values(this.row(recordId, regionCode, e)).execute();
+    await ex
+      .insertInto(this.table)
+      .values(this.row(recordId, regionCode, e))
+      .execute();
   }
 
   /** A record's steps in order. */

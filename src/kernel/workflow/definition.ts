@@ -82,7 +82,11 @@ function reachableFrom(def: WorkflowDefinition, start: string[]): Set<string> {
 
 /** States from which some end state can still be reached. */
 export function statesThatCanFinish(def: WorkflowDefinition): Set<string> {
-  const ok = new Set(Object.entries(def.states).filter(([, s]) => s.kind === 'end').map(([c]) => c));
+  const ok = new Set(
+    Object.entries(def.states)
+      .filter(([, s]) => s.kind === 'end')
+      .map(([c]) => c),
+  );
   let grew = true;
   while (grew) {
     grew = false;
@@ -131,8 +135,7 @@ export function validateDefinition(def: WorkflowDefinition, knownRoles: readonly
   for (const [code, s] of Object.entries(states)) {
     if (!reachable.has(code)) problems.push({ path: `/states/${code}`, message: `state "${code}" cannot be reached / 状态不可达` });
     else if (!canFinish.has(code)) problems.push({ path: `/states/${code}`, message: `state "${code}" can never finish / 状态无法到达结束（死状态）` });
-    if (s.kind !== 'end' && !def.actions.some((a) => a.from.includes(code)))
-      problems.push({ path: `/states/${code}`, message: `state "${code}" has no action / 状态没有任何动作` });
+    if (s.kind !== 'end' && !def.actions.some((a) => a.from.includes(code))) problems.push({ path: `/states/${code}`, message: `state "${code}" has no action / 状态没有任何动作` });
   }
   return problems;
 }
@@ -148,9 +151,7 @@ export function validateDefinition(def: WorkflowDefinition, knownRoles: readonly
  */
 export function handlerProblems(def: WorkflowDefinition, handlers: Readonly<Record<string, unknown>> | readonly string[]): DefinitionProblem[] {
   const known = Array.isArray(handlers) ? new Set(handlers) : new Set(Object.keys(handlers));
-  return def.actions.flatMap((a, i) =>
-    known.has(a.code) ? [] : [{ path: `/actions/${i}/code`, message: `no handler for action "${a.code}" / 动作“${a.code}”没有对应的处理程序` }],
-  );
+  return def.actions.flatMap((a, i) => (known.has(a.code) ? [] : [{ path: `/actions/${i}/code`, message: `no handler for action "${a.code}" / 动作“${a.code}”没有对应的处理程序` }]));
 }
 
 export function strandedStates(next: WorkflowDefinition, inUse: readonly string[]): string[] {

@@ -8,8 +8,7 @@ export const WorkflowErrors = {
   unknownAction: (code: string) => new DomainError('WORKFLOW_UNKNOWN_ACTION', 400, `没有名为“${code}”的动作`, `There is no action "${code}"`),
   notInState: () => new DomainError('WORKFLOW_NOT_IN_STATE', 409, '当前状态不允许此操作', 'The current state does not allow this action'),
   stateChanged: () => new DomainError('WORKFLOW_STATE_CHANGED', 409, '该事项已被他人处理，请刷新后重试', 'Someone else acted on this record first; reload and try again'),
-  notImplemented: (code: string) =>
-    new DomainError('WORKFLOW_ACTION_NOT_IMPLEMENTED', 409, `动作“${code}”尚未实现，请联系管理员`, `The action "${code}" is not implemented; ask an administrator`),
+  notImplemented: (code: string) => new DomainError('WORKFLOW_ACTION_NOT_IMPLEMENTED', 409, `动作“${code}”尚未实现，请联系管理员`, `The action "${code}" is not implemented; ask an administrator`),
   notYourAction: () => new DomainError('WORKFLOW_ACTOR_NOT_ALLOWED', 403, '您的角色或部门不能执行此操作', 'Your role or department may not take this action'),
   missing: (what: string, label?: { zh: string; en: string }) =>
     new DomainError('WORKFLOW_INPUT_MISSING', 400, `此操作须填写：${label?.zh ?? COMMON_INPUTS[what]?.zh ?? what}`, `This action needs: ${label?.en ?? COMMON_INPUTS[what]?.en ?? what}`, [

@@ -40,7 +40,10 @@ export class WorkflowVersions {
         .values({ version: 1, definition: JSON.stringify(this.builtIn) })
         .onConflict((oc) => oc.column('version').doNothing())
         .execute();
-      const row = await ex.selectFrom(this.table).select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
+      const row = await ex
+        .selectFrom(this.table)
+        .select((eb) => eb.fn.max('version').as('v'))
+        .executeTakeFirstOrThrow();
       this.latestVersion = Number(row.v);
     }
     return { version: this.latestVersion, def: await this.get(this.latestVersion, ex) };

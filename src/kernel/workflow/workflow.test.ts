@@ -68,7 +68,9 @@ describe('deciding a step', () => {
   });
   it('refuses an applicant taking a staff action and a missing reason', () => {
     expect(() => decide(def, 'submitted', 'accept', { kind: 'applicant', roles: [], departmentId: null }, 'market')).toThrow(expect.objectContaining({ code: 'WORKFLOW_ACTOR_NOT_ALLOWED' }));
-    expect(() => decide(def, 'submitted', 'reject', { kind: 'staff', roles: ['window_staff'], departmentId: null }, 'market', { reason: '  ' })).toThrow(expect.objectContaining({ code: 'WORKFLOW_INPUT_MISSING' }));
+    expect(() => decide(def, 'submitted', 'reject', { kind: 'staff', roles: ['window_staff'], departmentId: null }, 'market', { reason: '  ' })).toThrow(
+      expect.objectContaining({ code: 'WORKFLOW_INPUT_MISSING' }),
+    );
   });
   it('leaves a dispatcher-bound action to the unit that sent the record down', () => {
     const d = clone();

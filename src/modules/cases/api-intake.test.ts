@@ -12,8 +12,16 @@ describe('cases from a connected system', () => {
     t = await startTestPlatform({}, { listen: true });
     w = await setupCases(t);
     const admin = await staffToken(t, ['platform_admin'], w.centre);
-    for (const [clientId, scopes] of [['city-iot', ['cases.intake']], ['reader', ['org.read']]] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/identity/clients', headers: bearer(admin), payload: { clientId, name: clientId, confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes, accountTypes: [] } });
+    for (const [clientId, scopes] of [
+      ['city-iot', ['cases.intake']],
+      ['reader', ['org.read']],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/clients',
+        headers: bearer(admin),
+        payload: { clientId, name: clientId, confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes, accountTypes: [] },
+      });
       expect(res.statusCode, res.body).toBe(201);
       secrets[clientId] = res.json().secret;
     }
@@ -24,7 +32,8 @@ describe('cases from a connected system', () => {
     const cfg = await oidc.discovery(new URL(`${t.url}/oidc`), clientId, undefined, oidc.ClientSecretBasic(secrets[clientId]), { execute: [oidc.allowInsecureRequests] });
     return (await oidc.clientCredentialsGrant(cfg, { scope })).access_token;
   };
-  const post = (accessToken: string, body: Record<string, unknown>) => fetch(`${t.url}/api/cases`, { method: 'POST', headers: { ...bearer(accessToken), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (accessToken: string, body: Record<string, unknown>) =>
+    fetch(`${t.url}/api/cases`, { method: 'POST', headers: { ...bearer(accessToken), 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('files a case on the api channel, and a retry with the same reference returns the first case', async () => {
     const at = await token('city-iot', 'cases.intake');

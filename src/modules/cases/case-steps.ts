@@ -106,7 +106,13 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
       set: { answer: body.reason },
       payload: knowledge ? { knowledgeId: knowledge } : {},
       after: knowledge
-        ? async (trx) => void (await trx.updateTable('cases_knowledge').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', knowledge).where('region_code', '=', row.region_code).execute())
+        ? async (trx) =>
+            void (await trx
+              .updateTable('cases_knowledge')
+              .set((eb) => ({ uses: eb('uses', '+', 1) }))
+              .where('id', '=', knowledge)
+              .where('region_code', '=', row.region_code)
+              .execute())
         : undefined,
     };
   };
@@ -118,34 +124,41 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     return {
       set: { duplicate_of: m.id, category_code: row.category_code ?? m.category_code },
       payload: { duplicateOf: m.number },
-      after: async (trx) => void (await trx.updateTable('cases_case').set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now })).where('id', '=', m.id).execute()),
+      after: async (trx) =>
+        void (await trx
+          .updateTable('cases_case')
+          .set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now }))
+          .where('id', '=', m.id)
+          .execute()),
     };
   };
 
   /** 下派 (down a level, or to a grid of the street office) and 改派 (the centre moves it to another unit). */
-  const moveTo = (kind: 'redispatch' | 'reassign'): Handler => async ({ who, row, input: body, now }) => {
-    const region = row.region_code;
-    const limits = await limitsFor(row, row.category_code, row.urgency);
-    const timing = { accepted_at: null, response_due_at: await k.calendar.addWorkingHours(now, limits.responseHours) };
-    if (kind === 'redispatch' && body.gridCode && !body.departmentId) {
-      // 下派到网格: the street office keeps the case; its grid worker signs for it.
-      const grid = await grids.find(body.gridCode);
-      if (!grid || !row.handling_department_id || grid.kind !== 'grid' || grid.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
-      return { set: { grid_code: grid.code, dispatch_chain: [...row.dispatch_chain, row.handling_department_id], ...timing }, payload: { gridCode: grid.code } };
-    }
-    if (!body.departmentId) throw Errors.validation([{ path: '/departmentId', message: 'required / 请选择承办单位' }]);
-    if (kind === 'redispatch') {
-      if (!row.handling_department_id) throw CasesErrors.notLowerUnit();
-      const here = await unit(row.handling_department_id, region);
-      const there = await unit(body.departmentId, region);
-      // Down a level: the target lies strictly inside the current unit's area.
-      if (there.id === here.id || there.regionCode.length <= here.regionCode.length || !regionWithin(there.regionCode, here.regionCode)) throw CasesErrors.notLowerUnit();
-      return { set: { handling_department_id: there.id, dispatch_chain: [...row.dispatch_chain, here.id], ...timing }, payload: { departmentId: body.departmentId } };
-    }
-    await unit(body.departmentId, region);
-    if ((row.helper_department_ids as string[]).includes(body.departmentId)) throw CasesErrors.helperIsLead();
-    return { set: { handling_department_id: body.departmentId, dispatch_chain: [who.departmentId], ...timing }, payload: { departmentId: body.departmentId } };
-  };
+  const moveTo =
+    (kind: 'redispatch' | 'reassign'): Handler =>
+    async ({ who, row, input: body, now }) => {
+      const region = row.region_code;
+      const limits = await limitsFor(row, row.category_code, row.urgency);
+      const timing = { accepted_at: null, response_due_at: await k.calendar.addWorkingHours(now, limits.responseHours) };
+      if (kind === 'redispatch' && body.gridCode && !body.departmentId) {
+        // 下派到网格: the street office keeps the case; its grid worker signs for it.
+        const grid = await grids.find(body.gridCode);
+        if (!grid || !row.handling_department_id || grid.kind !== 'grid' || grid.departmentId !== row.handling_department_id) throw CasesErrors.notLowerUnit();
+        return { set: { grid_code: grid.code, dispatch_chain: [...row.dispatch_chain, row.handling_department_id], ...timing }, payload: { gridCode: grid.code } };
+      }
+      if (!body.departmentId) throw Errors.validation([{ path: '/departmentId', message: 'required / 请选择承办单位' }]);
+      if (kind === 'redispatch') {
+        if (!row.handling_department_id) throw CasesErrors.notLowerUnit();
+        const here = await unit(row.handling_department_id, region);
+        const there = await unit(body.departmentId, region);
+        // Down a level: the target lies strictly inside the current unit's area.
+        if (there.id === here.id || there.regionCode.length <= here.regionCode.length || !regionWithin(there.regionCode, here.regionCode)) throw CasesErrors.notLowerUnit();
+        return { set: { handling_department_id: there.id, dispatch_chain: [...row.dispatch_chain, here.id], ...timing }, payload: { departmentId: body.departmentId } };
+      }
+      await unit(body.departmentId, region);
+      if ((row.helper_department_ids as string[]).includes(body.departmentId)) throw CasesErrors.helperIsLead();
+      return { set: { handling_department_id: body.departmentId, dispatch_chain: [who.departmentId], ...timing }, payload: { departmentId: body.departmentId } };
+    };
 
   return {
     answer,

@@ -14,7 +14,15 @@ afterAll(async () => t?.close());
 
 describe('12345 cases: intake to visit back', () => {
   it('takes a call, suggests the street office, and closes the loop after the street replies', async () => {
-    const r = await report(t, w.agent, { kind: 'complaint', content: '爱国街道万佳社区3号楼门前垃圾堆放好几天了没人清运，气味很大', callerName: '王女士', callerPhone: '13904821234', lon: AIGUO[0], lat: AIGUO[1], address: '万佳社区3号楼' });
+    const r = await report(t, w.agent, {
+      kind: 'complaint',
+      content: '爱国街道万佳社区3号楼门前垃圾堆放好几天了没人清运，气味很大',
+      callerName: '王女士',
+      callerPhone: '13904821234',
+      lon: AIGUO[0],
+      lat: AIGUO[1],
+      address: '万佳社区3号楼',
+    });
     expect(r.status).toBe(201);
     expect(r.body.number).toMatch(/^152201-GD-20260302-\d{6}$/);
     const top = r.body.suggestions[0];
@@ -48,7 +56,13 @@ describe('12345 cases: intake to visit back', () => {
   });
 });
 
-const call = (content: string, extra: Record<string, unknown> = {}) => ({ kind: 'complaint', content, callerName: '李先生', callerPhone: `1370482${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`, ...extra });
+const call = (content: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'complaint',
+  content,
+  callerName: '李先生',
+  callerPhone: `1370482${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`,
+  ...extra,
+});
 
 describe('returns, levels and extensions', () => {
   it('a return is reviewed by the centre, which dispatches the case again', async () => {
@@ -233,7 +247,14 @@ describe('duplicates and repeat callers', () => {
 
 describe('bad input', () => {
   it('rejects empty, oversized and malformed reports with bilingual problems', async () => {
-    for (const body of [{ kind: 'complaint', content: '' }, { kind: 'complaint', content: '   ' }, { kind: 'complaint', content: '长'.repeat(2001) }, { kind: 'nonsense', content: '路灯坏了' }, { kind: 'complaint', content: '路灯坏了', lon: 500, lat: 46 }, { kind: 'complaint', content: '路灯坏了', lon: 122.07 }]) {
+    for (const body of [
+      { kind: 'complaint', content: '' },
+      { kind: 'complaint', content: '   ' },
+      { kind: 'complaint', content: '长'.repeat(2001) },
+      { kind: 'nonsense', content: '路灯坏了' },
+      { kind: 'complaint', content: '路灯坏了', lon: 500, lat: 46 },
+      { kind: 'complaint', content: '路灯坏了', lon: 122.07 },
+    ]) {
       const r = await report(t, w.agent, body);
       expect(r.status).toBe(400);
       expect(r.body.zh).toBeTruthy();

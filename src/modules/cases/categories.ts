@@ -46,8 +46,33 @@ export class Categories {
     const names = await this.org.departmentNames(duties.flatMap((d) => (d.department_id ? [d.department_id] : [])));
     this.snap = {
       at: Date.now(),
-      categories: new Map(cats.map((c) => [c.code, { code: c.code, parentCode: c.parent_code, name: c.name, nameEn: c.name_en, limits: typeof c.limits === 'string' ? JSON.parse(c.limits) : c.limits, active: c.active, leaf: !parents.has(c.code), version: c.version }])),
-      duties: duties.map((d) => ({ id: d.id, regionCode: d.region_code, categoryCode: d.category_code, level: d.level, departmentId: d.department_id, departmentName: d.department_id ? (names.get(d.department_id)?.name ?? null) : null, keywords: d.keywords, note: d.note, active: d.active, version: d.version })),
+      categories: new Map(
+        cats.map((c) => [
+          c.code,
+          {
+            code: c.code,
+            parentCode: c.parent_code,
+            name: c.name,
+            nameEn: c.name_en,
+            limits: typeof c.limits === 'string' ? JSON.parse(c.limits) : c.limits,
+            active: c.active,
+            leaf: !parents.has(c.code),
+            version: c.version,
+          },
+        ]),
+      ),
+      duties: duties.map((d) => ({
+        id: d.id,
+        regionCode: d.region_code,
+        categoryCode: d.category_code,
+        level: d.level,
+        departmentId: d.department_id,
+        departmentName: d.department_id ? (names.get(d.department_id)?.name ?? null) : null,
+        keywords: d.keywords,
+        note: d.note,
+        active: d.active,
+        version: d.version,
+      })),
     };
     return this.snap;
   }
@@ -103,9 +128,22 @@ export class Categories {
     const now = this.k.clock.now();
     await this.k.db.transaction().execute(async (trx) => {
       const row = { code: input.code, parent_code: parentCode, name: input.name.trim(), name_en: input.nameEn ?? null, limits: JSON.stringify(limits), active: input.active ?? true, updated_at: now };
-      if (existing) await casesDb(trx).updateTable('cases_category').set({ ...row, version: existing.version + 1 }).where('code', '=', input.code).execute();
+      if (existing)
+        await casesDb(trx)
+          .updateTable('cases_category')
+          .set({ ...row, version: existing.version + 1 })
+          .where('code', '=', input.code)
+          .execute();
       else await casesDb(trx).insertInto('cases_category').values(row).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: existing ? 'updated' : 'created', objectType: 'cases.category', objectId: input.code, regionCode: this.k.config.regionCode, change: { ...input, limits }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: existing ? 'updated' : 'created',
+        objectType: 'cases.category',
+        objectId: input.code,
+        regionCode: this.k.config.regionCode,
+        change: { ...input, limits },
+        requestId,
+      });
     });
     this.invalidate();
     return (await this.get(input.code))!;
@@ -128,7 +166,16 @@ export class Categories {
   }
 
   async writeDuty(trx: Executor, who: Principal, input: DutyInput, now: Date, requestId?: string): Promise<void> {
-    const row = { region_code: input.regionCode, category_code: input.categoryCode, level: input.level, department_id: input.level === 'department' ? input.departmentId! : null, keywords: input.keywords.map((w) => w.trim()).filter(Boolean), note: input.note ?? null, active: input.active ?? true, updated_at: now };
+    const row = {
+      region_code: input.regionCode,
+      category_code: input.categoryCode,
+      level: input.level,
+      department_id: input.level === 'department' ? input.departmentId! : null,
+      keywords: input.keywords.map((w) => w.trim()).filter(Boolean),
+      note: input.note ?? null,
+      active: input.active ?? true,
+      updated_at: now,
+    };
     const saved = await casesDb(trx)
       .insertInto('cases_duty')
       .values({ id: uuidv7(), ...row })

@@ -7,7 +7,43 @@ import type { Categories } from './categories.ts';
 import { casesDb } from './tables.ts';
 
 /** Words too common in 12345 calls to say anything about the category. */
-const STOP = new Set(['市民', '来电', '反映', '希望', '相关', '部门', '处理', '解决', '问题', '情况', '现在', '目前', '一直', '已经', '没有', '我们', '他们', '这个', '那个', '请求', '要求', '尽快', '能够', '可以', '进行', '本人', '自己', '附近', '时候', '一下', '咨询', '投诉', '诉求', '表示', '称']);
+const STOP = new Set([
+  '市民',
+  '来电',
+  '反映',
+  '希望',
+  '相关',
+  '部门',
+  '处理',
+  '解决',
+  '问题',
+  '情况',
+  '现在',
+  '目前',
+  '一直',
+  '已经',
+  '没有',
+  '我们',
+  '他们',
+  '这个',
+  '那个',
+  '请求',
+  '要求',
+  '尽快',
+  '能够',
+  '可以',
+  '进行',
+  '本人',
+  '自己',
+  '附近',
+  '时候',
+  '一下',
+  '咨询',
+  '投诉',
+  '诉求',
+  '表示',
+  '称',
+]);
 
 export interface Scored {
   categoryCode: string;
@@ -47,10 +83,7 @@ export class Classifier {
 
   private async current(): Promise<Model> {
     if (this.model && Date.now() - this.model.at < RELOAD_MS) return this.model;
-    const [docs, counts] = await Promise.all([
-      casesDb(this.k.db).selectFrom('cases_category_count').selectAll().execute(),
-      casesDb(this.k.db).selectFrom('cases_term_count').selectAll().execute(),
-    ]);
+    const [docs, counts] = await Promise.all([casesDb(this.k.db).selectFrom('cases_category_count').selectAll().execute(), casesDb(this.k.db).selectFrom('cases_term_count').selectAll().execute()]);
     const m: Model = { docs: new Map(), terms: new Map(), counts: new Map(), totalDocs: 0, at: Date.now() };
     for (const d of docs) {
       m.docs.set(d.category_code, d.docs);
@@ -78,7 +111,14 @@ export class Classifier {
     if (!leaves.length) return [];
     const m = await this.current();
     const ruleHits = await this.ruleHits(text, regionCode);
-    const nb = m.totalDocs > 0 && terms.length > 0 ? this.naiveBayes(m, terms, leaves.map((c) => c.code)) : null;
+    const nb =
+      m.totalDocs > 0 && terms.length > 0
+        ? this.naiveBayes(
+            m,
+            terms,
+            leaves.map((c) => c.code),
+          )
+        : null;
     const ruleTotal = [...ruleHits.values()].reduce((s, h) => s + h.length, 0);
     const scored = leaves.map((c) => {
       const rule = ruleTotal ? (ruleHits.get(c.code)?.length ?? 0) / ruleTotal : 0;

@@ -7,7 +7,6 @@ import { SYSTEM_STEP_ACTOR } from '../../kernel/workflow/index.ts';
 import { CASE_LOG } from './records.ts';
 import { caseSettings, type CaseSettings } from './settings.ts';
 
-
 const WORKING_STATES = ['dispatched', 'handling', 'return_review'];
 
 /**
@@ -33,7 +32,12 @@ async function sweepRegion(k: Kernel, trx: Tx, region: string, rules: CaseSettin
   const late = new Date(now.getTime() - rules.escalateAfterHours * 3600_000);
   const steps = [
     { kind: 'remind', set: sql`reminded_at = ${now}`, where: sql`reminded_at IS NULL AND NOT overdue AND due_at BETWEEN ${now} AND ${soon}`, payload: {} },
-    { kind: 'overdue', set: sql`overdue = true, supervision_level = greatest(supervision_level, 1), supervised_at = coalesce(supervised_at, ${now})`, where: sql`NOT overdue AND due_at < ${now}`, payload: { level: 1 } },
+    {
+      kind: 'overdue',
+      set: sql`overdue = true, supervision_level = greatest(supervision_level, 1), supervised_at = coalesce(supervised_at, ${now})`,
+      where: sql`NOT overdue AND due_at < ${now}`,
+      payload: { level: 1 },
+    },
     { kind: 'escalate', set: sql`supervision_level = 2, supervised_at = ${now}`, where: sql`overdue AND supervision_level < 2 AND due_at < ${late}`, payload: { level: 2 } },
   ];
   const counts: Record<string, number> = {};
@@ -46,7 +50,16 @@ async function sweepRegion(k: Kernel, trx: Tx, region: string, rules: CaseSettin
       acted AS (${CASE_LOG.appendFrom('changed', { action: s.kind, from: sql`m.state`, to: sql`m.state`, actor: SYSTEM_STEP_ACTOR, payload: s.payload, at: now }, { many: true })})
       SELECT * FROM changed`.execute(trx);
     for (const r of rows.rows)
-      await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: s.kind, objectType: 'cases.case', objectId: r.id, regionCode: r.region_code, change: s.payload, summary: { number: r.number }, event: { topic: `cases.case.${s.kind}`, payload: { id: r.id } } });
+      await k.recordChange(trx, {
+        actor: actorOf(SYSTEM_PRINCIPAL),
+        action: s.kind,
+        objectType: 'cases.case',
+        objectId: r.id,
+        regionCode: r.region_code,
+        change: s.payload,
+        summary: { number: r.number },
+        event: { topic: `cases.case.${s.kind}`, payload: { id: r.id } },
+      });
     counts[s.kind] = rows.rows.length;
   }
   return counts;

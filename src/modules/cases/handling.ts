@@ -58,7 +58,6 @@ export class Handling {
     throw Errors.forbidden();
   }
 
-
   /** Takes one workflow step on a case through the kernel's action engine; answers the case as it is now. */
   async act(who: Principal, id: string, body: CaseActionBody, requestId?: string): Promise<CaseRow> {
     await act(this.k, this.kind, who, id, body, requestId);

@@ -114,8 +114,19 @@ export async function importHistory(k: Kernel, policy: Policy, classifier: Class
       });
       await trx.insertInto('cases_action').values(actions).execute();
     }
-    await classifier.learnMany(trx, records.filter((r) => !r.heldOut).map((r) => ({ text: `${r.title} ${r.content}`, categoryCode: r.categoryCode })));
-    await k.recordChange(trx, { actor: actorOf(who), action: 'history-imported', objectType: 'cases.case', objectId: region, regionCode: region, change: { count: records.length, heldOut: records.filter((r) => r.heldOut).length }, summary: { count: records.length } });
+    await classifier.learnMany(
+      trx,
+      records.filter((r) => !r.heldOut).map((r) => ({ text: `${r.title} ${r.content}`, categoryCode: r.categoryCode })),
+    );
+    await k.recordChange(trx, {
+      actor: actorOf(who),
+      action: 'history-imported',
+      objectType: 'cases.case',
+      objectId: region,
+      regionCode: region,
+      change: { count: records.length, heldOut: records.filter((r) => r.heldOut).length },
+      summary: { count: records.length },
+    });
   });
   return records.length;
 }

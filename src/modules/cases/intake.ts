@@ -19,7 +19,6 @@ import type { Channel } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 import { CASE_REGISTERED } from './events.ts';
 
-
 /** What the city-operations module tells us about an alarm that should become a case. */
 export interface SensorAlarm {
   alarmId: string;
@@ -39,7 +38,16 @@ export interface SensorAlarm {
 }
 
 /** Sensor cases are reported by the platform itself. */
-export const SENSOR_REPORTER: Principal = { accountId: 'sensor', type: 'client', name: '物联感知', regionCode: '', departmentId: null, roles: [], permissions: new Set(['cases.intake']), sessionId: null };
+export const SENSOR_REPORTER: Principal = {
+  accountId: 'sensor',
+  type: 'client',
+  name: '物联感知',
+  regionCode: '',
+  departmentId: null,
+  roles: [],
+  permissions: new Set(['cases.intake']),
+  sessionId: null,
+};
 
 interface Prepared {
   channel: Channel;
@@ -95,7 +103,8 @@ export class Intake {
   }
 
   async place(input: Pick<CaseInput, 'lon' | 'lat'>): Promise<Placement | null> {
-    if ((input.lon === undefined) !== (input.lat === undefined)) throw Errors.validation([{ path: input.lon === undefined ? '/lon' : '/lat', message: 'give both longitude and latitude / 经纬度须同时提供' }]);
+    if ((input.lon === undefined) !== (input.lat === undefined))
+      throw Errors.validation([{ path: input.lon === undefined ? '/lon' : '/lat', message: 'give both longitude and latitude / 经纬度须同时提供' }]);
     if (input.lon === undefined || input.lat === undefined) return null;
     const p = await this.grids.locate(input.lon, input.lat);
     if (!p) throw CasesErrors.outsideRegion();
@@ -111,7 +120,8 @@ export class Intake {
     const channel = channelOf(who, input.channel as Channel | undefined);
     this.allow(who, channel);
     const place = await this.place(input);
-    if ((channel === 'grid' || channel === 'web' || channel === 'app') && !place && !input.address?.trim()) throw Errors.validation([{ path: '/lat', message: 'mark the place on the map or give an address / 请在地图上标注位置或填写地址' }]);
+    if ((channel === 'grid' || channel === 'web' || channel === 'app') && !place && !input.address?.trim())
+      throw Errors.validation([{ path: '/lat', message: 'mark the place on the map or give an address / 请在地图上标注位置或填写地址' }]);
     if (input.categoryCode) await this.categories.leaf(input.categoryCode);
     if (!opts.counted) return;
     await this.checkFlood(input.callerPhone ? { phone: this.k.crypto.blindIndex(input.callerPhone) } : null);
@@ -129,7 +139,12 @@ export class Intake {
     const region = this.k.config.regionCode;
     const reporterId = who.accountId;
     if (input.externalRef) {
-      const seen = await this.k.db.selectFrom('cases_case').select(['id', 'number', 'duplicate_of', 'suggestions']).where('reporter_id', '=', reporterId).where('external_ref', '=', input.externalRef).executeTakeFirst();
+      const seen = await this.k.db
+        .selectFrom('cases_case')
+        .select(['id', 'number', 'duplicate_of', 'suggestions'])
+        .where('reporter_id', '=', reporterId)
+        .where('external_ref', '=', input.externalRef)
+        .executeTakeFirst();
       if (seen) return { id: seen.id, number: seen.number, duplicateOf: seen.duplicate_of, suggestions: seen.suggestions as Suggestion[], created: false };
     }
     // The caller: typed in by the agent, or the signed-in person's own name and phone.
@@ -148,7 +163,13 @@ export class Intake {
     const suggestions = await this.suggester.suggest(text, region, place);
     const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
     const original = matter ? await this.findOriginal(this.k.db, matter, !!place, input, input.lon, input.lat) : null;
-    return this.store(this.k.db, who, input, { channel, title, text, callerName, callerPhone, phoneIndex, streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions, original }, requestId);
+    return this.store(
+      this.k.db,
+      who,
+      input,
+      { channel, title, text, callerName, callerPhone, phoneIndex, streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions, original },
+      requestId,
+    );
   }
 
   /**
@@ -156,11 +177,39 @@ export class Intake {
    * names the category, the device's place is known, and the alarm id makes a redelivery harmless.
    */
   async reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult> {
-    const seen = await trx.selectFrom('cases_case').select(['id', 'number', 'duplicate_of']).where('reporter_id', '=', SENSOR_REPORTER.accountId).where('external_ref', '=', alarm.alarmId).executeTakeFirst();
+    const seen = await trx
+      .selectFrom('cases_case')
+      .select(['id', 'number', 'duplicate_of'])
+      .where('reporter_id', '=', SENSOR_REPORTER.accountId)
+      .where('external_ref', '=', alarm.alarmId)
+      .executeTakeFirst();
     if (seen) return { id: seen.id, number: seen.number, duplicateOf: seen.duplicate_of, suggestions: [], created: false };
-    const input: CaseInput = { channel: 'sensor', kind: 'report', urgency: alarm.urgency as CaseInput['urgency'], title: alarm.title.slice(0, 100), content: alarm.content.slice(0, 2000), lon: alarm.lon, lat: alarm.lat, address: alarm.address ?? undefined, categoryCode: alarm.categoryCode, externalRef: alarm.alarmId, attributes: { device: alarm.deviceId, metric: alarm.metric, value: String(alarm.value), threshold: String(alarm.threshold) } };
+    const input: CaseInput = {
+      channel: 'sensor',
+      kind: 'report',
+      urgency: alarm.urgency as CaseInput['urgency'],
+      title: alarm.title.slice(0, 100),
+      content: alarm.content.slice(0, 2000),
+      lon: alarm.lon,
+      lat: alarm.lat,
+      address: alarm.address ?? undefined,
+      categoryCode: alarm.categoryCode,
+      externalRef: alarm.alarmId,
+      attributes: { device: alarm.deviceId, metric: alarm.metric, value: String(alarm.value), threshold: String(alarm.threshold) },
+    };
     const original = await this.findOriginal(trx, alarm.categoryCode, true, input, alarm.lon, alarm.lat);
-    return this.store(trx, SENSOR_REPORTER, input, { channel: 'sensor', title: input.title!, text: `${input.title} ${input.content}`, callerName: null, callerPhone: null, phoneIndex: null, streetCode: alarm.streetCode, gridCode: alarm.gridCode, suggestions: [], original });
+    return this.store(trx, SENSOR_REPORTER, input, {
+      channel: 'sensor',
+      title: input.title!,
+      text: `${input.title} ${input.content}`,
+      callerName: null,
+      callerPhone: null,
+      phoneIndex: null,
+      streetCode: alarm.streetCode,
+      gridCode: alarm.gridCode,
+      suggestions: [],
+      original,
+    });
   }
 
   /** Writes a prepared case: one statement, or with its original's count when it is a duplicate. */
@@ -227,7 +276,11 @@ export class Intake {
     if (original) {
       const both = async (trx: Executor) => {
         const [r] = await this.k.tracedWrite<{ number: string }>(trx, main(trx), trace, tail);
-        await trx.updateTable('cases_case').set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now })).where('id', '=', original.id).execute();
+        await trx
+          .updateTable('cases_case')
+          .set((eb) => ({ duplicates: eb('duplicates', '+', 1), updated_at: now }))
+          .where('id', '=', original.id)
+          .execute();
         return r.number;
       };
       number = ex.isTransaction ? await both(ex) : await this.k.db.transaction().execute(both);
@@ -238,12 +291,14 @@ export class Intake {
     return { id, number, duplicateOf: original?.id ?? null, suggestions, created: true };
   }
 
-
   private async checkFlood(caller: { phone: string } | { account: string } | null): Promise<void> {
     if (!caller) return;
     const { intake } = await caseSettings(this.k.settings, this.k.config.regionCode);
     const since = new Date(this.k.clock.now().getTime() - 3600_000);
-    const q = this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('created_at', '>', since);
+    const q = this.k.db
+      .selectFrom('cases_case')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('created_at', '>', since);
     const r = await ('phone' in caller ? q.where('caller_phone_index', '=', caller.phone) : q.where('caller_account_id', '=', caller.account)).executeTakeFirstOrThrow();
     if (Number(r.n) >= intake.callerHourlyLimit) throw CasesErrors.callerFlood();
   }
@@ -251,7 +306,12 @@ export class Intake {
   private async checkReporterRate(reporterId: string): Promise<void> {
     const { intake } = await caseSettings(this.k.settings, this.k.config.regionCode);
     const since = new Date(this.k.clock.now().getTime() - 60_000);
-    const r = await this.k.db.selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('reporter_id', '=', reporterId).where('created_at', '>', since).executeTakeFirstOrThrow();
+    const r = await this.k.db
+      .selectFrom('cases_case')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('reporter_id', '=', reporterId)
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
     if (Number(r.n) >= intake.reporterMinuteLimit) throw CasesErrors.reporterFlood();
   }
 
@@ -272,7 +332,11 @@ export class Intake {
     if (placed && lon !== undefined && lat !== undefined) {
       const dLat = intake.duplicateMetres / 111_320;
       const dLon = intake.duplicateMetres / (111_320 * Math.cos((lat * Math.PI) / 180));
-      q = q.where('lat', '>', lat - dLat).where('lat', '<', lat + dLat).where('lon', '>', lon - dLon).where('lon', '<', lon + dLon);
+      q = q
+        .where('lat', '>', lat - dLat)
+        .where('lat', '<', lat + dLat)
+        .where('lon', '>', lon - dLon)
+        .where('lon', '<', lon + dLon);
     } else if (input.address?.trim()) {
       q = q.where('address', '=', input.address.trim());
     } else return null;

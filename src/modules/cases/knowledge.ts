@@ -10,7 +10,17 @@ import type { Knowledge, KnowledgeInput } from './schema.ts';
 import { casesDb, type CasesKnowledgeTable } from './tables.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const view = (r: Selectable<CasesKnowledgeTable>): Knowledge => ({ id: r.id, title: r.title, body: r.body, categoryCode: r.category_code, keywords: r.keywords, active: r.active, uses: r.uses, version: r.version, updatedAt: iso(r.updated_at) });
+const view = (r: Selectable<CasesKnowledgeTable>): Knowledge => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  categoryCode: r.category_code,
+  keywords: r.keywords,
+  active: r.active,
+  uses: r.uses,
+  version: r.version,
+  updatedAt: iso(r.updated_at),
+});
 
 /**
  * 知识库: answers agents find while the caller is still talking. Searched with jieba + full-text
@@ -29,7 +39,10 @@ export class KnowledgeBase {
     let query = casesDb(this.k.db).selectFrom('cases_knowledge').selectAll().where('active', '=', true).where('region_code', '=', this.k.config.regionCode);
     if (words.length) {
       // OR of the words: while typing, a partial sentence should still surface the right answer.
-      const tsq = sql`to_tsquery('simple', ${words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean).join(' | ')})`;
+      const tsq = sql`to_tsquery('simple', ${words
+        .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+        .filter(Boolean)
+        .join(' | ')})`;
       query = query.where(sql<boolean>`search @@ ${tsq}`).orderBy(sql`ts_rank(search, ${tsq})`, 'desc');
     } else if (q.trim()) return [];
     const rows = await query.orderBy('uses', 'desc').orderBy('updated_at', 'desc').limit(Math.min(limit, 50)).execute();
@@ -61,10 +74,29 @@ export class KnowledgeBase {
       let row;
       if (id) {
         if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('knowledge');
-        row = await casesDb(trx).updateTable('cases_knowledge').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('region_code', '=', region).returningAll().executeTakeFirst();
+        row = await casesDb(trx)
+          .updateTable('cases_knowledge')
+          .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .where('region_code', '=', region)
+          .returningAll()
+          .executeTakeFirst();
         if (!row) throw Errors.notFound('knowledge');
-      } else row = await casesDb(trx).insertInto('cases_knowledge').values({ id: uuidv7(), region_code: region, created_at: now, ...fields }).returningAll().executeTakeFirstOrThrow();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: id ? 'updated' : 'created', objectType: 'cases.knowledge', objectId: row.id, regionCode: region, change: { title: input.title, categoryCode: input.categoryCode ?? null }, requestId });
+      } else
+        row = await casesDb(trx)
+          .insertInto('cases_knowledge')
+          .values({ id: uuidv7(), region_code: region, created_at: now, ...fields })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: id ? 'updated' : 'created',
+        objectType: 'cases.knowledge',
+        objectId: row.id,
+        regionCode: region,
+        change: { title: input.title, categoryCode: input.categoryCode ?? null },
+        requestId,
+      });
       return row;
     });
     return view(saved);

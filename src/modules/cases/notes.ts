@@ -53,7 +53,12 @@ export class CaseNotes {
           // The region's 延期 rules as they stood when the case was made: a later edit applies to new cases.
           const rules = (await caseSettings(this.k.settings, row.region_code, { asOf: new Date(row.created_at) })).extension;
           if (body.days > rules.maxDaysPerRequest) throw CasesErrors.extensionTooLong(rules.maxDaysPerRequest);
-          const asked = await this.k.db.selectFrom('cases_action').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', id).where('action', '=', 'request_extension').executeTakeFirstOrThrow();
+          const asked = await this.k.db
+            .selectFrom('cases_action')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('case_id', '=', id)
+            .where('action', '=', 'request_extension')
+            .executeTakeFirstOrThrow();
           if (Number(asked.n) >= rules.maxRequests) throw CasesErrors.extensionsUsed(rules.maxRequests);
         }
         Object.assign(set, { extension_status: 'pending', extension_days: body.days });
@@ -86,7 +91,16 @@ export class CaseNotes {
     const done = await this.k.tracedWrite(
       this.k.db,
       main,
-      { actor: actorOf(who), action: body.kind, objectType: 'cases.case', objectId: id, regionCode: row.region_code, change: { ...payload, text: body.text }, event: { topic: CASE_NOTED, payload: { id, kind: body.kind, departmentId: row.handling_department_id } }, requestId },
+      {
+        actor: actorOf(who),
+        action: body.kind,
+        objectType: 'cases.case',
+        objectId: id,
+        regionCode: row.region_code,
+        change: { ...payload, text: body.text },
+        event: { topic: CASE_NOTED, payload: { id, kind: body.kind, departmentId: row.handling_department_id } },
+        requestId,
+      },
       CASE_LOG.appendFrom('main', { action: body.kind, from: row.state, to: row.state, actor: stepActorOf(who), opinion: body.text, payload, at: now }),
     );
     if (done.length === 0) throw CasesErrors.stateChanged();

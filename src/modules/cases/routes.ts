@@ -77,7 +77,9 @@ export function casesRoutes(p: CasesParts) {
       { config: { permission: 'cases.manage' }, schema: { tags, summary: '新增或修改分类 / Save a category', body: CategoryInput, response: { 200: Category, ...errors } } },
       async (req) => p.categories.saveCategory(me(req), req.body, rid(req)),
     );
-    app.get('/api/cases/duties', { config: { permission: 'cases.view' }, schema: { tags, summary: '权责清单 / Responsibility list', response: { 200: Type.Array(Duty), ...errors } } }, async () => p.categories.duties());
+    app.get('/api/cases/duties', { config: { permission: 'cases.view' }, schema: { tags, summary: '权责清单 / Responsibility list', response: { 200: Type.Array(Duty), ...errors } } }, async () =>
+      p.categories.duties(),
+    );
     app.put(
       '/api/cases/duties',
       { config: { permission: 'cases.manage' }, schema: { tags, summary: '保存权责清单条目 / Save a responsibility entry', body: DutyInput, response: { 200: Duty, ...errors } } },
@@ -90,7 +92,10 @@ export function casesRoutes(p: CasesParts) {
         schema: {
           tags,
           summary: '智能分类与派单建议 / Suggest category and unit',
-          body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2100 }), lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })), lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })) }, { additionalProperties: false }),
+          body: Type.Object(
+            { text: Type.String({ minLength: 1, maxLength: 2100 }), lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })), lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })) },
+            { additionalProperties: false },
+          ),
           response: { 200: Type.Object({ streetCode: Type.Union([Type.String(), Type.Null()]), gridCode: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }), ...errors },
         },
       },
@@ -103,7 +108,16 @@ export function casesRoutes(p: CasesParts) {
       '/api/cases',
       {
         config: { authenticated: true },
-        schema: { tags, summary: '受理诉求（热线、网站、网格员、系统接入）/ Report a case from any channel', body: CaseInput, response: { 201: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }), 200: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }), ...errors } },
+        schema: {
+          tags,
+          summary: '受理诉求（热线、网站、网格员、系统接入）/ Report a case from any channel',
+          body: CaseInput,
+          response: {
+            201: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }),
+            200: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }),
+            ...errors,
+          },
+        },
       },
       async (req, reply) => {
         const r = await p.intake.report(me(req), req.body, rid(req));
@@ -137,7 +151,14 @@ export function casesRoutes(p: CasesParts) {
       },
       async (req) => p.views.list(me(req), req.query),
     );
-    app.get('/api/cases/board', { config: { permission: 'cases.supervise' }, schema: { tags, summary: '督办看板 / Supervision board', response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), cases: Type.Array(CaseSummary) }), ...errors } } }, async (req) => p.views.board(me(req)));
+    app.get(
+      '/api/cases/board',
+      {
+        config: { permission: 'cases.supervise' },
+        schema: { tags, summary: '督办看板 / Supervision board', response: { 200: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), cases: Type.Array(CaseSummary) }), ...errors } },
+      },
+      async (req) => p.views.board(me(req)),
+    );
     app.post(
       '/api/cases/caller-history',
       {
@@ -146,12 +167,23 @@ export function casesRoutes(p: CasesParts) {
           tags,
           summary: '来电历史（号码放在请求体中）/ A caller’s earlier cases (number in the body)',
           body: Type.Object({ phone: Type.String({ pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$' }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ callerName: Type.Union([Type.String(), Type.Null()]), repeatCaller: Type.Boolean(), callsInWindow: Type.Integer(), windowDays: Type.Integer(), cases: Type.Array(CaseSummary) }), ...errors },
+          response: {
+            200: Type.Object({
+              callerName: Type.Union([Type.String(), Type.Null()]),
+              repeatCaller: Type.Boolean(),
+              callsInWindow: Type.Integer(),
+              windowDays: Type.Integer(),
+              cases: Type.Array(CaseSummary),
+            }),
+            ...errors,
+          },
         },
       },
       async (req) => p.views.callerHistory(me(req), req.body.phone),
     );
-    app.get('/api/cases/:id', { config: { authenticated: true }, schema: { tags, summary: '工单详情 / A case with its history', params: Id, response: { 200: CaseDetail, ...errors } } }, async (req) => p.views.detail(me(req), req.params.id));
+    app.get('/api/cases/:id', { config: { authenticated: true }, schema: { tags, summary: '工单详情 / A case with its history', params: Id, response: { 200: CaseDetail, ...errors } } }, async (req) =>
+      p.views.detail(me(req), req.params.id),
+    );
     app.post(
       '/api/cases/:id/actions',
       { config: { authenticated: true }, schema: { tags, summary: '办理工单 / Take a step on a case', params: Id, body: CaseActionBody, response: { 200: CaseDetail, ...errors } } },
@@ -162,7 +194,16 @@ export function casesRoutes(p: CasesParts) {
     );
     app.post(
       '/api/cases/:id/notes',
-      { config: { authenticated: true }, schema: { tags, summary: '催办、督办、升级、延期、协办意见 / Remind, supervise, escalate, extension, helper opinion', params: Id, body: CaseNoteBody, response: { 200: CaseDetail, ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '催办、督办、升级、延期、协办意见 / Remind, supervise, escalate, extension, helper opinion',
+          params: Id,
+          body: CaseNoteBody,
+          response: { 200: CaseDetail, ...errors },
+        },
+      },
       async (req) => {
         await p.notes.note(me(req), req.params.id, req.body, rid(req));
         return p.views.detail(me(req), req.params.id);
@@ -173,7 +214,12 @@ export function casesRoutes(p: CasesParts) {
       '/api/cases/open311-keys',
       {
         config: { permission: 'cases.manage' },
-        schema: { tags, summary: '发放 Open311 api_key（仅显示一次）/ Issue an Open311 api key (shown once)', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.String(), apiKey: Type.String() }), ...errors } },
+        schema: {
+          tags,
+          summary: '发放 Open311 api_key（仅显示一次）/ Issue an Open311 api key (shown once)',
+          body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }) }, { additionalProperties: false }),
+          response: { 201: Type.Object({ id: Type.String(), apiKey: Type.String() }), ...errors },
+        },
       },
       async (req, reply) => reply.status(201).send(await p.keys.issue(me(req), req.body.name.trim(), undefined, rid(req))),
     );
@@ -181,19 +227,39 @@ export function casesRoutes(p: CasesParts) {
     // ── knowledge base ────────────────────────────────────────────────────────────────────────
     app.get(
       '/api/cases/knowledge',
-      { config: { permission: 'cases.intake' }, schema: { tags, summary: '知识库检索 / Search the knowledge base', querystring: Type.Object({ q: Type.String({ maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false }), response: { 200: Type.Array(Knowledge), ...errors } } },
+      {
+        config: { permission: 'cases.intake' },
+        schema: {
+          tags,
+          summary: '知识库检索 / Search the knowledge base',
+          querystring: Type.Object({ q: Type.String({ maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false }),
+          response: { 200: Type.Array(Knowledge), ...errors },
+        },
+      },
       async (req) => p.knowledge.search(me(req), req.query.q, req.query.limit),
     );
     app.get(
       '/api/cases/knowledge/entries',
-      { config: { permission: 'cases.manage' }, schema: { tags, summary: '知识库条目管理 / Knowledge entries', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }), response: { 200: Type.Array(Knowledge), ...errors } } },
+      {
+        config: { permission: 'cases.manage' },
+        schema: {
+          tags,
+          summary: '知识库条目管理 / Knowledge entries',
+          querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }),
+          response: { 200: Type.Array(Knowledge), ...errors },
+        },
+      },
       async (req) => p.knowledge.list(me(req), req.query.q),
     );
-    app.post('/api/cases/knowledge', { config: { permission: 'cases.manage' }, schema: { tags, summary: '新增知识 / Add an entry', body: KnowledgeInput, response: { 201: Knowledge, ...errors } } }, async (req, reply) =>
-      reply.status(201).send(await p.knowledge.save(me(req), null, req.body, rid(req))),
+    app.post(
+      '/api/cases/knowledge',
+      { config: { permission: 'cases.manage' }, schema: { tags, summary: '新增知识 / Add an entry', body: KnowledgeInput, response: { 201: Knowledge, ...errors } } },
+      async (req, reply) => reply.status(201).send(await p.knowledge.save(me(req), null, req.body, rid(req))),
     );
-    app.put('/api/cases/knowledge/:id', { config: { permission: 'cases.manage' }, schema: { tags, summary: '修改知识 / Edit an entry', params: Id, body: KnowledgeInput, response: { 200: Knowledge, ...errors } } }, async (req) =>
-      p.knowledge.save(me(req), req.params.id, req.body, rid(req)),
+    app.put(
+      '/api/cases/knowledge/:id',
+      { config: { permission: 'cases.manage' }, schema: { tags, summary: '修改知识 / Edit an entry', params: Id, body: KnowledgeInput, response: { 200: Knowledge, ...errors } } },
+      async (req) => p.knowledge.save(me(req), req.params.id, req.body, rid(req)),
     );
 
     // ── analysis ──────────────────────────────────────────────────────────────────────────────
@@ -206,24 +272,70 @@ export function casesRoutes(p: CasesParts) {
           tags,
           summary: '部门与街道考核指标 / Rates per unit or street',
           querystring: Type.Object({ by: Type.Union([Type.Literal('unit'), Type.Literal('street')], { default: 'unit' }), ...PeriodQuery }, { additionalProperties: false }),
-          response: { 200: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), cases: Type.Integer(), dispatched: Type.Integer(), responseRate: Rate, onTimeRate: Rate, resolutionRate: Rate, satisfactionRate: Rate, returns: Type.Integer(), overdue: Type.Integer() })), ...errors },
+          response: {
+            200: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                name: Type.String(),
+                cases: Type.Integer(),
+                dispatched: Type.Integer(),
+                responseRate: Rate,
+                onTimeRate: Rate,
+                resolutionRate: Rate,
+                satisfactionRate: Rate,
+                returns: Type.Integer(),
+                overdue: Type.Integer(),
+              }),
+            ),
+            ...errors,
+          },
         },
       },
       async (req) => p.stats.performance(me(req), req.query.by, p.stats.period(cst(req.query.from), cst(req.query.to, true))),
     );
     app.get(
       '/api/cases/stats/topics',
-      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热点与上升类别（按周）/ Hot and rising categories by week', querystring: Type.Object({ weeks: Type.Integer({ minimum: 2, maximum: 52, default: 8 }) }, { additionalProperties: false }), response: { 200: Topics, ...errors } } },
+      {
+        config: { permission: 'cases.stats' },
+        schema: {
+          tags,
+          summary: '热点与上升类别（按周）/ Hot and rising categories by week',
+          querystring: Type.Object({ weeks: Type.Integer({ minimum: 2, maximum: 52, default: 8 }) }, { additionalProperties: false }),
+          response: { 200: Topics, ...errors },
+        },
+      },
       async (req) => p.stats.topics(me(req), req.query.weeks),
     );
     app.get(
       '/api/cases/stats/places',
-      { config: { permission: 'cases.stats' }, schema: { tags, summary: '热力图与高频地址 / Heat map and high-frequency addresses', querystring: Type.Object(PeriodQuery, { additionalProperties: false }), response: { 200: Type.Object({ heat: Type.Array(Tuple([Type.Number(), Type.Number(), Type.Integer()], { description: '[经度, 纬度, 件数] / [longitude, latitude, cases]' })), addresses: Type.Array(Type.Object({ address: Type.String(), cases: Type.Integer(), open: Type.Integer() })) }), ...errors } } },
+      {
+        config: { permission: 'cases.stats' },
+        schema: {
+          tags,
+          summary: '热力图与高频地址 / Heat map and high-frequency addresses',
+          querystring: Type.Object(PeriodQuery, { additionalProperties: false }),
+          response: {
+            200: Type.Object({
+              heat: Type.Array(Tuple([Type.Number(), Type.Number(), Type.Integer()], { description: '[经度, 纬度, 件数] / [longitude, latitude, cases]' })),
+              addresses: Type.Array(Type.Object({ address: Type.String(), cases: Type.Integer(), open: Type.Integer() })),
+            }),
+            ...errors,
+          },
+        },
+      },
       async (req) => p.stats.places(me(req), p.stats.period(cst(req.query.from), cst(req.query.to, true))),
     );
     app.get(
       '/api/cases/stats/classifier',
-      { config: { permission: 'cases.stats' }, schema: { tags, summary: '分类准确率 / Classifier accuracy', querystring: Type.Object({ sample: Type.Integer({ minimum: 10, maximum: 5000, default: 1000 }) }, { additionalProperties: false }), response: { 200: Type.Object({ heldOut: Type.Integer(), top1: Rate, top3: Rate, dispatched: Type.Integer(), tookFirstRate: Rate }), ...errors } } },
+      {
+        config: { permission: 'cases.stats' },
+        schema: {
+          tags,
+          summary: '分类准确率 / Classifier accuracy',
+          querystring: Type.Object({ sample: Type.Integer({ minimum: 10, maximum: 5000, default: 1000 }) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ heldOut: Type.Integer(), top1: Rate, top3: Rate, dispatched: Type.Integer(), tookFirstRate: Rate }), ...errors },
+        },
+      },
       async (req) => p.stats.classifierAccuracy(me(req), req.query.sample),
     );
   };

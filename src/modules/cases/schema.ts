@@ -82,7 +82,15 @@ export type CaseActionBody = Static<typeof CaseActionBody>;
 /** Steps beside the workflow: 催办, 督办, 升级, 延期 request and decision, 协办 opinion. */
 export const CaseNoteBody = Type.Object(
   {
-    kind: Type.Union([Type.Literal('remind'), Type.Literal('supervise'), Type.Literal('escalate'), Type.Literal('request_extension'), Type.Literal('approve_extension'), Type.Literal('refuse_extension'), Type.Literal('assist')]),
+    kind: Type.Union([
+      Type.Literal('remind'),
+      Type.Literal('supervise'),
+      Type.Literal('escalate'),
+      Type.Literal('request_extension'),
+      Type.Literal('approve_extension'),
+      Type.Literal('refuse_extension'),
+      Type.Literal('assist'),
+    ]),
     text: Text(1000),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
   },
@@ -187,7 +195,16 @@ export const CategoryInput = Type.Object(
   { additionalProperties: false },
 );
 export type CategoryInput = Static<typeof CategoryInput>;
-export const Category = Type.Object({ code: Type.String(), parentCode: Nullable(Type.String()), name: Type.String(), nameEn: Nullable(Type.String()), limits: Limits, active: Type.Boolean(), leaf: Type.Boolean(), version: Type.Integer() });
+export const Category = Type.Object({
+  code: Type.String(),
+  parentCode: Nullable(Type.String()),
+  name: Type.String(),
+  nameEn: Nullable(Type.String()),
+  limits: Limits,
+  active: Type.Boolean(),
+  leaf: Type.Boolean(),
+  version: Type.Integer(),
+});
 export type Category = Static<typeof Category>;
 
 export const DutyInput = Type.Object(
@@ -203,7 +220,10 @@ export const DutyInput = Type.Object(
   { additionalProperties: false },
 );
 export type DutyInput = Static<typeof DutyInput>;
-export const Duty = Type.Composite([Type.Omit(DutyInput, ['departmentId', 'note', 'active']), Type.Object({ id: Type.String(), departmentId: Nullable(Type.String()), departmentName: Nullable(Type.String()), note: Nullable(Type.String()), active: Type.Boolean(), version: Type.Integer() })]);
+export const Duty = Type.Composite([
+  Type.Omit(DutyInput, ['departmentId', 'note', 'active']),
+  Type.Object({ id: Type.String(), departmentId: Nullable(Type.String()), departmentName: Nullable(Type.String()), note: Nullable(Type.String()), active: Type.Boolean(), version: Type.Integer() }),
+]);
 export type Duty = Static<typeof Duty>;
 
 export const KnowledgeInput = Type.Object(
@@ -217,7 +237,17 @@ export const KnowledgeInput = Type.Object(
   { additionalProperties: false },
 );
 export type KnowledgeInput = Static<typeof KnowledgeInput>;
-export const Knowledge = Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), categoryCode: Nullable(Type.String()), keywords: Type.Array(Type.String()), active: Type.Boolean(), uses: Type.Integer(), version: Type.Integer(), updatedAt: Type.String() });
+export const Knowledge = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  categoryCode: Nullable(Type.String()),
+  keywords: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  uses: Type.Integer(),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
 export type Knowledge = Static<typeof Knowledge>;
 
 export const page = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t), next: Nullable(Type.String()) });

@@ -11,7 +11,10 @@ import type { Settings } from '../../kernel/settings/index.ts';
 const Hours = (max: number, zh: string, en: string) => Type.Integer({ minimum: 1, maximum: max, title: zh, description: en });
 const Count = (min: number, max: number, zh: string, en: string) => Type.Integer({ minimum: min, maximum: max, title: zh, description: en });
 const Limit = (zh: string, en: string) =>
-  Type.Object({ responseHours: Hours(720, '签收时限（工作小时）', 'Sign-off limit (working hours)'), completeDays: Hours(365, '办结时限（工作日）', 'Completion limit (working days)') }, { additionalProperties: false, title: zh, description: en });
+  Type.Object(
+    { responseHours: Hours(720, '签收时限（工作小时）', 'Sign-off limit (working hours)'), completeDays: Hours(365, '办结时限（工作日）', 'Completion limit (working days)') },
+    { additionalProperties: false, title: zh, description: en },
+  );
 const Group = <P extends TProperties>(zh: string, en: string, props: P) => Type.Object(props, { additionalProperties: false, title: zh, description: en });
 
 export const CaseSettingsSchema = Type.Object(

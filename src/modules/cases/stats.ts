@@ -126,7 +126,10 @@ export class CaseStats {
       SELECT address, count(*)::int AS n, count(*) FILTER (WHERE open)::int AS open
       FROM cases_case WHERE region_code = ${region} AND created_at >= ${p.from} AND created_at <= ${p.to} AND address IS NOT NULL
       GROUP BY 1 HAVING count(*) >= 2 ORDER BY 2 DESC LIMIT 20`.execute(this.k.db);
-    return { heat: heat.rows.map((r) => [Number(r.lat), Number(r.lon), Number(r.n)] as [number, number, number]), addresses: addresses.rows.map((r) => ({ address: r.address, cases: Number(r.n), open: Number(r.open) })) };
+    return {
+      heat: heat.rows.map((r) => [Number(r.lat), Number(r.lon), Number(r.n)] as [number, number, number]),
+      addresses: addresses.rows.map((r) => ({ address: r.address, cases: Number(r.n), open: Number(r.open) })),
+    };
   }
 
   /**
@@ -141,7 +144,14 @@ export class CaseStats {
       .where('took_first', 'is not', null)
       .where('region_code', '=', this.k.config.regionCode)
       .executeTakeFirstOrThrow();
-    const held = await casesDb(this.k.db).selectFrom('cases_case').select(['title', 'content', 'category_code', 'street_code']).where('held_out', '=', true).where('category_code', 'is not', null).orderBy('id').limit(Math.min(sample, 5000)).execute();
+    const held = await casesDb(this.k.db)
+      .selectFrom('cases_case')
+      .select(['title', 'content', 'category_code', 'street_code'])
+      .where('held_out', '=', true)
+      .where('category_code', 'is not', null)
+      .orderBy('id')
+      .limit(Math.min(sample, 5000))
+      .execute();
     let top1 = 0;
     let top3 = 0;
     for (const h of held) {

@@ -15,7 +15,6 @@ import { caseSettings } from './settings.ts';
 import type { CaseWorkflows } from './workflows.ts';
 import { casesDb } from './tables.ts';
 
-
 export interface CaseQuery {
   scope?: 'region' | 'unit' | 'mine';
   state?: string;
@@ -106,7 +105,11 @@ export class CaseViews {
     if (q.streetCode) query = query.where('street_code', '=', q.streetCode);
     if (q.q) query = query.where(matchesQuery('search', q.q));
     if (after) query = query.where(sql<boolean>`(created_at, id) < (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`);
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = pageOf(rows, limit, (r) => [iso(r.created_at)!, r.id]);
     return { items: await this.summaries(page.items), next: page.next };
   }
@@ -157,7 +160,14 @@ export class CaseViews {
       extensionDays: row.extension_days,
       duplicateOf: row.duplicate_of,
       repeatCaller: repeat >= repeatRule.calls,
-      actions: row.open ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: dispatcherOf(row) }).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })) : [],
+      actions: row.open
+        ? availableActions(def, row.state, actor, { handling: row.handling_department_id, dispatcher: dispatcherOf(row) }).map((a) => ({
+            code: a.code,
+            zh: a.zh,
+            en: a.en,
+            requires: a.requires ?? [],
+          }))
+        : [],
       history: history.map((h) => ({
         action: h.action,
         fromState: h.from_state,
@@ -175,7 +185,12 @@ export class CaseViews {
 
   private async callsFrom(phoneIndex: string, days: number): Promise<number> {
     const since = new Date(this.k.clock.now().getTime() - days * 86_400_000);
-    const r = await casesDb(this.k.db).selectFrom('cases_case').select(sql<number>`count(*)::int`.as('n')).where('caller_phone_index', '=', phoneIndex).where('created_at', '>', since).executeTakeFirstOrThrow();
+    const r = await casesDb(this.k.db)
+      .selectFrom('cases_case')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('caller_phone_index', '=', phoneIndex)
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -211,7 +226,16 @@ export class CaseViews {
       .executeTakeFirstOrThrow();
     const attention = await base
       .selectAll()
-      .where((eb) => eb.or([eb('overdue', '=', true), eb('due_at', '<', soon), eb('supervision_level', '>', 0), eb('extension_status', '=', 'pending'), eb('state', '=', 'return_review'), eb.and([eb('state', '=', 'dispatched'), eb('response_due_at', '<', now)])]))
+      .where((eb) =>
+        eb.or([
+          eb('overdue', '=', true),
+          eb('due_at', '<', soon),
+          eb('supervision_level', '>', 0),
+          eb('extension_status', '=', 'pending'),
+          eb('state', '=', 'return_review'),
+          eb.and([eb('state', '=', 'dispatched'), eb('response_due_at', '<', now)]),
+        ]),
+      )
       .orderBy('overdue', 'desc')
       .orderBy('due_at')
       .limit(100)

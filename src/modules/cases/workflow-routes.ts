@@ -9,7 +9,13 @@ import type { CaseWorkflows } from './workflows.ts';
 const tags = ['cases'];
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const RegionCode = Type.String({ pattern: '^[0-9]{2,12}$' });
-const VersionInfo = Type.Object({ version: Type.Integer(), regionCode: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), createdBy: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() });
+const VersionInfo = Type.Object({
+  version: Type.Integer(),
+  regionCode: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+});
 const Problem = Type.Object({ path: Type.String(), message: Type.String() });
 // The body is checked by the workflow store (so every problem comes back at once, each with its path).
 // Checked by the route itself (schema, reachability, handlers) so that every problem is listed at once.
@@ -22,7 +28,12 @@ export function caseWorkflowRoutes(workflows: CaseWorkflows, policy: Policy, def
       '/api/cases/workflows',
       {
         config: { permission: 'cases.manage' },
-        schema: { tags, summary: '工单流程版本 / Case workflow versions of a region', querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, { additionalProperties: false }), response: { 200: Type.Object({ regionCode: Type.String(), latest: Type.Integer(), versions: Type.Array(VersionInfo) }), ...errors } },
+        schema: {
+          tags,
+          summary: '工单流程版本 / Case workflow versions of a region',
+          querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ regionCode: Type.String(), latest: Type.Integer(), versions: Type.Array(VersionInfo) }), ...errors },
+        },
       },
       async (req) => {
         const regionCode = req.query.regionCode ?? defaultRegion;
@@ -32,7 +43,15 @@ export function caseWorkflowRoutes(workflows: CaseWorkflows, policy: Policy, def
     );
     app.get(
       '/api/cases/workflows/:version',
-      { config: { authenticated: true }, schema: { tags, summary: '某版本的工单流程 / One version of the case workflow', params: Type.Object({ version: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ version: Type.Integer(), definition: WorkflowDefinition }), ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '某版本的工单流程 / One version of the case workflow',
+          params: Type.Object({ version: Type.Integer({ minimum: 1 }) }),
+          response: { 200: Type.Object({ version: Type.Integer(), definition: WorkflowDefinition }), ...errors },
+        },
+      },
       async (req) => {
         const def = await workflows.get(req.params.version).catch(() => null);
         if (!def) throw Errors.notFound('workflow version');
@@ -41,7 +60,15 @@ export function caseWorkflowRoutes(workflows: CaseWorkflows, policy: Policy, def
     );
     app.post(
       '/api/cases/workflows/check',
-      { config: { permission: 'cases.manage' }, schema: { tags, summary: '检查流程草稿 / Check a draft workflow', body: Type.Object({ definition: AnyDefinition }, { additionalProperties: false }), response: { 200: Type.Object({ problems: Type.Array(Problem) }), ...errors } } },
+      {
+        config: { permission: 'cases.manage' },
+        schema: {
+          tags,
+          summary: '检查流程草稿 / Check a draft workflow',
+          body: Type.Object({ definition: AnyDefinition }, { additionalProperties: false }),
+          response: { 200: Type.Object({ problems: Type.Array(Problem) }), ...errors },
+        },
+      },
       async (req) => ({ problems: workflows.problems(req.body.definition) }),
     );
     app.post(

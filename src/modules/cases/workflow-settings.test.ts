@@ -78,7 +78,11 @@ describe('case workflow versions per region', () => {
 
   it('refuses a workflow with an unreachable state, a cycle without exit, or a limit of 0, naming each problem', async () => {
     const before = await latest();
-    const unreachable = await publish({ ...CASE_WORKFLOW, states: { ...CASE_WORKFLOW.states, limbo: { zh: '悬空', en: 'Limbo' } }, actions: [...CASE_WORKFLOW.actions, { code: 'leave', zh: '离开', en: 'Leave', from: ['limbo'], to: 'closed', actor: 'system' }] });
+    const unreachable = await publish({
+      ...CASE_WORKFLOW,
+      states: { ...CASE_WORKFLOW.states, limbo: { zh: '悬空', en: 'Limbo' } },
+      actions: [...CASE_WORKFLOW.actions, { code: 'leave', zh: '离开', en: 'Leave', from: ['limbo'], to: 'closed', actor: 'system' }],
+    });
     expect(unreachable.status).toBe(400);
     expect(unreachable.body.code).toBe('CASE_WORKFLOW_INVALID');
     expect(unreachable.body.errors).toContainEqual(expect.objectContaining({ path: '/states/limbo', message: expect.stringContaining('cannot be reached') }));
@@ -100,7 +104,10 @@ describe('case workflow versions per region', () => {
     expect(stateProblems[0].message).toContain('can never finish');
 
     // An action no handler implements would be taken as a bare move or ignored: refused on save.
-    const unknown = await publish({ ...CASE_WORKFLOW, actions: [...CASE_WORKFLOW.actions, { code: 'escalate_to_mayor', zh: '报市长', en: 'Escalate to the mayor', from: ['handling'], to: 'closed', actor: 'staff', roles: ['hotline_agent'] }] });
+    const unknown = await publish({
+      ...CASE_WORKFLOW,
+      actions: [...CASE_WORKFLOW.actions, { code: 'escalate_to_mayor', zh: '报市长', en: 'Escalate to the mayor', from: ['handling'], to: 'closed', actor: 'staff', roles: ['hotline_agent'] }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ path: `/actions/${CASE_WORKFLOW.actions.length}/code`, message: expect.stringContaining('no handler') }]);
 
@@ -131,7 +138,12 @@ describe('12345 rules read from the region’s settings', () => {
   it('a new 延期 limit applies to new cases while a running case keeps the rule it was made under', async () => {
     const running = await handlingCase('小区供暖不热，室温不足十五度');
     t.clock.advance(60_000);
-    const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/cases.rules/regions/152201', headers: bearer(admin), payload: { value: { extension: { maxDaysPerRequest: 5, maxRequests: 1 } }, reason: '压缩延期，提高办理效率' } });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/cases.rules/regions/152201',
+      headers: bearer(admin),
+      payload: { value: { extension: { maxDaysPerRequest: 5, maxRequests: 1 } }, reason: '压缩延期，提高办理效率' },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     t.clock.advance(60_000);
     const fresh = await handlingCase('小区供暖管道异响，夜间影响休息');
@@ -156,7 +168,12 @@ describe('12345 rules read from the region’s settings', () => {
 
   it('the repeat-caller threshold is the region’s', async () => {
     const phone = '13604829999';
-    const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/cases.rules/regions/152201', headers: bearer(admin), payload: { value: { repeatCaller: { days: 7, calls: 2 } }, reason: '两次来电即提示' } });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/cases.rules/regions/152201',
+      headers: bearer(admin),
+      payload: { value: { repeatCaller: { days: 7, calls: 2 } }, reason: '两次来电即提示' },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     await report(t, w.agent, { ...call('路灯不亮'), callerPhone: phone });
     await report(t, w.agent, { ...call('路灯还是不亮'), callerPhone: phone });

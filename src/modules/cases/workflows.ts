@@ -83,7 +83,11 @@ export class CaseWorkflows {
 
   /** The code's definition is version 1 (not written by a migration, so a fresh database stays empty for a restore). */
   private async ensureNational(ex: Executor): Promise<void> {
-    await ex.insertInto('cases_workflow').values({ version: 1, region_code: '', definition: JSON.stringify(CASE_WORKFLOW) }).onConflict((oc) => oc.column('version').doNothing()).execute();
+    await ex
+      .insertInto('cases_workflow')
+      .values({ version: 1, region_code: '', definition: JSON.stringify(CASE_WORKFLOW) })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .execute();
   }
 
   /** Versions a region sees: its own and those of the regions above it, newest first. */
@@ -103,7 +107,10 @@ export class CaseWorkflows {
   problems(def: unknown): DefinitionProblem[] {
     if (!Value.Check(WorkflowDefinition, def)) {
       const seen = new Set<string>();
-      return [...Value.Errors(WorkflowDefinition, def)].map((e) => ({ path: e.path || '/', message: e.message })).filter((p) => !seen.has(p.path) && seen.add(p.path)).slice(0, 20);
+      return [...Value.Errors(WorkflowDefinition, def)]
+        .map((e) => ({ path: e.path || '/', message: e.message }))
+        .filter((p) => !seen.has(p.path) && seen.add(p.path))
+        .slice(0, 20);
     }
     const codes = ROLES.map((r) => r.code);
     return [...validateDefinition(def, codes), ...caseProblems(def), ...(this.checkHandlers?.(def) ?? [])];

@@ -55,8 +55,16 @@ export class Grids {
     const index = new RBush<Entry>();
     index.load(
       rows.map((r) => ({
-        minX: r.min_lon, minY: r.min_lat, maxX: r.max_lon, maxY: r.max_lat,
-        code: r.code, kind: r.kind, name: r.name, regionCode: r.region_code, parentCode: r.parent_code, departmentId: r.department_id,
+        minX: r.min_lon,
+        minY: r.min_lat,
+        maxX: r.max_lon,
+        maxY: r.max_lat,
+        code: r.code,
+        kind: r.kind,
+        name: r.name,
+        regionCode: r.region_code,
+        parentCode: r.parent_code,
+        departmentId: r.department_id,
         geometry: (typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry) as Area,
       })),
     );
@@ -90,7 +98,12 @@ export class Grids {
 
   /** Streets' offices: the departments responsible for each street, keyed by the street's region code. */
   async streetOffices(): Promise<Map<string, { departmentId: string | null; name: string }>> {
-    return new Map((await this.index()).all().filter((e) => e.kind === 'street').map((e) => [e.regionCode, { departmentId: e.departmentId, name: e.name }]));
+    return new Map(
+      (await this.index())
+        .all()
+        .filter((e) => e.kind === 'street')
+        .map((e) => [e.regionCode, { departmentId: e.departmentId, name: e.name }]),
+    );
   }
 
   /** Saves grids (insert or replace by code) with one audit entry; used by the seed and admin imports. */
@@ -100,16 +113,49 @@ export class Grids {
     const rows = grids.map((g) => {
       if (g.geometry.type !== 'Polygon' && g.geometry.type !== 'MultiPolygon') throw Errors.validation([{ path: `/${g.code}/geometry`, message: 'must be a Polygon or MultiPolygon / 须为多边形' }]);
       const [minLon, minLat, maxLon, maxLat] = bboxOf(g.geometry);
-      return { code: g.code, region_code: g.regionCode, kind: g.kind, name: g.name, parent_code: g.parentCode, department_id: g.departmentId, geometry: JSON.stringify(g.geometry), min_lon: minLon, min_lat: minLat, max_lon: maxLon, max_lat: maxLat, updated_at: now };
+      return {
+        code: g.code,
+        region_code: g.regionCode,
+        kind: g.kind,
+        name: g.name,
+        parent_code: g.parentCode,
+        department_id: g.departmentId,
+        geometry: JSON.stringify(g.geometry),
+        min_lon: minLon,
+        min_lat: minLat,
+        max_lon: maxLon,
+        max_lat: maxLat,
+        updated_at: now,
+      };
     });
     // Streets before grids, so a grid's parent exists when it is written.
     rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'street' ? -1 : 1));
     await cityopsDb(trx)
       .insertInto('cityops_grid')
       .values(rows)
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), geometry: eb.ref('excluded.geometry'), department_id: eb.ref('excluded.department_id'), min_lon: eb.ref('excluded.min_lon'), min_lat: eb.ref('excluded.min_lat'), max_lon: eb.ref('excluded.max_lon'), max_lat: eb.ref('excluded.max_lat'), updated_at: eb.ref('excluded.updated_at'), version: eb('cityops_grid.version', '+', 1) })))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          geometry: eb.ref('excluded.geometry'),
+          department_id: eb.ref('excluded.department_id'),
+          min_lon: eb.ref('excluded.min_lon'),
+          min_lat: eb.ref('excluded.min_lat'),
+          max_lon: eb.ref('excluded.max_lon'),
+          max_lat: eb.ref('excluded.max_lat'),
+          updated_at: eb.ref('excluded.updated_at'),
+          version: eb('cityops_grid.version', '+', 1),
+        })),
+      )
       .execute();
-    await this.k.recordChange(trx, { actor, action: 'grids-saved', objectType: 'cityops.grid', objectId: regionCode, regionCode, change: { codes: grids.map((g) => g.code) }, summary: { count: grids.length } });
+    await this.k.recordChange(trx, {
+      actor,
+      action: 'grids-saved',
+      objectType: 'cityops.grid',
+      objectId: regionCode,
+      regionCode,
+      change: { codes: grids.map((g) => g.code) },
+      summary: { count: grids.length },
+    });
     this.tree = null;
   }
 }

@@ -22,17 +22,51 @@ export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
     const rid = (req: { id: unknown }) => String(req.id);
     app.post(
       '/api/cityops/devices',
-      { config: { permission: 'cityops.manage' }, schema: { tags, summary: '登记感知设备（密钥仅显示一次）/ Register a device (key shown once)', body: DeviceInput, response: { 201: Type.Object({ id: Type.String(), key: Type.String() }), ...errors } } },
+      {
+        config: { permission: 'cityops.manage' },
+        schema: {
+          tags,
+          summary: '登记感知设备（密钥仅显示一次）/ Register a device (key shown once)',
+          body: DeviceInput,
+          response: { 201: Type.Object({ id: Type.String(), key: Type.String() }), ...errors },
+        },
+      },
       async (req, reply) => reply.status(201).send(await telemetry.register(me(req), req.body, rid(req))),
     );
     app.get(
       '/api/cityops/devices',
-      { config: { permission: 'cityops.view' }, schema: { tags, summary: '感知设备 / Devices', response: { 200: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String(), lon: Type.Number(), lat: Type.Number(), streetCode: Type.Union([Type.String(), Type.Null()]), gridCode: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), lastSeenAt: Type.Union([Type.String(), Type.Null()]), openAlarms: Type.Integer() })), ...errors } } },
+      {
+        config: { permission: 'cityops.view' },
+        schema: {
+          tags,
+          summary: '感知设备 / Devices',
+          response: {
+            200: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                kind: Type.String(),
+                name: Type.String(),
+                lon: Type.Number(),
+                lat: Type.Number(),
+                streetCode: Type.Union([Type.String(), Type.Null()]),
+                gridCode: Type.Union([Type.String(), Type.Null()]),
+                active: Type.Boolean(),
+                lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+                openAlarms: Type.Integer(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
       async (req) => telemetry.devices(me(req)),
     );
     app.put(
       '/api/cityops/rules',
-      { config: { permission: 'cityops.manage' }, schema: { tags, summary: '保存阈值规则 / Save a threshold rule', body: RuleInput, response: { 200: Type.Object({ id: Type.String() }), ...errors } } },
+      {
+        config: { permission: 'cityops.manage' },
+        schema: { tags, summary: '保存阈值规则 / Save a threshold rule', body: RuleInput, response: { 200: Type.Object({ id: Type.String() }), ...errors } },
+      },
       async (req) => telemetry.saveRule(me(req), req.body, rid(req)),
     );
     // Devices authenticate with their own key (not a session), so the route is public and the key is checked inside.
@@ -76,7 +110,16 @@ export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
           tags,
           summary: '坐标所在街道与网格 / The street and grid of a point',
           querystring: Type.Object({ lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ inside: Type.Boolean(), streetCode: Type.Union([Type.String(), Type.Null()]), streetName: Type.Union([Type.String(), Type.Null()]), gridCode: Type.Union([Type.String(), Type.Null()]), gridName: Type.Union([Type.String(), Type.Null()]) }), 400: ProblemSchema },
+          response: {
+            200: Type.Object({
+              inside: Type.Boolean(),
+              streetCode: Type.Union([Type.String(), Type.Null()]),
+              streetName: Type.Union([Type.String(), Type.Null()]),
+              gridCode: Type.Union([Type.String(), Type.Null()]),
+              gridName: Type.Union([Type.String(), Type.Null()]),
+            }),
+            400: ProblemSchema,
+          },
         },
       },
       async (req) => {

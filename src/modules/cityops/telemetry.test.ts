@@ -32,7 +32,14 @@ describe('sensor events', () => {
     const key = await device('WL-001', 'water_level', 122.09, 46.07);
     expect((await send('WL-001', key, [{ metric: 'level_cm', value: 12 }])).json()).toMatchObject({ accepted: 1, opened: 0 });
     expect((await send('WL-001', key, [{ metric: 'level_cm', value: 35 }])).json()).toMatchObject({ opened: 1 });
-    expect((await send('WL-001', key, [{ metric: 'level_cm', value: 41 }, { metric: 'level_cm', value: 38 }])).json()).toMatchObject({ accepted: 2, opened: 0 });
+    expect(
+      (
+        await send('WL-001', key, [
+          { metric: 'level_cm', value: 41 },
+          { metric: 'level_cm', value: 38 },
+        ])
+      ).json(),
+    ).toMatchObject({ accepted: 2, opened: 0 });
     await t.p.kernel.events.dispatch(200);
     let cases = await sensorCases();
     expect(cases).toHaveLength(1);
@@ -54,14 +61,23 @@ describe('sensor events', () => {
     const before = await t.p.kernel.db.selectFrom('cityops_reading').select('id').execute();
     expect((await send('SM-001', 'wrong-key', [{ metric: 'smoke', value: 1 }])).statusCode).toBe(403);
     expect((await send('NOPE-9', key, [{ metric: 'smoke', value: 1 }])).statusCode).toBe(403);
-    for (const bad of [[], [{ metric: 'smoke' }], [{ metric: 'Smoke!', value: 1 }], [{ metric: 'smoke', value: 1e9 }], [{ metric: 'smoke', value: 'high' }], Array.from({ length: 101 }, () => ({ metric: 'smoke', value: 0 }))]) {
+    for (const bad of [
+      [],
+      [{ metric: 'smoke' }],
+      [{ metric: 'Smoke!', value: 1 }],
+      [{ metric: 'smoke', value: 1e9 }],
+      [{ metric: 'smoke', value: 'high' }],
+      Array.from({ length: 101 }, () => ({ metric: 'smoke', value: 0 })),
+    ]) {
       const r = await send('SM-001', key, bad);
       expect(r.statusCode, JSON.stringify(bad).slice(0, 80)).toBe(400);
       expect(r.json().zh).toBeTruthy();
     }
     const outside = await t.app.inject({ method: 'POST', url: '/api/cityops/devices', headers: bearer(admin), payload: { id: 'FAR-1', kind: 'noise', name: '北京', lon: 116.4, lat: 39.9 } });
     expect(outside.json().code).toBe('DEVICE_OUTSIDE');
-    expect((await t.app.inject({ method: 'POST', url: '/api/cityops/devices', headers: bearer(w.agent), payload: { id: 'X-1', kind: 'noise', name: 'x', lon: 122.07, lat: 46.07 } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/cityops/devices', headers: bearer(w.agent), payload: { id: 'X-1', kind: 'noise', name: 'x', lon: 122.07, lat: 46.07 } })).statusCode).toBe(
+      403,
+    );
     const after = await t.p.kernel.db.selectFrom('cityops_reading').select('id').execute();
     expect(after.length).toBe(before.length);
   });

@@ -87,11 +87,30 @@ export class Telemetry {
     await this.k.db.transaction().execute(async (trx) => {
       const r = await cityopsDb(trx)
         .insertInto('cityops_device')
-        .values({ id: input.id, region_code: region, kind: input.kind, name: input.name.trim(), lon: input.lon, lat: input.lat, street_code: place.streetCode, grid_code: place.gridCode, key_index: this.k.crypto.blindIndex(key), created_at: this.k.clock.now() })
+        .values({
+          id: input.id,
+          region_code: region,
+          kind: input.kind,
+          name: input.name.trim(),
+          lon: input.lon,
+          lat: input.lat,
+          street_code: place.streetCode,
+          grid_code: place.gridCode,
+          key_index: this.k.crypto.blindIndex(key),
+          created_at: this.k.clock.now(),
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw TelemetryErrors.exists();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'device-registered', objectType: 'cityops.device', objectId: input.id, regionCode: region, change: { ...input, streetCode: place.streetCode, gridCode: place.gridCode }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'device-registered',
+        objectType: 'cityops.device',
+        objectId: input.id,
+        regionCode: region,
+        change: { ...input, streetCode: place.streetCode, gridCode: place.gridCode },
+        requestId,
+      });
     });
     return { id: input.id, key };
   }
@@ -99,9 +118,25 @@ export class Telemetry {
   async devices(who: Principal) {
     assertAllowed(this.policy, who, 'cityops.view', { regionCode: this.k.config.regionCode });
     const rows = await cityopsDb(this.k.db).selectFrom('cityops_device').select(['id', 'kind', 'name', 'lon', 'lat', 'street_code', 'grid_code', 'active', 'last_seen_at']).orderBy('id').execute();
-    const open = await cityopsDb(this.k.db).selectFrom('cityops_alarm').select(['device_id', sql<number>`count(*)::int`.as('n')]).where('cleared_at', 'is', null).groupBy('device_id').execute();
+    const open = await cityopsDb(this.k.db)
+      .selectFrom('cityops_alarm')
+      .select(['device_id', sql<number>`count(*)::int`.as('n')])
+      .where('cleared_at', 'is', null)
+      .groupBy('device_id')
+      .execute();
     const alarms = new Map(open.map((o) => [o.device_id, Number(o.n)]));
-    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, lon: r.lon, lat: r.lat, streetCode: r.street_code, gridCode: r.grid_code, active: r.active, lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null, openAlarms: alarms.get(r.id) ?? 0 }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      lon: r.lon,
+      lat: r.lat,
+      streetCode: r.street_code,
+      gridCode: r.grid_code,
+      active: r.active,
+      lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null,
+      openAlarms: alarms.get(r.id) ?? 0,
+    }));
   }
 
   async saveRule(who: Principal, input: RuleInput, requestId?: string): Promise<{ id: string }> {
@@ -109,7 +144,18 @@ export class Telemetry {
     assertAllowed(this.policy, who, 'cityops.manage', { regionCode: region });
     const now = this.k.clock.now();
     return this.k.db.transaction().execute(async (trx) => {
-      const row = { region_code: region, device_kind: input.deviceKind, metric: input.metric, op: input.op, threshold: input.threshold, category_code: input.categoryCode, urgency: input.urgency, name: input.name.trim(), active: input.active ?? true, updated_at: now };
+      const row = {
+        region_code: region,
+        device_kind: input.deviceKind,
+        metric: input.metric,
+        op: input.op,
+        threshold: input.threshold,
+        category_code: input.categoryCode,
+        urgency: input.urgency,
+        name: input.name.trim(),
+        active: input.active ?? true,
+        updated_at: now,
+      };
       const r = await cityopsDb(trx)
         .insertInto('cityops_rule')
         .values({ id: uuidv7(), ...row })
@@ -140,12 +186,15 @@ export class Telemetry {
   async ingest(deviceId: string, key: string | null, batch: TelemetryBatch, channel: 'http' | 'mqtt'): Promise<{ accepted: number; opened: number; cleared: number }> {
     const d = await this.device(deviceId, key);
     const now = this.k.clock.now();
-    const rules = (await cityopsDb(this.k.db).selectFrom('cityops_rule').selectAll().where('region_code', '=', d.region_code).where('device_kind', '=', d.kind).where('active', '=', true).execute());
+    const rules = await cityopsDb(this.k.db).selectFrom('cityops_rule').selectAll().where('region_code', '=', d.region_code).where('device_kind', '=', d.kind).where('active', '=', true).execute();
     const readings = batch.readings.map((r) => ({ ...r, when: r.at ? new Date(r.at) : now })).sort((a, b) => a.when.getTime() - b.when.getTime());
     let opened = 0;
     let cleared = 0;
     await this.k.db.transaction().execute(async (trx) => {
-      await cityopsDb(trx).insertInto('cityops_reading').values(readings.map((r) => ({ id: uuidv7(), region_code: d.region_code, device_id: d.id, metric: r.metric, value: r.value, at: r.when, received_at: now }))).execute();
+      await cityopsDb(trx)
+        .insertInto('cityops_reading')
+        .values(readings.map((r) => ({ id: uuidv7(), region_code: d.region_code, device_id: d.id, metric: r.metric, value: r.value, at: r.when, received_at: now })))
+        .execute();
       await cityopsDb(trx).updateTable('cityops_device').set({ last_seen_at: now }).where('id', '=', d.id).execute();
       for (const r of readings) {
         for (const rule of rules.filter((x) => x.metric === r.metric)) {
@@ -169,14 +218,46 @@ export class Telemetry {
                 objectId: alarm.id,
                 regionCode: d.region_code,
                 change: { device: d.id, rule: rule.id, metric: r.metric, value: r.value, threshold: rule.threshold },
-                event: { topic: ALARM_RAISED, payload: { alarmId: alarm.id, deviceId: d.id, metric: r.metric, value: r.value, threshold: rule.threshold, categoryCode: rule.category_code, urgency: rule.urgency, title, content, lon: d.lon, lat: d.lat, address: d.name, streetCode: d.street_code, gridCode: d.grid_code } },
+                event: {
+                  topic: ALARM_RAISED,
+                  payload: {
+                    alarmId: alarm.id,
+                    deviceId: d.id,
+                    metric: r.metric,
+                    value: r.value,
+                    threshold: rule.threshold,
+                    categoryCode: rule.category_code,
+                    urgency: rule.urgency,
+                    title,
+                    content,
+                    lon: d.lon,
+                    lat: d.lat,
+                    address: d.name,
+                    streetCode: d.street_code,
+                    gridCode: d.grid_code,
+                  },
+                },
               });
             }
           } else {
-            const res = await cityopsDb(trx).updateTable('cityops_alarm').set({ cleared_at: r.when }).where('device_id', '=', d.id).where('rule_id', '=', rule.id).where('cleared_at', 'is', null).returning('id').execute();
+            const res = await cityopsDb(trx)
+              .updateTable('cityops_alarm')
+              .set({ cleared_at: r.when })
+              .where('device_id', '=', d.id)
+              .where('rule_id', '=', rule.id)
+              .where('cleared_at', 'is', null)
+              .returning('id')
+              .execute();
             for (const a of res) {
               cleared += 1;
-              await this.k.recordChange(trx, { actor: { id: `device:${d.id}`, type: 'system', regionCode: d.region_code }, action: 'alarm-cleared', objectType: 'cityops.alarm', objectId: a.id, regionCode: d.region_code, change: { value: r.value } });
+              await this.k.recordChange(trx, {
+                actor: { id: `device:${d.id}`, type: 'system', regionCode: d.region_code },
+                action: 'alarm-cleared',
+                objectType: 'cityops.alarm',
+                objectId: a.id,
+                regionCode: d.region_code,
+                change: { value: r.value },
+              });
             }
           }
         }

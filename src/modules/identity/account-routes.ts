@@ -24,8 +24,23 @@ const Profile = Type.Object({
   totpEnabled: Type.Boolean(),
   recoveryCodesLeft: Type.Integer(),
 });
-const Session = Type.Object({ id: Type.String(), createdAt: Type.String(), expiresAt: Type.String(), userAgent: Type.Union([Type.String(), Type.Null()]), amr: Type.Array(Type.String()), current: Type.Boolean(), via: Type.Union([Type.String(), Type.Null()]) });
-const Link = Type.Object({ enterpriseId: Type.String(), name: Type.String(), creditCode: Type.String(), role: Type.String(), scopes: Type.Array(Type.String()), expiresAt: Type.Union([Type.String(), Type.Null()]) });
+const Session = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  amr: Type.Array(Type.String()),
+  current: Type.Boolean(),
+  via: Type.Union([Type.String(), Type.Null()]),
+});
+const Link = Type.Object({
+  enterpriseId: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String(),
+  role: Type.String(),
+  scopes: Type.Array(Type.String()),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+});
 const Authorisation = Type.Object({
   id: Type.String(),
   agentName: Type.String(),
@@ -62,10 +77,20 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
         return reply.status(201).send({ me: meOf(s.principal) });
       },
     );
-    app.get('/api/identity/me/profile', { config: self, schema: { tags, summary: '账号资料 / Account profile', response: { 200: Profile, ...errors } } }, async (req) => people.profile(req.principal!.accountId));
+    app.get('/api/identity/me/profile', { config: self, schema: { tags, summary: '账号资料 / Account profile', response: { 200: Profile, ...errors } } }, async (req) =>
+      people.profile(req.principal!.accountId),
+    );
     app.post(
       '/api/identity/me/real-name',
-      { config: self, schema: { tags, summary: '实名认证（L2） / Real-name verification', body: Type.Object({ name: Name, idNumber: IdNumber }, { additionalProperties: false }), response: { 200: Profile, ...errors } } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: '实名认证（L2） / Real-name verification',
+          body: Type.Object({ name: Name, idNumber: IdNumber }, { additionalProperties: false }),
+          response: { 200: Profile, ...errors },
+        },
+      },
       async (req) => {
         const p = await people.verifyRealName(req.principal!, req.body, String(req.id));
         identity.forget();
@@ -76,7 +101,12 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
       '/api/identity/accounts/verify-in-person',
       {
         config: { permission: 'identity.verify' },
-        schema: { tags, summary: '窗口核验身份（L3） / Verify a person at the window', body: Type.Object({ name: Name, idNumber: IdNumber }, { additionalProperties: false }), response: { 200: Profile, ...errors } },
+        schema: {
+          tags,
+          summary: '窗口核验身份（L3） / Verify a person at the window',
+          body: Type.Object({ name: Name, idNumber: IdNumber }, { additionalProperties: false }),
+          response: { 200: Profile, ...errors },
+        },
       },
       async (req) => {
         const p = await people.verifyInPerson(req.principal!, req.body, String(req.id));
@@ -87,24 +117,40 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
 
     app.post(
       '/api/identity/me/totp',
-      { config: { ...self, documentedBody: NoInput }, schema: { tags, summary: '开始绑定动态口令 / Start authenticator setup', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qr: Type.String() }), ...errors } } },
+      {
+        config: { ...self, documentedBody: NoInput },
+        schema: { tags, summary: '开始绑定动态口令 / Start authenticator setup', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qr: Type.String() }), ...errors } },
+      },
       async (req) => identity.totp.begin(req.principal!, String(req.id)),
     );
     app.post(
       '/api/identity/me/totp/confirm',
-      { config: self, schema: { tags, summary: '确认动态口令 / Confirm the authenticator', body: Type.Object({ code: Code }, { additionalProperties: false }), response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...errors } } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: '确认动态口令 / Confirm the authenticator',
+          body: Type.Object({ code: Code }, { additionalProperties: false }),
+          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...errors },
+        },
+      },
       async (req) => identity.totp.confirm(req.principal!, req.body.code, String(req.id)),
     );
     app.post(
       '/api/identity/me/totp/disable',
-      { config: self, schema: { tags, summary: '停用动态口令 / Turn the authenticator off', body: Type.Object({ code: Code }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
+      {
+        config: self,
+        schema: { tags, summary: '停用动态口令 / Turn the authenticator off', body: Type.Object({ code: Code }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } },
+      },
       async (req, reply) => {
         await identity.totp.disable(req.principal!, req.body.code, String(req.id));
         return reply.status(204).send(null);
       },
     );
 
-    app.get('/api/identity/me/sessions', { config: self, schema: { tags, summary: '登录会话 / Sessions', response: { 200: Type.Array(Session), ...errors } } }, async (req) => identity.listSessions(req.principal!));
+    app.get('/api/identity/me/sessions', { config: self, schema: { tags, summary: '登录会话 / Sessions', response: { 200: Type.Array(Session), ...errors } } }, async (req) =>
+      identity.listSessions(req.principal!),
+    );
     app.delete(
       '/api/identity/me/sessions/:id',
       { config: self, schema: { tags, summary: '结束一个会话 / End one session', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...errors } } },
@@ -124,12 +170,19 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
       },
     );
 
-    app.get('/api/identity/me/enterprises', { config: self, schema: { tags, summary: '我可代表的企业 / Enterprises I act for', response: { 200: Type.Array(Link), ...errors } } }, async (req) => enterprises.mine(req.principal!));
+    app.get('/api/identity/me/enterprises', { config: self, schema: { tags, summary: '我可代表的企业 / Enterprises I act for', response: { 200: Type.Array(Link), ...errors } } }, async (req) =>
+      enterprises.mine(req.principal!),
+    );
     app.post(
       '/api/identity/me/enterprises',
       {
         config: self,
-        schema: { tags, summary: '法定代表人绑定企业 / Claim an enterprise as its legal representative', body: Type.Object({ creditCode: Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$' }) }, { additionalProperties: false }), response: { 201: Link, ...errors } },
+        schema: {
+          tags,
+          summary: '法定代表人绑定企业 / Claim an enterprise as its legal representative',
+          body: Type.Object({ creditCode: Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$' }) }, { additionalProperties: false }),
+          response: { 201: Link, ...errors },
+        },
       },
       async (req, reply) => reply.status(201).send(await enterprises.claim(req.principal!, req.body.creditCode, String(req.id))),
     );
@@ -137,7 +190,12 @@ export function accountRoutes(identity: IdentityService, people: PeopleService, 
       '/api/identity/me/acting-for',
       {
         config: self,
-        schema: { tags, summary: '切换办事身份（个人或企业） / Act for an enterprise or for yourself', body: Type.Object({ enterpriseId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false }), response: { 200: Me, ...errors } },
+        schema: {
+          tags,
+          summary: '切换办事身份（个人或企业） / Act for an enterprise or for yourself',
+          body: Type.Object({ enterpriseId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false }),
+          response: { 200: Me, ...errors },
+        },
       },
       async (req) => {
         const actingFor = await identity.actAs(req.principal!, req.body.enterpriseId, String(req.id));

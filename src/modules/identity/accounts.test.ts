@@ -13,7 +13,15 @@ describe('person accounts: registration, real name, factors, sessions', () => {
 
   const post = (url: string, payload: unknown, token?: string) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: token ? bearer(token) : {} });
   const get = (url: string, token: string) => t.app.inject({ url, headers: bearer(token) });
-  const accounts = async () => Number((await t.p.kernel.db.selectFrom('identity_account').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const accounts = async () =>
+    Number(
+      (
+        await t.p.kernel.db
+          .selectFrom('identity_account')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('registers with an SMS code at L1; refuses wrong, reused, expired and too-frequent codes without storing anything', async () => {
     const phone = testPhone();
@@ -208,14 +216,22 @@ describe('enterprises: legal representative, agents and their authorisations', (
     const personId = await addBasePerson(t, '韩立军', repId);
     const ent = await t.p.kernel.db
       .insertInto('identity_enterprise')
-      .values({ id: '01900000-0000-7000-8000-000000000001', region_code: '152201', name: '乌兰浩特市洮儿河乳业有限公司', credit_code: '91152201MA0N4C7B3U', legal_person_id: personId, created_at: new Date() })
+      .values({
+        id: '01900000-0000-7000-8000-000000000001',
+        region_code: '152201',
+        name: '乌兰浩特市洮儿河乳业有限公司',
+        credit_code: '91152201MA0N4C7B3U',
+        legal_person_id: personId,
+        created_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     enterpriseId = ent.id;
   });
   afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown) => t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload: payload as object } : {}) });
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload: payload as object } : {}) });
   const inDays = (n: number) => new Date(t.clock.now().getTime() + n * 86_400_000).toISOString();
 
   it('binds the enterprise only to its registered legal representative', async () => {

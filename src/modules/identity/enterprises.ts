@@ -67,7 +67,16 @@ export class EnterpriseService {
     if (!ent) throw IdentityErrors.enterpriseUnknown();
     if (ent.legal_person_id !== personId) {
       await this.k.db.transaction().execute((trx) =>
-        this.k.recordChange(trx, { actor: actorOf(who), action: 'claim-refused', objectType: 'identity.enterprise', objectId: ent.id, regionCode: ent.region_code, change: { creditCode: ent.credit_code }, requestId, event: false }),
+        this.k.recordChange(trx, {
+          actor: actorOf(who),
+          action: 'claim-refused',
+          objectType: 'identity.enterprise',
+          objectId: ent.id,
+          regionCode: ent.region_code,
+          change: { creditCode: ent.credit_code },
+          requestId,
+          event: false,
+        }),
       );
       throw IdentityErrors.notLegalRep();
     }
@@ -77,7 +86,15 @@ export class EnterpriseService {
         .values({ enterprise_id: ent.id, account_id: who.accountId, verified_at: this.k.clock.now() })
         .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ account_id: who.accountId, verified_at: this.k.clock.now() }))
         .execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'legal-representative-bound', objectType: 'identity.enterprise', objectId: ent.id, regionCode: ent.region_code, change: { creditCode: ent.credit_code }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'legal-representative-bound',
+        objectType: 'identity.enterprise',
+        objectId: ent.id,
+        regionCode: ent.region_code,
+        change: { creditCode: ent.credit_code },
+        requestId,
+      });
     });
     return { enterpriseId: ent.id, name: ent.name, creditCode: ent.credit_code, role: 'legal_rep', scopes: [], expiresAt: null };
   }
@@ -182,7 +199,15 @@ export class EnterpriseService {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw Errors.notFound('authorisation');
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'agent-revoked', objectType: 'identity.authorisation', objectId: authorisationId, regionCode: ent.region_code, change: { enterpriseId }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'agent-revoked',
+        objectType: 'identity.authorisation',
+        objectId: authorisationId,
+        regionCode: ent.region_code,
+        change: { enterpriseId },
+        requestId,
+      });
     });
     this.identity.forget();
   }

@@ -44,7 +44,15 @@ export const sha256 = (token: string) => createHash('sha256').update(token).dige
 const isPhone = (s: string) => /^1[3-9]\d{9}$/.test(s);
 
 /** An audit entry about an account (sign-in events carry no domain event). */
-export function auditAccount(k: Kernel, trx: Executor, acc: { id: string; kind: string; region_code: string } | undefined, action: string, extra: Record<string, unknown>, requestId?: string, objectId?: string) {
+export function auditAccount(
+  k: Kernel,
+  trx: Executor,
+  acc: { id: string; kind: string; region_code: string } | undefined,
+  action: string,
+  extra: Record<string, unknown>,
+  requestId?: string,
+  objectId?: string,
+) {
   return k.recordChange(trx, {
     actor: acc ? { id: acc.id, type: acc.kind as 'staff' | 'person' } : { id: 'anonymous', type: 'system' },
     action,
@@ -162,7 +170,11 @@ export class SignInFactors {
       return kind;
     });
     if (!used) {
-      await identityDb(this.k.db).updateTable('identity_mfa_challenge').set({ attempts: sql`attempts + 1` }).where('token_hash', '=', ch.token_hash).execute();
+      await identityDb(this.k.db)
+        .updateTable('identity_mfa_challenge')
+        .set({ attempts: sql`attempts + 1` })
+        .where('token_hash', '=', ch.token_hash)
+        .execute();
       return this.refuse(acc as FullAccount, null, 'otp', acc.id, requestId);
     }
     // RFC 8176 has no value for a recovery code; 'rec' marks it so reports can tell them apart.

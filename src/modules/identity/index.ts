@@ -75,7 +75,10 @@ export function createIdentityModule(k: Kernel, org: OrgService, policy: Policy)
   const webSecret = () => clients.ensureWebClient(webRedirects);
   k.jobs.registerTimer('identity.oidc.prune', 3600_000, async (_job, trx) => {
     await identityDb(trx).deleteFrom('identity_oidc_payload').where('expires_at', '<', new Date()).execute();
-    await identityDb(trx).deleteFrom('identity_otp').where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000)).execute();
+    await identityDb(trx)
+      .deleteFrom('identity_otp')
+      .where('expires_at', '<', new Date(k.clock.now().getTime() - 86_400_000))
+      .execute();
     await service.factors.names.prune(trx);
   });
   return {

@@ -45,7 +45,10 @@ export class SmsCodes {
       const id = uuidv7();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-      await identityDb(trx).insertInto('identity_otp').values({ id, purpose, target_idx: target, code_hash: this.codeHash(id, code), created_at: now, expires_at: expiresAt }).execute();
+      await identityDb(trx)
+        .insertInto('identity_otp')
+        .values({ id, purpose, target_idx: target, code_hash: this.codeHash(id, code), created_at: now, expires_at: expiresAt })
+        .execute();
       const what = purpose === 'register' ? '注册' : '登录';
       await this.k.notify.sms(trx, this.k.config.regionCode, phone, `您的${what}验证码是 ${code}，5 分钟内有效。请勿告诉他人。`, { secret: true });
       await this.k.recordChange(trx, {
@@ -82,7 +85,11 @@ export class SmsCodes {
       .executeTakeFirst();
     if (!row || row.attempts >= MAX_ATTEMPTS) return this.refuse(purpose, phone, row?.id, !row ? 'none-valid' : 'too-many-tries');
     if (row.code_hash !== this.codeHash(row.id, code)) {
-      await identityDb(this.k.db).updateTable('identity_otp').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+      await identityDb(this.k.db)
+        .updateTable('identity_otp')
+        .set({ attempts: sql`attempts + 1` })
+        .where('id', '=', row.id)
+        .execute();
       return this.refuse(purpose, phone, row.id, 'wrong');
     }
     const spent = await identityDb(this.k.db).updateTable('identity_otp').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();

@@ -44,8 +44,13 @@ export class PeopleService {
     const username = input.username ?? `u${uuidv7().replace(/-/g, '').slice(-12)}`;
     if (!passwordAcceptable(input.password, username) || input.password.includes(input.phone)) throw IdentityErrors.weakPassword();
     const idx = phoneIndex(this.k, input.phone);
-    const taken = await identityDb(this.k.db).selectFrom('identity_account').select('id').where((eb) => eb.or([eb('phone_idx', '=', idx), eb('username', '=', username)])).executeTakeFirst();
-    if (taken) throw (await identityDb(this.k.db).selectFrom('identity_account').select('id').where('phone_idx', '=', idx).executeTakeFirst()) ? IdentityErrors.phoneTaken() : IdentityErrors.usernameTaken();
+    const taken = await identityDb(this.k.db)
+      .selectFrom('identity_account')
+      .select('id')
+      .where((eb) => eb.or([eb('phone_idx', '=', idx), eb('username', '=', username)]))
+      .executeTakeFirst();
+    if (taken)
+      throw (await identityDb(this.k.db).selectFrom('identity_account').select('id').where('phone_idx', '=', idx).executeTakeFirst()) ? IdentityErrors.phoneTaken() : IdentityErrors.usernameTaken();
     await this.sms.consume('register', input.phone, input.code);
     const passwordHash = await hashPassword(input.password);
     const id = uuidv7();
@@ -63,7 +68,11 @@ export class PeopleService {
       created_at: this.k.clock.now(),
     };
     return this.k.db.transaction().execute(async (trx) => {
-      const res = await identityDb(trx).insertInto('identity_account').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const res = await identityDb(trx)
+        .insertInto('identity_account')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw IdentityErrors.phoneTaken();
       await this.k.recordChange(trx, {
         actor: { id, type: 'person' },

@@ -36,7 +36,16 @@ describe('the policy point', () => {
   });
 
   it('lets a person reach only their own objects, and denies anyone without the permission', () => {
-    const person: Principal = { accountId: 'p1', type: 'person', name: '市民', regionCode: '152201', departmentId: null, roles: ['citizen'], permissions: new Set(['services.apply']), sessionId: null };
+    const person: Principal = {
+      accountId: 'p1',
+      type: 'person',
+      name: '市民',
+      regionCode: '152201',
+      departmentId: null,
+      roles: ['citizen'],
+      permissions: new Set(['services.apply']),
+      sessionId: null,
+    };
     expect(rolePolicy.can(person, 'services.apply', { ownerId: 'p1' })).toBe(true);
     expect(rolePolicy.can(person, 'services.apply', { ownerId: 'p2' })).toBe(false);
     expect(rolePolicy.can(person, 'org.read')).toBe(false);
@@ -47,7 +56,17 @@ describe('the policy point', () => {
 
 describe('minimum assurance for a service', () => {
   it('refuses a person below the level a service item requires, with a bilingual reason', () => {
-    const person = (level: number): Principal => ({ accountId: 'p', type: 'person', name: '市民', regionCode: '152201', departmentId: null, roles: ['citizen'], permissions: new Set(), sessionId: null, assuranceLevel: level });
+    const person = (level: number): Principal => ({
+      accountId: 'p',
+      type: 'person',
+      name: '市民',
+      regionCode: '152201',
+      departmentId: null,
+      roles: ['citizen'],
+      permissions: new Set(),
+      sessionId: null,
+      assuranceLevel: level,
+    });
     expect(() => requireAssurance(person(2), 2)).not.toThrow();
     try {
       requireAssurance(person(1), 2);

@@ -18,12 +18,7 @@ export const rolePolicy: Policy = {
     if (!who || !holds(who, permission)) return false;
     if (who.type === 'staff' || who.type === 'client') {
       if (scope.regionCode !== undefined && !regionWithin(scope.regionCode, who.regionCode)) return false;
-      if (
-        who.type === 'staff' &&
-        scope.departmentId != null &&
-        scope.departmentId !== who.departmentId &&
-        !actsAcrossDepartments(who, permission)
-      ) {
+      if (who.type === 'staff' && scope.departmentId != null && scope.departmentId !== who.departmentId && !actsAcrossDepartments(who, permission)) {
         return false;
       }
       return true;

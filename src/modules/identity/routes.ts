@@ -20,10 +20,7 @@ export const Me = Type.Object({
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
   assuranceLevel: Type.Integer(),
-  actingFor: Type.Union([
-    Type.Object({ enterpriseId: Type.String(), name: Type.String(), creditCode: Type.String(), role: Type.String(), scopes: Type.Array(Type.String()) }),
-    Type.Null(),
-  ]),
+  actingFor: Type.Union([Type.Object({ enterpriseId: Type.String(), name: Type.String(), creditCode: Type.String(), role: Type.String(), scopes: Type.Array(Type.String()) }), Type.Null()]),
 });
 export const meOf = (p: Principal) => ({ ...p, permissions: [...p.permissions], assuranceLevel: p.assuranceLevel ?? 0, actingFor: p.actingFor ?? null });
 
@@ -72,7 +69,12 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
       '/api/identity/sessions/sms',
       {
         config: signInCfg,
-        schema: { tags, summary: '登录：短信验证码 / Sign in with an SMS code', body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }), response: { 200: Opened, 201: Opened, ...errors } },
+        schema: {
+          tags,
+          summary: '登录：短信验证码 / Sign in with an SMS code',
+          body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }),
+          response: { 200: Opened, 201: Opened, ...errors },
+        },
       },
       async (req, reply) => open(req, reply, await identity.factors.sms(req.body.phone, req.body.code, String(req.id))),
     );
@@ -114,7 +116,9 @@ export function identityRoutes(identity: IdentityService, secureCookies: boolean
         return reply.status(204).send(null);
       },
     );
-    app.get('/api/identity/me', { config: { authenticated: true }, schema: { tags, summary: '当前用户 / Current user', response: { 200: Me, 401: ProblemSchema } } }, async (req) => meOf(req.principal!));
+    app.get('/api/identity/me', { config: { authenticated: true }, schema: { tags, summary: '当前用户 / Current user', response: { 200: Me, 401: ProblemSchema } } }, async (req) =>
+      meOf(req.principal!),
+    );
     app.post(
       '/api/identity/staff',
       {

@@ -67,7 +67,10 @@ export class IdentityService {
   }
 
   /** Opens a platform session for a finished sign-in. */
-  async openSession(auth: Authenticated, opts: { userAgent?: string; requestId?: string; oidcSid?: string; clientId?: string } = {}): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
+  async openSession(
+    auth: Authenticated,
+    opts: { userAgent?: string; requestId?: string; oidcSid?: string; clientId?: string } = {},
+  ): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
     const acc = auth.account;
     const principal = await this.principalOf(acc, null, null);
     if (!principal) throw IdentityErrors.badCredentials();
@@ -305,7 +308,17 @@ export class IdentityService {
       const id = uuidv7();
       const res = await identityDb(trx)
         .insertInto('identity_account')
-        .values({ id, kind: 'staff', username: input.username, password_hash: passwordHash, display_name: staff.name, staff_id: staff.id, region_code: staff.regionCode, assurance_level: 3, created_at: this.k.clock.now() })
+        .values({
+          id,
+          kind: 'staff',
+          username: input.username,
+          password_hash: passwordHash,
+          display_name: staff.name,
+          staff_id: staff.id,
+          region_code: staff.regionCode,
+          assurance_level: 3,
+          created_at: this.k.clock.now(),
+        })
         .onConflict((oc) => oc.column('username').doNothing())
         .executeTakeFirst();
       if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw IdentityErrors.usernameTaken();

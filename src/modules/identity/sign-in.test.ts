@@ -8,7 +8,8 @@ describe('staff sign-in and access', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     const d = await department(t, '152201', '乌兰浩特市人社局');
-    for (const role of ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'leader']) tokens[role] = await staffToken(t, [role], d.id, role.replace('_', '.'));
+    for (const role of ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'leader'])
+      tokens[role] = await staffToken(t, [role], d.id, role.replace('_', '.'));
   });
   afterAll(() => t.close());
 
@@ -88,24 +89,57 @@ describe('role × route matrix (deny by default)', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     deptId = (await department(t, '152201', '乌兰浩特市政务服务局')).id;
-    for (const role of ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'regulator', 'data_admin', 'leader']) tokens[role] = await staffToken(t, [role], deptId);
+    for (const role of ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'regulator', 'data_admin', 'leader'])
+      tokens[role] = await staffToken(t, [role], deptId);
     // A citizen (real-name verified) is a signed-in user too, and must be refused every staff route.
     tokens.citizen = (await personToken(t, { realName: { name: '白雪', idNumber: makeCitizenId('152201', '1990-02-02', 7) } })).token;
   });
   afterAll(() => t.close());
 
   const routes = [
-    { name: 'list departments', method: 'GET', url: () => '/api/org/departments', allowed: ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'regulator', 'data_admin', 'leader'] },
-    { name: 'create department', method: 'POST', url: () => '/api/org/departments', body: () => ({ regionCode: '152201', code: `M${Math.random().toString(36).slice(2, 8)}`, name: '矩阵测试部门' }), allowed: ['platform_admin', 'region_admin'] },
+    {
+      name: 'list departments',
+      method: 'GET',
+      url: () => '/api/org/departments',
+      allowed: ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'regulator', 'data_admin', 'leader'],
+    },
+    {
+      name: 'create department',
+      method: 'POST',
+      url: () => '/api/org/departments',
+      body: () => ({ regionCode: '152201', code: `M${Math.random().toString(36).slice(2, 8)}`, name: '矩阵测试部门' }),
+      allowed: ['platform_admin', 'region_admin'],
+    },
     { name: 'list staff', method: 'GET', url: () => '/api/org/staff', allowed: ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'regulator', 'data_admin', 'leader'] },
     { name: 'set a holiday', method: 'PUT', url: () => '/api/kernel/calendar/days/2026-12-31', body: () => ({ kind: 'holiday', name: '测试' }), allowed: ['platform_admin', 'region_admin'] },
     { name: 'read audit', method: 'GET', url: () => '/api/kernel/audit/entries', allowed: ['platform_admin', 'region_admin', 'leader'] },
     // Holidays are no secret: anyone signed in may read the calendar's state.
-    { name: 'calendar status', method: 'GET', url: () => '/api/kernel/calendar/status', allowed: ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'regulator', 'data_admin', 'leader', 'citizen'] },
-    { name: 'verify a person at the window', method: 'POST', url: () => '/api/identity/accounts/verify-in-person', body: () => ({ name: '白雪', idNumber: makeCitizenId('152201', '1990-02-02', 7) }), allowed: ['platform_admin', 'window_staff'] },
+    {
+      name: 'calendar status',
+      method: 'GET',
+      url: () => '/api/kernel/calendar/status',
+      allowed: ['platform_admin', 'region_admin', 'window_staff', 'approver', 'hotline_agent', 'grid_worker', 'regulator', 'data_admin', 'leader', 'citizen'],
+    },
+    {
+      name: 'verify a person at the window',
+      method: 'POST',
+      url: () => '/api/identity/accounts/verify-in-person',
+      body: () => ({ name: '白雪', idNumber: makeCitizenId('152201', '1990-02-02', 7) }),
+      allowed: ['platform_admin', 'window_staff'],
+    },
     { name: 'list SSO client applications', method: 'GET', url: () => '/api/identity/clients', allowed: ['platform_admin'] },
     { name: 'rotate the signing key', method: 'POST', url: () => '/api/identity/signing-keys/rotate', allowed: ['platform_admin'] },
-    { name: 'add staff with an account', method: 'POST', url: () => '/api/identity/staff', body: () => ({ username: `m${Math.random().toString(36).slice(2, 8)}`, password: 'Matrix2026pass', staff: { departmentId: deptId, name: '矩阵员工', employeeNo: `MX${Math.random().toString(36).slice(2, 8)}`, roles: ['grid_worker'] } }), allowed: ['platform_admin', 'region_admin'] },
+    {
+      name: 'add staff with an account',
+      method: 'POST',
+      url: () => '/api/identity/staff',
+      body: () => ({
+        username: `m${Math.random().toString(36).slice(2, 8)}`,
+        password: 'Matrix2026pass',
+        staff: { departmentId: deptId, name: '矩阵员工', employeeNo: `MX${Math.random().toString(36).slice(2, 8)}`, roles: ['grid_worker'] },
+      }),
+      allowed: ['platform_admin', 'region_admin'],
+    },
   ] as const;
 
   for (const r of routes) {

@@ -22,7 +22,11 @@ export class TotpFactor {
   }
 
   private async account(ex: Executor, accountId: string) {
-    return identityDb(ex).selectFrom('identity_account').select(['id', 'username', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'region_code']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    return identityDb(ex)
+      .selectFrom('identity_account')
+      .select(['id', 'username', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step', 'region_code'])
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
   }
 
   /** Step one of enrolment: a new pending secret, as text, otpauth URI and QR code. */
@@ -32,8 +36,21 @@ export class TotpFactor {
     const secret = generateSecret();
     const uri = generateURI({ issuer: '一网 Yiwang', label: acc.username, secret });
     await this.k.db.transaction().execute(async (trx) => {
-      await identityDb(trx).updateTable('identity_account').set({ totp_secret_enc: this.k.crypto.encryptField(secret), totp_last_step: null }).where('id', '=', who.accountId).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-enrolment-started', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: {}, requestId, event: false });
+      await identityDb(trx)
+        .updateTable('identity_account')
+        .set({ totp_secret_enc: this.k.crypto.encryptField(secret), totp_last_step: null })
+        .where('id', '=', who.accountId)
+        .execute();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'totp-enrolment-started',
+        objectType: 'identity.account',
+        objectId: who.accountId,
+        regionCode: acc.region_code,
+        change: {},
+        requestId,
+        event: false,
+      });
     });
     return { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
   }
@@ -45,12 +62,28 @@ export class TotpFactor {
     if (!acc.totp_secret_enc) throw IdentityErrors.totpNotEnrolled();
     const step = await this.verifyCode(this.k.crypto.decryptField(acc.totp_secret_enc), code, null);
     if (step === null) throw IdentityErrors.codeInvalid();
-    const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
+    const codes = Array.from({ length: RECOVERY_CODES }, () =>
+      randomBytes(5)
+        .toString('hex')
+        .replace(/(.{5})/, '$1-'),
+    );
     await this.k.db.transaction().execute(async (trx) => {
       await identityDb(trx).updateTable('identity_account').set({ totp_enabled_at: this.k.clock.now(), totp_last_step: step }).where('id', '=', who.accountId).execute();
       await identityDb(trx).deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
-      await identityDb(trx).insertInto('identity_recovery_code').values(codes.map((c) => ({ account_id: who.accountId, code_hash: this.recoveryHash(who.accountId, c) }))).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-enabled', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: { recoveryCodes: codes.length }, requestId, event: false });
+      await identityDb(trx)
+        .insertInto('identity_recovery_code')
+        .values(codes.map((c) => ({ account_id: who.accountId, code_hash: this.recoveryHash(who.accountId, c) })))
+        .execute();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'totp-enabled',
+        objectType: 'identity.account',
+        objectId: who.accountId,
+        regionCode: acc.region_code,
+        change: { recoveryCodes: codes.length },
+        requestId,
+        event: false,
+      });
     });
     return { recoveryCodes: codes };
   }
@@ -63,7 +96,16 @@ export class TotpFactor {
       const acc = await this.account(trx, who.accountId);
       await identityDb(trx).updateTable('identity_account').set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', who.accountId).execute();
       await identityDb(trx).deleteFrom('identity_recovery_code').where('account_id', '=', who.accountId).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'totp-disabled', objectType: 'identity.account', objectId: who.accountId, regionCode: acc.region_code, change: {}, requestId, event: false });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'totp-disabled',
+        objectType: 'identity.account',
+        objectId: who.accountId,
+        regionCode: acc.region_code,
+        change: {},
+        requestId,
+        event: false,
+      });
     });
   }
 

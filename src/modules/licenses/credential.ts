@@ -39,8 +39,17 @@ export class CredentialIssuer {
     let row = await licensesDb(this.k.db).selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirst();
     if (!row) {
       const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      const values = { id: KEY_ID, public_jwk: JSON.stringify(pair.publicKey.export({ format: 'jwk' })), private_enc: this.k.crypto.encryptField(JSON.stringify(pair.privateKey.export({ format: 'jwk' }))), created_at: this.k.clock.now() };
-      await licensesDb(this.k.db).insertInto('licenses_vc_key').values(values).onConflict((oc) => oc.column('id').doNothing()).execute();
+      const values = {
+        id: KEY_ID,
+        public_jwk: JSON.stringify(pair.publicKey.export({ format: 'jwk' })),
+        private_enc: this.k.crypto.encryptField(JSON.stringify(pair.privateKey.export({ format: 'jwk' }))),
+        created_at: this.k.clock.now(),
+      };
+      await licensesDb(this.k.db)
+        .insertInto('licenses_vc_key')
+        .values(values)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
       row = await licensesDb(this.k.db).selectFrom('licenses_vc_key').selectAll().where('id', '=', KEY_ID).executeTakeFirstOrThrow();
     }
     const privateKey = createPrivateKey({ key: JSON.parse(this.k.crypto.decryptField(row.private_enc)), format: 'jwk' });
@@ -65,7 +74,17 @@ export class CredentialIssuer {
 
   async secure(unsecured: Credential): Promise<Credential> {
     const { privateKey } = await this.keys();
-    const config = { '@context': unsecured['@context'], type: 'DataIntegrityProof', cryptosuite: SUITE, created: this.k.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), verificationMethod: this.verificationMethod, proofPurpose: 'assertionMethod' };
+    const config = {
+      '@context': unsecured['@context'],
+      type: 'DataIntegrityProof',
+      cryptosuite: SUITE,
+      created: this.k.clock
+        .now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      verificationMethod: this.verificationMethod,
+      proofPurpose: 'assertionMethod',
+    };
     const signature = sign('sha256', this.hashData(config, unsecured), { key: privateKey, dsaEncoding: 'ieee-p1363' });
     return { ...unsecured, proof: { ...config, proofValue: `z${bs58.encode(signature)}` } };
   }

@@ -32,7 +32,11 @@ export function issuerOnApproval(k: Kernel, org: OrgService, types: LicenceTypes
     for (const t of await types.forItem(app.itemCode, trx)) {
       if (issued.some((i) => i.type_key === t.key)) continue;
       const link = t.definition.items.find((i) => i.itemCode === app.itemCode)!;
-      const facts = await applicantFacts(k, { accountId: app.applicantAccountId, actingFor: app.enterpriseId ? { enterpriseId: app.enterpriseId, name: '', creditCode: '', role: 'legal_rep', scopes: [] } : null }, trx);
+      const facts = await applicantFacts(
+        k,
+        { accountId: app.applicantAccountId, actingFor: app.enterpriseId ? { enterpriseId: app.enterpriseId, name: '', creditCode: '', role: 'legal_rep', scopes: [] } : null },
+        trx,
+      );
       const entity = t.definition.holderType === 'entity';
       const holder = entity ? { name: facts.values['enterprise.name'], code: facts.values['enterprise.creditCode'] } : { name: facts.values['person.name'], code: facts.values['person.idNumber'] };
       if (!holder.name || !holder.code) {
@@ -42,7 +46,10 @@ export function issuerOnApproval(k: Kernel, org: OrgService, types: LicenceTypes
       // Fields the form does not give take the type's defaults (e.g. the issuing bank of a card).
       const props = (t.definition.fields as { properties?: Record<string, { default?: unknown }> }).properties ?? {};
       const defaults = Object.entries(props).flatMap(([f, s]) => (s && s.default !== undefined ? [[f, s.default]] : []));
-      const data = { ...Object.fromEntries(defaults), ...Object.fromEntries(Object.entries(link.fieldMap).flatMap(([field, formField]) => (app.form[formField] === undefined ? [] : [[field, app.form[formField]]]))) };
+      const data = {
+        ...Object.fromEntries(defaults),
+        ...Object.fromEntries(Object.entries(link.fieldMap).flatMap(([field, formField]) => (app.form[formField] === undefined ? [] : [[field, app.form[formField]]]))),
+      };
       const dept = (await org.departmentNames([app.departmentId], trx)).get(app.departmentId);
       const actor = { id: SYSTEM_PRINCIPAL.accountId, type: 'system' as const, regionCode: app.regionCode };
       try {
@@ -64,7 +71,15 @@ export function issuerOnApproval(k: Kernel, org: OrgService, types: LicenceTypes
         // audited with the event, and staff issue the licence by hand once the cause is fixed.
         if (!(err instanceof DomainError)) throw err;
         k.log.warn({ application: app.number, type: t.key, code: err.code }, 'licence not issued on completion');
-        await k.recordChange(trx, { actor, action: 'issue-refused', objectType: 'licenses.licence', objectId: app.id, regionCode: app.regionCode, change: { type: t.key, application: app.number, code: err.code, errors: err.errors ?? null }, event: false });
+        await k.recordChange(trx, {
+          actor,
+          action: 'issue-refused',
+          objectType: 'licenses.licence',
+          objectId: app.id,
+          regionCode: app.regionCode,
+          change: { type: t.key, application: app.number, code: err.code, errors: err.errors ?? null },
+          event: false,
+        });
       }
     }
   };

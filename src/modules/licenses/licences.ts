@@ -75,7 +75,10 @@ export class Licences {
 
   private checkHolder(t: LicenceType, code: string): void {
     const problem = t.definition.holderType === 'person' ? citizenIdProblem(code) : creditCodeProblem(code);
-    if (problem) throw LicensesErrors.holderCode(`${t.definition.holderType === 'person' ? 'ID number' : 'credit code'}: ${problem} / ${t.definition.holderType === 'person' ? '身份证号' : '统一社会信用代码'}无效`);
+    if (problem)
+      throw LicensesErrors.holderCode(
+        `${t.definition.holderType === 'person' ? 'ID number' : 'credit code'}: ${problem} / ${t.definition.holderType === 'person' ? '身份证号' : '统一社会信用代码'}无效`,
+      );
   }
 
   async issue(trx: Executor, r: IssueRequest): Promise<{ id: string; identifier: string }> {
@@ -116,7 +119,13 @@ export class Licences {
       issuedAt: now,
     });
     const sealed = sealDocument(pdf, { seal: info, signer: { id: r.actor.id, name: r.signerName }, time: now.toISOString(), document: identifier }, privateKey);
-    const file = await this.k.files.save(trx, { stream: Readable.from([Buffer.from(sealed.bytes)]), name: `${def.name}-${licenceNo}-v${version}.pdf`, declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: r.regionCode });
+    const file = await this.k.files.save(trx, {
+      stream: Readable.from([Buffer.from(sealed.bytes)]),
+      name: `${def.name}-${licenceNo}-v${version}.pdf`,
+      declaredMime: 'application/pdf',
+      ownerId: moduleOwner('licenses'),
+      regionCode: r.regionCode,
+    });
     const holderIndex = this.holderIndex(holderCode);
     const main = licensesDb(trx)
       .insertInto('licenses_licence')
@@ -178,7 +187,19 @@ export class Licences {
       throw LicensesErrors.sealNotAllowed();
     }
     return this.k.db.transaction().execute((trx) =>
-      this.issue(trx, { type: t, holder: input.holder, data: input.data, validFrom: input.validFrom, issuerDepartmentId: who.departmentId!, issuerName, regionCode: who.regionCode || this.k.config.regionCode, user: { kind: 'staff', who }, actor: actorOf(who), signerName: who.name, requestId }),
+      this.issue(trx, {
+        type: t,
+        holder: input.holder,
+        data: input.data,
+        validFrom: input.validFrom,
+        issuerDepartmentId: who.departmentId!,
+        issuerName,
+        regionCode: who.regionCode || this.k.config.regionCode,
+        user: { kind: 'staff', who },
+        actor: actorOf(who),
+        signerName: who.name,
+        requestId,
+      }),
     );
   }
 
@@ -220,7 +241,19 @@ export class Licences {
       const t = await this.types.get(locked.type_key, trx);
       if (!t) throw LicensesErrors.unknownType();
       const holderCode = this.k.crypto.decryptField(locked.holder_code_enc);
-      const next = await this.issue(trx, { type: t, holder: { name: locked.holder_name, code: holderCode }, data: input.data, issuerDepartmentId: locked.issuer_department_id, issuerName: locked.issuer_name, regionCode: locked.region_code, user: { kind: 'staff', who }, actor: actorOf(who), signerName: who.name, requestId, revises: locked });
+      const next = await this.issue(trx, {
+        type: t,
+        holder: { name: locked.holder_name, code: holderCode },
+        data: input.data,
+        issuerDepartmentId: locked.issuer_department_id,
+        issuerName: locked.issuer_name,
+        regionCode: locked.region_code,
+        user: { kind: 'staff', who },
+        actor: actorOf(who),
+        signerName: who.name,
+        requestId,
+        revises: locked,
+      });
       await this.endInTrx(trx, locked, 'superseded', input.reason, actorOf(who), requestId, { by: next.identifier });
       return next;
     });
@@ -241,7 +274,16 @@ export class Licences {
   private async endInTrx(trx: Executor, r: LicenceRow, status: LicenceRow['status'], reason: string, actor: Actor, requestId?: string, extra: Record<string, unknown> = {}) {
     const now = this.k.clock.now();
     await licensesDb(trx).updateTable('licenses_licence').set({ status, status_reason: reason, status_at: now }).where('id', '=', r.id).where('status', '=', 'valid').execute();
-    await this.k.recordChange(trx, { actor, action: status, objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, from: r.status, to: status, reason, ...extra }, event: { topic: LICENCE_ENDED, payload: { id: r.id, identifier: r.identifier, status } }, requestId });
+    await this.k.recordChange(trx, {
+      actor,
+      action: status,
+      objectType: 'licenses.licence',
+      objectId: r.id,
+      regionCode: r.region_code,
+      change: { identifier: r.identifier, from: r.status, to: status, reason, ...extra },
+      event: { topic: LICENCE_ENDED, payload: { id: r.id, identifier: r.identifier, status } },
+      requestId,
+    });
   }
 
   /** The latest licences the staff member's department issued. */
@@ -253,8 +295,18 @@ export class Licences {
 
   /** Licences by status and type, uses by kind, and materials saved by 免证办, for a region. */
   async stats(regionCode: string, uses: LicenceUses) {
-    const byStatus = await licensesDb(this.k.db).selectFrom('licenses_licence').select(['status', 'name', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy(['status', 'name']).execute();
-    const byUse = await licensesDb(this.k.db).selectFrom('licenses_use').select(['kind', (eb) => eb.fn.countAll<string>().as('n')]).where('region_code', 'like', `${regionCode}%`).groupBy('kind').execute();
+    const byStatus = await licensesDb(this.k.db)
+      .selectFrom('licenses_licence')
+      .select(['status', 'name', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('region_code', 'like', `${regionCode}%`)
+      .groupBy(['status', 'name'])
+      .execute();
+    const byUse = await licensesDb(this.k.db)
+      .selectFrom('licenses_use')
+      .select(['kind', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('region_code', 'like', `${regionCode}%`)
+      .groupBy('kind')
+      .execute();
     return {
       licences: byStatus.map((r) => ({ status: r.status, statusLabel: statusLabel(r.status), name: r.name, count: Number(r.n) })),
       uses: byUse.map((r) => ({ kind: r.kind, count: Number(r.n) })),
@@ -265,8 +317,15 @@ export class Licences {
   /** 失效: marks licences past their last day, each with an audit entry (run by a timer). */
   async expireDue(trx: Executor, actor: Actor): Promise<number> {
     const today = cstDate(this.k.clock.now());
-    const due = await licensesDb(trx).updateTable('licenses_licence').set({ status: 'expired', status_reason: '有效期届满 / validity ended', status_at: this.k.clock.now() }).where('status', '=', 'valid').where('valid_until', '<', today).returning(['id', 'identifier', 'region_code']).execute();
-    for (const r of due) await this.k.recordChange(trx, { actor, action: 'expired', objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, to: 'expired' } });
+    const due = await licensesDb(trx)
+      .updateTable('licenses_licence')
+      .set({ status: 'expired', status_reason: '有效期届满 / validity ended', status_at: this.k.clock.now() })
+      .where('status', '=', 'valid')
+      .where('valid_until', '<', today)
+      .returning(['id', 'identifier', 'region_code'])
+      .execute();
+    for (const r of due)
+      await this.k.recordChange(trx, { actor, action: 'expired', objectType: 'licenses.licence', objectId: r.id, regionCode: r.region_code, change: { identifier: r.identifier, to: 'expired' } });
     return due.length;
   }
 }

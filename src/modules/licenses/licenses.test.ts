@@ -18,8 +18,17 @@ const idNumber = makeCitizenId('152201', '1980-04-02', 17);
 
 const call = (method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { ...(token ? bearer(token) : {}), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
-const count = async (table: string) => Number((await t.p.kernel.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const issue = (token = issuer, code = idNumber, data: Record<string, unknown> = { cardNo: idNumber, bank: '中国银行乌兰浩特分行' }) => call('POST', '/api/licenses', token, { typeKey: 'social_security_card', holder: { name: '李桂英', code }, data });
+const count = async (table: string) =>
+  Number(
+    (
+      await t.p.kernel.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const issue = (token = issuer, code = idNumber, data: Record<string, unknown> = { cardNo: idNumber, bank: '中国银行乌兰浩特分行' }) =>
+  call('POST', '/api/licenses', token, { typeKey: 'social_security_card', holder: { name: '李桂英', code }, data });
 const documentOf = async (id: string, token = holder.token) => {
   const res = await call('GET', `/api/licenses/${id}/document`, token);
   expect(res.statusCode, res.body).toBe(200);
@@ -53,7 +62,10 @@ describe('licence types', () => {
     expect(fields.json()).toMatchObject({ code: 'LICENCE_TYPE_INVALID', zh: expect.any(String), en: expect.any(String) });
     const code = await call('POST', '/api/licenses/types', admin, { ...bad, definition: { ...bad.definition, typeCode: '11100000000013338X105' } });
     expect(code.json().errors[0].path).toBe('/definition/typeCode');
-    const row = await call('POST', '/api/licenses/types', admin, { ...bad, definition: { ...bad.definition, typeCode: '11100000000013338W199', template: { ...bad.definition.template, rows: [{ field: 'nope', label: '无' }] } } });
+    const row = await call('POST', '/api/licenses/types', admin, {
+      ...bad,
+      definition: { ...bad.definition, typeCode: '11100000000013338W199', template: { ...bad.definition.template, rows: [{ field: 'nope', label: '无' }] } },
+    });
     expect(row.json().errors[0].path).toBe('/definition/template/rows/0/field');
     expect((await call('POST', '/api/licenses/types', issuer, { ...bad, definition: { ...bad.definition, typeCode: '11100000000013338W198' } })).statusCode).toBe(403);
     expect((await call('POST', '/api/licenses/types', admin, cardType(rsj.id))).json().code).toBe('LICENCE_TYPE_EXISTS');
@@ -79,12 +91,19 @@ describe('issuing and the sealed document', () => {
     expect(text).toContain('中国银行乌兰浩特分行');
     expect(await pdfQrCodes(pdf)).toEqual([`http://localhost:8080/verify?id=${identifier}`]);
     const check = await verifyPdf(pdf);
-    expect(check.json()).toMatchObject({ verdict: 'genuine', licence: { identifier, issuerName: '乌兰浩特市人力资源和社会保障局', holderName: '李**', holderCode: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` }, seal: { name: '乌兰浩特市人力资源和社会保障局证照专用章' } });
+    expect(check.json()).toMatchObject({
+      verdict: 'genuine',
+      licence: { identifier, issuerName: '乌兰浩特市人力资源和社会保障局', holderName: '李**', holderCode: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` },
+      seal: { name: '乌兰浩特市人力资源和社会保障局证照专用章' },
+    });
   });
 
   it('refuses to issue with bad data, a bad holder code, outside the issuing department, or by someone not on the seal — and audits the refused seal use', async () => {
     const before = await count('licenses_licence');
-    expect((await issue(issuer, idNumber, { cardNo: 'x', bank: '某银行' })).json()).toMatchObject({ code: 'LICENCE_DATA_INVALID', errors: [{ path: '/data/cardNo', message: expect.stringContaining('应当匹配模式') }] });
+    expect((await issue(issuer, idNumber, { cardNo: 'x', bank: '某银行' })).json()).toMatchObject({
+      code: 'LICENCE_DATA_INVALID',
+      errors: [{ path: '/data/cardNo', message: expect.stringContaining('应当匹配模式') }],
+    });
     expect((await issue(issuer, '152201198004021234')).json().code).toBe('LICENCE_HOLDER_INVALID');
     expect((await issue(otherStaff)).json().code).toBe('LICENCE_NOT_ISSUER');
     const refused = await issue(issuerNoSeal);
@@ -182,7 +201,9 @@ describe('the holder’s wallet', () => {
   it('authorises a department for a scope, a purpose and a time, and logs every use for the holder', async () => {
     const expiresAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
     expect((await call('POST', `/api/licenses/${id}/grants`, stranger.token, { departmentId: other.id, scopes: ['view'], purpose: '医保参保核验', expiresAt })).statusCode).toBe(403);
-    expect((await call('POST', `/api/licenses/${id}/grants`, holder.token, { departmentId: other.id, scopes: ['view'], purpose: '医保参保核验', expiresAt: '2020-01-01T00:00:00Z' })).json().code).toBe('LICENCE_GRANT_PAST');
+    expect((await call('POST', `/api/licenses/${id}/grants`, holder.token, { departmentId: other.id, scopes: ['view'], purpose: '医保参保核验', expiresAt: '2020-01-01T00:00:00Z' })).json().code).toBe(
+      'LICENCE_GRANT_PAST',
+    );
     expect((await call('POST', `/api/licenses/${id}/grants`, holder.token, { departmentId: other.id, scopes: ['print'], purpose: 'x', expiresAt })).statusCode).toBe(400);
     const g = await call('POST', `/api/licenses/${id}/grants`, holder.token, { departmentId: other.id, scopes: ['view'], purpose: '医保参保核验', expiresAt });
     expect(g.statusCode, g.body).toBe(201);
@@ -209,7 +230,11 @@ describe('the holder’s wallet', () => {
 
   it('exports a Verifiable Credential whose proof holds, and fails when one claim is changed', async () => {
     const vc = (await call('GET', `/api/licenses/${id}/credential`, holder.token)).json();
-    expect(vc).toMatchObject({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'ElectronicLicenceCredential'], proof: { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-jcs-2019' } });
+    expect(vc).toMatchObject({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential', 'ElectronicLicenceCredential'],
+      proof: { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-jcs-2019' },
+    });
     expect((await call('POST', '/api/licenses/credentials/verify', undefined, vc)).json()).toMatchObject({ proofValid: true, verdict: 'genuine' });
     const forged = structuredClone(vc);
     forged.credentialSubject.name = '王五';
@@ -235,9 +260,19 @@ describe('an enterprise’s licences', () => {
     const creditCode = makeCreditCode('152201', 'MA0N4C7B');
     const rep = await personToken(t, { realName: { name: '韩立军', idNumber: repId } });
     const personId = await addBasePerson(t, '韩立军', repId);
-    const ent = await t.p.kernel.db.insertInto('identity_enterprise').values({ id: '01900000-0000-7000-8000-0000000000e1', region_code: '152201', name: '乌兰浩特市洮儿河乳业有限公司', credit_code: creditCode, legal_person_id: personId, created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const ent = await t.p.kernel.db
+      .insertInto('identity_enterprise')
+      .values({ id: '01900000-0000-7000-8000-0000000000e1', region_code: '152201', name: '乌兰浩特市洮儿河乳业有限公司', credit_code: creditCode, legal_person_id: personId, created_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect((await call('POST', '/api/identity/me/enterprises', rep.token, { creditCode })).statusCode).toBe(201);
-    const entityType = cardType(rsj.id, undefined, { name: '劳务派遣经营许可证', typeCode: '11100000000013338W201', holderType: 'entity', fields: { type: 'object', properties: { scope: { type: 'string', maxLength: 100 } } }, template: { numberPrefix: 'LP', rows: [{ field: 'scope', label: '经营范围' }], sealPurpose: '证照专用章' } });
+    const entityType = cardType(rsj.id, undefined, {
+      name: '劳务派遣经营许可证',
+      typeCode: '11100000000013338W201',
+      holderType: 'entity',
+      fields: { type: 'object', properties: { scope: { type: 'string', maxLength: 100 } } },
+      template: { numberPrefix: 'LP', rows: [{ field: 'scope', label: '经营范围' }], sealPurpose: '证照专用章' },
+    });
     expect((await call('POST', '/api/licenses/types', admin, { ...entityType, key: 'labour_dispatch' })).statusCode).toBe(200);
     const issued = await call('POST', '/api/licenses', issuer, { typeKey: 'labour_dispatch', holder: { name: '乌兰浩特市洮儿河乳业有限公司', code: creditCode }, data: { scope: '劳务派遣' } });
     expect(issued.statusCode, issued.body).toBe(201);

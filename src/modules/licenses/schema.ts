@@ -104,10 +104,7 @@ export type IssueInput = Static<typeof IssueInput>;
 export const ReviseInput = Type.Object({ data: JsonObject, reason: Text(200, 2) }, { additionalProperties: false });
 export type ReviseInput = Static<typeof ReviseInput>;
 
-export const StatusInput = Type.Object(
-  { status: Type.Union([Type.Literal('annulled'), Type.Literal('cancelled'), Type.Literal('revoked')]), reason: Text(200, 2) },
-  { additionalProperties: false },
-);
+export const StatusInput = Type.Object({ status: Type.Union([Type.Literal('annulled'), Type.Literal('cancelled'), Type.Literal('revoked')]), reason: Text(200, 2) }, { additionalProperties: false });
 export type StatusInput = Static<typeof StatusInput>;
 
 export const GrantInput = Type.Object(
@@ -191,9 +188,28 @@ export const LicenceSummary = Type.Object({
 
 export const Wallet = Type.Object({ items: Type.Array(LicenceSummary), materialsSaved: Type.Integer() });
 
-export const UseRow = Type.Object({ id: Uuid, kind: Type.String(), actorName: Type.String(), departmentId: Nullable(Type.String()), purpose: Type.String(), at: Type.String({ format: 'date-time' }), licenceName: Type.String(), licenceNo: Type.String(), identifier: Type.String() });
+export const UseRow = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  actorName: Type.String(),
+  departmentId: Nullable(Type.String()),
+  purpose: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  licenceName: Type.String(),
+  licenceNo: Type.String(),
+  identifier: Type.String(),
+});
 
-export const GrantRow = Type.Object({ id: Uuid, identifier: Type.String(), departmentId: Type.String(), scopes: Type.Array(Type.String()), purpose: Type.String(), expiresAt: Type.String({ format: 'date-time' }), active: Type.Boolean(), revokedAt: Nullable(Type.String({ format: 'date-time' })) });
+export const GrantRow = Type.Object({
+  id: Uuid,
+  identifier: Type.String(),
+  departmentId: Type.String(),
+  scopes: Type.Array(Type.String()),
+  purpose: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  active: Type.Boolean(),
+  revokedAt: Nullable(Type.String({ format: 'date-time' })),
+});
 
 export const Issued = Type.Object({ id: Uuid, identifier: Type.String() });
 
@@ -207,15 +223,19 @@ export const LicenceStats = Type.Object({
 export const ControllerDocument = Type.Object({
   '@context': Type.Array(Type.String()),
   id: Type.String(),
-  verificationMethod: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), controller: Type.String(), publicKeyJwk: Type.Object({ kty: Type.Optional(Type.String()), crv: Type.Optional(Type.String()), x: Type.Optional(Type.String()), y: Type.Optional(Type.String()) }) })),
+  verificationMethod: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      type: Type.String(),
+      controller: Type.String(),
+      publicKeyJwk: Type.Object({ kty: Type.Optional(Type.String()), crv: Type.Optional(Type.String()), x: Type.Optional(Type.String()), y: Type.Optional(Type.String()) }),
+    }),
+  ),
   assertionMethod: Type.Array(Type.String()),
 });
 
 /** A W3C Verifiable Credential (Data Integrity proof); the fields this platform reads are named. */
-export const Credential = Type.Object(
-  { '@context': JsonValue, proof: Type.Optional(JsonObject), credentialSubject: Type.Optional(JsonObject) },
-  { additionalProperties: true },
-);
+export const Credential = Type.Object({ '@context': JsonValue, proof: Type.Optional(JsonObject), credentialSubject: Type.Optional(JsonObject) }, { additionalProperties: true });
 
 export const CredentialCheck = Type.Object({
   proofValid: Type.Boolean(),

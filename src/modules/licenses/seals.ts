@@ -31,7 +31,16 @@ export interface SealView {
   publicKey: string;
 }
 
-export const sealInfo = (r: SealRow): SealInfo => ({ id: r.id, code: r.code, name: r.name, unitName: r.unit_name, unitCode: r.unit_code, validFrom: day(r.valid_from), validTo: day(r.valid_to), publicKey: r.public_key });
+export const sealInfo = (r: SealRow): SealInfo => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  unitName: r.unit_name,
+  unitCode: r.unit_code,
+  validFrom: day(r.valid_from),
+  validTo: day(r.valid_to),
+  publicKey: r.public_key,
+});
 const day = (d: Date | string) => (d instanceof Date ? cstDate(d) : String(d).slice(0, 10));
 const view = (r: SealRow): SealView => ({ ...sealInfo(r), departmentId: r.department_id, purpose: r.purpose, users: r.users, automatic: r.automatic, active: r.active, uses: r.uses });
 
@@ -59,7 +68,11 @@ export class Seals {
     const now = this.k.clock.now();
     const id = uuidv7();
     return this.k.db.transaction().execute(async (trx) => {
-      const n = await licensesDb(trx).selectFrom('licenses_seal').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_code', '=', input.unitCode).executeTakeFirstOrThrow();
+      const n = await licensesDb(trx)
+        .selectFrom('licenses_seal')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('unit_code', '=', input.unitCode)
+        .executeTakeFirstOrThrow();
       // 印章编码: the unit's region code, then the unit's credit code check part, then a sequence.
       const code = `${this.k.config.regionCode}${input.unitCode.slice(8, 17)}${String(Number(n.n) + 1).padStart(2, '0')}`;
       const row = {
@@ -83,7 +96,14 @@ export class Seals {
         updated_at: now,
       };
       await licensesDb(trx).insertInto('licenses_seal').values(row).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'created', objectType: 'licenses.seal', objectId: id, regionCode: row.region_code, change: { code, name: input.name, unitName: input.unitName, departmentId: input.departmentId, users: input.users.length, automatic: input.automatic } });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'created',
+        objectType: 'licenses.seal',
+        objectId: id,
+        regionCode: row.region_code,
+        change: { code, name: input.name, unitName: input.unitName, departmentId: input.departmentId, users: input.users.length, automatic: input.automatic },
+      });
       return view(row);
     });
   }
@@ -127,8 +147,20 @@ export class Seals {
    */
   async applyTo(trx: Executor, seal: SealRow, user: SealUser, actor: Actor, licence: { id: string; identifier: string; regionCode: string }): Promise<{ info: SealInfo; privateKey: string }> {
     if (!this.allowed(seal, user)) throw LicensesErrors.sealNotAllowed();
-    await licensesDb(trx).updateTable('licenses_seal').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', seal.id).execute();
-    await this.k.recordChange(trx, { actor, action: 'seal-applied', objectType: 'licenses.seal', objectId: seal.id, regionCode: licence.regionCode, change: { licence: licence.identifier, automatic: user.kind === 'automatic' }, event: false });
+    await licensesDb(trx)
+      .updateTable('licenses_seal')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('id', '=', seal.id)
+      .execute();
+    await this.k.recordChange(trx, {
+      actor,
+      action: 'seal-applied',
+      objectType: 'licenses.seal',
+      objectId: seal.id,
+      regionCode: licence.regionCode,
+      change: { licence: licence.identifier, automatic: user.kind === 'automatic' },
+      event: false,
+    });
     let key = this.keys.get(seal.id);
     if (!key) {
       key = this.k.crypto.decryptField(seal.private_key_enc);
@@ -139,6 +171,8 @@ export class Seals {
 
   /** Records a refused seal use in its own transaction, so the refusal stays even as the request fails. */
   async recordRefusal(seal: SealRow, actor: Actor, what: string): Promise<void> {
-    await this.k.db.transaction().execute((trx) => this.k.recordChange(trx, { actor, action: 'seal-refused', objectType: 'licenses.seal', objectId: seal.id, regionCode: seal.region_code, change: { what }, event: false }));
+    await this.k.db
+      .transaction()
+      .execute((trx) => this.k.recordChange(trx, { actor, action: 'seal-refused', objectType: 'licenses.seal', objectId: seal.id, regionCode: seal.region_code, change: { what }, event: false }));
   }
 }

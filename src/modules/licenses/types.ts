@@ -32,7 +32,8 @@ export class LicenceTypes {
   private check(def: LicenceTypeDefinition): void {
     const fields = def.fields as { type?: unknown; properties?: Record<string, unknown> };
     if (JSON.stringify(fields).length > MAX_FIELDS_CHARS) throw LicensesErrors.badFields(`larger than ${MAX_FIELDS_CHARS} characters / 字段定义过大`);
-    if (fields.type !== 'object' || typeof fields.properties !== 'object' || fields.properties === null) throw LicensesErrors.badFields('must be an object with properties / 须为含 properties 的 object');
+    if (fields.type !== 'object' || typeof fields.properties !== 'object' || fields.properties === null)
+      throw LicensesErrors.badFields('must be an object with properties / 须为含 properties 的 object');
     try {
       compileJsonSchema(fields);
     } catch (err) {
@@ -67,7 +68,14 @@ export class LicenceTypes {
       if (current) await licensesDb(trx).updateTable('licenses_type').set({ version, code: input.definition.typeCode, definition, updated_at: now }).where('key', '=', input.key).execute();
       else await licensesDb(trx).insertInto('licenses_type').values({ key: input.key, code: input.definition.typeCode, version, definition, active: true, updated_at: now }).execute();
       await licensesDb(trx).insertInto('licenses_type_version').values({ key: input.key, version, definition, changed_by: who.accountId, changed_at: now }).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: current ? 'updated' : 'created', objectType: 'licenses.type', objectId: input.key, regionCode: who.regionCode || this.k.config.regionCode, change: { version, name: input.definition.name, typeCode: input.definition.typeCode } });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: current ? 'updated' : 'created',
+        objectType: 'licenses.type',
+        objectId: input.key,
+        regionCode: who.regionCode || this.k.config.regionCode,
+        change: { version, name: input.definition.name, typeCode: input.definition.typeCode },
+      });
       return { key: input.key, version, active: true, definition: input.definition };
     });
   }

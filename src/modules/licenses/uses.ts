@@ -50,12 +50,27 @@ export class LicenceUses {
       .orderBy('u.at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((u) => ({ id: u.id, kind: u.kind, actorName: u.actor_name, departmentId: u.department_id, purpose: u.purpose, at: new Date(u.at).toISOString(), licenceName: u.name, licenceNo: u.licence_no, identifier: u.identifier }));
+    return rows.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      actorName: u.actor_name,
+      departmentId: u.department_id,
+      purpose: u.purpose,
+      at: new Date(u.at).toISOString(),
+      licenceName: u.name,
+      licenceNo: u.licence_no,
+      identifier: u.identifier,
+    }));
   }
 
   /** Materials applicants did not have to upload because a licence stood in for them (免证办). */
   async materialsSaved(regionCode: string): Promise<number> {
-    const r = await licensesDb(this.k.db).selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'attach').where('region_code', 'like', `${regionCode}%`).executeTakeFirstOrThrow();
+    const r = await licensesDb(this.k.db)
+      .selectFrom('licenses_use')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('kind', '=', 'attach')
+      .where('region_code', 'like', `${regionCode}%`)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -36,9 +36,24 @@ export class Verifier {
       zh: VERDICTS[verdict][0],
       en: VERDICTS[verdict][1],
       licence: r
-        ? { identifier: r.identifier, licenceNo: r.licence_no, name: r.name, version: r.version, status: statusLabel(this.licences.effectiveStatus(r)), issuerName: r.issuer_name, issuedOn: day(r.issued_on)!, validUntil: day(r.valid_until), holderName: maskName(r.holder_name, r.holder_type), holderCode: r.holder_code_masked }
+        ? {
+            identifier: r.identifier,
+            licenceNo: r.licence_no,
+            name: r.name,
+            version: r.version,
+            status: statusLabel(this.licences.effectiveStatus(r)),
+            issuerName: r.issuer_name,
+            issuedOn: day(r.issued_on)!,
+            validUntil: day(r.valid_until),
+            holderName: maskName(r.holder_name, r.holder_type),
+            holderCode: r.holder_code_masked,
+          }
         : null,
-      seal: sig ? { code: sig.seal.code, name: sig.seal.name, unitName: sig.seal.unitName, signedAt: sig.time, signer: sig.signer.name } : seal ? { code: seal.code, name: seal.name, unitName: seal.unit_name, signedAt: '', signer: '' } : null,
+      seal: sig
+        ? { code: sig.seal.code, name: sig.seal.name, unitName: sig.seal.unitName, signedAt: sig.time, signer: sig.signer.name }
+        : seal
+          ? { code: seal.code, name: seal.name, unitName: seal.unit_name, signedAt: '', signer: '' }
+          : null,
     };
   }
 

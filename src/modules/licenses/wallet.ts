@@ -85,8 +85,20 @@ export class Wallet {
   async mine(who: Principal) {
     const holder = await this.holderOf(who);
     if (!holder) return { items: [], materialsSaved: 0 };
-    const rows = await licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('holder_index', '=', holder.index).orderBy('issued_on', 'desc').orderBy('version', 'desc').limit(200).execute();
-    const saved = await licensesDb(this.k.db).selectFrom('licenses_use').select((eb) => eb.fn.countAll<string>().as('n')).where('holder_index', '=', holder.index).where('kind', '=', 'attach').executeTakeFirstOrThrow();
+    const rows = await licensesDb(this.k.db)
+      .selectFrom('licenses_licence')
+      .selectAll()
+      .where('holder_index', '=', holder.index)
+      .orderBy('issued_on', 'desc')
+      .orderBy('version', 'desc')
+      .limit(200)
+      .execute();
+    const saved = await licensesDb(this.k.db)
+      .selectFrom('licenses_use')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('holder_index', '=', holder.index)
+      .where('kind', '=', 'attach')
+      .executeTakeFirstOrThrow();
     return { items: await Promise.all(rows.map((r) => this.summary(r, true))), materialsSaved: Number(saved.n) };
   }
 
@@ -150,8 +162,29 @@ export class Wallet {
     if (!(expires.getTime() > now.getTime()) || expires.getTime() - now.getTime() > YEAR_MS) throw LicensesErrors.grantPast();
     const id2 = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await licensesDb(trx).insertInto('licenses_grant').values({ id: id2, lineage: r.lineage, holder_index: r.holder_index, department_id: input.departmentId, scopes: input.scopes, purpose: input.purpose, expires_at: expires, created_by: who.accountId, created_at: now }).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'granted', objectType: 'licenses.grant', objectId: id2, regionCode: r.region_code, change: { licence: r.identifier, departmentId: input.departmentId, scopes: input.scopes, purpose: input.purpose, expiresAt: expires.toISOString() }, requestId });
+      await licensesDb(trx)
+        .insertInto('licenses_grant')
+        .values({
+          id: id2,
+          lineage: r.lineage,
+          holder_index: r.holder_index,
+          department_id: input.departmentId,
+          scopes: input.scopes,
+          purpose: input.purpose,
+          expires_at: expires,
+          created_by: who.accountId,
+          created_at: now,
+        })
+        .execute();
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'granted',
+        objectType: 'licenses.grant',
+        objectId: id2,
+        regionCode: r.region_code,
+        change: { licence: r.identifier, departmentId: input.departmentId, scopes: input.scopes, purpose: input.purpose, expiresAt: expires.toISOString() },
+        requestId,
+      });
     });
     return { id: id2 };
   }
@@ -167,7 +200,16 @@ export class Wallet {
       .limit(200)
       .execute();
     const now = this.k.clock.now().getTime();
-    return rows.map((g) => ({ id: g.id, identifier: g.lineage, departmentId: g.department_id, scopes: g.scopes, purpose: g.purpose, expiresAt: new Date(g.expires_at).toISOString(), active: !g.revoked_at && new Date(g.expires_at).getTime() > now, revokedAt: g.revoked_at ? new Date(g.revoked_at).toISOString() : null }));
+    return rows.map((g) => ({
+      id: g.id,
+      identifier: g.lineage,
+      departmentId: g.department_id,
+      scopes: g.scopes,
+      purpose: g.purpose,
+      expiresAt: new Date(g.expires_at).toISOString(),
+      active: !g.revoked_at && new Date(g.expires_at).getTime() > now,
+      revokedAt: g.revoked_at ? new Date(g.revoked_at).toISOString() : null,
+    }));
   }
 
   async revokeGrant(who: Principal, grantId: string, requestId?: string) {
@@ -178,7 +220,15 @@ export class Wallet {
     if (!holder || g.holder_index !== holder.index) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
       await licensesDb(trx).updateTable('licenses_grant').set({ revoked_at: this.k.clock.now() }).where('id', '=', grantId).where('revoked_at', 'is', null).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'grant-revoked', objectType: 'licenses.grant', objectId: grantId, regionCode: this.k.config.regionCode, change: { licence: g.lineage }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'grant-revoked',
+        objectType: 'licenses.grant',
+        objectId: grantId,
+        regionCode: this.k.config.regionCode,
+        change: { licence: g.lineage },
+        requestId,
+      });
     });
   }
 
@@ -218,6 +268,13 @@ export class Wallet {
     const identifier = typeof subject?.licence?.identifier === 'string' ? subject.licence.identifier : null;
     const r = identifier ? await this.licences.byIdentifier(identifier) : undefined;
     const status = r ? this.licences.effectiveStatus(r) : null;
-    return { proofValid: proof.ok, problem: proof.problem ?? null, identifier, status, statusLabel: status ? statusLabel(status) : null, verdict: !proof.ok ? 'altered' : !r ? 'unknown' : status === 'valid' ? 'genuine' : status === 'expired' ? 'expired' : 'revoked' };
+    return {
+      proofValid: proof.ok,
+      problem: proof.problem ?? null,
+      identifier,
+      status,
+      statusLabel: status ? statusLabel(status) : null,
+      verdict: !proof.ok ? 'altered' : !r ? 'unknown' : status === 'valid' ? 'genuine' : status === 'expired' ? 'expired' : 'revoked',
+    };
   }
 }

@@ -9,5 +9,6 @@ export const OrgErrors = {
   departmentInactive: () => new DomainError('DEPARTMENT_INACTIVE', 422, '部门已停用', 'The department is inactive'),
   postNameTaken: () => new DomainError('POST_NAME_TAKEN', 409, '该部门已有同名岗位', 'The department already has a post with this name'),
   employeeNoTaken: () => new DomainError('EMPLOYEE_NO_TAKEN', 409, '工号已存在', 'The employee number is already in use'),
-  roleUnknown: (code: string) => new DomainError('ROLE_UNKNOWN', 422, `本地区没有角色“${code}”`, `This region has no role "${code}"`, [{ path: '/roles', message: `unknown role "${code}" / 角色不存在` }]),
+  roleUnknown: (code: string) =>
+    new DomainError('ROLE_UNKNOWN', 422, `本地区没有角色“${code}”`, `This region has no role "${code}"`, [{ path: '/roles', message: `unknown role "${code}" / 角色不存在` }]),
 };

@@ -44,7 +44,11 @@ export function regionRows(detailCounties: string[]): Row[] {
 export async function loadRegions(trx: Executor, detailCounties: string[]): Promise<number> {
   const rows = regionRows(detailCounties);
   for (let i = 0; i < rows.length; i += 1000) {
-    await orgDb(trx).insertInto('org_region').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await orgDb(trx)
+      .insertInto('org_region')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
   }
   return rows.length;
 }

@@ -49,7 +49,15 @@ function roleProblems(v: RoleSettings): SettingProblem[] {
 
 export function declareRoleSettings(settings: Settings): void {
   if (settings.definitions().some((d) => d.key === ROLE_SETTINGS_KEY)) return;
-  settings.declare({ key: ROLE_SETTINGS_KEY, zh: '角色与权限', en: 'Roles and permissions', schema: RoleSettingsSchema, default: { extra: {}, local: {} }, permission: 'settings.manage', check: roleProblems });
+  settings.declare({
+    key: ROLE_SETTINGS_KEY,
+    zh: '角色与权限',
+    en: 'Roles and permissions',
+    schema: RoleSettingsSchema,
+    default: { extra: {}, local: {} },
+    permission: 'settings.manage',
+    check: roleProblems,
+  });
 }
 
 export interface RegionPermissions {

@@ -30,7 +30,12 @@ describe('organisation API', () => {
 
   it('creates a department, writes its audit entry and event in the same transaction, and lists it', async () => {
     const auditBefore = await count('kernel_audit_entry');
-    const res = await t.app.inject({ method: 'POST', url: '/api/org/departments', headers: bearer(admin), payload: { regionCode: '152201', code: 'SCJG', name: '乌兰浩特市市场监督管理局', nameEn: 'Market Regulation' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/departments',
+      headers: bearer(admin),
+      payload: { regionCode: '152201', code: 'SCJG', name: '乌兰浩特市市场监督管理局', nameEn: 'Market Regulation' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ name: '乌兰浩特市市场监督管理局', regionName: '乌兰浩特市', active: true, version: 1 });
     expect(await count('kernel_audit_entry')).toBe(auditBefore + 1);

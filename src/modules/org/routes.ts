@@ -14,18 +14,38 @@ export function orgRoutes(org: OrgService) {
       '/api/org/regions',
       {
         config: { public: true },
-        schema: { tags, summary: '行政区划（GB/T 2260）/ Regions', querystring: Type.Object({ parent: Type.Optional(RegionCode) }, { additionalProperties: false }), response: { 200: Type.Array(Region), 400: ProblemSchema } },
+        schema: {
+          tags,
+          summary: '行政区划（GB/T 2260）/ Regions',
+          querystring: Type.Object({ parent: Type.Optional(RegionCode) }, { additionalProperties: false }),
+          response: { 200: Type.Array(Region), 400: ProblemSchema },
+        },
       },
       async (req) => org.regions(req.query.parent ?? null),
     );
     app.get(
       '/api/org/regions/:code',
-      { config: { public: true }, schema: { tags, summary: '行政区划详情 / A region', params: Type.Object({ code: RegionCode }), response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '行政区划详情 / A region',
+          params: Type.Object({ code: RegionCode }),
+          response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        },
+      },
       async (req) => (await org.region(req.params.code)) as { code: string; name: string; level: number; parent_code: string | null },
     );
     app.get(
       '/api/org/roles',
-      { config: { authenticated: true }, schema: { tags, summary: '角色与权限 / Roles and their permissions', response: { 200: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), permissions: Type.Array(Type.String()) })), 401: ProblemSchema } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '角色与权限 / Roles and their permissions',
+          response: { 200: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), permissions: Type.Array(Type.String()) })), 401: ProblemSchema },
+        },
+      },
       // The caller's region's catalogue: national roles with the region's additions, then its local roles.
       async (req) => org.roles(req.principal!.regionCode),
     );
@@ -53,7 +73,12 @@ export function orgRoutes(org: OrgService) {
       '/api/org/staff',
       {
         config: { permission: 'org.read' },
-        schema: { tags, summary: '人员列表 / Staff', querystring: Type.Composite([PageQuery, Type.Object({ departmentId: Type.Optional(Type.String({ format: 'uuid' })) })], { additionalProperties: false }), response: { 200: page(Staff), ...errors } },
+        schema: {
+          tags,
+          summary: '人员列表 / Staff',
+          querystring: Type.Composite([PageQuery, Type.Object({ departmentId: Type.Optional(Type.String({ format: 'uuid' })) })], { additionalProperties: false }),
+          response: { 200: page(Staff), ...errors },
+        },
       },
       async (req) => org.listStaff(req.principal!, req.query),
     );
@@ -74,7 +99,16 @@ export function orgRoutes(org: OrgService) {
     );
     app.patch(
       '/api/org/posts/:id',
-      { config: { permission: 'org.manage' }, schema: { tags, summary: '停用或启用岗位 / Deactivate or activate a post', params: Id, body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }), response: { 200: Post, ...errors } } },
+      {
+        config: { permission: 'org.manage' },
+        schema: {
+          tags,
+          summary: '停用或启用岗位 / Deactivate or activate a post',
+          params: Id,
+          body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+          response: { 200: Post, ...errors },
+        },
+      },
       async (req) => org.setPostActive(req.principal!, req.params.id, req.body.active, String(req.id)),
     );
   };

@@ -263,7 +263,16 @@ export class OrgService {
       .values({ id, department_id: departmentId, name: input.name.trim(), role_codes: input.roleCodes })
       .onConflict((oc) => oc.columns(['department_id', 'name']).doNothing())
       .returning(['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active']);
-    const rows = await this.k.tracedWrite<Post>(this.k.db, main, { actor: actorOf(who), action: 'created', objectType: 'org.post', objectId: id, regionCode: dept.regionCode, change: input, summary: { departmentId, roleCodes: input.roleCodes }, requestId });
+    const rows = await this.k.tracedWrite<Post>(this.k.db, main, {
+      actor: actorOf(who),
+      action: 'created',
+      objectType: 'org.post',
+      objectId: id,
+      regionCode: dept.regionCode,
+      change: input,
+      summary: { departmentId, roleCodes: input.roleCodes },
+      requestId,
+    });
     if (rows.length !== 1) throw OrgErrors.postNameTaken();
     return rows[0];
   }
@@ -272,12 +281,16 @@ export class OrgService {
     const post = await store.postById(this.k.db, id);
     if (!post) throw Errors.notFound('post');
     assertAllowed(this.policy, who, 'org.manage', { regionCode: post.regionCode });
-    const main = orgDb(this.k.db)
-      .updateTable('org_post')
-      .set({ active })
-      .where('id', '=', id)
-      .returning(['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active']);
-    const [row] = await this.k.tracedWrite<Post>(this.k.db, main, { actor: actorOf(who), action: active ? 'activated' : 'deactivated', objectType: 'org.post', objectId: id, regionCode: post.regionCode, change: { active }, requestId });
+    const main = orgDb(this.k.db).updateTable('org_post').set({ active }).where('id', '=', id).returning(['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active']);
+    const [row] = await this.k.tracedWrite<Post>(this.k.db, main, {
+      actor: actorOf(who),
+      action: active ? 'activated' : 'deactivated',
+      objectType: 'org.post',
+      objectId: id,
+      regionCode: post.regionCode,
+      change: { active },
+      requestId,
+    });
     return row;
   }
 }

@@ -11,14 +11,7 @@ export async function regionByCode(db: Executor, code: string) {
 export async function childRegions(db: Executor, parentCode: string | null): Promise<Region[]> {
   const rows = await orgDb(db)
     .selectFrom('org_region as r')
-    .select([
-      'r.code',
-      'r.name',
-      'r.level',
-      'r.parent_code as parentCode',
-      'r.active',
-      sql<boolean>`EXISTS (SELECT 1 FROM org_region c WHERE c.parent_code = r.code)`.as('hasChildren'),
-    ])
+    .select(['r.code', 'r.name', 'r.level', 'r.parent_code as parentCode', 'r.active', sql<boolean>`EXISTS (SELECT 1 FROM org_region c WHERE c.parent_code = r.code)`.as('hasChildren')])
     .$if(parentCode === null, (q) => q.where('r.parent_code', 'is', null))
     .$if(parentCode !== null, (q) => q.where('r.parent_code', '=', parentCode))
     .orderBy('r.code')
@@ -39,10 +32,7 @@ const departmentColumns = [
   sql<number>`(SELECT count(*)::int FROM org_staff s WHERE s.department_id = d.id AND s.active)`.as('staffCount'),
 ] as const;
 
-export async function listDepartments(
-  db: Executor,
-  f: { jurisdiction: string; regionCode?: string; q?: string; includeInactive?: boolean; after?: string; limit: number },
-) {
+export async function listDepartments(db: Executor, f: { jurisdiction: string; regionCode?: string; q?: string; includeInactive?: boolean; after?: string; limit: number }) {
   const cursor = decodeCursor(f.after, 2);
   const rows = await orgDb(db)
     .selectFrom('org_department as d')
@@ -60,12 +50,8 @@ export async function listDepartments(
 }
 
 export async function departmentById(db: Executor, id: string): Promise<Department | undefined> {
-  return (await orgDb(db)
-    .selectFrom('org_department as d')
-    .innerJoin('org_region as r', 'r.code', 'd.region_code')
-    .select(departmentColumns)
-    .where('d.id', '=', id)
-    .executeTakeFirst()) as Department | undefined;
+  return (await orgDb(db).selectFrom('org_department as d').innerJoin('org_region as r', 'r.code', 'd.region_code').select(departmentColumns).where('d.id', '=', id).executeTakeFirst()) as
+    Department | undefined;
 }
 
 /** Ancestor chain of a department (itself first), to refuse cycles. */
@@ -92,10 +78,7 @@ export const staffColumns = [
   's.version',
 ] as const;
 
-export async function listStaff(
-  db: Executor,
-  f: { jurisdiction: string; departmentId?: string; q?: string; includeInactive?: boolean; after?: string; limit: number },
-) {
+export async function listStaff(db: Executor, f: { jurisdiction: string; departmentId?: string; q?: string; includeInactive?: boolean; after?: string; limit: number }) {
   const cursor = decodeCursor(f.after, 2);
   const rows = await orgDb(db)
     .selectFrom('org_staff as s')
@@ -114,12 +97,7 @@ export async function listStaff(
 }
 
 export async function staffRowById(db: Executor, id: string) {
-  return orgDb(db)
-    .selectFrom('org_staff as s')
-    .innerJoin('org_department as d', 'd.id', 's.department_id')
-    .select(staffColumns)
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  return orgDb(db).selectFrom('org_staff as s').innerJoin('org_department as d', 'd.id', 's.department_id').select(staffColumns).where('s.id', '=', id).executeTakeFirst();
 }
 
 const postColumns = ['id', 'department_id as departmentId', 'name', 'role_codes as roleCodes', 'active'] as const;

@@ -47,7 +47,27 @@ function applicationHandlers(k: Kernel, apps: Applications, catalogue: Catalogue
   const decide: Handler = async ({ who, row, input, action, now }) => {
     if (row.result_file_id) return {};
     const v = await catalogue.version(row.item_version_id);
-    return { before: async (trx) => ({ result_file_id: await resultNotice(k, trx, { id: row.id, number: row.number, region_code: row.region_code, applicant_name: row.applicant_name, enterprise_name: row.enterprise_name, applicant_account_id: row.applicant_account_id, item_name: v.content.name }, action, input, who, now) }) };
+    return {
+      before: async (trx) => ({
+        result_file_id: await resultNotice(
+          k,
+          trx,
+          {
+            id: row.id,
+            number: row.number,
+            region_code: row.region_code,
+            applicant_name: row.applicant_name,
+            enterprise_name: row.enterprise_name,
+            applicant_account_id: row.applicant_account_id,
+            item_name: v.content.name,
+          },
+          action,
+          input,
+          who,
+          now,
+        ),
+      }),
+    };
   };
 
   /** 出件: how the result reached the applicant. */

@@ -14,10 +14,19 @@ let otherApprover: string;
 let citizen: { token: string; accountId: string };
 let itemId: string;
 
-const post = (url: string, token: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...headers }, payload: payload as object });
+const post = (url: string, token: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...headers }, payload: payload as object });
 const get = (url: string, token?: string) => t.app.inject({ method: 'GET', url, headers: token ? bearer(token) : {} });
 const act = (id: string, token: string, body: Record<string, unknown>) => post(`/api/services/applications/${id}/actions`, token, body);
-const count = async (table: string) => Number((await t.p.kernel.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: string) =>
+  Number(
+    (
+      await t.p.kernel.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function apply(token = citizen.token, form: Record<string, unknown> = { shopName: '老王烧烤', capital: 50000 }) {
   const fileId = await uploadPdf(t, token);
@@ -190,7 +199,11 @@ describe('what applicants may do', () => {
   it('needs real-name verification when the item asks for level 2', async () => {
     const l1 = await personToken(t);
     const fileId = await uploadPdf(t, l1.token);
-    const r = await post('/api/services/applications', l1.token, { itemId, form: { applicantName: '某某', idNumber: makeCitizenId('152201', '1990-01-20', 43), shopName: '小店', capital: 1 }, materials: [{ code: 'premises', fileId }] });
+    const r = await post('/api/services/applications', l1.token, {
+      itemId,
+      form: { applicantName: '某某', idNumber: makeCitizenId('152201', '1990-01-20', 43), shopName: '小店', capital: 1 },
+      materials: [{ code: 'premises', fileId }],
+    });
     expect(r.statusCode).toBe(403);
   });
 });
@@ -287,11 +300,21 @@ describe('线下受理 at the window', () => {
     const idNumber = makeCitizenId('152201', '1962-11-03', 55);
     const elder = await personToken(t, { realName: { name: '张桂兰', idNumber } });
     const fileId = await uploadPdf(t, window);
-    const r = await post('/api/services/applications', window, { itemId, form: { shopName: '桂兰裁缝铺', capital: 2000 }, materials: [{ code: 'premises', fileId }], onBehalfOf: { name: '张桂兰', idNumber } });
+    const r = await post('/api/services/applications', window, {
+      itemId,
+      form: { shopName: '桂兰裁缝铺', capital: 2000 },
+      materials: [{ code: 'premises', fileId }],
+      onBehalfOf: { name: '张桂兰', idNumber },
+    });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ channel: 'window', applicantName: '张桂兰', form: { applicantName: '张桂兰' } });
     expect((await get('/api/services/applications/mine', elder.token)).json().items[0].id).toBe(r.json().id);
-    const wrong = await post('/api/services/applications', window, { itemId, form: { shopName: '桂兰裁缝铺', capital: 2000 }, materials: [{ code: 'premises', fileId }], onBehalfOf: { name: '张桂芳', idNumber } });
+    const wrong = await post('/api/services/applications', window, {
+      itemId,
+      form: { shopName: '桂兰裁缝铺', capital: 2000 },
+      materials: [{ code: 'premises', fileId }],
+      onBehalfOf: { name: '张桂芳', idNumber },
+    });
     expect(wrong.statusCode).toBe(400);
     // Done, and rated on the pad at the window: the staff member records it, once.
     const id = r.json().id;

@@ -131,27 +131,30 @@ export class Applications {
     const region = v.regionCode;
     // One statement: the application (its readable number drawn from a sequence), its first action
     // row, the audit entry and the event. The applicant's inbox message follows from the event.
-    const main = this.k.db.insertInto('services_application').values({
-      id,
-      number: sql`${`${region}-SQ-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('services_application_seq')::text, 6, '0')`,
-      region_code: region,
-      item_id: v.itemId,
-      item_version_id: v.id,
-      department_id: v.content.departmentId,
-      applicant_account_id: applicant.accountId,
-      applicant_name: applicant.name,
-      enterprise_id: enterprise?.enterpriseId ?? null,
-      enterprise_name: enterprise?.name ?? null,
-      channel,
-      submitted_by: who.accountId,
-      state: def.initial,
-      form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
-      materials: JSON.stringify(materials),
-      submitted_at: now,
-      state_entered_at: now,
-      step_due_at: stepDueAt,
-      updated_at: now,
-    }).returning(['id', 'region_code']);
+    const main = this.k.db
+      .insertInto('services_application')
+      .values({
+        id,
+        number: sql`${`${region}-SQ-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('services_application_seq')::text, 6, '0')`,
+        region_code: region,
+        item_id: v.itemId,
+        item_version_id: v.id,
+        department_id: v.content.departmentId,
+        applicant_account_id: applicant.accountId,
+        applicant_name: applicant.name,
+        enterprise_id: enterprise?.enterpriseId ?? null,
+        enterprise_name: enterprise?.name ?? null,
+        channel,
+        submitted_by: who.accountId,
+        state: def.initial,
+        form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
+        materials: JSON.stringify(materials),
+        submitted_at: now,
+        state_entered_at: now,
+        step_due_at: stepDueAt,
+        updated_at: now,
+      })
+      .returning(['id', 'region_code']);
     await this.k.tracedWrite(
       this.k.db,
       main,
@@ -165,7 +168,15 @@ export class Applications {
         event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
-      APPLICATION_LOG.appendFrom('main', { action: 'submit', from: null, to: def.initial, actor: stepActorOf(who), dueAt: stepDueAt, payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length }, at: now }),
+      APPLICATION_LOG.appendFrom('main', {
+        action: 'submit',
+        from: null,
+        to: def.initial,
+        actor: stepActorOf(who),
+        dueAt: stepDueAt,
+        payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length },
+        at: now,
+      }),
     );
     await this.recordCitedLicences(applicant, v, materials, id);
     return id;
@@ -209,7 +220,8 @@ export class Applications {
   }
 
   canSee(who: Principal, row: AppRow): boolean {
-    if (who.type === 'person') return row.enterprise_id ? this.policy.can(who, 'services.apply', { enterpriseId: row.enterprise_id }) || row.applicant_account_id === who.accountId : row.applicant_account_id === who.accountId;
+    if (who.type === 'person')
+      return row.enterprise_id ? this.policy.can(who, 'services.apply', { enterpriseId: row.enterprise_id }) || row.applicant_account_id === who.accountId : row.applicant_account_id === who.accountId;
     // Window staff see every application of their region; approvers only their department's.
     return this.policy.can(who, 'services.handle', { regionCode: row.region_code, departmentId: row.department_id });
   }
@@ -235,14 +247,26 @@ export class Applications {
     this.actorFor(who, row);
     if (!row.open) throw ServicesErrors.stateChanged();
     await this.k.db.transaction().execute(async (trx) => {
-      const q = trx.updateTable('services_application').set(release ? { assignee_id: null, assignee_name: null } : { assignee_id: who.accountId, assignee_name: who.name }).where('id', '=', id);
+      const q = trx
+        .updateTable('services_application')
+        .set(release ? { assignee_id: null, assignee_name: null } : { assignee_id: who.accountId, assignee_name: who.name })
+        .where('id', '=', id);
       const r = await (release ? q.where('assignee_id', '=', who.accountId) : q.where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', who.accountId)]))).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
         const cur = await servicesDb(trx).selectFrom('services_application').select('assignee_name').where('id', '=', id).executeTakeFirstOrThrow();
         throw ServicesErrors.claimedByOther(cur.assignee_name ?? '');
       }
       await APPLICATION_LOG.append(trx, id, row.region_code, { action: release ? 'release' : 'claim', from: row.state, to: row.state, actor: stepActorOf(who), at: this.k.clock.now() });
-      await this.k.recordChange(trx, { actor: actorOf(who), action: release ? 'released' : 'claimed', objectType: 'services.application', objectId: id, regionCode: row.region_code, change: {}, requestId, event: false });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: release ? 'released' : 'claimed',
+        objectType: 'services.application',
+        objectId: id,
+        regionCode: row.region_code,
+        change: {},
+        requestId,
+        event: false,
+      });
     });
   }
 }

@@ -53,12 +53,21 @@ describe('authoring service items', () => {
     zero.workflow.states.review.limitDays = 0;
     const r2 = await send('POST', '/api/services/items', admin, { code: 'XK-1004', regionCode: '152201', content: zero });
     expect(r2.statusCode).toBe(400);
-    expect(r2.json().errors.map((e: { path: string }) => e.path).join()).toMatch(/limitDays/);
+    expect(
+      r2
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .join(),
+    ).toMatch(/limitDays/);
     expect(await t.p.kernel.db.selectFrom('services_item').select('id').where('code', '=', 'XK-1004').execute()).toHaveLength(0);
   });
 
   it('refuses a form that is not JSON Schema, a promise beyond the statutory limit and out-of-range values', async () => {
-    let r = await send('POST', '/api/services/items', admin, { code: 'XK-1003', regionCode: '152201', content: itemContent(market.id, { form: { schema: { type: 'object', properties: { a: { type: 'nope' } } } } }) });
+    let r = await send('POST', '/api/services/items', admin, {
+      code: 'XK-1003',
+      regionCode: '152201',
+      content: itemContent(market.id, { form: { schema: { type: 'object', properties: { a: { type: 'nope' } } } } }),
+    });
     expect(r.json().code).toBe('FORM_SCHEMA_INVALID');
     r = await send('POST', '/api/services/items', admin, { code: 'XK-1003', regionCode: '152201', content: itemContent(market.id, { promisedDays: 20, statutoryDays: 15 }) });
     expect(r.json().errors[0].path).toBe('/content/promisedDays');
@@ -75,7 +84,9 @@ describe('versions', () => {
     const created = (await send('POST', '/api/services/items', admin, { code: 'XK-2001', regionCode: '152201', content: itemContent(market.id, { name: '烟草专卖零售许可' }) })).json();
     const citizen = await personToken(t, { realName: { name: '赵丽', idNumber: makeCitizenId('152201', '1988-08-08', 77) } });
     const fileId = await uploadPdf(t, citizen.token);
-    const app = (await send('POST', '/api/services/applications', citizen.token, { itemId: created.id, form: { shopName: '赵丽便利店', capital: 3000 }, materials: [{ code: 'premises', fileId }] })).json();
+    const app = (
+      await send('POST', '/api/services/applications', citizen.token, { itemId: created.id, form: { shopName: '赵丽便利店', capital: 3000 }, materials: [{ code: 'premises', fileId }] })
+    ).json();
     await send('POST', `/api/services/applications/${app.id}/actions`, window, { action: 'accept' });
 
     // A stale editor loses; the next version renames the review state and drops 补正 in review.
@@ -110,7 +121,8 @@ describe('versions', () => {
 describe('the public catalogue', () => {
   it('finds items by Chinese words, by life event and by department, and hides withdrawn ones', async () => {
     const other = await department(t, '152201', '人力资源和社会保障局');
-    const mk = (code: string, over: Parameters<typeof itemContent>[1]) => send('POST', '/api/services/items', admin, { code, regionCode: '152201', content: itemContent(over?.departmentId ?? market.id, over) });
+    const mk = (code: string, over: Parameters<typeof itemContent>[1]) =>
+      send('POST', '/api/services/items', admin, { code, regionCode: '152201', content: itemContent(over?.departmentId ?? market.id, over) });
     const made = await mk('GG-3001', { name: '城乡居民养老保险参保登记', departmentId: other.id, lifeEvents: ['retirement'], enterpriseEvents: [] });
     expect(made.statusCode, made.body).toBe(201);
     const gone = (await mk('GG-3002', { name: '城乡居民养老保险待遇申领', departmentId: other.id, lifeEvents: ['retirement'], enterpriseEvents: [] })).json();
@@ -127,7 +139,11 @@ describe('the public catalogue', () => {
   });
 
   it('finds an item by its English name and gives both names', async () => {
-    const made = await send('POST', '/api/services/items', admin, { code: 'GG-3003', regionCode: '152201', content: itemContent(market.id, { name: '异地就医备案', nameEn: 'Registering medical treatment in another place', lifeEvents: ['medical'] }) });
+    const made = await send('POST', '/api/services/items', admin, {
+      code: 'GG-3003',
+      regionCode: '152201',
+      content: itemContent(market.id, { name: '异地就医备案', nameEn: 'Registering medical treatment in another place', lifeEvents: ['medical'] }),
+    });
     expect(made.json()).toMatchObject({ name: '异地就医备案', nameEn: 'Registering medical treatment in another place' });
     const hits = (await get(`/api/services/items?q=${encodeURIComponent('medical treatment')}`)).json().items;
     expect(hits.map((i: { name: string }) => i.name)).toEqual(['异地就医备案']);

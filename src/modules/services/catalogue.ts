@@ -92,7 +92,16 @@ export class Catalogue {
         .executeTakeFirst();
       if (!inserted) throw ServicesErrors.itemCodeTaken();
       await this.insertVersion(trx, id, 1, input.content, who, null, now);
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'created', objectType: 'services.item', objectId: id, regionCode: input.regionCode, change: { code: input.code, version: 1, content: input.content }, summary: { code: input.code, name: input.content.name }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'created',
+        objectType: 'services.item',
+        objectId: id,
+        regionCode: input.regionCode,
+        change: { code: input.code, version: 1, content: input.content },
+        summary: { code: input.code, name: input.content.name },
+        requestId,
+      });
     });
     return this.get(id, true);
   }
@@ -119,10 +128,23 @@ export class Catalogue {
       if (locked.current_version !== patch.baseVersion) throw ServicesErrors.staleVersion();
       const version = locked.current_version + 1;
       await this.insertVersion(trx, id, version, patch.content, who, patch.note ?? null, now);
-      await servicesDb(trx).updateTable('services_item').set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) }).where('id', '=', id).execute();
+      await servicesDb(trx)
+        .updateTable('services_item')
+        .set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) })
+        .where('id', '=', id)
+        .execute();
       let moved = 0;
       if (patch.migrateRunning) moved = await this.moveRunning(trx, id, version, patch.content.workflow);
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'versioned', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { version, note: patch.note, content: patch.content, moved }, summary: { version, moved }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'versioned',
+        objectType: 'services.item',
+        objectId: id,
+        regionCode: item.region_code,
+        change: { version, note: patch.note, content: patch.content, moved },
+        summary: { version, moved },
+        requestId,
+      });
     });
     return this.get(id, true);
   }
@@ -139,7 +161,9 @@ export class Catalogue {
     const stranded = strandedStates(next, [...new Set(running)]);
     if (stranded.length) throw ServicesErrors.wouldStrand(stranded);
     const target = await servicesDb(trx).selectFrom('services_item_version').select('id').where('item_id', '=', itemId).where('version', '=', version).executeTakeFirstOrThrow();
-    const ends = Object.entries(next.states).filter(([, s]) => s.kind === 'end').map(([c]) => c);
+    const ends = Object.entries(next.states)
+      .filter(([, s]) => s.kind === 'end')
+      .map(([c]) => c);
     const r = await servicesDb(trx)
       .updateTable('services_application')
       .set({ item_version_id: target.id })
@@ -155,7 +179,15 @@ export class Catalogue {
     assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
     await this.k.db.transaction().execute(async (trx) => {
       await servicesDb(trx).updateTable('services_item').set({ active, updated_at: this.k.clock.now() }).where('id', '=', id).execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: active ? 'activated' : 'deactivated', objectType: 'services.item', objectId: id, regionCode: item.region_code, change: { active }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: active ? 'activated' : 'deactivated',
+        objectType: 'services.item',
+        objectId: id,
+        regionCode: item.region_code,
+        change: { active },
+        requestId,
+      });
     });
     return this.get(id, true);
   }
@@ -164,7 +196,23 @@ export class Catalogue {
   async list(q: CatalogueQuery, who: Principal | null): Promise<{ items: ItemSummary[]; next: string | null }> {
     const limit = q.limit ?? 20;
     const showInactive = q.includeInactive && who && this.policy.can(who, 'services.manage');
-    let query = servicesDb(this.k.db).selectFrom('services_item as i').select(['i.id', 'i.code', 'i.region_code', 'i.name', 'i.name_en', 'i.item_type', 'i.department_id', 'i.applicant_types', 'i.promised_days', 'i.visits', 'i.handling', 'i.current_version', 'i.active']);
+    let query = servicesDb(this.k.db)
+      .selectFrom('services_item as i')
+      .select([
+        'i.id',
+        'i.code',
+        'i.region_code',
+        'i.name',
+        'i.name_en',
+        'i.item_type',
+        'i.department_id',
+        'i.applicant_types',
+        'i.promised_days',
+        'i.visits',
+        'i.handling',
+        'i.current_version',
+        'i.active',
+      ]);
     if (!showInactive) query = query.where('i.active', '=', true);
     if (q.regionCode) query = query.where('i.region_code', 'like', `${q.regionCode}%`);
     if (q.departmentId) query = query.where('i.department_id', '=', q.departmentId);
@@ -179,11 +227,19 @@ export class Catalogue {
       const after = decodeCursor(q.after, 2);
       let sq = query.select(score.as('score')).where(matchesQuery('i.search', text));
       if (after) sq = sq.where(sql<boolean>`(${score}, i.id) < (${after[0]}, ${after[1]}::uuid)`);
-      rows = await sq.orderBy(sql`${score} DESC`).orderBy('i.id', 'desc').limit(limit + 1).execute();
+      rows = await sq
+        .orderBy(sql`${score} DESC`)
+        .orderBy('i.id', 'desc')
+        .limit(limit + 1)
+        .execute();
     } else {
       const after = decodeCursor(q.after, 2);
       if (after) query = query.where(sql<boolean>`(i.name, i.id) > (${after[0]}, ${after[1]}::uuid)`);
-      rows = await query.orderBy('i.name').orderBy('i.id').limit(limit + 1).execute();
+      rows = await query
+        .orderBy('i.name')
+        .orderBy('i.id')
+        .limit(limit + 1)
+        .execute();
     }
     const pg = pageOf(rows, limit, (r) => (text ? [Number(r.score), r.id] : [r.name, r.id]));
     const depts = await this.names.of(pg.items.map((r) => String(r.department_id)));
@@ -211,7 +267,10 @@ export class Catalogue {
 
   /** Departments that offer items, with how many: the catalogue's "by department" view. */
   async departments(regionCode?: string): Promise<{ id: string; name: string; items: number }[]> {
-    let q = servicesDb(this.k.db).selectFrom('services_item').select(['department_id', sql<number>`count(*)::int`.as('n')]).where('active', '=', true);
+    let q = servicesDb(this.k.db)
+      .selectFrom('services_item')
+      .select(['department_id', sql<number>`count(*)::int`.as('n')])
+      .where('active', '=', true);
     if (regionCode) q = q.where('region_code', 'like', `${regionCode}%`);
     const rows = await q.groupBy('department_id').execute();
     const names = await this.names.of(rows.map((r) => r.department_id));
@@ -264,7 +323,12 @@ export class Catalogue {
   }
 
   async versions(itemId: string): Promise<{ version: number; note: string | null; createdAt: string; createdBy: string }[]> {
-    const rows = await servicesDb(this.k.db).selectFrom('services_item_version').select(['version', 'note', 'created_at', 'created_by']).where('item_id', '=', itemId).orderBy('version', 'desc').execute();
+    const rows = await servicesDb(this.k.db)
+      .selectFrom('services_item_version')
+      .select(['version', 'note', 'created_at', 'created_by'])
+      .where('item_id', '=', itemId)
+      .orderBy('version', 'desc')
+      .execute();
     return rows.map((r) => ({ version: r.version, note: r.note, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by }));
   }
 }

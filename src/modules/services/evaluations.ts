@@ -66,9 +66,20 @@ export class Evaluations {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) throw ServicesErrors.notEvaluable();
-      await APPLICATION_LOG.append(trx, row.id, row.region_code, { action: 'evaluate', from: row.state, to: row.state, actor: stepActorOf(who), opinion: input.comment ?? null, payload: { level: input.level, reasons: input.reasons }, at: now });
+      await APPLICATION_LOG.append(trx, row.id, row.region_code, {
+        action: 'evaluate',
+        from: row.state,
+        to: row.state,
+        actor: stepActorOf(who),
+        opinion: input.comment ?? null,
+        payload: { level: input.level, reasons: input.reasons },
+        at: now,
+      });
       if (rectificationId && dueAt) {
-        await servicesDb(trx).insertInto('services_rectification').values({ id: rectificationId, evaluation_id: id, application_id: row.id, region_code: row.region_code, department_id: row.department_id, state: 'open', due_at: dueAt, created_at: now }).execute();
+        await servicesDb(trx)
+          .insertInto('services_rectification')
+          .values({ id: rectificationId, evaluation_id: id, application_id: row.id, region_code: row.region_code, department_id: row.department_id, state: 'open', due_at: dueAt, created_at: now })
+          .execute();
       }
       await this.k.recordChange(trx, {
         actor: actorOf(who),
@@ -105,17 +116,38 @@ export class Evaluations {
     assertAllowed(this.policy, who, 'services.handle', { regionCode: r.region_code, departmentId: r.department_id });
     if (who.departmentId !== r.department_id && !who.permissions.has('*')) throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
-      const u = await servicesDb(trx).updateTable('services_rectification').set({ state: 'replied', reply: reply.trim(), replied_by: who.accountId, replied_at: this.k.clock.now() }).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+      const u = await servicesDb(trx)
+        .updateTable('services_rectification')
+        .set({ state: 'replied', reply: reply.trim(), replied_by: who.accountId, replied_at: this.k.clock.now() })
+        .where('id', '=', id)
+        .where('state', '=', 'open')
+        .executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) throw ServicesErrors.rectificationState();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'replied', objectType: 'services.rectification', objectId: id, regionCode: r.region_code, change: { reply }, summary: { applicationId: r.application_id }, requestId });
-      await this.k.notify.notify(trx, { regionCode: r.region_code, recipientId: r.applicant_account_id, title: '差评整改答复 / Reply to your rating', body: `${r.number}：${reply.trim().slice(0, 200)}`, link: `/applications/${r.application_id}` });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'replied',
+        objectType: 'services.rectification',
+        objectId: id,
+        regionCode: r.region_code,
+        change: { reply },
+        summary: { applicationId: r.application_id },
+        requestId,
+      });
+      await this.k.notify.notify(trx, {
+        regionCode: r.region_code,
+        recipientId: r.applicant_account_id,
+        title: '差评整改答复 / Reply to your rating',
+        body: `${r.number}：${reply.trim().slice(0, 200)}`,
+        link: `/applications/${r.application_id}`,
+      });
     });
   }
 
   /** The applicant's follow-up (回访) on the reply closes the task. */
   async followUp(who: Principal, id: string, input: { satisfied: boolean; comment?: string }, requestId?: string): Promise<void> {
     const r = await this.rectRow(id);
-    if (who.type !== 'person' || !(r.applicant_account_id === who.accountId || (r.enterprise_id && this.policy.can(who, 'evaluation.submit', { enterpriseId: r.enterprise_id })))) throw Errors.forbidden();
+    if (who.type !== 'person' || !(r.applicant_account_id === who.accountId || (r.enterprise_id && this.policy.can(who, 'evaluation.submit', { enterpriseId: r.enterprise_id }))))
+      throw Errors.forbidden();
     await this.k.db.transaction().execute(async (trx) => {
       const u = await servicesDb(trx)
         .updateTable('services_rectification')
@@ -124,7 +156,16 @@ export class Evaluations {
         .where('state', '=', 'replied')
         .executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) throw ServicesErrors.rectificationState();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'followed-up', objectType: 'services.rectification', objectId: id, regionCode: r.region_code, change: input, summary: { satisfied: input.satisfied }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'followed-up',
+        objectType: 'services.rectification',
+        objectId: id,
+        regionCode: r.region_code,
+        change: input,
+        summary: { satisfied: input.satisfied },
+        requestId,
+      });
     });
   }
 

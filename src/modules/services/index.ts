@@ -77,7 +77,15 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       .returning(['id', 'number', 'region_code', 'department_id'])
       .execute();
     for (const a of late)
-      await k.recordChange(trx, { actor: actorOf(SYSTEM_PRINCIPAL), action: 'overdue', objectType: 'services.application', objectId: a.id, regionCode: a.region_code, change: { overdue: true }, summary: { number: a.number, departmentId: a.department_id } });
+      await k.recordChange(trx, {
+        actor: actorOf(SYSTEM_PRINCIPAL),
+        action: 'overdue',
+        objectType: 'services.application',
+        objectId: a.id,
+        regionCode: a.region_code,
+        change: { overdue: true },
+        summary: { number: a.number, departmentId: a.department_id },
+      });
   });
   return {
     catalogue,

@@ -10,11 +10,21 @@ import { servicesDb } from './tables.ts';
  */
 export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
   const tell = async (trx: Tx, p: Record<string, unknown>, title: string, extra: string) => {
-    const app = await servicesDb(trx).selectFrom('services_application').select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state']).where('id', '=', String(p.id)).executeTakeFirst();
+    const app = await servicesDb(trx)
+      .selectFrom('services_application')
+      .select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state'])
+      .where('id', '=', String(p.id))
+      .executeTakeFirst();
     if (!app) return;
     const v = await catalogue.version(app.item_version_id, trx);
     const state = v.content.workflow.states[String(p.to ?? app.state)];
-    await k.notify.notify(trx, { regionCode: app.region_code, recipientId: app.applicant_account_id, title, body: `${v.content.name}（${app.number}）${state?.zh ?? ''}${extra}`, link: `/applications/${app.id}` });
+    await k.notify.notify(trx, {
+      regionCode: app.region_code,
+      recipientId: app.applicant_account_id,
+      title,
+      body: `${v.content.name}（${app.number}）${state?.zh ?? ''}${extra}`,
+      link: `/applications/${app.id}`,
+    });
   };
   k.events.subscribe('services.application.submitted', (e, trx) => tell(trx, e.payload, '申请已提交 / Application submitted', ''));
   k.events.subscribe('services.application.stepped', async (e, trx) => {

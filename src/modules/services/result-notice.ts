@@ -35,6 +35,12 @@ export async function resultNotice(
     `经办人 / Officer: ${who.name}`,
     '',
   ].join('\n');
-  const f = await k.files.save(trx, { stream: Readable.from([Buffer.from(text, 'utf8')]), name: `${app.number}-办结通知书.txt`, declaredMime: 'text/plain', ownerId: app.applicant_account_id, regionCode: app.region_code });
+  const f = await k.files.save(trx, {
+    stream: Readable.from([Buffer.from(text, 'utf8')]),
+    name: `${app.number}-办结通知书.txt`,
+    declaredMime: 'text/plain',
+    ownerId: app.applicant_account_id,
+    regionCode: app.region_code,
+  });
   return f.id;
 }

@@ -8,7 +8,21 @@ import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { DELIVERY_METHODS, ENTERPRISE_EVENTS, EVALUATION_LEVELS, EVALUATION_REASONS, ITEM_TYPES, LIFE_EVENTS } from './catalogue-codes.ts';
 import type { Evaluations } from './evaluations.ts';
-import { ActionBody, ApplicationDetail, ApplicationInput, ApplicationView, CatalogueQuery, EvaluationInput, ItemDetail, ItemInput, ItemPatch, ItemSummary, QueueQuery, Rectification, page } from './schema.ts';
+import {
+  ActionBody,
+  ApplicationDetail,
+  ApplicationInput,
+  ApplicationView,
+  CatalogueQuery,
+  EvaluationInput,
+  ItemDetail,
+  ItemInput,
+  ItemPatch,
+  ItemSummary,
+  QueueQuery,
+  Rectification,
+  page,
+} from './schema.ts';
 import type { ServiceStats } from './stats.ts';
 import type { ApplicationViews } from './views.ts';
 
@@ -31,22 +45,37 @@ export function servicesRoutes(p: ServicesParts) {
     const me = (req: { principal?: Principal | null }) => req.principal!;
 
     // ── catalogue (public reading, managed writing) ──────────────────────────────────────────────
-    app.get('/api/services/codes', { config: { public: true }, schema: { tags, summary: '事项要素代码表 / Code lists', response: { 200: Type.Record(Type.String(), Type.Array(Code)) } } }, async () => ({
-      itemTypes: codes(ITEM_TYPES),
-      lifeEvents: codes(LIFE_EVENTS),
-      enterpriseEvents: codes(ENTERPRISE_EVENTS),
-      deliveryMethods: codes(DELIVERY_METHODS),
-      evaluationLevels: codes(EVALUATION_LEVELS),
-      evaluationReasons: codes(EVALUATION_REASONS),
-    }));
+    app.get(
+      '/api/services/codes',
+      { config: { public: true }, schema: { tags, summary: '事项要素代码表 / Code lists', response: { 200: Type.Record(Type.String(), Type.Array(Code)) } } },
+      async () => ({
+        itemTypes: codes(ITEM_TYPES),
+        lifeEvents: codes(LIFE_EVENTS),
+        enterpriseEvents: codes(ENTERPRISE_EVENTS),
+        deliveryMethods: codes(DELIVERY_METHODS),
+        evaluationLevels: codes(EVALUATION_LEVELS),
+        evaluationReasons: codes(EVALUATION_REASONS),
+      }),
+    );
     app.get(
       '/api/services/items',
-      { config: { public: true }, schema: { tags, summary: '事项清单（中文检索）/ Service catalogue with Chinese search', querystring: CatalogueQuery, response: { 200: page(ItemSummary), 400: ProblemSchema } } },
+      {
+        config: { public: true },
+        schema: { tags, summary: '事项清单（中文检索）/ Service catalogue with Chinese search', querystring: CatalogueQuery, response: { 200: page(ItemSummary), 400: ProblemSchema } },
+      },
       async (req) => p.catalogue.list(req.query, req.principal ?? null),
     );
     app.get(
       '/api/services/departments',
-      { config: { public: true }, schema: { tags, summary: '按部门浏览 / Departments offering items', querystring: Type.Object({ regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }), response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), items: Type.Integer() })), 400: ProblemSchema } } },
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '按部门浏览 / Departments offering items',
+          querystring: Type.Object({ regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }),
+          response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), items: Type.Integer() })), 400: ProblemSchema },
+        },
+      },
       async (req) => p.catalogue.departments(req.query.regionCode),
     );
     app.get(
@@ -66,17 +95,37 @@ export function servicesRoutes(p: ServicesParts) {
     );
     app.patch(
       '/api/services/items/:id',
-      { config: { permission: 'services.manage' }, schema: { tags, summary: '上架或下架 / Activate or deactivate', params: Id, body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }), response: { 200: ItemDetail, ...errors } } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '上架或下架 / Activate or deactivate',
+          params: Id,
+          body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+          response: { 200: ItemDetail, ...errors },
+        },
+      },
       async (req) => p.catalogue.setActive(me(req), req.params.id, req.body.active, rid(req)),
     );
     app.get(
       '/api/services/items/:id/versions',
-      { config: { permission: 'services.manage' }, schema: { tags, summary: '版本历史 / Versions', params: Id, response: { 200: Type.Array(Type.Object({ version: Type.Integer(), note: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), createdBy: Type.String() })), ...errors } } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '版本历史 / Versions',
+          params: Id,
+          response: { 200: Type.Array(Type.Object({ version: Type.Integer(), note: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), createdBy: Type.String() })), ...errors },
+        },
+      },
       async (req) => p.catalogue.versions(req.params.id),
     );
     app.get(
       '/api/services/items/:id/prefill',
-      { config: { authenticated: true }, schema: { tags, summary: '表单预填（脱敏显示）/ What the form is filled with', params: Id, response: { 200: Type.Record(Type.String(), Type.String()), ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: { tags, summary: '表单预填（脱敏显示）/ What the form is filled with', params: Id, response: { 200: Type.Record(Type.String(), Type.String()), ...errors } },
+      },
       async (req) => {
         const item = await p.catalogue.get(req.params.id);
         const facts = await applicantFacts(p.k, me(req));
@@ -97,7 +146,15 @@ export function servicesRoutes(p: ServicesParts) {
     );
     app.get(
       '/api/services/applications/mine',
-      { config: { authenticated: true }, schema: { tags, summary: '我的办件 / My applications', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), after: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: page(ApplicationView), ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '我的办件 / My applications',
+          querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), after: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+          response: { 200: page(ApplicationView), ...errors },
+        },
+      },
       async (req) => p.views.mine(me(req), req.query),
     );
     app.get(
@@ -112,7 +169,10 @@ export function servicesRoutes(p: ServicesParts) {
     );
     app.post(
       '/api/services/applications/:id/actions',
-      { config: { authenticated: true }, schema: { tags, summary: '办理动作（受理、补正、审批、出件、撤回…）/ Take a workflow action', params: Id, body: ActionBody, response: { 200: ApplicationDetail, ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: { tags, summary: '办理动作（受理、补正、审批、出件、撤回…）/ Take a workflow action', params: Id, body: ActionBody, response: { 200: ApplicationDetail, ...errors } },
+      },
       async (req) => {
         await p.applications.act(me(req), req.params.id, req.body, rid(req));
         return p.views.detail(me(req), req.params.id);
@@ -120,7 +180,16 @@ export function servicesRoutes(p: ServicesParts) {
     );
     app.post(
       '/api/services/applications/:id/claim',
-      { config: { permission: 'services.handle' }, schema: { tags, summary: '认领或释放 / Claim or release', params: Id, body: Type.Object({ release: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: ApplicationDetail, ...errors } } },
+      {
+        config: { permission: 'services.handle' },
+        schema: {
+          tags,
+          summary: '认领或释放 / Claim or release',
+          params: Id,
+          body: Type.Object({ release: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+          response: { 200: ApplicationDetail, ...errors },
+        },
+      },
       async (req) => {
         await p.applications.claim(me(req), req.params.id, !!req.body.release, rid(req));
         return p.views.detail(me(req), req.params.id);
@@ -130,20 +199,46 @@ export function servicesRoutes(p: ServicesParts) {
     // ── 好差评 and rectification ────────────────────────────────────────────────────────────────
     app.post(
       '/api/services/applications/:id/evaluation',
-      { config: { authenticated: true }, schema: { tags, summary: '好差评 / Rate the service', params: Id, body: EvaluationInput, response: { 201: Type.Object({ id: Type.String(), rectificationId: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '好差评 / Rate the service',
+          params: Id,
+          body: EvaluationInput,
+          response: { 201: Type.Object({ id: Type.String(), rectificationId: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        },
+      },
       async (req, reply) => reply.status(201).send(await p.evaluations.rate(me(req), req.params.id, req.body, rid(req))),
     );
     app.get(
       '/api/services/rectifications',
       {
         config: { authenticated: true },
-        schema: { tags, summary: '差评整改任务 / Rectification tasks', querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('replied'), Type.Literal('closed')])), applicationId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Array(Rectification), ...errors } },
+        schema: {
+          tags,
+          summary: '差评整改任务 / Rectification tasks',
+          querystring: Type.Object(
+            { state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('replied'), Type.Literal('closed')])), applicationId: Type.Optional(Type.String({ format: 'uuid' })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Array(Rectification), ...errors },
+        },
       },
       async (req) => p.evaluations.list(me(req), req.query),
     );
     app.post(
       '/api/services/rectifications/:id/reply',
-      { config: { permission: 'services.handle' }, schema: { tags, summary: '整改答复 / Reply', params: Id, body: Type.Object({ reply: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
+      {
+        config: { permission: 'services.handle' },
+        schema: {
+          tags,
+          summary: '整改答复 / Reply',
+          params: Id,
+          body: Type.Object({ reply: Type.String({ minLength: 2, maxLength: 2000 }) }, { additionalProperties: false }),
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
       async (req, reply) => {
         await p.evaluations.reply(me(req), req.params.id, req.body.reply, rid(req));
         return reply.status(204).send(null);
@@ -151,7 +246,16 @@ export function servicesRoutes(p: ServicesParts) {
     );
     app.post(
       '/api/services/rectifications/:id/follow-up',
-      { config: { authenticated: true }, schema: { tags, summary: '整改回访 / Follow-up', params: Id, body: Type.Object({ satisfied: Type.Boolean(), comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '整改回访 / Follow-up',
+          params: Id,
+          body: Type.Object({ satisfied: Type.Boolean(), comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
       async (req, reply) => {
         await p.evaluations.followUp(me(req), req.params.id, req.body, rid(req));
         return reply.status(204).send(null);
@@ -160,12 +264,36 @@ export function servicesRoutes(p: ServicesParts) {
 
     // ── statistics ───────────────────────────────────────────────────────────────────────────────
     const Day = DaySchema;
-    const StatsRow = Type.Object({ key: Type.String(), name: Type.String(), received: Type.Integer(), accepted: Type.Integer(), completed: Type.Integer(), overdue: Type.Integer(), onlineShare: Type.Number(), averageWorkingDays: Type.Union([Type.Number(), Type.Null()]), evaluations: Type.Integer(), averageScore: Type.Union([Type.Number(), Type.Null()]) });
+    const StatsRow = Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      received: Type.Integer(),
+      accepted: Type.Integer(),
+      completed: Type.Integer(),
+      overdue: Type.Integer(),
+      onlineShare: Type.Number(),
+      averageWorkingDays: Type.Union([Type.Number(), Type.Null()]),
+      evaluations: Type.Integer(),
+      averageScore: Type.Union([Type.Number(), Type.Null()]),
+    });
     app.get(
       '/api/services/stats',
       {
         config: { permission: 'services.stats' },
-        schema: { tags, summary: '办件统计 / Figures per department or region', querystring: Type.Object({ groupBy: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('region')])), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })), from: Type.Optional(Day), to: Type.Optional(Day) }, { additionalProperties: false }), response: { 200: Type.Object({ rows: Type.Array(StatsRow), total: StatsRow }), ...errors } },
+        schema: {
+          tags,
+          summary: '办件统计 / Figures per department or region',
+          querystring: Type.Object(
+            {
+              groupBy: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('region')])),
+              regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+              from: Type.Optional(Day),
+              to: Type.Optional(Day),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ rows: Type.Array(StatsRow), total: StatsRow }), ...errors },
+        },
       },
       async (req) => p.stats.byGroup(me(req), req.query),
     );
@@ -173,7 +301,18 @@ export function servicesRoutes(p: ServicesParts) {
       '/api/services/stats/evaluations',
       {
         config: { permission: 'services.stats' },
-        schema: { tags, summary: '好差评统计 / Ratings per item, department or staff', querystring: Type.Object({ by: Type.Union([Type.Literal('item'), Type.Literal('department'), Type.Literal('staff')]), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }), response: { 200: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), count: Type.Integer(), average: Type.Number(), satisfiedShare: Type.Number(), bad: Type.Integer() })), ...errors } },
+        schema: {
+          tags,
+          summary: '好差评统计 / Ratings per item, department or staff',
+          querystring: Type.Object(
+            { by: Type.Union([Type.Literal('item'), Type.Literal('department'), Type.Literal('staff')]), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), count: Type.Integer(), average: Type.Number(), satisfiedShare: Type.Number(), bad: Type.Integer() })),
+            ...errors,
+          },
+        },
       },
       async (req) => p.stats.evaluationFigures(me(req), req.query.by, req.query.regionCode),
     );

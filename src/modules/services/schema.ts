@@ -63,10 +63,7 @@ export const ItemContent = Type.Object(
 export type ItemContent = Static<typeof ItemContent>;
 export type Material = Static<typeof Material>;
 
-export const ItemInput = Type.Object(
-  { code: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }), regionCode: RegionCode, content: ItemContent },
-  { additionalProperties: false },
-);
+export const ItemInput = Type.Object({ code: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }), regionCode: RegionCode, content: ItemContent }, { additionalProperties: false });
 export type ItemInput = Static<typeof ItemInput>;
 
 export const ItemPatch = Type.Object(
@@ -212,7 +209,18 @@ export const ApplicationDetail = Type.Composite([
         name: Type.String(),
         fileId: Type.Optional(Type.String()),
         licenceId: Type.Optional(Type.String()),
-        licence: Type.Optional(Type.Object({ id: Type.String(), identifier: Type.String(), licenceNo: Type.String(), name: Type.String(), issuerName: Type.String(), validUntil: Type.Union([Type.String(), Type.Null()]), status: Type.String(), statusLabel: Type.String() })),
+        licence: Type.Optional(
+          Type.Object({
+            id: Type.String(),
+            identifier: Type.String(),
+            licenceNo: Type.String(),
+            name: Type.String(),
+            issuerName: Type.String(),
+            validUntil: Type.Union([Type.String(), Type.Null()]),
+            status: Type.String(),
+            statusLabel: Type.String(),
+          }),
+        ),
       }),
     ),
     supplementItems: Type.Array(Type.String()),

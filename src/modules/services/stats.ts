@@ -42,7 +42,17 @@ export class ServiceStats {
     if ([from, to].some((d) => d && Number.isNaN(d.getTime()))) throw Errors.validation([{ path: '/from', message: 'not a date / 日期无效' }]);
     if (from && to && from > to) throw Errors.validation([{ path: '/from', message: 'from is after to / 起始日期晚于截止日期' }]);
     const key = q.groupBy === 'region' ? sql`a.region_code` : sql`a.department_id::text`;
-    const r = await sql<{ key: string | null; received: number; accepted: number; completed: number; overdue: number; online: number; avg_days: number | null; evaluations: number; avg_score: number | null }>`
+    const r = await sql<{
+      key: string | null;
+      received: number;
+      accepted: number;
+      completed: number;
+      overdue: number;
+      online: number;
+      avg_days: number | null;
+      evaluations: number;
+      avg_score: number | null;
+    }>`
       SELECT ${key} AS key,
              count(*)::int AS received,
              (count(*) FILTER (WHERE a.accepted_at IS NOT NULL))::int AS accepted,
@@ -58,7 +68,8 @@ export class ServiceStats {
          ${from ? sql`AND a.submitted_at >= ${from}` : sql``} ${to ? sql`AND a.submitted_at < ${to}` : sql``}
        GROUP BY ROLLUP (${key})
        ORDER BY received DESC`.execute(this.k.db);
-    const names = q.groupBy === 'region' ? new Map<string, string>() : new Map([...(await this.org.departmentNames(r.rows.flatMap((x) => (x.key ? [x.key] : [])))).entries()].map(([id, d]) => [id, d.name]));
+    const names =
+      q.groupBy === 'region' ? new Map<string, string>() : new Map([...(await this.org.departmentNames(r.rows.flatMap((x) => (x.key ? [x.key] : [])))).entries()].map(([id, d]) => [id, d.name]));
     if (q.groupBy === 'region') {
       for (const code of r.rows.flatMap((x) => (x.key ? [x.key] : []))) names.set(code, (await this.org.region(code).catch(() => null))?.name ?? code);
     }
@@ -89,7 +100,16 @@ export class ServiceStats {
     if (by === 'department') names = new Map([...(await this.org.departmentNames(keys)).entries()].map(([id, d]) => [id, d.name]));
     if (by === 'item' && keys.length) names = new Map((await servicesDb(this.k.db).selectFrom('services_item').select(['id', 'name']).where('id', 'in', keys).execute()).map((r) => [r.id, r.name]));
     if (by === 'staff' && keys.length)
-      names = new Map((await servicesDb(this.k.db).selectFrom('services_action').select(['actor_id', sql<string>`max(actor_name)`.as('name')]).where('actor_id', 'in', keys).groupBy('actor_id').execute()).map((r) => [r.actor_id, r.name]));
+      names = new Map(
+        (
+          await servicesDb(this.k.db)
+            .selectFrom('services_action')
+            .select(['actor_id', sql<string>`max(actor_name)`.as('name')])
+            .where('actor_id', 'in', keys)
+            .groupBy('actor_id')
+            .execute()
+        ).map((r) => [r.actor_id, r.name]),
+      );
     return rows.map((r) => ({ ...r, key: r.key ?? '', name: r.key ? (names.get(r.key) ?? r.key) : '—' }));
   }
 }

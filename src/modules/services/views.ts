@@ -76,7 +76,12 @@ export class ApplicationViews {
   private async materialsOf(refs: { code: string; fileId?: string; licenceId?: string }[], names: Map<string, string>) {
     const ids = refs.flatMap((m) => (m.licenceId ? [m.licenceId] : []));
     const cited = ids.length && this.apps.licenceRefs ? await this.apps.licenceRefs.describe(ids) : new Map();
-    return refs.map((m) => ({ code: m.code, name: names.get(m.code) ?? m.code, ...(m.fileId ? { fileId: m.fileId } : {}), ...(m.licenceId ? { licenceId: m.licenceId, ...(cited.get(m.licenceId) ? { licence: cited.get(m.licenceId) } : {}) } : {}) }));
+    return refs.map((m) => ({
+      code: m.code,
+      name: names.get(m.code) ?? m.code,
+      ...(m.fileId ? { fileId: m.fileId } : {}),
+      ...(m.licenceId ? { licenceId: m.licenceId, ...(cited.get(m.licenceId) ? { licence: cited.get(m.licenceId) } : {}) } : {}),
+    }));
   }
 
   async detail(who: Principal, id: string): Promise<ApplicationDetail> {
@@ -95,12 +100,16 @@ export class ApplicationViews {
     const names = new Map(v.content.materials.map((m) => [m.code, m.name]));
     const history = await servicesDb(this.k.db).selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
     const def = v.content.workflow;
-    const actor =
-      who.type === 'staff' ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
+    const actor = who.type === 'staff' ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
     const label = (code: string) => {
       const a = def.actions.find((x) => x.code === code);
       if (a) return { zh: a.zh, en: a.en };
-      return { submit: { zh: '提交申请', en: 'Submitted' }, claim: { zh: '认领', en: 'Claimed' }, release: { zh: '释放', en: 'Released' }, evaluate: { zh: '评价', en: 'Rated' } }[code] ?? { zh: code, en: code };
+      return (
+        { submit: { zh: '提交申请', en: 'Submitted' }, claim: { zh: '认领', en: 'Claimed' }, release: { zh: '释放', en: 'Released' }, evaluate: { zh: '评价', en: 'Rated' } }[code] ?? {
+          zh: code,
+          en: code,
+        }
+      );
     };
     const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown }>;
     return {
@@ -135,7 +144,11 @@ export class ApplicationViews {
     let query = servicesDb(this.k.db).selectFrom('services_application as a').selectAll('a').select(this.withEvaluated());
     query = who.actingFor ? query.where('a.enterprise_id', '=', who.actingFor.enterpriseId) : query.where('a.applicant_account_id', '=', who.accountId).where('a.enterprise_id', 'is', null);
     if (after) query = query.where(sql<boolean>`(a.submitted_at, a.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const rows = await query.orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const pg = pageOf(rows, limit, (r) => [iso(r.submitted_at)!, r.id]);
     return { items: await this.views(pg.items), next: pg.next };
   }
@@ -164,7 +177,11 @@ export class ApplicationViews {
       query = query.where('a.paused_at', 'is', null).where(sql<boolean>`NOT a.overdue AND ${due} >= ${now} AND coalesce(a.warn_at, a.step_due_at - interval '1 day') < ${now}`);
     const after = decodeCursor(q.after, 2);
     if (after) query = query.where(sql<boolean>`(coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz), a.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const rows = await query.orderBy(sql`coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz)`).orderBy('a.id').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy(sql`coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz)`)
+      .orderBy('a.id')
+      .limit(limit + 1)
+      .execute();
     const pg = pageOf(rows, limit, (r) => [String(r.sort_due) === 'infinity' || !Number.isFinite(new Date(r.sort_due).getTime()) ? 'infinity' : iso(r.sort_due)!, r.id]);
     return { items: await this.views(pg.items), next: pg.next };
   }

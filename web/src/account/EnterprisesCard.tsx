@@ -25,10 +25,20 @@ export function EnterprisesCard() {
   };
   const acting = me?.actingFor?.enterpriseId ?? null;
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>{t('account.enterprises')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>
+          {t('account.enterprises')}
+        </Typography.Title>
+      }
+    >
       <Typography.Paragraph>
         {t('account.actingAs')}: <Tag color="blue">{me?.actingFor ? me.actingFor.name : t('account.self')}</Tag>
-        {acting && <Button size="small" onClick={() => actAs(null)}>{t('account.self')}</Button>}
+        {acting && (
+          <Button size="small" onClick={() => actAs(null)}>
+            {t('account.self')}
+          </Button>
+        )}
       </Typography.Paragraph>
       <List
         loading={links.isLoading}
@@ -36,7 +46,15 @@ export function EnterprisesCard() {
         dataSource={links.data ?? []}
         renderItem={(e) => (
           <List.Item
-            actions={e.enterpriseId === acting ? [] : [<Button key="act" size="small" aria-label={`${t('account.switchTo')} ${e.name}`} onClick={() => actAs(e.enterpriseId)}>{t('account.switchTo')}</Button>]}
+            actions={
+              e.enterpriseId === acting
+                ? []
+                : [
+                    <Button key="act" size="small" aria-label={`${t('account.switchTo')} ${e.name}`} onClick={() => actAs(e.enterpriseId)}>
+                      {t('account.switchTo')}
+                    </Button>,
+                  ]
+            }
           >
             <List.Item.Meta
               title={e.name}
@@ -44,16 +62,28 @@ export function EnterprisesCard() {
                 <Space wrap>
                   <span>{e.creditCode}</span>
                   <Tag>{e.role === 'legal_rep' ? t('account.legalRep') : t('account.agent')}</Tag>
-                  {e.scopes.map((s) => <Tag key={s}>{t(`account.scopeNames.${s}`)}</Tag>)}
-                  {e.expiresAt && <span>{t('account.expires')} {e.expiresAt.slice(0, 10)}</span>}
+                  {e.scopes.map((s) => (
+                    <Tag key={s}>{t(`account.scopeNames.${s}`)}</Tag>
+                  ))}
+                  {e.expiresAt && (
+                    <span>
+                      {t('account.expires')} {e.expiresAt.slice(0, 10)}
+                    </span>
+                  )}
                 </Space>
               }
             />
           </List.Item>
         )}
       />
-      {(links.data ?? []).filter((e) => e.role === 'legal_rep').map((e) => <AgentsPanel key={e.enterpriseId} enterprise={e} />)}
-      <Typography.Title level={3} style={{ fontSize: '1.05em', marginTop: 16 }}>{t('account.claim')}</Typography.Title>
+      {(links.data ?? [])
+        .filter((e) => e.role === 'legal_rep')
+        .map((e) => (
+          <AgentsPanel key={e.enterpriseId} enterprise={e} />
+        ))}
+      <Typography.Title level={3} style={{ fontSize: '1.05em', marginTop: 16 }}>
+        {t('account.claim')}
+      </Typography.Title>
       <Form form={form} layout="inline" requiredMark={false} onFinish={claim}>
         <Form.Item name="creditCode" label={t('account.creditCode')} rules={[{ required: true, pattern: /^[0-9A-Za-z]{18}$/, message: t('common.required') }]}>
           <Input autoComplete="off" />

@@ -22,7 +22,14 @@ export function ProfileCard() {
     }
   };
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>{t('account.profile')}</Typography.Title>} loading={profile.isLoading}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>
+          {t('account.profile')}
+        </Typography.Title>
+      }
+      loading={profile.isLoading}
+    >
       {p && (
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('account.name')}>{p.name}</Descriptions.Item>
@@ -36,12 +43,20 @@ export function ProfileCard() {
       )}
       {p && p.kind === 'person' && p.assuranceLevel < 2 && (
         <>
-          <Typography.Title level={3} style={{ fontSize: '1.05em', marginTop: 16 }}>{t('account.realName')}</Typography.Title>
+          <Typography.Title level={3} style={{ fontSize: '1.05em', marginTop: 16 }}>
+            {t('account.realName')}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('account.realNameLead')}</Typography.Paragraph>
           <Form layout="vertical" requiredMark={false} onFinish={verify}>
-            <Form.Item name="name" label={t('account.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}><Input autoComplete="name" /></Form.Item>
-            <Form.Item name="idNumber" label={t('account.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('account.idNumberInvalid') }]}><Input autoComplete="off" /></Form.Item>
-            <Button type="primary" htmlType="submit">{t('account.realNameSubmit')}</Button>
+            <Form.Item name="name" label={t('account.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}>
+              <Input autoComplete="name" />
+            </Form.Item>
+            <Form.Item name="idNumber" label={t('account.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('account.idNumberInvalid') }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('account.realNameSubmit')}
+            </Button>
           </Form>
         </>
       )}

@@ -23,18 +23,38 @@ export function SessionsCard() {
   };
   return (
     <Card
-      title={<Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>{t('account.sessions')}</Typography.Title>}
-      extra={<Button danger onClick={endAll}>{t('account.endAll')}</Button>}
+      title={
+        <Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>
+          {t('account.sessions')}
+        </Typography.Title>
+      }
+      extra={
+        <Button danger onClick={endAll}>
+          {t('account.endAll')}
+        </Button>
+      }
     >
       <List<Session>
         loading={sessions.isLoading}
         dataSource={sessions.data ?? []}
         renderItem={(s) => (
           <List.Item
-            actions={s.current ? [] : [<Button key="end" size="small" onClick={() => act(() => api(`/api/identity/me/sessions/${s.id}`, { method: 'DELETE' }), t('account.ended'))}>{t('account.end')}</Button>]}
+            actions={
+              s.current
+                ? []
+                : [
+                    <Button key="end" size="small" onClick={() => act(() => api(`/api/identity/me/sessions/${s.id}`, { method: 'DELETE' }), t('account.ended'))}>
+                      {t('account.end')}
+                    </Button>,
+                  ]
+            }
           >
             <List.Item.Meta
-              title={<>{new Date(s.createdAt).toLocaleString(i18n.language)} {s.current && <Tag color="blue">{t('account.current')}</Tag>}</>}
+              title={
+                <>
+                  {new Date(s.createdAt).toLocaleString(i18n.language)} {s.current && <Tag color="blue">{t('account.current')}</Tag>}
+                </>
+              }
               description={`${t('account.factors')}: ${s.amr.join(' + ')} · ${(s.userAgent ?? '—').slice(0, 60)}`}
             />
           </List.Item>

@@ -23,13 +23,28 @@ export function TotpCard() {
   };
   const disable = (v: { code: string }) => act(() => api('/api/identity/me/totp/disable', { method: 'POST', json: { code: v.code.trim() } }), t('account.totpDisabled'));
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>{t('account.totp')}</Typography.Title>} loading={profile.isLoading}>
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: '1.2em', margin: 0 }}>
+          {t('account.totp')}
+        </Typography.Title>
+      }
+      loading={profile.isLoading}
+    >
       {codes && (
         <Alert
           type="success"
           style={{ marginBottom: 16 }}
           title={t('account.recovery')}
-          description={<ul className="yw-codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>}
+          description={
+            <ul className="yw-codes">
+              {codes.map((c) => (
+                <li key={c}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </ul>
+          }
         />
       )}
       {p && !p.totpEnabled && !setup && (
@@ -49,7 +64,9 @@ export function TotpCard() {
             <Form.Item name="code" label={t('account.totpConfirm')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('register.codeInvalid') }]}>
               <Input inputMode="numeric" autoComplete="one-time-code" />
             </Form.Item>
-            <Button type="primary" htmlType="submit">{t('account.totpConfirmBtn')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('account.totpConfirmBtn')}
+            </Button>
           </Form>
         </>
       )}
@@ -60,7 +77,9 @@ export function TotpCard() {
             <Form.Item name="code" label={t('sso.mfaCode')} rules={[{ required: true, message: t('common.required') }]}>
               <Input autoComplete="one-time-code" />
             </Form.Item>
-            <Button danger htmlType="submit">{t('account.totpDisable')}</Button>
+            <Button danger htmlType="submit">
+              {t('account.totpDisable')}
+            </Button>
           </Form>
         </>
       )}

@@ -29,7 +29,13 @@ export function CalendarAdmin() {
           showIcon
           style={{ marginBottom: 12 }}
           title={`${t('admin.nextYearMissing', { year: s.currentYear + 1 })}${s.nextYearPublished ? '' : ` ${t('admin.nextYearUnpublished')}`}`}
-          action={manage && s.nextYearPublished ? <Button size="small" onClick={() => act(() => api(`/api/kernel/calendar/years/${s.currentYear + 1}/load`, { method: 'POST' }))}>{t('admin.loadYear', { year: s.currentYear + 1 })}</Button> : undefined}
+          action={
+            manage && s.nextYearPublished ? (
+              <Button size="small" onClick={() => act(() => api(`/api/kernel/calendar/years/${s.currentYear + 1}/load`, { method: 'POST' }))}>
+                {t('admin.loadYear', { year: s.currentYear + 1 })}
+              </Button>
+            ) : undefined
+          }
         />
       )}
       <Space wrap style={{ marginBottom: 12 }}>
@@ -37,11 +43,31 @@ export function CalendarAdmin() {
         <Select id="cal-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 120 }} />
       </Space>
       {manage && (
-        <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v: { day: { format(f: string): string }; kind: string; name: string }) => act(() => api(`/api/kernel/calendar/days/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', json: { kind: v.kind, name: v.name } }))}>
-          <Form.Item name="day" label={t('admin.day')} rules={[{ required: true, message: t('common.required') }]}><DatePicker /></Form.Item>
-          <Form.Item name="kind" label={t('admin.kind')} initialValue="holiday"><Select style={{ width: 140 }} options={[{ value: 'holiday', label: t('admin.holiday') }, { value: 'workday', label: t('admin.workday') }]} /></Form.Item>
-          <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, message: t('common.required') }]}><Input style={{ width: 140 }} /></Form.Item>
-          <Button htmlType="submit" type="primary">{t('admin.setDay')}</Button>
+        <Form
+          layout="inline"
+          style={{ marginBottom: 12, rowGap: 8 }}
+          onFinish={(v: { day: { format(f: string): string }; kind: string; name: string }) =>
+            act(() => api(`/api/kernel/calendar/days/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', json: { kind: v.kind, name: v.name } }))
+          }
+        >
+          <Form.Item name="day" label={t('admin.day')} rules={[{ required: true, message: t('common.required') }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="kind" label={t('admin.kind')} initialValue="holiday">
+            <Select
+              style={{ width: 140 }}
+              options={[
+                { value: 'holiday', label: t('admin.holiday') },
+                { value: 'workday', label: t('admin.workday') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input style={{ width: 140 }} />
+          </Form.Item>
+          <Button htmlType="submit" type="primary">
+            {t('admin.setDay')}
+          </Button>
         </Form>
       )}
       <Table<Day>
@@ -54,7 +80,19 @@ export function CalendarAdmin() {
           { title: t('admin.day'), dataIndex: 'day' },
           { title: t('admin.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{k === 'holiday' ? t('admin.holiday') : t('admin.workday')}</Tag> },
           { title: t('admin.name'), dataIndex: 'name' },
-          ...(manage ? [{ title: '', key: 'x', render: (_: unknown, d: Day) => <Button size="small" onClick={() => act(() => api(`/api/kernel/calendar/days/${d.day}`, { method: 'DELETE' }))}>{t('admin.remove')}</Button> }] : []),
+          ...(manage
+            ? [
+                {
+                  title: '',
+                  key: 'x',
+                  render: (_: unknown, d: Day) => (
+                    <Button size="small" onClick={() => act(() => api(`/api/kernel/calendar/days/${d.day}`, { method: 'DELETE' }))}>
+                      {t('admin.remove')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

@@ -10,7 +10,11 @@ type ClientApp = Answer<'/api/identity/clients'>[number];
 type Key = Answer<'/api/identity/signing-keys'>[number];
 const SCOPES = ['openid', 'profile', 'phone', 'org', 'enterprise', 'offline_access', 'org.read', 'token.introspect'];
 const GRANTS = ['authorization_code', 'refresh_token', 'client_credentials'];
-const lines = (s?: string) => (s ?? '').split(/\s+/).map((x) => x.trim()).filter(Boolean);
+const lines = (s?: string) =>
+  (s ?? '')
+    .split(/\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** SSO client applications (department systems) and the provider's signing keys. */
 export function Clients() {
@@ -26,7 +30,16 @@ export function Clients() {
     const ok = await act(async () => {
       const r = await api<{ secret: string | null }>('/api/identity/clients', {
         method: 'POST',
-        json: { clientId: v.clientId, name: v.name, confidential: v.confidential, redirectUris: lines(v.redirectUris), postLogoutRedirectUris: lines(v.logoutRedirectUris), grantTypes: v.grantTypes, scopes: v.scopes, accountTypes: v.accountTypes ?? [] },
+        json: {
+          clientId: v.clientId,
+          name: v.name,
+          confidential: v.confidential,
+          redirectUris: lines(v.redirectUris),
+          postLogoutRedirectUris: lines(v.logoutRedirectUris),
+          grantTypes: v.grantTypes,
+          scopes: v.scopes,
+          accountTypes: v.accountTypes ?? [],
+        },
       });
       setSecret(r.secret);
     }, t('admin.created'));
@@ -39,9 +52,24 @@ export function Clients() {
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" onClick={() => setOpen(true)}>{t('clients.add')}</Button>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {t('clients.add')}
+        </Button>
       </Space>
-      {secret && <Alert type="warning" closable onClose={() => setSecret(null)} style={{ marginBottom: 12 }} title={t('clients.secretTitle')} description={<>{t('clients.secretLead')} <code>{secret}</code></>} />}
+      {secret && (
+        <Alert
+          type="warning"
+          closable
+          onClose={() => setSecret(null)}
+          style={{ marginBottom: 12 }}
+          title={t('clients.secretTitle')}
+          description={
+            <>
+              {t('clients.secretLead')} <code>{secret}</code>
+            </>
+          }
+        />
+      )}
       <Table<ClientApp>
         rowKey="clientId"
         loading={clients.isLoading}
@@ -50,7 +78,15 @@ export function Clients() {
         scroll={{ x: 720 }}
         columns={[
           { title: t('clients.clientId'), dataIndex: 'clientId' },
-          { title: t('clients.name'), dataIndex: 'name', render: (n: string, c) => <>{n} {c.firstParty && <Tag>{t('clients.firstParty')}</Tag>}</> },
+          {
+            title: t('clients.name'),
+            dataIndex: 'name',
+            render: (n: string, c) => (
+              <>
+                {n} {c.firstParty && <Tag>{t('clients.firstParty')}</Tag>}
+              </>
+            ),
+          },
           { title: t('clients.grants'), dataIndex: 'grantTypes', render: (g: string[]) => g.map((x) => <Tag key={x}>{t(`clients.grantNames.${x}`)}</Tag>) },
           { title: t('clients.scopes'), dataIndex: 'scopes', render: (s: string[]) => s.join(' ') },
           { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('admin.active') : t('admin.inactive')}</Tag> },
@@ -60,17 +96,29 @@ export function Clients() {
             render: (_: unknown, c) =>
               !c.firstParty && (
                 <Space wrap>
-                  <Button size="small" aria-label={`${c.active ? t('admin.deactivate') : t('admin.activate')} ${c.clientId}`} onClick={() => act(() => api(`/api/identity/clients/${c.clientId}`, { method: 'PATCH', json: { version: c.version, active: !c.active } }), t('admin.saved'))}>
+                  <Button
+                    size="small"
+                    aria-label={`${c.active ? t('admin.deactivate') : t('admin.activate')} ${c.clientId}`}
+                    onClick={() => act(() => api(`/api/identity/clients/${c.clientId}`, { method: 'PATCH', json: { version: c.version, active: !c.active } }), t('admin.saved'))}
+                  >
                     {c.active ? t('admin.deactivate') : t('admin.activate')}
                   </Button>
-                  {c.confidential && <Button size="small" aria-label={`${t('clients.newSecret')} ${c.clientId}`} onClick={() => newSecret(c)}>{t('clients.newSecret')}</Button>}
+                  {c.confidential && (
+                    <Button size="small" aria-label={`${t('clients.newSecret')} ${c.clientId}`} onClick={() => newSecret(c)}>
+                      {t('clients.newSecret')}
+                    </Button>
+                  )}
                 </Space>
               ),
           },
         ]}
       />
-      <Typography.Title level={2} style={{ fontSize: '1.2em', marginTop: 24 }}>{t('clients.keys')}</Typography.Title>
-      <Button onClick={() => act(() => api('/api/identity/signing-keys/rotate', { method: 'POST', json: {} }), t('clients.rotated'))} style={{ marginBottom: 12 }}>{t('clients.rotate')}</Button>
+      <Typography.Title level={2} style={{ fontSize: '1.2em', marginTop: 24 }}>
+        {t('clients.keys')}
+      </Typography.Title>
+      <Button onClick={() => act(() => api('/api/identity/signing-keys/rotate', { method: 'POST', json: {} }), t('clients.rotated'))} style={{ marginBottom: 12 }}>
+        {t('clients.rotate')}
+      </Button>
       <Table<Key>
         rowKey="kid"
         size="small"
@@ -80,26 +128,50 @@ export function Clients() {
         columns={[
           { title: 'kid', dataIndex: 'kid' },
           { title: t('clients.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
-          { title: t('admin.status'), key: 's', render: (_: unknown, k) => <Tag color={k.signing ? 'green' : k.retiredAt ? 'default' : 'blue'}>{k.signing ? t('clients.signing') : k.retiredAt ? t('clients.retired') : t('clients.published')}</Tag> },
+          {
+            title: t('admin.status'),
+            key: 's',
+            render: (_: unknown, k) => (
+              <Tag color={k.signing ? 'green' : k.retiredAt ? 'default' : 'blue'}>{k.signing ? t('clients.signing') : k.retiredAt ? t('clients.retired') : t('clients.published')}</Tag>
+            ),
+          },
         ]}
       />
       <Modal title={t('clients.add')} open={open} onOk={create} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ confidential: true, grantTypes: ['authorization_code'], scopes: ['openid', 'profile'], accountTypes: ['person', 'staff'] }}>
-          <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{2,40}$/, message: 'a–z 0–9 - (3–41)' }]}><Input autoComplete="off" /></Form.Item>
-          <Form.Item name="name" label={t('clients.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}><Input /></Form.Item>
+          <Form.Item name="clientId" label={t('clients.clientId')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{2,40}$/, message: 'a–z 0–9 - (3–41)' }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="name" label={t('clients.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}>
+            <Input />
+          </Form.Item>
           <Form.Item name="confidential" label={t('clients.type')}>
-            <Radio.Group options={[{ value: true, label: t('clients.confidential') }, { value: false, label: t('clients.public') }]} />
+            <Radio.Group
+              options={[
+                { value: true, label: t('clients.confidential') },
+                { value: false, label: t('clients.public') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="grantTypes" label={t('clients.grants')} rules={[{ required: true, message: t('common.required') }]}>
             <Checkbox.Group options={GRANTS.map((g) => ({ value: g, label: t(`clients.grantNames.${g}`) }))} />
           </Form.Item>
-          <Form.Item name="redirectUris" label={t('clients.redirects')}><Input.TextArea rows={2} /></Form.Item>
-          <Form.Item name="logoutRedirectUris" label={t('clients.logoutRedirects')}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="redirectUris" label={t('clients.redirects')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="logoutRedirectUris" label={t('clients.logoutRedirects')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
           <Form.Item name="scopes" label={t('clients.scopes')} rules={[{ required: true, message: t('common.required') }]}>
             <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
           <Form.Item name="accountTypes" label={t('clients.accountTypes')}>
-            <Checkbox.Group options={[{ value: 'person', label: t('clients.person') }, { value: 'staff', label: t('clients.staff') }]} />
+            <Checkbox.Group
+              options={[
+                { value: 'person', label: t('clients.person') },
+                { value: 'staff', label: t('clients.staff') },
+              ]}
+            />
           </Form.Item>
         </Form>
       </Modal>

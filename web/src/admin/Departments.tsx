@@ -44,7 +44,11 @@ export function Departments() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('admin.search')} aria-label={t('admin.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
-        {manage && <Button type="primary" onClick={() => openForm(null)}>{t('admin.add')}</Button>}
+        {manage && (
+          <Button type="primary" onClick={() => openForm(null)}>
+            {t('admin.add')}
+          </Button>
+        )}
       </Space>
       <Table<Department>
         rowKey="id"
@@ -59,26 +63,44 @@ export function Departments() {
           { title: t('admin.staffCount'), dataIndex: 'staffCount' },
           { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('admin.active') : t('admin.inactive')}</Tag> },
           ...(manage
-            ? [{
-                title: '',
-                key: 'act',
-                render: (_: unknown, d: Department) => (
-                  <Space wrap>
-                    <Button size="small" onClick={() => openForm(d)} aria-label={`${t('admin.edit')} ${d.name}`}>{t('admin.edit')}</Button>
-                    <Button size="small" onClick={() => toggle(d)} aria-label={`${d.active ? t('admin.deactivate') : t('admin.activate')} ${d.name}`}>{d.active ? t('admin.deactivate') : t('admin.activate')}</Button>
-                  </Space>
-                ),
-              }]
+            ? [
+                {
+                  title: '',
+                  key: 'act',
+                  render: (_: unknown, d: Department) => (
+                    <Space wrap>
+                      <Button size="small" onClick={() => openForm(d)} aria-label={`${t('admin.edit')} ${d.name}`}>
+                        {t('admin.edit')}
+                      </Button>
+                      <Button size="small" onClick={() => toggle(d)} aria-label={`${d.active ? t('admin.deactivate') : t('admin.activate')} ${d.name}`}>
+                        {d.active ? t('admin.deactivate') : t('admin.activate')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      {list.hasNextPage && <Button style={{ marginTop: 12 }} onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('admin.more')}</Button>}
+      {list.hasNextPage && (
+        <Button style={{ marginTop: 12 }} onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('admin.more')}
+        </Button>
+      )}
       <Modal title={editing ? t('admin.editDept') : t('admin.add')} open={open} onOk={save} onCancel={() => setOpen(false)} okText={t('admin.save')} cancelText={t('admin.cancel')} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, min: 2, max: 60, message: t('common.required') }]}><Input /></Form.Item>
-          <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/, message: 'A–Z 0–9 _ - (2–32)' }]}><Input disabled={!!editing} /></Form.Item>
-          <Form.Item name="nameEn" label={t('admin.nameEn')}><Input /></Form.Item>
-          <Form.Item name="regionCode" label={t('admin.region')} rules={[{ required: true, pattern: /^\d{6}(\d{3}(\d{3})?)?$/, message: 'GB/T 2260' }]}><Input inputMode="numeric" disabled={!!editing} /></Form.Item>
+          <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, min: 2, max: 60, message: t('common.required') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="code" label={t('admin.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/, message: 'A–Z 0–9 _ - (2–32)' }]}>
+            <Input disabled={!!editing} />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('admin.nameEn')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="regionCode" label={t('admin.region')} rules={[{ required: true, pattern: /^\d{6}(\d{3}(\d{3})?)?$/, message: 'GB/T 2260' }]}>
+            <Input inputMode="numeric" disabled={!!editing} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

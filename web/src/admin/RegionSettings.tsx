@@ -6,9 +6,28 @@ import { api, ApiError, errorText } from '../api';
 import { useMe } from '../shell/session';
 
 /** The part of JSON Schema the settings use: objects of objects, integer leaves with bounds. */
-interface Schema { type?: string; properties?: Record<string, Schema>; title?: string; description?: string; minimum?: number; maximum?: number }
-interface Version { regionCode: string; version: number; reason: string; savedBy: string; savedAt: string }
-interface Resolved { value: Record<string, unknown>; inherited: Record<string, unknown>; own: Version | null; sources: Record<string, string>; history: Version[] }
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  title?: string;
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+}
+interface Version {
+  regionCode: string;
+  version: number;
+  reason: string;
+  savedBy: string;
+  savedAt: string;
+}
+interface Resolved {
+  value: Record<string, unknown>;
+  inherited: Record<string, unknown>;
+  own: Version | null;
+  sources: Record<string, string>;
+  history: Version[];
+}
 
 type Path = string[];
 const at = (v: unknown, path: Path): unknown => path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), v);
@@ -35,7 +54,11 @@ export function RegionSettings({ settingKey }: { settingKey: string }) {
   const regionCode = region || me?.regionCode || '152201';
   const defs = useQuery({ queryKey: ['settings-defs'], queryFn: () => api<{ key: string; zh: string; en: string; schema: Schema }[]>('/api/settings') });
   const def = defs.data?.find((d) => d.key === settingKey);
-  const resolved = useQuery({ queryKey: ['settings', settingKey, regionCode], enabled: /^[0-9]{2,12}$/.test(regionCode), queryFn: () => api<Resolved>(`/api/settings/${settingKey}/regions/${regionCode}`) });
+  const resolved = useQuery({
+    queryKey: ['settings', settingKey, regionCode],
+    enabled: /^[0-9]{2,12}$/.test(regionCode),
+    queryFn: () => api<Resolved>(`/api/settings/${settingKey}/regions/${regionCode}`),
+  });
   const [form] = Form.useForm();
   const r = resolved.data;
   useEffect(() => {
@@ -79,7 +102,9 @@ export function RegionSettings({ settingKey }: { settingKey: string }) {
           <Space size="small" wrap>
             <span>{t('cfg.inherited', { value: String(inherited ?? '—'), from: from(path) })}</span>
             {r?.sources[`/${path.join('/')}`] === regionCode && <Tag color="blue">{t('cfg.own')}</Tag>}
-            <Button size="small" type="link" onClick={() => form.setFieldValue(path, inherited)}>{t('cfg.reset')}</Button>
+            <Button size="small" type="link" onClick={() => form.setFieldValue(path, inherited)}>
+              {t('cfg.reset')}
+            </Button>
           </Space>
         }
       >
@@ -109,7 +134,9 @@ export function RegionSettings({ settingKey }: { settingKey: string }) {
         <Form.Item name="reason" label={t('cfg.reason')} rules={[{ required: true, min: 2, message: t('cfg.reasonRequired') }]}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit">{t('cfg.save')}</Button>
+        <Button type="primary" htmlType="submit">
+          {t('cfg.save')}
+        </Button>
       </Form>
       <h3 style={{ marginTop: 16 }}>{t('cfg.history')}</h3>
       <Table<Version>

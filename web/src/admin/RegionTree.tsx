@@ -30,7 +30,13 @@ export function RegionTree() {
       loadData={async (node) => {
         if (node.children) return;
         const rs = await api<Region[]>(`/api/org/regions?parent=${node.key}`);
-        setTree((old) => insert(old, String(node.key), rs.map((r) => toNode(r, levelName))));
+        setTree((old) =>
+          insert(
+            old,
+            String(node.key),
+            rs.map((r) => toNode(r, levelName)),
+          ),
+        );
       }}
     />
   );

@@ -16,7 +16,9 @@ export function ServiceItems() {
   return (
     <>
       <Typography.Paragraph>{t('svc.adminLead')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>{t('svc.add')}</Button>
+      <Button type="primary" onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
+        {t('svc.add')}
+      </Button>
       <Table<ItemSummary>
         rowKey="id"
         size="small"
@@ -35,8 +37,12 @@ export function ServiceItems() {
             key: 'ops',
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" onClick={() => setEditing(r.id)}>{t('svc.edit')}</Button>
-                <Button size="small" onClick={() => act(() => api(`/api/services/items/${r.id}`, { method: 'PATCH', json: { active: !r.active } }), t('svc.saved'))}>{r.active ? t('svc.deactivate') : t('svc.activate')}</Button>
+                <Button size="small" onClick={() => setEditing(r.id)}>
+                  {t('svc.edit')}
+                </Button>
+                <Button size="small" onClick={() => act(() => api(`/api/services/items/${r.id}`, { method: 'PATCH', json: { active: !r.active } }), t('svc.saved'))}>
+                  {r.active ? t('svc.deactivate') : t('svc.activate')}
+                </Button>
               </Space>
             ),
           },

@@ -55,7 +55,10 @@ export function CaseMap({ pin, onPick, heat, height = 320 }: Props) {
       onEachFeature: (f, layer) => layer.bindTooltip(String((f.properties as { name: string }).name), { sticky: true }),
     }).addTo(m);
     // Start on the urban streets, where most cases are.
-    m.fitBounds([[46.055, 122.03], [46.11, 122.13]]);
+    m.fitBounds([
+      [46.055, 122.03],
+      [46.11, 122.13],
+    ]);
     return () => {
       g.remove();
       s.remove();
@@ -68,7 +71,10 @@ export function CaseMap({ pin, onPick, heat, height = 320 }: Props) {
     o.clearLayers();
     if (pin) L.circleMarker([pin[1], pin[0]], { radius: 9, color: '#0b4fa8', weight: 3, fillOpacity: 0.4 }).addTo(o);
     const max = Math.max(1, ...(heat ?? []).map((h) => h[2]));
-    for (const [lat, lon, n] of heat ?? []) L.circleMarker([lat, lon], { radius: 4 + 10 * Math.sqrt(n / max), stroke: false, fillColor: '#d4380d', fillOpacity: 0.25 + 0.5 * (n / max) }).bindTooltip(String(n)).addTo(o);
+    for (const [lat, lon, n] of heat ?? [])
+      L.circleMarker([lat, lon], { radius: 4 + 10 * Math.sqrt(n / max), stroke: false, fillColor: '#d4380d', fillOpacity: 0.25 + 0.5 * (n / max) })
+        .bindTooltip(String(n))
+        .addTo(o);
   }, [pin, heat]);
 
   return <div ref={ref} role="region" aria-label={t('cases.mapLabel')} style={{ height, width: '100%', background: '#f4f6f8', borderRadius: 6 }} />;

@@ -19,18 +19,24 @@ export function VerdictCard({ result }: { result: VerifyResult }) {
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
               <Descriptions.Item label={t('lic.type')}>{l.name}</Descriptions.Item>
               <Descriptions.Item label={t('lic.number')}>{l.licenceNo}</Descriptions.Item>
-              <Descriptions.Item label={t('lic.holder')}>{l.holderName}（{l.holderCode}）</Descriptions.Item>
+              <Descriptions.Item label={t('lic.holder')}>
+                {l.holderName}（{l.holderCode}）
+              </Descriptions.Item>
               <Descriptions.Item label={t('lic.status')}>{l.status}</Descriptions.Item>
               <Descriptions.Item label={t('lic.issuer')}>{l.issuerName}</Descriptions.Item>
               <Descriptions.Item label={t('lic.issuedOn')}>{l.issuedOn}</Descriptions.Item>
               <Descriptions.Item label={t('lic.validUntil')}>{l.validUntil ?? t('lic.forever')}</Descriptions.Item>
               <Descriptions.Item label={t('lic.version')}>{l.version}</Descriptions.Item>
-              <Descriptions.Item label={t('lic.identifier')} span={2}><code style={{ wordBreak: 'break-all' }}>{l.identifier}</code></Descriptions.Item>
+              <Descriptions.Item label={t('lic.identifier')} span={2}>
+                <code style={{ wordBreak: 'break-all' }}>{l.identifier}</code>
+              </Descriptions.Item>
             </Descriptions>
           )}
           {result.seal && (
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginTop: 8 }}>
-              <Descriptions.Item label={t('lic.seal')}>{result.seal.name}（{result.seal.code}）</Descriptions.Item>
+              <Descriptions.Item label={t('lic.seal')}>
+                {result.seal.name}（{result.seal.code}）
+              </Descriptions.Item>
               {result.seal.signedAt && <Descriptions.Item label={t('lic.signedAt')}>{new Date(result.seal.signedAt).toLocaleString(i18n.language)}</Descriptions.Item>}
             </Descriptions>
           )}

@@ -41,7 +41,9 @@ export function ApplicationPage() {
       />
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('svc.number')}>{a.number}</Descriptions.Item>
-        <Descriptions.Item label={t('svc.state')}><strong>{label(a.stateName)}</strong> <TimeTag status={a.timeStatus} /></Descriptions.Item>
+        <Descriptions.Item label={t('svc.state')}>
+          <strong>{label(a.stateName)}</strong> <TimeTag status={a.timeStatus} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('svc.department')}>{a.departmentName}</Descriptions.Item>
         <Descriptions.Item label={t('svc.submittedAt')}>{when(a.submittedAt, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('svc.dueAt')}>{when(a.dueAt, i18n.language)}</Descriptions.Item>
@@ -51,7 +53,11 @@ export function ApplicationPage() {
         <Result
           status={a.outcome === 'approved' ? 'success' : 'warning'}
           title={t(`svc.outcome.${a.outcome}`)}
-          extra={<Button type="primary" href={`/api/files/${a.resultFileId}`} download>{t('svc.download')}</Button>}
+          extra={
+            <Button type="primary" href={`/api/files/${a.resultFileId}`} download>
+              {t('svc.download')}
+            </Button>
+          }
         />
       )}
       {(can('supplement') || can('resupply')) && <SupplementCard app={a} action={can('supplement') ? 'supplement' : 'resupply'} />}
@@ -62,7 +68,10 @@ export function ApplicationPage() {
       </Card>
       {can('withdraw') && (
         <Space style={{ marginTop: 16 }}>
-          <Popconfirm title={t('svc.confirmWithdraw')} onConfirm={() => act(() => api(`/api/services/applications/${a.id}/actions`, { method: 'POST', json: { action: 'withdraw', expectedVersion: a.version } }), t('svc.withdrawn'))}>
+          <Popconfirm
+            title={t('svc.confirmWithdraw')}
+            onConfirm={() => act(() => api(`/api/services/applications/${a.id}/actions`, { method: 'POST', json: { action: 'withdraw', expectedVersion: a.version } }), t('svc.withdrawn'))}
+          >
             <Button danger>{t('svc.withdraw')}</Button>
           </Popconfirm>
         </Space>

@@ -31,7 +31,11 @@ export function Apply() {
       {filled.length > 0 && (
         <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.known')}</h2>} size="small" style={{ marginBottom: 16 }}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-            {filled.map((f) => <Descriptions.Item key={f} label={schema.properties[f]?.title ?? f}>{prefill.data[f]}</Descriptions.Item>)}
+            {filled.map((f) => (
+              <Descriptions.Item key={f} label={schema.properties[f]?.title ?? f}>
+                {prefill.data[f]}
+              </Descriptions.Item>
+            ))}
           </Descriptions>
         </Card>
       )}

@@ -54,10 +54,25 @@ export function Catalogue() {
       <Space wrap style={{ margin: '16px 0' }}>
         <Segmented<Mode>
           value={mode}
-          onChange={(m) => { setMode(m); setFilter(undefined); }}
-          options={[{ value: 'life', label: t('svc.byLife') }, { value: 'enterprise', label: t('svc.byEnterprise') }, { value: 'department', label: t('svc.byDepartment') }]}
+          onChange={(m) => {
+            setMode(m);
+            setFilter(undefined);
+          }}
+          options={[
+            { value: 'life', label: t('svc.byLife') },
+            { value: 'enterprise', label: t('svc.byEnterprise') },
+            { value: 'department', label: t('svc.byDepartment') },
+          ]}
         />
-        <Select allowClear style={{ minWidth: 240 }} value={filter} onChange={setFilter} options={options} placeholder={t('svc.all')} aria-label={t(mode === 'life' ? 'svc.byLife' : mode === 'enterprise' ? 'svc.byEnterprise' : 'svc.byDepartment')} />
+        <Select
+          allowClear
+          style={{ minWidth: 240 }}
+          value={filter}
+          onChange={setFilter}
+          options={options}
+          placeholder={t('svc.all')}
+          aria-label={t(mode === 'life' ? 'svc.byLife' : mode === 'enterprise' ? 'svc.byEnterprise' : 'svc.byDepartment')}
+        />
       </Space>
       <List
         loading={list.isLoading}
@@ -66,20 +81,28 @@ export function Catalogue() {
         renderItem={(i) => (
           <List.Item>
             <Card style={{ width: '100%' }} size="small">
-              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>{itemName(i)}</Link>
+              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>
+                {itemName(i)}
+              </Link>
               <div style={{ marginTop: 6 }}>
                 <Space wrap size={4}>
                   <Tag>{i.departmentName}</Tag>
                   <Tag color={i.handling === 'instant' ? 'green' : 'blue'}>{i.handling === 'instant' ? t('svc.instant') : t('svc.days', { n: i.promisedDays })}</Tag>
                   {i.visits === 0 && <Tag color="cyan">{t('svc.zeroVisits')}</Tag>}
-                  {i.applicantTypes.map((a) => <Tag key={a}>{t(`svc.${a}`)}</Tag>)}
+                  {i.applicantTypes.map((a) => (
+                    <Tag key={a}>{t(`svc.${a}`)}</Tag>
+                  ))}
                 </Space>
               </div>
             </Card>
           </List.Item>
         )}
       />
-      {list.hasNextPage && <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('svc.more')}</Button>}
+      {list.hasNextPage && (
+        <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('svc.more')}
+        </Button>
+      )}
     </>
   );
 }

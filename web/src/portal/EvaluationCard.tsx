@@ -30,13 +30,21 @@ export function EvaluationCard({ app }: { app: ApplicationDetail }) {
         <Typography.Paragraph>{t('svc.rated')}</Typography.Paragraph>
         {r && (
           <>
-            <Typography.Paragraph>{t('svc.rectification')}：<Tag>{t(`svc.rectState.${r.state}`)}</Tag></Typography.Paragraph>
-            {r.reply && <Typography.Paragraph>{t('svc.reply')}：{r.reply}</Typography.Paragraph>}
+            <Typography.Paragraph>
+              {t('svc.rectification')}：<Tag>{t(`svc.rectState.${r.state}`)}</Tag>
+            </Typography.Paragraph>
+            {r.reply && (
+              <Typography.Paragraph>
+                {t('svc.reply')}：{r.reply}
+              </Typography.Paragraph>
+            )}
             {r.state === 'replied' && me?.type === 'person' && (
               <Space>
                 <span>{t('svc.followUp')}</span>
                 <Button onClick={() => act(() => api(`/api/services/rectifications/${r.id}/follow-up`, { method: 'POST', json: { satisfied: true } }), t('svc.followed'))}>{t('svc.satisfied')}</Button>
-                <Button onClick={() => act(() => api(`/api/services/rectifications/${r.id}/follow-up`, { method: 'POST', json: { satisfied: false } }), t('svc.followed'))}>{t('svc.unsatisfied')}</Button>
+                <Button onClick={() => act(() => api(`/api/services/rectifications/${r.id}/follow-up`, { method: 'POST', json: { satisfied: false } }), t('svc.followed'))}>
+                  {t('svc.unsatisfied')}
+                </Button>
               </Space>
             )}
           </>
@@ -52,10 +60,20 @@ export function EvaluationCard({ app }: { app: ApplicationDetail }) {
       </fieldset>
       <div style={{ marginTop: 12 }}>
         <div id="rate-reasons">{t('svc.rateReasons')}</div>
-        <Checkbox.Group aria-labelledby="rate-reasons" value={reasons} onChange={(v) => setReasons(v as string[])} options={(codes.data?.evaluationReasons ?? []).map((c) => ({ value: String(c.code), label: label(c) }))} />
+        <Checkbox.Group
+          aria-labelledby="rate-reasons"
+          value={reasons}
+          onChange={(v) => setReasons(v as string[])}
+          options={(codes.data?.evaluationReasons ?? []).map((c) => ({ value: String(c.code), label: label(c) }))}
+        />
       </div>
       <Input.TextArea style={{ marginTop: 12 }} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} aria-label={t('svc.comment')} placeholder={t('svc.comment')} />
-      <Button type="primary" style={{ marginTop: 12 }} disabled={!level} onClick={() => act(() => api(`/api/services/applications/${app.id}/evaluation`, { method: 'POST', json: { level, reasons, comment: comment || undefined } }), t('svc.rated'))}>
+      <Button
+        type="primary"
+        style={{ marginTop: 12 }}
+        disabled={!level}
+        onClick={() => act(() => api(`/api/services/applications/${app.id}/evaluation`, { method: 'POST', json: { level, reasons, comment: comment || undefined } }), t('svc.rated'))}
+      >
         {t('svc.rateSubmit')}
       </Button>
     </Card>

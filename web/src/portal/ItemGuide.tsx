@@ -37,10 +37,16 @@ export function ItemGuide() {
         <Descriptions.Item label={t('svc.fee')}>{c.feeFen === 0 ? t('svc.free') : t('svc.yuan', { n: (c.feeFen / 100).toFixed(2) })}</Descriptions.Item>
         <Descriptions.Item label={t('svc.level')}>L{c.assuranceLevel}</Descriptions.Item>
         <Descriptions.Item label={t('svc.delivery')}>{c.deliveryMethods.map((m) => code('deliveryMethods', m)).join('、')}</Descriptions.Item>
-        <Descriptions.Item label={t('svc.basis')} span={2}>{c.legalBasis}</Descriptions.Item>
-        <Descriptions.Item label={t('svc.conditions')} span={2}>{c.conditions}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.basis')} span={2}>
+          {c.legalBasis}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('svc.conditions')} span={2}>
+          {c.conditions}
+        </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={2} style={{ marginTop: 24 }}>{t('svc.materials')}</Typography.Title>
+      <Typography.Title level={2} style={{ marginTop: 24 }}>
+        {t('svc.materials')}
+      </Typography.Title>
       <Table<Material>
         rowKey="code"
         size="small"
@@ -50,14 +56,24 @@ export function ItemGuide() {
         columns={[
           { title: t('svc.materialName'), dataIndex: 'name' },
           { title: t('svc.required'), dataIndex: 'required', render: (r: boolean) => (r ? t('svc.requiredYes') : t('svc.requiredNo')) },
-          { title: t('svc.replaceable'), dataIndex: 'replaceableBy', render: (r: Material['replaceableBy']) => (r ? <Tag color="green">{r.kind === 'licence' ? t('svc.replaceLicence') : t('svc.replaceData')}</Tag> : '—') },
+          {
+            title: t('svc.replaceable'),
+            dataIndex: 'replaceableBy',
+            render: (r: Material['replaceableBy']) => (r ? <Tag color="green">{r.kind === 'licence' ? t('svc.replaceLicence') : t('svc.replaceData')}</Tag> : '—'),
+          },
         ]}
       />
       <div style={{ marginTop: 24 }}>
         {me ? (
-          <Link to={`/services/${d.id}/apply`}><Button type="primary" size="large">{t('svc.apply')}</Button></Link>
+          <Link to={`/services/${d.id}/apply`}>
+            <Button type="primary" size="large">
+              {t('svc.apply')}
+            </Button>
+          </Link>
         ) : (
-          <Button type="primary" size="large" href={signInUrl(`/services/${d.id}/apply`)}>{t('svc.signInToApply')}</Button>
+          <Button type="primary" size="large" href={signInUrl(`/services/${d.id}/apply`)}>
+            {t('svc.signInToApply')}
+          </Button>
         )}
       </div>
     </>

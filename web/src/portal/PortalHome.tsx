@@ -33,7 +33,9 @@ export function PortalHome() {
         </search>
       </section>
       <section aria-labelledby="pillars">
-        <Typography.Title level={2} id="pillars">{t('portal.pillars')}</Typography.Title>
+        <Typography.Title level={2} id="pillars">
+          {t('portal.pillars')}
+        </Typography.Title>
         <Row gutter={[16, 16]}>
           {pillars.map((p) => (
             <Col xs={24} sm={12} md={6} key={p}>
@@ -43,7 +45,9 @@ export function PortalHome() {
         </Row>
       </section>
       <section aria-labelledby="streets" style={{ marginTop: 24 }}>
-        <Typography.Title level={2} id="streets">{t('portal.regions')}</Typography.Title>
+        <Typography.Title level={2} id="streets">
+          {t('portal.regions')}
+        </Typography.Title>
         <List
           loading={regions.isLoading}
           grid={{ gutter: 8, xs: 2, sm: 3, md: 4, lg: 6 }}

@@ -31,7 +31,9 @@ export function Register() {
   };
   return (
     <Card style={{ maxWidth: 480, margin: '24px auto' }}>
-      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>{t('register.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>
+        {t('register.title')}
+      </Typography.Title>
       <Typography.Paragraph>{t('register.lead')}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" title={t('sso.failed')} description={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
@@ -42,7 +44,9 @@ export function Register() {
         <Form.Item label={t('register.username')} name="username" rules={[{ pattern: /^[a-z][a-z0-9._-]{2,31}$/, message: 'a–z 0–9 . _ - (3–32)' }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>{t('register.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('register.submit')}
+        </Button>
       </Form>
     </Card>
   );

@@ -23,11 +23,17 @@ export function SignIn() {
   }, [error, next]);
   return (
     <Card style={{ maxWidth: 480, margin: '24px auto' }}>
-      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>{t('sso.signinTitle')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>
+        {t('sso.signinTitle')}
+      </Typography.Title>
       <Typography.Paragraph>{t('sso.signinLead')}</Typography.Paragraph>
       {error && <Alert type="warning" role="alert" title={t('sso.failed')} description={t(ERRORS[error] ?? 'sso.failed')} style={{ marginBottom: 16 }} />}
-      <Button type="primary" block href={signInUrl(next)}>{error ? t('sso.retry') : t('sso.go')}</Button>
-      <Typography.Paragraph style={{ marginTop: 16 }}><Link to="/register">{t('sso.register')}</Link></Typography.Paragraph>
+      <Button type="primary" block href={signInUrl(next)}>
+        {error ? t('sso.retry') : t('sso.go')}
+      </Button>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        <Link to="/register">{t('sso.register')}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -55,7 +55,9 @@ export function SsoInteraction() {
   if (d.prompt === 'consent') {
     body = (
       <>
-        <Typography.Title level={2} style={{ fontSize: '1.3em' }}>{t('sso.consentTitle')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: '1.3em' }}>
+          {t('sso.consentTitle')}
+        </Typography.Title>
         <Typography.Paragraph>{t('sso.consentLead', { name: appName })}</Typography.Paragraph>
         <List bordered dataSource={d.scopes} renderItem={(s) => <List.Item>{en ? s.en : s.zh}</List.Item>} style={{ marginBottom: 16 }} />
         {d.enterprises.length > 0 && (
@@ -64,14 +66,20 @@ export function SsoInteraction() {
             <Radio.Group value={actingFor} onChange={(e) => setActingFor(e.target.value)}>
               <Space direction="vertical">
                 <Radio value="">{t('sso.asSelf')}</Radio>
-                {d.enterprises.map((e) => <Radio key={e.enterpriseId} value={e.enterpriseId}>{e.name}</Radio>)}
+                {d.enterprises.map((e) => (
+                  <Radio key={e.enterpriseId} value={e.enterpriseId}>
+                    {e.name}
+                  </Radio>
+                ))}
               </Space>
             </Radio.Group>
           </fieldset>
         )}
         {alert}
         <Space wrap>
-          <Button type="primary" loading={busy} onClick={() => step('consent', { actingFor: actingFor || null })}>{t('sso.allow')}</Button>
+          <Button type="primary" loading={busy} onClick={() => step('consent', { actingFor: actingFor || null })}>
+            {t('sso.allow')}
+          </Button>
           <Button onClick={() => step('abort', undefined)}>{t('sso.deny')}</Button>
         </Space>
       </>
@@ -79,14 +87,18 @@ export function SsoInteraction() {
   } else if (challenge) {
     body = (
       <>
-        <Typography.Title level={2} style={{ fontSize: '1.3em' }}>{t('sso.mfaTitle')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: '1.3em' }}>
+          {t('sso.mfaTitle')}
+        </Typography.Title>
         <Typography.Paragraph>{t('sso.mfaLead')}</Typography.Paragraph>
         {alert}
         <Form layout="vertical" requiredMark={false} onFinish={(v: { code: string }) => step('mfa', { challenge, code: v.code.trim() })}>
           <Form.Item label={t('sso.mfaCode')} name="code" rules={[{ required: true, message: t('common.required') }]}>
             <Input autoComplete="one-time-code" inputMode="text" autoFocus />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} block>{t('sso.verify')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy} block>
+            {t('sso.verify')}
+          </Button>
         </Form>
       </>
     );
@@ -107,7 +119,9 @@ export function SsoInteraction() {
                   <Form.Item label={t('sso.passwordLabel')} name="password" rules={[{ required: true, message: t('common.required') }]}>
                     <Input.Password autoComplete="current-password" />
                   </Form.Item>
-                  <Button type="primary" htmlType="submit" loading={busy} block>{t('sso.submit')}</Button>
+                  <Button type="primary" htmlType="submit" loading={busy} block>
+                    {t('sso.submit')}
+                  </Button>
                 </Form>
               ),
             },
@@ -117,7 +131,9 @@ export function SsoInteraction() {
               children: (
                 <Form form={smsForm} layout="vertical" requiredMark={false} onFinish={(v: { phone: string; code: string }) => step('sms', v)}>
                   <PhoneCodeFields form={smsForm} purpose="sign-in" />
-                  <Button type="primary" htmlType="submit" loading={busy} block>{t('sso.submit')}</Button>
+                  <Button type="primary" htmlType="submit" loading={busy} block>
+                    {t('sso.submit')}
+                  </Button>
                 </Form>
               ),
             },
@@ -125,14 +141,18 @@ export function SsoInteraction() {
         />
         <Space style={{ marginTop: 16 }} wrap>
           <Link to="/register">{t('sso.register')}</Link>
-          <Button type="link" onClick={() => step('abort', undefined)}>{t('sso.cancel')}</Button>
+          <Button type="link" onClick={() => step('abort', undefined)}>
+            {t('sso.cancel')}
+          </Button>
         </Space>
       </>
     );
   }
   return (
     <Card style={{ maxWidth: 480, margin: '24px auto' }}>
-      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>{t('sso.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: '1.6em' }}>
+        {t('sso.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{d.client.firstParty ? t('sso.lead') : t('sso.toApp', { name: appName })}</Typography.Paragraph>
       {body}
     </Card>

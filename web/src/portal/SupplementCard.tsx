@@ -12,17 +12,37 @@ export function SupplementCard({ app, action }: { app: ApplicationDetail; action
   const act = useAction('svc-app');
   const [files, setFiles] = useState<Record<string, string | null>>({});
   const send = () => {
-    const materials = Object.entries(files).filter(([, f]) => f).map(([code, fileId]) => ({ code, fileId }));
-    return act(() => api(`/api/services/applications/${app.id}/actions`, { method: 'POST', json: { action, expectedVersion: app.version, ...(materials.length ? { materials } : {}) } }), t('svc.supplementDone'));
+    const materials = Object.entries(files)
+      .filter(([, f]) => f)
+      .map(([code, fileId]) => ({ code, fileId }));
+    return act(
+      () => api(`/api/services/applications/${app.id}/actions`, { method: 'POST', json: { action, expectedVersion: app.version, ...(materials.length ? { materials } : {}) } }),
+      t('svc.supplementDone'),
+    );
   };
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.supplementTitle')}</h2>} size="small" style={{ marginTop: 16 }}>
-      <Alert type="warning" title={t('svc.supplementLead')} description={<ul>{app.supplementItems.map((s) => <li key={s}>{s}</li>)}</ul>} />
+      <Alert
+        type="warning"
+        title={t('svc.supplementLead')}
+        description={
+          <ul>
+            {app.supplementItems.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        }
+      />
       <Space direction="vertical" style={{ marginTop: 12, width: '100%' }}>
         {app.materials.map((m) => (
-          <div key={m.code}><strong>{m.name}</strong><MaterialUpload label={m.name} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} /></div>
+          <div key={m.code}>
+            <strong>{m.name}</strong>
+            <MaterialUpload label={m.name} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />
+          </div>
         ))}
-        <Button type="primary" onClick={send}>{t('svc.supplementSend')}</Button>
+        <Button type="primary" onClick={send}>
+          {t('svc.supplementSend')}
+        </Button>
       </Space>
     </Card>
   );

@@ -16,10 +16,14 @@ export function CityPanel() {
     <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.board')}</h2>} style={{ marginTop: 16 }}>
       <Row gutter={[16, 16]}>
         {SHOWN.map((k) => (
-          <Col key={k} xs={12} md={6}><Statistic title={t(`cases.counts.${k}`)} value={board.data?.counts[k] ?? 0} /></Col>
+          <Col key={k} xs={12} md={6}>
+            <Statistic title={t(`cases.counts.${k}`)} value={board.data?.counts[k] ?? 0} />
+          </Col>
         ))}
       </Row>
-      <div style={{ marginTop: 16 }}><CaseMap heat={places.data?.heat ?? []} height={420} /></div>
+      <div style={{ marginTop: 16 }}>
+        <CaseMap heat={places.data?.heat ?? []} height={420} />
+      </div>
     </Card>
   );
 }

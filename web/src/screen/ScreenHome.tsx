@@ -42,9 +42,21 @@ export function ScreenHome() {
     <>
       <Typography.Title level={1}>{t('screen.title')}</Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={8}><Card><Statistic title={t('screen.departments')} value={items.length} /></Card></Col>
-        <Col xs={24} sm={8}><Card><Statistic title={t('screen.staff')} value={items.reduce((s, d) => s + d.staffCount, 0)} /></Card></Col>
-        <Col xs={24} sm={8}><Card><Statistic title={t('screen.streets')} value={streets.data?.length ?? 0} /></Card></Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('screen.departments')} value={items.length} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('screen.staff')} value={items.reduce((s, d) => s + d.staffCount, 0)} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={t('screen.streets')} value={streets.data?.length ?? 0} />
+          </Card>
+        </Col>
       </Row>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('screen.chart')}</h2>} style={{ marginTop: 16 }}>
         <div ref={chartRef} className="yw-chart" role="img" aria-label={t('screen.chart')} />

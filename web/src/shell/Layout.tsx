@@ -31,13 +31,21 @@ export function Shell({ elderly, onElderly }: Props) {
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <a className="skip-link" href="#main">{t('a11y.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('a11y.skip')}
+      </a>
       <Layout.Header className="yw-header">
-        <Link to="/" className="yw-brand">{t('app.full')}</Link>
+        <Link to="/" className="yw-brand">
+          {t('app.full')}
+        </Link>
         <nav aria-label={t('nav.main')} className="yw-nav">
-          {links.filter((l) => l.show).map((l) => (
-            <NavLink key={l.to} to={l.to} end={l.to === '/'}>{l.label}</NavLink>
-          ))}
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <NavLink key={l.to} to={l.to} end={l.to === '/'}>
+                {l.label}
+              </NavLink>
+            ))}
         </nav>
         <Space wrap className="yw-tools">
           <label className="yw-switch">
@@ -50,12 +58,24 @@ export function Shell({ elderly, onElderly }: Props) {
           {me ? (
             <>
               <span className="yw-who">{me.actingFor ? `${me.name} · ${me.actingFor.name}` : me.name}</span>
-              <Button size="small" onClick={async () => { await signOut(); navigate('/'); }}>{t('nav.signout')}</Button>
+              <Button
+                size="small"
+                onClick={async () => {
+                  await signOut();
+                  navigate('/');
+                }}
+              >
+                {t('nav.signout')}
+              </Button>
             </>
           ) : (
             <>
-              <Button size="small" onClick={() => navigate('/register')}>{t('nav.register')}</Button>
-              <Button size="small" type="primary" href={signInUrl(location.pathname === '/signin' ? '/' : location.pathname)}>{t('nav.signin')}</Button>
+              <Button size="small" onClick={() => navigate('/register')}>
+                {t('nav.register')}
+              </Button>
+              <Button size="small" type="primary" href={signInUrl(location.pathname === '/signin' ? '/' : location.pathname)}>
+                {t('nav.signin')}
+              </Button>
             </>
           )}
         </Space>
@@ -67,7 +87,9 @@ export function Shell({ elderly, onElderly }: Props) {
         </Suspense>
       </Layout.Content>
       <Layout.Footer className="yw-footer">
-        <Typography.Text>{t('app.full')} · {t('app.region')} (152201)</Typography.Text>
+        <Typography.Text>
+          {t('app.full')} · {t('app.region')} (152201)
+        </Typography.Text>
       </Layout.Footer>
     </Layout>
   );

@@ -1,7 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api';
 
-export interface ActingFor { enterpriseId: string; name: string; creditCode: string; role: 'legal_rep' | 'agent'; scopes: string[] }
+export interface ActingFor {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  role: 'legal_rep' | 'agent';
+  scopes: string[];
+}
 
 export interface Me {
   accountId: string;

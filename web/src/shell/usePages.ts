@@ -1,7 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../api';
 
-export interface Page<T> { items: T[]; next: string | null }
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
 
 /**
  * A list the API serves in keyset pages (`after=` cursor, `next` in the answer): the rows loaded so

@@ -56,15 +56,21 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
     setBusy(true);
     try {
       const materials = [
-        ...Object.entries(cited).filter(([, l]) => l).map(([code, licenceId]) => ({ code, licenceId, consent: true })),
-        ...Object.entries(files).filter(([code, f]) => f && !cited[code]).map(([code, fileId]) => ({ code, fileId })),
+        ...Object.entries(cited)
+          .filter(([, l]) => l)
+          .map(([code, licenceId]) => ({ code, licenceId, consent: true })),
+        ...Object.entries(files)
+          .filter(([code, f]) => f && !cited[code])
+          .map(([code, fileId]) => ({ code, fileId })),
       ];
       onSubmitted(await api<ApplicationDetail>('/api/services/applications', { method: 'POST', json: { itemId: item.id, form: formData, materials, ...extra }, headers: { 'idempotency-key': idem } }));
     } catch (err) {
       setError(errorText(err, i18n.language));
       // The server's per-field problems ('/form/shopName') shown under the fields themselves.
       if (err instanceof ApiError && err.code === 'FORM_INVALID')
-        setFieldErrors(toErrorSchema(err.errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message }))));
+        setFieldErrors(
+          toErrorSchema(err.errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message }))),
+        );
     } finally {
       setBusy(false);
     }
@@ -73,7 +79,18 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
   return (
     <>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.fill')}</h2>} size="small" style={{ marginBottom: 16 }}>
-        <Form ref={formRef as never} schema={schema} uiSchema={uiSchema} validator={formValidator} formData={formData} onChange={(e) => setFormData(e.formData ?? {})} onSubmit={submit} showErrorList={false} liveValidate="onBlur" extraErrors={fieldErrors} />
+        <Form
+          ref={formRef as never}
+          schema={schema}
+          uiSchema={uiSchema}
+          validator={formValidator}
+          formData={formData}
+          onChange={(e) => setFormData(e.formData ?? {})}
+          onSubmit={submit}
+          showErrorList={false}
+          liveValidate="onBlur"
+          extraErrors={fieldErrors}
+        />
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.upload')}</h2>} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -81,7 +98,10 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
             const licence = m.replaceableBy?.kind === 'licence' ? holding(m.replaceableBy.ref) : undefined;
             return (
               <div key={m.code}>
-                <div><strong>{m.name}</strong> {m.required ? `（${t('svc.requiredYes')}）` : `（${t('svc.requiredNo')}）`} {m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}</div>
+                <div>
+                  <strong>{m.name}</strong> {m.required ? `（${t('svc.requiredYes')}）` : `（${t('svc.requiredNo')}）`}{' '}
+                  {m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}
+                </div>
                 {licence && (
                   <Checkbox checked={!!cited[m.code]} onChange={(e) => setCited((x) => ({ ...x, [m.code]: e.target.checked ? licence.id : null }))}>
                     {t('lic.useLicence', { name: licence.name, no: licence.licenceNo })}
@@ -94,7 +114,9 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
         </Space>
       </Card>
       {error && <Alert role="alert" type="error" title={error} style={{ marginTop: 16 }} />}
-      <Button type="primary" size="large" style={{ marginTop: 16 }} loading={busy} disabled={disabled} onClick={submit}>{t('svc.submit')}</Button>
+      <Button type="primary" size="large" style={{ marginTop: 16 }} loading={busy} disabled={disabled} onClick={submit}>
+        {t('svc.submit')}
+      </Button>
     </>
   );
 }

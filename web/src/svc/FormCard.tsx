@@ -8,7 +8,11 @@ export function FormCard({ app }: { app: ApplicationDetail }) {
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.formData')}</h2>} size="small" style={{ marginTop: 16 }}>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-        {Object.entries(app.form).map(([k, v]) => <Descriptions.Item key={k} label={app.formTitles[k] ?? k}>{String(v)}</Descriptions.Item>)}
+        {Object.entries(app.form).map(([k, v]) => (
+          <Descriptions.Item key={k} label={app.formTitles[k] ?? k}>
+            {String(v)}
+          </Descriptions.Item>
+        ))}
       </Descriptions>
     </Card>
   );

@@ -17,7 +17,10 @@ export function History({ rows }: { rows: HistoryRow[] }) {
           key: `${h.at}-${h.action}`,
           children: (
             <div>
-              <strong>{label(h.actionName)}</strong> <Typography.Text type="secondary">{when(h.at, i18n.language)} · {h.actorName}</Typography.Text>
+              <strong>{label(h.actionName)}</strong>{' '}
+              <Typography.Text type="secondary">
+                {when(h.at, i18n.language)} · {h.actorName}
+              </Typography.Text>
               {extra && <div>{extra}</div>}
             </div>
           ),

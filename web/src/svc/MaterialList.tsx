@@ -19,8 +19,7 @@ export function MaterialList({ app }: { app: ApplicationDetail }) {
               {m.licence && (
                 <>
                   <Tag color={m.licence.status === 'valid' ? 'green' : 'red'}>{t('lic.citedVerified', { status: m.licence.statusLabel })}</Tag>
-                  {m.licence.name}（{m.licence.licenceNo}，{m.licence.issuerName}）{' '}
-                  <a href={`/api/licenses/${m.licence.id}/document?application=${app.id}`}>{t('lic.openLicence')}</a>
+                  {m.licence.name}（{m.licence.licenceNo}，{m.licence.issuerName}） <a href={`/api/licenses/${m.licence.id}/document?application=${app.id}`}>{t('lic.openLicence')}</a>
                 </>
               )}
             </>

@@ -35,10 +35,20 @@ export function MaterialUpload({ label, accept, onUploaded }: { label: string; a
           }
         }}
       >
-        <Button icon={<UploadOutlined />} loading={busy} aria-label={`${t('svc.uploadBtn')}：${label}`}>{t('svc.uploadBtn')}</Button>
+        <Button icon={<UploadOutlined />} loading={busy} aria-label={`${t('svc.uploadBtn')}：${label}`}>
+          {t('svc.uploadBtn')}
+        </Button>
       </Upload>
-      {name && <span style={{ marginLeft: 8 }}>{t('svc.uploaded')}：{name}</span>}
-      {error && <div role="alert" style={{ color: '#b3261e' }}>{error}</div>}
+      {name && (
+        <span style={{ marginLeft: 8 }}>
+          {t('svc.uploaded')}：{name}
+        </span>
+      )}
+      {error && (
+        <div role="alert" style={{ color: '#b3261e' }}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -9,8 +9,28 @@ import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, Vali
  */
 const WRAPPERS = new Set(['properties', 'items', 'allOf', 'anyOf', 'oneOf', '$ref', 'additionalProperties', 'dependentSchemas', 'if', 'then', 'else']);
 
-const ZH: Record<string, string> = { required: '必填', minLength: '内容过短', maxLength: '内容过长', pattern: '格式不正确', format: '格式不正确', minimum: '数值过小', maximum: '数值过大', type: '类型不正确', enum: '请从选项中选择' };
-const EN: Record<string, string> = { required: 'Required', minLength: 'Too short', maxLength: 'Too long', pattern: 'Wrong format', format: 'Wrong format', minimum: 'Too small', maximum: 'Too large', type: 'Wrong type', enum: 'Choose one of the options' };
+const ZH: Record<string, string> = {
+  required: '必填',
+  minLength: '内容过短',
+  maxLength: '内容过长',
+  pattern: '格式不正确',
+  format: '格式不正确',
+  minimum: '数值过小',
+  maximum: '数值过大',
+  type: '类型不正确',
+  enum: '请从选项中选择',
+};
+const EN: Record<string, string> = {
+  required: 'Required',
+  minLength: 'Too short',
+  maxLength: 'Too long',
+  pattern: 'Wrong format',
+  format: 'Wrong format',
+  minimum: 'Too small',
+  maximum: 'Too large',
+  type: 'Wrong type',
+  enum: 'Choose one of the options',
+};
 
 const cache = new Map<string, Validator>();
 function validatorFor(schema: RJSFSchema): Validator {

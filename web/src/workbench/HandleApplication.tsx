@@ -35,7 +35,12 @@ export function HandleApplication() {
       expectedVersion: a.version,
       opinion: v.opinion || undefined,
       reason: v.reason || undefined,
-      items: v.items ? String(v.items).split('\n').map((s: string) => s.trim()).filter(Boolean) : undefined,
+      items: v.items
+        ? String(v.items)
+            .split('\n')
+            .map((s: string) => s.trim())
+            .filter(Boolean)
+        : undefined,
       delivery: v.delivery || undefined,
     };
     if (await act(() => api(`/api/services/applications/${a.id}/actions`, { method: 'POST', json: body }), t('svc.done'))) {
@@ -46,10 +51,14 @@ export function HandleApplication() {
   const needs = (r: string) => pending?.requires.includes(r);
   return (
     <>
-      <Typography.Title level={1}>{a.itemName} · {a.number}</Typography.Title>
+      <Typography.Title level={1}>
+        {a.itemName} · {a.number}
+      </Typography.Title>
       <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 3 }}>
         <Descriptions.Item label={t('svc.applicant')}>{a.enterpriseName ? `${a.enterpriseName}（${a.applicantName}）` : a.applicantName}</Descriptions.Item>
-        <Descriptions.Item label={t('svc.state')}>{label(a.stateName)} <TimeTag status={a.timeStatus} /></Descriptions.Item>
+        <Descriptions.Item label={t('svc.state')}>
+          {label(a.stateName)} <TimeTag status={a.timeStatus} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('svc.dueAt')}>{when(a.dueAt, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('svc.stepDue')}>{when(a.stepDueAt, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('svc.channel')}>{t(`svc.channels.${a.channel}`)}</Descriptions.Item>
@@ -64,7 +73,9 @@ export function HandleApplication() {
           )}
           {a.actions.length === 0 && <span>{t('svc.noActions')}</span>}
           {a.actions.map((x) => (
-            <Button key={x.code} type={x.requires.includes('reason') ? 'default' : 'primary'} danger={x.code === 'reject' || x.code === 'deny'} onClick={() => setPending(x)}>{label(x)}</Button>
+            <Button key={x.code} type={x.requires.includes('reason') ? 'default' : 'primary'} danger={x.code === 'reject' || x.code === 'deny'} onClick={() => setPending(x)}>
+              {label(x)}
+            </Button>
           ))}
         </Space>
       </Card>
@@ -79,14 +90,24 @@ export function HandleApplication() {
       </Card>
       <Modal open={!!pending} title={pending ? label(pending) : ''} onOk={run} onCancel={() => setPending(null)} okText={t('svc.act')} destroyOnHidden>
         <Form form={form} layout="vertical">
-          {needs('reason') && <Form.Item name="reason" label={t('svc.reason')} rules={[{ required: true }]}><Input.TextArea maxLength={1000} /></Form.Item>}
-          {needs('items') && <Form.Item name="items" label={t('svc.items')} rules={[{ required: true }]}><Input.TextArea maxLength={2000} /></Form.Item>}
+          {needs('reason') && (
+            <Form.Item name="reason" label={t('svc.reason')} rules={[{ required: true }]}>
+              <Input.TextArea maxLength={1000} />
+            </Form.Item>
+          )}
+          {needs('items') && (
+            <Form.Item name="items" label={t('svc.items')} rules={[{ required: true }]}>
+              <Input.TextArea maxLength={2000} />
+            </Form.Item>
+          )}
           {needs('delivery') && (
             <Form.Item name="delivery" label={t('svc.deliveryMethod')} rules={[{ required: true }]}>
               <Select options={(codes.data?.deliveryMethods ?? []).map((c) => ({ value: String(c.code), label: label(c) }))} />
             </Form.Item>
           )}
-          <Form.Item name="opinion" label={t('svc.opinion')}><Input.TextArea maxLength={2000} /></Form.Item>
+          <Form.Item name="opinion" label={t('svc.opinion')}>
+            <Input.TextArea maxLength={2000} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

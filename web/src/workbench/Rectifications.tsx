@@ -26,10 +26,45 @@ export function Rectifications() {
         columns={[
           { title: t('svc.number'), dataIndex: 'applicationNumber' },
           { title: t('svc.item'), dataIndex: 'itemName' },
-          { title: t('svc.rate'), dataIndex: 'level', render: (v: number, r) => <>{t(`svc.levels.${v}`)}{r.comment ? `：${r.comment}` : ''}</> },
-          { title: t('svc.state'), dataIndex: 'state', render: (v: string, r) => <>{t(`svc.rectState.${v}`)} {r.overdue && <Tag color="red">{t('svc.overdue')}</Tag>}</> },
+          {
+            title: t('svc.rate'),
+            dataIndex: 'level',
+            render: (v: number, r) => (
+              <>
+                {t(`svc.levels.${v}`)}
+                {r.comment ? `：${r.comment}` : ''}
+              </>
+            ),
+          },
+          {
+            title: t('svc.state'),
+            dataIndex: 'state',
+            render: (v: string, r) => (
+              <>
+                {t(`svc.rectState.${v}`)} {r.overdue && <Tag color="red">{t('svc.overdue')}</Tag>}
+              </>
+            ),
+          },
           { title: t('svc.dueBy'), dataIndex: 'dueAt', render: (v: string) => when(v, i18n.language) },
-          { title: t('svc.reply'), dataIndex: 'reply', render: (v: string | null, r) => v ?? (r.state === 'open' ? <Button size="small" onClick={() => { setReplying(r); setText(''); }}>{t('svc.replyBtn')}</Button> : '—') },
+          {
+            title: t('svc.reply'),
+            dataIndex: 'reply',
+            render: (v: string | null, r) =>
+              v ??
+              (r.state === 'open' ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setReplying(r);
+                    setText('');
+                  }}
+                >
+                  {t('svc.replyBtn')}
+                </Button>
+              ) : (
+                '—'
+              )),
+          },
         ]}
       />
       <Modal

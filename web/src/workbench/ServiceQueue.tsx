@@ -28,12 +28,25 @@ export function ServiceQueue() {
     <>
       <Typography.Paragraph>{t('svc.queueLead')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={[{ value: 'all', label: t('svc.filterAll') }, { value: 'warning', label: t('svc.filterWarning') }, { value: 'overdue', label: t('svc.filterOverdue') }, { value: 'mine', label: t('svc.filterMine') }]}
-      />
-      <Select allowClear style={{ minWidth: 180 }} value={step} onChange={setStep} placeholder={t('svc.state')} aria-label={t('svc.state')} options={[...steps].map(([value, l]) => ({ value, label: l }))} />
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: t('svc.filterAll') },
+            { value: 'warning', label: t('svc.filterWarning') },
+            { value: 'overdue', label: t('svc.filterOverdue') },
+            { value: 'mine', label: t('svc.filterMine') },
+          ]}
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 180 }}
+          value={step}
+          onChange={setStep}
+          placeholder={t('svc.state')}
+          aria-label={t('svc.state')}
+          options={[...steps].map(([value, l]) => ({ value, label: l }))}
+        />
       </Space>
       <Table<ApplicationView>
         rowKey="id"

@@ -45,12 +45,36 @@ export function ServiceStats() {
   return (
     <>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.received')} value={total?.received ?? 0} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.accepted')} value={total?.accepted ?? 0} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.completed')} value={total?.completed ?? 0} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.overdueCount')} value={total?.overdue ?? 0} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.onlineShare')} value={pct(total?.onlineShare ?? 0)} /></Card></Col>
-        <Col xs={12} md={4}><Card><Statistic title={t('svc.score')} value={total?.averageScore ?? '—'} /></Card></Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.received')} value={total?.received ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.accepted')} value={total?.accepted ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.completed')} value={total?.completed ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.overdueCount')} value={total?.overdue ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.onlineShare')} value={pct(total?.onlineShare ?? 0)} />
+          </Card>
+        </Col>
+        <Col xs={12} md={4}>
+          <Card>
+            <Statistic title={t('svc.score')} value={total?.averageScore ?? '—'} />
+          </Card>
+        </Col>
       </Row>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.chartTitle')}</h2>} style={{ marginTop: 16 }}>
         <div ref={chartRef} className="yw-chart" role="img" aria-label={t('svc.chartTitle')} />
@@ -74,7 +98,16 @@ export function ServiceStats() {
         ]}
       />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.evaluations')}</h2>} style={{ marginTop: 16 }}>
-        <Segmented value={by} onChange={(v) => setBy(v as typeof by)} options={[{ value: 'item', label: t('svc.byItem') }, { value: 'department', label: t('svc.department') }, { value: 'staff', label: t('svc.byStaff') }]} style={{ marginBottom: 12 }} />
+        <Segmented
+          value={by}
+          onChange={(v) => setBy(v as typeof by)}
+          options={[
+            { value: 'item', label: t('svc.byItem') },
+            { value: 'department', label: t('svc.department') },
+            { value: 'staff', label: t('svc.byStaff') },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
         <Table<Figure>
           rowKey="key"
           size="small"

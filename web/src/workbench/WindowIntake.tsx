@@ -27,13 +27,27 @@ export function WindowIntake() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="vertical">
           <Form.Item label={t('svc.item')} htmlFor="intake-item">
-            <Select id="intake-item" showSearch filterOption={false} onSearch={setQ} value={itemId} onChange={setItemId} options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))} />
+            <Select
+              id="intake-item"
+              showSearch
+              filterOption={false}
+              onSearch={setQ}
+              value={itemId}
+              onChange={setItemId}
+              options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+            />
           </Form.Item>
-          <Form.Item label={t('svc.applicantName')} htmlFor="intake-name"><Input id="intake-name" maxLength={50} value={who.name} onChange={(e) => setWho({ ...who, name: e.target.value })} /></Form.Item>
-          <Form.Item label={t('svc.applicantId')} htmlFor="intake-id"><Input id="intake-id" maxLength={18} value={who.idNumber} onChange={(e) => setWho({ ...who, idNumber: e.target.value.toUpperCase() })} autoComplete="off" /></Form.Item>
+          <Form.Item label={t('svc.applicantName')} htmlFor="intake-name">
+            <Input id="intake-name" maxLength={50} value={who.name} onChange={(e) => setWho({ ...who, name: e.target.value })} />
+          </Form.Item>
+          <Form.Item label={t('svc.applicantId')} htmlFor="intake-id">
+            <Input id="intake-id" maxLength={18} value={who.idNumber} onChange={(e) => setWho({ ...who, idNumber: e.target.value.toUpperCase() })} autoComplete="off" />
+          </Form.Item>
         </Form>
       </Card>
-      {item.data && <ApplicationForm key={item.data.id} item={item.data} filled={filled} disabled={!idOk} extra={{ onBehalfOf: who }} onSubmitted={(app) => navigate(`/workbench/services/${app.id}`)} />}
+      {item.data && (
+        <ApplicationForm key={item.data.id} item={item.data} filled={filled} disabled={!idOk} extra={{ onBehalfOf: who }} onSubmitted={(app) => navigate(`/workbench/services/${app.id}`)} />
+      )}
     </>
   );
 }

@@ -24,7 +24,6 @@ const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
-
 /** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
 export function WorkbenchHome() {
   const { t } = useTranslation();
@@ -34,7 +33,12 @@ export function WorkbenchHome() {
   const { data: me } = useMe();
   const path = params['*'] || 'home';
   if (path.startsWith('services/')) return <HandleApplication />;
-  if (path.startsWith('cases/')) return <Suspense fallback={null}><HandleCase /></Suspense>;
+  if (path.startsWith('cases/'))
+    return (
+      <Suspense fallback={null}>
+        <HandleCase />
+      </Suspense>
+    );
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
   const tab = path;
   const handle = can(me, 'services.handle');
@@ -46,9 +50,26 @@ export function WorkbenchHome() {
         onChange={(k) => navigate(`/workbench/${k === 'home' ? '' : k}`)}
         items={[
           { key: 'home', label: t('workbench.title'), children: <Home /> },
-          ...(handle ? [{ key: 'services', label: t('svc.queue'), children: <ServiceQueue /> }, { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> }] : []),
+          ...(handle
+            ? [
+                { key: 'services', label: t('svc.queue'), children: <ServiceQueue /> },
+                { key: 'rectifications', label: t('svc.rectifications'), children: <Rectifications /> },
+              ]
+            : []),
           ...(can(me, 'identity.verify') && handle ? [{ key: 'intake', label: t('svc.intake'), children: <WindowIntake /> }] : []),
-          ...(can(me, 'services.stats') ? [{ key: 'stats', label: t('svc.stats'), children: <Suspense fallback={null}><ServiceStats /></Suspense> }] : []),
+          ...(can(me, 'services.stats')
+            ? [
+                {
+                  key: 'stats',
+                  label: t('svc.stats'),
+                  children: (
+                    <Suspense fallback={null}>
+                      <ServiceStats />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
           ...(can(me, 'cases.intake') ? [{ key: 'hotline', label: t('cases.hotline'), children: lazyTab(<HotlineConsole />) }] : []),
           ...(can(me, 'cases.view') || can(me, 'cases.handle') ? [{ key: 'cases', label: t('cases.inbox'), children: lazyTab(<CaseInbox />) }] : []),
           ...(can(me, 'cases.report') ? [{ key: 'report', label: t('cases.report'), children: lazyTab(<GridReport />) }] : []),
@@ -70,12 +91,25 @@ function Home() {
   return (
     <>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 3 }}>
-        <Descriptions.Item label={t('workbench.roles')}>{me?.roles.map((r) => <Tag key={r}>{r}</Tag>)}</Descriptions.Item>
+        <Descriptions.Item label={t('workbench.roles')}>
+          {me?.roles.map((r) => (
+            <Tag key={r}>{r}</Tag>
+          ))}
+        </Descriptions.Item>
         <Descriptions.Item label={t('workbench.region')}>{me?.regionCode || '*'}</Descriptions.Item>
         <Descriptions.Item label={t('workbench.department')}>{dept.data?.name ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('workbench.inbox')}</h2>} style={{ marginTop: 16 }}>
-        <List loading={inbox.isLoading} locale={{ emptyText: t('workbench.empty') }} dataSource={inbox.data ?? []} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={n.body} /></List.Item>} />
+        <List
+          loading={inbox.isLoading}
+          locale={{ emptyText: t('workbench.empty') }}
+          dataSource={inbox.data ?? []}
+          renderItem={(n) => (
+            <List.Item>
+              <List.Item.Meta title={n.title} description={n.body} />
+            </List.Item>
+          )}
+        />
       </Card>
       {can(me, 'identity.verify') && <VerifyPerson />}
     </>

@@ -13,7 +13,17 @@ import { startTestPlatform, type TestPlatform } from '../../../testing/platform.
 let t: TestPlatform;
 const KEY = 'edge-open311-key';
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'service', 'endpoint', 'format', 'error'].includes(name) });
-const base = { api_key: KEY, jurisdiction_id: '152201', service_code: '010202', lat: String(AIGUO[1]), long: String(AIGUO[0]), description: '爱国街道春阳社区北侧路灯整排不亮', first_name: '明', last_name: '王', phone: '13904825566' };
+const base = {
+  api_key: KEY,
+  jurisdiction_id: '152201',
+  service_code: '010202',
+  lat: String(AIGUO[1]),
+  long: String(AIGUO[0]),
+  description: '爱国街道春阳社区北侧路灯整排不亮',
+  first_name: '明',
+  last_name: '王',
+  phone: '13904825566',
+};
 /** A valid 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -196,7 +206,15 @@ describe('Open311 posts with media (multipart)', () => {
 describe('Open311 input that is not what the spec says', () => {
   it('refuses non-string JSON values with 400 before anything else, storing nothing', async () => {
     const before = await stored();
-    const bodies = [{ ...base, api_key: 5 }, { ...base, description: ['路灯', '不亮'] }, { ...base, description: { text: '路灯' } }, { ...base, lat: 46.078, long: 122.075 }, { ...base, api_key: null }, [base], 'text'];
+    const bodies = [
+      { ...base, api_key: 5 },
+      { ...base, description: ['路灯', '不亮'] },
+      { ...base, description: { text: '路灯' } },
+      { ...base, lat: 46.078, long: 122.075 },
+      { ...base, api_key: null },
+      [base],
+      'text',
+    ];
     for (const b of bodies) {
       const res = await at('/open311/v2/requests.json', json(b));
       expect(res.status, JSON.stringify(b)).toBe(400);

@@ -34,7 +34,10 @@ export class Open311Keys {
     const apiKey = given ?? randomBytes(24).toString('base64url');
     const id = uuidv7();
     await this.k.db.transaction().execute(async (trx) => {
-      await casesDb(trx).insertInto('cases_api_key').values({ id, key_index: this.k.crypto.blindIndex(apiKey), name, jurisdiction_id: region, region_code: region, created_at: this.k.clock.now() }).execute();
+      await casesDb(trx)
+        .insertInto('cases_api_key')
+        .values({ id, key_index: this.k.crypto.blindIndex(apiKey), name, jurisdiction_id: region, region_code: region, created_at: this.k.clock.now() })
+        .execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'api-key-issued', objectType: 'cases.api-key', objectId: id, regionCode: region, change: { name }, requestId });
     });
     return { id, apiKey };

@@ -23,7 +23,17 @@ afterAll(async () => t?.close());
 const get = (path: string) => fetch(`${t.url}/open311/v2/${path}`);
 const post = (fmt: 'json' | 'xml', fields: Record<string, string>) =>
   fetch(`${t.url}/open311/v2/requests.${fmt}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-const base = { api_key: KEY, jurisdiction_id: '152201', service_code: '010202', lat: String(AIGUO[1]), long: String(AIGUO[0]), description: '爱国街道春阳社区北侧路灯整排不亮', first_name: '明', last_name: '王', phone: '13904825566' };
+const base = {
+  api_key: KEY,
+  jurisdiction_id: '152201',
+  service_code: '010202',
+  lat: String(AIGUO[1]),
+  long: String(AIGUO[0]),
+  description: '爱国街道春阳社区北侧路灯整排不亮',
+  first_name: '明',
+  last_name: '王',
+  phone: '13904825566',
+};
 
 describe('Open311 GeoReport v2', () => {
   it('discovers production and test endpoints in XML and JSON', async () => {
@@ -109,7 +119,7 @@ describe('Open311 GeoReport v2', () => {
     expect(e[0].description).toMatch(/api_key/);
     const cases = [
       { ...base, service_code: '999999' },
-      { ...base, lat: '46.07' , long: undefined as unknown as string },
+      { ...base, lat: '46.07', long: undefined as unknown as string },
       { ...base, lat: 'north', long: '122' },
       { ...base, description: '' },
       { ...base, 'attribute[colour]': 'red' },
@@ -141,7 +151,8 @@ describe('Open311 GeoReport v2', () => {
     await t.p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '洪泛测试', flood);
     const who = (await t.p.cases.open311Keys.principalOf(flood))!;
     const REPORTER_MINUTE_LIMIT = (await import('../settings.ts')).CASE_SETTINGS_DEFAULT.intake.reporterMinuteLimit;
-    for (let i = 0; i < REPORTER_MINUTE_LIMIT; i++) await t.p.cases.intake.report(who, { channel: 'open311', kind: 'report', content: `第${i}条测试上报`, categoryCode: '010101', address: `测试地址${i}` });
+    for (let i = 0; i < REPORTER_MINUTE_LIMIT; i++)
+      await t.p.cases.intake.report(who, { channel: 'open311', kind: 'report', content: `第${i}条测试上报`, categoryCode: '010101', address: `测试地址${i}` });
     const res = await post('json', { ...base, api_key: flood });
     expect(res.status).toBe(429);
     expect((await res.json())[0]).toMatchObject({ code: 429 });

@@ -119,7 +119,12 @@ export function open311Routes(k: Kernel, svc: Open311Service) {
           { specification: 'http://wiki.open311.org/GeoReport_v2', url: production, changeset, type: 'production', formats },
           { specification: 'http://wiki.open311.org/GeoReport_v2', url: test, changeset, type: 'test', formats },
         ];
-        const body = { changeset, contact: `12345 政务服务便民热线 / 12345 hotline, ${k.config.regionCode}`, key_service: `${publicBase(k)}/admin (api_key 由区域管理员发放 / issued by the region administrator)`, endpoints };
+        const body = {
+          changeset,
+          contact: `12345 政务服务便民热线 / 12345 hotline, ${k.config.regionCode}`,
+          key_service: `${publicBase(k)}/admin (api_key 由区域管理员发放 / issued by the region administrator)`,
+          endpoints,
+        };
         if (fmt === 'json') return { root: 'discovery', item: null, body };
         return { root: 'discovery', item: null, body: { ...body, endpoints: { endpoint: endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) } } };
       },
@@ -193,7 +198,11 @@ export function open311Routes(k: Kernel, svc: Open311Service) {
    * in GeoReport's format rather than as the platform's problem documents.
    */
   const fallback = (prefix: string, sandbox: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
-    const path = req.url.split('?')[0].slice(prefix.length).replace(/\/{2,}/g, '/').replace(/^\//, '');
+    const path = req.url
+      .split('?')[0]
+      .slice(prefix.length)
+      .replace(/\/{2,}/g, '/')
+      .replace(/^\//, '');
     const [, resource, ext] = /^(.+)\.([^./]+)$/.exec(path) ?? [];
     const found = resource ? endpoints.flatMap((e) => (match(e.path, resource) ? [e] : [])) : [];
     if (!found.length) throw Open311Errors.noSuchPath();

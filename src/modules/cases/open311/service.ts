@@ -16,12 +16,29 @@ import { w3cTime } from './format.ts';
 import type { Open311Keys } from './keys.ts';
 import { casesDb, type CasesCaseTable } from '../tables.ts';
 
-
 /** Attributes every service takes (GeoReport service definitions), mapped onto case fields. */
 const ATTRIBUTES = [
-  { code: 'urgency', datatype: 'singlevaluelist', required: false, description: '紧急程度 / Urgency', values: [['ordinary', '一般 / Ordinary'], ['urgent', '紧急 / Urgent']] },
+  {
+    code: 'urgency',
+    datatype: 'singlevaluelist',
+    required: false,
+    description: '紧急程度 / Urgency',
+    values: [
+      ['ordinary', '一般 / Ordinary'],
+      ['urgent', '紧急 / Urgent'],
+    ],
+  },
   { code: 'kind', datatype: 'singlevaluelist', required: false, description: '诉求类型 / Kind of request', values: CASE_KINDS.map(([c, zh, en]) => [c, `${zh} / ${en}`]) },
-  { code: 'confidential', datatype: 'singlevaluelist', required: false, description: '是否保密（不向承办单位显示联系人）/ Keep the reporter’s contact from the handling unit', values: [['false', '否 / No'], ['true', '是 / Yes']] },
+  {
+    code: 'confidential',
+    datatype: 'singlevaluelist',
+    required: false,
+    description: '是否保密（不向承办单位显示联系人）/ Keep the reporter’s contact from the handling unit',
+    values: [
+      ['false', '否 / No'],
+      ['true', '是 / Yes'],
+    ],
+  },
 ] as const;
 
 /** Marks a sandbox id, e.g. 152201-TEST-3f9a0c1d2e4b, apart from case numbers (152201-GD-…). */
@@ -55,7 +72,15 @@ export class Open311Service {
       .filter((c) => c.leaf && c.active)
       .map((c) => {
         const group = c.parentCode ? byCode.get(c.parentCode.slice(0, 2)) : undefined;
-        return { service_code: c.code, service_name: c.name, description: [c.nameEn, group?.name].filter(Boolean).join(' · '), metadata: true, type: 'realtime', keywords: c.nameEn ?? '', group: group?.name ?? '' };
+        return {
+          service_code: c.code,
+          service_name: c.name,
+          description: [c.nameEn, group?.name].filter(Boolean).join(' · '),
+          metadata: true,
+          type: 'realtime',
+          keywords: c.nameEn ?? '',
+          group: group?.name ?? '',
+        };
       });
   }
 
@@ -64,7 +89,16 @@ export class Open311Service {
     if (!c || !c.leaf || !c.active) throw Open311Errors.notFound('service');
     return {
       service_code: c.code,
-      attributes: ATTRIBUTES.map((a, i) => ({ variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: '', order: i + 1, description: a.description, values: a.values.map(([key, name]) => ({ key, name })) })),
+      attributes: ATTRIBUTES.map((a, i) => ({
+        variable: true,
+        code: a.code,
+        datatype: a.datatype,
+        required: a.required,
+        datatype_description: '',
+        order: i + 1,
+        description: a.description,
+        values: a.values.map(([key, name]) => ({ key, name })),
+      })),
     };
   }
 
@@ -145,7 +179,9 @@ export class Open311Service {
     const { who, input, serviceName } = await this.prepare(form, media, true);
     const photoIds = media ? [await this.keepMedia(who, media, requestId)] : [];
     const r = await this.intake.report(who, { ...input, ...(photoIds.length ? { photoIds } : {}) }, requestId);
-    const notice = r.duplicateOf ? '该问题已有人反映，已与原工单合并办理 / Already reported; merged with the earlier request' : `已受理，将按${serviceName}类事项转办 / Received and will be dispatched`;
+    const notice = r.duplicateOf
+      ? '该问题已有人反映，已与原工单合并办理 / Already reported; merged with the earlier request'
+      : `已受理，将按${serviceName}类事项转办 / Received and will be dispatched`;
     return [{ service_request_id: r.number, token: r.id, service_notice: notice, account_id: null }];
   }
 
@@ -175,14 +211,26 @@ export class Open311Service {
   private async keepMedia(who: Principal, media: Media, requestId: string): Promise<string> {
     return this.k.db.transaction().execute(async (trx) => {
       const f = await this.k.files.save(trx, { stream: Readable.from(media.bytes), name: media.name, declaredMime: media.declaredMime, ownerId: who.accountId, regionCode: this.k.config.regionCode });
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'uploaded', objectType: 'kernel.file', objectId: f.id, regionCode: f.regionCode, change: { sha256: f.sha256, size: f.sizeBytes, mime: f.mime }, summary: { mime: f.mime, size: f.sizeBytes }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'uploaded',
+        objectType: 'kernel.file',
+        objectId: f.id,
+        regionCode: f.regionCode,
+        change: { sha256: f.sha256, size: f.sizeBytes, mime: f.mime },
+        summary: { mime: f.mime, size: f.sizeBytes },
+        requestId,
+      });
       return f.id;
     });
   }
 
   /** Discovery's changeset: when the service list (the category tree) last changed. */
   async changeset(): Promise<string> {
-    const r = await casesDb(this.k.db).selectFrom('cases_category').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+    const r = await casesDb(this.k.db)
+      .selectFrom('cases_category')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst();
     return w3cTime(r?.at ? new Date(r.at) : new Date(0))!;
   }
 
@@ -198,7 +246,10 @@ export class Open311Service {
     this.checkJurisdiction(q.jurisdiction_id);
     let query = casesDb(this.k.db).selectFrom('cases_case').selectAll().where('channel', '=', 'open311').where('region_code', '=', this.k.config.regionCode).where('confidential', '=', false);
     if (q.service_request_id) {
-      const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = q.service_request_id
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (ids.length > MAX_IDS) throw Open311Errors.badRequest(`一次最多查询${MAX_IDS}个请求`, `At most ${MAX_IDS} service_request_id values`);
       query = query.where('number', 'in', ids);
     } else {
@@ -212,7 +263,15 @@ export class Open311Service {
       const start = date(q.start_date, 'start_date') ?? new Date(end.getTime() - 90 * 86_400_000);
       if (start > end) throw Open311Errors.badRequest('start_date 晚于 end_date', 'start_date is after end_date');
       query = query.where('created_at', '>=', start).where('created_at', '<=', end);
-      if (q.service_code) query = query.where('category_code', 'in', q.service_code.split(',').map((s) => s.trim()).slice(0, 50));
+      if (q.service_code)
+        query = query.where(
+          'category_code',
+          'in',
+          q.service_code
+            .split(',')
+            .map((s) => s.trim())
+            .slice(0, 50),
+        );
       if (q.status) {
         const want = q.status.split(',').map((s) => s.trim());
         if (want.some((s) => s !== 'open' && s !== 'closed')) throw Open311Errors.badRequest('status 只能为 open 或 closed', 'status must be open or closed');
@@ -264,4 +323,3 @@ export class Open311Service {
     });
   }
 }
-

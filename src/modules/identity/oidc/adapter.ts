@@ -45,7 +45,9 @@ export function databaseAdapter(db: Db, clients: ClientRegistry) {
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return live(await identityDb(db).selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('user_code', '=', userCode).executeTakeFirst());
+      return live(
+        await identityDb(db).selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', this.kind).where('user_code', '=', userCode).executeTakeFirst(),
+      );
     }
 
     async consume(id: string): Promise<void> {

@@ -15,15 +15,29 @@ const Id = Type.Object({ clientId: Type.String({ pattern: '^[a-z][a-z0-9-]{2,40}
 /** Administration of SSO client applications and the provider's signing keys. */
 export function ssoAdminRoutes(clients: ClientRegistry, keys: SigningKeys, host: OidcHost) {
   return async function (app: App) {
-    app.get('/api/identity/clients', { config: cfg, schema: { tags, summary: '接入应用 / Client applications', response: { 200: Type.Array(ClientApp), ...errors } } }, async (req) => clients.list(req.principal!));
-    app.get('/api/identity/clients/:clientId', { config: cfg, schema: { tags, summary: '接入应用详情 / One client application', params: Id, response: { 200: ClientApp, ...errors } } }, async (req) => {
-      const c = await clients.get(req.params.clientId);
-      if (!c) throw Errors.notFound('client');
-      return c;
-    });
+    app.get('/api/identity/clients', { config: cfg, schema: { tags, summary: '接入应用 / Client applications', response: { 200: Type.Array(ClientApp), ...errors } } }, async (req) =>
+      clients.list(req.principal!),
+    );
+    app.get(
+      '/api/identity/clients/:clientId',
+      { config: cfg, schema: { tags, summary: '接入应用详情 / One client application', params: Id, response: { 200: ClientApp, ...errors } } },
+      async (req) => {
+        const c = await clients.get(req.params.clientId);
+        if (!c) throw Errors.notFound('client');
+        return c;
+      },
+    );
     app.post(
       '/api/identity/clients',
-      { config: cfg, schema: { tags, summary: '登记接入应用 / Register a client application', body: ClientInput, response: { 201: Type.Object({ client: ClientApp, secret: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
+      {
+        config: cfg,
+        schema: {
+          tags,
+          summary: '登记接入应用 / Register a client application',
+          body: ClientInput,
+          response: { 201: Type.Object({ client: ClientApp, secret: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        },
+      },
       async (req, reply) => reply.status(201).send(await clients.create(req.principal!, req.body, String(req.id))),
     );
     app.patch(
@@ -38,12 +52,22 @@ export function ssoAdminRoutes(clients: ClientRegistry, keys: SigningKeys, host:
     );
     app.post(
       '/api/identity/clients/:clientId/secret',
-      { config: { ...cfg, documentedBody: NoInput }, schema: { tags, summary: '重置应用密钥 / Issue a new client secret', params: Id, response: { 200: Type.Object({ secret: Type.String() }), ...errors } } },
+      {
+        config: { ...cfg, documentedBody: NoInput },
+        schema: { tags, summary: '重置应用密钥 / Issue a new client secret', params: Id, response: { 200: Type.Object({ secret: Type.String() }), ...errors } },
+      },
       async (req) => ({ secret: await clients.rotateSecret(req.principal!, req.params.clientId, String(req.id)) }),
     );
     app.get(
       '/api/identity/signing-keys',
-      { config: cfg, schema: { tags, summary: '令牌签名密钥 / Token signing keys', response: { 200: Type.Array(Type.Object({ kid: Type.String(), createdAt: Type.String(), retiredAt: Type.Union([Type.String(), Type.Null()]), signing: Type.Boolean() })), ...errors } } },
+      {
+        config: cfg,
+        schema: {
+          tags,
+          summary: '令牌签名密钥 / Token signing keys',
+          response: { 200: Type.Array(Type.Object({ kid: Type.String(), createdAt: Type.String(), retiredAt: Type.Union([Type.String(), Type.Null()]), signing: Type.Boolean() })), ...errors },
+        },
+      },
       async (req) => keys.list(req.principal!),
     );
     app.post(

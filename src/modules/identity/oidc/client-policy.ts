@@ -10,7 +10,10 @@ export const INTROSPECT_SCOPE = 'token.introspect';
 type Caller = { clientId: string; scope?: string };
 type Token = { clientId?: string };
 
-const holds = (client: Caller, scope: string) => String(client.scope ?? '').split(' ').includes(scope);
+const holds = (client: Caller, scope: string) =>
+  String(client.scope ?? '')
+    .split(' ')
+    .includes(scope);
 
 /**
  * Who may introspect a token: the client it was issued to, and registered resource servers.

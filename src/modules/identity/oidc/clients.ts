@@ -210,7 +210,11 @@ export class ClientRegistry {
       if (!rows.length) throw ClientErrors.stale();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'updated', objectType: 'identity.client', objectId: clientId, regionCode: cur.region_code, change: patch, requestId });
       // A deactivated client's tokens and grants stop working at once.
-      if (patch.active === false) await identityDb(trx).deleteFrom('identity_oidc_payload').where(sql<boolean>`payload->>'clientId' = ${clientId}`).execute();
+      if (patch.active === false)
+        await identityDb(trx)
+          .deleteFrom('identity_oidc_payload')
+          .where(sql<boolean>`payload->>'clientId' = ${clientId}`)
+          .execute();
       return rows[0] as ClientRow;
     });
     this.cache.delete(clientId);
@@ -241,7 +245,11 @@ export class ClientRegistry {
     const cur = await identityDb(this.k.db).selectFrom('identity_oidc_client').select(['secret_enc', 'redirect_uris']).where('client_id', '=', WEB_CLIENT_ID).executeTakeFirst();
     if (cur?.secret_enc) {
       if (cur.redirect_uris.join(' ') !== redirectUris.join(' ')) {
-        await identityDb(this.k.db).updateTable('identity_oidc_client').set({ redirect_uris: redirectUris, post_logout_redirect_uris: redirectUris.map((u) => new URL('/', u).href) }).where('client_id', '=', WEB_CLIENT_ID).execute();
+        await identityDb(this.k.db)
+          .updateTable('identity_oidc_client')
+          .set({ redirect_uris: redirectUris, post_logout_redirect_uris: redirectUris.map((u) => new URL('/', u).href) })
+          .where('client_id', '=', WEB_CLIENT_ID)
+          .execute();
         this.cache.delete(WEB_CLIENT_ID);
       }
       return this.k.crypto.decryptField(cur.secret_enc);

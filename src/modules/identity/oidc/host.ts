@@ -90,8 +90,19 @@ export class OidcHost {
     if (!at || at.isExpired || !at.clientId) return { p: null, jkt: null, clientId: null };
     const app = await this.d.clients.get(at.clientId);
     if (!app?.active) return { p: null, jkt: null, clientId: at.clientId };
-    const scopes = String(at.scope ?? '').split(' ').filter((s) => SYSTEM_SCOPE_CODES.includes(s));
-    const p: Principal = { accountId: `client:${app.clientId}`, type: 'client', name: app.name, regionCode: app.regionCode, departmentId: null, roles: [], permissions: new Set(scopes), sessionId: null };
+    const scopes = String(at.scope ?? '')
+      .split(' ')
+      .filter((s) => SYSTEM_SCOPE_CODES.includes(s));
+    const p: Principal = {
+      accountId: `client:${app.clientId}`,
+      type: 'client',
+      name: app.name,
+      regionCode: app.regionCode,
+      departmentId: null,
+      roles: [],
+      permissions: new Set(scopes),
+      sessionId: null,
+    };
     return { p, jkt: (at as { jkt?: string }).jkt ?? null, clientId: at.clientId };
   }
 

@@ -135,7 +135,13 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
       `${route}/sms`,
       {
         config: cfg,
-        schema: { tags, summary: '单点登录：短信验证码 / SSO sign-in with an SMS code', params: Uid, body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }), response: { 200: Next, ...errors } },
+        schema: {
+          tags,
+          summary: '单点登录：短信验证码 / SSO sign-in with an SMS code',
+          params: Uid,
+          body: Type.Object({ phone: Phone, code: Code }, { additionalProperties: false }),
+          response: { 200: Next, ...errors },
+        },
       },
       async (req, reply) => {
         const found = await details(req, reply);
@@ -195,7 +201,12 @@ export function interactionRoutes(host: OidcHost, identity: IdentityService, cli
       { config: { ...cfg, documentedBody: NoInput }, schema: { tags, summary: '单点登录：拒绝或取消 / SSO deny or cancel', params: Uid, response: { 200: Next, ...errors } } },
       async (req, reply) => {
         const { provider } = await details(req, reply);
-        const redirectTo = await provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'The user refused or cancelled the sign-in' }, { mergeWithLastSubmission: false });
+        const redirectTo = await provider.interactionResult(
+          req.raw,
+          reply.raw,
+          { error: 'access_denied', error_description: 'The user refused or cancelled the sign-in' },
+          { mergeWithLastSubmission: false },
+        );
         return { redirectTo };
       },
     );

@@ -46,7 +46,14 @@ export class SigningKeys {
       const any = await identityDb(trx).selectFrom('identity_oidc_key').select('kid').where('retired_at', 'is', null).limit(1).executeTakeFirst();
       if (!any) {
         const kid = await this.add(trx);
-        await this.k.recordChange(trx, { actor: { id: 'system', type: 'system' }, action: 'signing-key-created', objectType: 'identity.signing-key', objectId: kid, regionCode: this.k.config.regionCode, change: { kid } });
+        await this.k.recordChange(trx, {
+          actor: { id: 'system', type: 'system' },
+          action: 'signing-key-created',
+          objectType: 'identity.signing-key',
+          objectId: kid,
+          regionCode: this.k.config.regionCode,
+          change: { kid },
+        });
       }
     });
   }
@@ -59,7 +66,11 @@ export class SigningKeys {
 
   /** Changes whenever the published set changes; nodes compare it to know when to reload. */
   async version(): Promise<string> {
-    const r = await identityDb(this.k.db).selectFrom('identity_oidc_key').select(sql<string>`string_agg(kid, ',' ORDER BY kid)`.as('v')).where('retired_at', 'is', null).executeTakeFirst();
+    const r = await identityDb(this.k.db)
+      .selectFrom('identity_oidc_key')
+      .select(sql<string>`string_agg(kid, ',' ORDER BY kid)`.as('v'))
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
     return r?.v ?? '';
   }
 
@@ -86,7 +97,15 @@ export class SigningKeys {
           keep.map((r) => r.kid),
         )
         .execute();
-      await this.k.recordChange(trx, { actor: actorOf(who), action: 'signing-key-rotated', objectType: 'identity.signing-key', objectId: kid, regionCode: this.k.config.regionCode, change: { kid }, requestId });
+      await this.k.recordChange(trx, {
+        actor: actorOf(who),
+        action: 'signing-key-rotated',
+        objectType: 'identity.signing-key',
+        objectId: kid,
+        regionCode: this.k.config.regionCode,
+        change: { kid },
+        requestId,
+      });
       return kid;
     });
   }

@@ -98,7 +98,17 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect(meta.response_modes_supported).toEqual(['form_post', 'fragment', 'query']);
     const silent = (mode: string) => {
       const url = new URL(`${issuer}/auth`);
-      url.search = new URLSearchParams({ client_id: 'dept-rp', response_type: 'code', response_mode: mode, redirect_uri: `${RP}/cb`, scope: 'openid', state: 's', prompt: 'none', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' }).toString();
+      url.search = new URLSearchParams({
+        client_id: 'dept-rp',
+        response_type: 'code',
+        response_mode: mode,
+        redirect_uri: `${RP}/cb`,
+        scope: 'openid',
+        state: 's',
+        prompt: 'none',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      }).toString();
       return new CookieBrowser().follow(url, t.url);
     };
     expect((await silent('query')).url.searchParams.get('error')).toBe('login_required');
@@ -210,7 +220,10 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     const url = `${t.url}/api/org/departments`;
     const bindTo = async () => {
       // The key pair as openid-client wants it (WebCrypto), bound at the token endpoint.
-      const pair = { publicKey: await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']), privateKey: await crypto.subtle.importKey('jwk', await exportJWK(key.privateKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']) };
+      const pair = {
+        publicKey: await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']),
+        privateKey: await crypto.subtle.importKey('jwk', await exportJWK(key.privateKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']),
+      };
       return oidc.clientCredentialsGrant(cfg, { scope: 'org.read' }, { DPoP: oidc.getDPoPHandle(cfg, pair) });
     };
     const { access_token } = await bindTo();

@@ -22,8 +22,7 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { client: { clientId: string; version: number }; secret: string | null };
   };
-  const rp = (clientId: string) =>
-    oidc.discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretBasic(secrets[clientId]), { execute: [oidc.allowInsecureRequests] });
+  const rp = (clientId: string) => oidc.discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretBasic(secrets[clientId]), { execute: [oidc.allowInsecureRequests] });
 
   /** The OAuth error code an openid-client call failed with (from the body or WWW-Authenticate). */
   const oauthError = async (p: Promise<unknown>): Promise<string> => {
@@ -146,7 +145,12 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     const after = await browser.follow((await start(cfg)).url, t.url);
     expect(after.url.pathname).toMatch(/^\/signin\/interaction\//);
 
-    const audited = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action']).where('object_type', '=', 'identity.account').where('action', 'in', ['signed-in', 'sso-consent-given']).execute();
+    const audited = await t.p.kernel.db
+      .selectFrom('kernel_audit_entry')
+      .select(['action'])
+      .where('object_type', '=', 'identity.account')
+      .where('action', 'in', ['signed-in', 'sso-consent-given'])
+      .execute();
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['signed-in', 'sso-consent-given']));
   });
 
@@ -211,14 +215,27 @@ describe('OpenID Connect single sign-on with a real relying party', () => {
     const personId = (await t.p.kernel.db.selectFrom('identity_account').select('person_id').where('id', '=', rep.accountId).executeTakeFirstOrThrow()).person_id;
     const ent = await t.p.kernel.db
       .insertInto('identity_enterprise')
-      .values({ id: '01900000-0000-7000-8000-0000000000e1', region_code: '152201', name: '乌兰浩特市罕山物流有限公司', credit_code: '91152201MA0R7K2Q5L', legal_person_id: personId, created_at: new Date() })
+      .values({
+        id: '01900000-0000-7000-8000-0000000000e1',
+        region_code: '152201',
+        name: '乌兰浩特市罕山物流有限公司',
+        credit_code: '91152201MA0R7K2Q5L',
+        legal_person_id: personId,
+        created_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect((await t.app.inject({ method: 'POST', url: '/api/identity/me/enterprises', headers: bearer(rep.token), payload: { creditCode: '91152201MA0R7K2Q5L' } })).statusCode).toBe(201);
 
     const cfg = await rp('dept-people');
     const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(cfg, { redirect_uri: `${RP}/cb`, scope: 'openid profile enterprise', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'ent' });
+    const url = oidc.buildAuthorizationUrl(cfg, {
+      redirect_uri: `${RP}/cb`,
+      scope: 'openid profile enterprise',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'ent',
+    });
     const browser = new CookieBrowser();
     let hop = await browser.follow(url, t.url);
     const login = await browser.request(`${hop.url.href}/password`, { json: { username: rep.phone, password: TEST_PASSWORD } });

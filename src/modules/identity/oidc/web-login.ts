@@ -57,7 +57,15 @@ export function webLoginRoutes(k: Kernel, host: OidcHost, identity: IdentityServ
   return async function (app: App) {
     app.get(
       '/auth/login',
-      { config: { public: true }, schema: { tags: ['identity'], summary: '平台页面登录（单点登录） / Sign in to the platform pages via SSO', querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }), response: { 302: Type.Null({ description: '转到身份提供方 / on to the identity provider' }) } } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['identity'],
+          summary: '平台页面登录（单点登录） / Sign in to the platform pages via SSO',
+          querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }),
+          response: { 302: Type.Null({ description: '转到身份提供方 / on to the identity provider' }) },
+        },
+      },
       async (req, reply) => {
         const next = safeNext(req.query.next);
         const redirectUri = callbackFor(req);

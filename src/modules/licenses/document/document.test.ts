@@ -6,7 +6,16 @@ import { checkSeal, sealDocument, type SealInfo } from './seal-signature.ts';
 
 const keys = sm2.generateKeyPairHex();
 const other = sm2.generateKeyPairHex();
-const seal: SealInfo = { id: 's1', code: '1522010000001', name: '证照专用章', unitName: '乌兰浩特市市场监督管理局', unitCode: '11152201MB1234567X', validFrom: '2026-01-01', validTo: '2031-12-31', publicKey: keys.publicKey };
+const seal: SealInfo = {
+  id: 's1',
+  code: '1522010000001',
+  name: '证照专用章',
+  unitName: '乌兰浩特市市场监督管理局',
+  unitCode: '11152201MB1234567X',
+  validFrom: '2026-01-01',
+  validTo: '2031-12-31',
+  publicKey: keys.publicKey,
+};
 const doc: LicenceDocument = {
   identifier: '1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F',
   licenceNo: 'JY11522010000123',
@@ -15,7 +24,10 @@ const doc: LicenceDocument = {
   holderName: '乌兰浩特市草原味道餐饮有限公司',
   holderCodeLabel: '统一社会信用代码',
   holderCode: '91152201MA0N1234X5',
-  rows: [{ label: '经营场所', value: '乌兰浩特市和平街道兴安盟行政公署东侧一号楼底商' }, { label: '主体业态', value: '餐饮服务经营者（中型餐馆）' }],
+  rows: [
+    { label: '经营场所', value: '乌兰浩特市和平街道兴安盟行政公署东侧一号楼底商' },
+    { label: '主体业态', value: '餐饮服务经营者（中型餐馆）' },
+  ],
   issuerName: '乌兰浩特市市场监督管理局',
   issuedOn: '2026年11月24日',
   validity: '2026年11月24日至2031年11月23日',

@@ -21,8 +21,8 @@ export function drawSealMark(page: PDFPage, font: PDFFont, at: { x: number; y: n
     const rr = r * 0.74;
     // Place the glyph so its centre sits on the arc: offset back by half its width along the tangent.
     const w = font.widthOfTextAtSize(ch, size);
-    const cx = x + rr * Math.cos(rad) - ((w / 2) * Math.cos(rad - Math.PI / 2) - (size * 0.35) * Math.cos(rad));
-    const cy = y + rr * Math.sin(rad) - ((w / 2) * Math.sin(rad - Math.PI / 2) - (size * 0.35) * Math.sin(rad));
+    const cx = x + rr * Math.cos(rad) - ((w / 2) * Math.cos(rad - Math.PI / 2) - size * 0.35 * Math.cos(rad));
+    const cy = y + rr * Math.sin(rad) - ((w / 2) * Math.sin(rad - Math.PI / 2) - size * 0.35 * Math.sin(rad));
     page.drawText(ch, { x: cx, y: cy, size, font, color: SEAL_RED, rotate: degrees(angle - 90), opacity: 0.9 });
   });
   const ps = r * 0.2;

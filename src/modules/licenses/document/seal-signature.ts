@@ -69,15 +69,20 @@ export function sealDocument(pdf: Uint8Array, body: SealSignatureBody, privateKe
   const base = Buffer.from(pdf);
   const tr = trailerOf(base.toString('latin1', Math.max(0, base.length - 2048)));
   if (!tr) throw new Error('the document has no classic trailer to append to');
-  const unsigned: Omit<SealSignature, 'signature'> = { format: 'yiwang-esig/1', structure: 'GB/T 38540', ...body, dataHash: { alg: 'SM3', range: [0, base.length], value: sm3(base) }, signAlg: 'SM2-with-SM3', userId: SM2_USER_ID };
+  const unsigned: Omit<SealSignature, 'signature'> = {
+    format: 'yiwang-esig/1',
+    structure: 'GB/T 38540',
+    ...body,
+    dataHash: { alg: 'SM3', range: [0, base.length], value: sm3(base) },
+    signAlg: 'SM2-with-SM3',
+    userId: SM2_USER_ID,
+  };
   const signature: SealSignature = { ...unsigned, signature: sm2.doSignature(toBeSigned(unsigned), privateKey, { hash: true, publicKey: body.seal.publicKey, userId: SM2_USER_ID }) };
   const tail = updateTail(base.length, tr.size, ascii(JSON.stringify(signature)), tr.root, tr.info, tr.prev);
   return { bytes: Buffer.concat([base, Buffer.from(tail, 'latin1')]), signature };
 }
 
-export type SealCheck =
-  | { ok: true; signature: SealSignature }
-  | { ok: false; problem: 'no-seal' | 'altered'; signature?: SealSignature };
+export type SealCheck = { ok: true; signature: SealSignature } | { ok: false; problem: 'no-seal' | 'altered'; signature?: SealSignature };
 
 /**
  * Reads the last seal signature of a PDF and checks that nothing before it changed (SM3 over the
@@ -98,12 +103,14 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   } catch {
     return { ok: false, problem: 'altered' };
   }
-  if (!signature || typeof signature !== 'object' || signature.format !== 'yiwang-esig/1' || typeof signature.signature !== 'string' || !signature.dataHash || !signature.seal) return { ok: false, problem: 'altered' };
+  if (!signature || typeof signature !== 'object' || signature.format !== 'yiwang-esig/1' || typeof signature.signature !== 'string' || !signature.dataHash || !signature.seal)
+    return { ok: false, problem: 'altered' };
   const tail = text.slice(at);
   const root = /\/Root (\d+ \d+ R)/.exec(tail)?.[1];
   const prev = /\/Prev (\d+)/.exec(tail)?.[1];
   const json = ascii(JSON.stringify(signature));
-  if (!root || !prev || updateTail(at, Number(last[1]), json, root, /\/Info (\d+ \d+ R)/.exec(tail)?.[1] ?? null, Number(prev)) !== tail || text.slice(start, start + Number(last[2])) !== json) return { ok: false, problem: 'altered', signature };
+  if (!root || !prev || updateTail(at, Number(last[1]), json, root, /\/Info (\d+ \d+ R)/.exec(tail)?.[1] ?? null, Number(prev)) !== tail || text.slice(start, start + Number(last[2])) !== json)
+    return { ok: false, problem: 'altered', signature };
   const signed = buf.subarray(0, at);
   const hash = sm3(signed);
   if (signature.dataHash.range?.[1] !== at || signature.dataHash.value !== hash) return { ok: false, problem: 'altered', signature };

@@ -24,18 +24,31 @@ export function CaseStatus() {
     <>
       <Typography.Title level={1}>{t('cases.caseTitle', { number: c.number })}</Typography.Title>
       {c.duplicateOf && <Alert type="info" style={{ marginBottom: 12 }} title={t('cases.mergedInto')} />}
-      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{c.title}</h2>} extra={<Tag color={c.open ? 'blue' : 'default'}>{i18n.language === 'en' ? c.stateLabel.en : c.stateLabel.zh}</Tag>}>
+      <Card
+        size="small"
+        title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{c.title}</h2>}
+        extra={<Tag color={c.open ? 'blue' : 'default'}>{i18n.language === 'en' ? c.stateLabel.en : c.stateLabel.zh}</Tag>}
+      >
         <Typography.Paragraph>{c.content}</Typography.Paragraph>
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('cases.unit')}>{c.handlingDepartmentName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('cases.dueAt')}>{when(c.dueAt, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.address')}>{c.address ?? c.streetName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('cases.createdAt')}>{when(c.createdAt, i18n.language)}</Descriptions.Item>
-          {(c.reply || c.answer) && <Descriptions.Item label={t('cases.reply')} span={2}>{c.reply ?? c.answer}</Descriptions.Item>}
+          {(c.reply || c.answer) && (
+            <Descriptions.Item label={t('cases.reply')} span={2}>
+              {c.reply ?? c.answer}
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {canWithdraw && (
-          <Popconfirm title={t('cases.withdraw')} onConfirm={() => act(() => api(`/api/cases/${c.id}/actions`, { method: 'POST', json: { action: 'withdraw', expectedVersion: c.version } }), t('cases.done'))}>
-            <Button danger style={{ marginTop: 12 }}>{t('cases.withdraw')}</Button>
+          <Popconfirm
+            title={t('cases.withdraw')}
+            onConfirm={() => act(() => api(`/api/cases/${c.id}/actions`, { method: 'POST', json: { action: 'withdraw', expectedVersion: c.version } }), t('cases.done'))}
+          >
+            <Button danger style={{ marginTop: 12 }}>
+              {t('cases.withdraw')}
+            </Button>
           </Popconfirm>
         )}
       </Card>

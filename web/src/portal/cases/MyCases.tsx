@@ -14,9 +14,15 @@ export function MyCases() {
   return (
     <>
       <Typography.Title level={1}>{t('cases.mine')}</Typography.Title>
-      <Typography.Paragraph>{t('cases.mineLead')} <Link to="/cases/new">{t('cases.reportNew')}</Link></Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('cases.mineLead')} <Link to="/cases/new">{t('cases.reportNew')}</Link>
+      </Typography.Paragraph>
       <CaseTable rows={rows} loading={list.isLoading} base="/cases" />
-      {list.hasNextPage && <Button style={{ marginTop: 8 }} onClick={() => list.fetchNextPage()}>{t('cases.more')}</Button>}
+      {list.hasNextPage && (
+        <Button style={{ marginTop: 8 }} onClick={() => list.fetchNextPage()}>
+          {t('cases.more')}
+        </Button>
+      )}
     </>
   );
 }

@@ -6,7 +6,12 @@ import { api } from '../../api';
 import { useAction } from '../../shell/useAction';
 import type { LicenceSummary } from '../../licences/types';
 
-interface Values { departmentId: string; scopes: string[]; purpose: string; until: dayjs.Dayjs }
+interface Values {
+  departmentId: string;
+  scopes: string[];
+  purpose: string;
+  until: dayjs.Dayjs;
+}
 
 /** 授权用证: the holder lets one department use a licence, for a purpose, until a day (at most a year). */
 export function GrantDialog({ licence, onClose }: { licence: LicenceSummary; onClose(): void }) {
@@ -16,7 +21,10 @@ export function GrantDialog({ licence, onClose }: { licence: LicenceSummary; onC
   const depts = useQuery({ queryKey: ['svc-departments'], queryFn: () => api<{ id: string; name: string }[]>('/api/services/departments') });
   const save = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => api(`/api/licenses/${licence.id}/grants`, { method: 'POST', json: { departmentId: v.departmentId, scopes: v.scopes, purpose: v.purpose, expiresAt: v.until.endOf('day').toISOString() } }), t('lic.grantDone'));
+    const ok = await act(
+      () => api(`/api/licenses/${licence.id}/grants`, { method: 'POST', json: { departmentId: v.departmentId, scopes: v.scopes, purpose: v.purpose, expiresAt: v.until.endOf('day').toISOString() } }),
+      t('lic.grantDone'),
+    );
     if (ok) onClose();
   };
   return (

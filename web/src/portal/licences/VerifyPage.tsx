@@ -66,13 +66,21 @@ export function VerifyPage() {
         <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('lic.byId')}</h2>}>
           <Space.Compact style={{ width: '100%' }}>
             <Input aria-label={t('lic.identifier')} placeholder={t('lic.idPlaceholder')} value={id} onChange={(e) => setId(e.target.value)} onPressEnter={() => byId(id)} maxLength={120} />
-            <Button type="primary" onClick={() => byId(id)} loading={busy}>{t('lic.check')}</Button>
+            <Button type="primary" onClick={() => byId(id)} loading={busy}>
+              {t('lic.check')}
+            </Button>
           </Space.Compact>
         </Card>
         <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('lic.byFile')}</h2>}>
           <Space wrap>
-            <Upload accept="application/pdf,.pdf" showUploadList={false} customRequest={({ file }) => run(() => api<VerifyResult>('/api/licenses/verify', { method: 'POST', body: file as Blob, headers: { 'content-type': 'application/pdf' } }))}>
-              <Button icon={<FilePdfOutlined />} loading={busy}>{t('lic.chooseFile')}</Button>
+            <Upload
+              accept="application/pdf,.pdf"
+              showUploadList={false}
+              customRequest={({ file }) => run(() => api<VerifyResult>('/api/licenses/verify', { method: 'POST', body: file as Blob, headers: { 'content-type': 'application/pdf' } }))}
+            >
+              <Button icon={<FilePdfOutlined />} loading={busy}>
+                {t('lic.chooseFile')}
+              </Button>
             </Upload>
             <Upload
               accept="image/*"

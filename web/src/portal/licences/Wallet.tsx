@@ -30,16 +30,30 @@ function LicenceCard({ l, onGrant }: { l: LicenceSummary; onGrant(): void }) {
       title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{l.name}</h2>}
       extra={<Tag color={statusColor(l.status)}>{l.statusLabel}</Tag>}
       actions={[
-        <a key="d" href={`/api/licenses/${l.id}/document`} download>{t('lic.download')}</a>,
-        <Button key="c" type="link" size="small" disabled={!valid} onClick={() => saveCredential(l)}>{t('lic.credential')}</Button>,
-        <Button key="g" type="link" size="small" disabled={!valid} onClick={onGrant}>{t('lic.grant')}</Button>,
-        <Link key="v" to={`/verify?id=${encodeURIComponent(l.identifier)}`}>{t('lic.verifyLink')}</Link>,
+        <a key="d" href={`/api/licenses/${l.id}/document`} download>
+          {t('lic.download')}
+        </a>,
+        <Button key="c" type="link" size="small" disabled={!valid} onClick={() => saveCredential(l)}>
+          {t('lic.credential')}
+        </Button>,
+        <Button key="g" type="link" size="small" disabled={!valid} onClick={onGrant}>
+          {t('lic.grant')}
+        </Button>,
+        <Link key="v" to={`/verify?id=${encodeURIComponent(l.identifier)}`}>
+          {t('lic.verifyLink')}
+        </Link>,
       ]}
     >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('lic.number')}>{l.licenceNo}</Descriptions.Item>
-        <Descriptions.Item label={t('lic.holder')}>{l.holderName}（{l.holderCode}）</Descriptions.Item>
-        {l.rows.slice(0, 3).map((r) => <Descriptions.Item key={r.label} label={r.label}>{r.value}</Descriptions.Item>)}
+        <Descriptions.Item label={t('lic.holder')}>
+          {l.holderName}（{l.holderCode}）
+        </Descriptions.Item>
+        {l.rows.slice(0, 3).map((r) => (
+          <Descriptions.Item key={r.label} label={r.label}>
+            {r.value}
+          </Descriptions.Item>
+        ))}
         <Descriptions.Item label={t('lic.issuer')}>{l.issuerName}</Descriptions.Item>
         <Descriptions.Item label={t('lic.validUntil')}>{l.validUntil ?? t('lic.forever')}</Descriptions.Item>
       </Descriptions>
@@ -57,7 +71,7 @@ export function Wallet() {
   const uses = useQuery({ queryKey: ['lic-uses'], queryFn: () => call(client.GET('/api/licenses/mine/uses')) });
   const grants = useQuery({ queryKey: ['lic-grants'], queryFn: () => call(client.GET('/api/licenses/mine/grants')) });
   const depts = useQuery({ queryKey: ['svc-departments'], queryFn: () => api<{ id: string; name: string }[]>('/api/services/departments') });
-  const deptName = (id: string | null) => (id ? depts.data?.find((d) => d.id === id)?.name ?? '' : '');
+  const deptName = (id: string | null) => (id ? (depts.data?.find((d) => d.id === id)?.name ?? '') : '');
   const when = (s: string) => new Date(s).toLocaleString(i18n.language);
   const items = wallet.data?.items ?? [];
   return (
@@ -72,9 +86,15 @@ export function Wallet() {
             label: t('lic.wallet'),
             children: items.length ? (
               <Row gutter={[16, 16]}>
-                {items.map((l) => <Col key={l.id} xs={24} md={12} xl={8}><LicenceCard l={l} onGrant={() => setGranting(l)} /></Col>)}
+                {items.map((l) => (
+                  <Col key={l.id} xs={24} md={12} xl={8}>
+                    <LicenceCard l={l} onGrant={() => setGranting(l)} />
+                  </Col>
+                ))}
               </Row>
-            ) : <Empty description={t('lic.none')} />,
+            ) : (
+              <Empty description={t('lic.none')} />
+            ),
           },
           {
             key: 'uses',
@@ -82,7 +102,13 @@ export function Wallet() {
             children: (
               <>
                 <Typography.Paragraph>{t('lic.usesLead')}</Typography.Paragraph>
-                <Table<UseRow> rowKey="id" size="small" scroll={{ x: true }} dataSource={uses.data ?? []} locale={{ emptyText: t('lic.noUses') }} pagination={{ pageSize: 20 }}
+                <Table<UseRow>
+                  rowKey="id"
+                  size="small"
+                  scroll={{ x: true }}
+                  dataSource={uses.data ?? []}
+                  locale={{ emptyText: t('lic.noUses') }}
+                  pagination={{ pageSize: 20 }}
                   columns={[
                     { title: t('lic.at'), dataIndex: 'at', render: when },
                     { title: t('lic.type'), render: (_, u) => `${u.licenceName}（${u.licenceNo}）` },
@@ -98,7 +124,12 @@ export function Wallet() {
             key: 'grants',
             label: t('lic.grants'),
             children: (
-              <Table<GrantRow> rowKey="id" size="small" scroll={{ x: true }} dataSource={grants.data ?? []} locale={{ emptyText: t('lic.noGrants') }}
+              <Table<GrantRow>
+                rowKey="id"
+                size="small"
+                scroll={{ x: true }}
+                dataSource={grants.data ?? []}
+                locale={{ emptyText: t('lic.noGrants') }}
                 columns={[
                   { title: t('lic.type'), render: (_, g) => items.find((l) => l.identifier.startsWith(g.identifier.slice(0, -6)))?.name ?? g.identifier },
                   { title: t('lic.department'), render: (_, g) => deptName(g.departmentId) },
@@ -106,7 +137,15 @@ export function Wallet() {
                   { title: t('lic.purpose'), dataIndex: 'purpose' },
                   { title: t('lic.expires'), dataIndex: 'expiresAt', render: when },
                   { title: t('lic.status'), render: (_, g) => <Tag color={g.active ? 'green' : 'default'}>{g.active ? t('lic.active') : t('lic.inactive')}</Tag> },
-                  { title: '', render: (_, g) => g.active && <Button size="small" onClick={() => act(() => api(`/api/licenses/grants/${g.id}`, { method: 'DELETE' }), t('lic.withdrawn'))}>{t('lic.withdraw')}</Button> },
+                  {
+                    title: '',
+                    render: (_, g) =>
+                      g.active && (
+                        <Button size="small" onClick={() => act(() => api(`/api/licenses/grants/${g.id}`, { method: 'DELETE' }), t('lic.withdrawn'))}>
+                          {t('lic.withdraw')}
+                        </Button>
+                      ),
+                  },
                 ]}
               />
             ),
@@ -114,7 +153,9 @@ export function Wallet() {
         ]}
       />
       {granting && <GrantDialog licence={granting} onClose={() => setGranting(null)} />}
-      <Space style={{ marginTop: 16 }}><Link to="/verify">{t('lic.verifyTitle')}</Link></Space>
+      <Space style={{ marginTop: 16 }}>
+        <Link to="/verify">{t('lic.verifyTitle')}</Link>
+      </Space>
     </>
   );
 }

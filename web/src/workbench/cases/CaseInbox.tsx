@@ -24,12 +24,25 @@ export function CaseInbox() {
         <Segmented
           value={filter}
           onChange={(v) => setFilter(String(v))}
-          options={[...(centre ? [{ value: 'registered', label: t('cases.counts.registered') }, { value: 'open', label: t('cases.counts.open') }] : []), { value: 'overdue', label: t('cases.overdue') }, { value: 'all', label: centre ? t('cases.regionInbox') : t('cases.unitInbox') }]}
+          options={[
+            ...(centre
+              ? [
+                  { value: 'registered', label: t('cases.counts.registered') },
+                  { value: 'open', label: t('cases.counts.open') },
+                ]
+              : []),
+            { value: 'overdue', label: t('cases.overdue') },
+            { value: 'all', label: centre ? t('cases.regionInbox') : t('cases.unitInbox') },
+          ]}
         />
         <Input.Search allowClear aria-label={t('svc.search')} placeholder={t('svc.search')} onSearch={setQ} style={{ width: 220 }} maxLength={50} />
       </Space>
       <CaseTable rows={rows} loading={list.isLoading} />
-      {list.hasNextPage && <Button style={{ marginTop: 8 }} onClick={() => list.fetchNextPage()}>{t('cases.more')}</Button>}
+      {list.hasNextPage && (
+        <Button style={{ marginTop: 8 }} onClick={() => list.fetchNextPage()}>
+          {t('cases.more')}
+        </Button>
+      )}
     </>
   );
 }

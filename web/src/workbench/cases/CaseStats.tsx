@@ -24,38 +24,94 @@ export function CaseStats() {
   const [by, setBy] = useState<'unit' | 'street'>('unit');
   const perf = useQuery({ queryKey: ['case-perf', by], queryFn: () => api<Perf[]>(`/api/cases/stats/performance?by=${by}`) });
   const topics = useQuery({ queryKey: ['case-topics'], queryFn: () => api<Topics>('/api/cases/stats/topics?weeks=8') });
-  const places = useQuery({ queryKey: ['case-places'], queryFn: () => api<{ heat: [number, number, number][]; addresses: { address: string; cases: number; open: number }[] }>('/api/cases/stats/places') });
-  const acc = useQuery({ queryKey: ['case-acc'], queryFn: () => api<{ heldOut: number; top1: number | null; top3: number | null; dispatched: number; tookFirstRate: number | null }>('/api/cases/stats/classifier?sample=500') });
+  const places = useQuery({
+    queryKey: ['case-places'],
+    queryFn: () => api<{ heat: [number, number, number][]; addresses: { address: string; cases: number; open: number }[] }>('/api/cases/stats/places'),
+  });
+  const acc = useQuery({
+    queryKey: ['case-acc'],
+    queryFn: () => api<{ heldOut: number; top1: number | null; top3: number | null; dispatched: number; tookFirstRate: number | null }>('/api/cases/stats/classifier?sample=500'),
+  });
   const name = useCallback((x: { name: string; nameEn: string | null }) => (i18n.language === 'en' && x.nameEn ? x.nameEn : x.name), [i18n.language]);
   const rows = useMemo(() => (perf.data ?? []).slice(0, 15), [perf.data]);
   const rateChart = useChart(
-    useMemo(() => rows.length
-      ? {
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 150, right: 16, top: 32, bottom: 24 },
-          xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-          yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
-          series: (['responseRate', 'onTimeRate', 'satisfactionRate'] as const).map((k, i) => ({ type: 'bar', name: t(`cases.${k}`), data: rows.map((r) => (r[k] == null ? 0 : Math.round(r[k]! * 1000) / 10)), itemStyle: { color: ['#0b4fa8', '#2e7d32', '#9f1d20'][i] } })),
-        }
-      : null, [rows, t]),
+    useMemo(
+      () =>
+        rows.length
+          ? {
+              tooltip: { trigger: 'axis' },
+              legend: { top: 0 },
+              grid: { left: 150, right: 16, top: 32, bottom: 24 },
+              xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+              yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
+              series: (['responseRate', 'onTimeRate', 'satisfactionRate'] as const).map((k, i) => ({
+                type: 'bar',
+                name: t(`cases.${k}`),
+                data: rows.map((r) => (r[k] == null ? 0 : Math.round(r[k]! * 1000) / 10)),
+                itemStyle: { color: ['#0b4fa8', '#2e7d32', '#9f1d20'][i] },
+              })),
+            }
+          : null,
+      [rows, t],
+    ),
   );
   const hot = useMemo(() => topics.data?.hot.slice(0, 6) ?? [], [topics.data]);
   const topicChart = useChart(
-    useMemo(() => hot.length
-      ? { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 48, bottom: 24 }, xAxis: { type: 'category', data: topics.data!.weeks }, yAxis: { type: 'value' }, series: hot.map((h) => ({ type: 'line', name: name(h), data: h.perWeek, smooth: true })) }
-      : null, [hot, topics.data, name]),
+    useMemo(
+      () =>
+        hot.length
+          ? {
+              tooltip: { trigger: 'axis' },
+              legend: { top: 0 },
+              grid: { left: 40, right: 16, top: 48, bottom: 24 },
+              xAxis: { type: 'category', data: topics.data!.weeks },
+              yAxis: { type: 'value' },
+              series: hot.map((h) => ({ type: 'line', name: name(h), data: h.perWeek, smooth: true })),
+            }
+          : null,
+      [hot, topics.data, name],
+    ),
   );
   return (
     <>
       <Typography.Paragraph>{t('cases.statsLead')}</Typography.Paragraph>
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('cases.top1')} value={pct(acc.data?.top1 ?? null)} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('cases.top3')} value={pct(acc.data?.top3 ?? null)} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('cases.heldOut')} value={acc.data?.heldOut ?? 0} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('cases.tookFirst')} value={pct(acc.data?.tookFirstRate ?? null)} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('cases.top1')} value={pct(acc.data?.top1 ?? null)} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('cases.top3')} value={pct(acc.data?.top3 ?? null)} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('cases.heldOut')} value={acc.data?.heldOut ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('cases.tookFirst')} value={pct(acc.data?.tookFirstRate ?? null)} />
+          </Card>
+        </Col>
       </Row>
-      <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.stats')}</h2>} extra={<Segmented value={by} onChange={(v) => setBy(v as 'unit' | 'street')} options={[{ value: 'unit', label: t('cases.byUnit') }, { value: 'street', label: t('cases.byStreet') }]} />}>
+      <Card
+        size="small"
+        style={{ marginTop: 12 }}
+        title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.stats')}</h2>}
+        extra={
+          <Segmented
+            value={by}
+            onChange={(v) => setBy(v as 'unit' | 'street')}
+            options={[
+              { value: 'unit', label: t('cases.byUnit') },
+              { value: 'street', label: t('cases.byStreet') },
+            ]}
+          />
+        }
+      >
         <div ref={rateChart} role="img" aria-label={t('cases.stats')} style={{ height: Math.max(240, rows.length * 28 + 60) }} />
         <Table<Perf>
           rowKey="key"
@@ -106,7 +162,17 @@ export function CaseStats() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.addresses')}</h2>}>
-            <Table rowKey="address" size="small" pagination={false} dataSource={places.data?.addresses ?? []} columns={[{ title: t('cases.address'), dataIndex: 'address' }, { title: t('cases.cases'), dataIndex: 'cases' }, { title: t('cases.open'), dataIndex: 'open' }]} />
+            <Table
+              rowKey="address"
+              size="small"
+              pagination={false}
+              dataSource={places.data?.addresses ?? []}
+              columns={[
+                { title: t('cases.address'), dataIndex: 'address' },
+                { title: t('cases.cases'), dataIndex: 'cases' },
+                { title: t('cases.open'), dataIndex: 'open' },
+              ]}
+            />
           </Card>
         </Col>
       </Row>

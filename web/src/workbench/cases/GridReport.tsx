@@ -21,7 +21,18 @@ export function ReportForm({ channel }: { channel: 'grid' | 'web' }) {
     const v = await form.validateFields();
     let r: { number: string; duplicateOf: string | null } | null = null;
     const ok = await act(async () => {
-      r = await api('/api/cases', { method: 'POST', json: { channel, kind: v.kind, content: v.content, address: v.address || undefined, categoryCode: v.categoryCode || undefined, ...(pin ? { lon: pin[0], lat: pin[1] } : {}), ...(photos.length ? { photoIds: photos } : {}) } });
+      r = await api('/api/cases', {
+        method: 'POST',
+        json: {
+          channel,
+          kind: v.kind,
+          content: v.content,
+          address: v.address || undefined,
+          categoryCode: v.categoryCode || undefined,
+          ...(pin ? { lon: pin[0], lat: pin[1] } : {}),
+          ...(photos.length ? { photoIds: photos } : {}),
+        },
+      });
     }, t('cases.done'));
     if (ok && r) {
       setDone(r);
@@ -31,17 +42,38 @@ export function ReportForm({ channel }: { channel: 'grid' | 'web' }) {
   };
   return (
     <>
-      {done && <Alert type={done.duplicateOf ? 'warning' : 'success'} style={{ marginBottom: 12 }} title={t('cases.submitted', { number: done.number })} description={done.duplicateOf ? t('cases.mergedInto') : undefined} />}
+      {done && (
+        <Alert
+          type={done.duplicateOf ? 'warning' : 'success'}
+          style={{ marginBottom: 12 }}
+          title={t('cases.submitted', { number: done.number })}
+          description={done.duplicateOf ? t('cases.mergedInto') : undefined}
+        />
+      )}
       <Form form={form} layout="vertical" initialValues={{ kind: channel === 'grid' ? 'report' : 'complaint' }}>
-        <Form.Item name="kind" label={t('cases.kind')}><Select options={(codes.data?.kinds ?? []).map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.en : c.zh }))} /></Form.Item>
-        {channel === 'grid' && <Form.Item name="categoryCode" label={t('cases.category')}><Select allowClear showSearch optionFilterProp="label" options={categories} /></Form.Item>}
-        <Form.Item name="content" label={t('cases.content')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} maxLength={2000} showCount /></Form.Item>
-        <Form.Item name="address" label={t('cases.address')}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="kind" label={t('cases.kind')}>
+          <Select options={(codes.data?.kinds ?? []).map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.en : c.zh }))} />
+        </Form.Item>
+        {channel === 'grid' && (
+          <Form.Item name="categoryCode" label={t('cases.category')}>
+            <Select allowClear showSearch optionFilterProp="label" options={categories} />
+          </Form.Item>
+        )}
+        <Form.Item name="content" label={t('cases.content')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="address" label={t('cases.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
       </Form>
       <Typography.Text>{pin ? `${t('cases.pin')} ✓ ${pin[1]}, ${pin[0]}` : t('cases.pin')}</Typography.Text>
       <CaseMap pin={pin} onPick={(lon, lat) => setPin([lon, lat])} height={280} />
-      <div style={{ marginTop: 12 }}><PhotoUpload key={done?.number ?? 'new'} onChange={setPhotos} /></div>
-      <Button type="primary" size="large" block onClick={submit}>{t('cases.submit')}</Button>
+      <div style={{ marginTop: 12 }}>
+        <PhotoUpload key={done?.number ?? 'new'} onChange={setPhotos} />
+      </div>
+      <Button type="primary" size="large" block onClick={submit}>
+        {t('cases.submit')}
+      </Button>
     </>
   );
 }

@@ -43,7 +43,8 @@ export function HandleCase() {
   const run = async () => {
     const v = await form.validateFields();
     const body: Record<string, unknown> = { action: pending!.code, expectedVersion: c.version };
-    for (const k of ['reason', 'categoryCode', 'departmentId', 'helperDepartmentIds', 'duplicateOf', 'gridCode', 'urgency']) if (v[k] !== undefined && v[k] !== '' && !(Array.isArray(v[k]) && v[k].length === 0)) body[k] = v[k];
+    for (const k of ['reason', 'categoryCode', 'departmentId', 'helperDepartmentIds', 'duplicateOf', 'gridCode', 'urgency'])
+      if (v[k] !== undefined && v[k] !== '' && !(Array.isArray(v[k]) && v[k].length === 0)) body[k] = v[k];
     if (pending!.code === 'close' || pending!.code === 'reopen') body.visit = { reached: v.reached ?? true, ...(v.reached === false ? {} : { solved: v.solved, satisfaction: v.satisfaction }) };
     if (pending!.code === 'reply' && photos.length) body.photoIds = photos;
     if (await act(() => api(`/api/cases/${c.id}/actions`, { method: 'POST', json: body }), t('cases.done'))) {
@@ -63,7 +64,13 @@ export function HandleCase() {
   const supervisor = can(me, 'cases.supervise');
   const inUnit = me?.departmentId && me.departmentId === c.handlingDepartmentId;
   const noteKinds = NOTE_KINDS.filter((k) =>
-    k === 'remind' || k === 'supervise' || k === 'escalate' ? supervisor && c.open && !!c.handlingDepartmentId : k === 'request_extension' ? inUnit && c.state === 'handling' && c.extensionStatus !== 'pending' : k === 'assist' ? c.helperDepartments.some((h) => h.id === me?.departmentId) : c.extensionStatus === 'pending' && me?.departmentId === c.dispatcherDepartmentId,
+    k === 'remind' || k === 'supervise' || k === 'escalate'
+      ? supervisor && c.open && !!c.handlingDepartmentId
+      : k === 'request_extension'
+        ? inUnit && c.state === 'handling' && c.extensionStatus !== 'pending'
+        : k === 'assist'
+          ? c.helperDepartments.some((h) => h.id === me?.departmentId)
+          : c.extensionStatus === 'pending' && me?.departmentId === c.dispatcherDepartmentId,
   );
 
   return (
@@ -85,27 +92,57 @@ export function HandleCase() {
             <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
               <Descriptions.Item label={t('cases.kind')}>{label('kinds', c.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('cases.channel')}>{label('channels', c.channel)}</Descriptions.Item>
-              <Descriptions.Item label={t('cases.callerName')}>{c.callerName ?? '—'} {c.callerPhone ?? ''}</Descriptions.Item>
+              <Descriptions.Item label={t('cases.callerName')}>
+                {c.callerName ?? '—'} {c.callerPhone ?? ''}
+              </Descriptions.Item>
               <Descriptions.Item label={t('cases.address')}>{c.address ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('cases.street')}>{c.streetName ?? '—'} {c.gridCode ?? ''}</Descriptions.Item>
+              <Descriptions.Item label={t('cases.street')}>
+                {c.streetName ?? '—'} {c.gridCode ?? ''}
+              </Descriptions.Item>
               <Descriptions.Item label={t('cases.category')}>{c.categoryName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.unit')}>{c.handlingDepartmentName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.helpers')}>{c.helperDepartments.map((h) => h.name).join('、') || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.responseDueAt')}>{when(c.responseDueAt, i18n.language)}</Descriptions.Item>
               <Descriptions.Item label={t('cases.dueAt')}>{when(c.dueAt, i18n.language)}</Descriptions.Item>
-              {c.answer && <Descriptions.Item label={t('cases.answer')} span={2}>{c.answer}</Descriptions.Item>}
-              {c.reply && <Descriptions.Item label={t('cases.reply')} span={2}>{c.reply}</Descriptions.Item>}
-              {c.satisfaction != null && <Descriptions.Item label={t('cases.visit')} span={2}>{t('cases.solved')}：{c.solved ? t('cases.yes') : t('cases.no')} · {t('cases.satisfaction')}：{c.satisfaction}/5</Descriptions.Item>}
+              {c.answer && (
+                <Descriptions.Item label={t('cases.answer')} span={2}>
+                  {c.answer}
+                </Descriptions.Item>
+              )}
+              {c.reply && (
+                <Descriptions.Item label={t('cases.reply')} span={2}>
+                  {c.reply}
+                </Descriptions.Item>
+              )}
+              {c.satisfaction != null && (
+                <Descriptions.Item label={t('cases.visit')} span={2}>
+                  {t('cases.solved')}：{c.solved ? t('cases.yes') : t('cases.no')} · {t('cases.satisfaction')}：{c.satisfaction}/5
+                </Descriptions.Item>
+              )}
             </Descriptions>
             {[...c.photoIds, ...c.replyPhotoIds].length > 0 && (
-              <Space wrap style={{ marginTop: 8 }}>{[...c.photoIds, ...c.replyPhotoIds].map((p, i) => <a key={p} href={`/api/files/${p}`}>{t('cases.photos')} {i + 1}</a>)}</Space>
+              <Space wrap style={{ marginTop: 8 }}>
+                {[...c.photoIds, ...c.replyPhotoIds].map((p, i) => (
+                  <a key={p} href={`/api/files/${p}`}>
+                    {t('cases.photos')} {i + 1}
+                  </a>
+                ))}
+              </Space>
             )}
           </Card>
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.actions')}</h2>}>
             <Space wrap>
               {c.actions.length === 0 && <span>—</span>}
-              {c.actions.map((a) => <Button key={a.code} type={a.code === 'dispatch' || a.code === 'accept' || a.code === 'reply' || a.code === 'close' ? 'primary' : 'default'} onClick={() => setPending(a)}>{lang(a)}</Button>)}
-              {noteKinds.map((k) => <Button key={k} onClick={() => setNote(k)}>{t(`cases.noteKind.${k}`)}</Button>)}
+              {c.actions.map((a) => (
+                <Button key={a.code} type={a.code === 'dispatch' || a.code === 'accept' || a.code === 'reply' || a.code === 'close' ? 'primary' : 'default'} onClick={() => setPending(a)}>
+                  {lang(a)}
+                </Button>
+              ))}
+              {noteKinds.map((k) => (
+                <Button key={k} onClick={() => setNote(k)}>
+                  {t(`cases.noteKind.${k}`)}
+                </Button>
+              ))}
             </Space>
           </Card>
           <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.flow')}</h2>}>
@@ -116,42 +153,87 @@ export function HandleCase() {
           {c.lon != null && c.lat != null && <CaseMap pin={[c.lon, c.lat]} height={300} />}
           {c.suggestions.length > 0 && (
             <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.suggestions')}</h2>}>
-              {c.suggestions.map((s) => <div key={s.categoryCode}>{s.categoryName} → {s.departmentName ?? t('cases.noUnit')} <Tag color="blue">{Math.round(s.confidence * 100)}%</Tag></div>)}
+              {c.suggestions.map((s) => (
+                <div key={s.categoryCode}>
+                  {s.categoryName} → {s.departmentName ?? t('cases.noUnit')} <Tag color="blue">{Math.round(s.confidence * 100)}%</Tag>
+                </div>
+              ))}
             </Card>
           )}
         </Col>
       </Row>
       <Modal open={!!pending} title={pending ? lang(pending) : ''} onOk={run} onCancel={() => setPending(null)} okText={t('cases.act')} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={code === 'dispatch' ? { categoryCode: c.categoryCode ?? top?.categoryCode, departmentId: top?.departmentId ?? undefined, urgency: c.urgency } : { reached: true }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={code === 'dispatch' ? { categoryCode: c.categoryCode ?? top?.categoryCode, departmentId: top?.departmentId ?? undefined, urgency: c.urgency } : { reached: true }}
+        >
           {code === 'dispatch' && (
             <>
-              <Form.Item name="categoryCode" label={t('cases.category')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={categories} /></Form.Item>
-              <Form.Item name="urgency" label={t('cases.urgency')}><Select options={['urgent', 'ordinary', 'consult'].map((u) => ({ value: u, label: label('urgencies', u) }))} /></Form.Item>
+              <Form.Item name="categoryCode" label={t('cases.category')} rules={[{ required: true }]}>
+                <Select showSearch optionFilterProp="label" options={categories} />
+              </Form.Item>
+              <Form.Item name="urgency" label={t('cases.urgency')}>
+                <Select options={['urgent', 'ordinary', 'consult'].map((u) => ({ value: u, label: label('urgencies', u) }))} />
+              </Form.Item>
             </>
           )}
           {(code === 'dispatch' || code === 'reassign' || code === 'redispatch') && (
-            <Form.Item name="departmentId" label={t('cases.department')} rules={[{ required: code !== 'redispatch' }]}><Select showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
+            <Form.Item name="departmentId" label={t('cases.department')} rules={[{ required: code !== 'redispatch' }]}>
+              <Select showSearch optionFilterProp="label" options={unitOptions} />
+            </Form.Item>
           )}
-          {code === 'redispatch' && <Form.Item name="gridCode" label={t('cases.gridCode')}><Input maxLength={40} placeholder="152201001-W01" /></Form.Item>}
-          {code === 'dispatch' && <Form.Item name="helperDepartmentIds" label={t('cases.helperUnits')}><Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>}
-          {code === 'merge' && <Form.Item name="duplicateOf" label={t('cases.duplicateOf')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>}
+          {code === 'redispatch' && (
+            <Form.Item name="gridCode" label={t('cases.gridCode')}>
+              <Input maxLength={40} placeholder="152201001-W01" />
+            </Form.Item>
+          )}
+          {code === 'dispatch' && (
+            <Form.Item name="helperDepartmentIds" label={t('cases.helperUnits')}>
+              <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} />
+            </Form.Item>
+          )}
+          {code === 'merge' && (
+            <Form.Item name="duplicateOf" label={t('cases.duplicateOf')} rules={[{ required: true }]}>
+              <Input maxLength={40} />
+            </Form.Item>
+          )}
           {(code === 'close' || code === 'reopen') && (
             <>
-              <Form.Item name="reached" label={t('cases.visit')}><Radio.Group options={[{ value: true, label: t('cases.reached') }, ...(code === 'close' ? [{ value: false, label: t('cases.notReached') }] : [])]} /></Form.Item>
-              <Form.Item name="solved" label={t('cases.solved')} rules={[{ required: true }]}><Radio.Group options={[{ value: true, label: t('cases.yes') }, { value: false, label: t('cases.no') }]} /></Form.Item>
-              <Form.Item name="satisfaction" label={t('cases.satisfaction')} rules={[{ required: true }]}><Rate /></Form.Item>
+              <Form.Item name="reached" label={t('cases.visit')}>
+                <Radio.Group options={[{ value: true, label: t('cases.reached') }, ...(code === 'close' ? [{ value: false, label: t('cases.notReached') }] : [])]} />
+              </Form.Item>
+              <Form.Item name="solved" label={t('cases.solved')} rules={[{ required: true }]}>
+                <Radio.Group
+                  options={[
+                    { value: true, label: t('cases.yes') },
+                    { value: false, label: t('cases.no') },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item name="satisfaction" label={t('cases.satisfaction')} rules={[{ required: true }]}>
+                <Rate />
+              </Form.Item>
             </>
           )}
           {code === 'reply' && <PhotoUpload onChange={setPhotos} />}
           {pending?.requires.includes('reason') && (
-            <Form.Item name="reason" label={t(`cases.reasonFor.${code}`, { defaultValue: t('cases.reason') })} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+            <Form.Item name="reason" label={t(`cases.reasonFor.${code}`, { defaultValue: t('cases.reason') })} rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
           )}
         </Form>
       </Modal>
       <Modal open={!!note} title={note ? t(`cases.noteKind.${note}`) : ''} onOk={sendNote} onCancel={() => setNote(null)} okText={t('cases.act')} destroyOnHidden>
         <Form form={noteForm} layout="vertical">
-          {note === 'request_extension' && <Form.Item name="days" label={t('cases.days')} rules={[{ required: true }]}><InputNumber min={1} max={60} /></Form.Item>}
-          <Form.Item name="text" label={t('cases.noteText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+          {note === 'request_extension' && (
+            <Form.Item name="days" label={t('cases.days')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={60} />
+            </Form.Item>
+          )}
+          <Form.Item name="text" label={t('cases.noteText')} rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

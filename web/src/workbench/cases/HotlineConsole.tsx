@@ -39,13 +39,19 @@ export function HotlineConsole() {
   const history = useQuery({
     queryKey: ['case-caller', phone],
     enabled: PHONE.test(phone),
-    queryFn: () => api<{ callerName: string | null; repeatCaller: boolean; callsInWindow: number; windowDays: number; cases: CaseSummary[] }>('/api/cases/caller-history', { method: 'POST', json: { phone } }),
+    queryFn: () =>
+      api<{ callerName: string | null; repeatCaller: boolean; callsInWindow: number; windowDays: number; cases: CaseSummary[] }>('/api/cases/caller-history', { method: 'POST', json: { phone } }),
   });
-  const kb = useQuery({ queryKey: ['case-kb', content], enabled: content.trim().length >= 2, queryFn: () => api<Knowledge[]>(`/api/cases/knowledge?q=${encodeURIComponent(content.slice(0, 200))}&limit=5`) });
+  const kb = useQuery({
+    queryKey: ['case-kb', content],
+    enabled: content.trim().length >= 2,
+    queryFn: () => api<Knowledge[]>(`/api/cases/knowledge?q=${encodeURIComponent(content.slice(0, 200))}&limit=5`),
+  });
   const guess = useQuery({
     queryKey: ['case-classify', content, pin],
     enabled: content.trim().length >= 4,
-    queryFn: () => api<{ streetCode: string | null; suggestions: Suggestion[] }>('/api/cases/classify', { method: 'POST', json: { text: content.slice(0, 2000), ...(pin ? { lon: pin[0], lat: pin[1] } : {}) } }),
+    queryFn: () =>
+      api<{ streetCode: string | null; suggestions: Suggestion[] }>('/api/cases/classify', { method: 'POST', json: { text: content.slice(0, 2000), ...(pin ? { lon: pin[0], lat: pin[1] } : {}) } }),
   });
   useEffect(() => {
     if (history.data?.callerName && !form.getFieldValue('callerName')) form.setFieldValue('callerName', history.data.callerName);
@@ -54,13 +60,23 @@ export function HotlineConsole() {
   const register = async () => {
     const v = await form.validateFields();
     let r: Registered | null = null;
-    const ok = await act(async () => {
-      r = await api<Registered>('/api/cases', { method: 'POST', json: { ...v, ...(pin ? { lon: pin[0], lat: pin[1] } : {}), address: v.address || undefined, callerName: v.callerName || undefined } });
-    }, t('cases.registered', { number: '' }));
+    const ok = await act(
+      async () => {
+        r = await api<Registered>('/api/cases', {
+          method: 'POST',
+          json: { ...v, ...(pin ? { lon: pin[0], lat: pin[1] } : {}), address: v.address || undefined, callerName: v.callerName || undefined },
+        });
+      },
+      t('cases.registered', { number: '' }),
+    );
     if (ok && r) setDone(r);
   };
-  const dispatch = (s: Suggestion) => act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'dispatch', categoryCode: s.categoryCode, departmentId: s.departmentId } }), t("cases.done")).then((ok) => ok && reset());
-  const answer = (k: Knowledge) => act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'answer', reason: k.body, knowledgeId: k.id } }), t("cases.done")).then((ok) => ok && reset());
+  const dispatch = (s: Suggestion) =>
+    act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'dispatch', categoryCode: s.categoryCode, departmentId: s.departmentId } }), t('cases.done')).then(
+      (ok) => ok && reset(),
+    );
+  const answer = (k: Knowledge) =>
+    act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'answer', reason: k.body, knowledgeId: k.id } }), t('cases.done')).then((ok) => ok && reset());
   const reset = () => {
     form.resetFields();
     setPin(null);
@@ -74,27 +90,61 @@ export function HotlineConsole() {
         <Col xs={24} lg={14}>
           <Form form={form} layout="vertical" initialValues={{ kind: 'complaint', urgency: 'ordinary' }} disabled={!!done}>
             <Row gutter={12}>
-              <Col xs={24} sm={12}><Form.Item name="callerPhone" label={t('cases.phone')} rules={[{ pattern: PHONE, message: t('cases.phone') }]}><Input inputMode="tel" maxLength={13} /></Form.Item></Col>
-              <Col xs={24} sm={12}><Form.Item name="callerName" label={t('cases.callerName')}><Input maxLength={40} /></Form.Item></Col>
-              <Col xs={12}><Form.Item name="kind" label={t('cases.kind')}><Select options={(codes.data?.kinds ?? []).map((c) => ({ value: c.code, label: lang(c) }))} /></Form.Item></Col>
-              <Col xs={12}><Form.Item name="urgency" label={t('cases.urgency')}><Select options={(codes.data?.urgencies ?? []).map((c) => ({ value: c.code, label: lang(c) }))} /></Form.Item></Col>
+              <Col xs={24} sm={12}>
+                <Form.Item name="callerPhone" label={t('cases.phone')} rules={[{ pattern: PHONE, message: t('cases.phone') }]}>
+                  <Input inputMode="tel" maxLength={13} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item name="callerName" label={t('cases.callerName')}>
+                  <Input maxLength={40} />
+                </Form.Item>
+              </Col>
+              <Col xs={12}>
+                <Form.Item name="kind" label={t('cases.kind')}>
+                  <Select options={(codes.data?.kinds ?? []).map((c) => ({ value: c.code, label: lang(c) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={12}>
+                <Form.Item name="urgency" label={t('cases.urgency')}>
+                  <Select options={(codes.data?.urgencies ?? []).map((c) => ({ value: c.code, label: lang(c) }))} />
+                </Form.Item>
+              </Col>
             </Row>
-            <Form.Item name="content" label={t('cases.content')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('cases.contentPlaceholder')} /></Form.Item>
-            <Form.Item name="address" label={t('cases.address')}><Input maxLength={200} /></Form.Item>
-            <Form.Item name="confidential" valuePropName="checked"><Checkbox>{t('cases.confidential')}</Checkbox></Form.Item>
+            <Form.Item name="content" label={t('cases.content')} rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('cases.contentPlaceholder')} />
+            </Form.Item>
+            <Form.Item name="address" label={t('cases.address')}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="confidential" valuePropName="checked">
+              <Checkbox>{t('cases.confidential')}</Checkbox>
+            </Form.Item>
           </Form>
           <Typography.Text>{pin ? t('cases.pinned', { street: guess.data?.streetCode ?? `${pin[0]}, ${pin[1]}` }) : t('cases.pin')}</Typography.Text>
-          {pin && <Button type="link" onClick={() => setPin(null)}>{t('cases.clearPin')}</Button>}
+          {pin && (
+            <Button type="link" onClick={() => setPin(null)}>
+              {t('cases.clearPin')}
+            </Button>
+          )}
           <CaseMap pin={pin} onPick={done ? undefined : (lon, lat) => setPin([lon, lat])} height={260} />
           <Space style={{ marginTop: 12 }}>
-            {!done && <Button type="primary" onClick={register}>{t('cases.register')}</Button>}
+            {!done && (
+              <Button type="primary" onClick={register}>
+                {t('cases.register')}
+              </Button>
+            )}
             {done && <Button onClick={reset}>{t('cases.hotline')}</Button>}
           </Space>
           {done && (
             <Alert
               style={{ marginTop: 12 }}
               type={done.duplicateOf ? 'warning' : 'success'}
-              title={<>{t('cases.registered', { number: done.number })} · <Link to={`/workbench/cases/${done.id}`}>{t('cases.view')}</Link></>}
+              title={
+                <>
+                  {t('cases.registered', { number: done.number })} · <Link to={`/workbench/cases/${done.id}`}>{t('cases.view')}</Link>
+                </>
+              }
               description={done.duplicateOf ? t('cases.mergedInto') : undefined}
             />
           )}
@@ -105,10 +155,28 @@ export function HotlineConsole() {
               dataSource={done ? done.suggestions : (guess.data?.suggestions ?? [])}
               locale={{ emptyText: '—' }}
               renderItem={(s) => (
-                <List.Item actions={done && !done.duplicateOf && s.departmentId ? [<Button key="d" size="small" type="primary" onClick={() => dispatch(s)}>{t('cases.dispatchTo', { unit: s.departmentName })}</Button>] : []}>
+                <List.Item
+                  actions={
+                    done && !done.duplicateOf && s.departmentId
+                      ? [
+                          <Button key="d" size="small" type="primary" onClick={() => dispatch(s)}>
+                            {t('cases.dispatchTo', { unit: s.departmentName })}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
                   <List.Item.Meta
-                    title={<>{i18n.language === 'en' && s.categoryNameEn ? s.categoryNameEn : s.categoryName} <Tag color="blue">{Math.round(s.confidence * 100)}%</Tag></>}
-                    description={<>{s.departmentName ?? t('cases.noUnit')} · {s.basis.map((b) => (b === 'model' ? t('cases.model') : b.replace('keyword:', `${t('cases.keyword')}：`))).join('，')}</>}
+                    title={
+                      <>
+                        {i18n.language === 'en' && s.categoryNameEn ? s.categoryNameEn : s.categoryName} <Tag color="blue">{Math.round(s.confidence * 100)}%</Tag>
+                      </>
+                    }
+                    description={
+                      <>
+                        {s.departmentName ?? t('cases.noUnit')} · {s.basis.map((b) => (b === 'model' ? t('cases.model') : b.replace('keyword:', `${t('cases.keyword')}：`))).join('，')}
+                      </>
+                    }
                   />
                 </List.Item>
               )}
@@ -119,17 +187,41 @@ export function HotlineConsole() {
               dataSource={kb.data ?? []}
               locale={{ emptyText: t('cases.noKnowledge') }}
               renderItem={(k) => (
-                <List.Item actions={done && !done.duplicateOf ? [<Button key="a" size="small" onClick={() => answer(k)}>{t('cases.useAnswer')}</Button>] : []}>
+                <List.Item
+                  actions={
+                    done && !done.duplicateOf
+                      ? [
+                          <Button key="a" size="small" onClick={() => answer(k)}>
+                            {t('cases.useAnswer')}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
                   <List.Item.Meta title={k.title} description={k.body} />
                 </List.Item>
               )}
             />
           </Card>
-          <Card size="small" style={{ marginTop: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.history')}</h2>} extra={history.data?.repeatCaller ? <Tag color="red">{t('cases.repeatCaller')}</Tag> : null}>
+          <Card
+            size="small"
+            style={{ marginTop: 12 }}
+            title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.history')}</h2>}
+            extra={history.data?.repeatCaller ? <Tag color="red">{t('cases.repeatCaller')}</Tag> : null}
+          >
             {history.data ? (
               <>
                 <Typography.Text type="secondary">{t('cases.callsInWindow', { n: history.data.callsInWindow, days: history.data.windowDays })}</Typography.Text>
-                <List size="small" dataSource={history.data.cases} locale={{ emptyText: t('cases.noHistory') }} renderItem={(c) => <List.Item><Link to={`/workbench/cases/${c.id}`}>{c.number}</Link> {c.title}</List.Item>} />
+                <List
+                  size="small"
+                  dataSource={history.data.cases}
+                  locale={{ emptyText: t('cases.noHistory') }}
+                  renderItem={(c) => (
+                    <List.Item>
+                      <Link to={`/workbench/cases/${c.id}`}>{c.number}</Link> {c.title}
+                    </List.Item>
+                  )}
+                />
               </>
             ) : (
               <Typography.Text type="secondary">{t('cases.noHistory')}</Typography.Text>

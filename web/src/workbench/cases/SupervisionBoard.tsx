@@ -16,11 +16,19 @@ export function SupervisionBoard() {
       <Row gutter={[12, 12]}>
         {ORDER.map((k) => (
           <Col key={k} xs={12} md={6}>
-            <Card size="small"><Statistic title={t(`cases.counts.${k}`)} value={q.data?.counts[k] ?? 0} styles={{ content: { color: (k === 'overdue' || k === 'unsigned_late') && (q.data?.counts[k] ?? 0) > 0 ? '#b3261e' : undefined } }} /></Card>
+            <Card size="small">
+              <Statistic
+                title={t(`cases.counts.${k}`)}
+                value={q.data?.counts[k] ?? 0}
+                styles={{ content: { color: (k === 'overdue' || k === 'unsigned_late') && (q.data?.counts[k] ?? 0) > 0 ? '#b3261e' : undefined } }}
+              />
+            </Card>
           </Col>
         ))}
       </Row>
-      <div style={{ marginTop: 16 }}><CaseTable rows={q.data?.cases ?? []} loading={q.isLoading} /></div>
+      <div style={{ marginTop: 16 }}>
+        <CaseTable rows={q.data?.cases ?? []} loading={q.isLoading} />
+      </div>
     </>
   );
 }

@@ -26,7 +26,9 @@ function EndDialog({ licence, onClose }: { licence: LicenceSummary; onClose(): v
         <AntForm.Item name="status" label={t('lic.endStatus')}>
           <Radio.Group options={(['cancelled', 'annulled', 'revoked'] as const).map((s) => ({ value: s, label: t(`lic.statuses.${s}`) }))} />
         </AntForm.Item>
-        <AntForm.Item name="reason" label={t('lic.reason')} rules={[{ required: true, min: 2, max: 200 }]}><Input.TextArea maxLength={200} /></AntForm.Item>
+        <AntForm.Item name="reason" label={t('lic.reason')} rules={[{ required: true, min: 2, max: 200 }]}>
+          <Input.TextArea maxLength={200} />
+        </AntForm.Item>
       </AntForm>
     </Modal>
   );
@@ -55,11 +57,32 @@ function IssueCard({ types }: { types: LicenceType[] }) {
   return (
     <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('lic.issueNew')}</h2>} style={{ marginBottom: 16 }}>
       <AntForm layout="vertical">
-        <AntForm.Item label={t('lic.type')}><Select value={key} onChange={(v) => { setKey(v); setData({}); }} options={types.map((x) => ({ value: x.key, label: x.definition.name }))} /></AntForm.Item>
-        <AntForm.Item label={t('lic.holderName')} required><Input value={holder.name} onChange={(e) => setHolder({ ...holder, name: e.target.value })} maxLength={100} /></AntForm.Item>
-        <AntForm.Item label={t('lic.holderCode')} required><Input value={holder.code} onChange={(e) => setHolder({ ...holder, code: e.target.value })} maxLength={18} /></AntForm.Item>
+        <AntForm.Item label={t('lic.type')}>
+          <Select
+            value={key}
+            onChange={(v) => {
+              setKey(v);
+              setData({});
+            }}
+            options={types.map((x) => ({ value: x.key, label: x.definition.name }))}
+          />
+        </AntForm.Item>
+        <AntForm.Item label={t('lic.holderName')} required>
+          <Input value={holder.name} onChange={(e) => setHolder({ ...holder, name: e.target.value })} maxLength={100} />
+        </AntForm.Item>
+        <AntForm.Item label={t('lic.holderCode')} required>
+          <Input value={holder.code} onChange={(e) => setHolder({ ...holder, code: e.target.value })} maxLength={18} />
+        </AntForm.Item>
       </AntForm>
-      <Form schema={type.definition.fields as RJSFSchema} validator={formValidator} formData={data} onChange={(e) => setData(e.formData ?? {})} onSubmit={issue} showErrorList={false} uiSchema={{ 'ui:submitButtonOptions': { submitText: t('lic.issue') } }} />
+      <Form
+        schema={type.definition.fields as RJSFSchema}
+        validator={formValidator}
+        formData={data}
+        onChange={(e) => setData(e.formData ?? {})}
+        onSubmit={issue}
+        showErrorList={false}
+        uiSchema={{ 'ui:submitButtonOptions': { submitText: t('lic.issue') } }}
+      />
       {msg && <Alert role={msg.ok ? 'status' : 'alert'} type={msg.ok ? 'success' : 'error'} title={msg.text} style={{ marginTop: 8 }} />}
     </Card>
   );
@@ -77,7 +100,12 @@ export function IssuedLicences() {
     <>
       <Typography.Paragraph>{t('lic.issuedLead')}</Typography.Paragraph>
       {mine.length > 0 && <IssueCard types={mine} />}
-      <Table<LicenceSummary> rowKey="id" size="small" scroll={{ x: true }} loading={issued.isLoading} dataSource={issued.data ?? []}
+      <Table<LicenceSummary>
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        loading={issued.isLoading}
+        dataSource={issued.data ?? []}
         columns={[
           { title: t('lic.type'), dataIndex: 'name' },
           { title: t('lic.number'), dataIndex: 'licenceNo' },
@@ -85,7 +113,15 @@ export function IssuedLicences() {
           { title: t('lic.issuedOn'), dataIndex: 'issuedOn' },
           { title: t('lic.version'), dataIndex: 'version' },
           { title: t('lic.status'), render: (_, l) => <Tag color={statusColor(l.status)}>{l.statusLabel}</Tag> },
-          { title: '', render: (_, l) => l.status === 'valid' && <Button size="small" danger onClick={() => setEnding(l)}>{t('lic.end')}</Button> },
+          {
+            title: '',
+            render: (_, l) =>
+              l.status === 'valid' && (
+                <Button size="small" danger onClick={() => setEnding(l)}>
+                  {t('lic.end')}
+                </Button>
+              ),
+          },
         ]}
       />
       {ending && <EndDialog licence={ending} onClose={() => setEnding(null)} />}
