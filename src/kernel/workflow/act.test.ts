@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { Type } from '@sinclair/typebox';
 import { FakeClock } from '../clock/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { generateKeys } from '../crypto/index.ts';
@@ -68,6 +69,7 @@ beforeAll(async () => {
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false }, dataDir);
   db = await openTestDatabase(4);
   k = createKernel({ config, database: db, log: createLogger('silent'), clock: new FakeClock('2026-03-02T09:00:00+08:00'), keys: generateKeys(), sink: { send: async () => {} } });
+  k.events.declare('test.ticket.stepped', Type.Object({ id: Type.String(), action: Type.String(), from: Type.String(), to: Type.String() }));
   await runMigrations(db.db, [
     ...kernelMigrations,
     {
