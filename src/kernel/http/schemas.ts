@@ -50,10 +50,10 @@ export const JsonObjectDefinition = Type.Unsafe<Record<string, unknown>>({ $id: 
 
 /** Any JSON value (an action's payload, a stored document). */
 // anyOf rather than a list of types: Fastify's Ajv (strict) warns about type lists. The object and
-// array branches say their contents are free, or the response serializer would drop them as undeclared.
+// array branches leave their contents free, or the response serializer would drop them as undeclared.
 export const JsonValueDefinition = Type.Unsafe<unknown>({
   $id: 'JsonValue',
-  anyOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: { $ref: 'JsonValue' } }, ...['string', 'number', 'boolean', 'null'].map((type) => ({ type }))],
+  anyOf: [{ type: 'object', additionalProperties: true }, { type: 'array' }, ...['string', 'number', 'boolean', 'null'].map((type) => ({ type }))],
   description: 'any JSON value',
 });
 

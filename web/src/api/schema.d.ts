@@ -2827,7 +2827,7 @@ export interface components {
         /** @description any JSON value */
         JsonValue: {
             [key: string]: unknown;
-        } | components["schemas"]["JsonValue"][] | string | number | boolean | null;
+        } | unknown[] | string | number | boolean | null;
         /** @description RFC 9457 problem details, with the message in Chinese and English */
         Problem: {
             code: string;
