@@ -46,6 +46,7 @@ describe('the yiwang command', () => {
     expect(r.out).toContain('environment variable PORT');
   });
 
+  // Four runs of the command and two platform starts on a file database: slow on a busy machine.
   it('verifies the audit chain and names the first altered entry, exiting non-zero', async () => {
     expect((await yiwang(['migrate'])).code).toBe(0);
     const config = loadConfig({ LOG_LEVEL: 'silent', YIWANG_DATA_DIR: dataDir }, {}, dataDir);
@@ -74,7 +75,7 @@ describe('the yiwang command', () => {
     const broken = await yiwang(['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`AUDIT CHAIN BROKEN at position 5 (entry ${victim.id})`);
-  });
+  }, 240_000);
 
   it('restores a backup into a new, empty installation once, and refuses a second time in both languages', async () => {
     expect((await yiwang(['migrate'])).code).toBe(0);
