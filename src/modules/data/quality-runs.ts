@@ -8,6 +8,7 @@ import type { Job } from '../../kernel/jobs/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue } from './catalogue.ts';
 import { DataQuality, type QualityResult, type ResourceRef } from './quality.ts';
+import type { FindingSummary, QualityRun } from './schema.ts';
 import { dataDb } from './tables.ts';
 
 const JOB = 'data.quality.run';
@@ -19,21 +20,7 @@ export const QualityRunErrors = {
 };
 
 /** A quality run as the API shows it: its state, its progress and, once done, its result. */
-export interface QualityRunView {
-  id: string;
-  resourceCode: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  /** Steps of the check (one per rule, and the row count); `total` is known once it runs. */
-  progress: { done: number; total: number | null };
-  queuedAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  score: number | null;
-  rows: number | null;
-  rowsWithIssues: number | null;
-  findings: unknown;
-  failure: string | null;
-}
+export type QualityRunView = QualityRun;
 
 type Outcome = { result: QualityResult; resource: ResourceRef } | { failed: true } | null;
 
@@ -96,7 +83,8 @@ export class QualityRuns {
       score: row.score == null ? null : Number(row.score),
       rows: row.row_total == null ? null : Number(row.row_total),
       rowsWithIssues: row.rows_with_issues == null ? null : Number(row.rows_with_issues),
-      findings: row.summary ?? null,
+      // Stored by DataQuality.store: each finding without its rows.
+      findings: (row.summary as FindingSummary[] | null) ?? null,
       failure: (row.failure as string | null) ?? null,
     };
   }

@@ -67,6 +67,8 @@ describe('data quality on the 200,000-person base table', () => {
     expect(orphans).toHaveLength(2);
     const scores = (await t.app.inject({ method: 'GET', url: '/api/data/quality', headers: bearer(w.consumer) })).json();
     expect(scores.resources.map((r: { code: string }) => r.code).sort()).toEqual(['FR-ENTITY', 'RK-POPULATION', 'XY-CREDIT']);
+    // Each score carries its findings per rule, which the figures page shows.
+    expect(scores.resources.find((r: { code: string }) => r.code === 'FR-ENTITY').findings).toContainEqual({ item: 'legalRepIdNumber', rule: 'exists-in', count: 1, detail: expect.any(String) });
     expect(scores.departments.find((d: { departmentId: string }) => d.departmentId === w.depts.GAJ).score).toBeLessThan(100);
   });
 
@@ -74,6 +76,11 @@ describe('data quality on the 200,000-person base table', () => {
     t.clock.advance(30 * 86_400_000);
     const r = await t.p.data.quality.run('XY-CREDIT');
     expect(r.findings.map((f) => f.rule)).toContain('timeliness');
+    // Back to the day the tokens were issued on.
     t.clock.set('2026-03-02T09:00:00+08:00');
+    // The provider's list names no row for it: the whole resource is late.
+    const late = await t.app.inject({ method: 'GET', url: '/api/data/quality/XY-CREDIT/issues?rule=timeliness', headers: bearer(w.bureau) });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json()).toEqual([{ item: null, rule: 'timeliness', rowId: null, detail: expect.stringContaining('not updated within its declared frequency') }]);
   });
 });

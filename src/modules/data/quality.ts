@@ -4,7 +4,7 @@ import { citizenIdProblem, creditCodeProblem } from '../../kernel/ids/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';
-import { FREQUENCIES, type QualityRule } from './schema.ts';
+import { FREQUENCIES, type FindingSummary, type QualityRule } from './schema.ts';
 import { dataDb } from './tables.ts';
 
 const KEEP_ROWS = 1000;
@@ -186,7 +186,7 @@ export class DataQuality {
 
   /** The latest score of each resource, and each providing department's average. */
   async scores() {
-    const rows = await sql<{ code: string; name: string; provider_department_id: string; score: string; row_total: number; rows_with_issues: number; finished_at: Date; summary: unknown }>`
+    const rows = await sql<{ code: string; name: string; provider_department_id: string; score: string; row_total: number; rows_with_issues: number; finished_at: Date; summary: FindingSummary[] }>`
       SELECT DISTINCT ON (r.id) r.code, r.name, r.provider_department_id, q.score, q.row_total, q.rows_with_issues, q.finished_at, q.summary
         FROM data_quality_run q JOIN data_resource r ON r.id = q.resource_id
        WHERE q.state = 'done'

@@ -6,7 +6,34 @@ import type { DataCatalogue } from './catalogue.ts';
 import type { DataGateway } from './gateway.ts';
 import type { DataLists } from './lists.ts';
 import type { SharingRequests } from './requests.ts';
-import { CATEGORIES, DATA_TYPES, FREQUENCIES, GRADES, IMPORTANCE, ItemCode, OPEN_TYPES, ResourceInput, SHARING_TYPES } from './schema.ts';
+import {
+  CATEGORIES,
+  Credentials,
+  DATA_TYPES,
+  DecisionAnswer,
+  FREQUENCIES,
+  Figures,
+  GRADES,
+  GatewayExport,
+  GatewayPage,
+  IMPORTANCE,
+  ItemCode,
+  ListEntry,
+  ListKind,
+  OPEN_TYPES,
+  ObjectionRaised,
+  ObjectionView,
+  QualityIssue,
+  QualityRun,
+  QualityScores,
+  ResourceInput,
+  ResourceSummary,
+  ResourceView,
+  SHARING_TYPES,
+  SharingRequestSummary,
+  UsageCsv,
+  UsageEntry,
+} from './schema.ts';
 import type { DataObjections } from './objections.ts';
 import type { DataQuality } from './quality.ts';
 import type { QualityRuns } from './quality-runs.ts';
@@ -33,23 +60,6 @@ const Query = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const Iso = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
-const Count = Type.Union([Type.Number(), Type.Null()]);
-const QualityRun = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  resourceCode: Type.String(),
-  state: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
-  progress: Type.Object({ done: Type.Integer(), total: Type.Union([Type.Integer(), Type.Null()]) }),
-  queuedAt: Iso,
-  startedAt: Iso,
-  finishedAt: Iso,
-  score: Count,
-  rows: Count,
-  rowsWithIssues: Count,
-  findings: Type.Unknown(),
-  failure: Type.Union([Type.String(), Type.Null()]),
-});
 
 export interface DataParts {
   catalogue: DataCatalogue;
@@ -80,18 +90,17 @@ export function dataRoutes(p: DataParts) {
     // Catalogue (目录)
     app.get(
       '/api/data/resources',
-      { config: { permission: 'data.read' }, schema: { tags, summary: '数据目录（中文检索）/ The data catalogue', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), category: Type.Optional(Type.String({ maxLength: 20 })), departmentId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } },
+      { config: { permission: 'data.read' }, schema: { tags, summary: '数据目录（中文检索）/ The data catalogue', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), category: Type.Optional(Type.String({ maxLength: 20 })), departmentId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }), response: { 200: Type.Array(ResourceSummary), ...errors } } },
       async (req) => p.catalogue.search(req.query),
     );
-    app.get('/api/data/resources/:code', { config: { permission: 'data.read' }, schema: { tags, summary: '数据资源详情 / A data resource', params: Code_, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.catalogue.get(req.params.code));
-    app.post('/api/data/resources', { config: { permission: 'data.catalogue' }, schema: { tags, summary: '登记数据资源 / Register a data resource', body: ResourceInput, response: { 201: Type.Unknown(), ...errors } } }, async (req, reply) => reply.status(201).send(await p.catalogue.register(me(req), req.body, rid(req))));
+    app.get('/api/data/resources/:code', { config: { permission: 'data.read' }, schema: { tags, summary: '数据资源详情 / A data resource', params: Code_, response: { 200: ResourceView, ...errors } } }, async (req) => p.catalogue.get(req.params.code));
+    app.post('/api/data/resources', { config: { permission: 'data.catalogue' }, schema: { tags, summary: '登记数据资源 / Register a data resource', body: ResourceInput, response: { 201: ResourceView, ...errors } } }, async (req, reply) => reply.status(201).send(await p.catalogue.register(me(req), req.body, rid(req))));
 
     // The lists (责任清单 / 需求清单 / 负面清单)
-    const ListKind = Type.Union([Type.Literal('duty'), Type.Literal('demand'), Type.Literal('negative')]);
-    app.get('/api/data/lists/:list', { config: { permission: 'data.read' }, schema: { tags, summary: '责任、需求、负面清单 / The catalogue lists', params: Type.Object({ list: ListKind }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.lists.list(req.params.list));
+    app.get('/api/data/lists/:list', { config: { permission: 'data.read' }, schema: { tags, summary: '责任、需求、负面清单 / The catalogue lists', params: Type.Object({ list: ListKind }, { additionalProperties: false }), response: { 200: Type.Array(ListEntry), ...errors } } }, async (req) => p.lists.list(req.params.list));
     app.post(
       '/api/data/lists',
-      { config: { permission: 'data.read' }, schema: { tags, summary: '新增清单条目 / Add a list entry', body: Type.Object({ list: ListKind, departmentId: Type.String({ format: 'uuid' }), resourceCode: Type.Optional(Type.String({ maxLength: 40 })), title: Type.String({ minLength: 2, maxLength: 100 }), detail: Type.Optional(Type.String({ maxLength: 500 })), basis: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 201: Type.Unknown(), ...errors } } },
+      { config: { permission: 'data.read' }, schema: { tags, summary: '新增清单条目 / Add a list entry', body: Type.Object({ list: ListKind, departmentId: Type.String({ format: 'uuid' }), resourceCode: Type.Optional(Type.String({ maxLength: 40 })), title: Type.String({ minLength: 2, maxLength: 100 }), detail: Type.Optional(Type.String({ maxLength: 500 })), basis: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...errors } } },
       async (req, reply) => reply.status(201).send(await p.lists.add(me(req), req.body, rid(req))),
     );
 
@@ -112,7 +121,7 @@ export function dataRoutes(p: DataParts) {
       },
       async (req, reply) => reply.status(201).send(await p.requests.create(me(req), req.body, rid(req))),
     );
-    app.get('/api/data/requests', { config: { permission: 'data.request' }, schema: { tags, summary: '共享申请列表 / Sharing requests', querystring: Type.Object({ scope: Type.Union([Type.Literal('mine'), Type.Literal('to-decide')]) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.list(me(req), req.query.scope));
+    app.get('/api/data/requests', { config: { permission: 'data.request' }, schema: { tags, summary: '共享申请列表 / Sharing requests', querystring: Type.Object({ scope: Type.Union([Type.Literal('mine'), Type.Literal('to-decide')]) }, { additionalProperties: false }), response: { 200: Type.Array(SharingRequestSummary), ...errors } } }, async (req) => p.requests.list(me(req), req.query.scope));
     app.post(
       '/api/data/requests/:id/decision',
       {
@@ -122,30 +131,30 @@ export function dataRoutes(p: DataParts) {
           summary: '审核共享申请 / Decide a sharing request',
           params: Id,
           body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('refuse')]), reason: Type.Optional(Type.String({ maxLength: 500 })), items: Type.Optional(Type.Array(ItemCode, { minItems: 1, maxItems: 80, uniqueItems: true })), clearItems: Type.Optional(Type.Array(ItemCode, { maxItems: 80, uniqueItems: true })), rowRegion: Type.Optional(Region), periodTo: Type.Optional(Day) }, { additionalProperties: false }),
-          response: { 200: Type.Unknown(), ...errors },
+          response: { 200: DecisionAnswer, ...errors },
         },
       },
       async (req) => p.requests.decide(me(req), req.params.id, req.body, rid(req)),
     );
-    app.post('/api/data/requests/:id/credentials', { config: { permission: 'data.request', documentedBody: NoInput }, schema: { tags, summary: '领取接入凭证（仅一次）/ Collect the system credentials (once)', params: Id, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.requests.credentials(me(req), req.params.id, rid(req)));
+    app.post('/api/data/requests/:id/credentials', { config: { permission: 'data.request', documentedBody: NoInput }, schema: { tags, summary: '领取接入凭证（仅一次）/ Collect the system credentials (once)', params: Id, response: { 200: Credentials, ...errors } } }, async (req) => p.requests.credentials(me(req), req.params.id, rid(req)));
     app.post('/api/data/grants/:id/revoke', { config: { permission: 'data.decide' }, schema: { tags, summary: '撤销共享授权 / Revoke a grant', params: Id, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
       await p.requests.revoke(me(req), req.params.id, req.body.reason, rid(req));
       return reply.status(204).send(null);
     });
 
     // Usage and figures (追溯与统计)
-    app.get('/api/data/usage', { config: { permission: 'data.decide' }, schema: { tags, summary: '数据使用记录 / Usage records', querystring: Type.Object({ resource: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Literal('csv')) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req, reply) => {
+    app.get('/api/data/usage', { config: { permission: 'data.decide' }, schema: { tags, summary: '数据使用记录 / Usage records', querystring: Type.Object({ resource: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Literal('csv')) }, { additionalProperties: false }), response: { 200: { description: '使用记录（format=csv 时为 CSV）/ Usage records (CSV with format=csv)', content: { 'application/json': { schema: Type.Array(UsageEntry) }, 'text/csv': { schema: UsageCsv } } }, ...errors } } }, async (req, reply) => {
       if (req.query.format === 'csv') {
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', "attachment; filename*=UTF-8''data-usage.csv");
         return p.usage.csv(me(req), req.query);
       }
       return p.usage.list(me(req), req.query);
     });
-    app.get('/api/data/figures', { config: { permission: 'data.stats' }, schema: { tags, summary: '数据共享指标 / Sharing figures', response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.usage.figures(me(req)));
+    app.get('/api/data/figures', { config: { permission: 'data.stats' }, schema: { tags, summary: '数据共享指标 / Sharing figures', response: { 200: Figures, ...errors } } }, async (req) => p.usage.figures(me(req)));
 
     // Quality (数据质量)
-    app.get('/api/data/quality', { config: { permission: 'data.read' }, schema: { tags, summary: '数据质量评分 / Quality scores', response: { 200: Type.Unknown(), ...errors } } }, async () => p.quality.scores());
-    app.get('/api/data/quality/:code/issues', { config: { permission: 'data.decide' }, schema: { tags, summary: '质量问题清单 / Offending rows', params: Code_, querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.quality.issues(req.params.code, req.query.rule));
+    app.get('/api/data/quality', { config: { permission: 'data.read' }, schema: { tags, summary: '数据质量评分 / Quality scores', response: { 200: QualityScores, ...errors } } }, async () => p.quality.scores());
+    app.get('/api/data/quality/:code/issues', { config: { permission: 'data.decide' }, schema: { tags, summary: '质量问题清单 / Offending rows', params: Code_, querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }), response: { 200: Type.Array(QualityIssue), ...errors } } }, async (req) => p.quality.issues(req.params.code, req.query.rule));
     // A check reads whole tables: it is queued and answered at once with the run to follow.
     app.post(
       '/api/data/quality/:code/run',
@@ -167,10 +176,10 @@ export function dataRoutes(p: DataParts) {
     // Objections (数据异议)
     app.post(
       '/api/data/objections',
-      { config: { permission: 'data.request' }, schema: { tags, summary: '提出数据异议 / Raise a data objection', body: Type.Object({ resourceCode: Type.String({ maxLength: 40 }), rowId: Type.String({ format: 'uuid' }), item: ItemCode, description: Type.String({ minLength: 4, maxLength: 500 }) }, { additionalProperties: false }), response: { 201: Type.Unknown(), ...errors } } },
+      { config: { permission: 'data.request' }, schema: { tags, summary: '提出数据异议 / Raise a data objection', body: Type.Object({ resourceCode: Type.String({ maxLength: 40 }), rowId: Type.String({ format: 'uuid' }), item: ItemCode, description: Type.String({ minLength: 4, maxLength: 500 }) }, { additionalProperties: false }), response: { 201: ObjectionRaised, ...errors } } },
       async (req, reply) => reply.status(201).send(await p.objections.raise(me(req), req.body, rid(req))),
     );
-    app.get('/api/data/objections', { config: { permission: 'data.request' }, schema: { tags, summary: '数据异议列表 / Data objections', querystring: Type.Object({ scope: Type.Union([Type.Literal('raised'), Type.Literal('to-answer')]) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.objections.list(me(req), req.query.scope));
+    app.get('/api/data/objections', { config: { permission: 'data.request' }, schema: { tags, summary: '数据异议列表 / Data objections', querystring: Type.Object({ scope: Type.Union([Type.Literal('raised'), Type.Literal('to-answer')]) }, { additionalProperties: false }), response: { 200: Type.Array(ObjectionView), ...errors } } }, async (req) => p.objections.list(me(req), req.query.scope));
     app.post(
       '/api/data/objections/:id/answer',
       { config: { permission: 'data.decide' }, schema: { tags, summary: '答复数据异议 / Answer a data objection', params: Id, body: Type.Object({ outcome: Type.Union([Type.Literal('corrected'), Type.Literal('explained')]), answer: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errors } } },
@@ -186,14 +195,15 @@ export function dataRoutes(p: DataParts) {
       { config: { authenticated: true }, schema: { tags: gw, summary: '核验（只回答是否一致）/ Verify values against one row', params: Code_, body: Type.Object({ values: Type.Record(ItemCode, Scalar, { maxProperties: 10 }) }, { additionalProperties: false }), response: { 200: Type.Object({ match: Type.Boolean() }), ...errors } } },
       async (req) => p.gateway.lookup(me(req), req.params.code, req.body.values),
     );
-    app.post('/api/gateway/v1/:code/query', { config: { authenticated: true }, schema: { tags: gw, summary: '条件查询（分页）/ Query by conditions', params: Code_, body: Query, response: { 200: Type.Unknown(), ...errors } } }, async (req) => p.gateway.query(me(req), req.params.code, req.body));
+    app.post('/api/gateway/v1/:code/query', { config: { authenticated: true }, schema: { tags: gw, summary: '条件查询（分页）/ Query by conditions', params: Code_, body: Query, response: { 200: GatewayPage, ...errors } } }, async (req) => p.gateway.query(me(req), req.params.code, req.body));
     app.post(
       '/api/gateway/v1/:code/export',
-      { config: { authenticated: true }, schema: { tags: gw, summary: '批量导出（NDJSON 流）/ Bulk export as NDJSON', params: Code_, body: Type.Object({ items: Query.properties.items, where: Query.properties.where }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errors } } },
+      { config: { authenticated: true }, schema: { tags: gw, summary: '批量导出（NDJSON 流）/ Bulk export as NDJSON', params: Code_, body: Type.Object({ items: Query.properties.items, where: Query.properties.where }, { additionalProperties: false }), response: { 200: GatewayExport, ...errors } } },
       async (req, reply) => {
         const stream = await p.gateway.export(me(req), req.params.code, req.body);
         reply.header('content-type', 'application/x-ndjson; charset=utf-8');
-        return reply.send(stream);
+        // The schema describes each line; the body is the stream of them, which Fastify sends as is.
+        return reply.send(stream as never);
       },
     );
   };

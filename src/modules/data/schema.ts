@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { DaySchema } from '../../kernel/http/schemas.ts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DaySchema, JsonObject } from '../../kernel/http/schemas.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Uuid = Type.String({ format: 'uuid' });
@@ -110,3 +110,208 @@ export const ResourceInput = Type.Object(
   { additionalProperties: false },
 );
 export type ResourceInput = Static<typeof ResourceInput>;
+
+/*
+ * The answers. Fastify serializes them with these schemas and drops what a schema does not
+ * declare, so each shape lists every field its service method returns.
+ */
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+
+/** A resource as the catalogue lists it (`DataCatalogue.search`). */
+export const ResourceSummary = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  category: Type.String(),
+  providerDepartmentId: Uuid,
+  providerName: Type.String(),
+  sharingType: Type.String(),
+  openType: Type.String(),
+  updateFrequency: Type.String(),
+  lastUpdatedAt: Nullable(DateTime),
+  /** How many data items it has. */
+  items: Type.Integer(),
+});
+
+/** One data item of a resource as stored (`ResourceItem`). */
+export const ResourceItemView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  dataType: Type.String(),
+  standard: Nullable(Type.String()),
+  grade: lit(GRADES),
+  importance: Type.String(),
+  element: Nullable(Type.String()),
+  storage: Storage,
+  rules: Type.Array(QualityRule),
+});
+
+/** A resource with its items (`Resource`). */
+export const ResourceView = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  providerDepartmentId: Uuid,
+  providerName: Type.String(),
+  regionCode: Type.String(),
+  category: Type.String(),
+  backing: Type.Union([Type.Literal('table'), Type.Literal('http')]),
+  backingRef: Type.String(),
+  keyItem: Nullable(Type.String()),
+  sharingType: Type.String(),
+  sharingBasis: Nullable(Type.String()),
+  openType: Type.String(),
+  openBasis: Nullable(Type.String()),
+  updateFrequency: Type.String(),
+  lastUpdatedAt: Nullable(DateTime),
+  items: Type.Array(ResourceItemView),
+});
+
+export const ListKind = Type.Union([Type.Literal('duty'), Type.Literal('demand'), Type.Literal('negative')]);
+
+/** An entry of the duty, demand or negative list (`DataLists.list`). */
+export const ListEntry = Type.Object({
+  id: Uuid,
+  departmentId: Uuid,
+  title: Type.String(),
+  detail: Type.String(),
+  basis: Nullable(Type.String()),
+  status: Type.String(),
+  resourceCode: Nullable(Type.String()),
+  resourceName: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+
+/** A sharing request in a list (`SharingRequests.list`). */
+export const SharingRequestSummary = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  state: Type.String(),
+  systemName: Type.String(),
+  purpose: Type.String(),
+  items: Type.Array(Type.String()),
+  clearItems: Type.Array(Type.String()),
+  periodFrom: Day,
+  periodTo: Day,
+  dueAt: DateTime,
+  /** Still undecided after its due time. */
+  overdue: Type.Boolean(),
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+  requesterDepartmentId: Uuid,
+  providerDepartmentId: Uuid,
+});
+
+/** Where a request stands after a decision; an approval names the consuming system's client. */
+export const DecisionAnswer = Type.Object({ state: Type.String(), clientId: Type.Optional(Type.String()) });
+
+/** The consuming system's credentials, shown once. */
+export const Credentials = Type.Object({ clientId: Type.String(), clientSecret: Type.String(), expiresAt: DateTime, tokenEndpoint: Type.String() });
+
+/** One gateway call as recorded (`DataUsage.list`). */
+export const UsageEntry = Type.Object({
+  id: Uuid,
+  at: DateTime,
+  clientId: Type.String(),
+  operation: Type.String(),
+  purpose: Type.String(),
+  items: Type.Array(Type.String()),
+  rows: Type.Integer(),
+  outcome: Type.String(),
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+});
+
+/** The usage records as a spreadsheet. */
+export const UsageCsv = Type.String({ description: 'CSV（UTF-8，带 BOM）/ CSV, UTF-8 with a byte order mark' });
+
+/** The sharing figures (`DataUsage.figures`); rates are shares from 0 to 1, null when nothing counts yet. */
+export const Figures = Type.Object({
+  asOf: Day,
+  /** Requests by state. */
+  requests: Type.Record(Type.String(), Type.Integer()),
+  onDemandRate: Nullable(Type.Number()),
+  catalogueCoverage: Nullable(Type.Number()),
+  callsByResource: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), calls: Type.Integer(), rows: Type.Integer() })),
+  overdueRequests: Type.Integer(),
+  /** Objections by state. */
+  objections: Type.Record(Type.String(), Type.Integer()),
+  overdueObjections: Type.Integer(),
+});
+
+/** A rule's finding in a run's summary (the offending rows are listed by `…/issues`). */
+export const FindingSummary = Type.Object({ item: Nullable(Type.String()), rule: Type.String(), count: Type.Integer(), detail: Type.String() });
+export type FindingSummary = Static<typeof FindingSummary>;
+
+/** The latest score of each resource and each providing department's average (`DataQuality.scores`). */
+export const QualityScores = Type.Object({
+  resources: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      departmentId: Uuid,
+      score: Type.Number(),
+      rows: Type.Integer(),
+      rowsWithIssues: Type.Integer(),
+      checkedAt: DateTime,
+      findings: Type.Array(FindingSummary),
+    }),
+  ),
+  departments: Type.Array(Type.Object({ departmentId: Uuid, score: Type.Number() })),
+});
+
+/** An offending row of the latest run; `rowId` is null for findings about the whole resource (timeliness). */
+export const QualityIssue = Type.Object({ item: Nullable(Type.String()), rule: Type.String(), rowId: Nullable(Type.String()), detail: Type.String() });
+
+/** A quality run: its state, its progress and, once done, its result (`QualityRunView`). */
+export const QualityRun = Type.Object({
+  id: Uuid,
+  resourceCode: Type.String(),
+  state: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  /** Steps of the check (one per rule, and the row count); `total` is known once it runs. */
+  progress: Type.Object({ done: Type.Integer(), total: Nullable(Type.Integer()) }),
+  queuedAt: Nullable(DateTime),
+  startedAt: Nullable(DateTime),
+  finishedAt: Nullable(DateTime),
+  score: Nullable(Type.Number()),
+  rows: Nullable(Type.Integer()),
+  rowsWithIssues: Nullable(Type.Integer()),
+  findings: Nullable(Type.Array(FindingSummary)),
+  failure: Nullable(Type.String()),
+});
+export type QualityRun = Static<typeof QualityRun>;
+
+export const ObjectionRaised = Type.Object({ id: Uuid, dueAt: DateTime });
+
+/** A data objection in a list (`DataObjections.list`). */
+export const ObjectionView = Type.Object({
+  id: Uuid,
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+  rowId: Uuid,
+  item: Type.String(),
+  description: Type.String(),
+  state: Type.Union([Type.Literal('open'), Type.Literal('corrected'), Type.Literal('explained')]),
+  answer: Nullable(Type.String()),
+  dueAt: DateTime,
+  overdue: Type.Boolean(),
+  departmentId: Uuid,
+  providerDepartmentId: Uuid,
+});
+
+/**
+ * A page of a gateway query. A row's items depend on the resource and the grant; rows of a table
+ * resource also carry `_id`, the row to name in a data objection.
+ */
+export const GatewayPage = Type.Object({
+  rows: Type.Array(JsonObject),
+  /** Pass as `after` for the next page; null on the last. */
+  next: Nullable(Type.String()),
+});
+
+/** A bulk export: NDJSON, one row (a JSON object of the granted items) per line. */
+export const GatewayExport = {
+  description: 'NDJSON：每行一条记录（JSON 对象，数据项随资源与授权而定）/ one row per line, a JSON object of the granted items',
+  content: { 'application/x-ndjson': { schema: JsonObject } },
+};

@@ -6936,7 +6936,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        asOf: components["schemas"]["Day"];
+                        callsByResource: {
+                            calls: number;
+                            code: string;
+                            name: string;
+                            rows: number;
+                        }[];
+                        catalogueCoverage: number | null;
+                        objections: {
+                            [key: string]: number;
+                        };
+                        onDemandRate: number | null;
+                        overdueObjections: number;
+                        overdueRequests: number;
+                        requests: {
+                            [key: string]: number;
+                        };
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7192,7 +7210,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7313,7 +7334,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        basis: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        detail: string;
+                        /** Format: uuid */
+                        id: string;
+                        resourceCode: string | null;
+                        resourceName: string | null;
+                        status: string;
+                        title: string;
+                    }[];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7434,7 +7468,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        answer: string | null;
+                        /** Format: uuid */
+                        departmentId: string;
+                        description: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        item: string;
+                        overdue: boolean;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        resourceCode: string;
+                        resourceName: string;
+                        /** Format: uuid */
+                        rowId: string;
+                        state: "open" | "corrected" | "explained";
+                    }[];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7563,7 +7615,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7808,7 +7865,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        departments: {
+                            /** Format: uuid */
+                            departmentId: string;
+                            score: number;
+                        }[];
+                        resources: {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            code: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            findings: {
+                                count: number;
+                                detail: string;
+                                item: string | null;
+                                rule: string;
+                            }[];
+                            name: string;
+                            rows: number;
+                            rowsWithIssues: number;
+                            score: number;
+                        }[];
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -7931,7 +8011,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        detail: string;
+                        item: string | null;
+                        rowId: string | null;
+                        rule: string;
+                    }[];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -8058,7 +8143,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         failure: string | null;
-                        findings: unknown;
+                        findings: {
+                            count: number;
+                            detail: string;
+                            item: string | null;
+                            rule: string;
+                        }[] | null;
                         finishedAt: string | null;
                         /** Format: uuid */
                         id: string;
@@ -8196,7 +8286,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         failure: string | null;
-                        findings: unknown;
+                        findings: {
+                            count: number;
+                            detail: string;
+                            item: string | null;
+                            rule: string;
+                        }[] | null;
                         finishedAt: string | null;
                         /** Format: uuid */
                         id: string;
@@ -8332,7 +8427,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        clearItems: string[];
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        items: string[];
+                        number: string;
+                        overdue: boolean;
+                        periodFrom: components["schemas"]["Day"];
+                        periodTo: components["schemas"]["Day"];
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        purpose: string;
+                        /** Format: uuid */
+                        requesterDepartmentId: string;
+                        resourceCode: string;
+                        resourceName: string;
+                        state: string;
+                        systemName: string;
+                    }[];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -8594,7 +8709,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        clientId: string;
+                        clientSecret: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        tokenEndpoint: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -8726,7 +8847,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        clientId?: string;
+                        state: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -8849,7 +8973,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        category: string;
+                        code: string;
+                        items: number;
+                        lastUpdatedAt: string | null;
+                        name: string;
+                        openType: string;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        providerName: string;
+                        sharingType: string;
+                        updateFrequency: string;
+                    }[];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -9027,7 +9163,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        backing: "table" | "http";
+                        backingRef: string;
+                        category: string;
+                        code: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: string;
+                            element: string | null;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            importance: string;
+                            name: string;
+                            rules: ({
+                                /** @enum {string} */
+                                kind: "required";
+                            } | {
+                                format: "citizen-id" | "credit-code" | "region-code" | "date" | "phone";
+                                /** @enum {string} */
+                                kind: "format";
+                            } | {
+                                /** @enum {string} */
+                                kind: "range";
+                                max?: number | components["schemas"]["Day"];
+                                min?: number | components["schemas"]["Day"];
+                            } | {
+                                /** @enum {string} */
+                                kind: "unique";
+                            } | {
+                                item: string;
+                                /** @enum {string} */
+                                kind: "exists-in";
+                                resource: string;
+                            })[];
+                            standard: string | null;
+                            storage: {
+                                column: string;
+                            } | {
+                                encrypted: string;
+                                index: string;
+                                masked: string;
+                            } | {
+                                field: string;
+                            };
+                        }[];
+                        keyItem: string | null;
+                        lastUpdatedAt: string | null;
+                        name: string;
+                        openBasis: string | null;
+                        openType: string;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        providerName: string;
+                        regionCode: string;
+                        sharingBasis: string | null;
+                        sharingType: string;
+                        updateFrequency: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -9148,7 +9343,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        backing: "table" | "http";
+                        backingRef: string;
+                        category: string;
+                        code: string;
+                        description: string;
+                        /** Format: uuid */
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: string;
+                            element: string | null;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            importance: string;
+                            name: string;
+                            rules: ({
+                                /** @enum {string} */
+                                kind: "required";
+                            } | {
+                                format: "citizen-id" | "credit-code" | "region-code" | "date" | "phone";
+                                /** @enum {string} */
+                                kind: "format";
+                            } | {
+                                /** @enum {string} */
+                                kind: "range";
+                                max?: number | components["schemas"]["Day"];
+                                min?: number | components["schemas"]["Day"];
+                            } | {
+                                /** @enum {string} */
+                                kind: "unique";
+                            } | {
+                                item: string;
+                                /** @enum {string} */
+                                kind: "exists-in";
+                                resource: string;
+                            })[];
+                            standard: string | null;
+                            storage: {
+                                column: string;
+                            } | {
+                                encrypted: string;
+                                index: string;
+                                masked: string;
+                            } | {
+                                field: string;
+                            };
+                        }[];
+                        keyItem: string | null;
+                        lastUpdatedAt: string | null;
+                        name: string;
+                        openBasis: string | null;
+                        openType: string;
+                        /** Format: uuid */
+                        providerDepartmentId: string;
+                        providerName: string;
+                        regionCode: string;
+                        sharingBasis: string | null;
+                        sharingType: string;
+                        updateFrequency: string;
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -9264,13 +9518,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description 使用记录（format=csv 时为 CSV）/ Usage records (CSV with format=csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        clientId: string;
+                        /** Format: uuid */
+                        id: string;
+                        items: string[];
+                        operation: string;
+                        outcome: string;
+                        purpose: string;
+                        resourceCode: string;
+                        resourceName: string;
+                        rows: number;
+                    }[];
+                    "text/csv": string;
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -9555,13 +9823,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description NDJSON：每行一条记录（JSON 对象，数据项随资源与授权而定）/ one row per line, a JSON object of the granted items */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/x-ndjson": components["schemas"]["JsonObject"];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -9696,7 +9964,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        next: string | null;
+                        rows: components["schemas"]["JsonObject"][];
+                    };
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */

@@ -4,13 +4,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import type { Answer } from '../../api/client';
 import { can, useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 
-interface Summary { code: string; name: string; category: string; providerName: string; sharingType: string; openType: string; updateFrequency: string; lastUpdatedAt: string | null; items: number }
-interface Item { code: string; name: string; dataType: string; standard: string | null; grade: string; importance: string }
-interface Resource extends Omit<Summary, 'items'> { description: string; sharingBasis: string | null; openBasis: string | null; items: Item[] }
-type Codes = Record<string, { code: string; zh: string; en: string }[]>;
+type Summary = Answer<'/api/data/resources'>[number];
+type Resource = Answer<'/api/data/resources/{code}'>;
+type Item = Resource['items'][number];
+type Codes = Answer<'/api/data/codes'>;
 
 /** 申请共享: items, purpose, basis and period; sensitive items may be asked in clear. */
 function RequestDialog({ r, onClose }: { r: Resource; onClose(): void }) {
@@ -21,7 +22,7 @@ function RequestDialog({ r, onClose }: { r: Resource; onClose(): void }) {
     const v = await form.validateFields();
     let number = '';
     const ok = await act(async () => {
-      number = (await api<{ number: string }>('/api/data/requests', { method: 'POST', json: { resourceCode: r.code, systemName: v.systemName, purpose: v.purpose, legalBasis: v.legalBasis, items: v.items, clearItems: (v.clearItems ?? []).filter((c) => v.items.includes(c)), periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD') } })).number;
+      number = (await api<Answer<'/api/data/requests', 'post', 201>>('/api/data/requests', { method: 'POST', json: { resourceCode: r.code, systemName: v.systemName, purpose: v.purpose, legalBasis: v.legalBasis, items: v.items, clearItems: (v.clearItems ?? []).filter((c) => v.items.includes(c)), periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD') } })).number;
     }, t('data.submitted', { number: '' }));
     if (ok && number) onClose();
   };

@@ -7,15 +7,16 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../api';
+import type { Answer } from '../../api/client';
 import { can, useMe } from '../../shell/session';
 import { useChart } from '../../shell/useChart';
 import { QualityRunButton } from './QualityRunButton';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-interface Figures { requests: Record<string, number>; onDemandRate: number | null; catalogueCoverage: number | null; callsByResource: { code: string; name: string; calls: number; rows: number }[]; overdueRequests: number; overdueObjections: number }
-interface Scores { resources: { code: string; name: string; score: number; rows: number; rowsWithIssues: number; checkedAt: string }[] }
-interface Usage { id: string; at: string; clientId: string; operation: string; purpose: string; items: string[]; rows: number; outcome: string; resourceCode: string }
+type Figures = Answer<'/api/data/figures'>;
+type Scores = Answer<'/api/data/quality'>;
+type Usage = Answer<'/api/data/usage'>[number];
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** 质量与指标: sharing figures, calls per resource as a chart, quality scores, and the usage trail. */

@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import type { Answer } from '../../api/client';
 import { can, useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 
-interface Entry { id: string; title: string; detail: string; basis: string | null; resourceCode: string | null; resourceName: string | null; departmentId: string }
-interface Objection { id: string; resourceCode: string; resourceName: string; rowId: string; item: string; description: string; state: string; answer: string | null; dueAt: string; overdue: boolean }
+type Entry = Answer<'/api/data/lists/{list}'>[number];
+type Objection = Answer<'/api/data/objections'>[number];
 
 /** 责任清单 / 需求清单 / 负面清单, side by side with the resources they name. */
 export function DataLists() {

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api';
+import type { Answer } from '../../api/client';
 import { can, useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 
-interface Req { id: string; number: string; state: string; systemName: string; purpose: string; items: string[]; clearItems: string[]; periodFrom: string; periodTo: string; dueAt: string; overdue: boolean; resourceCode: string; resourceName: string }
+type Req = Answer<'/api/data/requests'>[number];
+type Credentials = Answer<'/api/data/requests/{id}/credentials', 'post'>;
 
 /** 共享申请: our department's requests (and their credentials once approved), and those we must decide. */
 export function DataRequests() {
@@ -15,7 +17,7 @@ export function DataRequests() {
   const [scope, setScope] = useState<'mine' | 'to-decide'>(can(me, 'data.decide') ? 'to-decide' : 'mine');
   const [refusing, setRefusing] = useState<Req | null>(null);
   const [reason, setReason] = useState('');
-  const [cred, setCred] = useState<{ clientId: string; clientSecret: string } | null>(null);
+  const [cred, setCred] = useState<Credentials | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = useAction('data-');
   const list = useQuery({ queryKey: ['data-requests', scope], queryFn: () => api<Req[]>(`/api/data/requests?scope=${scope}`) });
@@ -23,7 +25,7 @@ export function DataRequests() {
   const collect = async (r: Req) => {
     setError(null);
     try {
-      setCred(await api(`/api/data/requests/${r.id}/credentials`, { method: 'POST' }));
+      setCred(await api<Credentials>(`/api/data/requests/${r.id}/credentials`, { method: 'POST' }));
     } catch (err) {
       setError(errorText(err, i18n.language));
     }

@@ -3,14 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api';
+import type { Answer } from '../../api/client';
 
-export interface QualityRun {
-  id: string;
-  resourceCode: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: { done: number; total: number | null };
-  score: number | null;
-}
+export type QualityRun = Answer<'/api/data/quality/runs/{id}'>;
 
 const isOpen = (r?: QualityRun) => r?.state === 'queued' || r?.state === 'running';
 
