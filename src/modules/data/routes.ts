@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { CodeLabel as Code, DaySchema, NoInput, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -203,7 +203,7 @@ export function dataRoutes(p: DataParts) {
         const stream = await p.gateway.export(me(req), req.params.code, req.body);
         reply.header('content-type', 'application/x-ndjson; charset=utf-8');
         // The schema describes each line; the body is the stream of them, which Fastify sends as is.
-        return reply.send(stream as unknown as Static<typeof GatewayExport>);
+        return reply.send(stream as unknown as Record<string, unknown>);
       },
     );
   };
