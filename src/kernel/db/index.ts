@@ -117,7 +117,17 @@ export async function openTestDatabase(poolSize = 8, bounds: Partial<typeof DATA
     ...database,
     schema,
     async close() {
-      await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(database.db);
+      // Dropping a schema locks every object in it; a statement of another test file that touches
+      // the shared catalogue at that moment can make PostgreSQL pick this one as a deadlock victim.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(database.db);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
       await database.close();
     },
   };
