@@ -1,19 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DataUsageTable } from './tables.ts';
 import type { Kernel } from '../../kernel/index.ts';
 
-export interface UsageRecord {
-  id: string;
-  grant_id: string;
-  resource_id: string;
-  region_code: string;
-  client_id: string;
-  operation: string;
-  purpose: string;
-  items: string[];
-  row_count: number;
-  outcome: string;
-  at: Date;
-}
+/** A usage row as stored (the table's own declaration). */
+export type UsageRecord = Selectable<DataUsageTable>;
 
 const MAX_BATCH = 1_000;
 
