@@ -9,7 +9,7 @@ import { seedData } from './data-demo.ts';
 import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
 import { seedCases } from './case-demo.ts';
-import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF } from './departments.ts';
+import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '巴特尔', '其其格', '阿拉坦', '萨仁'];
@@ -42,7 +42,8 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   const deptIds = new Map<string, string>();
   await k.db.transaction().execute(async (trx) => {
     for (const [code, name, nameEn] of CITY_DEPARTMENTS) {
-      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: region, code, name, nameEn }, 'seed', trx);
+      const parentId = PARENT_OF[code] ? deptIds.get(PARENT_OF[code]) : undefined;
+      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: region, code, name, nameEn, ...(parentId ? { parentId } : {}) }, 'seed', trx);
       deptIds.set(code, d.id);
     }
     const streets = await trx.selectFrom('org_region').select(['code', 'name']).where('parent_code', '=', region).orderBy('code').execute();

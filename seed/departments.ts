@@ -26,7 +26,37 @@ export const CITY_DEPARTMENTS: [string, string, string][] = [
   ['CGZF', '乌兰浩特市城市管理综合执法局', 'Urban Management and Law Enforcement Bureau'],
   ['RX12345', '乌兰浩特市12345政务服务便民热线中心', '12345 Government Service Hotline Centre'],
   ['SHZL', '乌兰浩特市社会治理综合指挥中心', 'Social Governance Command Centre'],
+  // Units a county-level city's 政务服务中心 and 12345 centre work with that are not bureaus of the
+  // city government: vertical bureaus, brigades of the police, public utilities and carriers.
+  // Appended, so the credit codes derived from a department's position stay as they were.
+  ['SWUJ', '国家税务总局乌兰浩特市税务局', 'Ulanhot Tax Bureau, State Taxation Administration'],
+  ['BDC', '乌兰浩特市不动产登记中心', 'Real Estate Registration Centre'],
+  ['HZDD', '乌兰浩特市公安局治安户政管理大队', 'Public Order and Household Registration Brigade'],
+  ['CRJ', '乌兰浩特市公安局出入境管理大队', 'Exit and Entry Administration Brigade'],
+  ['JGDD', '乌兰浩特市公安局交通管理大队', 'Traffic Police Brigade'],
+  ['XFJY', '乌兰浩特市消防救援大队', 'Fire and Rescue Brigade'],
+  ['GJJ', '兴安盟住房公积金管理中心乌兰浩特市管理部', 'Housing Provident Fund Office'],
+  ['LCJ', '乌兰浩特市林业和草原局', 'Forestry and Grassland Bureau'],
+  ['TJJ', '乌兰浩特市统计局', 'Statistics Bureau'],
+  ['MZW', '乌兰浩特市民族事务委员会', 'Ethnic Affairs Commission'],
+  ['RFB', '乌兰浩特市人民防空办公室', 'Civil Air Defence Office'],
+  ['QXJ', '乌兰浩特市气象局', 'Meteorological Bureau'],
+  ['DAG', '乌兰浩特市档案馆', 'Municipal Archives'],
+  ['CLH', '乌兰浩特市残疾人联合会', 'Disabled Persons’ Federation'],
+  ['XFJ', '乌兰浩特市信访局', 'Petitions Bureau'],
+  ['YCZM', '乌兰浩特市烟草专卖局', 'Tobacco Monopoly Bureau'],
+  ['GDGS', '国网兴安供电公司乌兰浩特市供电分公司', 'State Grid Ulanhot Power Supply'],
+  ['GSGS', '乌兰浩特市供排水有限责任公司', 'Ulanhot Water Supply and Drainage Company'],
+  ['RQGS', '乌兰浩特市燃气有限公司', 'Ulanhot Gas Company'],
+  ['GRGS', '乌兰浩特市热力有限责任公司', 'Ulanhot District Heating Company'],
+  ['YZGS', '中国邮政集团有限公司乌兰浩特市分公司', 'China Post, Ulanhot Branch'],
+  ['YDTX', '中国移动内蒙古公司乌兰浩特分公司', 'China Mobile, Ulanhot Branch'],
+  ['LTTX', '中国联通乌兰浩特市分公司', 'China Unicom, Ulanhot Branch'],
+  ['DXTX', '中国电信乌兰浩特分公司', 'China Telecom, Ulanhot Branch'],
 ];
+
+/** Brigades and centres that sit under a bureau (department code → parent's code). */
+export const PARENT_OF: Record<string, string> = { BDC: 'ZRZYJ', HZDD: 'GAJ', CRJ: 'GAJ', JGDD: 'GAJ' };
 
 /** Staff for every role. Username, name, department code (street offices: region code), roles. */
 export const DEMO_STAFF: [string, string, string, string[]][] = [
