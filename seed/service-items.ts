@@ -4,7 +4,7 @@ type Field = [name: string, title: string, kind: 'text' | 'long' | 'int' | 'date
 type Mat = [name: string, required: boolean, replaceableBy?: string];
 
 /** One row of the demo implementation list. Materials replaceable by an e-licence or shared data say so. */
-interface DemoItem {
+export interface DemoItem {
   code: string;
   name: string;
   nameEn: string;
@@ -22,10 +22,14 @@ interface DemoItem {
   fields: Field[];
   materials: Mat[];
   level?: number;
+  /** Everyday names people use for the item (低保, 社保卡, 换驾照): searched almost like its name. */
+  aliases?: string[];
+  /** Questions a citizen would type for it, in their own words: the search engine learns from them. */
+  asks?: string[];
 }
 
-const ID_CARD: Mat = ['居民身份证', true, 'data:population'];
-const LICENCE: Mat = ['营业执照', true, 'licence:business_licence'];
+export const ID_CARD: Mat = ['居民身份证', true, 'data:population'];
+export const LICENCE: Mat = ['营业执照', true, 'licence:business_licence'];
 
 /** 39 items of 乌兰浩特市, after the real implementation lists of the Inner Mongolia service portal. */
 export const DEMO_ITEMS: DemoItem[] = [
@@ -776,3 +780,6 @@ export function demoItemContent(d: DemoItem, departmentId: string): ItemContent 
     workflow: structuredClone(d.instant ? INSTANT_WORKFLOW : PROMISED_WORKFLOW),
   };
 }
+
+/** The whole demo catalogue: the items above and the county-sized list under `seed/catalogue/`. */
+export const ALL_DEMO_ITEMS: DemoItem[] = [...DEMO_ITEMS];
