@@ -174,7 +174,11 @@ export class FileStore {
    * caller's transaction. Only for in-process streams: a client's upload goes through `receive`.
    */
   async save(trx: Executor, input: { stream: Readable; name: string; declaredMime: string; ownerId: string; regionCode: string }): Promise<StoredFile> {
-    const received = await this.receive(input, 'platform');
+    const received = await this.receive(input, 'platform').catch((err: unknown) => {
+      // The platform refusing its own document is a defect, not the caller's mistake: say which one.
+      if (err instanceof DomainError) throw new Error(`the platform's own file ${input.name} (${input.declaredMime}) was refused: ${err.code}`, { cause: err });
+      throw err;
+    });
     const key = this.keyOf(received.id);
     try {
       await this.blobs.put(key, received.tmpPath, { size: received.sizeBytes, sha256: received.sha256, mime: received.mime });

@@ -36,6 +36,14 @@ describe('recognising a material by its bytes', () => {
     expect(await verdict(Buffer.concat([Buffer.from('%PDF-1.4\n<html><body><script>alert(1)</script>'), samplePdf().subarray(9)]))).toBe('FILE_TYPE_NOT_ALLOWED');
   });
 
+  it('takes a PDF whose compressed stream data happens to spell a tag, and still refuses a tag in its syntax', async () => {
+    // Deflated bytes are arbitrary: these are as a scanner's object stream may come out.
+    const streamed = Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< /Type /ObjStm /Filter /FlateDecode /Length 12 >>\nstream\n\x9c<b \x01<p>\xff\x10\nendstream\nendobj\n', 'latin1');
+    expect(await verdict(Buffer.concat([streamed, samplePdf().subarray(9)]))).toBe('application/pdf');
+    const inSyntax = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Title <b > >>\nendobj\nstream\nxx\nendstream\n', 'latin1');
+    expect(await verdict(Buffer.concat([inSyntax, samplePdf().subarray(9)]))).toBe('FILE_TYPE_NOT_ALLOWED');
+  });
+
   it('refuses text that is not UTF-8 throughout, or holds NUL bytes', async () => {
     expect(await verdict(Buffer.concat([Buffer.from('正常的开头'.repeat(200)), Buffer.from([0xc3, 0x28])]))).toBe('FILE_TYPE_NOT_ALLOWED');
     expect(await verdict(Buffer.concat([Buffer.from('a'.repeat(600)), Buffer.from([0])]))).toBe('FILE_TYPE_NOT_ALLOWED');

@@ -36,10 +36,16 @@ async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer>
   return buf.subarray(0, bytesRead);
 }
 
+/** A stream's data, up to its end or the end of the head: compressed bytes, not PDF syntax. */
+const STREAM_DATA = /\bstream\r?\n[\s\S]*?(?:\bendstream\b|$)/g;
+
 function checkPdf(head: Buffer, tail: Buffer): void {
   // A "PDF" whose first kilobyte holds markup is an HTML page in disguise: browsers that sniff
-  // render it as a page. No real PDF has markup there.
-  if (looksLikeMarkup(head.toString('latin1'))) throw FileErrors.badType();
+  // render it as a page. No real PDF has markup in its syntax there. Stream data is left out: a
+  // compressed stream early in the file (an object stream, a scanned page) is random-looking bytes
+  // that now and then spell "<b " or "<p>", and refusing a real scan for that is worse than useless
+  // (responses carry nosniff, so no browser renders a PDF as a page anyway).
+  if (looksLikeMarkup(head.toString('latin1').replace(STREAM_DATA, 'stream\n'))) throw FileErrors.badType();
   // Readers find the cross-reference table from the end: `startxref` and `%%EOF` in the last 1 KB.
   const end = tail.toString('latin1');
   if (!end.includes('%%EOF') || !end.includes('startxref')) throw FileErrors.damaged('PDF 缺少文件尾（%%EOF）', 'the PDF has no trailer (%%EOF)');
