@@ -15,13 +15,13 @@ import { actorOf } from './kernel/policy/index.ts';
 import type { MessageSink } from './kernel/notify/index.ts';
 import { notifyRoutes } from './kernel/notify/routes.ts';
 import { settingsRoutes } from './kernel/settings/routes.ts';
-import { createIdentityModule, dpopPresentation, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
-import { createOrgModule, type OrgModule } from './modules/org/index.ts';
-import { createServicesModule, type ServicesModule } from './modules/services/index.ts';
-import { createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
-import { createCasesModule, type CasesModule } from './modules/cases/index.ts';
-import { createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
-import { createDataModule, type DataModule } from './modules/data/index.ts';
+import { identityMigrations, createIdentityModule, dpopPresentation, rolePolicy, type IdentityModule } from './modules/identity/index.ts';
+import { orgMigrations, createOrgModule, type OrgModule } from './modules/org/index.ts';
+import { servicesMigrations, createServicesModule, type ServicesModule } from './modules/services/index.ts';
+import { cityopsMigrations, createCityopsModule, type CityopsModule } from './modules/cityops/index.ts';
+import { casesMigrations, createCasesModule, type CasesModule } from './modules/cases/index.ts';
+import { licensesMigrations, createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
+import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
 import { wireFlows } from './flows/index.ts';
 
 export interface Platform {
@@ -53,6 +53,18 @@ export interface PlatformOptions {
   log?: Logger;
 }
 
+/** Every migration of the platform, in the order they apply (the number in a name decides it). */
+export const PLATFORM_MIGRATIONS: Migration[] = [
+  ...kernelMigrations,
+  ...orgMigrations,
+  ...identityMigrations,
+  ...servicesMigrations,
+  ...cityopsMigrations,
+  ...casesMigrations,
+  ...licensesMigrations,
+  ...dataMigrations,
+];
+
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
 export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const { config } = opts;
@@ -77,7 +89,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   wireFlows(kernel, { identity, services, cases, licenses, data });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
-  const migrations = [...kernelMigrations, ...org.migrations, ...identity.migrations, ...services.migrations, ...cityops.migrations, ...cases.migrations, ...licenses.migrations, ...data.migrations];
+  const migrations = PLATFORM_MIGRATIONS;
 
   return {
     kernel,

@@ -26,8 +26,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fresh database (PGlite in memory, or its own schema on the PostgreSQL server when DATABASE_URL is set). */
-export function testDatabase(config: Config): Promise<Database> {
-  return openTestDatabase(8, { acquireTimeoutMs: config.dbAcquireTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs });
+export function testDatabase(config: Config, pgliteTemplate?: Blob): Promise<Database> {
+  return openTestDatabase(
+    8,
+    { acquireTimeoutMs: config.dbAcquireTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs },
+    pgliteTemplate,
+  );
 }
 
 export const testClock = () => new FakeClock('2026-03-02T09:00:00+08:00');

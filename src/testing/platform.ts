@@ -10,6 +10,7 @@ import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
 import { populationRow } from '../modules/data/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { freePort } from './ports.ts';
+import { platformTemplate } from './pglite-template.ts';
 import { testClock, testConfig, testDatabase } from './kernel.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
@@ -35,13 +36,15 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides });
   const dataDir = config.dataDir;
-  const database = await testDatabase(config);
+  // On PGlite, a file starts from the shared migrated dump; on a server, from an empty schema.
+  const template = process.env.DATABASE_URL ? undefined : await platformTemplate();
+  const database = await testDatabase(config, template);
   const clock = testClock();
   const sent: Message[] = [];
   const keys = generateKeys();
   const p = await createPlatform({ config, database, clock, keys, sink: { send: async (m) => void sent.push(m) } });
   await p.migrate();
-  await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
+  if (!template) await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
   const app = await p.http();
   if (opts.listen) await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -30,6 +30,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The PostgreSQL schema a test database lives in. */
   schema?: string;
+  /** PGlite: the whole data folder as a tar archive (a template for tests, see `pgliteTemplate`). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,8 @@ export interface DatabaseOptions {
   idleInTransactionTimeoutMs?: number;
   /** Waiting longer than this for a connection fails with DATABASE_BUSY (503) instead of queueing on. */
   acquireTimeoutMs?: number;
+  /** PGlite: start from this dumped data folder (tests: an already migrated database) instead of an empty one. */
+  pgliteTemplate?: Blob;
 }
 
 /** Bounds that apply when the caller gives none (the configuration's defaults). */
@@ -84,6 +88,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const dir = opts.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const client = await PGlite.create(dir, {
+    ...(opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}),
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.DATE]: (v: string) => v,
@@ -91,7 +96,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     },
   });
   const db: Db = new Kysely({ dialect: new PGliteDialect(client, bounds.acquireTimeoutMs) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', dumpDataDir: () => client.dumpDataDir('none'), close: () => db.destroy() };
 }
 
 function definedOnly(o: DatabaseOptions): Partial<typeof DATABASE_BOUNDS> {
@@ -104,9 +109,9 @@ function definedOnly(o: DatabaseOptions): Partial<typeof DATABASE_BOUNDS> {
  * A fresh, empty database for one test file: PGlite in memory, or — when DATABASE_URL is set — a
  * schema of its own on that server, dropped again by `close()`.
  */
-export async function openTestDatabase(poolSize = 8, bounds: Partial<typeof DATABASE_BOUNDS> = {}): Promise<Database> {
+export async function openTestDatabase(poolSize = 8, bounds: Partial<typeof DATABASE_BOUNDS> = {}, pgliteTemplate?: Blob): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ pgliteDir: 'memory://', ...bounds });
+  if (!url) return openDatabase({ pgliteDir: 'memory://', pgliteTemplate, ...bounds });
   const schema = `yw_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
