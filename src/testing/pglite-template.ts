@@ -33,7 +33,11 @@ export async function platformTemplate(): Promise<Blob> {
     .slice(0, 16);
   const dir = path.join(os.tmpdir(), 'yiwang-test-templates');
   const file = path.join(dir, `platform-${key}.tar`);
-  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  try {
+    return new Blob([fs.readFileSync(file)]);
+  } catch {
+    // Not made yet (or just replaced by a newer one): make it.
+  }
   const database = await openDatabase({ pgliteDir: 'memory://' });
   try {
     await runMigrations(database.db, PLATFORM_MIGRATIONS);
