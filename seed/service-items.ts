@@ -640,7 +640,7 @@ export const DEMO_ITEMS: DemoItem[] = [
     basis: '《中华人民共和国社会保险法》第二十五条',
     fields: [['householdAddress', '户籍地址', 'text']],
     materials: [ID_CARD],
-    aliases: ['居民医保', '交医保', '新农合参保', '医保参保'],
+    aliases: ['居民医保', '参加医保', '新农合参保', '医保参保'],
     asks: ['没有工作怎么参加医保？', '孩子的医保怎么办？'],
   },
   {

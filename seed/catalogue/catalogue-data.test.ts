@@ -38,11 +38,18 @@ describe('the demo catalogue of 乌兰浩特市', () => {
     expect(thin).toEqual([]);
   });
 
-  it('gives every item 2-6 everyday names and 1-3 example questions', () => {
+  it('gives every item 2-6 everyday names of its own and 1-3 example questions', () => {
     const bad = ALL_DEMO_ITEMS.filter((d) => !d.aliases || d.aliases.length < 2 || d.aliases.length > 6 || !d.asks || d.asks.length < 1 || d.asks.length > 3);
     expect(bad.map((d) => d.code)).toEqual([]);
     const blank = ALL_DEMO_ITEMS.filter((d) => [...d.aliases!, ...d.asks!].some((s) => s.trim().length < 2 || s === d.name));
     expect(blank.map((d) => d.code)).toEqual([]);
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    for (const d of ALL_DEMO_ITEMS)
+      for (const a of d.aliases!)
+        if (owner.has(a)) shared.push(`${a}: ${owner.get(a)} ${d.code}`);
+        else owner.set(a, d.code);
+    expect(shared).toEqual([]);
   });
 
   it('promises no more days than the law allows, and uses only the standard types and events', () => {

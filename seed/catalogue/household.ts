@@ -159,7 +159,7 @@ export const HOUSEHOLD_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 1,
     life: ['schooling'],
-    basis: `${HUKOU}第十一条`,
+    basis: `${HUKOU}第十条、第十三条`,
     fields: [
       ['school', '录取院校', 'text'],
       ['reportDate', '报到日期', 'date'],
@@ -255,7 +255,7 @@ export const HOUSEHOLD_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 1,
     life: ['employment'],
-    basis: `${HUKOU}第十二条；《退役军人安置条例》`,
+    basis: `${HUKOU}第十三条；《退役军人安置条例》`,
     fields: [
       ['dischargeDate', '退役日期', 'date'],
       ['address', '落户地址', 'text'],

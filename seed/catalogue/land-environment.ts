@@ -124,7 +124,7 @@ export const LAND_ENVIRONMENT_ITEMS: DemoItem[] = [
     basis: `${EIA}第二十二条`,
     fields: [PROJECT, ['industry', '行业类别', 'text'], ['investment', '总投资（万元）', 'int']],
     materials: [LICENCE, ['环境影响报告书', true], ['公众参与说明', true]],
-    aliases: ['环评报告书', '环评审批', '大项目环评'],
+    aliases: ['环评报告书', '环评报告书审批', '大项目环评'],
     asks: ['建厂要做环评报告书还是报告表？'],
   },
   {
@@ -196,7 +196,7 @@ export const LAND_ENVIRONMENT_ITEMS: DemoItem[] = [
     basis: '《中华人民共和国突发事件应对法》；《企业事业单位突发环境事件应急预案备案管理办法（试行）》',
     fields: [['riskLevel', '环境风险等级', ['一般', '较大', '重大']]],
     materials: [LICENCE, ['突发环境事件应急预案', true], ['环境风险评估报告', true]],
-    aliases: ['环境应急预案', '应急预案备案', '环保预案'],
+    aliases: ['环境应急预案', '环境风险应急预案', '环保预案'],
     asks: ['化工企业的环境应急预案去哪备案？'],
   },
   {
