@@ -1,7 +1,9 @@
 import { INSTANT_WORKFLOW, PROMISED_WORKFLOW, type ItemContent } from '../src/modules/services/index.ts';
+import { CATALOGUE_ITEMS } from './catalogue/index.ts';
+import { ID_CARD, LICENCE } from './catalogue/materials.ts';
 
-type Field = [name: string, title: string, kind: 'text' | 'long' | 'int' | 'date' | string[]];
-type Mat = [name: string, required: boolean, replaceableBy?: string];
+export type Field = [name: string, title: string, kind: 'text' | 'long' | 'int' | 'date' | string[]];
+export type Mat = [name: string, required: boolean, replaceableBy?: string];
 
 /** One row of the demo implementation list. Materials replaceable by an e-licence or shared data say so. */
 export interface DemoItem {
@@ -28,8 +30,7 @@ export interface DemoItem {
   asks?: string[];
 }
 
-export const ID_CARD: Mat = ['居民身份证', true, 'data:population'];
-export const LICENCE: Mat = ['营业执照', true, 'licence:business_licence'];
+export { ID_CARD, LICENCE };
 
 /** 39 items of 乌兰浩特市, after the real implementation lists of the Inner Mongolia service portal. */
 export const DEMO_ITEMS: DemoItem[] = [
@@ -51,6 +52,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['capital', '资金数额（元）', 'int'],
     ],
     materials: [ID_CARD, ['经营场所使用证明', true]],
+    aliases: ['个体户', '开个小店', '办个体执照', '个体营业执照'],
+    asks: ['开个小饭店怎么办营业执照？', '个体户执照网上能办吗？'],
   },
   {
     code: 'XK-SCJG-002',
@@ -70,6 +73,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['area', '经营面积（平方米）', 'int'],
     ],
     materials: [LICENCE, ['经营场所平面布局图', true], ['食品安全管理制度', true], ['食品安全管理人员证明', false]],
+    aliases: ['食品许可证', '餐饮许可证', '开饭店办证', '食品经营许可证'],
+    asks: ['开饭店要办食品经营许可证吗？', '食品经营许可证多久能下来？'],
   },
   {
     code: 'XK-SCJG-003',
@@ -88,6 +93,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['registeredCapital', '注册资本（万元）', 'int'],
     ],
     materials: [ID_CARD, ['公司章程', true], ['住所使用证明', true]],
+    aliases: ['开公司', '注册公司', '办营业执照', '公司注册'],
+    asks: ['注册一个有限公司需要什么材料？', '开公司要多少注册资金？'],
   },
   {
     code: 'XK-SCJG-004',
@@ -105,6 +112,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['liquidationDate', '清算完成日期', 'date'],
     ],
     materials: [LICENCE, ['清算报告', true], ['注销决议', true]],
+    aliases: ['公司注销', '注销公司', '关闭公司', '注销营业执照'],
+    asks: ['公司不开了怎么注销？', '注销公司要多长时间？'],
   },
   {
     code: 'XK-SCJG-005',
@@ -122,6 +131,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['after', '变更后内容', 'long'],
     ],
     materials: [LICENCE, ['变更决议', true]],
+    aliases: ['执照变更', '换法人', '改公司名字', '变更经营范围', '公司地址变更'],
+    asks: ['公司换法人要办什么手续？', '营业执照经营范围怎么增加？'],
   },
   {
     code: 'GG-RSJ-001',
@@ -141,6 +152,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     ],
     materials: [ID_CARD],
     level: 2,
+    aliases: ['城乡居民养老保险', '农村养老保险', '居民养老保险参保', '新农保'],
+    asks: ['农民怎么交养老保险？', '没有工作能参加养老保险吗？'],
   },
   {
     code: 'JF-RSJ-002',
@@ -158,6 +171,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['householdAddress', '户籍地址', 'text'],
     ],
     materials: [ID_CARD, ['社会保障卡', false, 'licence:social_security_card']],
+    aliases: ['领居民养老金', '农村养老金', '60岁领养老金', '城乡居民养老金'],
+    asks: ['满60岁了怎么领养老金？'],
   },
   {
     code: 'JF-RSJ-003',
@@ -176,6 +191,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['reason', '离职原因', ['劳动合同期满', '用人单位解除', '其他非本人意愿']],
     ],
     materials: [ID_CARD, ['解除或终止劳动关系证明', true]],
+    aliases: ['失业金', '领失业金', '失业保险金', '失业补助'],
+    asks: ['被辞退了能领失业金吗？', '失业金能领几个月？'],
   },
   {
     code: 'GG-RSJ-004',
@@ -194,6 +211,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['education', '文化程度', ['初中及以下', '高中/中专', '大专', '本科及以上']],
     ],
     materials: [ID_CARD],
+    aliases: ['就业创业证', '失业证', '就业失业登记证'],
+    asks: ['就业创业证有什么用？怎么办？'],
   },
   {
     code: 'JF-RSJ-005',
@@ -211,6 +230,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['occupation', '职业（工种）', 'text'],
     ],
     materials: [ID_CARD, ['职业技能等级证书', true]],
+    aliases: ['技能提升补贴', '考证补贴', '职业技能补贴'],
+    asks: ['考了技能证书能领补贴吗？'],
   },
   {
     code: 'GG-RSJ-006',
@@ -226,6 +247,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     basis: '《社会保障卡管理办法》',
     fields: [['mailAddress', '邮寄地址', 'text']],
     materials: [ID_CARD, ['近期免冠彩色证件照', true]],
+    aliases: ['社保卡', '办社保卡', '申请社保卡', '社会保障卡'],
+    asks: ['社保卡在哪办？', '第一次办社保卡要带什么？'],
   },
   {
     code: 'GG-RSJ-007',
@@ -243,6 +266,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['startMonth', '参保起始年月', 'text'],
     ],
     materials: [LICENCE, ['职工花名册', true]],
+    aliases: ['单位社保开户', '员工上社保', '企业参保', '社保增员'],
+    asks: ['公司新招的员工怎么上社保？'],
   },
   {
     code: 'QR-GAJ-001',
@@ -259,6 +284,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     basis: '《中华人民共和国居民身份证法》第十一条',
     fields: [['reason', '换领原因', ['有效期满', '证件损坏', '登记项目变更']]],
     materials: [['原居民身份证', true]],
+    aliases: ['换身份证', '身份证过期', '身份证到期换证', '身份证到期'],
+    asks: ['身份证快到期了在哪换？', '换身份证要多少钱？'],
   },
   {
     code: 'XK-GAJ-002',
@@ -278,6 +305,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['reason', '迁移原因', ['购房', '投靠亲属', '就业', '其他']],
     ],
     materials: [ID_CARD, ['居民户口簿', true], ['合法稳定住所证明', true]],
+    aliases: ['户口迁入', '落户', '迁户口进来', '买房落户'],
+    asks: ['在这边买了房能落户吗？', '户口迁入要带什么材料？'],
   },
   {
     code: 'QR-GAJ-003',
@@ -298,6 +327,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['出生医学证明', true, 'licence:birth_certificate'],
       ['父母居民户口簿', true],
     ],
+    aliases: ['孩子上户口', '新生儿落户', '报户口', '宝宝上户口'],
+    asks: ['孩子出生后怎么上户口？', '新生儿上户口要带什么？'],
   },
   {
     code: 'QR-MZJ-001',
@@ -317,6 +348,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['appointment', '预约日期', 'date'],
     ],
     materials: [ID_CARD, ['近期半身免冠合影照片', true]],
+    aliases: ['领结婚证', '结婚登记', '扯证', '登记结婚'],
+    asks: ['领结婚证需要带什么？', '结婚登记要预约吗？'],
   },
   {
     code: 'JF-MZJ-002',
@@ -334,6 +367,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['monthlyIncome', '家庭月收入（元）', 'int'],
     ],
     materials: [ID_CARD, ['家庭收入和财产状况声明', true]],
+    aliases: ['低保', '吃低保', '申请低保', '最低生活保障'],
+    asks: ['家里困难怎么申请低保？', '低保一个月多少钱？'],
   },
   {
     code: 'JF-MZJ-003',
@@ -348,6 +383,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     basis: '《内蒙古自治区高龄津贴发放办法》',
     fields: [['bankAccount', '发放账户', 'text']],
     materials: [ID_CARD],
+    aliases: ['高龄补贴', '老人补贴', '80岁补贴', '高龄津贴'],
+    asks: ['80岁以上老人有什么补贴？'],
   },
   {
     code: 'JF-MZJ-004',
@@ -368,6 +405,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['居民死亡医学证明（推断）书', true],
       ['火化证明', true],
     ],
+    aliases: ['丧葬补贴', '火化补贴', '殡葬补贴', '去世补助'],
+    asks: ['老人去世了火化费能报吗？'],
   },
   {
     code: 'XK-ZRZYJ-001',
@@ -386,6 +425,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['floorArea', '总建筑面积（平方米）', 'int'],
     ],
     materials: [LICENCE, ['建设工程设计方案', true], ['土地权属证明', true, 'licence:real_estate']],
+    aliases: ['工程规划许可证', '建设工程规划许可', '规划许可证'],
+    asks: ['盖楼要办建设工程规划许可证吗？'],
   },
   {
     code: 'XK-ZRZYJ-002',
@@ -403,6 +444,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['landArea', '用地面积（平方米）', 'int'],
     ],
     materials: [LICENCE, ['建设项目用地预审与选址意见书', true]],
+    aliases: ['用地规划许可证', '建设用地规划许可', '用地许可'],
+    asks: ['拿到地后用地规划许可怎么办？'],
   },
   {
     code: 'QR-ZRZYJ-003',
@@ -422,6 +465,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['certificateNo', '原不动产权证书号', 'text'],
     ],
     materials: [ID_CARD, ['不动产权证书', true, 'licence:real_estate'], ['买卖合同', true]],
+    aliases: ['房产过户', '二手房过户', '房子过户', '买房过户'],
+    asks: ['买二手房怎么过户？', '房子过户要多少钱？'],
   },
   {
     code: 'XK-ZJJ-001',
@@ -440,6 +485,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['startDate', '计划开工日期', 'date'],
     ],
     materials: [LICENCE, ['建设工程规划许可证', true, 'licence:construction_planning'], ['施工合同', true]],
+    aliases: ['施工许可证', '开工证', '办施工许可'],
+    asks: ['工程开工前要办施工许可证吗？'],
   },
   {
     code: 'GG-ZJJ-002',
@@ -457,6 +504,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['currentHousing', '现住房情况', ['无自有住房', '人均面积低于标准']],
     ],
     materials: [ID_CARD, ['家庭收入证明', true]],
+    aliases: ['公租房', '廉租房', '申请公租房', '保障房'],
+    asks: ['没有房子能申请公租房吗？', '公租房怎么申请？'],
   },
   {
     code: 'XK-WJW-001',
@@ -475,6 +524,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['institution', '执业机构', 'text'],
     ],
     materials: [ID_CARD, ['医师资格证书', true], ['健康体检证明', true]],
+    aliases: ['医师注册', '医生执业证', '医师执业证书'],
+    asks: ['医师资格考过了怎么注册执业？'],
   },
   {
     code: 'GG-WJW-002',
@@ -492,6 +543,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['hospital', '出生医院', 'text'],
     ],
     materials: [ID_CARD],
+    aliases: ['出生证', '出生证明', '办出生证'],
+    asks: ['孩子的出生证明在哪办？'],
   },
   {
     code: 'XK-WJW-003',
@@ -509,6 +562,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['venueAddress', '场所地址', 'text'],
     ],
     materials: [LICENCE, ['卫生检测报告', true]],
+    aliases: ['卫生许可证', '理发店卫生许可', '宾馆卫生许可'],
+    asks: ['开理发店要办卫生许可证吗？', '开宾馆的卫生许可证怎么办？'],
   },
   {
     code: 'GG-JYJ-001',
@@ -530,6 +585,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['居民户口簿', true],
       ['房产或居住证明', true, 'licence:real_estate'],
     ],
+    aliases: ['小学报名', '入学登记', '上小学', '小升初报名', '一年级报名'],
+    asks: ['孩子上小学怎么报名？', '上初中要划片吗？'],
   },
   {
     code: 'XK-JTJ-001',
@@ -547,6 +604,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['cargoType', '经营范围', ['普通货运', '货物专用运输', '大型物件运输']],
     ],
     materials: [LICENCE, ['车辆行驶证', true], ['驾驶员从业资格证', true]],
+    aliases: ['货运许可', '道路运输经营许可证', '跑货运', '开物流公司'],
+    asks: ['开物流公司要办道路运输许可吗？'],
   },
   {
     code: 'XK-WLTJ-001',
@@ -564,6 +623,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['rooms', '包厢（间）数', 'int'],
     ],
     materials: [LICENCE, ['消防安全检查合格证明', true]],
+    aliases: ['KTV许可', '娱乐经营许可证', '开歌厅', '开KTV'],
+    asks: ['开KTV要办什么证？'],
   },
   {
     code: 'GG-YBJ-001',
@@ -579,6 +640,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     basis: '《中华人民共和国社会保险法》第二十五条',
     fields: [['householdAddress', '户籍地址', 'text']],
     materials: [ID_CARD],
+    aliases: ['居民医保', '参加医保', '新农合参保', '医保参保'],
+    asks: ['没有工作怎么参加医保？', '孩子的医保怎么办？'],
   },
   {
     code: 'GG-YBJ-002',
@@ -598,6 +661,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['startDate', '备案开始日期', 'date'],
     ],
     materials: [ID_CARD],
+    aliases: ['异地就医', '医保备案', '外地看病备案', '跨省就医备案'],
+    asks: ['去外地看病医保怎么备案？', '在北京住院能直接报销吗？'],
   },
   {
     code: 'XK-SLJ-001',
@@ -615,6 +680,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['annualVolume', '年取水量（立方米）', 'int'],
     ],
     materials: [LICENCE, ['建设项目水资源论证报告', true]],
+    aliases: ['取水证', '打井审批', '取水许可证', '抽地下水'],
+    asks: ['厂里打井取水要审批吗？'],
   },
   {
     code: 'JF-TYJR-001',
@@ -632,6 +699,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['serviceYears', '服役年限', 'int'],
     ],
     materials: [ID_CARD, ['退出现役证', true]],
+    aliases: ['退伍费', '退伍一次性补助', '退役补助金', '退伍金'],
+    asks: ['退伍回来自主就业能拿多少补助？'],
   },
   {
     code: 'XK-STHJ-001',
@@ -649,6 +718,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['industry', '行业类别', 'text'],
     ],
     materials: [LICENCE, ['环境影响报告表', true]],
+    aliases: ['环评', '环评审批', '环评报告表'],
+    asks: ['建厂要做环评吗？', '环评报告表审批多久？'],
   },
   {
     code: 'XK-CGZF-001',
@@ -666,6 +737,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['volume', '处置量（立方米）', 'int'],
     ],
     materials: [LICENCE, ['建筑垃圾处置方案', true]],
+    aliases: ['建筑垃圾清运', '渣土处置', '装修垃圾处置', '建筑垃圾处置证'],
+    asks: ['工地渣土外运要办什么手续？'],
   },
   {
     code: 'XK-YJGL-001',
@@ -683,6 +756,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['storageArea', '储存面积（平方米）', 'int'],
     ],
     materials: [LICENCE, ['零售场所安全条件说明', true]],
+    aliases: ['卖烟花许可', '烟花爆竹零售', '过年卖鞭炮', '烟花零售许可证'],
+    asks: ['过年摆摊卖烟花要办证吗？'],
   },
   {
     code: 'QT-FGW-001',
@@ -701,6 +776,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['siteAddress', '建设地点', 'text'],
     ],
     materials: [LICENCE],
+    aliases: ['项目备案', '投资备案', '企业投资备案', '立项备案'],
+    asks: ['企业投资项目怎么备案？'],
   },
   {
     code: 'GG-SWJ-001',
@@ -718,6 +795,8 @@ export const DEMO_ITEMS: DemoItem[] = [
       ['tradeScope', '经营范围', 'long'],
     ],
     materials: [LICENCE],
+    aliases: ['外贸备案', '进出口权', '对外贸易备案', '办进出口权'],
+    asks: ['公司做进出口要先备案吗？'],
   },
 ];
 
@@ -782,4 +861,4 @@ export function demoItemContent(d: DemoItem, departmentId: string): ItemContent 
 }
 
 /** The whole demo catalogue: the items above and the county-sized list under `seed/catalogue/`. */
-export const ALL_DEMO_ITEMS: DemoItem[] = [...DEMO_ITEMS];
+export const ALL_DEMO_ITEMS: DemoItem[] = [...DEMO_ITEMS, ...CATALOGUE_ITEMS];
