@@ -106,4 +106,4 @@ for (const { p, r } of results.slice(0, 8)) console.log(JSON.stringify(p), JSON.
 const best = results[0];
 console.log('train', train.length, 'held out', held.length);
 console.log('default', JSON.stringify(evaluate(DEFAULT_PARAMS, 0)));
-for (const th of [0.3, 0.4, 0.45, 0.5, 0.6, 0.7]) console.log('threshold', th, JSON.stringify(evaluate(best.p, th)));
+for (const th of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7]) console.log('threshold', th, JSON.stringify(evaluate(best.p, th)));
