@@ -42,9 +42,18 @@ export class Classifier {
   ) {}
 
   private async current(): Promise<Loaded> {
-    if (this.loaded && Date.now() - this.loaded.at < RELOAD_MS) return this.loaded;
-    this.loading ??= this.load().finally(() => (this.loading = null));
-    return (this.loaded = await this.loading);
+    const l = this.loaded;
+    if (l && Date.now() - l.at < RELOAD_MS) return l;
+    this.loading ??= this.load()
+      .then((x) => (this.loaded = x))
+      .finally(() => (this.loading = null));
+    // A stale model answers while the fresh counts load (what other nodes learned); only the very
+    // first call waits.
+    if (l) {
+      this.loading.catch(() => undefined);
+      return l;
+    }
+    return this.loading;
   }
 
   private async load(): Promise<Loaded> {
