@@ -99,3 +99,25 @@ export function caseFeatures(text: string): string[] {
 export function featureKind(f: string): 'word' | 'bigram' | 'pinyin' {
   return f.startsWith(BIGRAM) ? 'bigram' : f.startsWith(PINYIN) ? 'pinyin' : 'word';
 }
+
+/** Where a caller turns to a second, smaller matter: the label is the main complaint (docs/cases.md). */
+const ASIDE = /(另外|还有个|还有一件|还有就是|顺便|此外|再就是|对了)/;
+/** How much the words after such a turn count, against the main complaint's. */
+export const ASIDE_WEIGHT = 0.35;
+
+/** A call's main complaint and what it says after turning to a side matter ('' when it does not). */
+export function mainAndAside(text: string): [string, string] {
+  const m = ASIDE.exec(text);
+  // A turn in the first few characters is the start of the call, not a side remark.
+  if (!m || m.index < 8) return [text, ''];
+  return [text.slice(0, m.index), text.slice(m.index)];
+}
+
+/** Features with weights: the main complaint's at 1, those only in a side remark at ASIDE_WEIGHT. */
+export function weightedFeatures(text: string): Map<string, number> {
+  const [main, aside] = mainAndAside(text);
+  const out = new Map<string, number>();
+  if (aside) for (const f of caseFeatures(aside)) out.set(f, ASIDE_WEIGHT);
+  for (const f of caseFeatures(main)) out.set(f, 1);
+  return out;
+}

@@ -57,7 +57,7 @@ export const DEFAULT_PARAMS: ModelParams = {
   keywordShare: 8,
   idf: true,
   priorPower: 0,
-  temperature: 0.05,
+  temperature: 0.1,
   mode: 'df',
 };
 
@@ -99,7 +99,10 @@ export class NaiveBayes {
   }
 
   /** Probability per category for the features, summing to 1; empty when no feature is known. */
-  score(features: string[]): Map<string, number> {
+  score(input: string[] | Map<string, number>): Map<string, number> {
+    const given = Array.isArray(input) ? null : input;
+    const features = given ? [...given.keys()] : (input as string[]);
+    const scale = (f: string) => given?.get(f) ?? 1;
     const known = this.known(features);
     if (!known.length) return new Map();
     const { alpha, weight, priorPower } = this.params;
@@ -108,7 +111,7 @@ export class NaiveBayes {
     let mass = 0;
     const hits = new Map<string, number>();
     for (const f of known) {
-      const w = weight[featureKind(f)];
+      const w = weight[featureKind(f)] * scale(f);
       mass += w;
       const seen = this.counts.counts.get(f);
       const kw = this.kw.get(f);
@@ -119,7 +122,7 @@ export class NaiveBayes {
       }
     }
     const docSum = this.counts.totalDocs + this.codes.length * 2;
-    if (this.params.mode === 'df') return this.scoreDf(known, docSum);
+    if (this.params.mode === 'df') return this.scoreDf(known, docSum, scale);
     const s = new Map<string, number>();
     for (const c of this.codes) {
       const total = (this.counts.terms.get(c) ?? 0) + (this.kwTotal.get(c) ?? 0);
@@ -129,7 +132,7 @@ export class NaiveBayes {
     return this.soften(s, mass);
   }
 
-  private scoreDf(known: string[], docSum: number): Map<string, number> {
+  private scoreDf(known: string[], docSum: number, scale: (f: string) => number): Map<string, number> {
     const { alpha, weight, priorPower, keywordShare, idf } = this.params;
     const logFloor = Math.log(alpha);
     const hits = new Map<string, number>();
@@ -141,7 +144,7 @@ export class NaiveBayes {
       // A feature carried by many categories says little (an idf-like discount).
       let spread = seen?.size ?? 0;
       if (kw) for (const c of kw.keys()) if (!seen?.has(c)) spread++;
-      const w = weight[featureKind(f)] * (idf ? Math.log(1 + all / Math.max(1, spread)) / Math.log(1 + all) : 1);
+      const w = weight[featureKind(f)] * scale(f) * (idf ? Math.log(1 + all / Math.max(1, spread)) / Math.log(1 + all) : 1);
       mass += w;
       const add = (c: string) => {
         const d = this.counts.docs.get(c) ?? 0;

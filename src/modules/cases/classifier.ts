@@ -3,7 +3,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { regionWithin } from '../../kernel/policy/index.ts';
 import type { Categories } from './categories.ts';
-import { caseFeatures } from './classifier-features.ts';
+import { caseFeatures, mainAndAside, weightedFeatures } from './classifier-features.ts';
 import { addCase, emptyCounts, NaiveBayes, type Counts } from './classifier-model.ts';
 import { Gazetteer, type PlaceName, type StreetGuess } from './classifier-places.ts';
 import { casesDb } from './tables.ts';
@@ -104,7 +104,7 @@ export class Classifier {
 
   /** Probability per leaf category for a text in a region; empty when the text holds nothing the model knows. */
   async categoryScores(text: string, regionCode: string): Promise<Map<string, number>> {
-    return (await this.model(regionCode)).score(caseFeatures(text));
+    return (await this.model(regionCode)).score(weightedFeatures(text));
   }
 
   /** Categories ranked for a text in a region, best first, with a confidence that sums to 1. */
@@ -122,9 +122,9 @@ export class Classifier {
     return (await this.current()).places.find(text);
   }
 
-  /** Learns one case's final category, in the caller's transaction. */
+  /** Learns one case's final category, in the caller's transaction: from its main complaint, not a side remark. */
   async learn(trx: Executor, text: string, categoryCode: string): Promise<void> {
-    const features = caseFeatures(text);
+    const features = caseFeatures(mainAndAside(text)[0]);
     if (!features.length) return;
     await sql`INSERT INTO cases_term_count (category_code, term, n)
       SELECT ${categoryCode}, t, 1 FROM unnest(${features}::text[]) AS t
@@ -141,7 +141,7 @@ export class Classifier {
    */
   async learnMany(trx: Executor, cases: { text: string; categoryCode: string }[]): Promise<void> {
     const c = emptyCounts();
-    for (const x of cases) addCase(c, x.categoryCode, caseFeatures(x.text));
+    for (const x of cases) addCase(c, x.categoryCode, caseFeatures(mainAndAside(x.text)[0]));
     const rows: [string, string, number][] = [];
     for (const [term, byCat] of c.counts) for (const [code, n] of byCat) rows.push([code, term, n]);
     for (let i = 0; i < rows.length; i += 5000) {
