@@ -57,7 +57,8 @@ const held = byTemplate ? history.filter((h) => heldTemplates.has(h.template)) :
 const train = history.filter((h) => !held.includes(h));
 
 const codes = CASE_CATEGORIES.map(([c]) => c).filter((c) => duty.has(c));
-const keywords = new Map(CASE_DUTIES.map(([c, , k]) => [c, k]));
+const names = new Map(CASE_CATEGORIES.map(([c, n]) => [c, n]));
+const keywords = new Map(CASE_DUTIES.map(([c, , k]) => [c, process.argv.includes('--names') ? [...k, names.get(c)!] : k]));
 const unitOf = (c: string) => duty.get(c) ?? null;
 
 function evaluate(params: ModelParams, threshold: number) {

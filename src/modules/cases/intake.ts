@@ -178,7 +178,7 @@ export class Intake {
     if (who.type === 'client') await this.checkReporterRate(reporterId);
     const title = input.title?.trim() || input.content.trim().replace(/\s+/g, ' ').slice(0, 30);
     const text = `${title} ${input.content}`;
-    const understanding = await this.suggester.understand(text, region, place);
+    const understanding = await this.suggester.understand(text, region, place, input.address);
     const suggestions = understanding.suggestions;
     const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
     const original = matter ? await this.findOriginal(this.k.db, matter, !!place, input, input.lon, input.lat) : null;

@@ -59,8 +59,9 @@ export class Suggester {
     return (await this.understand(text, regionCode, place)).suggestions;
   }
 
-  async understand(text: string, regionCode: string, place: Placement | null): Promise<Understanding> {
-    const guess = place ? null : await this.classifier.street(text);
+  /** `address`, when the agent typed one, is read for the street along with the call's words. */
+  async understand(text: string, regionCode: string, place: Placement | null, address?: string | null): Promise<Understanding> {
+    const guess = place ? null : await this.classifier.street(address ? `${address} ${text}` : text);
     const street: StreetSuggestion = place ? { code: place.streetCode, name: place.streetName, confidence: 1, source: 'map' } : guess ? { ...guess, source: 'text' } : null;
     const where = street?.code ?? regionCode;
     const office = place?.departmentId ?? (street ? ((await this.grids.streetOffices()).get(street.code)?.departmentId ?? null) : null);
