@@ -97,7 +97,7 @@ for (const c of sample) {
   if (top[0]?.categoryCode === c.categoryCode) hits++;
 }
 const classifyUs = ((performance.now() - s) * 1000) / sample.length;
-const accuracy = await p.cases.stats.classifierAccuracy(SYSTEM_PRINCIPAL, 5000);
+const accuracy = await p.cases.stats.classifierAccuracy(SYSTEM_PRINCIPAL, p.cases.stats.period());
 
 console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement`);
 console.log(`history import: ${HISTORY} cases with action rows and training in ${importSeconds.toFixed(1)} s (${(HISTORY / importSeconds).toFixed(0)} cases/s)`);
@@ -110,6 +110,8 @@ console.log(`classification over ${CLASSIFY} cases:  ${classifyUs.toFixed(0)} µ
 console.log(`jieba tokenising the same texts:     ${tokenizeUs.toFixed(0)} µs per case`);
 console.log(`classification / tokenising alone:   ${(classifyUs / tokenizeUs).toFixed(2)}×`);
 console.log(`top-1 on the generated cases:        ${((hits / sample.length) * 100).toFixed(1)} % (mostly texts the model saw)`);
-console.log(`held-out accuracy (${accuracy.heldOut} cases never trained on): top-1 ${((accuracy.top1 ?? 0) * 100).toFixed(1)} %, top-3 ${((accuracy.top3 ?? 0) * 100).toFixed(1)} %`);
+console.log(
+  `first suggestion vs final unit (${accuracy.recorded} closed cases recorded at intake): top-1 ${((accuracy.top1 ?? 0) * 100).toFixed(1)} %, top-3 ${((accuracy.top3 ?? 0) * 100).toFixed(1)} %, manual ${((accuracy.manualShare ?? 0) * 100).toFixed(1)} %`,
+);
 await close();
 process.exit(0);

@@ -3,8 +3,9 @@ import type { HistoricalCase } from '../src/modules/cases/index.ts';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 import type { Platform } from '../src/platform.ts';
 import { CASE_DUTIES } from './case-categories.ts';
-import { seedCaseSetup } from './case-setup.ts';
-import { CASE_TEXTS, CONFUSED, ESTATES, PREFIXES, ROADS, SUFFIXES, TIMES } from './case-texts.ts';
+import { CASE_CALLS } from './case-calls/index.ts';
+import { seedCaseSetup, STREET_PLACES } from './case-setup.ts';
+import { CONFUSED, ESTATES, PREFIXES, ROADS, SUFFIXES, TIMES } from './case-texts.ts';
 import { STREET_CENTRES } from './grids.ts';
 
 /** The api key the README names for trying Open311 against the demo. */
@@ -14,32 +15,46 @@ const REPLIES = ['已现场核查并处理完毕', '已责令相关单位限期�
 /** Urban streets take most calls; towns and parks fewer. */
 const STREET_WEIGHTS: [string, number][] = Object.keys(STREET_CENTRES).map((c) => [c, Number(c.slice(6)) < 100 ? 8 : 1]);
 
+/** The estates and roads the gazetteer places in each street, for the history's addresses. */
+function placesByStreet(): Map<string, { estates: string[]; roads: string[] }> {
+  const out = new Map<string, { estates: string[]; roads: string[] }>();
+  const of = (code: string) => out.get(code) ?? (out.set(code, { estates: [], roads: [] }), out.get(code)!);
+  for (const [name, code] of Object.entries(STREET_PLACES.estates)) of(code).estates.push(name);
+  for (const [name, codes] of Object.entries(STREET_PLACES.roads)) for (const code of codes) of(code).roads.push(name);
+  return out;
+}
+
 /**
- * Synthetic past cases in realistic wording: a category, a place inside a street, a handling unit
- * from the responsibility list, and what happened — mostly closed, some late, some unsatisfied.
- * Every fifth case is held out of training to measure the classifier.
+ * Synthetic past cases in the callers' words (seed/case-calls): a category, a place inside a
+ * street, the unit that finally handled it by the 派单目录, and what happened — mostly closed,
+ * some late, some unsatisfied. A leaf without calls gets no history. All of it trains the
+ * classifier; none of it has a first suggestion recorded, so none of it counts in the accuracy figures.
  */
 export async function syntheticCases(p: Platform, units: Map<string, string>, n: number, seed = 2026): Promise<HistoricalCase[]> {
   const rnd = syntheticIds(152201 + seed);
   const now = p.kernel.clock.now().getTime();
   const centreId = units.get('RX12345')!;
   const duty = new Map(CASE_DUTIES.map(([c, u]) => [c, u]));
-  const leaves = Object.keys(CASE_TEXTS);
+  const leaves = Object.keys(CASE_CALLS).filter((c) => CASE_CALLS[c]?.length && duty.has(c));
+  const local = placesByStreet();
+  if (!leaves.length) return [];
   const totalWeight = STREET_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   const out: HistoricalCase[] = [];
   for (let i = 0; i < n; i++) {
     // Seasonality: heating complaints cluster in winter-like weeks of the window, others spread.
     const matter = rnd.pick(leaves);
     // One call in ten was filed under a neighbouring category by the dispatcher of the day.
-    const categoryCode = CONFUSED[matter] && rnd.int(1, 100) <= 10 ? CONFUSED[matter] : matter;
+    const categoryCode = CONFUSED[matter] && duty.has(CONFUSED[matter]) && rnd.int(1, 100) <= 10 ? CONFUSED[matter] : matter;
     let r = rnd.int(0, totalWeight - 1);
     const [street] = STREET_WEIGHTS.find(([, w]) => (r -= w) < 0)!;
     const [cx, cy] = STREET_CENTRES[street];
     const lon = cx + rnd.int(-40, 40) / 10_000;
     const lat = cy + rnd.int(-30, 30) / 10_000;
     const place = await p.cityops.grids.locate(lon, lat);
-    const estate = rnd.pick(ESTATES);
-    const road = rnd.pick(ROADS);
+    // Places of the street itself where the gazetteer knows some (towns and parks have none).
+    const here = local.get(street);
+    const estate = rnd.pick(here?.estates.length ? here.estates : ESTATES);
+    const road = rnd.pick(here?.roads.length ? here.roads : ROADS);
     const spot = rnd.int(0, 1) ? `${estate}${rnd.int(1, 30)}号楼` : `${road}${rnd.int(1, 300)}号`;
     const fill = (x: string) =>
       x
@@ -47,8 +62,8 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
         .replace('{t}', rnd.pick(TIMES))
         .replace('{n}', String(rnd.int(2, 15)));
     // Some callers bring up a second, smaller matter in the same call.
-    const aside = rnd.int(1, 100) <= 15 ? `另外，${fill(rnd.pick(CASE_TEXTS[rnd.pick(leaves)])).replace(spot, '附近')}。` : '';
-    const content = `${rnd.pick(PREFIXES)}${fill(rnd.pick(CASE_TEXTS[matter]))}。${aside}${rnd.pick(SUFFIXES)}`;
+    const aside = rnd.int(1, 100) <= 15 ? `另外，${fill(rnd.pick(CASE_CALLS[rnd.pick(leaves)])).replace(spot, '附近')}。` : '';
+    const content = `${rnd.pick(PREFIXES)}${fill(rnd.pick(CASE_CALLS[matter]))}。${aside}${rnd.pick(SUFFIXES)}`;
     const unit = duty.get(categoryCode);
     const departmentId = unit === 'street' ? (place ? units.get(place.streetCode) : undefined) : units.get(unit ?? '');
     if (!departmentId) continue;
@@ -90,7 +105,7 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
       satisfaction,
       returns: rnd.int(1, 100) <= 5 ? 1 : 0,
       overdue: late && (repliedAt ? repliedAt > dueAt : now > dueAt.getTime()),
-      heldOut: i % 5 === 4,
+      heldOut: false,
     });
   }
   return out;

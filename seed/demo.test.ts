@@ -78,11 +78,14 @@ describe('demo region 乌兰浩特市', () => {
     expect(inside).toMatchObject({ inside: true, streetName: '爱国街道' });
     expect(inside.gridCode).toMatch(/^152201001-W0\d$/);
     const hotline = (await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: 'hotline01', password: DEMO_PASSWORD } })).json().token;
-    const acc = (await t.app.inject({ url: '/api/cases/stats/classifier?sample=300', headers: { authorization: `Bearer ${hotline}` } })).json();
-    // Measured on held-out past cases the model never saw: the first guess is usually right.
-    expect(acc.heldOut).toBe(300);
-    expect(acc.top1).toBeGreaterThan(0.75);
-    expect(acc.top3).toBeGreaterThan(acc.top1);
+    const acc = (await t.app.inject({ url: '/api/cases/stats/classifier', headers: { authorization: `Bearer ${hotline}` } })).json();
+    // The seeded history trained the model but has no first suggestion recorded at intake, so it is not counted.
+    expect(acc.recorded).toBe(0);
+    const understood = (
+      await t.app.inject({ method: 'POST', url: '/api/cases/classify', headers: { authorization: `Bearer ${hotline}` }, payload: { text: '春阳小区楼下垃圾桶满了好几天没人清运' } })
+    ).json();
+    expect(understood.street.code).toBe('152201001');
+    expect(understood.departments[0].level).toBe('street');
     const perf = (await t.app.inject({ url: '/api/cases/stats/performance?by=street', headers: { authorization: `Bearer ${hotline}` } })).json();
     expect(perf.find((r: { name: string }) => r.name === '爱国街道').cases).toBeGreaterThan(20);
     // Live cases for the workbench, made by the demo staff through the workflow.

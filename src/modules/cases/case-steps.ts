@@ -1,3 +1,4 @@
+import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { regionWithin } from '../../kernel/policy/index.ts';
@@ -62,9 +63,47 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     return (c?.limits ?? (await rulesOf(row)).limits)[urgency];
   };
 
+  /**
+   * Teaches the classifier a finished case: its category when the responsibility list gives that
+   * category to the unit that finally handled it (after any 退单, 改派 or 下派); else the category of
+   * that unit the model finds likeliest for the text. A unit the list never names teaches nothing.
+   * Read before the step's transaction (it reads the org and the model through the pool).
+   */
+  const finalLabel = async (row: Row): Promise<string | null> => {
+    const unitId = row.handling_department_id;
+    if (!unitId || !row.category_code || row.duplicate_of) return null;
+    const d = (await org.departmentNames([unitId])).get(unitId);
+    if (!d) return null;
+    const isStreet = d.regionCode.length > row.region_code.length;
+    const where = row.street_code ?? row.region_code;
+    const handles = async (code: string) => {
+      const duty = await categories.dutyFor(code, where);
+      return !!duty && (duty.level === 'street' ? isStreet : duty.departmentId === unitId);
+    };
+    const text = `${row.title} ${row.content}`;
+    let label: string | null = (await handles(row.category_code)) ? row.category_code : null;
+    if (!label) {
+      const scores = await classifier.categoryScores(text, where);
+      let best = -1;
+      for (const c of (await categories.list()).filter((x) => x.leaf && x.active)) {
+        if (!(await handles(c.code))) continue;
+        const p = scores.get(c.code) ?? 0;
+        if (p > best) [best, label] = [p, c.code];
+      }
+    }
+    return label;
+  };
+  /** Works out the label before the step's transaction; learns it inside, so a failed step teaches nothing. */
+  const learnFinal = async (row: Row): Promise<((trx: Executor) => Promise<void>) | undefined> => {
+    const label = await finalLabel(row);
+    return label ? (trx) => classifier.learn(trx, `${row.title} ${row.content}`, label) : undefined;
+  };
+
   const dispatch: Handler = async ({ who, row, input: body, now }) => {
     const region = row.region_code;
-    const suggestions = row.suggestions as Suggestion[];
+    // 需人工判断 at intake: nothing is pre-selected, the dispatcher names category and unit.
+    const manual = !!(row.first_suggestion as { manual?: boolean } | null)?.manual;
+    const suggestions = manual ? [] : (row.suggestions as Suggestion[]);
     const categoryCode = body.categoryCode ?? row.category_code ?? suggestions[0]?.categoryCode;
     if (!categoryCode) throw Errors.validation([{ path: '/categoryCode', message: 'required / 请选择分类' }]);
     await categories.leaf(categoryCode);
@@ -76,7 +115,7 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
     for (const h of helpers) await unit(h, region);
     const urgency = (body.urgency ?? row.urgency) as Urgency;
     const limits = await limitsFor(row, categoryCode, urgency);
-    const first = suggestions[0];
+    const first = (row.suggestions as Suggestion[])[0];
     // 首推采纳: only the first dispatch counts; later moves are corrections of the unit, not the guess.
     const tookFirst = row.took_first ?? (!!first && first.categoryCode === categoryCode && first.departmentId === departmentId);
     const dueAt = row.due_at ?? (await k.calendar.addWorkingDays(now, limits.completeDays));
@@ -95,8 +134,6 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
       },
       payload: { categoryCode, departmentId, helpers, urgency, tookFirst },
       dueAt,
-      // The classifier learns from the first dispatch only: a correction later is not a new label.
-      after: row.took_first == null ? (trx) => classifier.learn(trx, `${row.title} ${row.content}`, categoryCode) : undefined,
     };
   };
 
@@ -185,10 +222,11 @@ function caseHandlers({ k, org, grids, categories, classifier }: Deps): Record<(
       await checkPhotos(k, who, body.photoIds ?? []);
       return { set: { reply: body.reason, reply_photo_ids: body.photoIds ?? [], replied_at: now }, payload: { photos: body.photoIds?.length ?? 0 }, attachments: body.photoIds ?? [] };
     },
-    close: ({ input: body }) => {
+    close: async ({ row, input: body }) => {
       const v = body.visit;
       if (!v || (v.reached && (v.solved === undefined || v.satisfaction === undefined))) throw CasesErrors.visitMissing();
-      return { set: { solved: v.reached ? v.solved : null, satisfaction: v.reached ? v.satisfaction : null }, payload: { visit: v } };
+      // The classifier learns when the case is finished, from the unit that finally handled it.
+      return { set: { solved: v.reached ? v.solved : null, satisfaction: v.reached ? v.satisfaction : null }, payload: { visit: v }, after: await learnFinal(row) };
     },
     reopen: async ({ row, input: body, now }) => {
       const v = body.visit;

@@ -40,11 +40,13 @@ export * from './events.ts';
 /** 12345 一线通达 and 一网统管 events: what the platform, flows and seeds may use of the cases module. */
 export interface CasesModule {
   categories: Pick<Categories, 'saveCategory' | 'saveDuty'>;
-  classifier: Pick<Classifier, 'classify'>;
+  classifier: Pick<Classifier, 'classify' | 'addPlaces'>;
+  /** The two slots of a call (department, street) and 需人工判断. */
+  suggester: Pick<Suggester, 'understand'>;
   intake: Pick<Intake, 'report'>;
   handling: Pick<Handling, 'act'>;
   knowledge: Pick<KnowledgeBase, 'save'>;
-  stats: Pick<CaseStats, 'classifierAccuracy'>;
+  stats: Pick<CaseStats, 'classifierAccuracy' | 'period'>;
   open311Keys: Pick<Open311Keys, 'issue' | 'principalOf'>;
   /** 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference). */
   reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult>;
@@ -67,19 +69,20 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   const names = new DepartmentNames(org);
   const categories = new Categories(k, policy, org);
   const classifier = new Classifier(k, categories);
-  const suggester = new Suggester(categories, classifier, names);
+  const suggester = new Suggester(categories, classifier, names, grids);
   const intake = new Intake(k, policy, grids, categories, suggester, workflows);
   const handling = new Handling(k, policy, org, grids, categories, classifier, workflows);
   const notes = new CaseNotes(k, policy, handling);
   const views = new CaseViews(k, policy, names, grids, categories, handling, workflows);
   const knowledge = new KnowledgeBase(k, policy, categories);
-  const stats = new CaseStats(k, policy, org, grids, categories, classifier);
+  const stats = new CaseStats(k, policy, org, grids, categories);
   const open311Keys = new Open311Keys(k, policy);
   const open311 = new Open311Service(k, categories, intake, open311Keys, org, workflows);
   k.jobs.registerTimer('cases.deadlines', 300_000, async (_job, trx) => void (await sweepDeadlines(k, trx)));
   return {
     categories,
     classifier,
+    suggester,
     intake,
     handling,
     knowledge,

@@ -14,7 +14,7 @@ import { CasesErrors } from './errors.ts';
 import { caseSettings } from './settings.ts';
 import { CASE_LOG, checkPhotos } from './records.ts';
 import type { CaseInput, Suggestion } from './schema.ts';
-import type { Suggester } from './suggestions.ts';
+import type { Suggester, Understanding } from './suggestions.ts';
 import type { Channel } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 import { CASE_REGISTERED } from './events.ts';
@@ -59,6 +59,8 @@ interface Prepared {
   streetCode: string | null;
   gridCode: string | null;
   suggestions: Suggestion[];
+  /** What the classifier understood at intake (null for a sensor's case, whose rule names the category). */
+  understanding: Understanding | null;
   original: { id: string; number: string } | null;
 }
 
@@ -67,7 +69,23 @@ export interface IntakeResult {
   number: string;
   duplicateOf: string | null;
   suggestions: Suggestion[];
+  /** The two slots (department, street) and 需人工判断, when the call was understood at intake. */
+  understanding?: Omit<Understanding, 'suggestions'>;
   created: boolean;
+}
+
+/** What is kept of the first suggestion on the case row (cases_case.first_suggestion). */
+export function firstSuggestion(u: Understanding) {
+  const top = u.departments[0];
+  return {
+    departmentId: top?.departmentId ?? null,
+    level: top?.level ?? null,
+    categoryCode: top?.categoryCode ?? null,
+    confidence: top?.confidence ?? 0,
+    top3: u.departments.map((d) => d.departmentId).filter((x): x is string => !!x),
+    manual: u.manual,
+    streetCode: u.street?.code ?? null,
+  };
 }
 
 /** Who a report is from, and by which channel, decided from the principal. */
@@ -160,14 +178,15 @@ export class Intake {
     if (who.type === 'client') await this.checkReporterRate(reporterId);
     const title = input.title?.trim() || input.content.trim().replace(/\s+/g, ' ').slice(0, 30);
     const text = `${title} ${input.content}`;
-    const suggestions = await this.suggester.suggest(text, region, place);
+    const understanding = await this.suggester.understand(text, region, place, input.address);
+    const suggestions = understanding.suggestions;
     const matter = input.categoryCode ?? suggestions[0]?.categoryCode ?? null;
     const original = matter ? await this.findOriginal(this.k.db, matter, !!place, input, input.lon, input.lat) : null;
     return this.store(
       this.k.db,
       who,
       input,
-      { channel, title, text, callerName, callerPhone, phoneIndex, streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions, original },
+      { channel, title, text, callerName, callerPhone, phoneIndex, streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions, understanding, original },
       requestId,
     );
   }
@@ -208,6 +227,7 @@ export class Intake {
       streetCode: alarm.streetCode,
       gridCode: alarm.gridCode,
       suggestions: [],
+      understanding: null,
       original,
     });
   }
@@ -249,6 +269,8 @@ export class Intake {
       attributes: JSON.stringify(input.attributes ?? {}),
       category_code: input.categoryCode ?? (original ? matter : null),
       suggestions: JSON.stringify(suggestions),
+      // The first suggestion, kept to measure accuracy against the unit that finally handles the case.
+      first_suggestion: c.understanding ? JSON.stringify(firstSuggestion(c.understanding)) : null,
       state,
       open: !original,
       duplicate_of: original?.id ?? null,
@@ -288,7 +310,8 @@ export class Intake {
       const [r] = await this.k.tracedWrite<{ number: string }>(ex, main(ex), trace, tail);
       number = r.number;
     }
-    return { id, number, duplicateOf: original?.id ?? null, suggestions, created: true };
+    const u = c.understanding;
+    return { id, number, duplicateOf: original?.id ?? null, suggestions, ...(u ? { understanding: { departments: u.departments, street: u.street, manual: u.manual } } : {}), created: true };
   }
 
   private async checkFlood(caller: { phone: string } | { account: string } | null): Promise<void> {

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from './knowledge.ts';
 import type { Open311Keys } from './open311/keys.ts';
 import { CaseActionBody, CaseDetail, CaseInput, CaseNoteBody, CaseSummary, Category, CategoryCode, CategoryInput, Duty, DutyInput, Knowledge, KnowledgeInput, Suggestion, page } from './schema.ts';
 import type { CaseStats } from './stats.ts';
-import type { Suggester } from './suggestions.ts';
+import { UnderstandingFields, type Suggester } from './suggestions.ts';
 import type { CaseViews } from './views.ts';
 import { CASE_KINDS, CHANNELS, URGENCIES } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
@@ -23,6 +23,16 @@ const Topics = Type.Object({
   rising: Type.Array(Type.Object({ ...CategoryLabel, lastWeek: Type.Integer(), weekBefore: Type.Integer(), growth: Type.Union([Type.Number(), Type.Null()]) })),
 });
 const tags = ['cases'];
+/** A reported case: its number, the original it duplicates, and what was understood of it (absent on a replay). */
+const Reported = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  duplicateOf: Type.Union([Type.String(), Type.Null()]),
+  suggestions: Type.Array(Suggestion),
+  departments: Type.Optional(UnderstandingFields.departments),
+  street: Type.Optional(UnderstandingFields.street),
+  manual: Type.Optional(UnderstandingFields.manual),
+});
 /** Steps in a case's history that are not workflow actions. */
 const STEP_NAMES = [
   ['register', '登记', 'Registered'],
@@ -96,12 +106,21 @@ export function casesRoutes(p: CasesParts) {
             { text: Type.String({ minLength: 1, maxLength: 2100 }), lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })), lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })) },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ streetCode: Type.Union([Type.String(), Type.Null()]), gridCode: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }), ...errors },
+          response: {
+            200: Type.Object({
+              streetCode: Type.Union([Type.String(), Type.Null()]),
+              gridCode: Type.Union([Type.String(), Type.Null()]),
+              suggestions: Type.Array(Suggestion),
+              ...UnderstandingFields,
+            }),
+            ...errors,
+          },
         },
       },
       async (req) => {
         const place = await p.intake.place(req.body);
-        return { streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, suggestions: await p.suggester.suggest(req.body.text, p.regionCode, place) };
+        const u = await p.suggester.understand(req.body.text, p.regionCode, place);
+        return { streetCode: place?.streetCode ?? null, gridCode: place?.gridCode ?? null, ...u };
       },
     );
     app.post(
@@ -113,15 +132,15 @@ export function casesRoutes(p: CasesParts) {
           summary: '受理诉求（热线、网站、网格员、系统接入）/ Report a case from any channel',
           body: CaseInput,
           response: {
-            201: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }),
-            200: Type.Object({ id: Type.String(), number: Type.String(), duplicateOf: Type.Union([Type.String(), Type.Null()]), suggestions: Type.Array(Suggestion) }),
+            201: Reported,
+            200: Reported,
             ...errors,
           },
         },
       },
       async (req, reply) => {
         const r = await p.intake.report(me(req), req.body, rid(req));
-        return reply.status(r.created ? 201 : 200).send({ id: r.id, number: r.number, duplicateOf: r.duplicateOf, suggestions: r.suggestions });
+        return reply.status(r.created ? 201 : 200).send({ id: r.id, number: r.number, duplicateOf: r.duplicateOf, suggestions: r.suggestions, ...r.understanding });
       },
     );
     app.get(
@@ -331,12 +350,26 @@ export function casesRoutes(p: CasesParts) {
         config: { permission: 'cases.stats' },
         schema: {
           tags,
-          summary: '分类准确率 / Classifier accuracy',
-          querystring: Type.Object({ sample: Type.Integer({ minimum: 10, maximum: 5000, default: 1000 }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ heldOut: Type.Integer(), top1: Rate, top3: Rate, dispatched: Type.Integer(), tookFirstRate: Rate }), ...errors },
+          summary: '派单准确率（首推对比最终承办单位）/ Dispatch accuracy: first suggestion against the final unit',
+          description:
+            'Counts only closed cases whose first suggestion was recorded at intake (never seeded history): whether the first suggested department, or any of the top 3, is the unit that finally handled the case after 退单/改派/下派, and the share sent to 需人工判断.',
+          querystring: Type.Object(PeriodQuery, { additionalProperties: false }),
+          response: {
+            200: Type.Object({
+              recorded: Type.Integer({ description: 'closed cases with a recorded first suggestion' }),
+              top1: Rate,
+              top3: Rate,
+              manualShare: Rate,
+              automatic: Type.Integer({ description: 'of those, not sent to manual' }),
+              automaticTop1: Rate,
+              dispatched: Type.Integer(),
+              tookFirstRate: Rate,
+            }),
+            ...errors,
+          },
         },
       },
-      async (req) => p.stats.classifierAccuracy(me(req), req.query.sample),
+      async (req) => p.stats.classifierAccuracy(me(req), p.stats.period(cst(req.query.from), cst(req.query.to, true))),
     );
   };
 }

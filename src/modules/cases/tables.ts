@@ -67,6 +67,7 @@ export interface CasesCaseTable {
   category_code: string | null;
   suggestions: DefaultedJson<Suggestion[]>;
   took_first: boolean | null;
+  first_suggestion: Json<unknown> | null;
   state: string;
   open: Generated<boolean>;
   handling_department_id: string | null;
@@ -145,6 +146,14 @@ export interface CasesKnowledgeTable {
   updated_at: Timestamp;
 }
 
+export interface CasesPlaceNameTable {
+  region_code: string;
+  name: string;
+  street_code: string;
+  kind: 'street' | 'estate' | 'road' | 'village' | 'landmark';
+  created_at: DefaultedTimestamp;
+}
+
 export interface CasesTermCountTable {
   category_code: string;
   term: string;
@@ -169,6 +178,7 @@ export interface CasesTables {
   cases_category_count: CasesCategoryCountTable;
   cases_duty: CasesDutyTable;
   cases_knowledge: CasesKnowledgeTable;
+  cases_place_name: CasesPlaceNameTable;
   cases_term_count: CasesTermCountTable;
   cases_workflow: CasesWorkflowTable;
 }

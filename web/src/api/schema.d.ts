@@ -253,7 +253,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 分类准确率 / Classifier accuracy */
+        /**
+         * 派单准确率（首推对比最终承办单位）/ Dispatch accuracy: first suggestion against the final unit
+         * @description Counts only closed cases whose first suggestion was recorded at intake (never seeded history): whether the first suggested department, or any of the top 3, is the unit that finally handled the case after 退单/改派/下派, and the share sent to 需人工判断.
+         */
         get: operations["getCasesStatsClassifier"];
         put?: never;
         post?: never;
@@ -3059,9 +3062,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 承办单位，前三 / handling units, top 3 */
+                        departments?: {
+                            /** @description the unit’s most likely category for the call */
+                            categoryCode: string;
+                            confidence: number;
+                            departmentId: string | null;
+                            level: "department" | "street";
+                            name: string;
+                        }[];
                         duplicateOf: string | null;
                         id: string;
+                        /** @description 需人工判断: too unsure to pre-select a unit / too unsure to pre-select a unit */
+                        manual?: boolean;
                         number: string;
+                        street?: {
+                            code: string;
+                            confidence: number;
+                            name: string;
+                            source: "map" | "text";
+                        } | null;
                         suggestions: {
                             basis: string[];
                             categoryCode: string;
@@ -3082,9 +3102,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 承办单位，前三 / handling units, top 3 */
+                        departments?: {
+                            /** @description the unit’s most likely category for the call */
+                            categoryCode: string;
+                            confidence: number;
+                            departmentId: string | null;
+                            level: "department" | "street";
+                            name: string;
+                        }[];
                         duplicateOf: string | null;
                         id: string;
+                        /** @description 需人工判断: too unsure to pre-select a unit / too unsure to pre-select a unit */
+                        manual?: boolean;
                         number: string;
+                        street?: {
+                            code: string;
+                            confidence: number;
+                            name: string;
+                            source: "map" | "text";
+                        } | null;
                         suggestions: {
                             basis: string[];
                             categoryCode: string;
@@ -4333,7 +4370,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 承办单位，前三 / handling units, top 3 */
+                        departments: {
+                            /** @description the unit’s most likely category for the call */
+                            categoryCode: string;
+                            confidence: number;
+                            departmentId: string | null;
+                            level: "department" | "street";
+                            name: string;
+                        }[];
                         gridCode: string | null;
+                        /** @description 需人工判断: too unsure to pre-select a unit / too unsure to pre-select a unit */
+                        manual: boolean;
+                        street: {
+                            code: string;
+                            confidence: number;
+                            name: string;
+                            source: "map" | "text";
+                        } | null;
                         streetCode: string | null;
                         suggestions: {
                             basis: string[];
@@ -5344,8 +5398,9 @@ export interface operations {
     };
     getCasesStatsClassifier: {
         parameters: {
-            query: {
-                sample: number;
+            query?: {
+                from?: components["schemas"]["Day"];
+                to?: components["schemas"]["Day"];
             };
             header?: never;
             path?: never;
@@ -5378,8 +5433,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description of those, not sent to manual */
+                        automatic: number;
+                        automaticTop1: number | null;
                         dispatched: number;
-                        heldOut: number;
+                        manualShare: number | null;
+                        /** @description closed cases with a recorded first suggestion */
+                        recorded: number;
                         tookFirstRate: number | null;
                         top1: number | null;
                         top3: number | null;

@@ -184,4 +184,21 @@ export const casesMigrations: Migration[] = [
       ALTER TABLE cases_action ADD COLUMN due_at timestamptz;
     `,
   },
+  {
+    // 分得更准: the gazetteer that names the street (属地) from a call's words, and per case the
+    // first suggestion made at intake, so accuracy is measured against the unit that finally handled it.
+    name: '0420_cases_dispatch_understanding',
+    sql: `
+      CREATE TABLE cases_place_name (
+        region_code text NOT NULL,
+        name text NOT NULL,
+        street_code text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('street', 'estate', 'road', 'village', 'landmark')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (region_code, name, street_code)
+      );
+      ALTER TABLE cases_case ADD COLUMN first_suggestion jsonb;
+      CREATE INDEX cases_case_first_suggestion ON cases_case (region_code, closed_at) WHERE first_suggestion IS NOT NULL;
+    `,
+  },
 ];

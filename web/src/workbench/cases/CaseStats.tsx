@@ -30,7 +30,7 @@ export function CaseStats() {
   });
   const acc = useQuery({
     queryKey: ['case-acc'],
-    queryFn: () => api<{ heldOut: number; top1: number | null; top3: number | null; dispatched: number; tookFirstRate: number | null }>('/api/cases/stats/classifier?sample=500'),
+    queryFn: () => api<Answer<'/api/cases/stats/classifier'>>('/api/cases/stats/classifier'),
   });
   const name = useCallback((x: { name: string; nameEn: string | null }) => (i18n.language === 'en' && x.nameEn ? x.nameEn : x.name), [i18n.language]);
   const rows = useMemo(() => (perf.data ?? []).slice(0, 15), [perf.data]);
@@ -75,23 +75,29 @@ export function CaseStats() {
   return (
     <>
       <Typography.Paragraph>{t('cases.statsLead')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('cases.accuracyLead')}</Typography.Paragraph>
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={5}>
           <Card size="small">
             <Statistic title={t('cases.top1')} value={pct(acc.data?.top1 ?? null)} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={5}>
           <Card size="small">
             <Statistic title={t('cases.top3')} value={pct(acc.data?.top3 ?? null)} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={5}>
           <Card size="small">
-            <Statistic title={t('cases.heldOut')} value={acc.data?.heldOut ?? 0} />
+            <Statistic title={t('cases.manualShare')} value={pct(acc.data?.manualShare ?? null)} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={4}>
+          <Card size="small">
+            <Statistic title={t('cases.recorded')} value={acc.data?.recorded ?? 0} />
+          </Card>
+        </Col>
+        <Col xs={12} md={5}>
           <Card size="small">
             <Statistic title={t('cases.tookFirst')} value={pct(acc.data?.tookFirstRate ?? null)} />
           </Card>

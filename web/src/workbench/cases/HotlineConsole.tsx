@@ -23,6 +23,7 @@ function useDebounced<T>(value: T, ms = 400): T {
 }
 
 type Registered = Answer<'/api/cases', 'post', 201>;
+type Understood = Answer<'/api/cases/classify', 'post'>;
 
 /** 12345 agent console: one screen for a call in progress. */
 export function HotlineConsole() {
@@ -50,8 +51,7 @@ export function HotlineConsole() {
   const guess = useQuery({
     queryKey: ['case-classify', content, pin],
     enabled: content.trim().length >= 4,
-    queryFn: () =>
-      api<{ streetCode: string | null; suggestions: Suggestion[] }>('/api/cases/classify', { method: 'POST', json: { text: content.slice(0, 2000), ...(pin ? { lon: pin[0], lat: pin[1] } : {}) } }),
+    queryFn: () => api<Understood>('/api/cases/classify', { method: 'POST', json: { text: content.slice(0, 2000), ...(pin ? { lon: pin[0], lat: pin[1] } : {}) } }),
   });
   useEffect(() => {
     if (history.data?.callerName && !form.getFieldValue('callerName')) form.setFieldValue('callerName', history.data.callerName);
@@ -71,7 +71,9 @@ export function HotlineConsole() {
     );
     if (ok && r) setDone(r);
   };
-  const dispatch = (s: Suggestion) =>
+  // The two slots: the registered case's reading once it is stored, else the live one while typing.
+  const slots = done?.departments ? { departments: done.departments, street: done.street ?? null, manual: !!done.manual } : guess.data;
+  const dispatch = (s: Pick<Suggestion, 'categoryCode' | 'departmentId'>) =>
     act(() => api(`/api/cases/${done!.id}/actions`, { method: 'POST', json: { action: 'dispatch', categoryCode: s.categoryCode, departmentId: s.departmentId } }), t('cases.done')).then(
       (ok) => ok && reset(),
     );
@@ -150,6 +152,44 @@ export function HotlineConsole() {
           )}
         </Col>
         <Col xs={24} lg={10}>
+          <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.understanding')}</h2>}>
+            <Typography.Text strong>{t('cases.departmentSlot')}</Typography.Text>
+            {slots?.manual && <Alert style={{ margin: '4px 0' }} type="warning" showIcon title={t('cases.manual')} description={t('cases.manualLead')} />}
+            <List
+              size="small"
+              dataSource={slots?.departments ?? []}
+              locale={{ emptyText: '—' }}
+              renderItem={(d, i) => (
+                <List.Item
+                  actions={
+                    done && !done.duplicateOf && d.departmentId
+                      ? [
+                          <Button
+                            key="d"
+                            size="small"
+                            type={i === 0 && !slots?.manual ? 'primary' : 'default'}
+                            onClick={() => dispatch({ categoryCode: d.categoryCode, departmentId: d.departmentId })}
+                          >
+                            {t('cases.dispatchTo', { unit: d.name })}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
+                  {d.name} <Tag color={i === 0 && !slots?.manual ? 'blue' : 'default'}>{Math.round(d.confidence * 100)}%</Tag>
+                </List.Item>
+              )}
+            />
+            <Typography.Text strong>{t('cases.streetSlot')}</Typography.Text>{' '}
+            {slots?.street ? (
+              <>
+                {slots.street.name} <Tag color="blue">{Math.round(slots.street.confidence * 100)}%</Tag>
+                <Typography.Text type="secondary">{slots.street.source === 'map' ? t('cases.fromMap') : t('cases.fromText')}</Typography.Text>
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('cases.streetUnknown')}</Typography.Text>
+            )}
+          </Card>
           <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('cases.suggestions')}</h2>}>
             <List
               dataSource={done ? done.suggestions : (guess.data?.suggestions ?? [])}
@@ -159,7 +199,7 @@ export function HotlineConsole() {
                   actions={
                     done && !done.duplicateOf && s.departmentId
                       ? [
-                          <Button key="d" size="small" type="primary" onClick={() => dispatch(s)}>
+                          <Button key="d" size="small" type={slots?.manual ? 'default' : 'primary'} onClick={() => dispatch(s)}>
                             {t('cases.dispatchTo', { unit: s.departmentName })}
                           </Button>,
                         ]
