@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { segmenter } from './jieba.ts';
 import { splitPinyin, syllables } from './pinyin.ts';
 
@@ -26,6 +27,21 @@ export function compact(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+let synonyms: Map<string, string[]> | null = null;
+
+/** Everyday word → the words implementation lists use (synonyms.txt), read once. */
+function synonymMap(): Map<string, string[]> {
+  if (!synonyms) {
+    synonyms = new Map();
+    for (const line of fs.readFileSync(new URL('./synonyms.txt', import.meta.url), 'utf8').split('\n')) {
+      const [key, ...rest] = line.trim().split(/\s+/);
+      if (!key || key.startsWith('#') || !rest.length) continue;
+      synonyms.set(key.toLowerCase(), rest);
+    }
+  }
+  return synonyms;
+}
+
 interface Pieces {
   /** Words, each once per text: jieba's precise cut plus its search-mode parts. */
   words: string[];
@@ -35,6 +51,8 @@ interface Pieces {
   runs: string[];
   /** Latin words (English or pinyin). */
   latin: string[];
+  /** Every token of the precise cut that is not a stop word, single characters included. */
+  tokens: string[];
 }
 
 function pieces(text: string, dropStops: boolean): Pieces {
@@ -44,9 +62,11 @@ function pieces(text: string, dropStops: boolean): Pieces {
   const words: string[] = [];
   const runs: string[] = [];
   const latin: string[] = [];
+  const tokens: string[] = [];
   let run = '';
   for (const t of precise) {
     const keep = t.length > 0 && WORD.test(t) && !stop(t);
+    if (keep) tokens.push(t);
     if (keep && HAN.test(t)) run += t;
     else if (run) {
       runs.push(run);
@@ -66,7 +86,7 @@ function pieces(text: string, dropStops: boolean): Pieces {
       parts.push(w);
     }
   }
-  return { words: [...new Set(words)], parts, runs, latin };
+  return { words: [...new Set(words)], parts, runs, latin, tokens };
 }
 
 const bigramsOf = (run: string): string[] => {
@@ -115,7 +135,7 @@ export interface AnalyzedQuery {
 }
 
 /** Weights of the kinds of query term: whole words count most, sounds least. */
-const WEIGHT = { word: 1, part: 0.5, bigram: 0.6, char: 1, sound: 0.35, latinSound: 0.6 };
+export const QUERY_WEIGHTS = { word: 1, part: 0.5, bigram: 0.6, char: 1, sound: 0.35, latinSound: 0.6, synonym: 0.6 };
 
 /**
  * A query's terms. Stop words are dropped unless nothing else is left (a query of only 办理 still
@@ -126,22 +146,32 @@ export function analyzeQuery(query: string): AnalyzedQuery {
   if (!p.words.length && !p.runs.length && !p.latin.length) p = pieces(query, false);
   const terms = new Map<string, number>();
   const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-  for (const w of p.words) add(`w:${w}`, WEIGHT.word);
-  for (const w of p.parts) add(`w:${w}`, WEIGHT.part);
+  for (const w of p.words) add(`w:${w}`, QUERY_WEIGHTS.word);
+  for (const w of p.parts) add(`w:${w}`, QUERY_WEIGHTS.part);
   const hanChars = p.runs.reduce((n, r) => n + [...r].length, 0);
   let sound = '';
   for (const r of p.runs) {
-    for (const b of bigramsOf(r)) add(`b:${b}`, WEIGHT.bigram);
-    if (hanChars === 1) add(`u:${r}`, WEIGHT.char);
+    for (const b of bigramsOf(r)) add(`b:${b}`, QUERY_WEIGHTS.bigram);
+    if (hanChars === 1) add(`u:${r}`, QUERY_WEIGHTS.char);
     const syl = syllables(r);
     sound += syl.join('');
-    for (const s of soundPairs(syl)) add(`p:${s}`, WEIGHT.sound);
+    for (const s of soundPairs(syl)) add(`p:${s}`, QUERY_WEIGHTS.sound);
   }
   for (const l of p.latin) {
     const syl = splitPinyin(l);
     if (!syl) continue;
     sound += syl.join('');
-    for (const s of soundPairs(syl)) add(`p:${s}`, WEIGHT.latinSound);
+    for (const s of soundPairs(syl)) add(`p:${s}`, QUERY_WEIGHTS.latinSound);
+  }
+  // Everyday words also search the words of the implementation lists (驾照 → 驾驶证, 丢 → 遗失 补领).
+  const whole = compact(query);
+  for (const [key, official] of synonymMap()) {
+    const hit = [...key].length > 1 ? whole.includes(key) : p.tokens.includes(key);
+    if (!hit) continue;
+    for (const o of official) {
+      const op = pieces(o, false);
+      for (const w of [...op.words, ...op.parts]) if (!terms.has(`w:${w}`)) add(`w:${w}`, QUERY_WEIGHTS.synonym);
+    }
   }
   const core = compact([...p.runs, ...p.words.filter((w) => !HAN.test(w))].join(''));
   return { terms: [...terms].map(([term, weight]) => ({ term, weight })), core, words: p.words, sound };

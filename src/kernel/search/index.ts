@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { segmenter } from './jieba.ts';
 
-export { analyzeQuery, analyzeText, compact, STOP_WORDS, type QueryTerm, type AnalyzedQuery } from './analyze.ts';
+export { analyzeQuery, analyzeText, compact, QUERY_WEIGHTS, STOP_WORDS, type QueryTerm, type AnalyzedQuery } from './analyze.ts';
 export { RankIndex, type RankField, type RankDoc, type AnalyzedDoc } from './rank.ts';
 export { soundKey, splitPinyin, syllables } from './pinyin.ts';
 

@@ -15,7 +15,7 @@ import { servicesDb } from './tables.ts';
  * aliases) far above what people asked for it (examples), those above the department, and the
  * long texts (materials, conditions, legal basis) lowest.
  */
-const FIELDS: RankField[] = [
+export const FIELDS: RankField[] = [
   { name: 'name', weight: 10, b: 0.3, sound: true },
   { name: 'aliases', weight: 8, b: 0.3, sound: true },
   { name: 'examples', weight: 3, b: 0.5, sound: true },
@@ -23,6 +23,12 @@ const FIELDS: RankField[] = [
   { name: 'department', weight: 1.5, b: 0.3 },
   { name: 'body', weight: 0.4, b: 0.75 },
 ];
+
+/** Bonuses for whole matches of a name or alias, in units of the text score (tuned on the items' own example questions). */
+export const MATCH_BONUS = { exact: 60, core: 50, sound: 30, contains: 3, contained: 1.5 };
+
+/** BM25 saturation: high, so a name match stays well above an example-question match. */
+export const RANK_K1 = { k1: 4 };
 
 /** How often another node's catalogue edits are looked for (a cheap count and max). */
 const CHECK_MS = 2_000;
@@ -235,7 +241,7 @@ export class CatalogueSearch {
       });
       analyzed.push(a.doc);
     }
-    return { itemKey, clickKey: '', docs, index: new RankIndex(FIELDS, analyzed), clicks: new Map() };
+    return { itemKey, clickKey: '', docs, index: new RankIndex(FIELDS, analyzed, RANK_K1.k1), clicks: new Map() };
   }
 
   private async loadClicks(): Promise<Map<string, Map<string, number>>> {
@@ -261,10 +267,10 @@ export class CatalogueSearch {
    * item's name or alias (or sounds like one), a smaller one when it contains or is contained in
    * one, and a small bounded boost for items people opened after asking with the same words.
    */
-  async rank(text: string, q: Omit<CatalogueQuery, 'q' | 'limit' | 'after'>, showInactive: boolean): Promise<{ hits: SearchHit[]; words: string[] }> {
+  async rank(text: string, q: Omit<CatalogueQuery, 'q' | 'limit' | 'after'>, showInactive: boolean): Promise<{ hits: SearchHit[]; words: string[]; meaningful: boolean }> {
     const state = await this.fresh();
     const query = analyzeQuery(text);
-    if (!query.terms.length) return { hits: [], words: [] };
+    if (!query.terms.length) return { hits: [], words: [], meaningful: false };
     const base = state.index.score(query.terms);
     let best = 0;
     for (const s of base.values()) best = Math.max(best, s);
@@ -281,12 +287,12 @@ export class CatalogueSearch {
       if (q.enterpriseEvent && !d.enterpriseEvents.includes(q.enterpriseEvent)) continue;
       let bonus = 0;
       for (const key of d.keys) {
-        if (key === whole) bonus = Math.max(bonus, 60);
-        else if (key === query.core) bonus = Math.max(bonus, 50);
-        else if (query.core.length > 1 && query.core.includes(key)) bonus = Math.max(bonus, (15 * key.length) / query.core.length);
-        else if (query.core.length > 1 && key.includes(query.core)) bonus = Math.max(bonus, (8 * query.core.length) / key.length);
+        if (key === whole) bonus = Math.max(bonus, MATCH_BONUS.exact);
+        else if (key === query.core) bonus = Math.max(bonus, MATCH_BONUS.core);
+        else if (query.core.length > 1 && query.core.includes(key)) bonus = Math.max(bonus, (MATCH_BONUS.contains * key.length) / query.core.length);
+        else if (query.core.length > 1 && key.includes(query.core)) bonus = Math.max(bonus, (MATCH_BONUS.contained * query.core.length) / key.length);
       }
-      if (query.sound.length > 3 && d.sounds.includes(query.sound)) bonus = Math.max(bonus, 30);
+      if (query.sound.length > 3 && d.sounds.includes(query.sound)) bonus = Math.max(bonus, MATCH_BONUS.sound);
       if (score < CUTOFF * best && bonus < 5) continue;
       let learned = 0;
       for (const w of query.words) {
@@ -296,19 +302,20 @@ export class CatalogueSearch {
       out.push({ item: s, score: score + bonus + Math.min(CLICK_TOTAL, learned) });
     }
     out.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? 1 : -1));
-    return { hits: out, words: query.words };
+    return { hits: out, words: query.words, meaningful: true };
   }
 
   /** One page of a text search, with keyset paging on (score, id); the first page is logged. */
   async page(q: CatalogueQuery & { q: string }, showInactive: boolean, log = true): Promise<{ items: ItemSummary[]; next: string | null; queryId: string | null }> {
     const limit = q.limit ?? 20;
     const after = decodeCursor(q.after, 2);
-    const { hits, words } = await this.rank(q.q, q, showInactive);
+    const { hits, words, meaningful } = await this.rank(q.q, q, showInactive);
     const keyed = hits.map((h) => ({ ...h, key: Math.round(h.score * 10_000) }));
     const start = after ? keyed.filter((h) => h.key < Number(after[0]) || (h.key === Number(after[0]) && h.item.id < String(after[1]))) : keyed;
     const pg = pageOf(start.slice(0, limit + 1), limit, (h) => [h.key, h.item.id]);
     let queryId: string | null = null;
-    if (log && !after)
+    // Input with nothing searchable in it (emoji, punctuation) is not worth a log row.
+    if (log && !after && meaningful)
       queryId = await this.log(
         q.regionCode ?? this.k.config.regionCode,
         q.q,
