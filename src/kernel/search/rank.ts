@@ -23,6 +23,19 @@ export interface AnalyzedDoc {
   fields: { tf: Map<string, number>; length: number }[];
 }
 
+/** Texts repeat across documents (the same materials, conditions, legal basis): analyse each once. */
+const analysed = new Map<string, string[]>();
+function analyseOnce(text: string, sound: boolean): string[] {
+  const key = `${sound ? 1 : 0}${text}`;
+  let terms = analysed.get(key);
+  if (!terms) {
+    terms = analyzeText(text, sound);
+    if (analysed.size > 50_000) analysed.clear();
+    analysed.set(key, terms);
+  }
+  return terms;
+}
+
 interface Posting {
   doc: number;
   /** Σ field weight × length-normalised frequency, computed at build time. */
@@ -68,7 +81,7 @@ export class RankIndex {
         const tf = new Map<string, number>();
         let length = 0;
         for (const text of doc.fields[field.name] ?? []) {
-          for (const t of analyzeText(text, !!field.sound)) {
+          for (const t of analyseOnce(text, !!field.sound)) {
             tf.set(t, (tf.get(t) ?? 0) + 1);
             length++;
           }

@@ -44,7 +44,7 @@ export interface CompletedApplication {
 export interface ServicesModule {
   catalogue: Pick<Catalogue, 'create' | 'createMany' | 'get' | 'list'>;
   /** 智能导办: the relevance model behind the catalogue search, for benches and other fronts. */
-  search: Pick<CatalogueSearch, 'rank'>;
+  search: Pick<CatalogueSearch, 'rank' | 'flush'>;
   applications: Pick<Applications, 'submit' | 'act'>;
   evaluations: Pick<Evaluations, 'rate'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */

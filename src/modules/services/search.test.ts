@@ -109,6 +109,7 @@ describe('the query log and learning from clicks', () => {
   it('keeps the question with ID numbers and phone numbers masked, and without the account', async () => {
     const id = makeCitizenId('152201', '1988-08-08', 77);
     await search(`身份证 ${id} 补办 13912345678`);
+    await t.p.services.search.flush();
     const row = await t.p.kernel.db.selectFrom('services_search_query').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(row.query).not.toContain(id);
     expect(row.query).not.toContain('13912345678');

@@ -112,6 +112,10 @@ export class CatalogueSearch {
   private building: Promise<State> | null = null;
   private checkedAt = 0;
   private readonly analyzed = new Map<string, { doc: AnalyzedDoc; aliases: string[]; online: boolean }>();
+  /** Query-log rows not yet written: a search answers without waiting for a write; they go in batches. */
+  private pending: { id: string; region_code: string; query: string; terms: string[]; result_count: number; top_item_ids: string[]; at: Date }[] = [];
+  private flushing: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly k: Kernel,
@@ -316,7 +320,7 @@ export class CatalogueSearch {
     let queryId: string | null = null;
     // Input with nothing searchable in it (emoji, punctuation) is not worth a log row.
     if (log && !after && meaningful)
-      queryId = await this.log(
+      queryId = this.log(
         q.regionCode ?? this.k.config.regionCode,
         q.q,
         words,
@@ -326,19 +330,46 @@ export class CatalogueSearch {
     return { items: pg.items.map((h) => h.item), next: pg.next, queryId };
   }
 
-  private async log(regionCode: string, text: string, words: string[], count: number, top: string[]): Promise<string> {
+  private log(regionCode: string, text: string, words: string[], count: number, top: string[]): string {
     const id = uuidv7();
     const masked = maskQuery(text);
     const terms = words.filter((w) => !/[0-9]{6,}/.test(w)).slice(0, 20);
-    await servicesDb(this.k.db)
-      .insertInto('services_search_query')
-      .values({ id, region_code: regionCode, query: masked.slice(0, 100), terms, result_count: count, top_item_ids: top, at: this.k.clock.now() })
-      .execute();
+    this.pending.push({ id, region_code: regionCode, query: masked.slice(0, 100), terms, result_count: count, top_item_ids: top, at: this.k.clock.now() });
+    if (this.pending.length >= 200) void this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), 500);
+      this.flushTimer.unref();
+    }
     return id;
+  }
+
+  /** Writes the query-log rows waiting in memory (at most half a second old), in one statement per 200. */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.flushing) await this.flushing;
+    const rows = this.pending;
+    if (!rows.length) return;
+    this.pending = [];
+    this.flushing = (async () => {
+      try {
+        for (let i = 0; i < rows.length; i += 200)
+          await servicesDb(this.k.db)
+            .insertInto('services_search_query')
+            .values(rows.slice(i, i + 200))
+            .execute();
+      } catch (err) {
+        this.k.log.warn({ err, rows: rows.length }, 'services: search log rows not written');
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    await this.flushing;
   }
 
   /** A person opened or applied for an item after a search: counted once per query, item and kind. */
   async click(c: SearchClick): Promise<void> {
+    if (this.pending.some((r) => r.id === c.queryId)) await this.flush();
     const q = await servicesDb(this.k.db).selectFrom('services_search_query').select(['region_code', 'at']).where('id', '=', c.queryId).executeTakeFirst();
     if (!q) throw Errors.notFound('search query');
     const item = await servicesDb(this.k.db).selectFrom('services_item').select('id').where('id', '=', c.itemId).where('active', '=', true).executeTakeFirst();
@@ -358,6 +389,7 @@ export class CatalogueSearch {
   async report(who: Principal, q: SearchReportQuery): Promise<SearchReportRow[]> {
     const regionCode = q.regionCode ?? (who.regionCode || this.k.config.regionCode);
     assertAllowed(this.policy, who, 'services.manage', { regionCode });
+    await this.flush();
     const since = new Date(this.k.clock.now().getTime() - (q.days ?? 30) * 86_400_000);
     const limit = q.limit ?? 50;
     const zero = q.kind === 'zero';
