@@ -111,6 +111,7 @@ export class CatalogueSearch {
   private state: State | null = null;
   private building: Promise<State> | null = null;
   private checkedAt = 0;
+  private dirty = false;
   private readonly analyzed = new Map<string, { doc: AnalyzedDoc; aliases: string[]; online: boolean }>();
   /** Query-log rows not yet written: a search answers without waiting for a write; they go in batches. */
   private pending: { id: string; region_code: string; query: string; terms: string[]; result_count: number; top_item_ids: string[]; at: Date }[] = [];
@@ -125,7 +126,7 @@ export class CatalogueSearch {
 
   /** This node changed the catalogue or learned a click: look again before the next search. */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.dirty = true;
   }
 
   private async versionKeys(): Promise<{ itemKey: string; clickKey: string }> {
@@ -136,23 +137,33 @@ export class CatalogueSearch {
     return { itemKey: `${row.n}|${row.m ? new Date(row.m).getTime() : 0}`, clickKey: String(row.c ? new Date(row.c).getTime() : 0) };
   }
 
+  /**
+   * The index to search. A local change (invalidate) is waited for; another node's change, seen by
+   * the periodic version check, is picked up in the background while searches go on with the index
+   * they have.
+   */
   private async fresh(): Promise<State> {
-    if (this.state && Date.now() - this.checkedAt < CHECK_MS) return this.state;
-    if (!this.building)
-      this.building = (async () => {
-        try {
-          const keys = await this.versionKeys();
-          this.checkedAt = Date.now();
-          const prev = this.state;
-          const built = prev && prev.itemKey === keys.itemKey ? prev : await this.build(keys.itemKey);
-          const clicks = prev && prev.clickKey === keys.clickKey ? prev.clicks : await this.loadClicks();
-          this.state = { ...built, itemKey: keys.itemKey, clickKey: keys.clickKey, clicks };
-          return this.state;
-        } finally {
-          this.building = null;
-        }
-      })();
-    return this.building;
+    if (this.state && !this.dirty && Date.now() - this.checkedAt < CHECK_MS) return this.state;
+    const wait = !this.state || this.dirty;
+    let building = this.building;
+    if (!building) {
+      building = this.building = this.refresh().finally(() => (this.building = null));
+      building.catch((err: unknown) => this.k.log.warn({ err }, 'services: search index not refreshed'));
+    }
+    if (!wait && this.state) return this.state;
+    const s = await building;
+    return this.dirty ? this.fresh() : s;
+  }
+
+  private async refresh(): Promise<State> {
+    this.dirty = false;
+    const keys = await this.versionKeys();
+    const prev = this.state;
+    const built = prev && prev.itemKey === keys.itemKey ? prev : await this.build(keys.itemKey);
+    const clicks = prev && prev.clickKey === keys.clickKey ? prev.clicks : await this.loadClicks();
+    this.state = { ...built, itemKey: keys.itemKey, clickKey: keys.clickKey, clicks };
+    this.checkedAt = Date.now();
+    return this.state;
   }
 
   private async build(itemKey: string): Promise<State> {
