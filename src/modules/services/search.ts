@@ -286,12 +286,10 @@ export class CatalogueSearch {
     const state = await this.fresh();
     const query = analyzeQuery(text);
     if (!query.terms.length) return { hits: [], words: [], meaningful: false };
-    const base = state.index.score(query.terms);
+    // Filters first, so the noise cut-off is measured against the best item the person can see.
+    const seen: [Doc, number][] = [];
     let best = 0;
-    for (const s of base.values()) best = Math.max(best, s);
-    const whole = compact(text);
-    const out: SearchHit[] = [];
-    for (const [i, score] of base) {
+    for (const [i, score] of state.index.score(query.terms)) {
       const d = state.docs[i];
       const s = d.summary;
       if (!s.active && !showInactive) continue;
@@ -300,6 +298,13 @@ export class CatalogueSearch {
       if (q.applicantType && !s.applicantTypes.includes(q.applicantType)) continue;
       if (q.lifeEvent && !d.lifeEvents.includes(q.lifeEvent)) continue;
       if (q.enterpriseEvent && !d.enterpriseEvents.includes(q.enterpriseEvent)) continue;
+      seen.push([d, score]);
+      best = Math.max(best, score);
+    }
+    const whole = compact(text);
+    const out: SearchHit[] = [];
+    for (const [d, score] of seen) {
+      const s = d.summary;
       let bonus = 0;
       for (const key of d.keys) {
         if (key === whole) bonus = Math.max(bonus, MATCH_BONUS.exact);
