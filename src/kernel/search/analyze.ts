@@ -135,7 +135,7 @@ export interface AnalyzedQuery {
 }
 
 /** Weights of the kinds of query term: whole words count most, sounds least. */
-export const QUERY_WEIGHTS = { word: 1, part: 0.5, bigram: 0.6, char: 1, sound: 0.35, latinSound: 0.6, synonym: 0.6 };
+export const QUERY_WEIGHTS = { word: 1, part: 0.3, bigram: 0.6, char: 1, sound: 0.35, latinSound: 0.6, synonym: 0.6 };
 
 /**
  * A query's terms. Stop words are dropped unless nothing else is left (a query of only 办理 still

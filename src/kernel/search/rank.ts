@@ -95,16 +95,28 @@ export class RankIndex {
     return this.ids.length;
   }
 
-  /** Scores of the documents matching any term, by position in `ids`. */
-  score(terms: readonly QueryTerm[]): Map<number, number> {
+  /**
+   * Scores of the documents matching any term, by position in `ids`. With `coverage` c > 0 a
+   * document's score is scaled by (1 − c + c × the idf-weighted share of the query it matches), so
+   * an item meeting every part of a question beats one meeting one part many times.
+   */
+  score(terms: readonly QueryTerm[], coverage = 0): Map<number, number> {
     const n = this.ids.length;
     const out = new Map<number, number>();
+    const met = new Map<number, number>();
+    let total = 0;
     for (const { term, weight } of terms) {
       const list = this.postings.get(term);
+      const df = list?.length ?? 0;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      total += weight * idf;
       if (!list) continue;
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const p of list) out.set(p.doc, (out.get(p.doc) ?? 0) + weight * idf * (p.wtf / (this.k1 + p.wtf)));
+      for (const p of list) {
+        out.set(p.doc, (out.get(p.doc) ?? 0) + weight * idf * (p.wtf / (this.k1 + p.wtf)));
+        if (coverage > 0) met.set(p.doc, (met.get(p.doc) ?? 0) + weight * idf);
+      }
     }
+    if (coverage > 0 && total > 0) for (const [doc, s] of out) out.set(doc, s * (1 - coverage + (coverage * (met.get(doc) ?? 0)) / total));
     return out;
   }
 }

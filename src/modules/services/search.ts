@@ -27,8 +27,8 @@ export const FIELDS: RankField[] = [
 /** Bonuses for whole matches of a name or alias, in units of the text score (tuned on the items' own example questions). */
 export const MATCH_BONUS = { exact: 60, core: 50, sound: 30, contains: 3, contained: 1.5 };
 
-/** BM25 saturation: high, so a name match stays well above an example-question match. */
-export const RANK_K1 = { k1: 4 };
+/** BM25 saturation (high, so a name match stays well above an example-question match) and how much meeting every part of a question counts. */
+export const RANK_K1 = { k1: 4, coverage: 0.5 };
 
 /** How often another node's catalogue edits are looked for (a cheap count and max). */
 const CHECK_MS = 2_000;
@@ -289,7 +289,7 @@ export class CatalogueSearch {
     // Filters first, so the noise cut-off is measured against the best item the person can see.
     const seen: [Doc, number][] = [];
     let best = 0;
-    for (const [i, score] of state.index.score(query.terms)) {
+    for (const [i, score] of state.index.score(query.terms, RANK_K1.coverage)) {
       const d = state.docs[i];
       const s = d.summary;
       if (!s.active && !showInactive) continue;
