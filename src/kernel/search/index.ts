@@ -1,18 +1,9 @@
-import fs from 'node:fs';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { sql, type RawBuilder } from 'kysely';
+import { segmenter } from './jieba.ts';
 
-let jieba: Jieba | null = null;
-
-/** jieba with its standard dictionary plus our government terms, loaded once per process. */
-function segmenter(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(fs.readFileSync(new URL('./gov-terms.txt', import.meta.url)));
-  }
-  return jieba;
-}
+export { analyzeQuery, analyzeText, compact, QUERY_WEIGHTS, STOP_WORDS, type QueryTerm, type AnalyzedQuery } from './analyze.ts';
+export { RankIndex, type RankField, type RankDoc, type AnalyzedDoc } from './rank.ts';
+export { soundKey, splitPinyin, syllables } from './pinyin.ts';
 
 const WORD = /[\p{L}\p{N}]/u;
 

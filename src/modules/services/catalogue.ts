@@ -5,7 +5,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index.ts';
+import { searchVector } from '../../kernel/search/index.ts';
 import { handlerProblems, isEnd, strandedStates, validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { ROLES } from '../org/index.ts';
@@ -14,13 +14,14 @@ import { APPLICATION_ACTIONS } from './application-steps.ts';
 import { ServicesErrors } from './errors.ts';
 import { checkFormDefinition } from './forms.ts';
 import type { CatalogueQuery, ItemContent, ItemDetail, ItemInput, ItemPatch, ItemSummary } from './schema.ts';
+import type { CatalogueSearch } from './search.ts';
 import { servicesDb } from './tables.ts';
 
 const ROLE_CODES = ROLES.map((r) => r.code);
 
-/** What the catalogue is searched by: name, code, legal basis, conditions and material names. */
+/** What the SQL full-text column holds: name, aliases, code, conditions and material names (the portal searches in memory, see search.ts). */
 function searchText(code: string, c: ItemContent): string {
-  return [c.name, c.nameEn ?? '', code, c.conditions, c.materials.map((m) => m.name).join(' ')].join(' ');
+  return [c.name, ...(c.aliases ?? []), c.nameEn ?? '', code, c.conditions, c.materials.map((m) => m.name).join(' ')].join(' ');
 }
 
 function itemColumns(code: string, c: ItemContent) {
@@ -60,13 +61,14 @@ export class Catalogue {
     private readonly policy: Policy,
     private readonly org: OrgService,
     private readonly names: DepartmentNames,
+    private readonly search: CatalogueSearch,
   ) {}
 
-  private async checkContent(regionCode: string, c: ItemContent): Promise<void> {
+  private async checkContent(regionCode: string, c: ItemContent, known?: Map<string, { regionCode: string; active: boolean }>): Promise<void> {
     const problems = [...validateDefinition(c.workflow, ROLE_CODES), ...handlerProblems(c.workflow, APPLICATION_ACTIONS)];
     if (problems.length) throw ServicesErrors.badWorkflow(problems.map((p) => ({ path: `/content/workflow${p.path}`, message: p.message })));
     checkFormDefinition(c.form);
-    const dept = (await this.org.departmentNames([c.departmentId])).get(c.departmentId);
+    const dept = (known ?? (await this.org.departmentNames([c.departmentId]))).get(c.departmentId);
     if (!dept || !dept.active || !regionCode.startsWith(dept.regionCode.slice(0, 6)))
       throw Errors.validation([{ path: '/content/departmentId', message: 'unknown or inactive department of this region / 部门不存在、已停用或不属于该区划' }]);
     if (c.promisedDays > c.statutoryDays && c.statutoryDays > 0)
@@ -103,7 +105,60 @@ export class Catalogue {
         requestId,
       });
     });
+    this.search.invalidate();
     return this.get(id, true);
+  }
+
+  /**
+   * Many items at once (the demo seed, imports): every one is checked first, then one transaction
+   * writes them with multi-row inserts and an audit entry each; a taken code refuses the whole batch.
+   */
+  async createMany(who: Principal, inputs: readonly ItemInput[], requestId?: string): Promise<string[]> {
+    for (const input of inputs) assertAllowed(this.policy, who, 'services.manage', { regionCode: input.regionCode });
+    const depts = await this.org.departmentNames([...new Set(inputs.map((i) => i.content.departmentId))]);
+    for (const input of inputs) await this.checkContent(input.regionCode, input.content, depts);
+    const now = this.k.clock.now();
+    const ids = inputs.map(() => uuidv7());
+    await this.k.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < inputs.length; i += 100) {
+        const part = inputs.slice(i, i + 100);
+        const inserted = await servicesDb(trx)
+          .insertInto('services_item')
+          .values(
+            part.map((input, j) => ({
+              id: ids[i + j],
+              region_code: input.regionCode,
+              code: input.code,
+              current_version: 1,
+              active: true,
+              created_at: now,
+              updated_at: now,
+              ...itemColumns(input.code, input.content),
+            })),
+          )
+          .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
+          .returning('id')
+          .execute();
+        if (inserted.length !== part.length) throw ServicesErrors.itemCodeTaken();
+        await servicesDb(trx)
+          .insertInto('services_item_version')
+          .values(part.map((input, j) => ({ id: uuidv7(), item_id: ids[i + j], version: 1, content: JSON.stringify(input.content), note: null, created_by: who.accountId, created_at: now })))
+          .execute();
+      }
+      for (const [i, input] of inputs.entries())
+        await this.k.recordChange(trx, {
+          actor: actorOf(who),
+          action: 'created',
+          objectType: 'services.item',
+          objectId: ids[i],
+          regionCode: input.regionCode,
+          change: { code: input.code, version: 1, content: input.content },
+          summary: { code: input.code, name: input.content.name },
+          requestId,
+        });
+    });
+    this.search.invalidate();
+    return ids;
   }
 
   private insertVersion(trx: Executor, itemId: string, version: number, content: ItemContent, who: Principal, note: string | null, now: Date) {
@@ -146,6 +201,7 @@ export class Catalogue {
         requestId,
       });
     });
+    this.search.invalidate();
     return this.get(id, true);
   }
 
@@ -189,13 +245,19 @@ export class Catalogue {
         requestId,
       });
     });
+    this.search.invalidate();
     return this.get(id, true);
   }
 
-  /** The public catalogue: filters, Chinese full-text search ranked by relevance, keyset pages. */
-  async list(q: CatalogueQuery, who: Principal | null): Promise<{ items: ItemSummary[]; next: string | null }> {
+  /**
+   * The public catalogue: filters and keyset pages; a text search goes to the in-memory relevance
+   * model (search.ts), is logged without the account and names its log entry for click-through.
+   */
+  async list(q: CatalogueQuery, who: Principal | null, opts: { log?: boolean } = {}): Promise<{ items: ItemSummary[]; next: string | null; queryId: string | null }> {
     const limit = q.limit ?? 20;
-    const showInactive = q.includeInactive && who && this.policy.can(who, 'services.manage');
+    const showInactive = !!(q.includeInactive && who && this.policy.can(who, 'services.manage'));
+    const text = q.q?.trim();
+    if (text) return this.search.page({ ...q, q: text }, showInactive, opts.log ?? true);
     let query = servicesDb(this.k.db)
       .selectFrom('services_item as i')
       .select([
@@ -219,31 +281,16 @@ export class Catalogue {
     if (q.lifeEvent) query = query.where(sql<boolean>`i.life_events @> ARRAY[${q.lifeEvent}]::text[]`);
     if (q.enterpriseEvent) query = query.where(sql<boolean>`i.enterprise_events @> ARRAY[${q.enterpriseEvent}]::text[]`);
     if (q.applicantType) query = query.where(sql<boolean>`i.applicant_types @> ARRAY[${q.applicantType}]::text[]`);
-    const text = q.q?.trim();
-    let rows: (Record<string, unknown> & { id: string; name: string; score?: number })[];
-    if (text) {
-      // Relevance first; the cursor carries the rank scaled to an integer so it compares exactly.
-      const score = sql<number>`(${queryRank('i.search', text)} * 1000000)::int`;
-      const after = decodeCursor(q.after, 2);
-      let sq = query.select(score.as('score')).where(matchesQuery('i.search', text));
-      if (after) sq = sq.where(sql<boolean>`(${score}, i.id) < (${after[0]}, ${after[1]}::uuid)`);
-      rows = await sq
-        .orderBy(sql`${score} DESC`)
-        .orderBy('i.id', 'desc')
-        .limit(limit + 1)
-        .execute();
-    } else {
-      const after = decodeCursor(q.after, 2);
-      if (after) query = query.where(sql<boolean>`(i.name, i.id) > (${after[0]}, ${after[1]}::uuid)`);
-      rows = await query
-        .orderBy('i.name')
-        .orderBy('i.id')
-        .limit(limit + 1)
-        .execute();
-    }
-    const pg = pageOf(rows, limit, (r) => (text ? [Number(r.score), r.id] : [r.name, r.id]));
+    const after = decodeCursor(q.after, 2);
+    if (after) query = query.where(sql<boolean>`(i.name, i.id) > (${after[0]}, ${after[1]}::uuid)`);
+    const rows = await query
+      .orderBy('i.name')
+      .orderBy('i.id')
+      .limit(limit + 1)
+      .execute();
+    const pg = pageOf(rows, limit, (r) => [r.name, r.id]);
     const depts = await this.names.of(pg.items.map((r) => String(r.department_id)));
-    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id)) ?? '')), next: pg.next };
+    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id)) ?? '')), next: pg.next, queryId: null };
   }
 
   private summary(r: Record<string, unknown>, departmentName: string): ItemSummary {
@@ -260,6 +307,7 @@ export class Catalogue {
       promisedDays: Number(r.promised_days),
       visits: Number(r.visits),
       handling: String(r.handling),
+      fullyOnline: Number(r.visits) === 0,
       version: Number(r.current_version),
       active: Boolean(r.active),
     };

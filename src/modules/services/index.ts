@@ -8,6 +8,7 @@ import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { Applications } from './applications.ts';
 import { Catalogue } from './catalogue.ts';
+import { CatalogueSearch } from './search.ts';
 import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
@@ -41,7 +42,9 @@ export interface CompletedApplication {
 
 /** 政务服务 (一网通办): what the platform, flows and other modules may use of the services module. */
 export interface ServicesModule {
-  catalogue: Pick<Catalogue, 'create' | 'get'>;
+  catalogue: Pick<Catalogue, 'create' | 'createMany' | 'get' | 'list'>;
+  /** 智能导办: the relevance model behind the catalogue search, for benches and other fronts. */
+  search: Pick<CatalogueSearch, 'rank' | 'flush'>;
   applications: Pick<Applications, 'submit' | 'act'>;
   evaluations: Pick<Evaluations, 'rate'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
@@ -57,7 +60,8 @@ export interface ServicesModule {
 export function createServicesModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityService): ServicesModule {
   k.events.declareAll(servicesEvents);
   const names = new DepartmentNames(org);
-  const catalogue = new Catalogue(k, policy, org, names);
+  const search = new CatalogueSearch(k, policy, names);
+  const catalogue = new Catalogue(k, policy, org, names, search);
   const applications = new Applications(k, policy, catalogue, identity);
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
@@ -89,12 +93,13 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   });
   return {
     catalogue,
+    search,
     applications,
     evaluations,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     migrations: servicesMigrations,
-    routes: servicesRoutes({ k, catalogue, applications, views, evaluations, stats }),
+    routes: servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats }),
   };
 }

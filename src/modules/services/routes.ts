@@ -6,6 +6,7 @@ import { applicantFacts } from '../identity/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
+import { SearchClick, SearchReportQuery, SearchReportRow, type CatalogueSearch } from './search.ts';
 import { DELIVERY_METHODS, ENTERPRISE_EVENTS, EVALUATION_LEVELS, EVALUATION_REASONS, ITEM_TYPES, LIFE_EVENTS } from './catalogue-codes.ts';
 import type { Evaluations } from './evaluations.ts';
 import {
@@ -14,11 +15,11 @@ import {
   ApplicationInput,
   ApplicationView,
   CatalogueQuery,
+  CataloguePage,
   EvaluationInput,
   ItemDetail,
   ItemInput,
   ItemPatch,
-  ItemSummary,
   QueueQuery,
   Rectification,
   page,
@@ -33,6 +34,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 export interface ServicesParts {
   k: Kernel;
   catalogue: Catalogue;
+  search: CatalogueSearch;
   applications: Applications;
   views: ApplicationViews;
   evaluations: Evaluations;
@@ -61,9 +63,44 @@ export function servicesRoutes(p: ServicesParts) {
       '/api/services/items',
       {
         config: { public: true },
-        schema: { tags, summary: '事项清单（中文检索）/ Service catalogue with Chinese search', querystring: CatalogueQuery, response: { 200: page(ItemSummary), 400: ProblemSchema } },
+        schema: {
+          tags,
+          summary: '事项清单与智能导办检索 / Service catalogue, searched in people’s own words',
+          description: '`q` is ranked by relevance (names and everyday aliases first, then example questions, department, materials); a text search answers with `queryId` for the click-through call.',
+          querystring: CatalogueQuery,
+          response: { 200: CataloguePage, 400: ProblemSchema },
+        },
       },
       async (req) => p.catalogue.list(req.query, req.principal ?? null),
+    );
+    app.post(
+      '/api/services/search-clicks',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '检索后点击或申办 / What a person opened or applied for after a search',
+          body: SearchClick,
+          response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema },
+        },
+      },
+      async (req, reply) => {
+        await p.search.click(req.body);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      '/api/services/search-report',
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '检索词报告（无结果、低点击）/ Searches that found nothing or were not followed',
+          querystring: SearchReportQuery,
+          response: { 200: Type.Array(SearchReportRow), ...errors },
+        },
+      },
+      async (req) => p.search.report(me(req), req.query),
     );
     app.get(
       '/api/services/departments',

@@ -57,6 +57,10 @@ export const ItemContent = Type.Object(
     enterpriseEvents: Type.Array(lit(ENTERPRISE_EVENTS), { maxItems: 7, uniqueItems: true }),
     form: FormDefinition,
     workflow: WorkflowDefinition,
+    /** Everyday names people use for the item (低保, 社保卡): searched almost like its name. Absent in old versions. */
+    aliases: Type.Optional(Type.Array(Text(30), { maxItems: 20 })),
+    /** Questions people ask for it in their own words: searched below the name and aliases. */
+    examples: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
   },
   { additionalProperties: false },
 );
@@ -92,6 +96,8 @@ export const ItemSummary = Type.Object({
   promisedDays: Type.Integer(),
   visits: Type.Integer(),
   handling: Type.String(),
+  /** 全程网办: no visit to a hall is needed (visits = 0). */
+  fullyOnline: Type.Boolean(),
   version: Type.Integer(),
   active: Type.Boolean(),
 });
@@ -102,9 +108,12 @@ export type ItemDetail = Static<typeof ItemDetail>;
 
 export const page = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t), next: Type.Union([Type.String(), Type.Null()]) });
 
+/** A page of the catalogue; a text search also names its query-log entry, for the click-through call. */
+export const CataloguePage = Type.Object({ items: Type.Array(ItemSummary), next: Type.Union([Type.String(), Type.Null()]), queryId: Type.Union([Type.String(), Type.Null()]) });
+
 export const CatalogueQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 50 })),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
     lifeEvent: Type.Optional(lit(LIFE_EVENTS)),
     enterpriseEvent: Type.Optional(lit(ENTERPRISE_EVENTS)),
     departmentId: Type.Optional(Uuid),

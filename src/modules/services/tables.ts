@@ -131,6 +131,24 @@ export interface ServicesRectificationTable {
   created_at: Timestamp;
 }
 
+export interface ServicesSearchQueryTable {
+  id: string;
+  region_code: string;
+  query: string;
+  terms: string[];
+  result_count: number;
+  top_item_ids: string[];
+  at: Timestamp;
+}
+
+export interface ServicesSearchClickTable {
+  query_id: string;
+  item_id: string;
+  region_code: string;
+  kind: 'open' | 'apply';
+  at: Timestamp;
+}
+
 /** Every table the services module owns, by name. */
 export interface ServicesTables {
   services_action: ServicesActionTable;
@@ -139,6 +157,8 @@ export interface ServicesTables {
   services_item: ServicesItemTable;
   services_item_version: ServicesItemVersionTable;
   services_rectification: ServicesRectificationTable;
+  services_search_click: ServicesSearchClickTable;
+  services_search_query: ServicesSearchQueryTable;
 }
 
 /** The shared handle, typed with the services tables (queries are checked against their columns). */

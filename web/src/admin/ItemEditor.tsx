@@ -51,6 +51,8 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
         uiSchema: pretty(c.form.uiSchema),
         prefill: pretty(c.form.prefill),
         workflow: pretty(c.workflow),
+        aliases: c.aliases ?? [],
+        examples: (c.examples ?? []).join('\n'),
       });
     } else if (!id) {
       form.setFieldsValue({
@@ -65,6 +67,8 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
         deliveryMethods: ['online'],
         lifeEvents: [],
         enterpriseEvents: [],
+        aliases: [],
+        examples: '',
         materials: pretty(TEMPLATE.materials),
         schema: pretty(TEMPLATE.schema),
         uiSchema: pretty(TEMPLATE.uiSchema),
@@ -107,6 +111,15 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
       enterpriseEvents: v.enterpriseEvents,
       form: { schema, uiSchema, prefill },
       workflow,
+      aliases: [...new Set(((v.aliases ?? []) as string[]).map((a) => a.trim()).filter(Boolean))],
+      examples: [
+        ...new Set(
+          String(v.examples ?? '')
+            .split('\n')
+            .map((e) => e.trim())
+            .filter(Boolean),
+        ),
+      ],
     };
     const ok = await act(
       () =>
@@ -136,6 +149,35 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
         </Form.Item>
         <Form.Item name="nameEn" label={t('svc.nameEn')} rules={[{ max: 200 }]}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="aliases"
+          label={t('svc.aliases')}
+          extra={t('svc.aliasesHelp')}
+          rules={[
+            { type: 'array', max: 20 },
+            { validator: (_: unknown, v?: string[]) => ((v ?? []).every((a) => a.trim().length <= 30) ? Promise.resolve() : Promise.reject(new Error(t('svc.aliasesHelp')))) },
+          ]}
+        >
+          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} aria-label={t('svc.aliases')} />
+        </Form.Item>
+        <Form.Item
+          name="examples"
+          label={t('svc.examples')}
+          extra={t('svc.examplesHelp')}
+          rules={[
+            {
+              validator: (_: unknown, v?: string) => {
+                const lines = String(v ?? '')
+                  .split('\n')
+                  .map((l) => l.trim())
+                  .filter(Boolean);
+                return lines.length <= 20 && lines.every((l) => l.length <= 100) ? Promise.resolve() : Promise.reject(new Error(t('svc.examplesHelp')));
+              },
+            },
+          ]}
+        >
+          <Input.TextArea rows={4} />
         </Form.Item>
         <Form.Item name="code" label={t('svc.code')} rules={[{ required: true, pattern: /^[0-9A-Za-z-]{4,40}$/ }]}>
           <Input disabled={!!id} />

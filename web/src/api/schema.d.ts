@@ -2057,7 +2057,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事项清单（中文检索）/ Service catalogue with Chinese search */
+        /**
+         * 事项清单与智能导办检索 / Service catalogue, searched in people’s own words
+         * @description `q` is ranked by relevance (names and everyday aliases first, then example questions, department, materials); a text search answers with `queryId` for the click-through call.
+         */
         get: operations["getServicesItems"];
         put?: never;
         /** 新增事项 / Create an item */
@@ -2166,6 +2169,40 @@ export interface paths {
         put?: never;
         /** 整改答复 / Reply */
         post: operations["postServicesRectificationsByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/search-clicks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检索后点击或申办 / What a person opened or applied for after a search */
+        post: operations["postServicesSearchClicks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/search-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索词报告（无结果、低点击）/ Searches that found nothing or were not followed */
+        get: operations["getServicesSearchReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19324,6 +19361,7 @@ export interface operations {
                             code: string;
                             departmentId: string;
                             departmentName: string;
+                            fullyOnline: boolean;
                             handling: string;
                             id: string;
                             itemType: string;
@@ -19335,6 +19373,7 @@ export interface operations {
                             visits: number;
                         }[];
                         next: string | null;
+                        queryId: string | null;
                     };
                 };
             };
@@ -19361,6 +19400,7 @@ export interface operations {
                 "application/json": {
                     code: string;
                     content: {
+                        aliases?: string[];
                         applicantTypes: ("person" | "enterprise")[];
                         assuranceLevel: number;
                         conditions: string;
@@ -19368,6 +19408,7 @@ export interface operations {
                         /** Format: uuid */
                         departmentId: string;
                         enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                        examples?: string[];
                         feeFen: number;
                         form: {
                             prefill?: {
@@ -19460,6 +19501,7 @@ export interface operations {
                         applicantTypes: string[];
                         code: string;
                         content: {
+                            aliases?: string[];
                             applicantTypes: ("person" | "enterprise")[];
                             assuranceLevel: number;
                             conditions: string;
@@ -19467,6 +19509,7 @@ export interface operations {
                             /** Format: uuid */
                             departmentId: string;
                             enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                            examples?: string[];
                             feeFen: number;
                             form: {
                                 prefill?: {
@@ -19527,6 +19570,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        fullyOnline: boolean;
                         handling: string;
                         id: string;
                         itemType: string;
@@ -19646,6 +19690,7 @@ export interface operations {
                         applicantTypes: string[];
                         code: string;
                         content: {
+                            aliases?: string[];
                             applicantTypes: ("person" | "enterprise")[];
                             assuranceLevel: number;
                             conditions: string;
@@ -19653,6 +19698,7 @@ export interface operations {
                             /** Format: uuid */
                             departmentId: string;
                             enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                            examples?: string[];
                             feeFen: number;
                             form: {
                                 prefill?: {
@@ -19713,6 +19759,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        fullyOnline: boolean;
                         handling: string;
                         id: string;
                         itemType: string;
@@ -19806,6 +19853,7 @@ export interface operations {
                 "application/json": {
                     baseVersion: number;
                     content: {
+                        aliases?: string[];
                         applicantTypes: ("person" | "enterprise")[];
                         assuranceLevel: number;
                         conditions: string;
@@ -19813,6 +19861,7 @@ export interface operations {
                         /** Format: uuid */
                         departmentId: string;
                         enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                        examples?: string[];
                         feeFen: number;
                         form: {
                             prefill?: {
@@ -19906,6 +19955,7 @@ export interface operations {
                         applicantTypes: string[];
                         code: string;
                         content: {
+                            aliases?: string[];
                             applicantTypes: ("person" | "enterprise")[];
                             assuranceLevel: number;
                             conditions: string;
@@ -19913,6 +19963,7 @@ export interface operations {
                             /** Format: uuid */
                             departmentId: string;
                             enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                            examples?: string[];
                             feeFen: number;
                             form: {
                                 prefill?: {
@@ -19973,6 +20024,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        fullyOnline: boolean;
                         handling: string;
                         id: string;
                         itemType: string;
@@ -20098,6 +20150,7 @@ export interface operations {
                         applicantTypes: string[];
                         code: string;
                         content: {
+                            aliases?: string[];
                             applicantTypes: ("person" | "enterprise")[];
                             assuranceLevel: number;
                             conditions: string;
@@ -20105,6 +20158,7 @@ export interface operations {
                             /** Format: uuid */
                             departmentId: string;
                             enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                            examples?: string[];
                             feeFen: number;
                             form: {
                                 prefill?: {
@@ -20165,6 +20219,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        fullyOnline: boolean;
                         handling: string;
                         id: string;
                         itemType: string;
@@ -20726,6 +20781,186 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesSearchClicks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    itemId: string;
+                    kind: "open" | "apply";
+                    /** Format: uuid */
+                    queryId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesSearchReport: {
+        parameters: {
+            query: {
+                days?: number;
+                kind: "zero" | "low-click";
+                limit?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        averageResults: number;
+                        clicks: number;
+                        lastAt: string;
+                        query: string;
+                        searches: number;
+                        topItem: null | {
+                            id: string;
+                            name: string;
+                        };
+                    }[];
+                };
             };
             /** @description RFC 9457 problem details / 问题详情 */
             400: {

@@ -30,6 +30,11 @@ export function Catalogue() {
     [key]: filter,
     applicantType: mode === 'enterprise' && !filter ? 'enterprise' : undefined,
   });
+  // The query-log entry of this search: what the person opens from it teaches the ranking.
+  const queryId = (list.data?.pages[0] as { queryId?: string | null } | undefined)?.queryId ?? null;
+  const opened = (itemId: string) => {
+    if (queryId) void api('/api/services/search-clicks', { method: 'POST', json: { queryId, itemId, kind: 'open' } }).catch(() => undefined);
+  };
   const options =
     mode === 'department'
       ? (depts.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.items}）` }))
@@ -47,7 +52,7 @@ export function Catalogue() {
           enterButton={t('svc.search')}
           placeholder={t('svc.searchPlaceholder')}
           aria-label={t('svc.search')}
-          maxLength={50}
+          maxLength={100}
           onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
         />
       </search>
@@ -81,14 +86,14 @@ export function Catalogue() {
         renderItem={(i) => (
           <List.Item>
             <Card style={{ width: '100%' }} size="small">
-              <Link to={`/services/${i.id}`} style={{ fontSize: '1.15em', fontWeight: 600 }}>
+              <Link to={`/services/${i.id}`} state={queryId ? { searchQueryId: queryId } : undefined} onClick={() => opened(i.id)} style={{ fontSize: '1.15em', fontWeight: 600 }}>
                 {itemName(i)}
               </Link>
               <div style={{ marginTop: 6 }}>
                 <Space wrap size={4}>
                   <Tag>{i.departmentName}</Tag>
                   <Tag color={i.handling === 'instant' ? 'green' : 'blue'}>{i.handling === 'instant' ? t('svc.instant') : t('svc.days', { n: i.promisedDays })}</Tag>
-                  {i.visits === 0 && <Tag color="cyan">{t('svc.zeroVisits')}</Tag>}
+                  {i.fullyOnline && <Tag color="cyan">{t('svc.zeroVisits')}</Tag>}
                   {i.applicantTypes.map((a) => (
                     <Tag key={a}>{t(`svc.${a}`)}</Tag>
                   ))}

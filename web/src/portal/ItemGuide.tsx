@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api';
 import { useCodes, useItemName, useLabel } from '../svc/labels';
 import type { ItemDetail, Material } from '../svc/types';
@@ -17,6 +17,8 @@ export function ItemGuide() {
   const itemName = useItemName();
   const codes = useCodes();
   const { data: me } = useMe();
+  // Reached from a catalogue search: applying is what the search was for (the ranking learns it).
+  const searchQueryId = (useLocation().state as { searchQueryId?: string } | null)?.searchQueryId;
   const item = useQuery({ queryKey: ['svc-item', id], queryFn: () => api<ItemDetail>(`/api/services/items/${id}`) });
   if (item.error) return <Alert type="error" title={String((item.error as Error).message)} />;
   const d = item.data;
@@ -65,7 +67,12 @@ export function ItemGuide() {
       />
       <div style={{ marginTop: 24 }}>
         {me ? (
-          <Link to={`/services/${d.id}/apply`}>
+          <Link
+            to={`/services/${d.id}/apply`}
+            onClick={() => {
+              if (searchQueryId) void api('/api/services/search-clicks', { method: 'POST', json: { queryId: searchQueryId, itemId: d.id, kind: 'apply' } }).catch(() => undefined);
+            }}
+          >
             <Button type="primary" size="large">
               {t('svc.apply')}
             </Button>

@@ -151,4 +151,30 @@ export const servicesMigrations: Migration[] = [
       ALTER TABLE services_action ADD COLUMN due_at timestamptz;
     `,
   },
+  {
+    name: '0310_services_search_log',
+    // 智能导办: what people searched for (ID numbers, phones and long digit runs masked, no account)
+    // and which item they opened or applied for afterwards; the clicks teach the ranking.
+    sql: `
+      CREATE TABLE services_search_query (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        query text NOT NULL,
+        terms text[] NOT NULL,
+        result_count integer NOT NULL,
+        top_item_ids uuid[] NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX services_search_query_region ON services_search_query (region_code, at);
+      CREATE TABLE services_search_click (
+        query_id uuid NOT NULL REFERENCES services_search_query (id),
+        item_id uuid NOT NULL REFERENCES services_item (id),
+        region_code text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('open', 'apply')),
+        at timestamptz NOT NULL,
+        PRIMARY KEY (query_id, item_id, kind)
+      );
+      CREATE INDEX services_search_click_at ON services_search_click (at);
+    `,
+  },
 ];
