@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from './catalogue-import-sheet.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 let t: TestPlatform;
@@ -40,7 +41,7 @@ async function xlsx(rows: string[][], title = true): Promise<Buffer> {
 
 const csvText = (rows: string[][]) => [HEADERS, ...rows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
 
-function upload(token: string | null, name: string, type: string, content: Buffer, query = 'dryRun=true') {
+function upload(token: string | null, name: string, type: string, content: Buffer, query = 'dryRun=true', extra: Record<string, string> = {}) {
   const boundary = '----ywimport';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
@@ -50,7 +51,7 @@ function upload(token: string | null, name: string, type: string, content: Buffe
   return t.app.inject({
     method: 'POST',
     url: `/api/services/catalogue/import?${query}`,
-    headers: { ...(token ? bearer(token) : {}), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { ...(token ? bearer(token) : {}), 'content-type': `multipart/form-data; boundary=${boundary}`, ...extra },
     payload,
   });
 }
@@ -163,6 +164,16 @@ describe('importing an implementation list', () => {
     expect(await t.p.kernel.db.selectFrom('services_item').select('id').where('code', 'in', ['XK-IMP-5001', 'XK-IMP-5002']).execute()).toEqual([]);
   });
 
+  it('answers a replayed apply (same Idempotency-Key) with the first answer', async () => {
+    const file = Buffer.from(csvText([row('XK-IMP-6001')]));
+    const first = await upload(admin, 'c.csv', 'text/csv', file, 'dryRun=false', { 'idempotency-key': 'import-6001' });
+    expect(first.json()).toMatchObject({ applied: true, totals: { create: 1 } });
+    const replay = await upload(admin, 'c.csv', 'text/csv', file, 'dryRun=false', { 'idempotency-key': 'import-6001' });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    expect(await t.p.kernel.db.selectFrom('services_item').select('id').where('code', '=', 'XK-IMP-6001').execute()).toHaveLength(1);
+  });
+
   it('reads a GB18030 CSV as Excel in China saves it', async () => {
     const text = csvText([row('XK-IMP-3001', { 事项名称: '户外广告设施设置许可' })]);
     const bytes = encodeGb18030(text);
@@ -197,6 +208,15 @@ describe('importing an implementation list', () => {
     expect(json.statusCode).toBe(415);
     const badQuery = await upload(admin, '清单.xlsx', XLSX, file, 'dryRun=maybe');
     expect(badQuery.statusCode).toBe(400);
+  });
+});
+
+describe('reading a spreadsheet', () => {
+  it('refuses an XLSX that would unpack beyond the limit before inflating it', async () => {
+    const file = await xlsx([row('XK-IMP-7001')]);
+    await expect(readSheet(file, 'a.xlsx', XLSX, { maxUnpackedBytes: 1000, maxEntries: 100 })).rejects.toMatchObject({ code: 'FILE_UNPACKED_TOO_LARGE', status: 413 });
+    await expect(readSheet(file, 'a.xlsx', XLSX, { maxUnpackedBytes: 10_000_000, maxEntries: 2 })).rejects.toMatchObject({ status: 413 });
+    expect((await readSheet(file, 'a.xlsx', XLSX, { maxUnpackedBytes: 10_000_000, maxEntries: 100 })).rows[2].cells[2]).toBe('XK-IMP-7001');
   });
 });
 
