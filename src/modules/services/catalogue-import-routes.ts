@@ -14,7 +14,7 @@ export const ImportReportSchema = Type.Object({
   applied: Type.Boolean(),
   regionCode: Type.String(),
   format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
-  encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('gb18030'), Type.Null()]),
+  encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('utf-16le'), Type.Literal('gb18030'), Type.Null()]),
   columns: Type.Array(Type.Object({ header: Type.String(), field: Type.String() })),
   ignoredColumns: Type.Array(Type.String()),
   totals: Type.Object({ rows: Type.Integer(), create: Type.Integer(), update: Type.Integer(), unchanged: Type.Integer(), error: Type.Integer() }),

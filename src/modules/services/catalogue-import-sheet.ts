@@ -30,7 +30,7 @@ export interface SheetRow {
 
 export interface Sheet {
   format: 'xlsx' | 'csv';
-  encoding: 'utf-8' | 'gb18030' | null;
+  encoding: 'utf-8' | 'utf-16le' | 'gb18030' | null;
   rows: SheetRow[];
 }
 
@@ -50,12 +50,12 @@ export interface ArchiveBounds {
  * Reads an uploaded list: XLSX by its ZIP signature, CSV by its name or declared type (UTF-8 with
  * or without BOM, or GB18030 as Excel in China saves it). Anything else is refused with 415.
  */
-export async function readSheet(bytes: Buffer, name: string, declaredMime: string, bounds: ArchiveBounds): Promise<Sheet> {
+export async function readSheet(bytes: Buffer, name: string, declaredMime: string, bounds: ArchiveBounds, isList: (rows: SheetRow[]) => boolean = () => true): Promise<Sheet> {
   const mime = declaredMime.split(';')[0].trim().toLowerCase();
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (bytes.subarray(0, 4).equals(ZIP)) {
     if (!(ext === 'xlsx' || XLSX_TYPES.includes(mime))) throw ImportErrors.unsupportedType();
-    return { format: 'xlsx', encoding: null, rows: await readXlsx(bytes, bounds) };
+    return { format: 'xlsx', encoding: null, rows: await readXlsx(bytes, bounds, isList) };
   }
   if (BINARY.some((b) => bytes.subarray(0, b.length).equals(b))) throw ImportErrors.unsupportedType();
   if (!(ext === 'csv' || ext === 'txt' || (ext !== 'xlsx' && CSV_TYPES.includes(mime)))) throw ImportErrors.unsupportedType();
@@ -63,8 +63,10 @@ export async function readSheet(bytes: Buffer, name: string, declaredMime: strin
   return { format: 'csv', encoding, rows: readCsv(text) };
 }
 
-/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030. */
-export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+/** UTF-16 by its byte-order mark; UTF-8 when the bytes are valid UTF-8 (a BOM is dropped); else GB18030. */
+export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'utf-16le' | 'gb18030' } {
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -77,9 +79,12 @@ export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | '
 }
 
 function readCsv(text: string): SheetRow[] {
+  // Excel's "Unicode text" export separates with tabs; its CSV with commas.
+  const first = text.slice(0, 8000).split(/\r?\n/, 10).join('\n');
+  const delimiter = (first.match(/\t/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? '\t' : ',';
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: 200_000 }) as string[][];
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: 200_000 }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     throw ImportErrors.unreadable(`CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}`, `malformed CSV${line ? ` (near line ${line})` : ''}`);
@@ -88,10 +93,11 @@ function readCsv(text: string): SheetRow[] {
 }
 
 /**
- * The first worksheet of an XLSX as text. The ZIP's central directory is read first, so a file
- * that would unpack beyond the limit (a "zip bomb") is refused before it is inflated.
+ * The first worksheet that holds the list (an export may open with a sheet of instructions), as
+ * text. The ZIP's central directory is read first, so a file that would unpack beyond the limit
+ * (a "zip bomb") is refused before it is inflated.
  */
-async function readXlsx(bytes: Buffer, bounds: ArchiveBounds): Promise<SheetRow[]> {
+async function readXlsx(bytes: Buffer, bounds: ArchiveBounds, isList: (rows: SheetRow[]) => boolean): Promise<SheetRow[]> {
   checkZipBounds(bytes, bounds);
   const wb = new ExcelJS.Workbook();
   try {
@@ -99,18 +105,24 @@ async function readXlsx(bytes: Buffer, bounds: ArchiveBounds): Promise<SheetRow[
   } catch {
     throw ImportErrors.unreadable('不是有效的 XLSX 文件', 'not a valid XLSX file');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw ImportErrors.empty();
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (rows.length > IMPORT_MAX_ROWS + 20) return;
-    const cells: string[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = cellText(c);
+  if (!wb.worksheets.length) throw ImportErrors.empty();
+  const sheets = wb.worksheets.map((ws) => () => {
+    const rows: SheetRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (r, n) => {
+      if (rows.length > IMPORT_MAX_ROWS + 20) return;
+      const cells: string[] = [];
+      r.eachCell({ includeEmpty: true }, (c, col) => {
+        cells[col - 1] = cellText(c);
+      });
+      rows.push({ row: n, cells: Array.from(cells, (c) => c ?? '') });
     });
-    rows.push({ row: n, cells: Array.from(cells, (c) => c ?? '') });
+    return rows;
   });
-  return rows;
+  for (const read of sheets) {
+    const rows = read();
+    if (isList(rows)) return rows;
+  }
+  return sheets[0]();
 }
 
 function cellText(c: ExcelJS.Cell): string {

@@ -30,8 +30,9 @@ function row(code: string, over: Record<string, string> = {}): string[] {
   return HEADERS.map((h) => over[h] ?? base[h]);
 }
 
-async function xlsx(rows: string[][], title = true): Promise<Buffer> {
+async function xlsx(rows: string[][], title = true, instructions = false): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  if (instructions) wb.addWorksheet('填表说明').addRow(['请按国家实施清单要素填写，每行一个事项。']);
   const ws = wb.addWorksheet('实施清单');
   if (title) ws.addRow(['乌兰浩特市政务服务事项实施清单']);
   ws.addRow(HEADERS);
@@ -76,16 +77,20 @@ afterAll(() => t.close());
 
 describe('importing an implementation list', () => {
   it('reports creates and row errors on a dry run, naming row and column, and writes nothing', async () => {
-    const file = await xlsx([
-      row('XK-IMP-0001'),
-      row('XK-IMP-0002', { 事项名称: '', 实施主体: '不存在局' }),
-      row('XK-IMP-0003', { 事项类型: '行政审批' }),
-      row('XK-IMP-0004', { 承诺办结时限: '30个工作日' }),
-      row('XK-IMP-0005', { 事项名称: '重复编码事项甲' }),
-      row('XK-IMP-0005', { 事项名称: '重复编码事项乙' }),
-      row('XK-IMP-0006', { 设定依据: '依'.repeat(2001) }),
-      row('XK-IMP-0008', { 事项名称: '最低生活保障金给付', 事项类型: '行政给付', 实施主体: '民政局', 服务对象: '自然人', 承诺办结时限: '即办', 法定办结时限: '无' }),
-    ]);
+    const file = await xlsx(
+      [
+        row('XK-IMP-0001'),
+        row('XK-IMP-0002', { 事项名称: '', 实施主体: '不存在局' }),
+        row('XK-IMP-0003', { 事项类型: '行政审批' }),
+        row('XK-IMP-0004', { 承诺办结时限: '30个工作日' }),
+        row('XK-IMP-0005', { 事项名称: '重复编码事项甲' }),
+        row('XK-IMP-0005', { 事项名称: '重复编码事项乙' }),
+        row('XK-IMP-0006', { 设定依据: '依'.repeat(2001) }),
+        row('XK-IMP-0008', { 事项名称: '最低生活保障金给付', 事项类型: '行政给付', 实施主体: '民政局', 服务对象: '自然人', 承诺办结时限: '即办', 法定办结时限: '无' }),
+      ],
+      true,
+      true,
+    );
     const before = await itemCount();
     const r = await upload(admin, '清单.xlsx', XLSX, file);
     expect(r.statusCode, r.body).toBe(200);
@@ -212,6 +217,14 @@ describe('importing an implementation list', () => {
 });
 
 describe('reading a spreadsheet', () => {
+  it('reads Excel’s tab-separated Unicode text (UTF-16 with a byte-order mark)', async () => {
+    const text = [HEADERS, row('XK-IMP-8001')].map((r) => r.map((c) => (c.includes('\n') ? `"${c}"` : c)).join('\t')).join('\r\n');
+    const sheet = await readSheet(Buffer.from(`\ufeff${text}`, 'utf16le'), '清单.txt', 'text/plain', { maxUnpackedBytes: 1000, maxEntries: 10 });
+    expect(sheet.encoding).toBe('utf-16le');
+    expect(sheet.rows[0].cells[1]).toBe('事项名称');
+    expect(sheet.rows[1].cells.slice(1, 3)).toEqual(['食品经营许可', 'XK-IMP-8001']);
+  });
+
   it('refuses an XLSX that would unpack beyond the limit before inflating it', async () => {
     const file = await xlsx([row('XK-IMP-7001')]);
     await expect(readSheet(file, 'a.xlsx', XLSX, { maxUnpackedBytes: 1000, maxEntries: 100 })).rejects.toMatchObject({ code: 'FILE_UNPACKED_TOO_LARGE', status: 413 });

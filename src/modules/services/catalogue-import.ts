@@ -94,7 +94,7 @@ export interface ImportReport {
   applied: boolean;
   regionCode: string;
   format: 'xlsx' | 'csv';
-  encoding: 'utf-8' | 'gb18030' | null;
+  encoding: 'utf-8' | 'utf-16le' | 'gb18030' | null;
   columns: { header: string; field: string }[];
   ignoredColumns: string[];
   totals: { rows: number; create: number; update: number; unchanged: number; error: number };
@@ -170,7 +170,7 @@ export class CatalogueImport {
   async run(who: Principal, input: ImportInput, requestId?: string): Promise<ImportReport> {
     assertAllowed(this.policy, who, 'services.manage', { regionCode: input.regionCode });
     if (!input.bytes.length) throw ImportErrors.empty();
-    const sheet = await readSheet(input.bytes, input.fileName, input.mime, this.bounds);
+    const sheet = await readSheet(input.bytes, input.fileName, input.mime, this.bounds, (rows) => rows.slice(0, 10).some((r) => knownHeaders(r.cells) >= 3));
     const { columns, ignored, headerRow } = findHeader(sheet);
     const dataRows = sheet.rows.filter((r) => r.row > headerRow && r.cells.some((c) => c.trim() !== ''));
     if (!dataRows.length) throw ImportErrors.empty();
@@ -303,10 +303,15 @@ function issue(column: string, zh: string, en: string): RowIssue {
   return { column, zh, en };
 }
 
+const HEADER_LOOKUP = new Map<string, Field>();
+for (const [field, c] of Object.entries(IMPORT_COLUMNS) as [Field, (typeof IMPORT_COLUMNS)[Field]][]) for (const h of c.headers) HEADER_LOOKUP.set(normHeader(h), field);
+
+/** How many of a row's cells name a known column. */
+const knownHeaders = (cells: string[]) => cells.filter((c) => HEADER_LOOKUP.has(normHeader(c))).length;
+
 /** The header row: the first of the first ten rows naming at least three known columns. */
 function findHeader(sheet: Sheet): { columns: Map<Field, { index: number; header: string }>; ignored: string[]; headerRow: number } {
-  const lookup = new Map<string, Field>();
-  for (const [field, c] of Object.entries(IMPORT_COLUMNS) as [Field, (typeof IMPORT_COLUMNS)[Field]][]) for (const h of c.headers) lookup.set(normHeader(h), field);
+  const lookup = HEADER_LOOKUP;
   for (const r of sheet.rows.slice(0, 10)) {
     const columns = new Map<Field, { index: number; header: string; rank: number }>();
     const ignored: string[] = [];

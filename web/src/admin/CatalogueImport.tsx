@@ -125,7 +125,7 @@ export function CatalogueImport() {
           <Progress percent={percent < 100 ? percent : 100} status="active" aria-label={t('svc.import.progress')} />
         </div>
       )}
-      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
 
       {report && (
         <>
@@ -133,7 +133,7 @@ export function CatalogueImport() {
             type={report.totals.error ? 'warning' : 'success'}
             showIcon
             style={{ marginBottom: 16 }}
-            message={report.applied ? t('svc.import.appliedNote') : report.dryRun ? t('svc.import.dryRunNote') : t('svc.import.nothingNote')}
+            title={report.applied ? t('svc.import.appliedNote') : report.dryRun ? t('svc.import.dryRunNote') : t('svc.import.nothingNote')}
           />
           <Space wrap size="large" style={{ marginBottom: 16 }}>
             <Statistic title={t('svc.import.rows')} value={report.totals.rows} />

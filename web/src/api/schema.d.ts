@@ -19193,7 +19193,7 @@ export interface operations {
                             header: string;
                         }[];
                         dryRun: boolean;
-                        encoding: "utf-8" | "gb18030" | null;
+                        encoding: "utf-8" | "utf-16le" | "gb18030" | null;
                         format: "xlsx" | "csv";
                         ignoredColumns: string[];
                         regionCode: string;
