@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { DomainError, Errors } from '../../kernel/http/errors.ts';
 import { FileUpload, ProblemSchema } from '../../kernel/http/schemas.ts';
+import { InputErrors, isInvalidText } from '../../kernel/http/input-guard.ts';
 import { FileErrors } from '../../kernel/files/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { CatalogueImport } from './catalogue-import.ts';
@@ -68,6 +69,7 @@ export function catalogueImportRoutes(k: Kernel, importer: CatalogueImport) {
         const max = k.config.fileMaxBytes;
         const part = await req.file({ limits: { fileSize: max, files: 1, fields: 5 } });
         if (!part || part.fieldname !== 'file') throw Errors.validation([{ path: '/file', message: 'a file part named "file" is required / 缺少文件' }]);
+        if (isInvalidText(part.filename ?? '')) throw InputErrors.invalidText('/file/filename');
         let bytes: Buffer;
         try {
           bytes = await part.toBuffer();

@@ -211,6 +211,8 @@ describe('importing an implementation list', () => {
     expect(tooMany.json().code).toBe('IMPORT_TOO_MANY_ROWS');
     const json = await t.app.inject({ method: 'POST', url: '/api/services/catalogue/import', headers: bearer(admin), payload: { file: 'x' } });
     expect(json.statusCode).toBe(415);
+    const nulName = await upload(admin, '清\u0000单.xlsx', XLSX, file, 'dryRun=false');
+    expect(nulName.statusCode).toBe(400);
     const badQuery = await upload(admin, '清单.xlsx', XLSX, file, 'dryRun=maybe');
     expect(badQuery.statusCode).toBe(400);
   });
