@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../kernel/config/index.ts'
 import { createPlatform, type Platform } from '../platform.ts';
 import { isSeeded, seedDemo } from '../../seed/demo.ts';
 import { SYSTEM_PRINCIPAL } from '../modules/identity/index.ts';
+import { importReportText } from '../modules/services/index.ts';
 import { ROLES } from '../modules/org/index.ts';
 import { backup } from './backup.ts';
 import { restore } from './restore.ts';
@@ -164,6 +165,23 @@ program
     withPlatform(async (p) => {
       const n = await restore(p.kernel.db, file, (t, rows) => console.log(`  ${t}: ${rows}`));
       console.log(`restored / 恢复完成: ${n} rows`);
+    }),
+  );
+
+const catalogue = program.command('catalogue').description('service catalogue (事项清单)');
+catalogue
+  .command('import <file>')
+  .description('load an implementation list (实施清单) from XLSX or CSV; prints what each row does and exits non-zero when a row has errors')
+  .option('--dry-run', 'report only, write nothing')
+  .option('--region <code>', 'region the items are implemented in (default: the configured region)')
+  .action((file: string, o: { dryRun?: boolean; region?: string }) =>
+    withPlatform(async (p) => {
+      const region = o.region ?? p.kernel.config.regionCode;
+      if (!/^[0-9]{2,12}$/.test(region)) throw new InvalidArgumentError('--region takes a region code of 2–12 digits');
+      const bytes = fs.readFileSync(file);
+      const report = await p.services.catalogueImport.run(SYSTEM_PRINCIPAL, { bytes, fileName: path.basename(file), mime: '', regionCode: region, dryRun: !!o.dryRun }, 'cli');
+      console.log(importReportText(report));
+      if (report.totals.error) process.exitCode = 1;
     }),
   );
 

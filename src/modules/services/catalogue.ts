@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Executor } from '../../kernel/db/index.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
@@ -64,11 +64,11 @@ export class Catalogue {
     private readonly search: CatalogueSearch,
   ) {}
 
-  private async checkContent(regionCode: string, c: ItemContent, known?: Map<string, { regionCode: string; active: boolean }>): Promise<void> {
+  private async checkContent(regionCode: string, c: ItemContent, ex: Executor = this.k.db, known?: Map<string, { regionCode: string; active: boolean }>): Promise<void> {
     const problems = [...validateDefinition(c.workflow, ROLE_CODES), ...handlerProblems(c.workflow, APPLICATION_ACTIONS)];
     if (problems.length) throw ServicesErrors.badWorkflow(problems.map((p) => ({ path: `/content/workflow${p.path}`, message: p.message })));
     checkFormDefinition(c.form);
-    const dept = (known ?? (await this.org.departmentNames([c.departmentId]))).get(c.departmentId);
+    const dept = (known ?? (await this.org.departmentNames([c.departmentId], ex))).get(c.departmentId);
     if (!dept || !dept.active || !regionCode.startsWith(dept.regionCode.slice(0, 6)))
       throw Errors.validation([{ path: '/content/departmentId', message: 'unknown or inactive department of this region / 部门不存在、已停用或不属于该区划' }]);
     if (c.promisedDays > c.statutoryDays && c.statutoryDays > 0)
@@ -81,32 +81,44 @@ export class Catalogue {
   }
 
   async create(who: Principal, input: ItemInput, requestId?: string): Promise<ItemDetail> {
+    const id = await this.k.db.transaction().execute((trx) => this.createIn(trx, who, input, requestId));
+    this.changed();
+    return this.get(id, true);
+  }
+
+  /**
+   * Tells the search its index is stale. Called once the writing transaction has committed (an index
+   * rebuilt before the commit would not see the change and would not be told again).
+   */
+  changed(): void {
+    this.search.invalidate();
+  }
+
+  /** Creates an item inside the caller's transaction (the importer writes many in one; it calls `changed` after); returns its id. */
+  async createIn(trx: Tx, who: Principal, input: ItemInput, requestId?: string): Promise<string> {
     assertAllowed(this.policy, who, 'services.manage', { regionCode: input.regionCode });
-    await this.checkContent(input.regionCode, input.content);
+    await this.checkContent(input.regionCode, input.content, trx);
     const id = uuidv7();
     const now = this.k.clock.now();
-    await this.k.db.transaction().execute(async (trx) => {
-      const inserted = await servicesDb(trx)
-        .insertInto('services_item')
-        .values({ id, region_code: input.regionCode, code: input.code, current_version: 1, active: true, created_at: now, updated_at: now, ...itemColumns(input.code, input.content) })
-        .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) throw ServicesErrors.itemCodeTaken();
-      await this.insertVersion(trx, id, 1, input.content, who, null, now);
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: 'created',
-        objectType: 'services.item',
-        objectId: id,
-        regionCode: input.regionCode,
-        change: { code: input.code, version: 1, content: input.content },
-        summary: { code: input.code, name: input.content.name },
-        requestId,
-      });
+    const inserted = await servicesDb(trx)
+      .insertInto('services_item')
+      .values({ id, region_code: input.regionCode, code: input.code, current_version: 1, active: true, created_at: now, updated_at: now, ...itemColumns(input.code, input.content) })
+      .onConflict((oc) => oc.columns(['region_code', 'code']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw ServicesErrors.itemCodeTaken();
+    await this.insertVersion(trx, id, 1, input.content, who, null, now);
+    await this.k.recordChange(trx, {
+      actor: actorOf(who),
+      action: 'created',
+      objectType: 'services.item',
+      objectId: id,
+      regionCode: input.regionCode,
+      change: { code: input.code, version: 1, content: input.content },
+      summary: { code: input.code, name: input.content.name },
+      requestId,
     });
-    this.search.invalidate();
-    return this.get(id, true);
+    return id;
   }
 
   /**
@@ -116,7 +128,7 @@ export class Catalogue {
   async createMany(who: Principal, inputs: readonly ItemInput[], requestId?: string): Promise<string[]> {
     for (const input of inputs) assertAllowed(this.policy, who, 'services.manage', { regionCode: input.regionCode });
     const depts = await this.org.departmentNames([...new Set(inputs.map((i) => i.content.departmentId))]);
-    for (const input of inputs) await this.checkContent(input.regionCode, input.content, depts);
+    for (const input of inputs) await this.checkContent(input.regionCode, input.content, this.k.db, depts);
     const now = this.k.clock.now();
     const ids = inputs.map(() => uuidv7());
     await this.k.db.transaction().execute(async (trx) => {
@@ -173,36 +185,39 @@ export class Catalogue {
    * which is refused when any would be left in a state the new workflow cannot finish from.
    */
   async update(who: Principal, id: string, patch: ItemPatch, requestId?: string): Promise<ItemDetail> {
-    const item = await servicesDb(this.k.db).selectFrom('services_item').select(['region_code', 'code']).where('id', '=', id).executeTakeFirst();
+    await this.k.db.transaction().execute((trx) => this.updateIn(trx, who, id, patch, requestId));
+    this.changed();
+    return this.get(id, true);
+  }
+
+  /** Adds a version inside the caller's transaction (the importer writes many in one). */
+  async updateIn(trx: Tx, who: Principal, id: string, patch: ItemPatch, requestId?: string): Promise<void> {
+    const item = await servicesDb(trx).selectFrom('services_item').select(['region_code', 'code']).where('id', '=', id).executeTakeFirst();
     if (!item) throw Errors.notFound('service item');
     assertAllowed(this.policy, who, 'services.manage', { regionCode: item.region_code });
-    await this.checkContent(item.region_code, patch.content);
+    await this.checkContent(item.region_code, patch.content, trx);
     const now = this.k.clock.now();
-    await this.k.db.transaction().execute(async (trx) => {
-      const locked = await servicesDb(trx).selectFrom('services_item').select(['current_version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-      if (locked.current_version !== patch.baseVersion) throw ServicesErrors.staleVersion();
-      const version = locked.current_version + 1;
-      await this.insertVersion(trx, id, version, patch.content, who, patch.note ?? null, now);
-      await servicesDb(trx)
-        .updateTable('services_item')
-        .set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) })
-        .where('id', '=', id)
-        .execute();
-      let moved = 0;
-      if (patch.migrateRunning) moved = await this.moveRunning(trx, id, version, patch.content.workflow);
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: 'versioned',
-        objectType: 'services.item',
-        objectId: id,
-        regionCode: item.region_code,
-        change: { version, note: patch.note, content: patch.content, moved },
-        summary: { version, moved },
-        requestId,
-      });
+    const locked = await servicesDb(trx).selectFrom('services_item').select(['current_version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (locked.current_version !== patch.baseVersion) throw ServicesErrors.staleVersion();
+    const version = locked.current_version + 1;
+    await this.insertVersion(trx, id, version, patch.content, who, patch.note ?? null, now);
+    await servicesDb(trx)
+      .updateTable('services_item')
+      .set({ current_version: version, updated_at: now, ...itemColumns(item.code, patch.content) })
+      .where('id', '=', id)
+      .execute();
+    let moved = 0;
+    if (patch.migrateRunning) moved = await this.moveRunning(trx, id, version, patch.content.workflow);
+    await this.k.recordChange(trx, {
+      actor: actorOf(who),
+      action: 'versioned',
+      objectType: 'services.item',
+      objectId: id,
+      regionCode: item.region_code,
+      change: { version, note: patch.note, content: patch.content, moved },
+      summary: { version, moved },
+      requestId,
     });
-    this.search.invalidate();
-    return this.get(id, true);
   }
 
   private async moveRunning(trx: Executor, itemId: string, version: number, next: WorkflowDefinition): Promise<number> {

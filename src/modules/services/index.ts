@@ -9,6 +9,8 @@ import type { OrgService } from '../org/index.ts';
 import { Applications } from './applications.ts';
 import { Catalogue } from './catalogue.ts';
 import { CatalogueSearch } from './search.ts';
+import { CatalogueImport } from './catalogue-import.ts';
+import { catalogueImportRoutes } from './catalogue-import-routes.ts';
 import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
@@ -24,6 +26,7 @@ export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
+export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
 
 /** What an approved application says, for flows that act on its completion (办结即发证). */
@@ -45,6 +48,8 @@ export interface ServicesModule {
   catalogue: Pick<Catalogue, 'create' | 'createMany' | 'get' | 'list'>;
   /** 智能导办: the relevance model behind the catalogue search, for benches and other fronts. */
   search: Pick<CatalogueSearch, 'rank' | 'flush'>;
+  /** Loads a bureau's implementation list from XLSX or CSV (dry run or apply). */
+  catalogueImport: Pick<CatalogueImport, 'run'>;
   applications: Pick<Applications, 'submit' | 'act'>;
   evaluations: Pick<Evaluations, 'rate'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
@@ -62,6 +67,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const names = new DepartmentNames(org);
   const search = new CatalogueSearch(k, policy, names);
   const catalogue = new Catalogue(k, policy, org, names, search);
+  const catalogueImport = new CatalogueImport(k, policy, catalogue);
   const applications = new Applications(k, policy, catalogue, identity);
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
@@ -94,12 +100,16 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   return {
     catalogue,
     search,
+    catalogueImport,
     applications,
     evaluations,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     migrations: servicesMigrations,
-    routes: servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats }),
+    routes: async (app) => {
+      await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);
+      await catalogueImportRoutes(k, catalogueImport)(app);
+    },
   };
 }

@@ -9,6 +9,7 @@ import { CalendarAdmin } from './CalendarAdmin';
 import { Clients } from './Clients';
 import { ServiceItems } from './ServiceItems';
 import { SearchReport } from './SearchReport';
+import { CatalogueImport } from './CatalogueImport';
 import { CaseSettings } from './CaseSettings';
 import { CaseWorkflowEditor } from './CaseWorkflowEditor';
 import { RegionSettings } from './RegionSettings';
@@ -36,6 +37,7 @@ export function AdminHome() {
           { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
           ...(can(me, 'services.manage') ? [{ key: 'services', label: t('svc.admin'), children: <ServiceItems /> }] : []),
           ...(can(me, 'services.manage') ? [{ key: 'search-report', label: t('svc.searchReport'), children: <SearchReport /> }] : []),
+          ...(can(me, 'services.manage') ? [{ key: 'services-import', label: t('svc.importLink'), children: <CatalogueImport /> }] : []),
           ...(can(me, 'cases.manage') ? [{ key: 'cases', label: t('cases.admin'), children: <CaseSettings /> }] : []),
           ...(can(me, 'cases.manage') ? [{ key: 'case-rules', label: t('cfg.rules'), children: <RegionSettings settingKey="cases.rules" /> }] : []),
           ...(can(me, 'cases.manage') ? [{ key: 'case-workflow', label: t('cfg.workflow'), children: <CaseWorkflowEditor /> }] : []),

@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../api';
 import type { ItemSummary } from '../svc/types';
 import { usePages } from '../shell/usePages';
@@ -16,9 +17,12 @@ export function ServiceItems() {
   return (
     <>
       <Typography.Paragraph>{t('svc.adminLead')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
-        {t('svc.add')}
-      </Button>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('svc.add')}
+        </Button>
+        <Link to="/admin/services-import">{t('svc.importLink')}</Link>
+      </Space>
       <Table<ItemSummary>
         rowKey="id"
         size="small"

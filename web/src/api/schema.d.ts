@@ -2016,6 +2016,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/catalogue/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入实施清单（XLSX/CSV，可试导入）/ Import an implementation list (XLSX or CSV, with a dry run) */
+        post: operations["postServicesCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/codes": {
         parameters: {
             query?: never;
@@ -19200,6 +19217,167 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesCatalogueImport: {
+        parameters: {
+            query?: {
+                /** @description 只报告不写入 / report only, write nothing */
+                dryRun?: boolean;
+                /** @description 导入到的区划，默认本人所在区划 / region, default: your own */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 文件 / the file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applied: boolean;
+                        columns: {
+                            field: string;
+                            header: string;
+                        }[];
+                        dryRun: boolean;
+                        encoding: "utf-8" | "utf-16le" | "gb18030" | null;
+                        format: "xlsx" | "csv";
+                        ignoredColumns: string[];
+                        regionCode: string;
+                        rows: {
+                            action: "create" | "update" | "unchanged" | "error";
+                            changes: {
+                                column: string;
+                                field: string;
+                                from: string;
+                                to: string;
+                            }[];
+                            code: string | null;
+                            errors: {
+                                column: string;
+                                en: string;
+                                zh: string;
+                            }[];
+                            itemId: string | null;
+                            name: string | null;
+                            row: number;
+                        }[];
+                        totals: {
+                            create: number;
+                            error: number;
+                            rows: number;
+                            unchanged: number;
+                            update: number;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
