@@ -2,7 +2,7 @@
  * What the understanding bench calls for each text: the platform's reading of a 12345 call, as the
  * hotline console gets it from POST /api/cases/classify (no map pin: the street comes from the words).
  * `units` are the top-3 handling units as org department codes — 'street' for a street office —
- * `street` the region code of the street named, `manual` whether it said 需人工判断.
+ * `street` the name of the street named, `manual` whether it said 需人工判断.
  */
 import type { Platform } from '../../src/platform.ts';
 
@@ -30,5 +30,5 @@ export async function classifyForBench(p: Platform, text: string): Promise<{ uni
   const ms = performance.now() - t0;
   const units: string[] = [];
   for (const d of u.departments.slice(0, 3)) units.push(await codeOf(p, d.departmentId, d.level));
-  return { units, manual: u.manual, street: u.street?.code ?? null, ms };
+  return { units, manual: u.manual, street: u.street?.name ?? null, ms };
 }
