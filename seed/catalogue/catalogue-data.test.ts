@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf } from '../../src/modules/services/catalogue-codes.ts';
+import { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf, ItemContentSchema } from '../../src/modules/services/index.ts';
 import { compileJsonSchema } from '../../src/kernel/http/json-schema.ts';
 import { sharedSchemas } from '../../src/kernel/http/schemas.ts';
-import { ItemContent } from '../../src/modules/services/schema.ts';
 import { CITY_DEPARTMENTS } from '../departments.ts';
 import { demoLicenceTypes } from '../licence-types.ts';
 import { ALL_DEMO_ITEMS, DEMO_ITEMS, demoItemContent } from '../service-items.ts';
@@ -77,7 +76,7 @@ describe('the demo catalogue of 乌兰浩特市', () => {
     const ajv = new Ajv.default({ allErrors: true, strict: false });
     addFormats.default(ajv);
     for (const schema of sharedSchemas) ajv.addSchema(schema);
-    const valid = ajv.compile(ItemContent);
+    const valid = ajv.compile(ItemContentSchema);
     const errors: string[] = [];
     for (const d of ALL_DEMO_ITEMS) {
       const content = demoItemContent(d, '01920000-0000-7000-8000-000000000001');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { regionWithin } from '../../kernel/policy/index.ts';
+import type { OrgService } from '../org/index.ts';
 import type { Categories } from './categories.ts';
 import { caseFeatures, mainAndAside, weightedFeatures } from './classifier-features.ts';
 import { addCase, emptyCounts, NaiveBayes, type Counts } from './classifier-model.ts';
@@ -39,6 +40,7 @@ export class Classifier {
   constructor(
     private readonly k: Kernel,
     private readonly categories: Categories,
+    private readonly org: Pick<OrgService, 'regions'>,
   ) {}
 
   private async current(): Promise<Loaded> {
@@ -63,7 +65,7 @@ export class Classifier {
       db.selectFrom('cases_category_count').selectAll().execute(),
       db.selectFrom('cases_term_count').selectAll().execute(),
       db.selectFrom('cases_place_name').select(['name', 'street_code', 'kind']).where('region_code', '=', region).execute(),
-      sql<{ code: string; name: string }>`SELECT code, name FROM org_region WHERE parent_code = ${region} AND active`.execute(this.k.db),
+      this.org.regions(region),
     ]);
     const counts = emptyCounts();
     for (const d of docs) {
@@ -76,7 +78,7 @@ export class Classifier {
       if (!byCat) counts.counts.set(c.term, (byCat = new Map()));
       byCat.set(c.category_code, c.n);
     }
-    const streetNames = new Map(streets.rows.map((s) => [s.code, s.name]));
+    const streetNames = new Map(streets.filter((s) => s.active).map((s) => [s.code, s.name]));
     const places: PlaceName[] = names.filter((n) => streetNames.has(n.street_code)).map((n) => ({ name: n.name, streetCode: n.street_code, kind: n.kind }));
     return { counts, places: new Gazetteer(streetNames, places), at: Date.now(), models: new Map() };
   }

@@ -68,7 +68,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
   workflows.checkHandlers = (def) => handlerProblems(def, CASE_ACTIONS);
   const names = new DepartmentNames(org);
   const categories = new Categories(k, policy, org);
-  const classifier = new Classifier(k, categories);
+  const classifier = new Classifier(k, categories, org);
   const suggester = new Suggester(categories, classifier, names, grids);
   const intake = new Intake(k, policy, grids, categories, suggester, workflows);
   const handling = new Handling(k, policy, org, grids, categories, classifier, workflows);

@@ -41,6 +41,20 @@ export class OrgService {
     return store.listDepartments(this.k.db, { jurisdiction: who.regionCode, ...q, limit: q.limit ?? 50 });
   }
 
+  /**
+   * The active departments within a county (the first six digits of `regionCode`), for readers that
+   * match a name or code someone typed (a catalogue import). Names and codes are public.
+   */
+  async departmentsWithin(regionCode: string, ex: Executor = this.k.db): Promise<{ id: string; name: string; code: string; regionCode: string }[]> {
+    const rows = await orgDb(ex)
+      .selectFrom('org_department')
+      .select(['id', 'name', 'code', 'region_code'])
+      .where('region_code', 'like', `${regionCode.slice(0, 6)}%`)
+      .where('active', '=', true)
+      .execute();
+    return rows.map((d) => ({ id: d.id, name: d.name, code: d.code, regionCode: d.region_code }));
+  }
+
   /** Names of departments, for pages that show who handles something (names are public). */
   async departmentNames(ids: readonly string[], ex: Executor = this.k.db): Promise<Map<string, { name: string; nameEn: string | null; regionCode: string; active: boolean }>> {
     const uniq = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/.test(id));

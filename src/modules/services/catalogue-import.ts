@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Executor } from '../../kernel/db/index.ts';
 import { isInvalidText } from '../../kernel/http/input-guard.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
+import type { OrgService } from '../org/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import { ITEM_TYPES } from './catalogue-codes.ts';
 import { ImportErrors, IMPORT_MAX_ROWS, readSheet, type ArchiveBounds, type Sheet, type SheetRow } from './catalogue-import-sheet.ts';
@@ -161,6 +161,7 @@ export class CatalogueImport {
     private readonly k: Kernel,
     private readonly policy: Policy,
     private readonly catalogue: Catalogue,
+    private readonly org: Pick<OrgService, 'departmentsWithin'>,
   ) {}
 
   get bounds(): ArchiveBounds {
@@ -273,15 +274,7 @@ export class CatalogueImport {
 
   /** Departments an item of this region may be implemented by, as checked on save. */
   private async departments(regionCode: string): Promise<Department[]> {
-    const rows = await (this.k.db as Executor)
-      .selectFrom('org_department')
-      .select(['id', 'name', 'code', 'region_code'])
-      .where('region_code', 'like', `${regionCode.slice(0, 6)}%`)
-      .where('active', '=', true)
-      .execute();
-    return (rows as { id: string; name: string; code: string; region_code: string }[])
-      .filter((d) => regionCode.startsWith(d.region_code.slice(0, 6)))
-      .map((d) => ({ id: d.id, name: d.name, code: d.code, regionCode: d.region_code }));
+    return (await this.org.departmentsWithin(regionCode)).filter((d) => regionCode.startsWith(d.regionCode.slice(0, 6)));
   }
 
   private async existing(regionCode: string, codes: string[]): Promise<Map<string, Existing>> {

@@ -25,6 +25,9 @@ import { servicesDb } from './tables.ts';
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
+/** The item schema as the server checks it (the seed's catalogue test holds the demo items to it). */
+export { ItemContent as ItemContentSchema } from './schema.ts';
+export { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf } from './catalogue-codes.ts';
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
@@ -67,7 +70,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const names = new DepartmentNames(org);
   const search = new CatalogueSearch(k, policy, names);
   const catalogue = new Catalogue(k, policy, org, names, search);
-  const catalogueImport = new CatalogueImport(k, policy, catalogue);
+  const catalogueImport = new CatalogueImport(k, policy, catalogue, org);
   const applications = new Applications(k, policy, catalogue, identity);
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
