@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALLS_B_2 } from './part-b2';
+import { CALLS_B_2 } from './part-b2.js';
 
 const LEAVES = [
   '020203',
