@@ -40,9 +40,22 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
   if (!leaves.length) return [];
   const totalWeight = STREET_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   const out: HistoricalCase[] = [];
+  // Every written call once first (in a shuffled order), then drawn at random: a history shorter
+  // than the calls still teaches as many wordings as it can.
+  const order = leaves.flatMap((leaf) => CASE_CALLS[leaf].map((call) => ({ leaf, call })));
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
   for (let i = 0; i < n; i++) {
     // Seasonality: heating complaints cluster in winter-like weeks of the window, others spread.
-    const matter = rnd.pick(leaves);
+    const drawn =
+      order[i] ??
+      (() => {
+        const leaf = rnd.pick(leaves);
+        return { leaf, call: rnd.pick(CASE_CALLS[leaf]) };
+      })();
+    const matter = drawn.leaf;
     // One call in ten was filed under a neighbouring category by the dispatcher of the day.
     const categoryCode = CONFUSED[matter] && duty.has(CONFUSED[matter]) && rnd.int(1, 100) <= 10 ? CONFUSED[matter] : matter;
     let r = rnd.int(0, totalWeight - 1);
@@ -63,7 +76,7 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
         .replace('{n}', String(rnd.int(2, 15)));
     // Some callers bring up a second, smaller matter in the same call.
     const aside = rnd.int(1, 100) <= 15 ? `另外，${fill(rnd.pick(CASE_CALLS[rnd.pick(leaves)])).replace(spot, '附近')}。` : '';
-    const content = `${rnd.pick(PREFIXES)}${fill(rnd.pick(CASE_CALLS[matter]))}。${aside}${rnd.pick(SUFFIXES)}`;
+    const content = `${rnd.pick(PREFIXES)}${fill(drawn.call)}。${aside}${rnd.pick(SUFFIXES)}`;
     const unit = duty.get(categoryCode);
     const departmentId = unit === 'street' ? (place ? units.get(place.streetCode) : undefined) : units.get(unit ?? '');
     if (!departmentId) continue;
@@ -111,8 +124,8 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
   return out;
 }
 
-/** The demo's 12345: set-up, an Open311 key, three thousand past cases and a few live ones. */
-export async function seedCases(p: Platform, units: Map<string, string>, history = 3000): Promise<void> {
+/** The demo's 12345: set-up, an Open311 key, past cases (every written call at least once) and a few live ones. */
+export async function seedCases(p: Platform, units: Map<string, string>, history = 4500): Promise<void> {
   await seedCaseSetup(p, units);
   await p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '示例 Open311 应用 / Demo Open311 app', DEMO_OPEN311_KEY, 'seed');
   await p.cases.importHistory(SYSTEM_PRINCIPAL, await syntheticCases(p, units, history));

@@ -148,7 +148,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   );
   await seedLicences(p, deptIds, { companies: Math.min(companies, 30), people: Math.min(people, 20) });
   await seedServices(p, deptIds);
-  await seedCases(p, deptIds, opts.cases ?? 3000);
+  await seedCases(p, deptIds, opts.cases ?? 4500);
   // The residents above are already in the population base; the synthetic base makes up the rest.
   await seedData(p, deptIds, { people: Math.max(0, (opts.basePeople ?? 200_000) - people), entities: opts.baseEntities ?? 20_000 });
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');

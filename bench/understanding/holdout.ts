@@ -29,8 +29,20 @@ const duty = new Map(CASE_DUTIES.map(([c, u]) => [c, u]));
 const leaves = Object.keys(CASE_CALLS).filter((c) => CASE_CALLS[c].length && duty.has(c));
 const r = rng(2026);
 const history: { text: string; category: string; unit: string; template: string }[] = [];
-for (let i = 0; i < 3000; i++) {
-  const matter = r.pick(leaves);
+// As the seed draws them: every written call once (shuffled), then at random, 4,500 in all.
+const order = leaves.flatMap((leaf) => CASE_CALLS[leaf].map((call) => ({ leaf, call })));
+for (let i = order.length - 1; i > 0; i--) {
+  const j = r.int(0, i);
+  [order[i], order[j]] = [order[j], order[i]];
+}
+for (let i = 0; i < 4500; i++) {
+  const drawn =
+    order[i] ??
+    (() => {
+      const leaf = r.pick(leaves);
+      return { leaf, call: r.pick(CASE_CALLS[leaf]) };
+    })();
+  const matter = drawn.leaf;
   const category = CONFUSED[matter] && duty.has(CONFUSED[matter]) && r.int(1, 100) <= 10 ? CONFUSED[matter] : matter;
   const spot = r.int(0, 1) ? `${r.pick(ESTATES)}${r.int(1, 30)}号楼` : `${r.pick(ROADS)}${r.int(1, 300)}号`;
   const fill = (x: string) =>
@@ -39,7 +51,7 @@ for (let i = 0; i < 3000; i++) {
       .replace('{t}', r.pick(TIMES))
       .replace('{n}', String(r.int(2, 15)));
   const aside = r.int(1, 100) <= 15 ? `另外，${fill(r.pick(CASE_CALLS[r.pick(leaves)])).replace(spot, '附近')}。` : '';
-  const template = r.pick(CASE_CALLS[matter]);
+  const template = drawn.call;
   const content = `${r.pick(PREFIXES)}${fill(template)}。${aside}${r.pick(SUFFIXES)}`;
   history.push({ text: `${content.slice(0, 30)} 市民来电反映：${content}`, category, unit: duty.get(category)!, template });
 }
