@@ -78,7 +78,7 @@ describe('12345 in a browser', () => {
   it('shows the leader the analysis with charts and the heat map, and the board', async () => {
     const page = await newPage();
     await signIn(page, 'leader01', '/workbench/case-stats');
-    await page.getByText('首推准确率').waitFor();
+    await page.getByText('首推承办单位准确率').waitFor();
     await page.locator('canvas').first().waitFor();
     await page.locator('.leaflet-interactive').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

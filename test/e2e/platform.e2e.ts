@@ -369,6 +369,9 @@ describe('the platform in a browser', () => {
   it('lets a region admin publish a new version of a service item, and the catalogue and its filters pass axe on a phone', async () => {
     const page = await newPage();
     await signIn(page, 'region.admin', '/admin/services');
+    // The county-sized list is found by searching it.
+    await page.getByRole('searchbox', { name: '搜索事项' }).fill('高龄津贴申领');
+    await page.getByRole('searchbox', { name: '搜索事项' }).press('Enter');
     const row = page.getByRole('row', { name: /高龄津贴申领/ });
     await row.getByText('1', { exact: true }).waitFor();
     await row.getByRole('button', { name: /^编\s*辑$/ }).click();
@@ -390,6 +393,9 @@ describe('the platform in a browser', () => {
     await phone.locator('.ant-select-item-option[title="退休养老"]').click();
     await phone.getByRole('link', { name: '城乡居民养老保险待遇申领' }).waitFor();
     expect(await phone.getByRole('link', { name: '个体工商户设立登记' }).count()).toBe(0);
+    // Among the county's many 退休养老 items, a search within the filter finds it.
+    await phone.getByRole('searchbox', { name: '搜索事项' }).fill('高龄津贴');
+    await phone.getByRole('searchbox', { name: '搜索事项' }).press('Enter');
     await phone.getByRole('link', { name: '高龄津贴申领' }).click();
     await phone.getByText('8 个工作日').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);

@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,7 +13,9 @@ export function ServiceItems() {
   const { t } = useTranslation();
   const act = useAction('svc-');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const { list, rows } = usePages<ItemSummary>(['svc-admin-items'], '/api/services/items', { limit: 100, includeInactive: true });
+  // A county's list runs to hundreds of items: authors find one by searching, as citizens do.
+  const [q, setQ] = useState('');
+  const { list, rows } = usePages<ItemSummary>(['svc-admin-items', q], '/api/services/items', { limit: 100, includeInactive: true, q: q.trim() || undefined });
   return (
     <>
       <Typography.Paragraph>{t('svc.adminLead')}</Typography.Paragraph>
@@ -22,6 +24,7 @@ export function ServiceItems() {
           {t('svc.add')}
         </Button>
         <Link to="/admin/services-import">{t('svc.importLink')}</Link>
+        <Input.Search role="searchbox" aria-label={t('svc.search')} placeholder={t('svc.searchPlaceholder')} allowClear maxLength={100} onSearch={(v) => setQ(v)} style={{ width: 280 }} />
       </Space>
       <Table<ItemSummary>
         rowKey="id"
