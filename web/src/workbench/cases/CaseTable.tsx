@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCaseLabel } from '../../cases/codes';
@@ -6,7 +6,18 @@ import type { CaseSummary } from '../../cases/types';
 import { when } from '../../svc/labels';
 
 /** Cases as a table: number (link), title, state with warnings, unit and clocks. */
-export function CaseTable({ rows, loading, base = '/workbench/cases' }: { rows: CaseSummary[]; loading?: boolean; base?: string }) {
+export function CaseTable({
+  rows,
+  loading,
+  base = '/workbench/cases',
+  rowSelection,
+}: {
+  rows: CaseSummary[];
+  loading?: boolean;
+  base?: string;
+  /** For bulk actions (批量签收): which rows may be picked. */
+  rowSelection?: TableProps<CaseSummary>['rowSelection'];
+}) {
   const { t, i18n } = useTranslation();
   const label = useCaseLabel();
   return (
@@ -17,6 +28,7 @@ export function CaseTable({ rows, loading, base = '/workbench/cases' }: { rows: 
       pagination={false}
       scroll={{ x: true }}
       dataSource={rows}
+      rowSelection={rowSelection}
       locale={{ emptyText: t('cases.none') }}
       columns={[
         { title: t('cases.number'), dataIndex: 'number', render: (n, r) => <Link to={`${base}/${r.id}`}>{n}</Link> },
