@@ -37,6 +37,8 @@ export const queueZh = {
   revealNote: '查看完整号码将记入审计日志',
   submittedFrom: '提交日期起',
   submittedTo: '提交日期止',
+  separation: '审批分离',
+  separationHelp: '作出审查的人员不能对同一办件作出许可决定（行政许可默认开启）',
 };
 
 export const queueEn: typeof queueZh = {
@@ -83,4 +85,6 @@ export const queueEn: typeof queueZh = {
   revealNote: 'Showing the full number is recorded in the audit log',
   submittedFrom: 'Submitted from',
   submittedTo: 'Submitted to',
+  separation: 'Separation of duties',
+  separationHelp: 'Whoever reviewed an application may not also decide it (on by default for administrative licensing)',
 };
