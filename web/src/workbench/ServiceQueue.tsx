@@ -76,49 +76,51 @@ export function ServiceQueue() {
           </Button>
         )}
       </Space>
+      {/* Scrolls in its own box on a phone: antd's scroll={{x}} adds a hidden measure row that would hold the selection boxes. */}
       {state && (
-        <Table<ApplicationView>
-          rowKey="id"
-          size="small"
-          loading={list.isLoading}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: true }}
-          locale={{ emptyText: t('queue.none') }}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.map(String)),
-            getCheckboxProps: (r) => ({ disabled: !has(r, 'claim'), 'aria-label': t('queue.select', { number: r.number }) }),
-          }}
-          columns={[
-            { title: t('svc.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/workbench/services/${r.id}`}>{v}</Link> },
-            { title: t('svc.item'), dataIndex: 'itemName' },
-            { title: t('svc.applicant'), dataIndex: 'applicantName', render: (v: string, r) => r.enterpriseName ?? v },
-            { title: t('svc.state'), dataIndex: 'stateName', render: (_: unknown, r) => label(r.stateName) },
-            { title: t('svc.dueAt'), dataIndex: 'dueAt', render: (_: unknown, r) => when(r.dueAt ?? r.stepDueAt, i18n.language) },
-            { title: t('svc.progress'), dataIndex: 'timeStatus', render: (_: unknown, r) => <TimeTag status={r.timeStatus} /> },
-            { title: t('svc.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
-            {
-              title: t('queue.actions'),
-              key: 'actions',
-              render: (_: unknown, r) => (
-                <Space size="small">
-                  {has(r, 'claim') && (
-                    <Button size="small" onClick={() => claim([r.id])}>
-                      {t('queue.claim')}
-                    </Button>
-                  )}
-                  {has(r, 'release') && (
-                    <Button size="small" onClick={() => claim([r.id], true)}>
-                      {t('queue.release')}
-                    </Button>
-                  )}
-                  {r.myActions?.some((a) => a.code !== 'claim' && a.code !== 'release') && <Link to={`/workbench/services/${r.id}`}>{t('queue.handle')}</Link>}
-                </Space>
-              ),
-            },
-          ]}
-        />
+        <div style={{ overflowX: 'auto' }}>
+          <Table<ApplicationView>
+            rowKey="id"
+            size="small"
+            loading={list.isLoading}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: t('queue.none') }}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(String)),
+              getCheckboxProps: (r) => ({ disabled: !has(r, 'claim'), 'aria-label': t('queue.select', { number: r.number }) }),
+            }}
+            columns={[
+              { title: t('svc.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/workbench/services/${r.id}`}>{v}</Link> },
+              { title: t('svc.item'), dataIndex: 'itemName' },
+              { title: t('svc.applicant'), dataIndex: 'applicantName', render: (v: string, r) => r.enterpriseName ?? v },
+              { title: t('svc.state'), dataIndex: 'stateName', render: (_: unknown, r) => label(r.stateName) },
+              { title: t('svc.dueAt'), dataIndex: 'dueAt', render: (_: unknown, r) => when(r.dueAt ?? r.stepDueAt, i18n.language) },
+              { title: t('svc.progress'), dataIndex: 'timeStatus', render: (_: unknown, r) => <TimeTag status={r.timeStatus} /> },
+              { title: t('svc.assignee'), dataIndex: 'assigneeName', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('queue.actions'),
+                key: 'actions',
+                render: (_: unknown, r) => (
+                  <Space size="small">
+                    {has(r, 'claim') && (
+                      <Button size="small" onClick={() => claim([r.id])}>
+                        {t('queue.claim')}
+                      </Button>
+                    )}
+                    {has(r, 'release') && (
+                      <Button size="small" onClick={() => claim([r.id], true)}>
+                        {t('queue.release')}
+                      </Button>
+                    )}
+                    {r.myActions?.some((a) => a.code !== 'claim' && a.code !== 'release') && <Link to={`/workbench/services/${r.id}`}>{t('queue.handle')}</Link>}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </div>
       )}
       {list.hasNextPage && (
         <Button style={{ marginTop: 8 }} onClick={() => list.fetchNextPage()}>
