@@ -64,6 +64,8 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   ['region.admin', '王海燕', 'ZWSJ', ['region_admin']],
   ['window01', '李娜', 'ZWSJ', ['window_staff']],
   ['approver.scjg', '张建军', 'SCJG', ['approver']],
+  // 审批分离: a 行政许可 reviewed by 张建军 is decided by a second approver of the bureau.
+  ['decider.scjg', '高文静', 'SCJG', ['approver']],
   ['approver.rsj', '刘玉梅', 'RSJ', ['approver']],
   ['hotline01', '赵敏', 'RX12345', ['hotline_agent']],
   ['grid.aiguo', '孟和', '152201001', ['grid_worker']],

@@ -79,6 +79,8 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
   const company = enterprises[0] ? await principalOf(p, 'qiye01', enterprises[0].enterpriseId) : null;
   const window = await principalOf(p, 'window01');
   const scjg = await principalOf(p, 'approver.scjg');
+  // 审批分离: the bureau's second approver decides what the first reviewed (行政许可 keep them apart).
+  const deciders = new Map([[scjg.accountId, await principalOf(p, 'decider.scjg')]]);
   const rsj = await principalOf(p, 'approver.rsj');
 
   const apply = async (who: Principal, code: string, onBehalfOf?: { name: string; idNumber: string }) => {
@@ -100,7 +102,7 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
     for (const s of steps) {
       if (s === 'accept') await act(window, id, 'accept', { opinion: '材料齐全，予以受理' });
       if (s === 'pass_review') await act(approver, id, 'pass_review', { opinion: '经审查，符合条件' });
-      if (s === 'approve') await act(approver, id, 'approve', { opinion: '准予办理' });
+      if (s === 'approve') await act(deciders.get(approver.accountId) ?? approver, id, 'approve', { opinion: '准予办理' });
       if (s === 'deliver') await act(window, id, 'deliver', { delivery: 'online' });
     }
   };

@@ -339,7 +339,8 @@ describe('the platform in a browser', () => {
     await window.getByText('审查中').first().waitFor();
     expect(await seriousViolations(window)).toEqual([]);
     await act('approver.scjg', /^审查通过$/);
-    const approver = await act('approver.scjg', /^准予许可$/, (p) => p.getByLabel('办理意见').fill('准予登记'));
+    // 审批分离: a second approver decides what the first reviewed.
+    const approver = await act('decider.scjg', /^准予许可$/, (p) => p.getByLabel('办理意见').fill('准予登记'));
     await approver.getByText('已办结').first().waitFor();
 
     // The citizen sees it completed, downloads the result and rates it badly.

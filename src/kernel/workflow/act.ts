@@ -70,6 +70,11 @@ export interface RecordKind<Row extends StateRow, Input extends ActionInput & { 
   /** The definition the record runs under (the version it was made under). */
   definition(row: Row): Promise<WorkflowDefinition>;
   units(row: Row): Units;
+  /**
+   * Rules of the record kind beyond its definition (e.g. 审批分离: the reviewer may not decide),
+   * checked after the definition allows the step and before anything is written: throws to refuse.
+   */
+  guard?(who: Principal, row: Row, action: WorkflowAction, def: WorkflowDefinition): void | Promise<void>;
   /** Columns every step sets from the step alone (e.g. `open`, `closed_at`, clocks). */
   stepColumns?(step: Step<Row, Input>): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** What every step records (on the action row and in the audit entry), before the handler's own payload. */
@@ -119,6 +124,7 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
     if (kind.errors?.notInState && (err as DomainError).code === 'WORKFLOW_NOT_IN_STATE') throw kind.errors.notInState();
     throw err;
   }
+  await kind.guard?.(who, row, action, def);
   // An action the definition names but no code handles is refused, never taken as a bare move.
   const handler = Object.prototype.hasOwnProperty.call(kind.handlers, action.code) ? kind.handlers[action.code] : undefined;
   if (!handler) throw WorkflowErrors.notImplemented(action.code);

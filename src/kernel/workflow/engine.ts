@@ -10,6 +10,14 @@ export const WorkflowErrors = {
   stateChanged: () => new DomainError('WORKFLOW_STATE_CHANGED', 409, '该事项已被他人处理，请刷新后重试', 'Someone else acted on this record first; reload and try again'),
   notImplemented: (code: string) => new DomainError('WORKFLOW_ACTION_NOT_IMPLEMENTED', 409, `动作“${code}”尚未实现，请联系管理员`, `The action "${code}" is not implemented; ask an administrator`),
   notYourAction: () => new DomainError('WORKFLOW_ACTOR_NOT_ALLOWED', 403, '您的角色或部门不能执行此操作', 'Your role or department may not take this action'),
+  /** 审批分离: whoever took the review step of a record may not also take its decision step. */
+  separationOfDuties: () =>
+    new DomainError(
+      'WORKFLOW_SEPARATION_OF_DUTIES',
+      403,
+      '审批分离：您已对该事项作出审查，不能再作出决定，请由另一位审批人员决定',
+      'Separation of duties: you reviewed this record, so another approver must decide it',
+    ),
   missing: (what: string, label?: { zh: string; en: string }) =>
     new DomainError('WORKFLOW_INPUT_MISSING', 400, `此操作须填写：${label?.zh ?? COMMON_INPUTS[what]?.zh ?? what}`, `This action needs: ${label?.en ?? COMMON_INPUTS[what]?.en ?? what}`, [
       { path: `/${what}`, message: 'required / 必填' },

@@ -12,6 +12,7 @@ import { CaseActionBody, CaseDetail, CaseInput, CaseNoteBody, CaseSummary, Categ
 import type { CaseStats } from './stats.ts';
 import { UnderstandingFields, type Suggester } from './suggestions.ts';
 import type { CaseViews } from './views.ts';
+import { caseQueueRoutes } from './queue-routes.ts';
 import { CASE_KINDS, CHANNELS, URGENCIES } from './workflow.ts';
 import type { CaseWorkflows } from './workflows.ts';
 
@@ -66,6 +67,7 @@ export interface CasesParts {
 
 export function casesRoutes(p: CasesParts) {
   return async function (app: App) {
+    await caseQueueRoutes(p.views)(app);
     const rid = (req: { id: unknown }) => String(req.id);
     const me = (req: { principal?: Principal | null }) => req.principal!;
     const cst = (d?: string, end = false) => (d ? `${d}T${end ? '23:59:59.999' : '00:00:00'}+08:00` : undefined);

@@ -122,6 +122,8 @@ export const CaseSummary = Type.Object({
   extensionStatus: Nullable(Type.String()),
   duplicates: Type.Integer(),
   version: Type.Integer(),
+  /** In staff lists: the workflow steps this person may take on it now. */
+  myActions: Type.Optional(Type.Array(Type.String())),
 });
 export type CaseSummary = Static<typeof CaseSummary>;
 
@@ -146,6 +148,8 @@ export const CaseDetail = Type.Composite([
     content: Type.String(),
     callerName: Nullable(Type.String()),
     callerPhone: Nullable(Type.String()),
+    /** Whether this person may ask for the number in full (查看完整号码, recorded). */
+    canRevealPhone: Type.Boolean(),
     confidential: Type.Boolean(),
     lon: Nullable(Type.Number()),
     lat: Nullable(Type.Number()),

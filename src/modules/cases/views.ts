@@ -14,6 +14,7 @@ import type { CaseSummary } from './schema.ts';
 import { caseSettings } from './settings.ts';
 import type { CaseWorkflows } from './workflows.ts';
 import { casesDb } from './tables.ts';
+import { bulkCaseAction, caseActionsOf, caseQueues, revealCaller, type RevealPurpose } from './queues.ts';
 
 export interface CaseQuery {
   scope?: 'region' | 'unit' | 'mine';
@@ -24,6 +25,8 @@ export interface CaseQuery {
   categoryCode?: string;
   streetCode?: string;
   q?: string;
+  /** A caller's number, matched by its keyed hash (never by decrypting): only in a request body. */
+  phone?: string;
   limit?: number;
   after?: string;
 }
@@ -94,8 +97,16 @@ export class CaseViews {
       query = query.where('region_code', '=', this.k.config.regionCode);
     } else {
       // Units work in their own area (a street office's region lies below the case's); the department decides.
+      // A unit's inbox also holds the cases it sent down that came back to it as a 退单 to review.
       assertAllowed(this.policy, who, 'cases.handle', { departmentId: who.departmentId });
-      query = query.where('handling_department_id', '=', who.departmentId).where('open', '=', true);
+      query = query
+        .where((eb) =>
+          eb.or([
+            eb('handling_department_id', '=', who.departmentId),
+            eb.and([eb('state', '=', 'return_review'), eb(sql<string>`dispatch_chain[cardinality(dispatch_chain)]`, '=', who.departmentId)]),
+          ]),
+        )
+        .where('open', '=', true);
     }
     if (q.state) query = query.where('state', '=', q.state);
     if (q.open !== undefined) query = query.where('open', '=', q.open);
@@ -104,6 +115,7 @@ export class CaseViews {
     if (q.categoryCode) query = query.where('category_code', 'like', `${q.categoryCode}%`);
     if (q.streetCode) query = query.where('street_code', '=', q.streetCode);
     if (q.q) query = query.where(matchesQuery('search', q.q));
+    if (q.phone) query = query.where('caller_phone_index', '=', this.k.crypto.blindIndex(q.phone));
     if (after) query = query.where(sql<boolean>`(created_at, id) < (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`);
     const rows = await query
       .orderBy('created_at', 'desc')
@@ -111,7 +123,23 @@ export class CaseViews {
       .limit(limit + 1)
       .execute();
     const page = pageOf(rows, limit, (r) => [iso(r.created_at)!, r.id]);
-    return { items: await this.summaries(page.items), next: page.next };
+    const mine = await caseActionsOf(this.workflows, who, page.items);
+    return { items: (await this.summaries(page.items)).map((c) => (who.type === 'staff' ? { ...c, myActions: mine.get(c.id) ?? [] } : c)), next: page.next };
+  }
+
+  /** The caller's queues with counts (待派单, 待签收, 办理中, 待回访, 退单待审, 待督办 …), from the workflow. */
+  queues(who: Principal) {
+    return caseQueues(this.k, this.policy, this.workflows, who);
+  }
+
+  /** 查看完整号码, recorded in the audit ledger. */
+  revealCaller(who: Principal, id: string, purpose: RevealPurpose, requestId?: string) {
+    return revealCaller(this.k, this.policy, this.handling, who, id, purpose, requestId);
+  }
+
+  /** 批量签收 through the action engine, one result per case. */
+  bulk(who: Principal, ids: readonly string[], action: string, requestId?: string) {
+    return bulkCaseAction(this.handling, who, ids, action, requestId);
   }
 
   async detail(who: Principal, id: string) {
@@ -137,7 +165,9 @@ export class CaseViews {
       stateLabel: { zh: def.states[row.state]?.zh ?? row.state, en: def.states[row.state]?.en ?? row.state },
       content: row.content,
       callerName: showCaller && row.caller_name_enc ? this.k.crypto.decryptField(row.caller_name_enc) : null,
-      callerPhone: phone && showCaller ? (centre || own ? phone : maskPhone(phone)) : null,
+      // Staff see the number masked; whoever must call back asks for it in full, and that is recorded.
+      callerPhone: phone && showCaller ? (own ? phone : maskPhone(phone)) : null,
+      canRevealPhone: !!phone && staffView && (centre || (!row.confidential && row.handling_department_id === who.departmentId)),
       confidential: row.confidential,
       lon: row.lon,
       lat: row.lat,

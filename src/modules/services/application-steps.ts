@@ -5,6 +5,7 @@ import type { Catalogue } from './catalogue.ts';
 import { clocksOf, moveClocks } from './deadlines.ts';
 import { ServicesErrors } from './errors.ts';
 import { resultNotice } from './result-notice.ts';
+import { assertSeparated, reviewersOf } from './separation.ts';
 import type { ActionBody } from './schema.ts';
 import { APPLICATION_STEPPED } from './events.ts';
 
@@ -104,6 +105,8 @@ export function applicationKind(k: Kernel, apps: Applications, catalogue: Catalo
     },
     definition: async (row) => (await catalogue.version(row.item_version_id)).content.workflow,
     units: (row) => row.department_id,
+    /** 审批分离: the item says whether the reviewer may also decide. */
+    guard: async (who, row, action) => assertSeparated((await catalogue.version(row.item_version_id)).content, action, who, await reviewersOf(k.db, row.id)),
     opinionOf: (input) => input.opinion ?? null,
     /** Every step: the clocks move, the claim is released, the step's outcome and handler are kept. */
     async stepColumns({ who, row, action, actor, def, ended, now }) {

@@ -11,6 +11,8 @@ let admin: string;
 let window: string;
 let approver: string;
 let otherApprover: string;
+/** A second approver of the market bureau: 审批分离 keeps the reviewer from deciding a 行政许可. */
+let decider: string;
 let citizen: { token: string; accountId: string };
 let itemId: string;
 
@@ -43,6 +45,7 @@ beforeAll(async () => {
   window = await staffToken(t, ['window_staff'], front.id);
   approver = await staffToken(t, ['approver'], market.id);
   otherApprover = await staffToken(t, ['approver'], health.id);
+  decider = await staffToken(t, ['approver'], market.id);
   citizen = await personToken(t, { realName: { name: '王建国', idNumber: makeCitizenId('152201', '1985-06-15', 31) } });
   const res = await post('/api/services/items', admin, { code: 'XK-0001', regionCode: '152201', content: itemContent(market.id) });
   expect(res.statusCode, res.body).toBe(201);
@@ -79,7 +82,7 @@ describe('the whole path of an application', () => {
 
     r = await act(app.id, approver, { action: 'pass_review', opinion: '审查通过' });
     expect(r.json().state).toBe('decision');
-    r = await act(app.id, approver, { action: 'approve', opinion: '准予登记' });
+    r = await act(app.id, decider, { action: 'approve', opinion: '准予登记' });
     expect(r.json()).toMatchObject({ state: 'completed', outcome: 'approved', workingDaysUsed: 0, timeStatus: 'ok' });
     const resultFileId = r.json().resultFileId;
     expect(resultFileId).toBeTruthy();
@@ -140,7 +143,7 @@ describe('补正 and the clock', () => {
     // Finished on time although more than 5 working days passed since acceptance.
     t.clock.set('2026-03-13T10:00:00+08:00');
     await act(app.id, approver, { action: 'pass_review' });
-    r = await act(app.id, approver, { action: 'approve' });
+    r = await act(app.id, decider, { action: 'approve' });
     expect(r.json()).toMatchObject({ timeStatus: 'ok', workingDaysUsed: 4 });
   });
 
@@ -320,7 +323,7 @@ describe('线下受理 at the window', () => {
     const id = r.json().id;
     await act(id, window, { action: 'accept' });
     await act(id, approver, { action: 'pass_review' });
-    await act(id, approver, { action: 'approve' });
+    await act(id, decider, { action: 'approve' });
     expect((await post(`/api/services/applications/${id}/evaluation`, window, { level: 4, reasons: ['polite'] })).statusCode).toBe(201);
     expect((await post(`/api/services/applications/${id}/evaluation`, elder.token, { level: 5, reasons: [] })).json().code).toBe('EVALUATION_NOT_ALLOWED');
     const staffOnOnline = (await apply()).json();

@@ -14,6 +14,8 @@ import {
   ApplicationDetail,
   ApplicationInput,
   ApplicationView,
+  BulkClaim,
+  BulkResult,
   CatalogueQuery,
   CataloguePage,
   EvaluationInput,
@@ -21,11 +23,13 @@ import {
   ItemInput,
   ItemPatch,
   QueueQuery,
+  QueueCounts,
   Rectification,
   page,
 } from './schema.ts';
 import type { ServiceStats } from './stats.ts';
 import type { ApplicationViews } from './views.ts';
+import { bulkClaim } from './queues.ts';
 
 const tags = ['services'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -198,6 +202,22 @@ export function servicesRoutes(p: ServicesParts) {
       '/api/services/applications/queue',
       { config: { permission: 'services.handle' }, schema: { tags, summary: '待办队列 / Work queue', querystring: QueueQuery, response: { 200: page(ApplicationView), ...errors } } },
       async (req) => p.views.queue(me(req), req.query),
+    );
+    app.get(
+      '/api/services/queues',
+      {
+        config: { permission: 'services.handle' },
+        schema: { tags, summary: '我的待办队列及数量 / My queues with counts', description: 'Derived from the items’ workflows and the caller’s roles.', response: { 200: QueueCounts, ...errors } },
+      },
+      async (req) => p.views.queues(me(req)),
+    );
+    app.post(
+      '/api/services/applications/bulk-claim',
+      {
+        config: { permission: 'services.handle' },
+        schema: { tags, summary: '批量认领或释放 / Claim or release several', body: BulkClaim, response: { 200: BulkResult, ...errors } },
+      },
+      async (req) => bulkClaim(p.applications, me(req), req.body.ids, !!req.body.release, rid(req)),
     );
     app.get(
       '/api/services/applications/:id',

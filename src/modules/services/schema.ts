@@ -61,6 +61,8 @@ export const ItemContent = Type.Object(
     aliases: Type.Optional(Type.Array(Text(30), { maxItems: 20 })),
     /** Questions people ask for it in their own words: searched below the name and aliases. */
     examples: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
+    /** 审批分离: whoever passed the review may not also decide. Absent: on for 行政许可, off otherwise. */
+    separationOfDuties: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -191,6 +193,8 @@ export const ApplicationView = Type.Object({
   assigneeName: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
   evaluated: Type.Boolean(),
+  /** For staff: what this person may do with it now (workflow steps for them, 认领 / 释放). */
+  myActions: Type.Optional(Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), requires: Type.Array(Type.String()) }))),
 });
 export type ApplicationView = Static<typeof ApplicationView>;
 
@@ -244,7 +248,14 @@ export type ApplicationDetail = Static<typeof ApplicationDetail>;
 
 export const QueueQuery = Type.Object(
   {
-    state: Type.Optional(Type.String({ maxLength: 40 })),
+    /** The queue: a state from which the caller may take a step (absent: all of the caller's queues). */
+    state: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' })),
+    /** 办件编号, applicant or enterprise name (part of it). */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    itemId: Type.Optional(Uuid),
+    /** Submitted on or after / on or before this day (China time). */
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
     timeStatus: Type.Optional(Type.Union([Type.Literal('warning'), Type.Literal('overdue')])),
     mine: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -253,6 +264,28 @@ export const QueueQuery = Type.Object(
   { additionalProperties: false },
 );
 export type QueueQuery = Static<typeof QueueQuery>;
+
+export const QueueCounts = Type.Array(Type.Object({ state: Type.String(), zh: Type.String(), en: Type.String(), count: Type.Integer(), overdue: Type.Integer() }), {
+  description: 'The queues this person works, each a state from which they may take a step',
+});
+
+/** 批量认领: ids of applications, each claimed (or released) on its own. */
+export const BulkClaim = Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }), release: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export type BulkClaim = Static<typeof BulkClaim>;
+
+/** One item's result in a bulk action: done, or the error it met (the others go on). */
+export const BulkResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      ok: Type.Boolean(),
+      code: Type.Optional(Type.String()),
+      status: Type.Optional(Type.Integer()),
+      zh: Type.Optional(Type.String()),
+      en: Type.Optional(Type.String()),
+    }),
+  ),
+});
 
 export const EvaluationInput = Type.Object(
   {

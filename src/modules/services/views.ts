@@ -6,13 +6,13 @@ import { maskAddress } from '../../kernel/notify/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
-import { actsAcrossDepartments } from '../org/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
 import { servicesDb, type ServicesApplicationTable } from './tables.ts';
+import { likeText, myActions, openScope, queueCounts } from './queues.ts';
 
 /** An application as stored; the lists also say whether it has been evaluated. */
 type Row = Selectable<ServicesApplicationTable> & { evaluated?: boolean };
@@ -111,6 +111,8 @@ export class ApplicationViews {
         }
       );
     };
+    // Staff are offered only what they may take now: 审批分离 and someone else's claim hold steps back.
+    const staffActions = who.type === 'staff' ? (await myActions(this.k, this.catalogue, who, [row])).get(row.id) : undefined;
     const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown }>;
     return {
       ...view,
@@ -132,7 +134,10 @@ export class ApplicationViews {
         payload: h.payload,
         at: iso(h.at)!,
       })),
-      actions: availableActions(def, row.state, actor, row.department_id).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })),
+      actions: staffActions
+        ? staffActions.filter((a) => a.code !== 'claim' && a.code !== 'release')
+        : availableActions(def, row.state, actor, row.department_id).map((a) => ({ code: a.code, zh: a.zh, en: a.en, requires: a.requires ?? [] })),
+      ...(staffActions ? { myActions: staffActions } : {}),
     };
   }
 
@@ -154,23 +159,34 @@ export class ApplicationViews {
   }
 
   /**
-   * The staff queue: open applications of the caller's region (approvers: of their department),
-   * soonest deadline first, filterable by step and by 预警 / 超期.
+   * The staff queue: open applications in the states from which the caller may take a step (one
+   * state when `state` names one of their queues), soonest deadline first; searchable by number or
+   * name, filterable by item, day submitted and 预警 / 超期. Each row says what the caller may do now.
    */
   async queue(who: Principal, q: QueueQuery) {
     assertAllowed(this.policy, who, 'services.handle');
     const limit = q.limit ?? 50;
     const now = this.k.clock.now();
-    let query = servicesDb(this.k.db)
-      .selectFrom('services_application as a')
-      .selectAll('a')
-      .select(this.withEvaluated())
-      .select(sql<string>`coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz)`.as('sort_due'))
-      .where('a.open', '=', true)
-      .where('a.region_code', 'like', `${who.regionCode}%`);
-    if (!actsAcrossDepartments(who, 'services.handle')) query = query.where('a.department_id', '=', who.departmentId);
-    if (q.state) query = query.where('a.state', '=', q.state);
+    const queues = (await queueCounts(this.k, this.catalogue, who)).map((x) => x.state);
+    const states = q.state ? queues.filter((s) => s === q.state) : queues;
+    if (states.length === 0) return { items: [], next: null };
+    let query = openScope(
+      servicesDb(this.k.db)
+        .selectFrom('services_application as a')
+        .selectAll('a')
+        .select(this.withEvaluated())
+        .select(sql<string>`coalesce(a.due_at, a.step_due_at, 'infinity'::timestamptz)`.as('sort_due')),
+      who,
+    ).where('a.state', 'in', states);
     if (q.mine) query = query.where('a.assignee_id', '=', who.accountId);
+    if (q.itemId) query = query.where('a.item_id', '=', q.itemId);
+    if (q.q) {
+      const text = likeText(q.q.trim());
+      query = query.where((eb) => eb.or([eb('a.number', 'ilike', text), eb('a.applicant_name', 'ilike', text), eb('a.enterprise_name', 'ilike', text)]));
+    }
+    // Days are China time: a day runs from 00:00 +08:00.
+    if (q.from) query = query.where('a.submitted_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
+    if (q.to) query = query.where('a.submitted_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
     const due = sql`coalesce(a.due_at, a.step_due_at)`;
     if (q.timeStatus === 'overdue') query = query.where('a.paused_at', 'is', null).where(sql<boolean>`(a.overdue OR ${due} < ${now})`);
     if (q.timeStatus === 'warning')
@@ -183,6 +199,13 @@ export class ApplicationViews {
       .limit(limit + 1)
       .execute();
     const pg = pageOf(rows, limit, (r) => [String(r.sort_due) === 'infinity' || !Number.isFinite(new Date(r.sort_due).getTime()) ? 'infinity' : iso(r.sort_due)!, r.id]);
-    return { items: await this.views(pg.items), next: pg.next };
+    const mine = await myActions(this.k, this.catalogue, who, pg.items);
+    return { items: (await this.views(pg.items)).map((v) => ({ ...v, myActions: mine.get(v.id) ?? [] })), next: pg.next };
+  }
+
+  /** The caller's queues with their counts (one grouped query). */
+  async queues(who: Principal) {
+    assertAllowed(this.policy, who, 'services.handle');
+    return queueCounts(this.k, this.catalogue, who);
   }
 }

@@ -53,6 +53,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
         workflow: pretty(c.workflow),
         aliases: c.aliases ?? [],
         examples: (c.examples ?? []).join('\n'),
+        separationOfDuties: c.separationOfDuties ?? c.itemType === 'licensing',
       });
     } else if (!id) {
       form.setFieldsValue({
@@ -102,6 +103,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
       statutoryDays: v.statutoryDays,
       promisedDays: v.promisedDays,
       handling: v.handling,
+      separationOfDuties: v.separationOfDuties ?? v.itemType === 'licensing',
       feeFen: v.feeFen,
       visits: v.visits,
       materials,
@@ -220,6 +222,9 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
               { value: 'instant', label: t('svc.instant') },
             ]}
           />
+        </Form.Item>
+        <Form.Item name="separationOfDuties" valuePropName="checked" extra={t('queue.separationHelp')}>
+          <Checkbox>{t('queue.separation')}</Checkbox>
         </Form.Item>
         <Form.Item name="deliveryMethods" label={t('svc.delivery')} rules={[{ required: true }]}>
           <Checkbox.Group options={opts(codes.data?.deliveryMethods)} />

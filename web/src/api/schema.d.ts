@@ -56,6 +56,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/caller-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整号码（记入审计）/ Show the caller’s number in full (audited) */
+        post: operations["postCasesByIdCallerPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -84,6 +101,23 @@ export interface paths {
         get: operations["getCasesBoard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量签收 / Sign for several cases */
+        post: operations["postCasesBulkActions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -240,6 +274,43 @@ export interface paths {
         put?: never;
         /** 发放 Open311 api_key（仅显示一次）/ Issue an Open311 api key (shown once) */
         post: operations["postCasesOpen311Keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的工单队列及数量 / My case queues with counts
+         * @description Derived from the case workflow and the caller’s roles; `supervise` is 待督办 (overdue, not yet supervised).
+         */
+        get: operations["getCasesQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按编号、内容或来电号码查找工单（号码在请求体中）/ Find cases by number, text or caller number (number in the body) */
+        post: operations["postCasesSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1982,6 +2053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/applications/bulk-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量认领或释放 / Claim or release several */
+        post: operations["postServicesApplicationsBulkClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/applications/mine": {
         parameters: {
             query?: never;
@@ -2133,6 +2221,26 @@ export interface paths {
         };
         /** 版本历史 / Versions */
         get: operations["getServicesItemsByIdVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的待办队列及数量 / My queues with counts
+         * @description Derived from the items’ workflows and the caller’s roles.
+         */
+        get: operations["getServicesQueues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2971,6 +3079,7 @@ export interface operations {
                             handlingDepartmentName: string | null;
                             id: string;
                             kind: string;
+                            myActions?: string[];
                             number: string;
                             open: boolean;
                             overdue: boolean;
@@ -3310,6 +3419,7 @@ export interface operations {
                         answer: string | null;
                         callerName: string | null;
                         callerPhone: string | null;
+                        canRevealPhone: boolean;
                         categoryCode: string | null;
                         categoryName: string | null;
                         channel: string;
@@ -3345,6 +3455,7 @@ export interface operations {
                         kind: string;
                         lat: number | null;
                         lon: number | null;
+                        myActions?: string[];
                         number: string;
                         open: boolean;
                         overdue: boolean;
@@ -3530,6 +3641,7 @@ export interface operations {
                         answer: string | null;
                         callerName: string | null;
                         callerPhone: string | null;
+                        canRevealPhone: boolean;
                         categoryCode: string | null;
                         categoryName: string | null;
                         channel: string;
@@ -3565,6 +3677,7 @@ export interface operations {
                         kind: string;
                         lat: number | null;
                         lon: number | null;
+                        myActions?: string[];
                         number: string;
                         open: boolean;
                         overdue: boolean;
@@ -3678,6 +3791,117 @@ export interface operations {
             };
         };
     };
+    postCasesByIdCallerPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    purpose: "visit_back" | "handling";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesByIdNotes: {
         parameters: {
             query?: never;
@@ -3733,6 +3957,7 @@ export interface operations {
                         answer: string | null;
                         callerName: string | null;
                         callerPhone: string | null;
+                        canRevealPhone: boolean;
                         categoryCode: string | null;
                         categoryName: string | null;
                         channel: string;
@@ -3768,6 +3993,7 @@ export interface operations {
                         kind: string;
                         lat: number | null;
                         lon: number | null;
+                        myActions?: string[];
                         number: string;
                         open: boolean;
                         overdue: boolean;
@@ -3929,6 +4155,7 @@ export interface operations {
                             handlingDepartmentName: string | null;
                             id: string;
                             kind: string;
+                            myActions?: string[];
                             number: string;
                             open: boolean;
                             overdue: boolean;
@@ -4020,6 +4247,124 @@ export interface operations {
             };
         };
     };
+    postCasesBulkActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "accept";
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            code?: string;
+                            en?: string;
+                            id: string;
+                            ok: boolean;
+                            status?: number;
+                            zh?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesCallerHistory: {
         parameters: {
             query?: never;
@@ -4076,6 +4421,7 @@ export interface operations {
                             handlingDepartmentName: string | null;
                             id: string;
                             kind: string;
+                            myActions?: string[];
                             number: string;
                             open: boolean;
                             overdue: boolean;
@@ -5441,6 +5787,255 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        en: string;
+                        overdue: number;
+                        state: string;
+                        zh: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    after?: string;
+                    limit?: number;
+                    open?: boolean;
+                    overdue?: boolean;
+                    phone?: string;
+                    q?: string;
+                    scope?: "region" | "unit";
+                    state?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            address: string | null;
+                            categoryCode: string | null;
+                            categoryName: string | null;
+                            channel: string;
+                            createdAt: string;
+                            dueAt: string | null;
+                            duplicates: number;
+                            extensionStatus: string | null;
+                            gridCode: string | null;
+                            handlingDepartmentId: string | null;
+                            handlingDepartmentName: string | null;
+                            id: string;
+                            kind: string;
+                            myActions?: string[];
+                            number: string;
+                            open: boolean;
+                            overdue: boolean;
+                            responseDueAt: string | null;
+                            state: string;
+                            streetCode: string | null;
+                            supervisionLevel: number;
+                            title: string;
+                            urgency: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18222,6 +18817,12 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                         }[];
+                        myActions?: {
+                            code: string;
+                            en: string;
+                            requires: string[];
+                            zh: string;
+                        }[];
                         number: string;
                         outcome: string | null;
                         paused: boolean;
@@ -18394,6 +18995,12 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                        }[];
+                        myActions?: {
+                            code: string;
+                            en: string;
+                            requires: string[];
+                            zh: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -18589,6 +19196,12 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                         }[];
+                        myActions?: {
+                            code: string;
+                            en: string;
+                            requires: string[];
+                            zh: string;
+                        }[];
                         number: string;
                         outcome: string | null;
                         paused: boolean;
@@ -18767,6 +19380,12 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                        }[];
+                        myActions?: {
+                            code: string;
+                            en: string;
+                            requires: string[];
+                            zh: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -18966,6 +19585,123 @@ export interface operations {
             };
         };
     };
+    postServicesApplicationsBulkClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    release?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            code?: string;
+                            en?: string;
+                            id: string;
+                            ok: boolean;
+                            status?: number;
+                            zh?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesApplicationsMine: {
         parameters: {
             query?: {
@@ -19016,6 +19752,12 @@ export interface operations {
                             itemId: string;
                             itemName: string;
                             itemVersion: number;
+                            myActions?: {
+                                code: string;
+                                en: string;
+                                requires: string[];
+                                zh: string;
+                            }[];
                             number: string;
                             outcome: string | null;
                             paused: boolean;
@@ -19103,10 +19845,14 @@ export interface operations {
         parameters: {
             query?: {
                 after?: string;
+                from?: string;
+                itemId?: string;
                 limit?: number;
                 mine?: boolean;
+                q?: string;
                 state?: string;
                 timeStatus?: "warning" | "overdue";
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -19152,6 +19898,12 @@ export interface operations {
                             itemId: string;
                             itemName: string;
                             itemVersion: number;
+                            myActions?: {
+                                code: string;
+                                en: string;
+                                requires: string[];
+                                zh: string;
+                            }[];
                             number: string;
                             outcome: string | null;
                             paused: boolean;
@@ -19613,6 +20365,7 @@ export interface operations {
                         name: string;
                         nameEn?: string;
                         promisedDays: number;
+                        separationOfDuties?: boolean;
                         statutoryDays: number;
                         visits: number;
                         workflow: {
@@ -19714,6 +20467,7 @@ export interface operations {
                             name: string;
                             nameEn?: string;
                             promisedDays: number;
+                            separationOfDuties?: boolean;
                             statutoryDays: number;
                             visits: number;
                             workflow: {
@@ -19903,6 +20657,7 @@ export interface operations {
                             name: string;
                             nameEn?: string;
                             promisedDays: number;
+                            separationOfDuties?: boolean;
                             statutoryDays: number;
                             visits: number;
                             workflow: {
@@ -20066,6 +20821,7 @@ export interface operations {
                         name: string;
                         nameEn?: string;
                         promisedDays: number;
+                        separationOfDuties?: boolean;
                         statutoryDays: number;
                         visits: number;
                         workflow: {
@@ -20168,6 +20924,7 @@ export interface operations {
                             name: string;
                             nameEn?: string;
                             promisedDays: number;
+                            separationOfDuties?: boolean;
                             statutoryDays: number;
                             visits: number;
                             workflow: {
@@ -20363,6 +21120,7 @@ export interface operations {
                             name: string;
                             nameEn?: string;
                             promisedDays: number;
+                            separationOfDuties?: boolean;
                             statutoryDays: number;
                             visits: number;
                             workflow: {
@@ -20622,6 +21380,113 @@ export interface operations {
                         createdBy: string;
                         note: string | null;
                         version: number;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The queues this person works, each a state from which they may take a step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        en: string;
+                        overdue: number;
+                        state: string;
+                        zh: string;
                     }[];
                 };
             };

@@ -66,7 +66,8 @@ export function HandleApplication() {
       </Descriptions>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.actions')}</h2>} size="small" style={{ marginTop: 16 }}>
         <Space wrap>
-          {a.timeStatus !== 'done' && (
+          {/* 认领 / 释放 only when the server says this person may: never on a closed application. */}
+          {a.myActions?.some((x) => x.code === 'claim' || x.code === 'release') && (
             <Button onClick={() => act(() => api(`/api/services/applications/${a.id}/claim`, { method: 'POST', json: a.assigneeName ? { release: true } : {} }), t('svc.claimed'))}>
               {a.assigneeName ? t('svc.release') : t('svc.claim')}
             </Button>

@@ -12,6 +12,7 @@ import { ServiceQueue } from './ServiceQueue';
 import { WindowIntake } from './WindowIntake';
 import { lazy, Suspense } from 'react';
 import { call, client } from '../api/client';
+import { MyQueues } from './queues';
 
 const ServiceStats = lazy(() => import('./ServiceStats').then((m) => ({ default: m.ServiceStats })));
 // Maps and charts load with the 12345 tabs, not with the workbench.
@@ -84,21 +85,34 @@ export function WorkbenchHome() {
 }
 
 function Home() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => call(client.GET('/api/notifications')) });
   const dept = useQuery({ queryKey: ['dept', me?.departmentId], enabled: !!me?.departmentId, queryFn: () => api<{ name: string }>(`/api/org/departments/${me!.departmentId}`).catch(() => null) });
+  // Names, not codes: 窗口工作人员 rather than window_staff, 乌兰浩特市 rather than 152201.
+  const roles = useQuery({ queryKey: ['org-roles'], enabled: !!me, staleTime: 600_000, queryFn: () => api<{ code: string; zh: string; en: string }[]>('/api/org/roles').catch(() => []) });
+  const region = useQuery({
+    queryKey: ['region', me?.regionCode],
+    enabled: !!me?.regionCode,
+    staleTime: 600_000,
+    queryFn: () => api<{ name: string }>(`/api/org/regions/${me!.regionCode}`).catch(() => null),
+  });
+  const roleName = (code: string) => {
+    const r = roles.data?.find((x) => x.code === code);
+    return r ? (i18n.language === 'en' ? r.en : r.zh) : '';
+  };
   return (
     <>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 3 }}>
         <Descriptions.Item label={t('workbench.roles')}>
           {me?.roles.map((r) => (
-            <Tag key={r}>{r}</Tag>
+            <Tag key={r}>{roleName(r)}</Tag>
           ))}
         </Descriptions.Item>
-        <Descriptions.Item label={t('workbench.region')}>{me?.regionCode || '*'}</Descriptions.Item>
+        <Descriptions.Item label={t('workbench.region')}>{me?.regionCode ? (region.data?.name ?? '') : t('queue.all')}</Descriptions.Item>
         <Descriptions.Item label={t('workbench.department')}>{dept.data?.name ?? '—'}</Descriptions.Item>
       </Descriptions>
+      <MyQueues />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('workbench.inbox')}</h2>} style={{ marginTop: 16 }}>
         <List
           loading={inbox.isLoading}

@@ -14,6 +14,7 @@ import { can, useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 import { useTitle } from '../../shell/useTitle';
 import { when } from '../../svc/labels';
+import { RevealPhone } from './RevealPhone';
 
 const NOTE_KINDS = ['remind', 'supervise', 'escalate', 'request_extension', 'approve_extension', 'refuse_extension', 'assist'] as const;
 
@@ -93,7 +94,8 @@ export function HandleCase() {
               <Descriptions.Item label={t('cases.kind')}>{label('kinds', c.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('cases.channel')}>{label('channels', c.channel)}</Descriptions.Item>
               <Descriptions.Item label={t('cases.callerName')}>
-                {c.callerName ?? '—'} {c.callerPhone ?? ''}
+                {c.callerName ?? '—'}{' '}
+                {c.canRevealPhone && c.callerPhone ? <RevealPhone caseId={c.id} masked={c.callerPhone} purpose={c.state === 'replied' ? 'visit_back' : 'handling'} /> : (c.callerPhone ?? '')}
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.address')}>{c.address ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.street')}>
