@@ -47,6 +47,21 @@ export async function seedLicences(p: Platform, deptIds: Map<string, string>, op
       automatic: true,
     });
   }
+  // Every other department decides in writing too: its 决定书 carry its 行政审批专用章 (applied automatically).
+  for (const [code, name] of CITY_DEPARTMENTS) {
+    if (SEALS.some((s) => s[0] === code) || !deptIds.has(code)) continue;
+    await p.licenses.seals.create(admin, {
+      departmentId: dept(code),
+      name: `${name}行政审批专用章`,
+      unitName: name,
+      unitCode: unitCreditCode(code),
+      purpose: '行政审批专用章',
+      validFrom: '2024-01-01',
+      validTo: '2030-12-31',
+      users: [],
+      automatic: true,
+    });
+  }
   const actor: Actor = { id: 'seed', type: 'system', regionCode: region };
   const ids = syntheticIds(2202);
   const issue = async (key: string, deptCode: string, holder: { name: string; code: string }, data: Record<string, unknown>) => {

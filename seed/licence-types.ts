@@ -1,4 +1,6 @@
 import type { LicenceTypeInput } from '../src/modules/licenses/index.ts';
+import { linksTo } from './catalogue/licences.ts';
+import { countyPermits } from './licence-types-county.ts';
 
 /**
  * Licence types of the demo, after the national e-licence directory. Type codes are the defining
@@ -11,6 +13,7 @@ const MNR = '11100000MB0359519G';
 const MPS = '11100000000013313B';
 
 type Def = LicenceTypeInput['definition'];
+
 const text = (title: string, max = 100) => ({ type: 'string', title, minLength: 1, maxLength: max });
 
 export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInput[] {
@@ -25,15 +28,22 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         holderType: 'entity',
         fields: {
           type: 'object',
-          required: ['companyType', 'legalRep', 'capital', 'scope', 'address'],
-          properties: { companyType: text('类型', 40), legalRep: text('法定代表人', 40), capital: text('注册资本', 40), scope: text('经营范围', 500), address: text('住所') },
+          required: ['companyType', 'legalRep'],
+          properties: {
+            companyType: text('类型', 40),
+            legalRep: text('法定代表人（经营者）', 40),
+            capital: text('注册资本', 40),
+            scope: text('经营范围', 500),
+            address: text('住所'),
+            form: text('组成形式', 20),
+          },
         },
         validity: { years: 0, months: 0 },
         template: {
           numberPrefix: 'YZ',
           rows: [
             { field: 'companyType', label: '类型' },
-            { field: 'legalRep', label: '法定代表人' },
+            { field: 'legalRep', label: '法定代表人（经营者）' },
             { field: 'capital', label: '注册资本' },
             { field: 'address', label: '住所' },
             { field: 'scope', label: '经营范围' },
@@ -41,7 +51,7 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
           sealPurpose: '证照专用章',
         },
         issuers: [dept('SCJG')],
-        items: [],
+        items: linksTo('business_licence'),
       },
     ],
     [
@@ -74,7 +84,7 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
           sealPurpose: '证照专用章',
         },
         issuers: [dept('SCJG')],
-        items: [{ itemCode: 'XK-SCJG-002', fieldMap: { premises: 'premisesAddress', mainBusiness: 'mainBusiness', area: 'area' } }],
+        items: linksTo('food_business'),
       },
     ],
     [
@@ -104,7 +114,7 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
           sealPurpose: '证照专用章',
         },
         issuers: [dept('RSJ')],
-        items: [{ itemCode: 'GG-RSJ-006', fieldMap: { cardNo: 'idNumber', mailAddress: 'mailAddress' } }],
+        items: linksTo('social_security_card'),
       },
     ],
     [
@@ -115,20 +125,25 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         typeCode: `${MNR}001`,
         authority: '自然资源部',
         holderType: 'person',
-        fields: { type: 'object', required: ['location', 'use', 'area'], properties: { location: text('坐落'), use: text('用途', 40), area: text('面积', 40), tenure: text('使用期限', 60) } },
+        fields: {
+          type: 'object',
+          required: ['location', 'use'],
+          properties: { location: text('坐落'), right: text('权利类型', 60), use: text('用途', 40), area: text('面积', 40), tenure: text('使用期限', 60) },
+        },
         validity: { years: 0, months: 0 },
         template: {
           numberPrefix: 'BDC',
           rows: [
             { field: 'location', label: '坐落' },
+            { field: 'right', label: '权利类型' },
             { field: 'use', label: '用途' },
             { field: 'area', label: '面积' },
             { field: 'tenure', label: '使用期限' },
           ],
           sealPurpose: '不动产登记专用章',
         },
-        issuers: [dept('ZRZYJ')],
-        items: [],
+        issuers: [dept('ZRZYJ'), dept('BDC')],
+        items: linksTo('real_estate'),
       },
     ],
     [
@@ -153,6 +168,7 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         items: [],
       },
     ],
+    ...countyPermits(dept),
   ];
   return types.map(([key, definition]) => ({ key, definition }));
 }

@@ -4,6 +4,7 @@ import type { DataModule } from '../modules/data/index.ts';
 import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
+import { sealedDecisions } from './decisions.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
 import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
@@ -18,6 +19,7 @@ export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: Se
   population(m.identity, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
+  sealedDecisions(m.services, m.licenses);
   sensorCases(k, m.cases);
   licenceIndex(k, m.data);
 }

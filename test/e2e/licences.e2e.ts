@@ -52,6 +52,8 @@ describe('e-licences in a browser', () => {
     }
     await card.first().getByText('有效', { exact: true }).waitFor();
     expect(await seriousViolations(citizen)).toEqual([]);
+    // The 社会保障号码 is the ID number: masked like the ID number above it, never in full.
+    expect(await card.first().innerText()).not.toMatch(/\d{17}[\dX]/);
     const href = await card.first().getByRole('link', { name: '下载证照' }).getAttribute('href');
     const download = await citizen.request.get(`${world.server.url}${href}`);
     expect(download.status()).toBe(200);
@@ -96,5 +98,73 @@ describe('e-licences in a browser', () => {
     await citizen.getByText(/已通过免证办少交材料 1 份/).waitFor();
     await citizen.getByRole('tab', { name: '用证记录' }).click();
     await citizen.getByRole('cell', { name: /免证办：城乡居民养老保险待遇申领/ }).waitFor();
+  });
+
+  it('approving 个体工商户设立登记 puts its 营业执照 in the wallet, and the sealed 决定书 downloads as a PDF that verifies', async () => {
+    const citizen = await newPage({ phone: true });
+    await signIn(citizen, 'citizen01', '/services');
+    await openApply(citizen, '个体工商户设立登记');
+    await citizen.getByLabel('字号名称').fill('乌兰浩特市乌力吉蒙餐馆');
+    await citizen.getByLabel('经营范围').fill('餐饮服务');
+    await citizen.getByLabel('资金数额（元）').fill('50000');
+    const inputs = citizen.locator('input[type=file]');
+    await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
+    await citizen.getByText('已上传：身份证.pdf').waitFor();
+    await inputs.nth(1).setInputFiles(pdf('场所证明.pdf'));
+    await citizen.getByText('已上传：场所证明.pdf').waitFor();
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    const appId = new URL(citizen.url()).pathname.split('/').pop()!;
+
+    // The window accepts, the market regulator reviews and approves.
+    const staff = await newPage();
+    for (const [username, action] of [
+      ['window01', /^受\s*理$/],
+      ['approver.scjg', /^审查通过$/],
+      ['approver.scjg', /^准予许可$/],
+    ] as const) {
+      await signIn(staff, username, `/workbench/services/${appId}`);
+      await staff.getByRole('button', { name: action }).click();
+      const dialog = staff.getByRole('dialog');
+      await dialog.getByRole('button', { name: /^办\s*理$/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+      await staff.context().clearCookies();
+    }
+
+    // The decision: a sealed Chinese PDF the public page calls genuine.
+    await citizen.reload();
+    const link = citizen.getByRole('link', { name: '下载决定书（PDF）' });
+    await link.waitFor();
+    expect(await seriousViolations(citizen)).toEqual([]);
+    await citizen.screenshot({ path: 'test/e2e/artifacts/results-application-390.png', fullPage: true });
+    const res = await citizen.request.get(`${world.server.url}${await link.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    const bytes = await res.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const anyone = await newPage();
+    await anyone.goto(`${world.server.url}/verify`);
+    await anyone.locator('input[type=file][accept*=pdf]').setInputFiles({ name: '决定书.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await anyone.locator('[data-verdict=genuine]').waitFor();
+    await anyone.getByText('准予行政许可决定书').first().waitFor();
+
+    // The new business's 营业执照 is in the applicant's wallet.
+    await citizen.goto(`${world.server.url}/licences`);
+    const licence = citizen
+      .locator('.ant-card')
+      .filter({ has: citizen.getByRole('heading', { name: '营业执照' }) })
+      .filter({ hasText: '乌兰浩特市乌力吉蒙餐馆' });
+    for (let i = 0; i < 30 && !(await licence.count()); i++) {
+      await citizen.waitForTimeout(1000);
+      await citizen.reload();
+    }
+    await licence.first().getByText('个体工商户').waitFor();
+    expect(await seriousViolations(citizen)).toEqual([]);
+    await citizen.screenshot({ path: 'test/e2e/artifacts/results-wallet-390.png', fullPage: true });
+    await citizen.setViewportSize({ width: 1280, height: 900 });
+    await citizen.screenshot({ path: 'test/e2e/artifacts/results-wallet-1280.png', fullPage: true });
+    await citizen.goto(`${world.server.url}/applications/${appId}`);
+    await citizen.getByRole('link', { name: '下载决定书（PDF）' }).waitFor();
+    await citizen.screenshot({ path: 'test/e2e/artifacts/results-application-1280.png', fullPage: true });
   });
 });

@@ -5,8 +5,9 @@ import { DepartmentNames, type OrgService } from '../org/index.ts';
 import type { Migration, Tx } from '../../kernel/db/index.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
-import type { LicenceReferences } from '../services/index.ts';
+import type { DecisionSealer, LicenceReferences } from '../services/index.ts';
 import { CredentialIssuer } from './credential.ts';
+import { Decisions } from './decisions.ts';
 import { licensesEvents } from './events.ts';
 import { issuerOnApproval, type ApprovedApplication } from './issuing.ts';
 import { Licences } from './licences.ts';
@@ -33,6 +34,8 @@ export interface LicensesModule {
   verifier: Pick<Verifier, 'document' | 'byIdentifier'>;
   /** 办结即发证: issues the licences an approved application's item issues, in the caller's transaction. */
   issueForApproved(trx: Tx, app: ApprovedApplication): Promise<void>;
+  /** 决定书/通知书: drawn, sealed with the deciding department's seal and registered for /verify (wired to services by a flow). */
+  decisions: DecisionSealer;
   /** 免证办: the answers the services module asks of cited licences. */
   references: LicenceReferences;
   /** Plugs in who says whether a staff member handles an application that cites a licence (the services module, wired by a flow). */
@@ -56,7 +59,8 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
   const uses = new LicenceUses(k);
   const vc = new CredentialIssuer(k, `${base}/api/licenses/issuer`);
   const wallet = new Wallet(k, policy, licences, types, uses, vc, base);
-  const verifier = new Verifier(k, licences, uses);
+  const decisions = new Decisions(k, org, seals, base);
+  const verifier = new Verifier(k, licences, uses, decisions);
   const refs = new MaterialLicences(k, licences, wallet, uses);
   k.jobs.registerTimer('licenses.expiry', 3600_000, async (_job, trx) => {
     await licences.expireDue(trx, { id: SYSTEM_PRINCIPAL.accountId, type: 'system', regionCode: k.config.regionCode });
@@ -68,6 +72,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
     licences,
     verifier,
     issueForApproved: issuerOnApproval(k, org, types, licences),
+    decisions,
     references: refs,
     useCitations: (citedIn) => void (wallet.citedIn = citedIn),
     migrations: licensesMigrations,

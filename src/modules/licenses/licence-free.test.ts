@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCitizenId } from '../../kernel/ids/index.ts';
+import { makeCitizenId, maskCitizenId } from '../../kernel/ids/index.ts';
 import { INSTANT_WORKFLOW } from '../services/index.ts';
 import { cardType, sealFor } from '../../testing/licenses.ts';
 import { pdfText } from '../../testing/pdf.ts';
@@ -89,7 +89,7 @@ describe('办结即发证: issuing when a linked application completes', () => {
       issuerName: '乌兰浩特市人力资源和社会保障局',
       itemCode: 'GG-RSJ-006',
       rows: [
-        { label: '社会保障号码', value: idNumber },
+        { label: '社会保障号码', value: maskCitizenId(idNumber) },
         { label: '开户银行', value: '中国工商银行乌兰浩特支行' },
       ],
     });

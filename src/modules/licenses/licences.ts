@@ -38,6 +38,8 @@ export interface IssueRequest {
   requestId?: string;
   /** A new version of this lineage (换证): keeps its serial, bumps the version. */
   revises?: LicenceRow;
+  /** The holder index of the person who runs a newly registered holder (经营者): they see it in their 证照夹. */
+  operatorIndex?: string | null;
 }
 
 export const statusLabel = (s: string) => LICENCE_STATUSES.find((x) => x[0] === s)?.[1] ?? s;
@@ -159,6 +161,7 @@ export class Licences {
         document_hash: sealed.signature.dataHash.value,
         signed_at: now,
         created_at: now,
+        operator_index: r.operatorIndex ?? r.revises?.operator_index ?? null,
       })
       .returning(['id']);
     await this.k.tracedWrite(trx, main, {

@@ -27,6 +27,30 @@ export const GRANT_SCOPES = [
   ['download', '下载证照文件', 'Download the licence document'],
 ] as const;
 
+/** The kinds of market entity an establishment item registers, by the credit code's 机构类别 digit. */
+export const NEW_ENTITY_KINDS = [
+  ['enterprise', '企业', 'Enterprise'],
+  ['individual', '个体工商户', 'Individual business'],
+  ['cooperative', '农民专业合作社', 'Farmers’ cooperative'],
+] as const;
+
+/**
+ * A service item whose approved applications issue the type: licence fields come from the form
+ * (fieldMap), from fixed text (e.g. 类型：个体工商户) or from what the platform knows of the applicant.
+ * An establishment item (设立登记) registers a new entity: it holds the licence, under a new credit
+ * code and the name in `nameField`, and the applicant finds it in their own 证照夹.
+ */
+const ItemLink = Type.Object(
+  {
+    itemCode: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }),
+    fieldMap: Type.Record(FieldName, FieldName),
+    fixed: Type.Optional(Type.Record(FieldName, Text(200))),
+    fromApplicant: Type.Optional(Type.Record(FieldName, Type.String({ pattern: '^(person|enterprise)\\.[a-zA-Z]{1,30}$' }))),
+    newEntity: Type.Optional(Type.Object({ nameField: FieldName, kind: Type.Union(NEW_ENTITY_KINDS.map(([k]) => Type.Literal(k))) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
 /** One version of a licence type (证照类型) as the administrator defines it. */
 export const LicenceTypeDefinition = Type.Object(
   {
@@ -52,7 +76,7 @@ export const LicenceTypeDefinition = Type.Object(
     /** Departments that may issue it. */
     issuers: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
     /** Service items whose completed applications issue it, and which form field fills which licence field. */
-    items: Type.Array(Type.Object({ itemCode: Type.String({ pattern: '^[0-9A-Za-z-]{4,40}$' }), fieldMap: Type.Record(FieldName, FieldName) }, { additionalProperties: false }), { maxItems: 20 }),
+    items: Type.Array(ItemLink, { maxItems: 20 }),
   },
   { additionalProperties: false },
 );
@@ -125,6 +149,8 @@ export const VerifyResult = Type.Object({
   licence: Type.Union([
     Type.Null(),
     Type.Object({
+      /** A licence, or a decision (决定书/通知书) sealed and registered the same way. */
+      kind: Type.Union([Type.Literal('licence'), Type.Literal('decision')]),
       identifier: Type.String(),
       licenceNo: Type.String(),
       name: Type.String(),

@@ -53,6 +53,28 @@ export interface LicensesLicenceTable {
   document_hash: string;
   signed_at: Timestamp;
   created_at: Timestamp;
+  operator_index: string | null;
+}
+
+export interface LicensesDocumentTable {
+  id: string;
+  identifier: string;
+  lang: 'zh' | 'en';
+  kind: string;
+  title: string;
+  document_no: string;
+  region_code: string;
+  department_id: string;
+  issuer_name: string;
+  holder_name: string;
+  holder_code_masked: string;
+  application_id: string | null;
+  issued_on: string;
+  seal_id: string;
+  document_hash: string;
+  file_id: string;
+  facts_enc: string;
+  created_at: Timestamp;
 }
 
 export interface LicensesSealTable {
@@ -117,6 +139,7 @@ export interface LicensesVcKeyTable {
 
 /** Every table the licenses module owns, by name. */
 export interface LicensesTables {
+  licenses_document: LicensesDocumentTable;
   licenses_grant: LicensesGrantTable;
   licenses_licence: LicensesLicenceTable;
   licenses_seal: LicensesSealTable;

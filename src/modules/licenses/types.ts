@@ -47,7 +47,10 @@ export class LicenceTypes {
       if (!(r.field in props)) problems.push({ path: `/definition/template/rows/${i}/field`, message: `unknown field "${r.field}" / 字段不存在` });
     });
     def.items.forEach((it, i) => {
-      for (const f of Object.keys(it.fieldMap)) if (!(f in props)) problems.push({ path: `/definition/items/${i}/fieldMap/${f}`, message: `unknown field "${f}" / 字段不存在` });
+      for (const part of ['fieldMap', 'fixed', 'fromApplicant'] as const)
+        for (const f of Object.keys(it[part] ?? {})) if (!(f in props)) problems.push({ path: `/definition/items/${i}/${part}/${f}`, message: `unknown field "${f}" / 字段不存在` });
+      if (it.newEntity && def.holderType !== 'entity')
+        problems.push({ path: `/definition/items/${i}/newEntity`, message: 'only an entity-held type registers a new entity / 仅法人类证照可登记新主体' });
     });
     if (problems.length) throw LicensesErrors.badTemplate(problems);
   }

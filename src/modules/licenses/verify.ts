@@ -6,7 +6,9 @@ import { LicensesErrors } from './errors.ts';
 import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts';
 import type { VerifyResult } from './schema.ts';
 import type { LicenceUses } from './uses.ts';
-import { licensesDb } from './tables.ts';
+import { licensesDb, type LicensesDocumentTable } from './tables.ts';
+import type { Decisions } from './decisions.ts';
+import type { Selectable } from 'kysely';
 
 type Verdict = VerifyResult['verdict'];
 const VERDICTS: Record<Verdict, [string, string]> = {
@@ -28,7 +30,30 @@ export class Verifier {
     private readonly k: Kernel,
     private readonly licences: Licences,
     private readonly uses: LicenceUses,
+    private readonly decisions: Decisions,
   ) {}
+
+  /** A registered decision (决定书/通知书): genuine while it is in the register; it has no validity to run out. */
+  private decision(d: Selectable<LicensesDocumentTable>, sig?: SealSignature, seal?: { code: string; name: string; unit_name: string } | null): VerifyResult {
+    return {
+      ...this.answer('genuine', null, sig, seal),
+      zh: '文书真实有效',
+      en: 'Genuine',
+      licence: {
+        kind: 'decision',
+        identifier: d.identifier,
+        licenceNo: d.document_no,
+        name: d.title,
+        version: 1,
+        status: '有效',
+        issuerName: d.issuer_name,
+        issuedOn: day(d.issued_on)!,
+        validUntil: null,
+        holderName: d.holder_name.length > 8 ? d.holder_name : maskName(d.holder_name, 'person'),
+        holderCode: d.holder_code_masked,
+      },
+    };
+  }
 
   private answer(verdict: Verdict, r: LicenceRow | null | undefined, sig?: SealSignature, seal?: { code: string; name: string; unit_name: string } | null): VerifyResult {
     return {
@@ -37,6 +62,7 @@ export class Verifier {
       en: VERDICTS[verdict][1],
       licence: r
         ? {
+            kind: 'licence',
             identifier: r.identifier,
             licenceNo: r.licence_no,
             name: r.name,
@@ -66,7 +92,12 @@ export class Verifier {
     const parsed = parseLicenceId(identifier);
     if ('problem' in parsed) throw LicensesErrors.badIdentifier(`${parsed.problem} / ${parsed.problem === 'check' ? '校验位错误' : '格式错误'}`);
     const r = await this.licences.byIdentifier(identifier);
-    if (!r) return this.answer('unknown', null);
+    if (!r) {
+      const d = await this.decisions.byIdentifier(identifier);
+      if (!d) return this.answer('unknown', null);
+      const dseal = await licensesDb(this.k.db).selectFrom('licenses_seal').select(['code', 'name', 'unit_name']).where('id', '=', d.seal_id).executeTakeFirst();
+      return this.decision(d, undefined, dseal);
+    }
     const seal = await licensesDb(this.k.db).selectFrom('licenses_seal').select(['code', 'name', 'unit_name']).where('id', '=', r.seal_id).executeTakeFirst();
     await this.uses.record(this.k.db, r, who, 'verify', '扫码核验 / verified by identifier');
     return this.answer(this.verdictOf(r), r, undefined, seal);
@@ -79,7 +110,11 @@ export class Verifier {
     if (!check.ok) return this.answer(check.problem === 'no-seal' ? 'unknown' : 'altered', null);
     const r = await this.licences.byIdentifier(check.signature.document);
     // The register must know this very document: a genuine seal on other bytes is not this licence.
-    if (!r) return this.answer('unknown', null, check.signature);
+    if (!r) {
+      const d = await this.decisions.byIdentifier(check.signature.document, check.signature.dataHash.value);
+      if (d && d.seal_id === check.signature.seal.id) return this.decision(d, check.signature);
+      return this.answer('unknown', null, check.signature);
+    }
     if (r.document_hash !== check.signature.dataHash.value || r.seal_id !== check.signature.seal.id) return this.answer('altered', null, check.signature);
     await this.uses.record(this.k.db, r, who, 'verify', '文件核验 / verified by document');
     return this.answer(this.verdictOf(r), r, check.signature);

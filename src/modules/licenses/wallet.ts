@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Readable } from 'node:stream';
 import { Errors } from '../../kernel/http/errors.ts';
+import { citizenIdProblem, maskCitizenId } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { applicantFacts } from '../identity/index.ts';
@@ -14,6 +15,21 @@ import type { LicenceUses } from './uses.ts';
 import { licensesDb } from './tables.ts';
 
 const YEAR_MS = 366 * 86_400_000;
+
+/** The holder, or the person who runs the holder (经营者 of a 个体工商户 registered on their application). */
+const holds = (index: string, r: LicenceRow) => r.holder_index === index || r.operator_index === index;
+
+/**
+ * A licence field as the API shows it. An identifier equal to the holder's ID number (社会保障号码 is
+ * the ID number) or shaped like any ID number is masked exactly as the holder's own ID number is, so
+ * no view prints in full what the line above it masks.
+ */
+function shown(v: unknown, holderId: string | null): string {
+  if (v == null) return '';
+  const s = String(v);
+  const id = s.trim().toUpperCase();
+  return (holderId && id === holderId.toUpperCase()) || (/^[0-9]{17}[0-9X]$/.test(id) && !citizenIdProblem(id)) ? maskCitizenId(id) : s;
+}
 
 /** A check the services module answers: may this staff member see an application that cites this licence? */
 export type CitedIn = (who: Principal, applicationId: string, licenceId: string) => Promise<boolean>;
@@ -52,7 +68,7 @@ export class Wallet {
   private async own(who: Principal, id: string): Promise<LicenceRow> {
     const r = await this.licences.row(id);
     const holder = await this.holderOf(who);
-    if (!holder || holder.index !== r.holder_index) throw Errors.forbidden();
+    if (!holder || !holds(holder.index, r)) throw Errors.forbidden();
     return r;
   }
 
@@ -60,6 +76,7 @@ export class Wallet {
     const t = await this.types.get(r.type_key);
     const data = withData ? (JSON.parse(this.k.crypto.decryptField(r.data_enc)) as Record<string, unknown>) : null;
     const status = this.licences.effectiveStatus(r);
+    const holderId = data && r.holder_type === 'person' ? this.k.crypto.decryptField(r.holder_code_enc) : null;
     return {
       id: r.id,
       identifier: r.identifier,
@@ -77,7 +94,7 @@ export class Wallet {
       holderName: r.holder_name,
       holderCode: r.holder_code_masked,
       itemCode: r.item_code,
-      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, value: data[row.field] == null ? '' : String(data[row.field]) })) : [],
+      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, value: shown(data[row.field], holderId) })) : [],
       verifyUrl: `${this.verifyBase}/verify?id=${r.identifier}`,
     };
   }
@@ -88,7 +105,8 @@ export class Wallet {
     const rows = await licensesDb(this.k.db)
       .selectFrom('licenses_licence')
       .selectAll()
-      .where('holder_index', '=', holder.index)
+      // A person also sees what they run: the 个体工商户 or company registered on their application.
+      .where((eb) => (who.actingFor ? eb('holder_index', '=', holder.index) : eb.or([eb('holder_index', '=', holder.index), eb('operator_index', '=', holder.index)])))
       .orderBy('issued_on', 'desc')
       .orderBy('version', 'desc')
       .limit(200)
@@ -114,7 +132,7 @@ export class Wallet {
     const holder = who.type === 'person' ? await this.holderOf(who) : null;
     let purpose = '持证人下载 / downloaded by the holder';
     let grantId: string | undefined;
-    if (!holder || holder.index !== r.holder_index) {
+    if (!holder || !holds(holder.index, r)) {
       if (who.type !== 'staff') throw Errors.forbidden();
       if (applicationId && /^[0-9a-f-]{36}$/.test(applicationId) && (await this.citedIn(who, applicationId, id))) purpose = '办件审查引用证照 / checked while handling an application';
       else {

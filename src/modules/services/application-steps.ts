@@ -4,6 +4,7 @@ import type { Applications, AppRow, MaterialRef } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, moveClocks } from './deadlines.ts';
 import { ServicesErrors } from './errors.ts';
+import type { DecisionKind } from './decision-port.ts';
 import { resultNotice } from './result-notice.ts';
 import { assertSeparated, reviewersOf } from './separation.ts';
 import type { ActionBody } from './schema.ts';
@@ -44,32 +45,16 @@ function applicationHandlers(k: Kernel, apps: Applications, catalogue: Catalogue
     return { set };
   };
 
-  /** 办结 with a decision: the 决定书 belongs to the applicant and is stored with the step. */
-  const decide: Handler = async ({ who, row, input, action, now }) => {
-    if (row.result_file_id) return {};
-    const v = await catalogue.version(row.item_version_id);
-    return {
-      before: async (trx) => ({
-        result_file_id: await resultNotice(
-          k,
-          trx,
-          {
-            id: row.id,
-            number: row.number,
-            region_code: row.region_code,
-            applicant_name: row.applicant_name,
-            enterprise_name: row.enterprise_name,
-            applicant_account_id: row.applicant_account_id,
-            item_name: v.content.name,
-          },
-          action,
-          input,
-          who,
-          now,
-        ),
-      }),
+  /** A decision (准予, 不予, 不予受理): the sealed 决定书/通知书 belongs to the applicant and is stored with the step. */
+  const decide =
+    (kind: DecisionKind): Handler =>
+    async ({ who, row, input, now }) => {
+      if (row.result_file_id) return {};
+      const v = await catalogue.version(row.item_version_id);
+      const c = v.content;
+      const item = { code: v.code, name: c.name, nameEn: c.nameEn ?? null, itemType: c.itemType, legalBasis: c.legalBasis };
+      return { before: async (trx) => ({ result_file_id: await resultNotice(k, trx, apps.decisions, { ...row, item }, kind, input, who, now) }) };
     };
-  };
 
   /** 出件: how the result reached the applicant. */
   const deliver: Handler = ({ input, now }) => ({ set: { delivered_at: now, delivery: input.delivery } });
@@ -77,14 +62,14 @@ function applicationHandlers(k: Kernel, apps: Applications, catalogue: Catalogue
   return {
     accept: noEffect,
     pass_review: noEffect,
-    reject: noEffect,
+    reject: decide('rejection'),
     withdraw: noEffect,
     request_supplement: askForCorrections,
     review_supplement: askForCorrections,
     supplement: sendCorrections,
     resupply: sendCorrections,
-    approve: decide,
-    deny: decide,
+    approve: decide('approval'),
+    deny: decide('refusal'),
     deliver,
   };
 }

@@ -3,6 +3,7 @@ import { makeCitizenId } from '../../kernel/ids/index.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { itemContent, uploadPdf } from '../../testing/services.ts';
 import { samplePdf } from '../../testing/samples.ts';
+import { pdfText } from '../../testing/pdf.ts';
 
 let t: TestPlatform;
 let market: { id: string };
@@ -93,8 +94,10 @@ describe('the whole path of an application', () => {
     expect(mine.json().history.map((h: { action: string }) => h.action)).toEqual(['submit', 'accept', 'pass_review', 'approve']);
     const dl = await get(`/api/files/${resultFileId}`, citizen.token);
     expect(dl.statusCode).toBe(200);
-    expect(dl.body).toContain('准予办理');
-    expect(dl.body).toContain(app.number);
+    // The 决定书 is a PDF (unsealed here: the test department has no e-seal).
+    const text = (await pdfText(dl.rawPayload)).replace(/\s+/g, '');
+    expect(text).toContain('准予行政许可决定书');
+    expect(text).toContain(app.number);
 
     r = await act(app.id, window, { action: 'deliver', delivery: 'online' });
     expect(r.json()).toMatchObject({ state: 'delivered', delivery: 'online', timeStatus: 'done' });

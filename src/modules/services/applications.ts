@@ -8,6 +8,7 @@ import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { act, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
 import { APPLICATION_LOG, applicationKind } from './application-steps.ts';
+import type { DecisionSealer } from './decision-port.ts';
 import { applicantFacts, personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
 import type { Catalogue, ItemVersion } from './catalogue.ts';
 import { ServicesErrors } from './errors.ts';
@@ -46,6 +47,8 @@ export class Applications {
 
   /** Answers 免证办 questions; set by the platform when the licences module is present. */
   licenceRefs: LicenceReferences | null = null;
+  /** Draws and seals the 决定书; set by the platform when the licences module is present. */
+  decisions: DecisionSealer | null = null;
 
   /** The applicant a request is made for, and under which channel. */
   private async applicantOf(who: Principal, input: ApplicationInput, v: ItemVersion) {

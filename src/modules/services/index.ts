@@ -11,6 +11,7 @@ import { Catalogue } from './catalogue.ts';
 import { CatalogueSearch } from './search.ts';
 import { CatalogueImport } from './catalogue-import.ts';
 import { catalogueImportRoutes } from './catalogue-import-routes.ts';
+import { decisionRoutes } from './decision-routes.ts';
 import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
@@ -20,6 +21,7 @@ import { ServiceStats } from './stats.ts';
 import { ApplicationViews } from './views.ts';
 import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
+import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
@@ -29,6 +31,7 @@ export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './sch
 export { ItemContent as ItemContentSchema } from './schema.ts';
 export { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf } from './catalogue-codes.ts';
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
+export type { DecisionFacts, DecisionKind, DecisionSealer } from './decision-port.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
 
@@ -61,6 +64,8 @@ export interface ServicesModule {
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
   useLicenceReferences(refs: LicenceReferences): void;
+  /** Plugs in who draws and seals 决定书 (the licences module, wired by a flow); without it a decision is a plain text notice. */
+  useDecisionSealer(sealer: DecisionSealer): void;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -109,10 +114,12 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
+    useDecisionSealer: (sealer) => void (applications.decisions = sealer),
     migrations: servicesMigrations,
     routes: async (app) => {
       await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);
       await catalogueImportRoutes(k, catalogueImport)(app);
+      await decisionRoutes(k, applications)(app);
     },
   };
 }

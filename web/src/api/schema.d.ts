@@ -2036,6 +2036,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载决定书（PDF）/ Download the decision (PDF) */
+        get: operations["getServicesApplicationsByIdDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/applications/{id}/evaluation": {
         parameters: {
             query?: never;
@@ -16908,7 +16925,17 @@ export interface operations {
                                 fieldMap: {
                                     [key: string]: string;
                                 };
+                                fixed?: {
+                                    [key: string]: string;
+                                };
+                                fromApplicant?: {
+                                    [key: string]: string;
+                                };
                                 itemCode: string;
+                                newEntity?: {
+                                    kind: "enterprise" | "individual" | "cooperative";
+                                    nameField: string;
+                                };
                             }[];
                             name: string;
                             nameEn?: string;
@@ -16953,7 +16980,17 @@ export interface operations {
                             fieldMap: {
                                 [key: string]: string;
                             };
+                            fixed?: {
+                                [key: string]: string;
+                            };
+                            fromApplicant?: {
+                                [key: string]: string;
+                            };
                             itemCode: string;
+                            newEntity?: {
+                                kind: "enterprise" | "individual" | "cooperative";
+                                nameField: string;
+                            };
                         }[];
                         name: string;
                         nameEn?: string;
@@ -17011,7 +17048,17 @@ export interface operations {
                                 fieldMap: {
                                     [key: string]: string;
                                 };
+                                fixed?: {
+                                    [key: string]: string;
+                                };
+                                fromApplicant?: {
+                                    [key: string]: string;
+                                };
                                 itemCode: string;
+                                newEntity?: {
+                                    kind: "enterprise" | "individual" | "cooperative";
+                                    nameField: string;
+                                };
                             }[];
                             name: string;
                             nameEn?: string;
@@ -17154,6 +17201,7 @@ export interface operations {
                             identifier: string;
                             issuedOn: string;
                             issuerName: string;
+                            kind: "licence" | "decision";
                             licenceNo: string;
                             name: string;
                             status: string;
@@ -17289,6 +17337,7 @@ export interface operations {
                             identifier: string;
                             issuedOn: string;
                             issuerName: string;
+                            kind: "licence" | "decision";
                             licenceNo: string;
                             name: string;
                             status: string;
@@ -19462,6 +19511,85 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesApplicationsByIdDecision: {
+        parameters: {
+            query?: {
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

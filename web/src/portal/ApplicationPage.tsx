@@ -53,10 +53,17 @@ export function ApplicationPage() {
         <Result
           status={a.outcome === 'approved' ? 'success' : 'warning'}
           title={t(`svc.outcome.${a.outcome}`)}
+          subTitle={t('res.decisionHint')}
           extra={
-            <Button type="primary" href={`/api/files/${a.resultFileId}`} download>
-              {t('svc.download')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" href={`/api/services/applications/${a.id}/decision`} download>
+                {t('res.downloadDecision')}
+              </Button>
+              {/* An English copy only when asked: made and sealed on the first request. */}
+              <Button href={`/api/services/applications/${a.id}/decision?lang=en`} download>
+                {t('res.downloadDecisionEn')}
+              </Button>
+            </Space>
           }
         />
       )}

@@ -84,7 +84,11 @@ export function HandleApplication() {
       <FormCard app={a} />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.materialsGiven')}</h2>} size="small" style={{ marginTop: 16 }}>
         <MaterialList app={a} />
-        {a.resultFileId && <a href={`/api/files/${a.resultFileId}`}>{t('svc.result')}</a>}
+        {a.resultFileId && (
+          <a href={`/api/services/applications/${a.id}/decision`} download>
+            {t('res.downloadDecision')}
+          </a>
+        )}
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.history')}</h2>} size="small" style={{ marginTop: 16 }}>
         <History rows={a.history} />

@@ -27,7 +27,7 @@ export interface LicenceDocument {
  * parsed once and pdf-lib gets the parsed font each time (it only reads it to lay out and subset).
  */
 const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit = {
+export const cachingFontkit = {
   create(bytes: Uint8Array) {
     let f = parsed.get(bytes);
     if (!f) {
@@ -38,13 +38,13 @@ const cachingFontkit = {
   },
 };
 
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.35, 0.35, 0.4);
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.35, 0.35, 0.4);
 const FRAME = rgb(0.55, 0.12, 0.1);
-const A4: [number, number] = [595.28, 841.89];
+export const A4: [number, number] = [595.28, 841.89];
 
 /** Breaks text into lines no wider than `width` (CJK text may break anywhere; Latin words stay whole where they can). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of [...text]) {
@@ -62,7 +62,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-function centre(page: PDFPage, text: string, font: PDFFont, size: number, y: number, color = INK) {
+export function centre(page: PDFPage, text: string, font: PDFFont, size: number, y: number, color = INK) {
   page.drawText(text, { x: (A4[0] - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color });
 }
 

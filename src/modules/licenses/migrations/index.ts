@@ -125,4 +125,38 @@ export const licensesMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // 个体工商户 and companies registered through an application hold their 营业执照 themselves; the
+    // person who applied (经营者, founder) finds it in their own 证照夹 through operator_index.
+    // Decisions (决定书/通知书) are sealed documents of record: the register lets /verify say genuine
+    // for the very bytes issued, one row per language copy of the same identifier.
+    name: '0510_licenses_operator_and_documents',
+    sql: `
+      ALTER TABLE licenses_licence ADD COLUMN operator_index text;
+      CREATE INDEX licenses_licence_operator ON licenses_licence (operator_index) WHERE operator_index IS NOT NULL;
+      CREATE SEQUENCE licenses_document_seq START 1;
+      CREATE TABLE licenses_document (
+        id uuid PRIMARY KEY,
+        identifier text NOT NULL,
+        lang text NOT NULL CHECK (lang IN ('zh', 'en')),
+        kind text NOT NULL,
+        title text NOT NULL,
+        document_no text NOT NULL,
+        region_code text NOT NULL,
+        department_id uuid NOT NULL,
+        issuer_name text NOT NULL,
+        holder_name text NOT NULL,
+        holder_code_masked text NOT NULL,
+        application_id uuid,
+        issued_on date NOT NULL,
+        seal_id uuid NOT NULL REFERENCES licenses_seal (id),
+        document_hash text NOT NULL,
+        file_id uuid NOT NULL,
+        facts_enc text NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (identifier, lang)
+      );
+      CREATE INDEX licenses_document_application ON licenses_document (application_id);
+    `,
+  },
 ];

@@ -99,6 +99,7 @@ export function VerifyPage() {
         </Card>
         {busy && <Typography.Text>{t('lic.checking')}</Typography.Text>}
         {error && <Alert role="alert" type="error" title={error} />}
+        {result?.licence && 'kind' in result.licence && result.licence.kind === 'decision' && <Typography.Text strong>{t('res.decisionVerified', { no: result.licence.licenceNo })}</Typography.Text>}
         {result && <VerdictCard result={result} />}
       </Space>
     </>
