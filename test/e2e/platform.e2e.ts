@@ -346,10 +346,11 @@ describe('the platform in a browser', () => {
     // The citizen sees it completed, downloads the result and rates it badly.
     await citizen.reload();
     await citizen.getByText('已办结').first().waitFor();
-    const href = await citizen.getByRole('link', { name: '下载结果文件' }).getAttribute('href');
+    const href = await citizen.getByRole('link', { name: '下载决定书（PDF）' }).getAttribute('href');
     const result = await citizen.request.get(`${world.server.url}${href}`);
     expect(result.status()).toBe(200);
-    expect(await result.text()).toContain('准予办理');
+    expect(result.headers()['content-type']).toBe('application/pdf');
+    expect((await result.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await citizen.getByRole('radio', { name: '不满意', exact: true }).check();
     await citizen.getByRole('checkbox', { name: '多次跑动' }).check();
     await citizen.getByRole('button', { name: '提交评价' }).click();
