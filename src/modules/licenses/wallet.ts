@@ -66,6 +66,7 @@ export class Wallet {
       licenceNo: r.licence_no,
       typeKey: r.type_key,
       name: r.name,
+      nameEn: t?.definition.nameEn ?? null,
       version: r.version,
       status,
       statusLabel: statusLabel(status),
@@ -77,7 +78,7 @@ export class Wallet {
       holderName: r.holder_name,
       holderCode: r.holder_code_masked,
       itemCode: r.item_code,
-      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, value: data[row.field] == null ? '' : String(data[row.field]) })) : [],
+      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, labelEn: row.labelEn ?? null, value: data[row.field] == null ? '' : String(data[row.field]) })) : [],
       verifyUrl: `${this.verifyBase}/verify?id=${r.identifier}`,
     };
   }

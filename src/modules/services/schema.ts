@@ -14,6 +14,8 @@ export const Material = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
     name: Text(100),
+    /** English name for the English pages; absent, they show the Chinese name. */
+    nameEn: Type.Optional(Text(200)),
     required: Type.Boolean(),
     form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('electronic')]),
     /** Can be replaced by an e-licence of this type or by shared data (免证办); the licences module uses it. */
