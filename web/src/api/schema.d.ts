@@ -14210,8 +14210,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -14828,8 +14830,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -15358,8 +15362,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -15547,8 +15553,10 @@ export interface operations {
                             itemCode: string | null;
                             licenceNo: string;
                             name: string;
+                            nameEn: string | null;
                             rows: {
                                 label: string;
+                                labelEn: string | null;
                                 value: string;
                             }[];
                             /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -15794,7 +15802,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        actorName: string;
+                        actorName: string | null;
                         /** Format: date-time */
                         at: string;
                         departmentId: string | null;
@@ -16322,6 +16330,7 @@ export interface operations {
                                 rows: {
                                     field: string;
                                     label: string;
+                                    labelEn?: string;
                                 }[];
                                 sealPurpose: string;
                             };
@@ -16367,6 +16376,7 @@ export interface operations {
                             rows: {
                                 field: string;
                                 label: string;
+                                labelEn?: string;
                             }[];
                             sealPurpose: string;
                         };
@@ -16425,6 +16435,7 @@ export interface operations {
                                 rows: {
                                     field: string;
                                     label: string;
+                                    labelEn?: string;
                                 }[];
                                 sealPurpose: string;
                             };
@@ -17717,6 +17728,7 @@ export interface operations {
                         hasChildren: boolean;
                         level: number;
                         name: string;
+                        nameEn: string;
                         parentCode: string | null;
                     }[];
                 };
@@ -17771,6 +17783,7 @@ export interface operations {
                         code: string;
                         level: number;
                         name: string;
+                        nameEn: string;
                         parent_code: string | null;
                     };
                 };
@@ -19604,6 +19617,7 @@ export interface operations {
                             code: string;
                             form: "original" | "copy" | "electronic";
                             name: string;
+                            nameEn?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -19705,6 +19719,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -19894,6 +19909,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20057,6 +20073,7 @@ export interface operations {
                             code: string;
                             form: "original" | "copy" | "electronic";
                             name: string;
+                            nameEn?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -20159,6 +20176,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20354,6 +20372,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
