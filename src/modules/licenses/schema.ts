@@ -130,6 +130,8 @@ export const VerifyResult = Type.Object({
       name: Type.String(),
       version: Type.Integer(),
       status: Type.String(),
+      /** The status as a code, for pages that name it in their own language. */
+      statusCode: Type.String(),
       issuerName: Type.String(),
       issuedOn: Type.String(),
       validUntil: Type.Union([Type.String(), Type.Null()]),

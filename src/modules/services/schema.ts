@@ -94,6 +94,7 @@ export const ItemSummary = Type.Object({
   itemType: Type.String(),
   departmentId: Type.String(),
   departmentName: Type.String(),
+  departmentNameEn: Type.Union([Type.String(), Type.Null()]),
   applicantTypes: Type.Array(Type.String()),
   promisedDays: Type.Integer(),
   visits: Type.Integer(),
@@ -176,9 +177,11 @@ export const ApplicationView = Type.Object({
   regionCode: Type.String(),
   itemId: Type.String(),
   itemName: Type.String(),
+  itemNameEn: Type.Union([Type.String(), Type.Null()]),
   itemVersion: Type.Integer(),
   departmentId: Type.String(),
   departmentName: Type.String(),
+  departmentNameEn: Type.Union([Type.String(), Type.Null()]),
   applicantName: Type.String(),
   enterpriseName: Type.Union([Type.String(), Type.Null()]),
   channel: Type.String(),
@@ -214,10 +217,13 @@ export const ApplicationDetail = Type.Composite([
     form: JsonObject,
     /** Field name → its title in the form the application was made under, for reading the form. */
     formTitles: Type.Record(Type.String(), Type.String()),
+    /** The same in English, for the fields that have an English title (`x-title-en`). */
+    formTitlesEn: Type.Record(Type.String(), Type.String()),
     materials: Type.Array(
       Type.Object({
         code: Type.String(),
         name: Type.String(),
+        nameEn: Type.Optional(Type.String()),
         fileId: Type.Optional(Type.String()),
         licenceId: Type.Optional(Type.String()),
         licence: Type.Optional(

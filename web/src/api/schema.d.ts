@@ -16573,6 +16573,7 @@ export interface operations {
                             licenceNo: string;
                             name: string;
                             status: string;
+                            statusCode: string;
                             validUntil: string | null;
                             version: number;
                         };
@@ -16708,6 +16709,7 @@ export interface operations {
                             licenceNo: string;
                             name: string;
                             status: string;
+                            statusCode: string;
                             validUntil: string | null;
                             version: number;
                         };
@@ -18194,11 +18196,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -18218,6 +18224,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -18234,6 +18241,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -18367,11 +18375,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -18391,6 +18403,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -18407,6 +18420,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -18561,11 +18575,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -18585,6 +18603,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -18601,6 +18620,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -18740,11 +18760,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -18764,6 +18788,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -18780,6 +18805,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         number: string;
                         outcome: string | null;
@@ -19022,12 +19048,14 @@ export interface operations {
                             channel: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             dueAt: string | null;
                             enterpriseName: string | null;
                             evaluated: boolean;
                             id: string;
                             itemId: string;
                             itemName: string;
+                            itemNameEn: string | null;
                             itemVersion: number;
                             number: string;
                             outcome: string | null;
@@ -19158,12 +19186,14 @@ export interface operations {
                             channel: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             dueAt: string | null;
                             enterpriseName: string | null;
                             evaluated: boolean;
                             id: string;
                             itemId: string;
                             itemName: string;
+                            itemNameEn: string | null;
                             itemVersion: number;
                             number: string;
                             outcome: string | null;
@@ -19488,6 +19518,7 @@ export interface operations {
                         id: string;
                         items: number;
                         name: string;
+                        nameEn: string | null;
                     }[];
                 };
             };
@@ -19552,6 +19583,7 @@ export interface operations {
                             code: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             fullyOnline: boolean;
                             handling: string;
                             id: string;
@@ -19763,6 +19795,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -19953,6 +19986,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -20220,6 +20254,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -20416,6 +20451,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
