@@ -8547,6 +8547,7 @@ export interface operations {
                         dueAt: string;
                         /** Format: uuid */
                         id: string;
+                        itemNames: string[];
                         items: string[];
                         number: string;
                         overdue: boolean;
