@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { syntheticIds } from '../src/kernel/ids/index.ts';
 import type { Platform } from '../src/platform.ts';
-import { loadRegions } from '../src/modules/org/index.ts';
+import { loadRegions, streetOfficeNameEn } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../src/modules/identity/index.ts';
 import { populationRow } from '../src/modules/data/index.ts';
 import { seedData } from './data-demo.ts';
@@ -49,7 +49,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
     const streets = await trx.selectFrom('org_region').select(['code', 'name']).where('parent_code', '=', region).orderBy('code').execute();
     for (const s of streets) {
       const office = s.name.endsWith('街道') ? `${s.name}办事处` : s.name.endsWith('镇') ? `${s.name}人民政府` : `${s.name}管理委员会`;
-      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: s.code, code: `JD${s.code.slice(-3)}`, name: office }, 'seed', trx);
+      const d = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: s.code, code: `JD${s.code.slice(-3)}`, name: office, nameEn: streetOfficeNameEn(s.name) }, 'seed', trx);
       deptIds.set(s.code, d.id);
     }
   });

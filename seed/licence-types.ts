@@ -42,11 +42,11 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         template: {
           numberPrefix: 'YZ',
           rows: [
-            { field: 'companyType', label: '类型' },
-            { field: 'legalRep', label: '法定代表人（经营者）' },
-            { field: 'capital', label: '注册资本' },
-            { field: 'address', label: '住所' },
-            { field: 'scope', label: '经营范围' },
+            { field: 'companyType', label: '类型', labelEn: 'Type' },
+            { field: 'legalRep', label: '法定代表人（经营者）', labelEn: 'Legal representative' },
+            { field: 'capital', label: '注册资本', labelEn: 'Registered capital' },
+            { field: 'address', label: '住所', labelEn: 'Address' },
+            { field: 'scope', label: '经营范围', labelEn: 'Business scope' },
           ],
           sealPurpose: '证照专用章',
         },
@@ -76,10 +76,10 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         template: {
           numberPrefix: 'JY1',
           rows: [
-            { field: 'mainBusiness', label: '主体业态' },
-            { field: 'premises', label: '经营场所' },
-            { field: 'scope', label: '经营项目' },
-            { field: 'area', label: '经营面积（㎡）' },
+            { field: 'mainBusiness', label: '主体业态', labelEn: 'Business format' },
+            { field: 'premises', label: '经营场所', labelEn: 'Premises' },
+            { field: 'scope', label: '经营项目', labelEn: 'Business activities' },
+            { field: 'area', label: '经营面积（㎡）', labelEn: 'Business area (m²)' },
           ],
           sealPurpose: '证照专用章',
         },
@@ -108,8 +108,8 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         template: {
           numberPrefix: 'SB',
           rows: [
-            { field: 'cardNo', label: '社会保障号码' },
-            { field: 'bank', label: '开户银行' },
+            { field: 'cardNo', label: '社会保障号码', labelEn: 'Social security number' },
+            { field: 'bank', label: '开户银行', labelEn: 'Bank' },
           ],
           sealPurpose: '证照专用章',
         },
@@ -134,11 +134,11 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         template: {
           numberPrefix: 'BDC',
           rows: [
-            { field: 'location', label: '坐落' },
-            { field: 'right', label: '权利类型' },
-            { field: 'use', label: '用途' },
-            { field: 'area', label: '面积' },
-            { field: 'tenure', label: '使用期限' },
+            { field: 'location', label: '坐落', labelEn: 'Location' },
+            { field: 'right', label: '权利类型', labelEn: 'Type of right' },
+            { field: 'use', label: '用途', labelEn: 'Use' },
+            { field: 'area', label: '面积', labelEn: 'Area' },
+            { field: 'tenure', label: '使用期限', labelEn: 'Term of use' },
           ],
           sealPurpose: '不动产登记专用章',
         },
@@ -159,8 +159,8 @@ export function demoLicenceTypes(dept: (code: string) => string): LicenceTypeInp
         template: {
           numberPrefix: 'SFZ',
           rows: [
-            { field: 'address', label: '住址' },
-            { field: 'authorityName', label: '签发机关' },
+            { field: 'address', label: '住址', labelEn: 'Address' },
+            { field: 'authorityName', label: '签发机关', labelEn: 'Issuing authority' },
           ],
           sealPurpose: '证照专用章',
         },

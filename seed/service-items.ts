@@ -1,6 +1,7 @@
 import { INSTANT_WORKFLOW, PROMISED_WORKFLOW, type ItemContent } from '../src/modules/services/index.ts';
 import { CATALOGUE_ITEMS } from './catalogue/index.ts';
 import { ID_CARD, LICENCE } from './catalogue/materials.ts';
+import { FIELDS_EN, MATERIALS_EN, OPTIONS_EN } from './glossary/index.ts';
 
 export type Field = [name: string, title: string, kind: 'text' | 'long' | 'int' | 'date' | string[]];
 export type Mat = [name: string, required: boolean, replaceableBy?: string];
@@ -800,11 +801,16 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
 ];
 
+/**
+ * A field's JSON Schema. `x-title-en` and `x-enum-en` carry the English title and choices for the
+ * English pages (JSON Schema ignores keywords it does not know; the form page reads them).
+ */
 const fieldSchema = ([, title, kind]: Field) => {
-  if (Array.isArray(kind)) return { type: 'string', title, enum: kind };
-  if (kind === 'int') return { type: 'integer', title, minimum: 0, maximum: 1_000_000_000 };
-  if (kind === 'date') return { type: 'string', title, format: 'date' };
-  return { type: 'string', title, minLength: 1, maxLength: kind === 'long' ? 1000 : 100 };
+  const en = FIELDS_EN[title] ? { 'x-title-en': FIELDS_EN[title] } : {};
+  if (Array.isArray(kind)) return { type: 'string', title, ...en, enum: kind, 'x-enum-en': kind.map((o) => OPTIONS_EN[o] ?? o) };
+  if (kind === 'int') return { type: 'integer', title, ...en, minimum: 0, maximum: 1_000_000_000 };
+  if (kind === 'date') return { type: 'string', title, ...en, format: 'date' };
+  return { type: 'string', title, ...en, minLength: 1, maxLength: kind === 'long' ? 1000 : 100 };
 };
 
 /** The elements of one demo item: the person or enterprise part of the form is filled by the platform. */
@@ -842,6 +848,7 @@ export function demoItemContent(d: DemoItem, departmentId: string): ItemContent 
     materials: d.materials.map(([name, required, replace], i) => ({
       code: `m${i + 1}`,
       name,
+      ...(MATERIALS_EN[name] ? { nameEn: MATERIALS_EN[name] } : {}),
       required,
       form: 'electronic' as const,
       accept: ['application/pdf', 'image/png', 'image/jpeg'] as ('application/pdf' | 'image/png' | 'image/jpeg')[],

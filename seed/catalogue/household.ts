@@ -286,7 +286,7 @@ export const HOUSEHOLD_ITEMS: DemoItem[] = [
   {
     code: 'QR-HZDD-015',
     name: '居住证申领',
-    nameEn: 'Residence permit (居住证)',
+    nameEn: 'Application for a residence permit',
     dept: 'HZDD',
     type: 'confirmation',
     who: 'person',

@@ -326,7 +326,7 @@ export const TRAFFIC_ITEMS: DemoItem[] = [
   {
     code: 'XK-JGDD-018',
     name: '补领、换领机动车行驶证',
-    nameEn: 'Replacement of a vehicle registration certificate (行驶证)',
+    nameEn: 'Replacement or renewal of a vehicle licence',
     dept: 'JGDD',
     type: 'licensing',
     who: 'both',

@@ -30,8 +30,8 @@ export function cardType(departmentId: string, itemCode?: string, over: Partial<
       template: {
         numberPrefix: 'SB',
         rows: [
-          { field: 'cardNo', label: '社会保障号码' },
-          { field: 'bank', label: '开户银行' },
+          { field: 'cardNo', label: '社会保障号码', labelEn: 'Social security number' },
+          { field: 'bank', label: '开户银行', labelEn: 'Bank' },
         ],
         sealPurpose: '证照专用章',
       },

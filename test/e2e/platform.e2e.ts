@@ -49,14 +49,49 @@ describe('the platform in a browser', () => {
   });
 
   it('switches to English and back', async () => {
+    const CJK = /\p{Script=Han}/u;
     const page = await newPage();
+    // In Chinese, the account page names sign-in factors and levels in words, never as codes.
+    await signIn(page, 'citizen01', '/account');
+    await page.getByRole('heading', { name: '账号与安全' }).waitFor();
+    await page.getByText('二级：实名认证').waitFor();
+    await page
+      .getByText(/认证方式：密码/)
+      .first()
+      .waitFor();
+    const account = await page.getByRole('main').innerText();
+    expect(account.match(/\b(pwd|sms|otp|mfa|rec|L[1-4]|person|enterprise|legal_rep|agent|public)\b/g)).toBeNull();
     await page.goto(world.server.url);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('heading', { name: 'Ulanhot Government Services' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await seriousViolations(page)).toEqual([]);
+    // In English, an item, its form's field labels and its materials read in English.
+    const found = await page.evaluate(async () => (await (await fetch('/api/services/items?q=' + encodeURIComponent('个体工商户设立登记'))).json()) as { items: { id: string; name: string }[] });
+    const id = found.items.find((i) => i.name === '个体工商户设立登记')!.id;
+    await page.goto(`${world.server.url}/services/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Registration of an individual business' }).waitFor();
+    await page.goto(`${world.server.url}/services/${id}/apply`);
+    await page.getByText('Trade name', { exact: true }).waitFor();
+    const labels = await page.locator('form .ant-form-item-label label').allTextContents();
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels.filter((l) => CJK.test(l))).toEqual([]);
+    await page.getByText('Proof of right to use the business premises', { exact: true }).waitFor();
+    const materials = await page.locator('main strong').allTextContents();
+    expect(materials.filter((m) => CJK.test(m))).toEqual([]);
+    await page.screenshot({ path: 'test/e2e/artifacts/lang-apply-en.png', fullPage: true });
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await page.getByRole('heading', { name: '乌兰浩特市政务服务网' }).waitFor();
+    await page.getByText('字号名称', { exact: true }).waitFor();
+    // A department's English name, as an administrator sees it in English.
+    const admin = await newPage();
+    await signIn(admin, 'admin', '/admin/departments');
+    await admin.getByLabel('按名称筛选').fill('市场监督');
+    await admin.getByLabel('按名称筛选').press('Enter');
+    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局' }).waitFor();
+    await admin.getByRole('button', { name: '切换到英文' }).click();
+    await admin.getByRole('cell', { name: 'Ulanhot Market Regulation Bureau' }).waitFor();
+    await admin.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局' }).waitFor();
   });
 
   it('signs a staff member into the workbench through SSO, after refusing a wrong password with a visible message', async () => {
@@ -72,7 +107,7 @@ describe('the platform in a browser', () => {
       .click();
     await page.waitForURL((u) => u.pathname === '/workbench');
     await page.getByRole('heading', { name: '您好，李娜' }).waitFor();
-    await page.getByRole('heading', { name: '窗口身份核验（L3）' }).waitFor();
+    await page.getByRole('heading', { name: '窗口身份核验（三级）' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -92,7 +127,7 @@ describe('the platform in a browser', () => {
       .click();
     await page.waitForURL((u) => u.pathname === '/account');
     await page.getByRole('heading', { name: '账号与安全' }).waitFor();
-    await page.getByText('L2 实名认证').waitFor();
+    await page.getByText('二级：实名认证').waitFor();
     await page.getByText(/^1522\*{10}\d{3}[\dX]$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -114,7 +149,7 @@ describe('the platform in a browser', () => {
       .getByRole('button', { name: /^注\s*册$/ })
       .click();
     await page.waitForURL((u) => u.pathname === '/account');
-    await page.getByText('L1 手机验证').waitFor();
+    await page.getByText('一级：手机验证').waitFor();
     await page.getByRole('heading', { name: '实名认证' }).waitFor();
 
     // Turn on the authenticator: scan (here: read) the key, confirm with a code, keep the recovery codes.

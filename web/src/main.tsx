@@ -43,6 +43,8 @@ function Root() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
+      // antd puts a space between two CJK characters in a button (登 录); Chinese UI text has none.
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#9f1d20',

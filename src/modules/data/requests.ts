@@ -164,6 +164,9 @@ export class SharingRequests {
     else q = q.where('r.provider_department_id', '=', who.departmentId ?? '00000000-0000-0000-0000-000000000000').where('q.state', '=', 'submitted');
     const rows = await q.orderBy('q.created_at', 'desc').limit(200).execute();
     const now = this.k.clock.now().getTime();
-    return rows.map((r) => ({ id: r.id, number: r.number, state: r.state, systemName: r.system_name, purpose: r.purpose, items: r.items, clearItems: r.clear_items, periodFrom: cstDate(new Date(r.period_from)), periodTo: cstDate(new Date(r.period_to)), dueAt: new Date(r.due_at).toISOString(), overdue: ['submitted', 'bureau_review'].includes(r.state) && new Date(r.due_at).getTime() < now, resourceCode: r.resource_code, resourceName: r.resource_name, requesterDepartmentId: r.requester_department_id, providerDepartmentId: r.provider_department_id }));
+    // Item names from the catalogue, so pages show 信用等级 rather than the item code `rating`.
+    const itemNames = new Map<string, Map<string, string>>();
+    for (const code of new Set(rows.map((r) => r.resource_code))) itemNames.set(code, new Map((await this.catalogue.get(code)).items.map((i) => [i.code, i.name])));
+    return rows.map((r) => ({ id: r.id, number: r.number, state: r.state, systemName: r.system_name, purpose: r.purpose, items: r.items, itemNames: (r.items as string[]).map((i) => itemNames.get(r.resource_code)?.get(i) ?? i), clearItems: r.clear_items, periodFrom: cstDate(new Date(r.period_from)), periodTo: cstDate(new Date(r.period_to)), dueAt: new Date(r.due_at).toISOString(), overdue: ['submitted', 'bureau_review'].includes(r.state) && new Date(r.due_at).getTime() < now, resourceCode: r.resource_code, resourceName: r.resource_name, requesterDepartmentId: r.requester_department_id, providerDepartmentId: r.provider_department_id }));
   }
 }

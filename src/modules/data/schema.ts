@@ -199,6 +199,8 @@ export const SharingRequestSummary = Type.Object({
   overdue: Type.Boolean(),
   resourceCode: Type.String(),
   resourceName: Type.String(),
+  /** The items' names in the catalogue, in the order of `items`. */
+  itemNames: Type.Array(Type.String()),
   requesterDepartmentId: Uuid,
   providerDepartmentId: Uuid,
 });

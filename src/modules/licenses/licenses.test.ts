@@ -191,7 +191,20 @@ describe('the holder’s wallet', () => {
   });
 
   it('lets only the holder read and download it', async () => {
-    expect((await call('GET', `/api/licenses/${id}`, holder.token)).json()).toMatchObject({ id, statusLabel: '有效', rows: [{ label: '社会保障号码' }, { label: '开户银行' }] });
+    const mine = (await call('GET', `/api/licenses/${id}`, holder.token)).json();
+    expect(mine).toMatchObject({
+      id,
+      statusLabel: '有效',
+      nameEn: 'Social security card',
+      rows: [
+        { label: '社会保障号码', labelEn: 'Social security number' },
+        { label: '开户银行', labelEn: 'Bank' },
+      ],
+    });
+    // A check by the public is logged without a name: the page names the public in the reader's language.
+    expect((await call('GET', `/api/licenses/verify/${mine.identifier}`)).statusCode).toBe(200);
+    const uses = (await call('GET', '/api/licenses/mine/uses', holder.token)).json();
+    expect(uses.find((u: { kind: string }) => u.kind === 'verify')).toMatchObject({ actorName: null });
     expect((await call('GET', `/api/licenses/${id}`, stranger.token)).statusCode).toBe(403);
     expect((await call('GET', `/api/licenses/${id}/document`, stranger.token)).statusCode).toBe(403);
     expect((await call('GET', `/api/licenses/${id}/document`)).statusCode).toBe(401);

@@ -68,7 +68,7 @@ export const LicenceTypeDefinition = Type.Object(
       {
         /** The start of every 证照编号 of this type, e.g. JY1 for 食品经营许可证. */
         numberPrefix: Type.String({ pattern: '^[A-Z0-9]{1,8}$' }),
-        rows: Type.Array(Type.Object({ field: FieldName, label: Text(20) }, { additionalProperties: false }), { minItems: 1, maxItems: 12 }),
+        rows: Type.Array(Type.Object({ field: FieldName, label: Text(20), labelEn: Type.Optional(Text(60)) }, { additionalProperties: false }), { minItems: 1, maxItems: 12 }),
         sealPurpose: Text(12, 2),
       },
       { additionalProperties: false },
@@ -156,6 +156,8 @@ export const VerifyResult = Type.Object({
       name: Type.String(),
       version: Type.Integer(),
       status: Type.String(),
+      /** The status as a code, for pages that name it in their own language. */
+      statusCode: Type.String(),
       issuerName: Type.String(),
       issuedOn: Type.String(),
       validUntil: Type.Union([Type.String(), Type.Null()]),
@@ -197,6 +199,8 @@ export const LicenceSummary = Type.Object({
   licenceNo: Type.String(),
   typeKey: Type.String(),
   name: Type.String(),
+  /** The licence type's English name, for the English pages. */
+  nameEn: Nullable(Type.String()),
   version: Type.Integer(),
   status: Status,
   statusLabel: Type.String(),
@@ -208,7 +212,7 @@ export const LicenceSummary = Type.Object({
   holderName: Type.String(),
   holderCode: Type.String({ description: 'masked' }),
   itemCode: Nullable(Type.String()),
-  rows: Type.Array(Type.Object({ label: Type.String(), value: Type.String() })),
+  rows: Type.Array(Type.Object({ label: Type.String(), labelEn: Nullable(Type.String()), value: Type.String() })),
   verifyUrl: Type.String(),
 });
 
@@ -217,7 +221,7 @@ export const Wallet = Type.Object({ items: Type.Array(LicenceSummary), materials
 export const UseRow = Type.Object({
   id: Uuid,
   kind: Type.String(),
-  actorName: Type.String(),
+  actorName: Nullable(Type.String()),
   departmentId: Nullable(Type.String()),
   purpose: Type.String(),
   at: Type.String({ format: 'date-time' }),

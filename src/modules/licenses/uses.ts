@@ -45,7 +45,7 @@ export class LicenceUses {
     const rows = await licensesDb(this.k.db)
       .selectFrom('licenses_use as u')
       .innerJoin('licenses_licence as l', 'l.id', 'u.licence_id')
-      .select(['u.id', 'u.kind', 'u.actor_name', 'u.department_id', 'u.purpose', 'u.at', 'l.name', 'l.licence_no', 'l.identifier'])
+      .select(['u.id', 'u.kind', 'u.actor_id', 'u.actor_name', 'u.department_id', 'u.purpose', 'u.at', 'l.name', 'l.licence_no', 'l.identifier'])
       .where('u.holder_index', '=', holderIndex)
       .orderBy('u.at', 'desc')
       .limit(limit)
@@ -53,7 +53,8 @@ export class LicenceUses {
     return rows.map((u) => ({
       id: u.id,
       kind: u.kind,
-      actorName: u.actor_name,
+      // A verification by the public has no actor; the page names it in the reader's language.
+      actorName: u.actor_id === 'anonymous' ? null : u.actor_name,
       departmentId: u.department_id,
       purpose: u.purpose,
       at: new Date(u.at).toISOString(),

@@ -68,6 +68,7 @@ export class Verifier {
             name: r.name,
             version: r.version,
             status: statusLabel(this.licences.effectiveStatus(r)),
+            statusCode: this.licences.effectiveStatus(r),
             issuerName: r.issuer_name,
             issuedOn: day(r.issued_on)!,
             validUntil: day(r.valid_until),

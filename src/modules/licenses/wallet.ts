@@ -83,6 +83,7 @@ export class Wallet {
       licenceNo: r.licence_no,
       typeKey: r.type_key,
       name: r.name,
+      nameEn: t?.definition.nameEn ?? null,
       version: r.version,
       status,
       statusLabel: statusLabel(status),
@@ -94,7 +95,7 @@ export class Wallet {
       holderName: r.holder_name,
       holderCode: r.holder_code_masked,
       itemCode: r.item_code,
-      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, value: shown(data[row.field], holderId) })) : [],
+      rows: data && t ? t.definition.template.rows.map((row) => ({ label: row.label, labelEn: row.labelEn ?? null, value: shown(data[row.field], holderId) })) : [],
       verifyUrl: `${this.verifyBase}/verify?id=${r.identifier}`,
     };
   }

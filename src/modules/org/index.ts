@@ -12,6 +12,7 @@ export { ROLES, permissionsOf, grantsAcrossDepartments } from './roles.ts';
 export { actsAcrossDepartments, permissionsIn, rolesIn, ROLE_SETTINGS_KEY, KNOWN_PERMISSIONS, type RoleSettings } from './role-catalogue.ts';
 import { declareRoleSettings } from './role-catalogue.ts';
 export { loadRegions } from './regions-load.ts';
+export { regionNameEn, streetOfficeNameEn } from './region-names.ts';
 export { DepartmentNames } from './department-names.ts';
 export type { OrgService } from './service.ts';
 export type { Staff, Department, StaffInput, DepartmentInput } from './schema.ts';

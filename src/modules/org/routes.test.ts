@@ -28,6 +28,14 @@ describe('organisation API', () => {
     expect(top.json().find((r: { code: string }) => r.code === '15').name).toBe('内蒙古自治区');
   });
 
+  it('names regions in English for the English pages: pinyin with the kind of place', async () => {
+    const streets = (await t.app.inject({ url: '/api/org/regions?parent=152201' })).json() as { name: string; nameEn: string }[];
+    expect(streets.find((r) => r.name === '和平街道')?.nameEn).toBe('Heping Subdistrict');
+    expect(streets.find((r) => r.name === '葛根庙镇')?.nameEn).toBe('Gegenmiao Town');
+    expect(streets.filter((r) => !/^[A-Z][A-Za-z' ]+$/.test(r.nameEn)).map((r) => r.name)).toEqual([]);
+    expect((await t.app.inject({ url: '/api/org/regions/152201' })).json()).toMatchObject({ name: '乌兰浩特市', nameEn: 'Ulanhot' });
+  });
+
   it('creates a department, writes its audit entry and event in the same transaction, and lists it', async () => {
     const auditBefore = await count('kernel_audit_entry');
     const res = await t.app.inject({
@@ -37,7 +45,7 @@ describe('organisation API', () => {
       payload: { regionCode: '152201', code: 'SCJG', name: '乌兰浩特市市场监督管理局', nameEn: 'Market Regulation' },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '乌兰浩特市市场监督管理局', regionName: '乌兰浩特市', active: true, version: 1 });
+    expect(res.json()).toMatchObject({ name: '乌兰浩特市市场监督管理局', nameEn: 'Market Regulation', regionName: '乌兰浩特市', active: true, version: 1 });
     expect(await count('kernel_audit_entry')).toBe(auditBefore + 1);
     const list = await t.app.inject({ url: '/api/org/departments?q=市场监督', headers: bearer(admin) });
     expect(list.json().items.map((d: { code: string }) => d.code)).toEqual(['SCJG']);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { ProblemSchema } from '../../kernel/http/schemas.ts';
 import { Department, DepartmentInput, DepartmentPatch, PageQuery, Post, PostInput, Region, RegionCode, Staff, StaffPatch, page } from './schema.ts';
+import { regionNameEn } from './region-names.ts';
 import type { OrgService } from './service.ts';
 
 const tags = ['org'];
@@ -31,10 +32,13 @@ export function orgRoutes(org: OrgService) {
           tags,
           summary: '行政区划详情 / A region',
           params: Type.Object({ code: RegionCode }),
-          response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+          response: { 200: Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String(), level: Type.Integer(), parent_code: Type.Union([Type.String(), Type.Null()]) }), ...errors },
         },
       },
-      async (req) => (await org.region(req.params.code)) as { code: string; name: string; level: number; parent_code: string | null },
+      async (req) => {
+        const r = (await org.region(req.params.code)) as { code: string; name: string; level: number; parent_code: string | null };
+        return { ...r, nameEn: regionNameEn(r.name) };
+      },
     );
     app.get(
       '/api/org/roles',

@@ -8,6 +8,7 @@ const Name = Type.String({ minLength: 2, maxLength: 60, pattern: '\\S' });
 export const Region = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  nameEn: Type.String(),
   level: Type.Integer(),
   parentCode: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),

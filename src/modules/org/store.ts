@@ -3,6 +3,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import type { Department, Region } from './schema.ts';
 import { orgDb } from './tables.ts';
+import { regionNameEn } from './region-names.ts';
 
 export async function regionByCode(db: Executor, code: string) {
   return orgDb(db).selectFrom('org_region').selectAll().where('code', '=', code).executeTakeFirst();
@@ -16,7 +17,7 @@ export async function childRegions(db: Executor, parentCode: string | null): Pro
     .$if(parentCode !== null, (q) => q.where('r.parent_code', '=', parentCode))
     .orderBy('r.code')
     .execute();
-  return rows as Region[];
+  return rows.map((r) => ({ ...r, nameEn: regionNameEn(r.name) })) as Region[];
 }
 
 const departmentColumns = [

@@ -138,15 +138,35 @@ describe('the public catalogue', () => {
     expect((await get(`/api/services/items?q=${'长'.repeat(101)}`)).statusCode).toBe(400);
   });
 
-  it('finds an item by its English name and gives both names', async () => {
+  it('finds an item by its English name and gives both names, for the item, its materials and its form fields', async () => {
+    const base = itemContent(market.id);
     const made = await send('POST', '/api/services/items', admin, {
       code: 'GG-3003',
       regionCode: '152201',
-      content: itemContent(market.id, { name: '异地就医备案', nameEn: 'Registering medical treatment in another place', lifeEvents: ['medical'] }),
+      content: itemContent(market.id, {
+        name: '异地就医备案',
+        nameEn: 'Registering medical treatment in another place',
+        lifeEvents: ['medical'],
+        materials: [{ ...base.materials[0], nameEn: 'Proof of right to use the business premises' }, base.materials[1]],
+        form: {
+          ...base.form,
+          schema: { ...base.form.schema, properties: { ...(base.form.schema.properties as object), shopName: { type: 'string', title: '字号名称', 'x-title-en': 'Trade name' } } },
+        },
+      }),
     });
+    expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ name: '异地就医备案', nameEn: 'Registering medical treatment in another place' });
     const hits = (await get(`/api/services/items?q=${encodeURIComponent('medical treatment')}`)).json().items;
     expect(hits.map((i: { name: string }) => i.name)).toEqual(['异地就医备案']);
+    const guide = (await get(`/api/services/items/${made.json().id}`)).json();
+    expect(guide.content.materials.map((m: { name: string; nameEn?: string }) => m.nameEn ?? null)).toEqual(['Proof of right to use the business premises', null]);
+    expect(guide.content.form.schema.properties.shopName['x-title-en']).toBe('Trade name');
+    const long = await send('POST', '/api/services/items', admin, {
+      code: 'GG-3004',
+      regionCode: '152201',
+      content: itemContent(market.id, { name: '英文名过长', materials: [{ ...base.materials[0], nameEn: 'x'.repeat(201) }] }),
+    });
+    expect(long.statusCode).toBe(400);
   });
 
   it('pages through the catalogue without repeats', async () => {

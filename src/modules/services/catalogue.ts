@@ -305,10 +305,11 @@ export class Catalogue {
       .execute();
     const pg = pageOf(rows, limit, (r) => [r.name, r.id]);
     const depts = await this.names.of(pg.items.map((r) => String(r.department_id)));
-    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id)) ?? '')), next: pg.next, queryId: null };
+    const deptsEn = await this.names.ofEn(pg.items.map((r) => String(r.department_id)));
+    return { items: pg.items.map((r) => this.summary(r, depts.get(String(r.department_id)) ?? '', deptsEn.get(String(r.department_id)) ?? null)), next: pg.next, queryId: null };
   }
 
-  private summary(r: Record<string, unknown>, departmentName: string): ItemSummary {
+  private summary(r: Record<string, unknown>, departmentName: string, departmentNameEn: string | null): ItemSummary {
     return {
       id: String(r.id),
       code: String(r.code),
@@ -318,6 +319,7 @@ export class Catalogue {
       itemType: String(r.item_type),
       departmentId: String(r.department_id),
       departmentName,
+      departmentNameEn,
       applicantTypes: r.applicant_types as string[],
       promisedDays: Number(r.promised_days),
       visits: Number(r.visits),
@@ -329,7 +331,7 @@ export class Catalogue {
   }
 
   /** Departments that offer items, with how many: the catalogue's "by department" view. */
-  async departments(regionCode?: string): Promise<{ id: string; name: string; items: number }[]> {
+  async departments(regionCode?: string): Promise<{ id: string; name: string; nameEn: string | null; items: number }[]> {
     let q = servicesDb(this.k.db)
       .selectFrom('services_item')
       .select(['department_id', sql<number>`count(*)::int`.as('n')])
@@ -337,7 +339,10 @@ export class Catalogue {
     if (regionCode) q = q.where('region_code', 'like', `${regionCode}%`);
     const rows = await q.groupBy('department_id').execute();
     const names = await this.names.of(rows.map((r) => r.department_id));
-    return rows.map((r) => ({ id: r.department_id, name: names.get(r.department_id) ?? '', items: r.n })).sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh'));
+    const namesEn = await this.names.ofEn(rows.map((r) => r.department_id));
+    return rows
+      .map((r) => ({ id: r.department_id, name: names.get(r.department_id) ?? '', nameEn: namesEn.get(r.department_id) ?? null, items: r.n }))
+      .sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh'));
   }
 
   /** One item with its current elements; inactive items only for managers. */
@@ -352,7 +357,8 @@ export class Catalogue {
     if (!r) throw Errors.notFound('service item');
     if (!r.active && !forManager && !(who && this.policy.can(who, 'services.manage', { regionCode: r.region_code }))) throw Errors.notFound('service item');
     const dept = (await this.names.of([r.department_id])).get(r.department_id);
-    return { ...this.summary(r, dept ?? ''), versionId: r.version_id, content: r.content as ItemContent, updatedAt: new Date(r.updated_at).toISOString() };
+    const deptEn = (await this.names.ofEn([r.department_id])).get(r.department_id);
+    return { ...this.summary(r, dept ?? '', deptEn ?? null), versionId: r.version_id, content: r.content as ItemContent, updatedAt: new Date(r.updated_at).toISOString() };
   }
 
   /** A version by id, as applications made under it read it. */

@@ -114,7 +114,7 @@ export function servicesRoutes(p: ServicesParts) {
           tags,
           summary: '按部门浏览 / Departments offering items',
           querystring: Type.Object({ regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }),
-          response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), items: Type.Integer() })), 400: ProblemSchema },
+          response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), items: Type.Integer() })), 400: ProblemSchema },
         },
       },
       async (req) => p.catalogue.departments(req.query.regionCode),

@@ -14,6 +14,8 @@ export const Material = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
     name: Text(100),
+    /** English name for the English pages; absent, they show the Chinese name. */
+    nameEn: Type.Optional(Text(200)),
     required: Type.Boolean(),
     form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('electronic')]),
     /** Can be replaced by an e-licence of this type or by shared data (免证办); the licences module uses it. */
@@ -94,6 +96,7 @@ export const ItemSummary = Type.Object({
   itemType: Type.String(),
   departmentId: Type.String(),
   departmentName: Type.String(),
+  departmentNameEn: Type.Union([Type.String(), Type.Null()]),
   applicantTypes: Type.Array(Type.String()),
   promisedDays: Type.Integer(),
   visits: Type.Integer(),
@@ -176,9 +179,11 @@ export const ApplicationView = Type.Object({
   regionCode: Type.String(),
   itemId: Type.String(),
   itemName: Type.String(),
+  itemNameEn: Type.Union([Type.String(), Type.Null()]),
   itemVersion: Type.Integer(),
   departmentId: Type.String(),
   departmentName: Type.String(),
+  departmentNameEn: Type.Union([Type.String(), Type.Null()]),
   applicantName: Type.String(),
   enterpriseName: Type.Union([Type.String(), Type.Null()]),
   channel: Type.String(),
@@ -216,10 +221,13 @@ export const ApplicationDetail = Type.Composite([
     form: JsonObject,
     /** Field name → its title in the form the application was made under, for reading the form. */
     formTitles: Type.Record(Type.String(), Type.String()),
+    /** The same in English, for the fields that have an English title (`x-title-en`). */
+    formTitlesEn: Type.Record(Type.String(), Type.String()),
     materials: Type.Array(
       Type.Object({
         code: Type.String(),
         name: Type.String(),
+        nameEn: Type.Optional(Type.String()),
         fileId: Type.Optional(Type.String()),
         licenceId: Type.Optional(Type.String()),
         licence: Type.Optional(

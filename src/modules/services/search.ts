@@ -190,6 +190,7 @@ export class CatalogueSearch {
       ])
       .execute();
     const depts = await this.names.of([...new Set(rows.map((r) => r.department_id))]);
+    const deptsEn = await this.names.ofEn([...new Set(rows.map((r) => r.department_id))]);
     const cacheKey = (r: (typeof rows)[number]) => `${r.version_id}|${depts.get(r.department_id) ?? ''}`;
     const missing = rows.filter((r) => !this.analyzed.has(cacheKey(r)));
     for (let i = 0; i < missing.length; i += 200) {
@@ -241,6 +242,7 @@ export class CatalogueSearch {
           itemType: r.item_type,
           departmentId: r.department_id,
           departmentName: depts.get(r.department_id) ?? '',
+          departmentNameEn: deptsEn.get(r.department_id) ?? null,
           applicantTypes: r.applicant_types,
           promisedDays: r.promised_days,
           visits: r.visits,

@@ -34,6 +34,7 @@ export class ApplicationViews {
 
   private async views(rows: Row[]): Promise<ApplicationView[]> {
     const depts = await this.names.of(rows.map((r) => r.department_id));
+    const deptsEn = await this.names.ofEn(rows.map((r) => r.department_id));
     const now = this.k.clock.now();
     const out: ApplicationView[] = [];
     for (const r of rows) {
@@ -46,9 +47,11 @@ export class ApplicationViews {
         regionCode: r.region_code,
         itemId: r.item_id,
         itemName: v.content.name,
+        itemNameEn: v.content.nameEn ?? null,
         itemVersion: v.version,
         departmentId: r.department_id,
         departmentName: depts.get(r.department_id) ?? '',
+        departmentNameEn: deptsEn.get(r.department_id) ?? null,
         applicantName: r.applicant_name,
         enterpriseName: r.enterprise_name,
         channel: r.channel,
@@ -73,12 +76,13 @@ export class ApplicationViews {
   }
 
   /** Materials as stored, with each cited licence's current state (免证办: staff see it checked now, not when cited). */
-  private async materialsOf(refs: { code: string; fileId?: string; licenceId?: string }[], names: Map<string, string>) {
+  private async materialsOf(refs: { code: string; fileId?: string; licenceId?: string }[], names: Map<string, { name: string; nameEn?: string }>) {
     const ids = refs.flatMap((m) => (m.licenceId ? [m.licenceId] : []));
     const cited = ids.length && this.apps.licenceRefs ? await this.apps.licenceRefs.describe(ids) : new Map();
     return refs.map((m) => ({
       code: m.code,
-      name: names.get(m.code) ?? m.code,
+      name: names.get(m.code)?.name ?? m.code,
+      ...(names.get(m.code)?.nameEn ? { nameEn: names.get(m.code)!.nameEn } : {}),
       ...(m.fileId ? { fileId: m.fileId } : {}),
       ...(m.licenceId ? { licenceId: m.licenceId, ...(cited.get(m.licenceId) ? { licence: cited.get(m.licenceId) } : {}) } : {}),
     }));
@@ -97,7 +101,7 @@ export class ApplicationViews {
       if (key === 'person.idNumber') form[field] = maskCitizenId(form[field] as string);
       if (key === 'person.phone') form[field] = maskAddress(form[field] as string);
     }
-    const names = new Map(v.content.materials.map((m) => [m.code, m.name]));
+    const names = new Map(v.content.materials.map((m) => [m.code, { name: m.name, nameEn: m.nameEn }]));
     const history = await servicesDb(this.k.db).selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
     const def = v.content.workflow;
     const actor = who.type === 'staff' ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
@@ -113,11 +117,12 @@ export class ApplicationViews {
     };
     // Staff are offered only what they may take now: 审批分离 and someone else's claim hold steps back.
     const staffActions = who.type === 'staff' ? (await myActions(this.k, this.catalogue, who, [row])).get(row.id) : undefined;
-    const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown }>;
+    const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown; 'x-title-en'?: unknown }>;
     return {
       ...view,
       form,
       formTitles: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, typeof p?.title === 'string' ? p.title : k])),
+      formTitlesEn: Object.fromEntries(Object.entries(props).flatMap(([k, p]) => (typeof p?.['x-title-en'] === 'string' ? [[k, p['x-title-en']]] : []))),
       materials: await this.materialsOf(row.materials as { code: string; fileId?: string; licenceId?: string }[], names),
       supplementItems: row.supplement_items as string[],
       resultFileId: row.result_file_id,

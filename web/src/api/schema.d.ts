@@ -9159,6 +9159,7 @@ export interface operations {
                         dueAt: string;
                         /** Format: uuid */
                         id: string;
+                        itemNames: string[];
                         items: string[];
                         number: string;
                         overdue: boolean;
@@ -14822,8 +14823,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -15440,8 +15443,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -15970,8 +15975,10 @@ export interface operations {
                         itemCode: string | null;
                         licenceNo: string;
                         name: string;
+                        nameEn: string | null;
                         rows: {
                             label: string;
+                            labelEn: string | null;
                             value: string;
                         }[];
                         /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -16159,8 +16166,10 @@ export interface operations {
                             itemCode: string | null;
                             licenceNo: string;
                             name: string;
+                            nameEn: string | null;
                             rows: {
                                 label: string;
+                                labelEn: string | null;
                                 value: string;
                             }[];
                             /** @description valid | annulled | cancelled | expired | revoked | superseded */
@@ -16406,7 +16415,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        actorName: string;
+                        actorName: string | null;
                         /** Format: date-time */
                         at: string;
                         departmentId: string | null;
@@ -16944,6 +16953,7 @@ export interface operations {
                                 rows: {
                                     field: string;
                                     label: string;
+                                    labelEn?: string;
                                 }[];
                                 sealPurpose: string;
                             };
@@ -16999,6 +17009,7 @@ export interface operations {
                             rows: {
                                 field: string;
                                 label: string;
+                                labelEn?: string;
                             }[];
                             sealPurpose: string;
                         };
@@ -17067,6 +17078,7 @@ export interface operations {
                                 rows: {
                                     field: string;
                                     label: string;
+                                    labelEn?: string;
                                 }[];
                                 sealPurpose: string;
                             };
@@ -17205,6 +17217,7 @@ export interface operations {
                             licenceNo: string;
                             name: string;
                             status: string;
+                            statusCode: string;
                             validUntil: string | null;
                             version: number;
                         };
@@ -17341,6 +17354,7 @@ export interface operations {
                             licenceNo: string;
                             name: string;
                             status: string;
+                            statusCode: string;
                             validUntil: string | null;
                             version: number;
                         };
@@ -18361,6 +18375,7 @@ export interface operations {
                         hasChildren: boolean;
                         level: number;
                         name: string;
+                        nameEn: string;
                         parentCode: string | null;
                     }[];
                 };
@@ -18415,6 +18430,7 @@ export interface operations {
                         code: string;
                         level: number;
                         name: string;
+                        nameEn: string;
                         parent_code: string | null;
                     };
                 };
@@ -18825,11 +18841,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -18849,6 +18869,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -18865,6 +18886,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         myActions?: {
                             code: string;
@@ -19004,11 +19026,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -19028,6 +19054,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -19044,6 +19071,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         myActions?: {
                             code: string;
@@ -19204,11 +19232,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -19228,6 +19260,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -19244,6 +19277,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         myActions?: {
                             code: string;
@@ -19389,11 +19423,15 @@ export interface operations {
                         delivery: string | null;
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         dueAt: string | null;
                         enterpriseName: string | null;
                         evaluated: boolean;
                         form: components["schemas"]["JsonObject"];
                         formTitles: {
+                            [key: string]: string;
+                        };
+                        formTitlesEn: {
                             [key: string]: string;
                         };
                         history: {
@@ -19413,6 +19451,7 @@ export interface operations {
                         id: string;
                         itemId: string;
                         itemName: string;
+                        itemNameEn: string | null;
                         itemVersion: number;
                         materials: {
                             code: string;
@@ -19429,6 +19468,7 @@ export interface operations {
                             };
                             licenceId?: string;
                             name: string;
+                            nameEn?: string;
                         }[];
                         myActions?: {
                             code: string;
@@ -19873,12 +19913,14 @@ export interface operations {
                             channel: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             dueAt: string | null;
                             enterpriseName: string | null;
                             evaluated: boolean;
                             id: string;
                             itemId: string;
                             itemName: string;
+                            itemNameEn: string | null;
                             itemVersion: number;
                             myActions?: {
                                 code: string;
@@ -20019,12 +20061,14 @@ export interface operations {
                             channel: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             dueAt: string | null;
                             enterpriseName: string | null;
                             evaluated: boolean;
                             id: string;
                             itemId: string;
                             itemName: string;
+                            itemNameEn: string | null;
                             itemVersion: number;
                             myActions?: {
                                 code: string;
@@ -20355,6 +20399,7 @@ export interface operations {
                         id: string;
                         items: number;
                         name: string;
+                        nameEn: string | null;
                     }[];
                 };
             };
@@ -20419,6 +20464,7 @@ export interface operations {
                             code: string;
                             departmentId: string;
                             departmentName: string;
+                            departmentNameEn: string | null;
                             fullyOnline: boolean;
                             handling: string;
                             id: string;
@@ -20484,6 +20530,7 @@ export interface operations {
                             code: string;
                             form: "original" | "copy" | "electronic";
                             name: string;
+                            nameEn?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -20586,6 +20633,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20630,6 +20678,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -20776,6 +20825,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20820,6 +20870,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -20940,6 +20991,7 @@ export interface operations {
                             code: string;
                             form: "original" | "copy" | "electronic";
                             name: string;
+                            nameEn?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -21043,6 +21095,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -21087,6 +21140,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;
@@ -21239,6 +21293,7 @@ export interface operations {
                                 code: string;
                                 form: "original" | "copy" | "electronic";
                                 name: string;
+                                nameEn?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -21283,6 +21338,7 @@ export interface operations {
                         };
                         departmentId: string;
                         departmentName: string;
+                        departmentNameEn: string | null;
                         fullyOnline: boolean;
                         handling: string;
                         id: string;

@@ -19,10 +19,8 @@ export function VerdictCard({ result }: { result: VerifyResult }) {
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
               <Descriptions.Item label={t('lic.type')}>{l.name}</Descriptions.Item>
               <Descriptions.Item label={t('lic.number')}>{l.licenceNo}</Descriptions.Item>
-              <Descriptions.Item label={t('lic.holder')}>
-                {l.holderName}（{l.holderCode}）
-              </Descriptions.Item>
-              <Descriptions.Item label={t('lic.status')}>{l.status}</Descriptions.Item>
+              <Descriptions.Item label={t('lic.holder')}>{t('lic.holderWithCode', { name: l.holderName, code: l.holderCode })}</Descriptions.Item>
+              <Descriptions.Item label={t('lic.status')}>{t(`lic.statusNames.${l.statusCode}`, { defaultValue: l.status })}</Descriptions.Item>
               <Descriptions.Item label={t('lic.issuer')}>{l.issuerName}</Descriptions.Item>
               <Descriptions.Item label={t('lic.issuedOn')}>{l.issuedOn}</Descriptions.Item>
               <Descriptions.Item label={t('lic.validUntil')}>{l.validUntil ?? t('lic.forever')}</Descriptions.Item>
@@ -34,9 +32,7 @@ export function VerdictCard({ result }: { result: VerifyResult }) {
           )}
           {result.seal && (
             <Descriptions column={{ xs: 1, sm: 2 }} size="small" style={{ marginTop: 8 }}>
-              <Descriptions.Item label={t('lic.seal')}>
-                {result.seal.name}（{result.seal.code}）
-              </Descriptions.Item>
+              <Descriptions.Item label={t('lic.seal')}>{t('lic.sealWithCode', { name: result.seal.name, code: result.seal.code })}</Descriptions.Item>
               {result.seal.signedAt && <Descriptions.Item label={t('lic.signedAt')}>{new Date(result.seal.signedAt).toLocaleString(i18n.language)}</Descriptions.Item>}
             </Descriptions>
           )}

@@ -5,10 +5,12 @@ import { api } from '../api';
 import { MaterialUpload } from '../svc/MaterialUpload';
 import type { ApplicationDetail } from '../svc/types';
 import { useAction } from '../shell/useAction';
+import { useLocalName } from '../shell/localName';
 
 /** Answering a 补正: what was asked for, a new upload per material, and send. */
 export function SupplementCard({ app, action }: { app: ApplicationDetail; action: 'supplement' | 'resupply' }) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   const act = useAction('svc-app');
   const [files, setFiles] = useState<Record<string, string | null>>({});
   const send = () => {
@@ -36,8 +38,8 @@ export function SupplementCard({ app, action }: { app: ApplicationDetail; action
       <Space direction="vertical" style={{ marginTop: 12, width: '100%' }}>
         {app.materials.map((m) => (
           <div key={m.code}>
-            <strong>{m.name}</strong>
-            <MaterialUpload label={m.name} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />
+            <strong>{localName(m)}</strong>
+            <MaterialUpload label={localName(m)} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />
           </div>
         ))}
         <Button type="primary" onClick={send}>

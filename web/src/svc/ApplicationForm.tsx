@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorText } from '../api';
 import { formValidator, toErrorSchema } from './formValidator';
 import { MaterialUpload } from './MaterialUpload';
+import { localForm } from './localForm';
+import { useLocalName } from '../shell/localName';
 import type { ApplicationDetail, ItemDetail } from './types';
 import { call, client } from '../api/client';
 
@@ -26,6 +28,7 @@ interface Props {
  */
 export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: Props) {
   const { t, i18n } = useTranslation();
+  const localName = useLocalName();
   const c = item.content;
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [files, setFiles] = useState<Record<string, string | null>>({});
@@ -44,15 +47,15 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
     const s = structuredClone(c.form.schema) as RJSFSchema & { properties: Record<string, unknown>; required?: string[] };
     for (const f of filled) delete s.properties[f];
     s.required = (s.required ?? []).filter((r) => !filled.includes(r));
-    return { schema: s, uiSchema: { ...(c.form.uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } } as UiSchema };
-  }, [c, filled]);
+    return localForm(s, { ...(c.form.uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } } as UiSchema, localName.english);
+  }, [c, filled, localName.english]);
 
   const submit = async () => {
     setError(null);
     setFieldErrors(undefined);
     if (formRef.current && !formRef.current.validateForm()) return;
     const missing = c.materials.filter((m) => m.required && !files[m.code] && !cited[m.code]);
-    if (missing.length) return setError(t('svc.needMaterial', { name: missing.map((m) => m.name).join('、') }));
+    if (missing.length) return setError(t('svc.needMaterial', { name: missing.map((m) => localName(m)).join(t('svc.listSep')) }));
     setBusy(true);
     try {
       const materials = [
@@ -99,15 +102,15 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
             return (
               <div key={m.code}>
                 <div>
-                  <strong>{m.name}</strong> {m.required ? `（${t('svc.requiredYes')}）` : `（${t('svc.requiredNo')}）`}{' '}
+                  <strong>{localName(m)}</strong> {m.required ? t('svc.requiredParen') : t('svc.optionalParen')}{' '}
                   {m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}
                 </div>
                 {licence && (
                   <Checkbox checked={!!cited[m.code]} onChange={(e) => setCited((x) => ({ ...x, [m.code]: e.target.checked ? licence.id : null }))}>
-                    {t('lic.useLicence', { name: licence.name, no: licence.licenceNo })}
+                    {t('lic.useLicence', { name: localName(licence), no: licence.licenceNo })}
                   </Checkbox>
                 )}
-                {!cited[m.code] && <MaterialUpload label={m.name} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />}
+                {!cited[m.code] && <MaterialUpload label={localName(m)} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />}
               </div>
             );
           })}

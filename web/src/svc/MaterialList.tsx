@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from './types';
+import { useLocalName } from '../shell/localName';
 
 /**
  * The materials of an application: uploaded files, and licences cited in their place (免证办) with
@@ -8,18 +9,22 @@ import type { ApplicationDetail } from './types';
  */
 export function MaterialList({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   return (
     <ul>
       {app.materials.map((m) => (
         <li key={m.code}>
-          {m.fileId && <a href={`/api/files/${m.fileId}`}>{m.name}</a>}
+          {m.fileId && <a href={`/api/files/${m.fileId}`}>{localName(m)}</a>}
           {m.licenceId && (
             <>
-              {m.name}：{t('lic.cited')}{' '}
+              {t('lic.citedAs', { name: localName(m) })}{' '}
               {m.licence && (
                 <>
-                  <Tag color={m.licence.status === 'valid' ? 'green' : 'red'}>{t('lic.citedVerified', { status: m.licence.statusLabel })}</Tag>
-                  {m.licence.name}（{m.licence.licenceNo}，{m.licence.issuerName}） <a href={`/api/licenses/${m.licence.id}/document?application=${app.id}`}>{t('lic.openLicence')}</a>
+                  <Tag color={m.licence.status === 'valid' ? 'green' : 'red'}>
+                    {t('lic.citedVerified', { status: t(`lic.statusNames.${m.licence.status}`, { defaultValue: m.licence.statusLabel }) })}
+                  </Tag>
+                  {t('lic.citedLicence', { name: m.licence.name, no: m.licence.licenceNo, issuer: m.licence.issuerName })}{' '}
+                  <a href={`/api/licenses/${m.licence.id}/document?application=${app.id}`}>{t('lic.openLicence')}</a>
                 </>
               )}
             </>

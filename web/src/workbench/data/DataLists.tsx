@@ -21,7 +21,7 @@ export function DataLists() {
       <Table<Entry> rowKey="id" size="small" scroll={{ x: true }} dataSource={rows.data ?? []} pagination={false}
         columns={[
           { title: t('data.item'), dataIndex: 'title' },
-          { title: t('data.description'), dataIndex: 'detail' },
+          { title: t('data.lists.detail'), dataIndex: 'detail' },
           { title: t('data.name'), render: (_, e) => (e.resourceCode ? `${e.resourceName}（${e.resourceCode}）` : <Tag>{t('data.lists.notCatalogued')}</Tag>) },
           { title: t('data.basis'), render: (_, e) => e.basis ?? '—' },
         ]}

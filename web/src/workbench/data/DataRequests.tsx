@@ -41,7 +41,7 @@ export function DataRequests() {
           { title: t('data.name'), render: (_, r) => `${r.resourceName}（${r.resourceCode}）` },
           { title: t('data.system'), dataIndex: 'systemName' },
           { title: t('data.purpose'), dataIndex: 'purpose' },
-          { title: t('data.items'), render: (_, r) => r.items.join('、') },
+          { title: t('data.items'), render: (_, r) => r.itemNames.join(t('svc.listSep')) },
           { title: t('data.period'), render: (_, r) => `${r.periodFrom} — ${r.periodTo}` },
           { title: t('data.state'), render: (_, r) => <Space><Tag color={r.state === 'approved' ? 'green' : r.state === 'refused' ? 'red' : 'blue'}>{t(`data.states.${r.state}`)}</Tag>{r.overdue && <Tag color="red">{t('data.overdue')}</Tag>}</Space> },
           {
