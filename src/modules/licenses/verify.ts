@@ -46,6 +46,7 @@ export class Verifier {
         name: d.title,
         version: 1,
         status: '有效',
+        statusCode: 'valid',
         issuerName: d.issuer_name,
         issuedOn: day(d.issued_on)!,
         validUntil: null,
