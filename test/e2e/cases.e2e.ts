@@ -27,6 +27,7 @@ describe('12345 in a browser', () => {
     // The map starts on the urban streets; its centre lies in 爱国街道.
     await agent.getByRole('region', { name: /街道与网格/ }).click();
     await agent.getByText(/已标注/).waitFor();
+    await agent.screenshot({ path: 'test/e2e/artifacts/map-hotline-1280.png', fullPage: true });
     // Suggestions come while typing: the category and the street office of the marked place.
     await agent.getByText('爱国街道办事处').first().waitFor({ timeout: 20_000 });
     expect(await seriousViolations(agent)).toEqual([]);
@@ -63,7 +64,22 @@ describe('12345 in a browser', () => {
     const page = await newPage({ phone: true });
     await signIn(page, 'citizen01', '/cases/new');
     await page.getByLabel('诉求内容').fill('和平路口路灯连续三晚不亮，晚上走路看不见');
-    await page.getByRole('region', { name: /街道与网格/ }).click();
+    // The map has names on it without hovering: the streets' at the city's zoom.
+    await page.locator('.yw-map-label-street', { hasText: '和平街道' }).waitFor({ state: 'visible' });
+    // The place by its standard address: the map flies there, pins it and names street, grid and address.
+    await page.getByLabel('查找地址').fill('和平路12号');
+    await page.locator('.ant-select-item-option', { hasText: /^乌兰浩特市和平街道和平路12号$/ }).click();
+    const status = page.getByRole('status').filter({ hasText: '已标注' });
+    await expect.poll(() => status.textContent()).toMatch(/^已标注：和平街道 · 第\d网格 · 和平路12号$/);
+    expect(await page.getByLabel('地址', { exact: true }).inputValue()).toBe('乌兰浩特市和平街道和平路12号');
+    await page.locator('.yw-map-label-road', { hasText: '和平路' }).waitFor({ state: 'visible' });
+    await page.screenshot({ path: 'test/e2e/artifacts/map-report-390.png', fullPage: true });
+    // By keyboard: arrow keys move the map under the cross-hair, Enter marks the place there.
+    await page.getByRole('region', { name: /街道与网格/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/^已标注：和平街道 · 第\d网格$/);
     expect(await seriousViolations(page)).toEqual([]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
@@ -95,7 +111,7 @@ describe('12345 in a browser', () => {
     await signIn(page, 'grid.aiguo', '/workbench/report');
     await page.getByLabel('诉求内容').fill('巡查发现春阳社区北门井盖破损下陷');
     await page.getByRole('region', { name: /街道与网格/ }).click();
-    await page.getByText(/标注位置 ✓/).waitFor();
+    await page.getByText(/^已标注：爱国街道 · 第\d网格$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: /^提\s*交$/ }).click();
