@@ -64,15 +64,24 @@ describe('12345 in a browser', () => {
     const page = await newPage({ phone: true });
     await signIn(page, 'citizen01', '/cases/new');
     await page.getByLabel('诉求内容').fill('和平路口路灯连续三晚不亮，晚上走路看不见');
-    // The map has names on it without hovering: the streets' at the city's zoom.
-    await page.locator('.yw-map-label-street', { hasText: '和平街道' }).waitFor({ state: 'visible' });
+    // The names shown inside the map's frame (labels are never hover-only; overlapping ones are hidden).
+    const namesInView = (kind: string) =>
+      page.evaluate((kind) => {
+        const frame = document.querySelector('.leaflet-container')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(`.yw-map-label-${kind}`)]
+          .filter((e) => e.style.visibility !== 'hidden')
+          .map((e) => [e.textContent, e.firstElementChild!.getBoundingClientRect()] as const)
+          .filter(([, r]) => r.left >= frame.left && r.right <= frame.right && r.top >= frame.top && r.bottom <= frame.bottom)
+          .map(([name]) => name);
+      }, kind);
+    await expect.poll(() => namesInView('street')).toEqual(expect.arrayContaining(['爱国街道', '和平街道']));
     // The place by its standard address: the map flies there, pins it and names street, grid and address.
     await page.getByLabel('查找地址').fill('和平路12号');
     await page.locator('.ant-select-item-option', { hasText: /^乌兰浩特市和平街道和平路12号$/ }).click();
     const status = page.getByRole('status').filter({ hasText: '已标注' });
     await expect.poll(() => status.textContent()).toMatch(/^已标注：和平街道 · 第\d网格 · 和平路12号$/);
     expect(await page.getByLabel('地址', { exact: true }).inputValue()).toBe('乌兰浩特市和平街道和平路12号');
-    await page.locator('.yw-map-label-road', { hasText: '和平路' }).waitFor({ state: 'visible' });
+    await expect.poll(() => namesInView('road')).toContain('和平路');
     await page.screenshot({ path: 'test/e2e/artifacts/map-report-390.png', fullPage: true });
     // By keyboard: arrow keys move the map under the cross-hair, Enter marks the place there.
     await page.getByRole('region', { name: /街道与网格/ }).focus();

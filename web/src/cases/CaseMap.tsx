@@ -3,7 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import './map/map.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { declutter, label, lineMiddle, POI_COLOURS, type Label } from './map/baseLayers';
+import { declutter, label, linePoints, POI_COLOURS, type Label } from './map/baseLayers';
 import { useGrids } from './map/useGridNames';
 import { useLayer, useMapConfig } from './map/useMapLayers';
 
@@ -104,8 +104,7 @@ export function CaseMap({ pin, onPick, heat, height = 320, focus, onMap }: Props
           interactive: false,
           style: { color: '#7fb2e5', weight: 5, opacity: 0.9 },
           onEachFeature: (f) => {
-            const at = lineMiddle(f.geometry);
-            if (at) riverLabels.push(label(at, String(f.properties?.name), 'river'));
+            for (const at of linePoints(f.geometry, 4)) riverLabels.push(label(at, String(f.properties?.name), 'river'));
           },
         }),
       );
@@ -116,8 +115,7 @@ export function CaseMap({ pin, onPick, heat, height = 320, focus, onMap }: Props
           interactive: false,
           style: { color: '#ffffff', weight: 4, opacity: 1 },
           onEachFeature: (f) => {
-            const at = lineMiddle(f.geometry);
-            if (at) roadLabels.push(label(at, String(f.properties?.name), 'road'));
+            for (const at of linePoints(f.geometry, 0.3)) roadLabels.push(label(at, String(f.properties?.name), 'road'));
           },
         }),
       );

@@ -55,7 +55,7 @@ export function PinPicker({ pin, onChange, onAddress, disabled, height = 280 }: 
   const choose = (a: AddressHit) => {
     const p: Pin = [a.lon, a.lat];
     setAddress({ pin: p, text: a.fullText });
-    setFocus({ lon: a.lon, lat: a.lat, zoom: 17 });
+    setFocus({ lon: a.lon, lat: a.lat, zoom: 16 });
     mark(p);
     onAddress?.(a.fullText);
   };

@@ -23,17 +23,30 @@ export function label(at: L.LatLngExpression, text: string, kind: Kind, extra = 
   return { marker, minZoom: MIN_ZOOM[kind] };
 }
 
-/** Where a line's name goes: its middle vertex (lines here are drawn through a few vertices). */
-export function lineMiddle(g: GeoJSON.Geometry): L.LatLng | null {
-  const coords = g.type === 'LineString' ? g.coordinates : g.type === 'MultiLineString' ? g.coordinates.flat() : null;
-  if (!coords?.length) return null;
-  const [lon, lat] = coords[Math.floor(coords.length / 2)];
-  return L.latLng(lat, lon);
-}
-
-/** Where an area's name goes: the centre of its bounds, or its first vertex if that falls outside a concave shape. */
-export function areaCentre(layer: L.Polygon): L.LatLng {
-  return layer.getBounds().getCenter();
+/**
+ * Where a line's name goes: every `everyKm` along it (the first half a step in), so a road keeps a
+ * name in view however far in the map is zoomed; overlapping ones are hidden by `declutter`.
+ */
+export function linePoints(g: GeoJSON.Geometry, everyKm: number): L.LatLng[] {
+  const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+  const out: L.LatLng[] = [];
+  for (const line of parts) {
+    let next = everyKm / 2;
+    let walked = 0;
+    for (let i = 1; i < line.length; i += 1) {
+      const [x0, y0] = line[i - 1];
+      const [x1, y1] = line[i];
+      // Equirectangular distance: exact enough over a city.
+      const km = Math.hypot((x1 - x0) * 111.32 * Math.cos((y0 * Math.PI) / 180), (y1 - y0) * 110.57);
+      while (km > 0 && next <= walked + km) {
+        const f = (next - walked) / km;
+        out.push(L.latLng(y0 + f * (y1 - y0), x0 + f * (x1 - x0)));
+        next += everyKm;
+      }
+      walked += km;
+    }
+  }
+  return out;
 }
 
 /**
