@@ -7,6 +7,7 @@ import { CASE_CALLS } from './case-calls/index.ts';
 import { seedCaseSetup, STREET_PLACES } from './case-setup.ts';
 import { CONFUSED, ESTATES, PREFIXES, ROADS, SUFFIXES, TIMES } from './case-texts.ts';
 import { STREET_CENTRES } from './grids.ts';
+import { seedMapLayers } from './map-layers.ts';
 
 /** The api key the README names for trying Open311 against the demo. */
 export const DEMO_OPEN311_KEY = 'demo-open311-key';
@@ -127,6 +128,7 @@ export async function syntheticCases(p: Platform, units: Map<string, string>, n:
 /** The demo's 12345: set-up, an Open311 key, past cases (every written call at least once) and a few live ones. */
 export async function seedCases(p: Platform, units: Map<string, string>, history = 4500): Promise<void> {
   await seedCaseSetup(p, units);
+  await seedMapLayers(p);
   await p.cases.open311Keys.issue(SYSTEM_PRINCIPAL, '示例 Open311 应用 / Demo Open311 app', DEMO_OPEN311_KEY, 'seed');
   await p.cases.importHistory(SYSTEM_PRINCIPAL, await syntheticCases(p, units, history));
   await seedSensors(p);

@@ -8,6 +8,7 @@ import type { PlatformKeys } from './kernel/crypto/index.ts';
 import { openDatabase, runMigrations, type Database, type Migration } from './kernel/db/index.ts';
 import { fileRoutes } from './kernel/files/routes.ts';
 import { createApp, type App } from './kernel/http/app.ts';
+import { mapTiles, tileOrigins } from './kernel/config/map.ts';
 import { drain } from './kernel/http/drain.ts';
 import { createKernel, kernelMigrations, startWorkers, type Kernel } from './kernel/index.ts';
 import { createLogger, type Logger } from './kernel/log/index.ts';
@@ -133,6 +134,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         sameOrigin: { origins: identity.origins, cookieAuthenticated: identity.cookieAuthenticated, exempt: ['/oidc/'] },
         timeouts: { requestMs: config.requestTimeoutMs, headersMs: config.headersTimeoutMs, idleMs: config.idleTimeoutMs, keepAliveMs: config.keepAliveTimeoutMs },
         readyTimeoutMs: config.readyTimeoutMs,
+        imgOrigins: tileOrigins(mapTiles(config)),
         onDenied: (req, err) =>
           kernel.db.transaction().execute((trx) =>
             kernel.recordChange(trx, {

@@ -27,6 +27,7 @@ describe('12345 in a browser', () => {
     // The map starts on the urban streets; its centre lies in 爱国街道.
     await agent.getByRole('region', { name: /街道与网格/ }).click();
     await agent.getByText(/已标注/).waitFor();
+    await agent.screenshot({ path: 'test/e2e/artifacts/map-hotline-1280.png', fullPage: true });
     // Suggestions come while typing: the category and the street office of the marked place.
     await agent.getByText('爱国街道办事处').first().waitFor({ timeout: 20_000 });
     expect(await seriousViolations(agent)).toEqual([]);
@@ -63,7 +64,31 @@ describe('12345 in a browser', () => {
     const page = await newPage({ phone: true });
     await signIn(page, 'citizen01', '/cases/new');
     await page.getByLabel('诉求内容').fill('和平路口路灯连续三晚不亮，晚上走路看不见');
-    await page.getByRole('region', { name: /街道与网格/ }).click();
+    // The names shown inside the map's frame (labels are never hover-only; overlapping ones are hidden).
+    const namesInView = (kind: string) =>
+      page.evaluate((kind) => {
+        const frame = document.querySelector('.leaflet-container')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(`.yw-map-label-${kind}`)]
+          .filter((e) => e.style.visibility !== 'hidden')
+          .map((e) => [e.textContent, e.firstElementChild!.getBoundingClientRect()] as const)
+          .filter(([, r]) => r.left >= frame.left && r.right <= frame.right && r.top >= frame.top && r.bottom <= frame.bottom)
+          .map(([name]) => name);
+      }, kind);
+    await expect.poll(() => namesInView('street')).toEqual(expect.arrayContaining(['爱国街道', '和平街道']));
+    // The place by its standard address: the map flies there, pins it and names street, grid and address.
+    await page.getByLabel('查找地址').fill('和平路12号');
+    await page.locator('.ant-select-item-option', { hasText: /^乌兰浩特市和平街道和平路12号$/ }).click();
+    const status = page.getByRole('status').filter({ hasText: '已标注' });
+    await expect.poll(() => status.textContent()).toMatch(/^已标注：和平街道 · 第\d网格 · 和平路12号$/);
+    expect(await page.getByLabel('地址', { exact: true }).inputValue()).toBe('乌兰浩特市和平街道和平路12号');
+    await expect.poll(() => namesInView('road')).toContain('和平路');
+    await page.screenshot({ path: 'test/e2e/artifacts/map-report-390.png', fullPage: true });
+    // By keyboard: arrow keys move the map under the cross-hair, Enter marks the place there.
+    await page.getByRole('region', { name: /街道与网格/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/^已标注：和平街道 · 第\d网格$/);
     expect(await seriousViolations(page)).toEqual([]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
@@ -95,7 +120,7 @@ describe('12345 in a browser', () => {
     await signIn(page, 'grid.aiguo', '/workbench/report');
     await page.getByLabel('诉求内容').fill('巡查发现春阳社区北门井盖破损下陷');
     await page.getByRole('region', { name: /街道与网格/ }).click();
-    await page.getByText(/标注位置 ✓/).waitFor();
+    await page.getByText(/^已标注：爱国街道 · 第\d网格$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: /^提\s*交$/ }).click();

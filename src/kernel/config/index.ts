@@ -53,6 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       fromEnv.set(key, name);
     }
   }
+  // The map's two most common settings also come from the environment (a container's usual way).
+  const map = { ...((raw.map as Record<string, unknown> | undefined) ?? {}) };
+  if (env.YIWANG_TIANDITU_KEY) map.tiandituKey = env.YIWANG_TIANDITU_KEY;
+  if (env.YIWANG_MAP_TILES_URL) map.tiles = { ...((map.tiles as Record<string, unknown> | undefined) ?? {}), url: env.YIWANG_MAP_TILES_URL };
+  if (Object.keys(map).length) raw.map = map;
   Object.assign(raw, overrides);
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
   for (const e of Value.Errors(ConfigSchema, withDefaults)) {

@@ -83,6 +83,30 @@ export const ConfigSchema = Type.Object({
   auditWitnessS3Region: Type.Optional(Type.String({ minLength: 1 })),
   auditWitnessS3AccessKeyId: Type.Optional(Type.String({ minLength: 1 })),
   auditWitnessS3SecretAccessKey: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * The maps' base layer. Unset: the offline vector base drawn from the region's own layers. `tiles`
+   * names any XYZ tile server (a self-hosted one, or a provider's); `tiandituKey` uses 天地图's
+   * vector tiles and labels with that browser key. The tile hosts are added to the CSP's img-src.
+   */
+  map: Type.Optional(
+    Type.Object(
+      {
+        tiles: Type.Optional(
+          Type.Object(
+            {
+              url: Type.String({ pattern: '^https?://[^/{}]*(\\{s\\}[^/{}]*)?/.*\\{z\\}.*$', maxLength: 500 }),
+              attribution: Type.String({ maxLength: 200, default: '' }),
+              subdomains: Type.String({ pattern: '^[a-z0-9]{0,16}$', default: '' }),
+              maxZoom: Type.Integer({ minimum: 1, maximum: 22, default: 18 }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        tiandituKey: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{32}$' })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
   /** Days each checkpoint object stays under COMPLIANCE-mode object lock. */
   auditWitnessRetentionDays: Type.Integer({ minimum: 1, maximum: 36500, default: 3650 }),
 });

@@ -59,6 +59,8 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Bounds on slow or silent clients (see `serverTimeouts`). */
   timeouts?: ServerTimeouts;
+  /** Outside origins pages may load images from (a configured map tile server). */
+  imgOrigins?: string[];
 }
 
 export interface ServerTimeouts {
@@ -127,7 +129,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!internal) declareContract(route);
   });
 
-  registerSecurityHeaders(app as unknown as FastifyInstance);
+  registerSecurityHeaders(app as unknown as FastifyInstance, { imgOrigins: opts.imgOrigins });
   await app.register(cookie);
   if (opts.sameOrigin) registerSameOriginCheck(app as unknown as FastifyInstance, opts.sameOrigin);
   await app.register(rateLimit, {

@@ -11,12 +11,13 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * HSTS goes only on responses to https requests (directly, or through a trusted proxy that says so):
  * sent over plain http it is ignored by browsers at best, and pins a host that serves no https at worst.
  */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, opts: { imgOrigins?: string[] } = {}): void {
   const apply = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // A configured map tile server's origins (config `map`); none by default, the maps then draw offline.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(opts.imgOrigins ?? [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -24,6 +24,8 @@ export type AlarmRaised = Static<typeof AlarmRaised>;
 export const cityopsEvents: EventCatalogue = {
   [ALARM_RAISED]: AlarmRaised,
   ...changeEvents('cityops.grid', ['grids-saved']),
+  ...changeEvents('cityops.layer', ['map-layers-saved']),
+  ...changeEvents('cityops.address', ['addresses-saved']),
   ...changeEvents('cityops.device', ['device-registered']),
   ...changeEvents('cityops.rule', ['rule-saved']),
   ...changeEvents('cityops.alarm', ['alarm-cleared']),

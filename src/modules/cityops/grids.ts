@@ -96,6 +96,11 @@ export class Grids {
     return e ? { code: e.code, kind: e.kind, regionCode: e.regionCode, departmentId: e.departmentId } : null;
   }
 
+  /** Every street's and grid's name by its code (addresses and pages show names, never codes). */
+  async names(): Promise<Map<string, string>> {
+    return new Map((await this.index()).all().map((e) => [e.code, e.name]));
+  }
+
   /** Streets' offices: the departments responsible for each street, keyed by the street's region code. */
   async streetOffices(): Promise<Map<string, { departmentId: string | null; name: string }>> {
     return new Map(

@@ -3,7 +3,10 @@ import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy } from '../../kernel/policy/index.ts';
 import { cityopsEvents } from './events.ts';
+import { mapTiles } from '../../kernel/config/map.ts';
+import { Addresses } from './addresses.ts';
 import { Grids } from './grids.ts';
+import { Layers } from './layers.ts';
 import { cityopsMigrations } from './migrations/index.ts';
 import { listenMqtt } from './mqtt.ts';
 import { cityopsRoutes } from './routes.ts';
@@ -11,6 +14,8 @@ import { Telemetry } from './telemetry.ts';
 
 export { cityopsMigrations } from './migrations/index.ts';
 export type { Grids, GridInput, Placement, Area } from './grids.ts';
+export type { Layers, LayerInput, LayerKind } from './layers.ts';
+export type { Addresses, AddressInput, AddressHit } from './addresses.ts';
 export { DEVICE_KINDS, type DeviceInput, type RuleInput } from './telemetry.ts';
 export { TELEMETRY_TOPIC, ERROR_TOPIC } from './mqtt.ts';
 export * from './events.ts';
@@ -19,6 +24,10 @@ export * from './events.ts';
 export interface CityopsModule {
   /** Streets and grids: where a point lies, who answers for a street (the cases module places cases by them). */
   grids: Grids;
+  /** The offline base map's roads, rivers and points of interest. */
+  layers: Layers;
+  /** 标准地址库: the region's standard addresses and their search. */
+  addresses: Addresses;
   telemetry: Pick<Telemetry, 'register' | 'saveRule'>;
   /** Subscribes to the broker's telemetry topic; returns how to stop. */
   listenMqtt(url: string): { ready: Promise<void>; stop(): Promise<void> };
@@ -31,11 +40,15 @@ export function createCityopsModule(k: Kernel, policy: Policy): CityopsModule {
   k.events.declareAll(cityopsEvents);
   const grids = new Grids(k);
   const telemetry = new Telemetry(k, policy, grids);
+  const layers = new Layers(k);
+  const addresses = new Addresses(k, grids);
   return {
     grids,
+    layers,
+    addresses,
     telemetry,
     migrations: cityopsMigrations,
-    routes: cityopsRoutes(grids, telemetry),
+    routes: cityopsRoutes(grids, telemetry, { layers, addresses, tiles: mapTiles(k.config) }),
     listenMqtt: (url: string) => listenMqtt(url, telemetry, k.log),
   };
 }

@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { JsonValue, ProblemSchema } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
+import type { MapTiles } from '../../kernel/config/map.ts';
+import { ADDRESS_LIMIT_MAX, ADDRESS_QUERY_MAX, type Addresses } from './addresses.ts';
 import type { Grids } from './grids.ts';
+import { LAYER_KINDS, type Layers } from './layers.ts';
 import { DeviceInput, RuleInput, TelemetryBatch, type Telemetry } from './telemetry.ts';
 
 const tags = ['cityops'];
@@ -16,7 +19,37 @@ const GridFeature = Type.Object({
   properties: Type.Object({ code: Type.String(), name: Type.String(), regionCode: Type.String(), parentCode: Type.Union([Type.String(), Type.Null()]) }),
 });
 
-export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
+/** A road, river or point of interest as a GeoJSON feature. */
+const LayerFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  geometry: Type.Object({ type: Type.String({ description: 'LineString, MultiLineString or Point' }), coordinates: Type.Array(JsonValue) }, { additionalProperties: true }),
+  properties: Type.Object({ id: Type.String(), name: Type.String(), category: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+const TileLayer = Type.Object({ url: Type.String(), subdomains: Type.String(), attribution: Type.String(), maxZoom: Type.Integer() });
+
+const AddressHit = Type.Object({
+  id: Type.String(),
+  fullText: Type.String(),
+  road: Type.String(),
+  houseNumber: Type.String(),
+  building: Type.Union([Type.String(), Type.Null()]),
+  community: Type.Union([Type.String(), Type.Null()]),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  streetCode: Type.String(),
+  streetName: Type.String(),
+  gridCode: Type.Union([Type.String(), Type.Null()]),
+  gridName: Type.Union([Type.String(), Type.Null()]),
+});
+
+export interface MapParts {
+  layers: Layers;
+  addresses: Addresses;
+  tiles: MapTiles | null;
+}
+
+export function cityopsRoutes(grids: Grids, telemetry: Telemetry, map: MapParts) {
   return async function (app: App) {
     const me = (req: { principal?: Principal | null }) => req.principal!;
     const rid = (req: { id: unknown }) => String(req.id);
@@ -101,6 +134,59 @@ export function cityopsRoutes(grids: Grids, telemetry: Telemetry) {
         reply.header('cache-control', 'public, max-age=300');
         return { type: 'FeatureCollection' as const, features: await grids.features(req.query.kind) };
       },
+    );
+    // What the map pages draw under the region's layers: configured tiles, or none (the offline vector base).
+    app.get(
+      '/api/cityops/map-config',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: "地图底图配置 / The maps' base layer settings",
+          response: { 200: Type.Object({ tiles: Type.Union([Type.Object({ provider: Type.String(), layers: Type.Array(TileLayer) }), Type.Null()]) }) },
+        },
+      },
+      async (_req, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return { tiles: map.tiles };
+      },
+    );
+    // Roads, rivers and points of interest: public map information, the offline base map.
+    app.get(
+      '/api/cityops/layers',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '道路、河流与兴趣点（GeoJSON）/ Roads, rivers and points of interest as GeoJSON',
+          querystring: Type.Object({ kind: Type.Union(LAYER_KINDS.map((k) => Type.Literal(k))) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(LayerFeature) }), 400: ProblemSchema },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return { type: 'FeatureCollection' as const, features: await map.layers.features(req.query.kind) };
+      },
+    );
+    // 标准地址库 search: public like the map (a resident pins a report by address before signing in).
+    app.get(
+      '/api/cityops/addresses',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: '标准地址查询 / Search the standard addresses',
+          querystring: Type.Object(
+            {
+              q: Type.String({ minLength: 1, maxLength: ADDRESS_QUERY_MAX, description: '地址、道路、楼宇或小区名 / address, road, building or estate' }),
+              limit: Type.Integer({ minimum: 1, maximum: ADDRESS_LIMIT_MAX, default: 10 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Array(AddressHit), 400: ProblemSchema },
+        },
+      },
+      async (req) => map.addresses.search(req.query.q, req.query.limit),
     );
     app.get(
       '/api/cityops/locate',

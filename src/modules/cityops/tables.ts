@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import { tablesOf, type Json, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import type { Geometry } from 'geojson';
 import type { Area } from './grids.ts';
 
 /*
@@ -77,11 +78,39 @@ export interface CityopsRuleTable {
   updated_at: Timestamp;
 }
 
+export interface CityopsLayerTable {
+  id: string;
+  region_code: string;
+  kind: 'road' | 'river' | 'poi';
+  name: string;
+  category: string | null;
+  geometry: Json<Geometry>;
+  updated_at: Timestamp;
+}
+
+export interface CityopsAddressTable {
+  id: string;
+  region_code: string;
+  street_code: string;
+  community: string | null;
+  road: string;
+  house_number: string;
+  building: string | null;
+  full_text: string;
+  search_text: string;
+  lon: number;
+  lat: number;
+  grid_code: string | null;
+  updated_at: Timestamp;
+}
+
 /** Every table the cityops module owns, by name. */
 export interface CityopsTables {
+  cityops_address: CityopsAddressTable;
   cityops_alarm: CityopsAlarmTable;
   cityops_device: CityopsDeviceTable;
   cityops_grid: CityopsGridTable;
+  cityops_layer: CityopsLayerTable;
   cityops_reading: CityopsReadingTable;
   cityops_rule: CityopsRuleTable;
 }

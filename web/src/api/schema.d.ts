@@ -440,6 +440,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cityops/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准地址查询 / Search the standard addresses */
+        get: operations["getCityopsAddresses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cityops/devices": {
         parameters: {
             query?: never;
@@ -492,6 +509,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cityops/layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 道路、河流与兴趣点（GeoJSON）/ Roads, rivers and points of interest as GeoJSON */
+        get: operations["getCityopsLayers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cityops/locate": {
         parameters: {
             query?: never;
@@ -501,6 +535,23 @@ export interface paths {
         };
         /** 坐标所在街道与网格 / The street and grid of a point */
         get: operations["getCityopsLocate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cityops/map-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图底图配置 / The maps' base layer settings */
+        get: operations["getCityopsMapConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6966,6 +7017,70 @@ export interface operations {
             };
         };
     };
+    getCityopsAddresses: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description 地址、道路、楼宇或小区名 / address, road, building or estate */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        building: string | null;
+                        community: string | null;
+                        fullText: string;
+                        gridCode: string | null;
+                        gridName: string | null;
+                        houseNumber: string;
+                        id: string;
+                        lat: number;
+                        lon: number;
+                        road: string;
+                        streetCode: string;
+                        streetName: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCityopsDevices: {
         parameters: {
             query?: never;
@@ -7408,6 +7523,74 @@ export interface operations {
             };
         };
     };
+    getCityopsLayers: {
+        parameters: {
+            query: {
+                kind: "road" | "river" | "poi";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        features: {
+                            geometry: {
+                                coordinates: components["schemas"]["JsonValue"][];
+                                /** @description LineString, MultiLineString or Point */
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            properties: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            type: "Feature";
+                        }[];
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCityopsLocate: {
         parameters: {
             query: {
@@ -7460,6 +7643,54 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCityopsMapConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tiles: {
+                            layers: {
+                                attribution: string;
+                                maxZoom: number;
+                                subdomains: string;
+                                url: string;
+                            }[];
+                            provider: string;
+                        } | null;
+                    };
                 };
             };
         };

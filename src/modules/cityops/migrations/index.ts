@@ -84,4 +84,42 @@ export const cityopsMigrations: Migration[] = [
       CREATE UNIQUE INDEX cityops_alarm_open ON cityops_alarm (device_id, rule_id) WHERE cleared_at IS NULL;
     `,
   },
+  {
+    // The offline base map: roads and rivers (lines) and points of interest, with labels drawn from their names.
+    name: '0430_cityops_layers',
+    sql: `
+      CREATE TABLE cityops_layer (
+        id text PRIMARY KEY,
+        region_code text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('road', 'river', 'poi')),
+        name text NOT NULL,
+        category text,
+        geometry jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX cityops_layer_region ON cityops_layer (region_code, kind, id);
+    `,
+  },
+  {
+    // 标准地址库: the region's standard addresses, each placed in its street and grid when saved.
+    name: '0431_cityops_addresses',
+    sql: `
+      CREATE TABLE cityops_address (
+        id text PRIMARY KEY,
+        region_code text NOT NULL,
+        street_code text NOT NULL,
+        community text,
+        road text NOT NULL,
+        house_number text NOT NULL,
+        building text,
+        full_text text NOT NULL,
+        search_text text NOT NULL,
+        lon double precision NOT NULL,
+        lat double precision NOT NULL,
+        grid_code text,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX cityops_address_region ON cityops_address (region_code, road, id);
+    `,
+  },
 ];

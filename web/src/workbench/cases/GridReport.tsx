@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { CaseMap } from '../../cases/CaseMap';
+import { PinPicker } from '../../cases/map/PinPicker';
 import { PhotoUpload } from '../../cases/PhotoUpload';
 import { useCaseCodes, useCategoryOptions } from '../../cases/codes';
 import { useAction } from '../../shell/useAction';
@@ -66,8 +66,7 @@ export function ReportForm({ channel }: { channel: 'grid' | 'web' }) {
           <Input maxLength={200} />
         </Form.Item>
       </Form>
-      <Typography.Text>{pin ? `${t('cases.pin')} ✓ ${pin[1]}, ${pin[0]}` : t('cases.pin')}</Typography.Text>
-      <CaseMap pin={pin} onPick={(lon, lat) => setPin([lon, lat])} height={280} />
+      <PinPicker key={done?.number ?? 'new'} pin={pin} onChange={setPin} onAddress={(text) => !form.getFieldValue('address') && form.setFieldValue('address', text)} height={280} />
       <div style={{ marginTop: 12 }}>
         <PhotoUpload key={done?.number ?? 'new'} onChange={setPhotos} />
       </div>

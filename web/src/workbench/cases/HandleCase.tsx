@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api';
 import { CaseHistory } from '../../cases/CaseHistory';
 import { CaseMap } from '../../cases/CaseMap';
+import { useGridNames, useGrids } from '../../cases/map/useGridNames';
 import { PhotoUpload } from '../../cases/PhotoUpload';
 import { useCaseLabel, useCategoryOptions } from '../../cases/codes';
 import type { CaseAction, CaseDetail } from '../../cases/types';
@@ -32,6 +33,8 @@ export function HandleCase() {
   const [photos, setPhotos] = useState<string[]>([]);
   const [form] = Form.useForm();
   const [noteForm] = Form.useForm();
+  const gridName = useGridNames();
+  const grids = useGrids('grid');
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`) });
   const depts = useQuery({ queryKey: ['case-depts'], staleTime: 300_000, queryFn: () => api<{ items: Department[] }>('/api/org/departments?limit=200') });
   const c = q.data;
@@ -99,7 +102,7 @@ export function HandleCase() {
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.address')}>{c.address ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.street')}>
-                {c.streetName ?? '—'} {c.gridCode ?? ''}
+                {c.streetName ?? '—'} {gridName(c.gridCode)}
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.category')}>{c.categoryName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('cases.unit')}>{c.handlingDepartmentName ?? '—'}</Descriptions.Item>
@@ -187,7 +190,7 @@ export function HandleCase() {
           )}
           {code === 'redispatch' && (
             <Form.Item name="gridCode" label={t('cases.gridCode')}>
-              <Input maxLength={40} placeholder="152201001-W01" />
+              <Select showSearch optionFilterProp="label" options={(grids.data?.features ?? []).map((f) => ({ value: String(f.properties?.code), label: String(f.properties?.name) }))} />
             </Form.Item>
           )}
           {code === 'dispatch' && (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api';
-import { CaseMap } from '../../cases/CaseMap';
+import { PinPicker } from '../../cases/map/PinPicker';
 import { useCaseCodes } from '../../cases/codes';
 import type { CaseSummary, Knowledge, Suggestion } from '../../cases/types';
 import { useAction } from '../../shell/useAction';
@@ -123,13 +123,7 @@ export function HotlineConsole() {
               <Checkbox>{t('cases.confidential')}</Checkbox>
             </Form.Item>
           </Form>
-          <Typography.Text>{pin ? t('cases.pinned', { street: guess.data?.streetCode ?? `${pin[0]}, ${pin[1]}` }) : t('cases.pin')}</Typography.Text>
-          {pin && (
-            <Button type="link" onClick={() => setPin(null)}>
-              {t('cases.clearPin')}
-            </Button>
-          )}
-          <CaseMap pin={pin} onPick={done ? undefined : (lon, lat) => setPin([lon, lat])} height={260} />
+          <PinPicker pin={pin} onChange={setPin} onAddress={(text) => !form.getFieldValue('address') && form.setFieldValue('address', text)} disabled={!!done} height={260} />
           <Space style={{ marginTop: 12 }}>
             {!done && (
               <Button type="primary" onClick={register}>
