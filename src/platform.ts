@@ -23,6 +23,7 @@ import { casesMigrations, createCasesModule, type CasesModule } from './modules/
 import { licensesMigrations, createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
 import { wireFlows } from './flows/index.ts';
+import { screenRoutes } from './flows/screen-routes.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -164,6 +165,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         auditRoutes(kernel),
         notifyRoutes(kernel),
         settingsRoutes(kernel, rolePolicy),
+        screenRoutes(kernel, { services, cases, data, licenses, cityops }),
       ]) {
         await app.register(routes);
       }

@@ -17,6 +17,7 @@ import { servicesMigrations } from './migrations/index.ts';
 import { notifyApplicants } from './notices.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
+import { serviceScreenFigures, type ServiceScreenFigures } from './screen-figures.ts';
 import { ApplicationViews } from './views.ts';
 import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
@@ -31,6 +32,7 @@ export { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf } from './catalogue
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
+export type { ServiceScreenFigures } from './screen-figures.ts';
 
 /** What an approved application says, for flows that act on its completion (办结即发证). */
 export interface CompletedApplication {
@@ -61,6 +63,8 @@ export interface ServicesModule {
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
   useLicenceReferences(refs: LicenceReferences): void;
+  /** The command screen's 一网通办 figures: today and the last `days` days (read-only). */
+  screenFigures(who: Principal, days: number): Promise<ServiceScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -109,6 +113,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
+    screenFigures: (who, days) => serviceScreenFigures(k, policy, who, days),
     migrations: servicesMigrations,
     routes: async (app) => {
       await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);
