@@ -68,7 +68,7 @@ describe('the command screen (一屏统览)', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('switch', { name: '显示“数据共享与电子证照”' }).click();
     await drawer.getByLabel('自动刷新间隔').click();
-    await page.getByRole('option', { name: '10 秒' }).click();
+    await page.locator('.ant-select-item-option[title="10 秒"]').click();
     expect(await seriousViolations(page)).toEqual([]);
     await drawer.getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => panels(page).count()).toBe(4);

@@ -16,7 +16,7 @@ export function ScreenSettings({ open, onClose, prefs, onChange }: { open: boole
   };
   const toggle = (id: PanelId, shown: boolean) => onChange({ ...prefs, hidden: shown ? prefs.hidden.filter((h) => h !== id) : [...prefs.hidden, id] });
   return (
-    <Drawer open={open} onClose={onClose} title={t('scr.settings')} closable={{ 'aria-label': t('scr.prefs.close') }} width={400}>
+    <Drawer open={open} onClose={onClose} title={t('scr.settings')} closable={{ 'aria-label': t('scr.prefs.close') }} size="min(400px, 100vw)">
       <Typography.Paragraph>{t('scr.prefs.lead')}</Typography.Paragraph>
       <ol className="scr-prefs">
         {prefs.order.map((id, i) => {
