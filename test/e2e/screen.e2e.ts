@@ -35,12 +35,15 @@ describe('the command screen (一屏统览)', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const page = await newPage(world.browser);
     await page.setViewportSize({ width: 1920, height: 1080 });
+    const first = page.waitForResponse((r) => r.url().includes('/api/screen/summary'), { timeout: 90_000 });
     await signIn(page, world.server.url, 'leader01', '/screen');
     await page.getByRole('heading', { level: 1, name: /一屏统览/ }).waitFor();
-    await expect.poll(() => panels(page).count()).toBe(5);
+    const answer = await first;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await expect.poll(() => panels(page).count(), { timeout: 30_000 }).toBe(5);
     for (const name of ['一网通办', '12345热线', '诉求热力分布', '数据共享与电子证照', '预警与督办']) {
       const panel = page.getByRole('region', { name, exact: true });
-      await expect.poll(async () => (await panel.locator('.scr-kpi-value').first().innerText()).trim(), { message: name }).toMatch(/^\d[\d,.]*%?$/);
+      await expect.poll(async () => (await panel.locator('.scr-kpi-value').first().innerText()).trim(), { message: name, timeout: 30_000 }).toMatch(/^\d[\d,.]*%?$/);
     }
     await page.locator('.scr-chart canvas').first().waitFor();
     await page.locator('[data-panel=map] .leaflet-container').waitFor();
