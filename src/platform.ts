@@ -24,6 +24,7 @@ import { casesMigrations, createCasesModule, type CasesModule } from './modules/
 import { licensesMigrations, createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
 import { wireFlows } from './flows/index.ts';
+import { screenRoutes } from './flows/screen-routes.ts';
 
 export interface Platform {
   kernel: Kernel;
@@ -166,6 +167,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         auditRoutes(kernel),
         notifyRoutes(kernel),
         settingsRoutes(kernel, rolePolicy),
+        screenRoutes(kernel, { services, cases, data, licenses, cityops }),
       ]) {
         await app.register(routes);
       }

@@ -324,7 +324,8 @@ describe('the platform in a browser', () => {
     await page.goto(`${world.server.url}/screen`);
     await ssoPassword(page, 'leader01');
     await page.waitForURL((u) => u.pathname === '/screen');
-    await page.locator('.yw-chart canvas').waitFor();
+    await page.getByRole('heading', { level: 1, name: /一屏统览/ }).waitFor();
+    await page.locator('.scr-chart canvas').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
   it('takes a citizen from a Chinese search to a delivered, rated application, through the window and the approver', async () => {

@@ -1,4 +1,4 @@
-import { StrictMode, lazy, useEffect, useState } from 'react';
+import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -65,6 +65,17 @@ function Root() {
       <AntApp>
         <BrowserRouter>
           <Routes>
+            {/* The command screen fills the wall screen on its own, without the portal header and footer. */}
+            <Route
+              path="screen/*"
+              element={
+                <Guard permission="screen.view">
+                  <Suspense fallback={null}>
+                    <ScreenHome />
+                  </Suspense>
+                </Guard>
+              }
+            />
             <Route element={<Shell elderly={elderly} onElderly={setElderly} />}>
               <Route index element={<PortalHome />} />
               <Route path="signin" element={<SignIn />} />
@@ -150,14 +161,6 @@ function Root() {
                 element={
                   <Guard permission="org.read">
                     <AdminHome />
-                  </Guard>
-                }
-              />
-              <Route
-                path="screen/*"
-                element={
-                  <Guard permission="screen.view">
-                    <ScreenHome />
                   </Guard>
                 }
               />

@@ -22,6 +22,7 @@ import { Open311Service } from './open311/service.ts';
 import { casesMigrations } from './migrations/index.ts';
 import { casesRoutes } from './routes.ts';
 import { CaseStats } from './stats.ts';
+import { caseScreenFigures, type CaseScreenFigures } from './screen-figures.ts';
 import { Suggester } from './suggestions.ts';
 import { CaseViews } from './views.ts';
 import { CaseWorkflows } from './workflows.ts';
@@ -36,6 +37,7 @@ export type { HistoricalCase } from './history.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
 export type { SensorAlarm } from './intake.ts';
 export * from './events.ts';
+export type { CaseScreenFigures } from './screen-figures.ts';
 
 /** 12345 一线通达 and 一网统管 events: what the platform, flows and seeds may use of the cases module. */
 export interface CasesModule {
@@ -51,6 +53,8 @@ export interface CasesModule {
   /** 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference). */
   reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult>;
   importHistory(who: Principal, records: HistoricalCase[]): ReturnType<typeof importHistory>;
+  /** The command screen's 12345 figures: today, the last `days` days, hot categories and heat (read-only). */
+  screenFigures(who: Principal, days: number): Promise<CaseScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
   open311Routes: (app: App) => Promise<void>;
@@ -90,6 +94,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     open311Keys,
     reportSensor: (trx, alarm) => intake.reportSensor(trx, alarm),
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
+    screenFigures: (who, days) => caseScreenFigures(k, policy, categories, who, days),
     migrations: casesMigrations,
     routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, workflows, regionCode: k.config.regionCode }),
     workflows,

@@ -1,7 +1,7 @@
 import type { Migration } from '../../kernel/db/index.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
-import type { Policy } from '../../kernel/policy/index.ts';
+import type { Policy, Principal } from '../../kernel/policy/index.ts';
 import { cityopsEvents } from './events.ts';
 import { mapTiles } from '../../kernel/config/map.ts';
 import { Addresses } from './addresses.ts';
@@ -11,6 +11,7 @@ import { cityopsMigrations } from './migrations/index.ts';
 import { listenMqtt } from './mqtt.ts';
 import { cityopsRoutes } from './routes.ts';
 import { Telemetry } from './telemetry.ts';
+import { cityScreenFigures, type CityScreenFigures } from './screen-figures.ts';
 
 export { cityopsMigrations } from './migrations/index.ts';
 export type { Grids, GridInput, Placement, Area } from './grids.ts';
@@ -19,6 +20,7 @@ export type { Addresses, AddressInput, AddressHit } from './addresses.ts';
 export { DEVICE_KINDS, type DeviceInput, type RuleInput } from './telemetry.ts';
 export { TELEMETRY_TOPIC, ERROR_TOPIC } from './mqtt.ts';
 export * from './events.ts';
+export type { CityScreenFigures } from './screen-figures.ts';
 
 /** 一网统管 city operations: what the platform, flows and other modules may use. */
 export interface CityopsModule {
@@ -31,6 +33,8 @@ export interface CityopsModule {
   telemetry: Pick<Telemetry, 'register' | 'saveRule'>;
   /** Subscribes to the broker's telemetry topic; returns how to stop. */
   listenMqtt(url: string): { ready: Promise<void>; stop(): Promise<void> };
+  /** The command screen's device figures: devices, open alarms, alarms raised since a time (read-only). */
+  screenFigures(who: Principal, since: Date): Promise<CityScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -50,5 +54,6 @@ export function createCityopsModule(k: Kernel, policy: Policy): CityopsModule {
     migrations: cityopsMigrations,
     routes: cityopsRoutes(grids, telemetry, { layers, addresses, tiles: mapTiles(k.config) }),
     listenMqtt: (url: string) => listenMqtt(url, telemetry, k.log),
+    screenFigures: (who, since) => cityScreenFigures(k, policy, who, since),
   };
 }

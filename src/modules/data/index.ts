@@ -20,6 +20,8 @@ import { dataEvents } from './events.ts';
 import { LicenceIndex } from './licence-index.ts';
 import { Population } from './population.ts';
 import { dataDb } from './tables.ts';
+import { dataScreenFigures, type DataScreenFigures } from './screen-figures.ts';
+import type { Principal } from '../../kernel/policy/index.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
@@ -28,6 +30,7 @@ export type { ResourceInput } from './schema.ts';
 export type { IndexedLicence } from './licence-index.ts';
 export { populationRow } from './population.ts';
 export * from './events.ts';
+export type { DataScreenFigures } from './screen-figures.ts';
 
 /** 数据共享 (the data backbone): what the platform, flows, seeds and tests may use of the data module. */
 export interface DataModule {
@@ -40,6 +43,8 @@ export interface DataModule {
   population: Pick<Population, 'byIdNumber'>;
   /** The e-licence catalogue index, fed from the licence register by a flow. */
   licenceIndex: Pick<LicenceIndex, 'issued' | 'ended'>;
+  /** The command screen's sharing figures: gateway calls today and per day (read-only). */
+  screenFigures(who: Principal, days: number): Promise<DataScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -75,6 +80,7 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     quality,
     population: new Population(k),
     licenceIndex: new LicenceIndex(k),
+    screenFigures: (who, days) => dataScreenFigures(k, policy, who, days),
     migrations: dataMigrations,
     routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }),
   };

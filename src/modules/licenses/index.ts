@@ -19,12 +19,14 @@ import { LicenceTypes } from './types.ts';
 import { LicenceUses } from './uses.ts';
 import { Verifier } from './verify.ts';
 import { Wallet } from './wallet.ts';
+import { licenceScreenFigures, type LicenceScreenFigures } from './screen-figures.ts';
 
 export { licensesMigrations } from './migrations/index.ts';
 export type { LicenceTypeInput, SealInput, IssueInput } from './schema.ts';
 export { checkSeal } from './document/seal-signature.ts';
 export type { ApprovedApplication } from './issuing.ts';
 export * from './events.ts';
+export type { LicenceScreenFigures } from './screen-figures.ts';
 
 /** 电子证照 and 电子印章: what the platform, flows and other modules may use of the licences module. */
 export interface LicensesModule {
@@ -40,6 +42,8 @@ export interface LicensesModule {
   references: LicenceReferences;
   /** Plugs in who says whether a staff member handles an application that cites a licence (the services module, wired by a flow). */
   useCitations(citedIn: (who: Principal, applicationId: string, licenceId: string) => Promise<boolean>): void;
+  /** The command screen's licence figures: issued today, valid and per day (read-only). */
+  screenFigures(who: Principal, days: number): Promise<LicenceScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -75,6 +79,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
     decisions,
     references: refs,
     useCitations: (citedIn) => void (wallet.citedIn = citedIn),
+    screenFigures: (who, days) => licenceScreenFigures(k, policy, who, days),
     migrations: licensesMigrations,
     routes: licensesRoutes({ types, seals, licences, verifier, wallet, uses, vc, departmentName, regionCode: k.config.regionCode }),
   };

@@ -18,6 +18,7 @@ import { servicesMigrations } from './migrations/index.ts';
 import { notifyApplicants } from './notices.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
+import { serviceScreenFigures, type ServiceScreenFigures } from './screen-figures.ts';
 import { ApplicationViews } from './views.ts';
 import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
@@ -34,6 +35,7 @@ export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
 export type { DecisionFacts, DecisionKind, DecisionSealer } from './decision-port.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
+export type { ServiceScreenFigures } from './screen-figures.ts';
 
 /** What an approved application says, for flows that act on its completion (办结即发证). */
 export interface CompletedApplication {
@@ -66,6 +68,8 @@ export interface ServicesModule {
   useLicenceReferences(refs: LicenceReferences): void;
   /** Plugs in who draws and seals 决定书 (the licences module, wired by a flow); without it a decision is a plain text notice. */
   useDecisionSealer(sealer: DecisionSealer): void;
+  /** The command screen's 一网通办 figures: today and the last `days` days (read-only). */
+  screenFigures(who: Principal, days: number): Promise<ServiceScreenFigures>;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -115,6 +119,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     useDecisionSealer: (sealer) => void (applications.decisions = sealer),
+    screenFigures: (who, days) => serviceScreenFigures(k, policy, who, days),
     migrations: servicesMigrations,
     routes: async (app) => {
       await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);

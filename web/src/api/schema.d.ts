@@ -2019,6 +2019,23 @@ export interface paths {
         patch: operations["patchOrgStaffById"];
         trace?: never;
     };
+    "/api/screen/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一屏统览指标 / Command screen figures */
+        get: operations["getScreenSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/applications": {
         parameters: {
             query?: never;
@@ -18996,6 +19013,151 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreenSummary: {
+        parameters: {
+            query?: {
+                /** @description length of the trends in days */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        asOf: string;
+                        /** @description null when the viewer may not see these figures */
+                        city: {
+                            alarmsToday: number;
+                            devices: number;
+                            openAlarms: number;
+                        } | null;
+                        days: string[];
+                        /** @description null when the viewer may not see these figures */
+                        hotline: {
+                            closedToday: number;
+                            completed: number;
+                            /** @description [lat, lon, cases] */
+                            heat: number[][];
+                            hot: {
+                                categoryCode: string;
+                                count: number;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            /** @description 0–1; null when nothing to measure */
+                            onTimeRate: number | null;
+                            open: number;
+                            overdue: number;
+                            rated: number;
+                            /** @description 0–1; null when nothing to measure */
+                            satisfaction: number | null;
+                            supervised: number;
+                            today: number;
+                            /** @description one value per day of `days` */
+                            trend: number[];
+                        } | null;
+                        /** @description null when the viewer may not see these figures */
+                        licences: {
+                            today: number;
+                            total: number;
+                            /** @description one value per day of `days` */
+                            trend: number[];
+                            valid: number;
+                        } | null;
+                        /** @description null when the viewer may not see these figures */
+                        services: {
+                            /** @description 0–1; null when nothing to measure */
+                            badShare: number | null;
+                            completed: number;
+                            evaluations: number;
+                            /** @description 0–1; null when nothing to measure */
+                            goodShare: number | null;
+                            /** @description 0–1; null when nothing to measure */
+                            onlineShare: number | null;
+                            /** @description 0–1; null when nothing to measure */
+                            onTimeRate: number | null;
+                            overdue: number;
+                            /** @description 0–1; null when nothing to measure */
+                            periodOnlineShare: number | null;
+                            today: number;
+                            todayOnline: number;
+                            /** @description one value per day of `days` */
+                            trend: number[];
+                            /** @description one value per day of `days` */
+                            trendOnline: number[];
+                        } | null;
+                        /** @description null when the viewer may not see these figures */
+                        sharing: {
+                            overdueRequests: number;
+                            refusedToday: number;
+                            today: number;
+                            /** @description one value per day of `days` */
+                            trend: number[];
+                        } | null;
+                        /**
+                         * Format: date
+                         * @description today in Beijing time
+                         */
+                        today: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
