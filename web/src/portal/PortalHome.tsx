@@ -82,9 +82,9 @@ function Pillars() {
   ] as const;
   return (
     <section className="yw-section" aria-labelledby="pillars">
-      <Typography.Title level={2} id="pillars">
-        {t('portal.pillars')}
-      </Typography.Title>
+      <div className="yw-section-head">
+        <h2 id="pillars">{t('portal.pillars')}</h2>
+      </div>
       <ul className="yw-pillars">
         {pillars.map((p) => (
           <li key={p.key}>

@@ -43,9 +43,8 @@ export function Shell({ elderly, onElderly }: Props) {
       <Layout.Header className="yw-header">
         <Link to="/" className="yw-brand">
           <span className="yw-brand-full">{t('app.full')}</span>
-          <span className="yw-brand-short" aria-hidden="true">
-            {t('app.name')}
-          </span>
+          {/* One of the two shows (styles.css), so the link is named by the one on screen. */}
+          <span className="yw-brand-short">{t('app.name')}</span>
         </Link>
         <nav aria-label={t('nav.main')} className="yw-nav">
           {links
