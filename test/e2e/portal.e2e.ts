@@ -51,7 +51,7 @@ describe('the phone-first citizen portal', () => {
     expect(await page.getByText('L2 实名认证').count()).toBeGreaterThan(0);
 
     // 我的 → 我的办件: cards whose names keep whole lines.
-    await tabs.getByRole('link', { name: '我的' }).click();
+    await tabs.getByRole('link', { name: '我的', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '我的' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: '我的办件' }).click();
     await page.getByRole('heading', { level: 1, name: '我的办件' }).waitFor();
