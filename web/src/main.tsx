@@ -29,6 +29,8 @@ const ReportPage = lazy(() => import('./portal/cases/ReportPage').then((m) => ({
 const MyCases = lazy(() => import('./portal/cases/MyCases').then((m) => ({ default: m.MyCases })));
 const Wallet = lazy(() => import('./portal/licences/Wallet').then((m) => ({ default: m.Wallet })));
 const VerifyPage = lazy(() => import('./portal/licences/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const MessagesPage = lazy(() => import('./portal/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const MePage = lazy(() => import('./portal/home/MePage').then((m) => ({ default: m.MePage })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -140,6 +142,22 @@ function Root() {
                 }
               />
               <Route path="verify" element={<VerifyPage />} />
+              <Route
+                path="messages"
+                element={
+                  <Guard>
+                    <MessagesPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="me"
+                element={
+                  <Guard>
+                    <MePage />
+                  </Guard>
+                }
+              />
               <Route
                 path="account"
                 element={

@@ -121,13 +121,30 @@ export class Notifier {
     });
   }
 
-  async inbox(recipientId: string, limit = 50) {
-    return this.db
+  /** The recipient's messages, unread first (each part newest first): two indexed reads, no sort over the whole inbox. */
+  async inbox(recipientId: string, limit = 50, opts: { unreadOnly?: boolean } = {}) {
+    const part = (unread: boolean, n: number) =>
+      this.db
+        .selectFrom('kernel_notification')
+        .select(['id', 'title', 'body', 'link', 'created_at as createdAt', 'read_at as readAt'])
+        .where('recipient_id', '=', recipientId)
+        .where('read_at', unread ? 'is' : 'is not', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(n)
+        .execute();
+    const unread = await part(true, limit);
+    if (opts.unreadOnly || unread.length >= limit) return unread;
+    return [...unread, ...(await part(false, limit - unread.length))];
+  }
+
+  async unreadCount(recipientId: string): Promise<number> {
+    const r = await this.db
       .selectFrom('kernel_notification')
-      .select(['id', 'title', 'body', 'link', 'created_at as createdAt', 'read_at as readAt'])
+      .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('recipient_id', '=', recipientId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 }

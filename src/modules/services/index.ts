@@ -16,6 +16,7 @@ import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
 import { notifyApplicants } from './notices.ts';
+import { PopularItems, popularRoutes } from './popular.ts';
 import { servicesRoutes } from './routes.ts';
 import { ServiceStats } from './stats.ts';
 import { serviceScreenFigures, type ServiceScreenFigures } from './screen-figures.ts';
@@ -125,6 +126,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);
       await catalogueImportRoutes(k, catalogueImport)(app);
       await decisionRoutes(k, applications)(app);
+      await popularRoutes(new PopularItems(k, names))(app);
     },
   };
 }

@@ -19,8 +19,20 @@ export function Catalogue() {
   const itemName = useItemName();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const [mode, setMode] = useState<Mode>('life');
-  const [filter, setFilter] = useState<string | undefined>();
+  // The filter lives in the URL, so the home's life- and business-event tiles open the list filtered.
+  const lifeEvent = params.get('lifeEvent');
+  const enterpriseEvent = params.get('enterpriseEvent');
+  const departmentId = params.get('departmentId');
+  const [chosenMode, setMode] = useState<Mode>('life');
+  const mode: Mode = enterpriseEvent ? 'enterprise' : departmentId ? 'department' : lifeEvent ? 'life' : chosenMode;
+  const filter = lifeEvent ?? enterpriseEvent ?? departmentId ?? undefined;
+  const show = (next: { q?: string; mode?: Mode; filter?: string }) => {
+    const s = new URLSearchParams();
+    if (next.q) s.set('q', next.q);
+    const m = next.mode ?? mode;
+    if (next.filter) s.set(m === 'life' ? 'lifeEvent' : m === 'enterprise' ? 'enterpriseEvent' : 'departmentId', next.filter);
+    setParams(s);
+  };
   const codes = useCodes();
   const depts = useQuery({ queryKey: ['svc-depts'], queryFn: () => api<{ id: string; name: string; items: number }[]>('/api/services/departments') });
   const key = mode === 'life' ? 'lifeEvent' : mode === 'enterprise' ? 'enterpriseEvent' : 'departmentId';
@@ -53,7 +65,7 @@ export function Catalogue() {
           placeholder={t('svc.searchPlaceholder')}
           aria-label={t('svc.search')}
           maxLength={100}
-          onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
+          onSearch={(v) => show({ q: v.trim(), filter })}
         />
       </search>
       <Space wrap style={{ margin: '16px 0' }}>
@@ -61,7 +73,7 @@ export function Catalogue() {
           value={mode}
           onChange={(m) => {
             setMode(m);
-            setFilter(undefined);
+            show({ q, mode: m });
           }}
           options={[
             { value: 'life', label: t('svc.byLife') },
@@ -73,7 +85,7 @@ export function Catalogue() {
           allowClear
           style={{ minWidth: 240 }}
           value={filter}
-          onChange={setFilter}
+          onChange={(v?: string) => show({ q, filter: v })}
           options={options}
           placeholder={t('svc.all')}
           aria-label={t(mode === 'life' ? 'svc.byLife' : mode === 'enterprise' ? 'svc.byEnterprise' : 'svc.byDepartment')}

@@ -1,30 +1,41 @@
-import { Card, Col, Input, List, Row, Tag, Typography } from 'antd';
+import { Button, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { useElderly } from '../shell/elderly';
+import { signInUrl, useMe } from '../shell/session';
 import { useTitle } from '../shell/useTitle';
 import type { Answer } from '../api/client';
+import { ElderlyHome } from './home/ElderlyHome';
+import { EventTiles } from './home/EventTiles';
+import { HotServices } from './home/HotServices';
+import { MyCorner } from './home/MyCorner';
 
 type Region = Answer<'/api/org/regions'>[number];
 
-/** Public portal home: what the platform offers and the streets and towns it serves. */
+/**
+ * 首页, in the manner of the provincial apps: search, 热门服务, life and business events, and for a
+ * signed-in resident their applications, reports and messages. In 长辈模式: search and a few large tiles.
+ */
 export function PortalHome() {
   const { t } = useTranslation();
   useTitle('portal.title');
-  const regions = useQuery({ queryKey: ['regions', '152201'], queryFn: () => api<Region[]>('/api/org/regions?parent=152201') });
-  const pillars = ['p1', 'p2', 'p3', 'p4'] as const;
+  const { elderly } = useElderly();
+  const { data: me } = useMe();
   const navigate = useNavigate();
+  const person = me?.type === 'person';
   return (
     <>
       <section className="yw-hero" aria-labelledby="portal-title">
         <h1 id="portal-title">{t('portal.title')}</h1>
-        <p>{t('portal.lead')}</p>
+        {!elderly && <p>{t('portal.lead')}</p>}
         <search>
           <Input.Search
             size="large"
             maxLength={50}
-            enterButton={t('portal.search')}
+            enterButton={t('portal.searchButton')}
             placeholder={t('portal.searchPlaceholder')}
             aria-label={t('portal.search')}
             onSearch={(v) => navigate(v.trim() ? `/services?q=${encodeURIComponent(v.trim())}` : '/services')}
@@ -32,33 +43,73 @@ export function PortalHome() {
           />
         </search>
       </section>
-      <section aria-labelledby="pillars">
-        <Typography.Title level={2} id="pillars">
-          {t('portal.pillars')}
-        </Typography.Title>
-        <Row gutter={[16, 16]}>
-          {pillars.map((p) => (
-            <Col xs={24} sm={12} md={6} key={p}>
-              <Card title={<h3 style={{ margin: 0, fontSize: 'inherit' }}>{t(`portal.${p}`)}</h3>}>{t(`portal.${p}d`)}</Card>
-            </Col>
-          ))}
-        </Row>
-      </section>
-      <section aria-labelledby="streets" style={{ marginTop: 24 }}>
-        <Typography.Title level={2} id="streets">
-          {t('portal.regions')}
-        </Typography.Title>
-        <List
-          loading={regions.isLoading}
-          grid={{ gutter: 8, xs: 2, sm: 3, md: 4, lg: 6 }}
-          dataSource={regions.data ?? []}
-          renderItem={(r) => (
-            <List.Item>
-              <Tag>{r.name}</Tag>
-            </List.Item>
+      {elderly ? (
+        <ElderlyHome />
+      ) : (
+        <>
+          <HotServices />
+          {person ? (
+            <MyCorner />
+          ) : (
+            !me && (
+              <section className="yw-section" aria-label={t('portal.signInFor')}>
+                <Typography.Paragraph>
+                  {t('portal.signInFor')}{' '}
+                  <Button type="primary" href={signInUrl('/')}>
+                    {t('portal.signIn')}
+                  </Button>
+                </Typography.Paragraph>
+              </section>
+            )
           )}
-        />
-      </section>
+          <EventTiles />
+          <Pillars />
+          <Streets />
+        </>
+      )}
     </>
+  );
+}
+
+/** The platform's public services, each a way in. */
+function Pillars() {
+  const { t } = useTranslation();
+  const pillars = [
+    { key: 'p1', to: '/services' },
+    { key: 'p2', to: '/cases/new' },
+    { key: 'p3', to: '/verify' },
+    { key: 'p4', to: '/licences' },
+  ] as const;
+  return (
+    <section className="yw-section" aria-labelledby="pillars">
+      <div className="yw-section-head">
+        <h2 id="pillars">{t('portal.pillars')}</h2>
+      </div>
+      <ul className="yw-pillars">
+        {pillars.map((p) => (
+          <li key={p.key}>
+            <Link to={p.to}>
+              <strong>{t(`portal.${p.key}`)}</strong>
+              {t(`portal.${p.key}d`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Where the platform serves: one line of the city's streets and towns, not a list of things to press. */
+function Streets() {
+  const { t, i18n } = useTranslation();
+  const regions = useQuery({ queryKey: ['regions', '152201'], queryFn: () => api<Region[]>('/api/org/regions?parent=152201') });
+  if (!regions.data?.length) return null;
+  return (
+    <section className="yw-streets" aria-labelledby="streets">
+      <h2 id="streets" style={{ fontSize: '1em', margin: 0 }}>
+        {t('portal.regions')}
+      </h2>
+      <p style={{ margin: '4px 0 0' }}>{regions.data.map((r) => r.name).join(i18n.language === 'en' ? ', ' : '、')}</p>
+    </section>
   );
 }

@@ -1,42 +1,50 @@
-import { Button, Layout, Space, Switch, Typography } from 'antd';
+import { Button, Layout, Switch, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { ShellContext } from './elderly';
 import { can, signInUrl, useMe, useSignOut } from './session';
+import { TabBar } from './TabBar';
 
-interface Props {
-  elderly: boolean;
-  onElderly(v: boolean): void;
-}
+type Props = ShellContext;
 
-/** Header with navigation, language and elderly-mode switches; every page renders inside <main>. */
+/**
+ * The frame of every page. Desktop: a header with the navigation. Phone (≤ 768 px): one compact header
+ * row (brand, 长辈模式, language, sign in/out) and, for residents and visitors, the bottom tab bar;
+ * staff keep their own links in the header. Every page renders inside <main>.
+ */
 export function Shell({ elderly, onElderly }: Props) {
   const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const person = me?.type === 'person';
+  const staff = me?.type === 'staff';
   const links = [
-    { to: '/', label: t('nav.portal'), show: true },
+    { to: '/', label: t('portal.tab.home'), show: true },
     { to: '/services', label: t('svc.catalogue'), show: true },
-    { to: '/applications', label: t('svc.mine'), show: me?.type === 'person' },
-    { to: '/cases/new', label: t('cases.reportNew'), show: !me || me.type === 'person' },
-    { to: '/cases', label: t('cases.mine'), show: me?.type === 'person' },
-    { to: '/licences', label: t('lic.wallet'), show: me?.type === 'person' },
-    { to: '/verify', label: t('lic.verifyTitle'), show: !me || me.type === 'person' },
+    { to: '/applications', label: t('svc.mine'), show: person },
+    { to: '/cases/new', label: t('cases.reportNew'), show: !me || person },
+    { to: '/cases', label: t('cases.mine'), show: person },
+    { to: '/licences', label: t('lic.wallet'), show: person },
+    { to: '/messages', label: t('portal.messages.title'), show: person },
+    { to: '/verify', label: t('lic.verifyTitle'), show: !me || person },
     { to: '/workbench', label: t('nav.workbench'), show: can(me, 'workbench.use') },
     { to: '/account', label: t('nav.account'), show: !!me },
     { to: '/admin', label: t('nav.admin'), show: can(me, 'org.read') },
     { to: '/screen', label: t('nav.screen'), show: can(me, 'screen.view') },
   ];
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className={staff ? 'yw-shell' : 'yw-shell yw-with-tabs'} style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
         {t('a11y.skip')}
       </a>
       <Layout.Header className="yw-header">
         <Link to="/" className="yw-brand">
-          {t('app.full')}
+          <span className="yw-brand-full">{t('app.full')}</span>
+          {/* One of the two shows (styles.css), so the link is named by the one on screen. */}
+          <span className="yw-brand-short">{t('app.name')}</span>
         </Link>
         <nav aria-label={t('nav.main')} className="yw-nav">
           {links
@@ -47,10 +55,10 @@ export function Shell({ elderly, onElderly }: Props) {
               </NavLink>
             ))}
         </nav>
-        <Space wrap className="yw-tools">
+        <div className="yw-tools">
           <label className="yw-switch">
             <Switch size="small" checked={elderly} onChange={onElderly} aria-label={t('a11y.elderly')} />
-            <span>{t('a11y.elderly')}</span>
+            <span className="yw-switch-text">{t('a11y.elderly')}</span>
           </label>
           <Button size="small" onClick={() => i18n.changeLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')} aria-label={t('a11y.languageLabel')} lang={i18n.language === 'en' ? 'zh-CN' : 'en'}>
             {t('a11y.language')}
@@ -70,7 +78,7 @@ export function Shell({ elderly, onElderly }: Props) {
             </>
           ) : (
             <>
-              <Button size="small" onClick={() => navigate('/register')}>
+              <Button size="small" className="yw-register" onClick={() => navigate('/register')}>
                 {t('nav.register')}
               </Button>
               <Button size="small" type="primary" href={signInUrl(location.pathname === '/signin' ? '/' : location.pathname)}>
@@ -78,19 +86,20 @@ export function Shell({ elderly, onElderly }: Props) {
               </Button>
             </>
           )}
-        </Space>
+        </div>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="yw-main">
         {/* Pages loaded on first visit show the header meanwhile. */}
         <Suspense fallback={null}>
-          <Outlet />
+          <Outlet context={{ elderly, onElderly } satisfies ShellContext} />
         </Suspense>
       </Layout.Content>
       <Layout.Footer className="yw-footer">
         <Typography.Text>
-          {t('app.full')} · {t('app.region')} (152201)
+          {t('app.full')} · {t('app.region')}
         </Typography.Text>
       </Layout.Footer>
+      {!staff && <TabBar me={me} />}
     </Layout>
   );
 }

@@ -33,7 +33,7 @@ export function ReportForm({ channel }: { channel: 'grid' | 'web' }) {
           ...(photos.length ? { photoIds: photos } : {}),
         },
       });
-    }, t('cases.done'));
+    }, () => t('portal.submitted', { number: (r as { number: string } | null)?.number ?? '' }));
     if (ok && r) {
       setDone(r);
       form.resetFields();
