@@ -67,6 +67,7 @@ export class PopularItems {
       .limit(q.limit ?? 8)
       .execute();
     const depts = await this.names.of(rows.map((r) => r.department_id));
+    const deptsEn = await this.names.ofEn(rows.map((r) => r.department_id));
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -76,6 +77,7 @@ export class PopularItems {
       itemType: r.item_type,
       departmentId: r.department_id,
       departmentName: depts.get(r.department_id) ?? '',
+      departmentNameEn: deptsEn.get(r.department_id) ?? null,
       applicantTypes: r.applicant_types,
       promisedDays: Number(r.promised_days),
       visits: Number(r.visits),
