@@ -11,6 +11,7 @@ import { Catalogue } from './catalogue.ts';
 import { CatalogueSearch } from './search.ts';
 import { CatalogueImport } from './catalogue-import.ts';
 import { catalogueImportRoutes } from './catalogue-import-routes.ts';
+import { serviceEditorRoutes } from './editor-routes.ts';
 import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
@@ -113,6 +114,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     routes: async (app) => {
       await servicesRoutes({ k, catalogue, search, applications, views, evaluations, stats })(app);
       await catalogueImportRoutes(k, catalogueImport)(app);
+      await serviceEditorRoutes()(app);
     },
   };
 }

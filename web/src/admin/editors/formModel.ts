@@ -124,7 +124,10 @@ export function fromDefinition(def: FormDefinition): FormModel {
       width: opts.width ?? (type === 'textarea' || type === 'address' ? 'full' : 'half'),
       group: opts.group,
       prefill: def.prefill?.[key],
-      extra: Object.keys(extra).length || Object.keys(fieldUiExtra).length || Object.keys(optsExtra).length ? { ...extra, ...(Object.keys(fieldUiExtra).length ? { '#ui': fieldUiExtra } : {}), ...(Object.keys(optsExtra).length ? { '#opts': optsExtra } : {}) } : undefined,
+      extra:
+        Object.keys(extra).length || Object.keys(fieldUiExtra).length || Object.keys(optsExtra).length
+          ? { ...extra, ...(Object.keys(fieldUiExtra).length ? { '#ui': fieldUiExtra } : {}), ...(Object.keys(optsExtra).length ? { '#opts': optsExtra } : {}) }
+          : undefined,
     });
   });
   const extraUi = Object.fromEntries(Object.entries(ui).filter(([k]) => !ROOT_UI.has(k) && !(k in props)));

@@ -30,7 +30,8 @@ export interface WfDefinition {
   inputs?: Record<string, { zh: string; en: string }>;
 }
 
-export type ProblemCode = 'noEnd' | 'unknownInitial' | 'unknownState' | 'endHasAction' | 'unreachable' | 'noExit' | 'cannotFinish' | 'noRoles' | 'unknownRole' | 'noHandler' | 'duplicateAction' | 'badCode';
+export type ProblemCode =
+  'noEnd' | 'unknownInitial' | 'unknownState' | 'endHasAction' | 'unreachable' | 'noExit' | 'cannotFinish' | 'noRoles' | 'unknownRole' | 'noHandler' | 'duplicateAction' | 'badCode';
 export interface WfProblem {
   /** JSON pointer into the definition, as the server names it. */
   path: string;
@@ -49,16 +50,30 @@ function reachable(def: WfDefinition): Set<string> {
   const queue = [def.initial];
   while (queue.length) {
     const s = queue.shift()!;
-    for (const a of def.actions) if (a.from.includes(s) && !seen.has(a.to)) seen.add(a.to), queue.push(a.to);
+    for (const a of def.actions)
+      if (a.from.includes(s) && !seen.has(a.to)) {
+        seen.add(a.to);
+        queue.push(a.to);
+      }
   }
   return seen;
 }
 
 function canFinish(def: WfDefinition): Set<string> {
-  const ok = new Set(Object.entries(def.states).filter(([, s]) => s.kind === 'end').map(([c]) => c));
-  for (let grew = true; grew; ) {
+  const ok = new Set(
+    Object.entries(def.states)
+      .filter(([, s]) => s.kind === 'end')
+      .map(([c]) => c),
+  );
+  for (let grew = true; grew;) {
     grew = false;
-    for (const a of def.actions) if (ok.has(a.to)) for (const f of a.from) if (!ok.has(f)) ok.add(f), (grew = true);
+    for (const a of def.actions)
+      if (ok.has(a.to))
+        for (const f of a.from)
+          if (!ok.has(f)) {
+            ok.add(f);
+            grew = true;
+          }
   }
   return ok;
 }
@@ -148,9 +163,7 @@ export function layout(def: WfDefinition, box = { w: 150, h: 52, gapX: 70, gapY:
     (layers[l] ??= []).push(code);
   }
   const nodes: Placed[] = [];
-  layers.forEach((codes, layer) =>
-    (codes ?? []).forEach((code, row) => nodes.push({ code, layer, row, x: 20 + layer * (box.w + box.gapX), y: 20 + row * (box.h + box.gapY) })),
-  );
+  layers.forEach((codes, layer) => (codes ?? []).forEach((code, row) => nodes.push({ code, layer, row, x: 20 + layer * (box.w + box.gapX), y: 20 + row * (box.h + box.gapY) })));
   const width = 40 + layers.length * (box.w + box.gapX) - box.gapX;
   const height = 40 + Math.max(1, ...layers.map((l) => l?.length ?? 0)) * (box.h + box.gapY) - box.gapY;
   return { nodes, width: Math.max(width, box.w + 40), height };
@@ -173,6 +186,9 @@ export function renameState(def: WfDefinition, from: string, to: string): WfDefi
 export function removeState(def: WfDefinition, code: string): WfDefinition {
   const d = structuredClone(def);
   delete d.states[code];
-  d.actions = d.actions.filter((a) => a.to !== code).map((a) => ({ ...a, from: a.from.filter((f) => f !== code) })).filter((a) => a.from.length > 0);
+  d.actions = d.actions
+    .filter((a) => a.to !== code)
+    .map((a) => ({ ...a, from: a.from.filter((f) => f !== code) }))
+    .filter((a) => a.from.length > 0);
   return d;
 }
