@@ -5,6 +5,7 @@ import { casesEn, casesZh } from './i18n-cases';
 import { cfgEn, cfgZh } from './i18n-settings';
 import { licEn, licZh } from './i18n-licences';
 import { dataEn, dataZh } from './i18n-data';
+import { edEn, edZh } from './i18n-editors';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -444,8 +445,8 @@ const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lan
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh } },
-    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn } },
+    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh, ed: edZh } },
+    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn, ed: edEn } },
   },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',

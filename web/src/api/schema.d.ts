@@ -19716,8 +19716,13 @@ export interface operations {
                         materials: {
                             accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                             code: string;
+                            condition?: string;
+                            copies?: number;
                             form: "original" | "copy" | "electronic";
+                            maxSizeMb?: number;
                             name: string;
+                            nameEn?: string;
+                            note?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -19817,8 +19822,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
+                                nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20006,8 +20016,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
+                                nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20169,8 +20184,13 @@ export interface operations {
                         materials: {
                             accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                             code: string;
+                            condition?: string;
+                            copies?: number;
                             form: "original" | "copy" | "electronic";
+                            maxSizeMb?: number;
                             name: string;
+                            nameEn?: string;
+                            note?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -20271,8 +20291,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
+                                nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -20466,8 +20491,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
+                                nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
