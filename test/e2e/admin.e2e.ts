@@ -12,7 +12,7 @@ describe('the admin editors in a browser', () => {
   const signIn = (page: Page, username: string, next: string) => signInAt(page, world.server.url, username, next);
   const choose = async (page: Page, label: string, option: string) => {
     await page.getByRole('combobox', { name: label }).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).last().click();
   };
   const openItem = async (page: Page, name: string) => {
     await page.getByRole('searchbox', { name: '搜索事项' }).fill(name);

@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api';
 import { JsonView } from './JsonView';
 import { clientProblems, layout, removeState, renameState, targetOf, type StateKind, type WfAction, type WfDefinition, type WfProblem, type WfState } from './workflowModel';
 
@@ -75,6 +76,10 @@ export function WorkflowDesigner({ value: def, onChange, roles, actions, validat
       const server = await validate(def);
       setServerProblems(server.map((p) => ({ path: p.path, message: p.message })));
       onChecked?.(local.length === 0 && server.length === 0);
+    } catch (err) {
+      // A check that could not be made is shown as a problem, never as a pass.
+      setServerProblems([{ path: '/', message: errorText(err, i18n.language) }]);
+      onChecked?.(false);
     } finally {
       setChecking(false);
     }
