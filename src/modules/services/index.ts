@@ -12,6 +12,7 @@ import { CatalogueSearch } from './search.ts';
 import { CatalogueImport } from './catalogue-import.ts';
 import { catalogueImportRoutes } from './catalogue-import-routes.ts';
 import { decisionRoutes } from './decision-routes.ts';
+import { serviceEditorRoutes } from './editor-routes.ts';
 import { DepartmentNames } from '../org/index.ts';
 import { Evaluations } from './evaluations.ts';
 import { servicesMigrations } from './migrations/index.ts';
@@ -127,6 +128,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await catalogueImportRoutes(k, catalogueImport)(app);
       await decisionRoutes(k, applications)(app);
       await popularRoutes(new PopularItems(k, names))(app);
+      await serviceEditorRoutes()(app);
     },
   };
 }

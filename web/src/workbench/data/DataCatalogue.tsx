@@ -7,6 +7,7 @@ import { api } from '../../api';
 import type { Answer } from '../../api/client';
 import { can, useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
+import { ResourceEditor } from './ResourceEditor';
 
 type Summary = Answer<'/api/data/resources'>[number];
 type Resource = Answer<'/api/data/resources/{code}'>;
@@ -37,33 +38,6 @@ function RequestDialog({ r, onClose }: { r: Resource; onClose(): void }) {
         {sensitive.length > 0 && <Form.Item name="clearItems" label={t('data.clearItems')}><Checkbox.Group options={sensitive.map((i) => ({ value: i.code, label: i.name }))} /></Form.Item>}
         <Form.Item name="period" label={t('data.period')} rules={[{ required: true }]}><DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(1, 'year'))} /></Form.Item>
       </Form>
-    </Modal>
-  );
-}
-
-const TEMPLATE = {
-  code: 'BM-EXAMPLE', name: '', description: '', providerDepartmentId: '', regionCode: '152201', category: 'department', backing: 'http', backingRef: 'https://', keyItem: 'idNumber',
-  sharingType: 'conditional', sharingBasis: '', openType: 'none', openBasis: '', updateFrequency: 'daily',
-  items: [{ code: 'idNumber', name: '公民身份号码', dataType: 'string', standard: 'GB 11643-1999', grade: 'L4', importance: 'important', storage: { field: 'sfzh' } }],
-};
-
-/** 登记数据资源: the definition as JSON; the server checks the backing, the items and one source per element. */
-function RegisterDialog({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(JSON.stringify(TEMPLATE, null, 2));
-  const act = useAction('data-');
-  const save = async () => {
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* sent as is: the server answers with what is wrong */
-    }
-    if (await act(() => api('/api/data/resources', { method: 'POST', json: body }), t('data.registered'))) onClose();
-  };
-  return (
-    <Modal open width={760} title={t('data.register')} onOk={save} onCancel={onClose}>
-      <Input.TextArea aria-label={t('data.definition')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 14, maxRows: 26 }} style={{ fontFamily: 'monospace' }} />
     </Modal>
   );
 }
@@ -123,7 +97,7 @@ export function DataCatalogue() {
         )}
       </Drawer>
       {asking && <RequestDialog r={asking} onClose={() => setAsking(null)} />}
-      {registering && <RegisterDialog onClose={() => setRegistering(false)} />}
+      {registering && <ResourceEditor onClose={() => setRegistering(false)} />}
     </>
   );
 }
