@@ -21,8 +21,6 @@ export const Material = Type.Object(
     /** Can be replaced by an e-licence of this type or by shared data (免证办); the licences module uses it. */
     replaceableBy: Type.Optional(Type.Union([Type.Null(), Type.Object({ kind: Type.Union([Type.Literal('licence'), Type.Literal('data')]), ref: Text(80) }, { additionalProperties: false })])),
     accept: Type.Optional(Type.Array(Mime, { minItems: 1, maxItems: 5 })),
-    /** Written by the materials editor; absent in older versions. */
-    nameEn: Type.Optional(Text(200)),
     /** When an optional material is needed (容缺/视情形提交), e.g. 委托他人办理的. */
     condition: Type.Optional(Text(200)),
     /** Largest file accepted, in MB. */

@@ -1836,7 +1836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 站内消息 / Inbox */
+        /** 站内消息（未读在前）/ Inbox, unread first */
         get: operations["getNotifications"];
         put?: never;
         post?: never;
@@ -1855,8 +1855,45 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 标为已读 / Mark read */
+        /**
+         * 标为已读 / Mark read
+         * @description Marking a message already read again answers 204 and changes nothing; another person’s message is 404.
+         */
         post: operations["postNotificationsByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 / Mark all read */
+        post: operations["postNotificationsReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读消息数 / Unread messages */
+        get: operations["getNotificationsUnreadCount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2240,6 +2277,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/editor-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick */
+        get: operations["getServicesEditorCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/items": {
         parameters: {
             query?: never;
@@ -2306,6 +2360,26 @@ export interface paths {
         };
         /** 版本历史 / Versions */
         get: operations["getServicesItemsByIdVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/popular-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 热门服务（近30天申请最多）/ Most applied-for items of the last 30 days
+         * @description Active items ordered by applications submitted in the last 30 days; items with none follow in catalogue order.
+         */
+        get: operations["getServicesPopularItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2447,6 +2521,26 @@ export interface paths {
         get: operations["getServicesStatsEvaluations"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 检查事项办理流程草稿 / Check a draft application workflow
+         * @description Answers every problem saving an item with this workflow would report (paths relative to the workflow); none means it may be saved.
+         */
+        post: operations["postServicesWorkflowsValidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -17694,7 +17788,11 @@ export interface operations {
     };
     getNotifications: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description 只看未读 / unread only */
+                unread?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -17733,6 +17831,15 @@ export interface operations {
                         readAt: string | null;
                         title: string;
                     }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details / 问题详情 */
@@ -17807,6 +17914,118 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20807,6 +21026,83 @@ export interface operations {
             };
         };
     };
+    getServicesEditorCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prefillSources: components["schemas"]["CodeLabel"][];
+                        workflowActions: components["schemas"]["CodeLabel"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesItems: {
         parameters: {
             query?: {
@@ -20921,9 +21217,13 @@ export interface operations {
                         materials: {
                             accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                             code: string;
+                            condition?: string;
+                            copies?: number;
                             form: "original" | "copy" | "electronic";
+                            maxSizeMb?: number;
                             name: string;
                             nameEn?: string;
+                            note?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -21024,9 +21324,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
                                 nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -21216,9 +21520,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
                                 nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -21382,9 +21690,13 @@ export interface operations {
                         materials: {
                             accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                             code: string;
+                            condition?: string;
+                            copies?: number;
                             form: "original" | "copy" | "electronic";
+                            maxSizeMb?: number;
                             name: string;
                             nameEn?: string;
+                            note?: string;
                             replaceableBy?: null | {
                                 kind: "licence" | "data";
                                 ref: string;
@@ -21486,9 +21798,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
                                 nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -21684,9 +22000,13 @@ export interface operations {
                             materials: {
                                 accept?: ("application/pdf" | "image/png" | "image/jpeg" | "application/ofd" | "text/plain")[];
                                 code: string;
+                                condition?: string;
+                                copies?: number;
                                 form: "original" | "copy" | "electronic";
+                                maxSizeMb?: number;
                                 name: string;
                                 nameEn?: string;
+                                note?: string;
                                 replaceableBy?: null | {
                                     kind: "licence" | "data";
                                     ref: string;
@@ -22016,6 +22336,74 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesPopularItems: {
+        parameters: {
+            query?: {
+                applicantType?: "person" | "enterprise";
+                limit?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        applicantTypes: string[];
+                        code: string;
+                        departmentId: string;
+                        departmentName: string;
+                        departmentNameEn: string | null;
+                        fullyOnline: boolean;
+                        handling: string;
+                        id: string;
+                        itemType: string;
+                        name: string;
+                        nameEn: string | null;
+                        promisedDays: number;
+                        regionCode: string;
+                        version: number;
+                        visits: number;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22880,6 +23268,91 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesWorkflowsValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow: components["schemas"]["JsonObject"];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        problems: {
+                            message: string;
+                            path: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
