@@ -62,7 +62,14 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
     const d = item.data;
     if (d) {
       const c = d.content;
-      form.setFieldsValue({ ...c, code: d.code, feeYuan: fenToYuan(c.feeFen), aliases: c.aliases ?? [], examples: (c.examples ?? []).join('\n'), separationOfDuties: c.separationOfDuties ?? c.itemType === 'licensing' });
+      form.setFieldsValue({
+        ...c,
+        code: d.code,
+        feeYuan: fenToYuan(c.feeFen),
+        aliases: c.aliases ?? [],
+        examples: (c.examples ?? []).join('\n'),
+        separationOfDuties: c.separationOfDuties ?? c.itemType === 'licensing',
+      });
       // The editors start from the stored version each time one arrives.
       /* eslint-disable react-hooks/set-state-in-effect */
       setMaterials(structuredClone(c.materials));

@@ -20,20 +20,23 @@ export function ReportForm({ channel }: { channel: 'grid' | 'web' }) {
   const submit = async () => {
     const v = await form.validateFields();
     let r: { number: string; duplicateOf: string | null } | null = null;
-    const ok = await act(async () => {
-      r = await api('/api/cases', {
-        method: 'POST',
-        json: {
-          channel,
-          kind: v.kind,
-          content: v.content,
-          address: v.address || undefined,
-          categoryCode: v.categoryCode || undefined,
-          ...(pin ? { lon: pin[0], lat: pin[1] } : {}),
-          ...(photos.length ? { photoIds: photos } : {}),
-        },
-      });
-    }, () => t('portal.submitted', { number: (r as { number: string } | null)?.number ?? '' }));
+    const ok = await act(
+      async () => {
+        r = await api('/api/cases', {
+          method: 'POST',
+          json: {
+            channel,
+            kind: v.kind,
+            content: v.content,
+            address: v.address || undefined,
+            categoryCode: v.categoryCode || undefined,
+            ...(pin ? { lon: pin[0], lat: pin[1] } : {}),
+            ...(photos.length ? { photoIds: photos } : {}),
+          },
+        });
+      },
+      () => t('portal.submitted', { number: (r as { number: string } | null)?.number ?? '' }),
+    );
     if (ok && r) {
       setDone(r);
       form.resetFields();
