@@ -3,6 +3,32 @@ import type { LicenceTypeInput } from '../src/modules/licenses/index.ts';
 import { linksTo } from './catalogue/licences.ts';
 
 type Def = LicenceTypeInput['definition'];
+/** English names of the fields below, as data for the English pages. */
+const FIELD_EN: Record<string, string> = {
+  任教学科: 'Teaching subject',
+  '储存面积（平方米）': 'Storage area (m²)',
+  '包厢（间）数': 'Number of private rooms',
+  '取水量（立方米/年）': 'Water withdrawal (m³/year)',
+  '合同价格（万元）': 'Contract price (10,000 yuan)',
+  场所名称: 'Premises name',
+  就业状态: 'Employment status',
+  工程名称: 'Project name',
+  建设位置: 'Construction site',
+  '建设规模（平方米）': 'Construction scale (m²)',
+  建设项目名称: 'Construction project name',
+  文化程度: 'Education',
+  残疾类别: 'Disability category',
+  水源类型: 'Water source type',
+  经营场所: 'Business premises',
+  经营范围: 'Business scope',
+  '经营面积（平方米）': 'Business area (m²)',
+  营运车辆数: 'Vehicles in operation',
+  行业类别: 'Industry category',
+  计划开工日期: 'Planned start date',
+  许可项目: 'Licensed activities',
+  资格种类: 'Qualification type',
+};
+
 type Field = [name: string, title: string, kind?: 'text' | 'int' | 'date', required?: boolean];
 
 /** A defining ministry's credit code (synthetic, with valid check characters), as licence type codes start with it. */
@@ -41,7 +67,7 @@ function permit(o: {
       ),
     },
     validity: { years: o.years, months: 0 },
-    template: { numberPrefix: o.prefix, rows: o.fields.map(([field, label]) => ({ field, label })), sealPurpose: '证照专用章' },
+    template: { numberPrefix: o.prefix, rows: o.fields.map(([field, label]) => ({ field, label, ...(FIELD_EN[label] ? { labelEn: FIELD_EN[label] } : {}) })), sealPurpose: '证照专用章' },
     issuers: o.issuers,
     items: linksTo(o.key),
   };

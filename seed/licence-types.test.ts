@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sharedSchemas } from '../src/kernel/http/schemas.ts';
-import { LicenceTypeInput } from '../src/modules/licenses/schema.ts';
+import { LicenceTypeInput } from '../src/modules/licenses/index.ts';
 import { ITEM_LICENCES } from './catalogue/licences.ts';
 import { demoLicenceTypes } from './licence-types.ts';
 import { ALL_DEMO_ITEMS, demoItemContent } from './service-items.ts';

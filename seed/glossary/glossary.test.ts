@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { regionNameEn, streetOfficeNameEn } from '../../src/modules/org/region-names.ts';
+import { regionNameEn, streetOfficeNameEn } from '../../src/modules/org/index.ts';
 import { CASE_CATEGORIES } from '../case-categories.ts';
 import { CITY_DEPARTMENTS } from '../departments.ts';
 import { demoLicenceTypes } from '../licence-types.ts';

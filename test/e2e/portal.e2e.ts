@@ -48,7 +48,7 @@ describe('the phone-first citizen portal', () => {
     await page.getByRole('heading', { level: 1, name: '个体工商户设立登记' }).waitFor();
     const label = (await page.locator('.ant-descriptions-item-label').first().boundingBox())!;
     expect(label.width).toBeGreaterThan(300);
-    expect(await page.getByText('L2 实名认证').count()).toBeGreaterThan(0);
+    expect(await page.getByText('二级 实名认证').count()).toBeGreaterThan(0);
 
     // 我的 → 我的办件: cards whose names keep whole lines.
     await tabs.getByRole('link', { name: '我的', exact: true }).click();

@@ -57,7 +57,7 @@ export const portalZh = {
   me: {
     title: '我的',
     level: '认证等级',
-    levels: { '1': 'L1 手机验证', '2': 'L2 实名认证', '3': 'L3 现场核验' },
+    levels: { '1': '一级 手机验证', '2': '二级 实名认证', '3': '三级 现场核验' },
     person: '个人用户',
     staff: '工作人员',
     actingFor: '代办企业：{{name}}',
@@ -132,7 +132,7 @@ export const portalEn: typeof portalZh = {
   me: {
     title: 'Me',
     level: 'Assurance level',
-    levels: { '1': 'L1 phone verified', '2': 'L2 real name verified', '3': 'L3 verified in person' },
+    levels: { '1': 'Level 1 phone verified', '2': 'Level 2 real name verified', '3': 'Level 3 verified in person' },
     person: 'Resident',
     staff: 'Staff',
     actingFor: 'Acting for {{name}}',

@@ -59,7 +59,7 @@ export const scrZh = {
     none: '当前无预警',
   },
   prefs: {
-    lead: '选择要显示的面板及其顺序。设置按账号保存在本浏览器中（localStorage），换一台电脑需重新设置。',
+    lead: '选择要显示的面板及其顺序。设置按账号保存在本浏览器中，换一台电脑需重新设置。',
     show: '显示“{{name}}”',
     up: '上移“{{name}}”',
     down: '下移“{{name}}”',

@@ -175,6 +175,7 @@ const zh = {
   },
   workbench: { title: '工作台', welcome: '您好，{{name}}', roles: '角色', region: '管辖区划', department: '所属部门', inbox: '站内消息', empty: '暂无消息' },
   admin: {
+    section: '管理栏目',
     title: '系统管理',
     regions: '行政区划',
     departments: '部门',
@@ -401,6 +402,7 @@ const en: typeof zh = {
   },
   workbench: { title: 'Workbench', welcome: 'Hello, {{name}}', roles: 'Roles', region: 'Jurisdiction', department: 'Department', inbox: 'Inbox', empty: 'No messages' },
   admin: {
+    section: 'Admin section',
     title: 'Administration',
     regions: 'Regions',
     departments: 'Departments',

@@ -22,7 +22,9 @@ import { Wallet } from './wallet.ts';
 import { licenceScreenFigures, type LicenceScreenFigures } from './screen-figures.ts';
 
 export { licensesMigrations } from './migrations/index.ts';
-export type { LicenceTypeInput, SealInput, IssueInput } from './schema.ts';
+export type { SealInput, IssueInput } from './schema.ts';
+// The schema itself too, so seed checks validate definitions exactly as the API does.
+export { LicenceTypeInput } from './schema.ts';
 export { checkSeal } from './document/seal-signature.ts';
 export type { ApprovedApplication } from './issuing.ts';
 export * from './events.ts';

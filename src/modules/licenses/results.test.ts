@@ -82,10 +82,10 @@ describe('办结即发证: 个体工商户设立登记', () => {
     expect(creditCodeProblem(mine[0].holderCode)).toBeNull();
     expect(mine[0].rows).toEqual(
       expect.arrayContaining([
-        { label: '类型', value: '个体工商户' },
-        { label: '法定代表人（经营者）', value: '乌力吉' },
-        { label: '注册资本', value: '50000' },
-        { label: '经营范围', value: '餐饮服务；预包装食品销售' },
+        { label: '类型', labelEn: 'Type', value: '个体工商户' },
+        { label: '法定代表人（经营者）', labelEn: 'Legal representative', value: '乌力吉' },
+        { label: '注册资本', labelEn: 'Registered capital', value: '50000' },
+        { label: '经营范围', labelEn: 'Business scope', value: '餐饮服务；预包装食品销售' },
       ]),
     );
     // The operator may download it; someone else may not.
@@ -158,7 +158,7 @@ describe('identifiers equal to the ID number', () => {
     expect(res.body).not.toContain(idNumber);
     const card = res.json().items.find((l: { name: string }) => l.name === '社会保障卡');
     expect(card.holderCode).toBe(maskCitizenId(idNumber));
-    expect(card.rows).toContainEqual({ label: '社会保障号码', value: maskCitizenId(idNumber) });
+    expect(card.rows).toContainEqual({ label: '社会保障号码', labelEn: 'Social security number', value: maskCitizenId(idNumber) });
     const detail = await call('GET', `/api/licenses/${issued.json().id}`, citizen.token);
     expect(detail.body).not.toContain(idNumber);
   });

@@ -6,7 +6,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { act, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
+import { act, availableActions, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
 import { APPLICATION_LOG, applicationKind } from './application-steps.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { applicantFacts, personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
@@ -247,8 +247,14 @@ export class Applications {
   /** 认领: one staff member takes the application so two do not work on it at once. */
   async claim(who: Principal, id: string, release: boolean, requestId?: string): Promise<void> {
     const row = await this.visibleRow(who, id);
-    this.actorFor(who, row);
+    const actor = this.actorFor(who, row);
     if (!row.open) throw ServicesErrors.stateChanged();
+    // A claim holds the record for one's own next step: someone with no step from this state (an
+    // approver on work still 待受理) may not take it out of the queue of those who have one.
+    if (!release) {
+      const v = await this.catalogue.version(row.item_version_id);
+      if (!availableActions(v.content.workflow, row.state, actor, row.department_id).some((a) => a.actor === 'staff')) throw ServicesErrors.noStepToClaim();
+    }
     await this.k.db.transaction().execute(async (trx) => {
       const q = trx
         .updateTable('services_application')

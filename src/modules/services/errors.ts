@@ -30,5 +30,6 @@ export const ServicesErrors = {
   rectificationState: () => new DomainError('RECTIFICATION_NOT_IN_STATE', 409, '整改任务当前状态不允许此操作', 'The rectification task’s state does not allow this'),
   notInState: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '办件当前状态不允许此操作', 'The application’s current state does not allow this action'),
   stateChanged: () => new DomainError('APPLICATION_NOT_IN_STATE', 409, '办件状态已变化，请刷新后重试', 'The application changed meanwhile; reload and try again'),
+  noStepToClaim: () => new DomainError('APPLICATION_NOT_YOURS', 403, '办件当前环节不由您办理，不能认领', 'No step of this application at its current stage is yours to take, so you cannot claim it'),
   claimedByOther: (name: string) => new DomainError('APPLICATION_CLAIMED', 409, `办件已由${name}认领`, `The application is claimed by ${name}`),
 };

@@ -40,7 +40,7 @@ export function ItemGuide() {
         <Descriptions.Item label={t('svc.promised')}>{c.handling === 'instant' ? t('svc.instant') : t('svc.days', { n: c.promisedDays })}</Descriptions.Item>
         <Descriptions.Item label={t('svc.visits')}>{c.visits === 0 ? t('svc.zeroVisits') : c.visits}</Descriptions.Item>
         <Descriptions.Item label={t('svc.fee')}>{c.feeFen === 0 ? t('svc.free') : t('svc.yuan', { n: (c.feeFen / 100).toFixed(2) })}</Descriptions.Item>
-        <Descriptions.Item label={t('svc.level')}>{t(`portal.me.levels.${c.assuranceLevel}`, { defaultValue: `L${c.assuranceLevel}` })}</Descriptions.Item>
+        <Descriptions.Item label={t('svc.level')}>{t(`portal.me.levels.${c.assuranceLevel}`, { defaultValue: String(c.assuranceLevel) })}</Descriptions.Item>
         <Descriptions.Item label={t('svc.delivery')}>{c.deliveryMethods.map((m) => code('deliveryMethods', m)).join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('svc.basis')} span={compact ? 1 : 2}>
           {c.legalBasis}

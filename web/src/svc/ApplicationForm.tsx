@@ -11,6 +11,7 @@ import { localForm } from './localForm';
 import { useLocalName } from '../shell/localName';
 import type { ApplicationDetail, ItemDetail } from './types';
 import { call, client } from '../api/client';
+import { SectionedTemplate } from '../admin/editors/SectionedTemplate';
 
 interface Props {
   item: ItemDetail;
@@ -49,6 +50,12 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
     s.required = (s.required ?? []).filter((r) => !filled.includes(r));
     return localForm(s, { ...(c.form.uiSchema ?? {}), 'ui:submitButtonOptions': { norender: true } } as UiSchema, localName.english);
   }, [c, filled, localName.english]);
+
+  // Forms laid out in the form builder (sections, half-width fields) are drawn as built; older forms keep one column.
+  const laidOut = useMemo(() => {
+    const ui = (c.form.uiSchema ?? {}) as Record<string, { 'ui:options'?: { groups?: unknown[]; width?: string } }>;
+    return Object.values(ui).some((u) => !!u?.['ui:options']?.groups?.length || !!u?.['ui:options']?.width);
+  }, [c]);
 
   const submit = async () => {
     setError(null);
@@ -93,6 +100,7 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
           showErrorList={false}
           liveValidate="onBlur"
           extraErrors={fieldErrors}
+          templates={laidOut ? { ObjectFieldTemplate: SectionedTemplate } : undefined}
         />
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.upload')}</h2>} size="small">

@@ -9,6 +9,13 @@ import { useTitle } from '../../shell/useTitle';
 import { statusColor, type GrantRow, type LicenceSummary, type UseRow } from '../../licences/types';
 import { GrantDialog } from './GrantDialog';
 import { call, client } from '../../api/client';
+import { useLocalName } from '../../shell/localName';
+
+/** Purposes the platform writes itself are stored as '中文 / English'; show the half in the page's language. */
+const purposeIn = (purpose: string | null | undefined, english: boolean) => {
+  const parts = (purpose ?? '').split(' / ');
+  return parts.length === 2 ? parts[english ? 1 : 0] : (purpose ?? '');
+};
 
 /** Saves a credential the server returns as a file the holder can take elsewhere. */
 async function saveCredential(l: LicenceSummary) {
@@ -23,12 +30,13 @@ async function saveCredential(l: LicenceSummary) {
 
 function LicenceCard({ l, onGrant }: { l: LicenceSummary; onGrant(): void }) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   const valid = l.status === 'valid';
   return (
     <Card
       size="small"
-      title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{l.name}</h2>}
-      extra={<Tag color={statusColor(l.status)}>{l.statusLabel}</Tag>}
+      title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{localName(l)}</h2>}
+      extra={<Tag color={statusColor(l.status)}>{t(`lic.statusNames.${l.status}`, { defaultValue: l.statusLabel })}</Tag>}
       actions={[
         <a key="d" href={`/api/licenses/${l.id}/document`} download>
           {t('lic.download')}
@@ -50,7 +58,7 @@ function LicenceCard({ l, onGrant }: { l: LicenceSummary; onGrant(): void }) {
           {l.holderName}（{l.holderCode}）
         </Descriptions.Item>
         {l.rows.slice(0, 3).map((r) => (
-          <Descriptions.Item key={r.label} label={r.label}>
+          <Descriptions.Item key={r.label} label={localName.pick(r.label, r.labelEn)}>
             {r.value}
           </Descriptions.Item>
         ))}
@@ -64,6 +72,7 @@ function LicenceCard({ l, onGrant }: { l: LicenceSummary; onGrant(): void }) {
 /** 我的证照: the holder's e-licences, their uses (用证记录) and authorisations. */
 export function Wallet() {
   const { t, i18n } = useTranslation();
+  const localName = useLocalName();
   useTitle('lic.wallet');
   const [granting, setGranting] = useState<LicenceSummary | null>(null);
   const act = useAction('lic-');
@@ -113,8 +122,8 @@ export function Wallet() {
                     { title: t('lic.at'), dataIndex: 'at', render: when },
                     { title: t('lic.type'), render: (_, u) => `${u.licenceName}（${u.licenceNo}）` },
                     { title: t('lic.kind'), dataIndex: 'kind', render: (k: string) => t(`lic.useKinds.${k}`) },
-                    { title: t('lic.who'), render: (_, u) => [deptName(u.departmentId), u.actorName].filter(Boolean).join(' · ') },
-                    { title: t('lic.purpose'), dataIndex: 'purpose' },
+                    { title: t('lic.who'), render: (_, u) => [deptName(u.departmentId), u.actorName].filter(Boolean).join(' · ') || t('lic.anonymous') },
+                    { title: t('lic.purpose'), dataIndex: 'purpose', render: (p: string) => purposeIn(p, localName.english) },
                   ]}
                 />
               </>

@@ -34,7 +34,7 @@ function RequestDialog({ r, onClose }: { r: Resource; onClose(): void }) {
         <Form.Item name="systemName" label={t('data.system')} rules={[{ required: true, min: 2, max: 40 }]}><Input maxLength={40} /></Form.Item>
         <Form.Item name="purpose" label={t('data.purpose')} rules={[{ required: true, min: 4, max: 300 }]}><Input.TextArea maxLength={300} /></Form.Item>
         <Form.Item name="legalBasis" label={t('data.legalBasis')} rules={[{ required: true, min: 4, max: 500 }]}><Input.TextArea maxLength={500} /></Form.Item>
-        <Form.Item name="items" label={t('data.items')} rules={[{ required: true, type: 'array', min: 1 }]}><Checkbox.Group options={r.items.map((i) => ({ value: i.code, label: `${i.name}（${i.grade}）` }))} /></Form.Item>
+        <Form.Item name="items" label={t('data.items')} rules={[{ required: true, type: 'array', min: 1 }]}><Checkbox.Group options={r.items.map((i) => ({ value: i.code, label: `${i.name}（${t(`data.gradeNames.${i.grade}`)}）` }))} /></Form.Item>
         {sensitive.length > 0 && <Form.Item name="clearItems" label={t('data.clearItems')}><Checkbox.Group options={sensitive.map((i) => ({ value: i.code, label: i.name }))} /></Form.Item>}
         <Form.Item name="period" label={t('data.period')} rules={[{ required: true }]}><DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(1, 'year'))} /></Form.Item>
       </Form>
@@ -88,7 +88,7 @@ export function DataCatalogue() {
               columns={[
                 { title: t('data.item'), render: (_, i) => `${i.name}（${i.code}）` },
                 { title: t('data.standard'), render: (_, i) => i.standard ?? '—' },
-                { title: t('data.grade'), render: (_, i) => <Tag color={i.grade === 'L4' ? 'red' : i.grade === 'L3' ? 'purple' : 'default'}>{i.grade} {label('grades', i.grade)}</Tag> },
+                { title: t('data.grade'), render: (_, i) => <Tag color={i.grade === 'L4' ? 'red' : i.grade === 'L3' ? 'purple' : 'default'}>{t(`data.gradeNames.${i.grade}`)}</Tag> },
                 { title: t('data.importance'), render: (_, i) => label('importance', i.importance) },
               ]}
             />
