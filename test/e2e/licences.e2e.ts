@@ -116,12 +116,12 @@ describe('e-licences in a browser', () => {
     await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
     const appId = new URL(citizen.url()).pathname.split('/').pop()!;
 
-    // The window accepts, the market regulator reviews and approves.
+    // The window accepts, the market regulator reviews, and a second officer decides (审批分离).
     const staff = await newPage();
     for (const [username, action] of [
       ['window01', /^受\s*理$/],
       ['approver.scjg', /^审查通过$/],
-      ['approver.scjg', /^准予许可$/],
+      ['decider.scjg', /^准予许可$/],
     ] as const) {
       await signIn(staff, username, `/workbench/services/${appId}`);
       await staff.getByRole('button', { name: action }).click();

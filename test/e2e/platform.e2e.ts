@@ -87,11 +87,11 @@ describe('the platform in a browser', () => {
     await signIn(admin, 'admin', '/admin/departments');
     await admin.getByLabel('按名称筛选').fill('市场监督');
     await admin.getByLabel('按名称筛选').press('Enter');
-    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局' }).waitFor();
+    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局', exact: true }).waitFor();
     await admin.getByRole('button', { name: '切换到英文' }).click();
-    await admin.getByRole('cell', { name: 'Ulanhot Market Regulation Bureau' }).waitFor();
+    await admin.getByRole('cell', { name: 'Ulanhot Market Regulation Bureau', exact: true }).waitFor();
     await admin.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局' }).waitFor();
+    await admin.getByRole('cell', { name: '乌兰浩特市市场监督管理局', exact: true }).waitFor();
   });
 
   it('signs a staff member into the workbench through SSO, after refusing a wrong password with a visible message', async () => {
@@ -162,7 +162,7 @@ describe('the platform in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Signing in now asks for the second factor; a recovery code answers it once.
-    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '退出', exact: true }).click();
     await page.goto(`${world.server.url}/signin?next=/account`);
     await ssoPassword(page, phone, 'Register2026ok');
     await page.getByRole('heading', { name: '输入动态口令' }).waitFor();

@@ -52,6 +52,9 @@ function Root() {
           colorPrimary: '#9f1d20',
           // antd's default link blue is below AA contrast on white.
           colorLink: '#0b4fa8',
+          // …and its hover and active shades are lighter still; keep them dark enough to read.
+          colorLinkHover: '#08408a',
+          colorLinkActive: '#06316b',
           colorError: '#b3261e',
           fontSize: elderly ? 20 : 14,
           controlHeight: elderly ? 48 : 32,
