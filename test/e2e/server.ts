@@ -9,15 +9,25 @@ export interface RunningServer {
   port: number;
   /** The server's data folder (the development SMS sink writes `outgoing-messages.txt` there). */
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the server; its data folder is removed unless `keep`. */
+  stop(opts?: { keep?: boolean }): Promise<void>;
 }
 
 /**
  * Starts the real platform (`yiwang start`) on a free port with a fresh data folder and the demo seed.
- * `env` adds or overrides settings (e.g. a PUBLIC_URL behind a proxy).
+ * `env` adds or overrides settings (e.g. a PUBLIC_URL behind a proxy). When the run's global setup
+ * seeded a template (`YW_E2E_TEMPLATE`, see global-setup.ts), the folder starts as a copy of it, so
+ * each file gets its own fresh platform without seeding the demo region again.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-e2e-'));
+  const template = process.env.YW_E2E_TEMPLATE;
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
+  return serve(dataDir, env);
+}
+
+/** Runs `yiwang start` on a data folder until /readyz answers; seeds the demo region if the folder has none. */
+export async function serve(dataDir: string, env: Record<string, string> = {}, startMs = Number(process.env.E2E_START_MS ?? 200_000)): Promise<RunningServer> {
   const port = 18000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(process.execPath, ['bin/yiwang.js', 'start'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
@@ -28,7 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   // A loaded shared machine may need longer to seed the demo region: E2E_START_MS (with --hookTimeout).
-  const deadline = Date.now() + Number(process.env.E2E_START_MS ?? 200_000);
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -44,10 +54,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     port,
     dataDir,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    async stop(opts: { keep?: boolean } = {}) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -173,7 +173,7 @@ const zh = {
     firstParty: '平台自有',
     grantNames: { authorization_code: '授权码', refresh_token: '刷新令牌', client_credentials: '客户端凭证' },
   },
-  workbench: { title: '工作台', welcome: '您好，{{name}}', roles: '角色', region: '管辖区划', department: '所属部门', inbox: '站内消息', empty: '暂无消息' },
+  workbench: { section: '工作栏目', title: '工作台', welcome: '您好，{{name}}', roles: '角色', region: '管辖区划', department: '所属部门', inbox: '站内消息', empty: '暂无消息' },
   admin: {
     section: '管理栏目',
     title: '系统管理',
@@ -400,7 +400,7 @@ const en: typeof zh = {
     firstParty: 'Platform’s own',
     grantNames: { authorization_code: 'Authorization code', refresh_token: 'Refresh token', client_credentials: 'Client credentials' },
   },
-  workbench: { title: 'Workbench', welcome: 'Hello, {{name}}', roles: 'Roles', region: 'Jurisdiction', department: 'Department', inbox: 'Inbox', empty: 'No messages' },
+  workbench: { section: 'Workbench section', title: 'Workbench', welcome: 'Hello, {{name}}', roles: 'Roles', region: 'Jurisdiction', department: 'Department', inbox: 'Inbox', empty: 'No messages' },
   admin: {
     section: 'Admin section',
     title: 'Administration',

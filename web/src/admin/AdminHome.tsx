@@ -1,4 +1,5 @@
-import { Grid, Select, Tabs, Typography } from 'antd';
+import { Typography } from 'antd';
+import { RouteTabs } from '../shell/RouteTabs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useTitle } from '../shell/useTitle';
@@ -24,9 +25,6 @@ export function AdminHome() {
   const navigate = useNavigate();
   const tab = params['*'] || 'departments';
   const { data: me } = useMe();
-  // A dozen tabs do not fit a phone: antd then hides most of them behind a menu inside the tab list,
-  // which screen readers cannot use. On a phone the sections are chosen from a list instead.
-  const phone = Grid.useBreakpoint().md === false;
   const items = [
     { key: 'departments', label: t('admin.departments'), children: <Departments /> },
     { key: 'staff', label: t('admin.staff'), children: <StaffList /> },
@@ -44,20 +42,7 @@ export function AdminHome() {
   return (
     <>
       <Typography.Title level={1}>{t('admin.title')}</Typography.Title>
-      {phone ? (
-        <>
-          <Select
-            aria-label={t('admin.section')}
-            value={tab}
-            style={{ width: '100%', marginBottom: 16 }}
-            options={items.map((i) => ({ value: i.key, label: i.label }))}
-            onChange={(k) => navigate(`/admin/${k}`)}
-          />
-          {items.find((i) => i.key === tab)?.children}
-        </>
-      ) : (
-        <Tabs activeKey={tab} onChange={(k) => navigate(`/admin/${k}`)} items={items} />
-      )}
+      <RouteTabs activeKey={tab} onChange={(k) => navigate(`/admin/${k}`)} items={items} label={t('admin.section')} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { Card, Descriptions, List, Tabs, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Tag, Typography } from 'antd';
+import { RouteTabs } from '../shell/RouteTabs';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -46,7 +47,8 @@ export function WorkbenchHome() {
   return (
     <>
       <Typography.Title level={1}>{t('workbench.welcome', { name: me?.name ?? '' })}</Typography.Title>
-      <Tabs
+      <RouteTabs
+        label={t('workbench.section')}
         activeKey={tab}
         onChange={(k) => navigate(`/workbench/${k === 'home' ? '' : k}`)}
         items={[
