@@ -98,7 +98,7 @@ describe('e-licences in a browser', () => {
     await citizen.getByText(/已通过免证办少交材料 1 份/).waitFor();
     await citizen.getByRole('tab', { name: '用证记录' }).click();
     await citizen.getByRole('cell', { name: /免证办：城乡居民养老保险待遇申领/ }).waitFor();
-  });
+  }, 240_000); // the longest walk of the suite: two applications, three staff and a verification
 
   it('approving 个体工商户设立登记 puts its 营业执照 in the wallet, and the sealed 决定书 downloads as a PDF that verifies', async () => {
     const citizen = await newPage({ phone: true });
