@@ -191,7 +191,8 @@ export class Runs {
         objectType: 'proactive.run',
         objectId: runId,
         regionCode: p.row.region_code,
-        change: { policyId: p.row.id, versionId: p.versionId, trigger, asOf, ...counts, created: created.map((c) => c.id), stopped: gone.map((g) => g.id) },
+        // Each benefit's own action rows carry this run's id; the entry holds the counts.
+        change: { policyId: p.row.id, versionId: p.versionId, trigger, asOf, ...counts },
         summary: { policyId: p.row.id, ...counts },
         requestId,
       });
