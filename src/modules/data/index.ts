@@ -29,6 +29,7 @@ export { baseResources } from './base/resources.ts';
 export type { ResourceInput } from './schema.ts';
 export type { IndexedLicence } from './licence-index.ts';
 export { populationRow } from './population.ts';
+export { BaseProfiles, type PersonProfile, type EntityProfile } from './profiles.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
 
