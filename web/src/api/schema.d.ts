@@ -2284,7 +2284,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick */
+        /**
+         * 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick
+         * @description Prefill sources: verified identity, the base databases, and `licence.<type>` (the number of a licence of that type the applicant holds).
+         */
         get: operations["getServicesEditorCodes"];
         put?: never;
         post?: never;
@@ -2334,6 +2337,26 @@ export interface paths {
         patch: operations["patchServicesItemsById"];
         trace?: never;
     };
+    "/api/services/items/{id}/exempt-materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 免提交材料 / Materials the caller need not hand in
+         * @description `exempt`: materials a base database or a licence the caller holds stands in for (not demanded on submission); `upload`: replaceable materials that must still be uploaded, with why.
+         */
+        get: operations["getServicesItemsByIdExemptMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/items/{id}/prefill": {
         parameters: {
             query?: never;
@@ -2341,7 +2364,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 表单预填（脱敏显示）/ What the form is filled with */
+        /**
+         * 表单预填及来源（只填一次，脱敏显示）/ What the form is filled with, and where each value comes from
+         * @description Each known field with its source: `identity` (real-name verification), `base` (人口基础库 / 法人基础库), `licence` (a held e-licence) or `application` (the same field in the caller’s own most recent application). `locked` fields are always filled by the server; `masked` values are shown masked and filled in clear by the server on submission.
+         */
         get: operations["getServicesItemsByIdPrefill"];
         put?: never;
         post?: never;
@@ -19499,6 +19525,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -19684,6 +19717,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -19890,6 +19930,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -20081,6 +20128,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -21205,7 +21259,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -21312,7 +21366,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -21508,7 +21562,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -21678,7 +21732,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -21786,7 +21840,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -21988,7 +22042,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -22132,6 +22186,125 @@ export interface operations {
             };
         };
     };
+    getServicesItemsByIdExemptMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exempt: {
+                            [key: string]: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
+                        };
+                        upload: {
+                            [key: string]: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesItemsByIdPrefill: {
         parameters: {
             query?: never;
@@ -22168,7 +22341,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: {
+                            locked: boolean;
+                            masked: boolean;
+                            source: {
+                                en: string;
+                                kind: "identity" | "base" | "licence" | "application";
+                                resource?: string;
+                                zh: string;
+                            };
+                            value: string | number | boolean;
+                        };
                     };
                 };
             };
