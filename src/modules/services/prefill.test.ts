@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCitizenId } from '../../kernel/ids/index.ts';
+import { makeCitizenId, makeCreditCode } from '../../kernel/ids/index.ts';
 import { accountIdOf, cardType, sealFor } from '../../testing/licenses.ts';
-import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { addBasePerson, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { itemContent, uploadPdf } from '../../testing/services.ts';
 
 /**
@@ -11,6 +11,7 @@ import { itemContent, uploadPdf } from '../../testing/services.ts';
 let t: TestPlatform;
 let admin: string;
 let approver: string;
+let window: string;
 let itemId = '';
 let alice: { token: string; accountId: string };
 let bob: { token: string; accountId: string };
@@ -18,7 +19,7 @@ let carol: { token: string; accountId: string };
 const aliceId = makeCitizenId('152201', '1985-03-08', 21);
 const carolId = makeCitizenId('152201', '1990-07-15', 33);
 
-const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: unknown) =>
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
 const count = async () =>
   Number(
@@ -36,6 +37,7 @@ beforeAll(async () => {
   const front = await department(t, '152201', '政务服务中心');
   admin = await staffToken(t, ['region_admin'], front.id);
   approver = await staffToken(t, ['approver'], rsj.id);
+  window = await staffToken(t, ['window_staff'], front.id);
   alice = await personToken(t, { realName: { name: '乌云其木格', idNumber: aliceId } });
   bob = await personToken(t, { realName: { name: '白宝山', idNumber: makeCitizenId('152201', '1979-11-02', 45) } });
   carol = await personToken(t, { realName: { name: '陈晓燕', idNumber: carolId } });
@@ -282,5 +284,92 @@ describe('免提交: what the platform can stand in for is not asked for', () =>
       ],
     });
     expect(r.statusCode).toBe(400);
+  });
+});
+
+describe('免提交 through 补正, and an enterprise filled from the legal-entity base', () => {
+  it('keeps the replacement when the applicant sends corrections', async () => {
+    const premises = await uploadPdf(t, alice.token);
+    const card = await uploadPdf(t, alice.token);
+    const made = await call('POST', '/api/services/applications', alice.token, {
+      itemId,
+      form: { shopName: '补正测试店', capital: 100 },
+      materials: [
+        { code: 'premises', fileId: premises },
+        { code: 'card', fileId: card },
+      ],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    expect((await call('POST', `/api/services/applications/${id}/actions`, window, { action: 'request_supplement', items: ['经营场所证明不清晰'] })).statusCode).toBe(200);
+    const again = await uploadPdf(t, alice.token);
+    const r = await call('POST', `/api/services/applications/${id}/actions`, alice.token, { action: 'supplement', materials: [{ code: 'premises', fileId: again }] });
+    expect(r.statusCode, r.body).toBe(200);
+    const mats = r.json().materials as { code: string; fileId?: string; replacedBy?: object }[];
+    expect(mats.find((m) => m.code === 'premises')?.fileId).toBe(again);
+    expect(mats.find((m) => m.code === 'idcard')).toMatchObject({ replacedBy: { kind: 'data', zh: '人口基础库' } });
+  });
+
+  it('fills an enterprise’s form from the legal-entity base and spares it the registration copy', async () => {
+    const repId = makeCitizenId('152201', '1972-05-05', 61);
+    const creditCode = makeCreditCode('152201', 'MA0N4C7B');
+    const rep = await personToken(t, { realName: { name: '韩立军', idNumber: repId } });
+    const personId = await addBasePerson(t, '韩立军', repId);
+    const ent = await t.p.kernel.db
+      .insertInto('identity_enterprise')
+      .values({ id: '01900000-0000-7000-8000-0000000000f1', region_code: '152201', name: '乌兰浩特市洮儿河乳业有限公司', credit_code: creditCode, legal_person_id: personId, created_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.p.kernel.db
+      .insertInto('data_entity')
+      .values({
+        id: '01900000-0000-7000-8000-0000000000f2',
+        region_code: '152201',
+        credit_code: creditCode,
+        name: '乌兰浩特市洮儿河乳业有限公司',
+        entity_type: '有限责任公司',
+        legal_rep_name: '韩立军',
+        registered_capital: 5000000,
+        established_on: '2015-06-01',
+        address: '乌兰浩特市经济开发区乳业路8号',
+        status: '存续',
+        updated_at: new Date(),
+      })
+      .execute();
+    expect((await call('POST', '/api/identity/me/enterprises', rep.token, { creditCode })).statusCode).toBe(201);
+    expect((await call('PUT', '/api/identity/me/acting-for', rep.token, { enterpriseId: ent.id })).statusCode).toBe(200);
+    const dept = await department(t);
+    const base = itemContent(dept.id);
+    const made = await call('POST', '/api/services/items', admin, {
+      code: 'XK-FILL-ENT',
+      regionCode: '152201',
+      content: itemContent(dept.id, {
+        name: '食品生产许可变更',
+        applicantTypes: ['enterprise'],
+        materials: [{ code: 'reg', name: '营业执照复印件', required: true, form: 'copy', replaceableBy: { kind: 'data', ref: 'FR-ENTITY' } }, base.materials[0]],
+        form: {
+          schema: {
+            type: 'object',
+            required: ['entName', 'domicile', 'capital'],
+            properties: { entName: { type: 'string' }, domicile: { type: 'string' }, capital: { type: 'number', title: '注册资本（元）' }, founded: { type: 'string', format: 'date' } },
+          },
+          prefill: { entName: 'enterprise.name', domicile: 'enterprise.address', capital: 'enterprise.capital', founded: 'enterprise.establishedOn' },
+        },
+      }),
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const p = (await call('GET', `/api/services/items/${made.json().id}/prefill`, rep.token)).json();
+    const entity = { kind: 'base', zh: '法人基础库', en: 'the legal-entity base', resource: 'FR-ENTITY' };
+    expect(p.entName).toMatchObject({ value: '乌兰浩特市洮儿河乳业有限公司', locked: true, source: { kind: 'identity' } });
+    expect(p.domicile).toEqual({ value: '乌兰浩特市经济开发区乳业路8号', masked: false, locked: false, source: entity });
+    expect(p.capital).toMatchObject({ value: 5000000, source: entity });
+    expect(p.founded).toMatchObject({ value: '2015-06-01', source: entity });
+    const ex = (await call('GET', `/api/services/items/${made.json().id}/exempt-materials`, rep.token)).json();
+    expect(ex.exempt.reg).toMatchObject({ kind: 'data', zh: '法人基础库' });
+    const premises = await uploadPdf(t, rep.token);
+    const r = await call('POST', '/api/services/applications', rep.token, { itemId: made.json().id, form: {}, materials: [{ code: 'premises', fileId: premises }] });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ enterpriseName: '乌兰浩特市洮儿河乳业有限公司', form: { domicile: '乌兰浩特市经济开发区乳业路8号', capital: 5000000 } });
+    expect(r.json().materials.find((m: { code: string }) => m.code === 'reg')).toMatchObject({ replacedBy: { kind: 'data', resource: 'FR-ENTITY' } });
   });
 });
