@@ -23,6 +23,8 @@ export const PREFILL_SOURCES = [
   'enterprise.capital',
   'enterprise.establishedOn',
 ] as const;
+/** The sources real-name verification answers for everyone (the others may be unknown for a person). */
+export const IDENTITY_SOURCES: readonly string[] = PREFILL_SOURCES.slice(0, 6);
 /** A fixed source, or `licence.<type>`: the number of a licence of that type the applicant holds. */
 export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `licence.${string}`;
 
