@@ -78,7 +78,8 @@ describe('e-licences in a browser', () => {
     // 4. Applying for the pension, the card replaces the 社会保障卡 material: nothing to upload.
     await openApply(citizen, '城乡居民养老保险待遇申领');
     await citizen.getByLabel('社会保障卡金融账户').fill('6217000000000000000');
-    await citizen.getByLabel('户籍地址').fill('乌兰浩特市和平街道');
+    // 只填一次: the 户籍地址 comes from the population base, shown with its source, not asked.
+    await citizen.getByText('来自 人口基础库').first().waitFor();
     await citizen.getByRole('checkbox', { name: /使用我的电子证照“社会保障卡”/ }).check();
     // Errors shown while the form was half filled fade out; axe would read their colour mid-fade.
     await expect.poll(() => citizen.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 }).toBe(0);
