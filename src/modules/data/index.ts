@@ -34,6 +34,7 @@ export type { IndexedLicence } from './licence-index.ts';
 export { populationRow } from './population.ts';
 export type { Matched, SubjectRef } from './facts/source.ts';
 export { DISABILITY_CATEGORIES } from './facts/registers.ts';
+export { BaseProfiles, type PersonProfile, type EntityProfile } from './profiles.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
 

@@ -2352,7 +2352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick */
+        /**
+         * 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick
+         * @description Prefill sources: verified identity, the base databases, and `licence.<type>` (the number of a licence of that type the applicant holds).
+         */
         get: operations["getServicesEditorCodes"];
         put?: never;
         post?: never;
@@ -2402,6 +2405,26 @@ export interface paths {
         patch: operations["patchServicesItemsById"];
         trace?: never;
     };
+    "/api/services/items/{id}/exempt-materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 免提交材料 / Materials the caller need not hand in
+         * @description `exempt`: materials a base database or a licence the caller holds stands in for (not demanded on submission); `upload`: replaceable materials that must still be uploaded, with why.
+         */
+        get: operations["getServicesItemsByIdExemptMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/items/{id}/prefill": {
         parameters: {
             query?: never;
@@ -2409,7 +2432,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 表单预填（脱敏显示）/ What the form is filled with */
+        /**
+         * 表单预填及来源（只填一次，脱敏显示）/ What the form is filled with, and where each value comes from
+         * @description Each known field with its source: `identity` (real-name verification), `base` (人口基础库 / 法人基础库), `licence` (a held e-licence) or `application` (the same field in the caller’s own most recent application). `locked` fields are always filled by the server; `masked` values are shown masked and filled in clear by the server on submission.
+         */
         get: operations["getServicesItemsByIdPrefill"];
         put?: never;
         post?: never;
@@ -19963,6 +19989,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -20148,6 +20181,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -20354,6 +20394,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -20545,6 +20592,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -21669,7 +21723,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -21776,7 +21830,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -21972,7 +22026,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -22142,7 +22196,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -22250,7 +22304,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -22452,7 +22506,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -22596,6 +22650,125 @@ export interface operations {
             };
         };
     };
+    getServicesItemsByIdExemptMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exempt: {
+                            [key: string]: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
+                        };
+                        upload: {
+                            [key: string]: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesItemsByIdPrefill: {
         parameters: {
             query?: never;
@@ -22632,7 +22805,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: {
+                            locked: boolean;
+                            masked: boolean;
+                            source: {
+                                en: string;
+                                kind: "identity" | "base" | "licence" | "application";
+                                resource?: string;
+                                zh: string;
+                            };
+                            value: string | number | boolean;
+                        };
                     };
                 };
             };
