@@ -7,7 +7,7 @@ import { handlerProblems, validateDefinition, WorkflowDefinition, type Definitio
 import { FACT_KEYS } from '../identity/index.ts';
 import { ROLES } from '../org/index.ts';
 import { APPLICATION_ACTIONS } from './application-steps.ts';
-import { INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
+import { INSTANT_APPROVAL_ACTION, INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
 
 const tags = ['services'];
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema };
@@ -60,7 +60,7 @@ export function serviceEditorRoutes() {
       },
       async () => {
         const known = new Map<string, { zh: string; en: string }>();
-        for (const a of [...PROMISED_WORKFLOW.actions, ...INSTANT_WORKFLOW.actions]) if (!known.has(a.code)) known.set(a.code, { zh: a.zh, en: a.en });
+        for (const a of [...PROMISED_WORKFLOW.actions, ...INSTANT_WORKFLOW.actions, INSTANT_APPROVAL_ACTION]) if (!known.has(a.code)) known.set(a.code, { zh: a.zh, en: a.en });
         return {
           prefillSources: FACT_KEYS.map((code) => ({ code, zh: FACT_LABELS[code][0], en: FACT_LABELS[code][1] })),
           workflowActions: APPLICATION_ACTIONS.map((code) => ({ code, ...(known.get(code) ?? { zh: code, en: code }) })),

@@ -27,6 +27,7 @@ import type { LicenceReferences } from './licence-refs.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
 import { InstantApproval, type InstantFacts } from './instant.ts';
+import { instantRoutes } from './instant-routes.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW, INSTANT_APPROVAL_WORKFLOW } from './default-workflows.ts';
@@ -137,6 +138,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await decisionRoutes(k, applications)(app);
       await popularRoutes(new PopularItems(k, names))(app);
       await serviceEditorRoutes()(app);
+      await instantRoutes(instant)(app);
     },
   };
 }

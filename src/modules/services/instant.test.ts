@@ -151,6 +151,30 @@ describe('saving a 秒批 item', () => {
   });
 });
 
+describe('the 秒批 rule check for the item editor', () => {
+  it('says a rule in words and lists the facts it may name, or refuses it with the place', async () => {
+    const ok = await call('POST', '/api/services/instant-rules/check', admin, { subject: 'person', rule: ELDERLY_RULE });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({
+      zh: '年龄不小于80周岁，且户籍地为152201，且健在为是',
+      en: 'Age at least 80 years; and Household registration is 152201; and Alive is yes',
+      facts: ['age', 'regionCode', 'alive'],
+    });
+    const form = await call('POST', '/api/services/instant-rules/check', admin, {
+      subject: 'person',
+      rule: { '==': [{ var: 'form.kind' }, '本人'] },
+      formSchema: { type: 'object', properties: { kind: { type: 'string', title: '申领类型', enum: ['本人', '代领'] } } },
+    });
+    expect(form.json().zh).toBe('申请表：申领类型为本人');
+    const bad = await call('POST', '/api/services/instant-rules/check', admin, { subject: 'person', rule: { '>': [{ var: 'income' }, 1] } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'RULE_UNKNOWN_FACT', errors: [{ path: '/>/0' }] });
+    const facts = await call('GET', '/api/services/instant-facts?subject=person', admin);
+    expect(facts.json().map((f: { code: string }) => f.code)).toEqual(['age', 'regionCode', 'alive']);
+    expect((await call('POST', '/api/services/instant-rules/check', window, { subject: 'person', rule: ELDERLY_RULE })).statusCode).toBe(403);
+  });
+});
+
 describe('an application of a 秒批 item', () => {
   it('is approved at once by the system when the applicant meets the rule, with the reasons in the ledger', async () => {
     const p = elderP;
