@@ -1,6 +1,7 @@
 /** Strings of 秒批 (instant approval by rule): the item editor's switch, the decision on an application. */
 export const instZh = {
   badge: '秒批',
+  guide: '本事项实行秒批：提交后系统即时核验基础数据，符合条件的当即批准，无需等待人工审批；不符合或无法核验的，转工作人员按正常流程办理。',
   tab: '秒批',
   approvedTitle: '秒批 — 已即时办结',
   approvedLead: '系统根据基础数据自动核验，您符合全部条件，申请已即时批准，无需人工审批。',
@@ -40,6 +41,8 @@ export const instZh = {
 
 export const instEn: typeof instZh = {
   badge: 'Instant approval',
+  guide:
+    'This item is approved instantly by rule: once you submit, the platform checks the base data and approves at once if you qualify, with no wait for a person; otherwise staff handle it as usual.',
   tab: 'Instant approval',
   approvedTitle: 'Instant approval — approved at once',
   approvedLead: 'The platform checked the base data: you meet every condition, so your application was approved at once, with no manual review.',
