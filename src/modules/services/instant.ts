@@ -237,11 +237,14 @@ export class InstantApproval {
       this.k.log.warn({ err, applicationId: id }, 'instant approval could not evaluate; left for a person');
       return this.refer(id, null);
     }
-    if (why.decision === 'approved') {
+    if (why.decision !== 'approved') return this.refer(id, why);
+    try {
       await act(this.k, this.kind, INSTANT_PRINCIPAL, id, { action: INSTANT_APPROVAL_ACTION.code, instant: why });
-      return;
+    } catch (err) {
+      // The approval wrote nothing (one transaction); the applicant's submission stands and a person takes it.
+      this.k.log.warn({ err, applicationId: id }, 'instant approval failed; left for a person');
+      await this.refer(id, null);
     }
-    await this.refer(id, why);
   }
 
   /** Leaves the application for a person: one action row and one audit entry with the reasons. */
