@@ -5,6 +5,7 @@ import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
+import { instantFacts } from './instant-facts.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
 import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
@@ -17,6 +18,7 @@ import { sensorCases } from './sensor-cases.ts';
  */
 export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule }): void {
   population(m.identity, m.data);
+  instantFacts(m.services, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
   sealedDecisions(m.services, m.licenses);
