@@ -7,6 +7,7 @@ import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
 import { instantFacts } from './instant-facts.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
+import { fillOnce } from './fill-once.ts';
 import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
 import { population } from './population.ts';
@@ -21,6 +22,7 @@ export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: Se
   instantFacts(m.services, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
+  fillOnce(k, m.services);
   sealedDecisions(m.services, m.licenses);
   sensorCases(k, m.cases);
   licenceIndex(k, m.data);
