@@ -83,6 +83,14 @@ describe('demo region 乌兰浩特市', () => {
     expect(open.map((r) => r.state)).toEqual(['open']);
   });
 
+  it('marks 秒批 items, and shows an application the rule handed to a person with the reasons', async () => {
+    const items = await t.p.kernel.db.selectFrom('services_item_version').select('content').execute();
+    const instant = items.filter((i) => (i.content as { instant?: unknown }).instant).map((i) => (i.content as { name: string }).name);
+    expect(instant.sort()).toEqual(['失业保险稳岗返还', '烟草专卖零售许可证延续', '高龄津贴申领'].sort());
+    const checks = await t.p.kernel.db.selectFrom('services_action').select('payload').where('action', '=', 'instant_check').execute();
+    expect(checks.some((c) => (c.payload as { instant?: { decision: string; failed: unknown[] } }).instant?.failed.length)).toBe(true);
+  });
+
   it('has grids on every street, a responsibility list, and past cases the classifier was trained on', async () => {
     const streets = (await t.app.inject({ url: '/api/cityops/grids?kind=street' })).json().features;
     expect(streets.length).toBe(17);

@@ -141,5 +141,10 @@ export async function seedServices(p: Platform, deptIds: Map<string, string>): P
     // 办结即发证: approving this one issues the company a sealed 食品经营许可证 (once the outbox runs).
     await path(await apply(company, 'XK-SCJG-002'), scjg, ['accept', 'pass_review', 'approve']);
     await path(await apply(company, 'XK-SCJG-005'), scjg, ['accept']);
+    // 秒批 for an enterprise: its 稳岗返还 is approved at once or handed to a person by its insurance record.
+    await apply(company, 'JF-RSJ-021');
   }
+  // 秒批: the resident asks for 高龄津贴 though under 80 — the system grants nothing and hands it to a
+  // person with the failed condition listed (the workbench shows it on the application).
+  await apply(citizen, 'JF-MZJ-003');
 }

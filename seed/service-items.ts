@@ -1,4 +1,4 @@
-import { INSTANT_WORKFLOW, PROMISED_WORKFLOW, type ItemContent } from '../src/modules/services/index.ts';
+import { INSTANT_APPROVAL_WORKFLOW, INSTANT_WORKFLOW, PROMISED_WORKFLOW, type ItemContent } from '../src/modules/services/index.ts';
 import { CATALOGUE_ITEMS } from './catalogue/index.ts';
 import { ID_CARD, LICENCE } from './catalogue/materials.ts';
 import { FIELDS_EN, MATERIALS_EN, OPTIONS_EN } from './glossary/index.ts';
@@ -29,6 +29,8 @@ export interface DemoItem {
   aliases?: string[];
   /** Questions a citizen would type for it, in their own words: the search engine learns from them. */
   asks?: string[];
+  /** 秒批: the rule over the base data's facts under which the platform approves at once. */
+  rule?: NonNullable<ItemContent['instant']>;
 }
 
 export { ID_CARD, LICENCE };
@@ -386,6 +388,8 @@ export const DEMO_ITEMS: DemoItem[] = [
     materials: [ID_CARD],
     aliases: ['高龄补贴', '老人补贴', '80岁补贴', '高龄津贴'],
     asks: ['80岁以上老人有什么补贴？'],
+    // 秒批: 年满80周岁、本市户籍、健在 — all three are in the population base, so no one needs to check them by hand.
+    rule: { subject: 'person', rule: { and: [{ '>=': [{ var: 'age' }, 80] }, { '==': [{ var: 'regionCode' }, '152201'] }, { '==': [{ var: 'alive' }, true] }] } },
   },
   {
     code: 'JF-MZJ-004',
@@ -865,7 +869,8 @@ export function demoItemContent(d: DemoItem, departmentId: string): ItemContent 
       uiSchema: Object.fromEntries(d.fields.filter((f) => f[2] === 'long').map((f) => [f[0], { 'ui:widget': 'textarea' }])),
       prefill,
     },
-    workflow: structuredClone(d.instant ? INSTANT_WORKFLOW : PROMISED_WORKFLOW),
+    workflow: structuredClone(d.rule ? INSTANT_APPROVAL_WORKFLOW : d.instant ? INSTANT_WORKFLOW : PROMISED_WORKFLOW),
+    ...(d.rule ? { instant: structuredClone(d.rule) } : {}),
   };
 }
 

@@ -276,6 +276,11 @@ export const HUMAN_RESOURCES_ITEMS: DemoItem[] = [
     materials: [LICENCE],
     aliases: ['稳岗补贴', '稳岗返还', '不裁员补贴'],
     asks: ['企业没裁员能领稳岗补贴吗？'],
+    // 秒批: 参保缴费满12个月、裁员率不高于5.5%、未列入严重失信名单 (the conditions of the 2024 notice).
+    rule: {
+      subject: 'entity',
+      rule: { and: [{ '>=': [{ var: 'unemploymentMonthsPaid' }, 12] }, { '<=': [{ var: 'layoffRatePct' }, 5.5] }, { '==': [{ var: 'blackListed' }, false] }] },
+    },
   },
   {
     code: 'CJ-RSJ-022',

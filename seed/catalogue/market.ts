@@ -468,6 +468,11 @@ export const MARKET_ITEMS: DemoItem[] = [
     materials: [TOBACCO_LICENCE, LICENCE],
     aliases: ['烟草证到期', '烟草证延续', '烟草证续期'],
     asks: ['烟草证快到期了怎么续？'],
+    // 秒批 for a business in good standing: 存续, 信用等级 A 或 B, 未列入严重失信名单.
+    rule: {
+      subject: 'entity',
+      rule: { and: [{ '==': [{ var: 'status' }, '存续'] }, { in: [{ var: 'creditRating' }, ['A', 'B']] }, { '==': [{ var: 'blackListed' }, false] }] },
+    },
   },
   {
     code: 'XK-YCZM-003',

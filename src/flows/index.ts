@@ -6,6 +6,7 @@ import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
+import { instantFacts } from './instant-facts.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
 import { fillOnce } from './fill-once.ts';
 import { licenceFree } from './licence-free.ts';
@@ -21,6 +22,7 @@ import { sensorCases } from './sensor-cases.ts';
  */
 export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule; proactive: ProactiveModule }): void {
   population(m.identity, m.data);
+  instantFacts(m.services, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
   fillOnce(k, m.services);

@@ -11,6 +11,7 @@ import { mapEn, mapZh } from './i18n-maps';
 import { scrEn, scrZh } from './i18n-screen';
 import { portalEn, portalZh } from './i18n-portal';
 import { edEn, edZh } from './i18n-editors';
+import { instEn, instZh } from './i18n-instant';
 import { fillEn, fillZh } from './i18n-fill';
 
 const zh = {
@@ -461,8 +462,42 @@ const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lan
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh, queue: queueZh, res: resZh, map: mapZh, scr: scrZh, portal: portalZh, ed: edZh, fill: fillZh } },
-    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn, queue: queueEn, res: resEn, map: mapEn, scr: scrEn, portal: portalEn, ed: edEn, fill: fillEn } },
+    'zh-CN': {
+      translation: {
+        ...zh,
+        svc: svcZh,
+        cases: casesZh,
+        lic: licZh,
+        data: dataZh,
+        cfg: cfgZh,
+        queue: queueZh,
+        res: resZh,
+        map: mapZh,
+        scr: scrZh,
+        portal: portalZh,
+        ed: edZh,
+        fill: fillZh,
+        inst: instZh,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        svc: svcEn,
+        cases: casesEn,
+        lic: licEn,
+        data: dataEn,
+        cfg: cfgEn,
+        queue: queueEn,
+        res: resEn,
+        map: mapEn,
+        scr: scrEn,
+        portal: portalEn,
+        ed: edEn,
+        fill: fillEn,
+        inst: instEn,
+      },
+    },
   },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',

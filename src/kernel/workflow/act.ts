@@ -1,8 +1,9 @@
 import type { Tx } from '../db/index.ts';
 import type { DomainError } from '../http/errors.ts';
 import type { Kernel } from '../index.ts';
+import type { Actor } from '../audit/index.ts';
 import { actorOf, type Principal } from '../policy/index.ts';
-import { stepActorOf, type ActionLog } from './action-log.ts';
+import { stepActorOf, type ActionLog, type StepActor } from './action-log.ts';
 import type { WorkflowAction, WorkflowDefinition } from './definition.ts';
 import { WorkflowErrors, decide, isEnd, type ActionInput, type Units, type WorkflowActor } from './engine.ts';
 
@@ -36,6 +37,8 @@ export interface StepEffect {
   payload?: Record<string, unknown>;
   /** Extra fields for the step's event. */
   event?: Record<string, unknown>;
+  /** What the audit entry says in the clear beside the change's digest (e.g. why the system decided). */
+  summary?: Record<string, unknown>;
   opinion?: string | null;
   attachments?: readonly string[];
   /** The deadline in force after the step, when the step set or moved one. */
@@ -83,6 +86,11 @@ export interface RecordKind<Row extends StateRow, Input extends ActionInput & { 
   opinionOf?(input: Input): string | null;
   /** The step's event payload beyond id, action, from and to. */
   eventOf?(step: Step<Row, Input>, set: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Who the audit entry and the action row name as the step's actor (default: the caller). A step
+   * the platform takes by rule (秒批) names the system, not the account it runs under.
+   */
+  namedActor?(who: Principal, row: Row): { audit: Actor; step: StepActor };
   /** The module's own codes for the neutral errors, so a page can say "办件" or "工单". */
   errors?: { notInState?: () => DomainError; stateChanged?: () => DomainError };
 }
@@ -133,6 +141,7 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
   const step: Step<Row, Input> = { who, actor, row, input, action, def, to: action.to, ended: isEnd(def, action.to), now };
   const effect = await handler(step);
   const common = (await kind.stepColumns?.(step)) ?? {};
+  const named = kind.namedActor?.(who, row) ?? { audit: actorOf(who), step: stepActorOf(who) };
   await k.db.transaction().execute(async (trx) => {
     const set = { ...common, ...effect.set, ...((await effect.before?.(trx)) ?? {}) };
     const payload = { ...kind.payloadOf?.(step, set), ...effect.payload };
@@ -146,12 +155,13 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
       trx,
       main,
       {
-        actor: actorOf(who),
+        actor: named.audit,
         action: action.code,
         objectType: kind.objectType,
         objectId: row.id,
         regionCode: row.region_code,
         change: { from: row.state, to: action.to, ...payload },
+        ...(effect.summary ? { summary: effect.summary } : {}),
         event: { topic: kind.topic, payload: { id: row.id, action: action.code, from: row.state, to: action.to, ...(kind.eventOf?.(step, set) ?? {}), ...effect.event } },
         requestId,
       },
@@ -159,7 +169,7 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
         action: action.code,
         from: row.state,
         to: action.to,
-        actor: stepActorOf(who),
+        actor: named.step,
         opinion: effect.opinion !== undefined ? effect.opinion : (kind.opinionOf?.(input) ?? null),
         attachments: effect.attachments,
         dueAt: effect.dueAt,

@@ -17,7 +17,20 @@ type AppStep = Step<AppRow & { id: string; state: string; version: number; regio
 type Handler = ActionHandler<AppStep['row'], ActionBody>;
 
 /** The actions an item's workflow may name: each has its handler below. */
-export const APPLICATION_ACTIONS = ['accept', 'pass_review', 'reject', 'withdraw', 'request_supplement', 'review_supplement', 'supplement', 'resupply', 'approve', 'deny', 'deliver'] as const;
+export const APPLICATION_ACTIONS = [
+  'accept',
+  'pass_review',
+  'reject',
+  'withdraw',
+  'request_supplement',
+  'review_supplement',
+  'supplement',
+  'resupply',
+  'approve',
+  'deny',
+  'deliver',
+  'instant_approve',
+] as const;
 
 /**
  * What the steps of an application do beyond moving its state. Item workflows are edited in
@@ -69,6 +82,8 @@ function applicationHandlers(k: Kernel, apps: Applications, catalogue: Catalogue
     supplement: sendCorrections,
     resupply: sendCorrections,
     approve: decide('approval'),
+    /** 秒批: the same 准予 decision, taken by the platform (instant.ts adds the rule's explanation). */
+    instant_approve: decide('approval'),
     deny: decide('refusal'),
     deliver,
   };

@@ -58,6 +58,8 @@ export class Applications {
   licenceRefs: LicenceReferences | null = null;
   /** Draws and seals the 决定书; set by the platform when the licences module is present. */
   decisions: DecisionSealer | null = null;
+  /** What happens once an application is stored (秒批 decides at once); set by the module. */
+  afterSubmit: ((id: string, v: ItemVersion, applicant: { accountId: string; enterpriseId: string | null }, form: Record<string, unknown>) => Promise<void>) | null = null;
 
   /** The applicant a request is made for, and under which channel. */
   private async applicantOf(who: Principal, input: ApplicationInput, v: ItemVersion) {
@@ -216,6 +218,7 @@ export class Applications {
       }),
     );
     await this.recordCitedLicences(applicant, v, materials, id);
+    await this.afterSubmit?.(id, v, { accountId: applicant.accountId, enterpriseId: enterprise?.enterpriseId ?? null }, form);
     return id;
   }
 

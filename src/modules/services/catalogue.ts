@@ -64,7 +64,11 @@ export class Catalogue {
     private readonly search: CatalogueSearch,
   ) {}
 
+  /** Further checks of an item's content on save, plugged in by other parts of the module (秒批 rules). */
+  readonly contentChecks: ((c: ItemContent) => void)[] = [];
+
   private async checkContent(regionCode: string, c: ItemContent, ex: Executor = this.k.db, known?: Map<string, { regionCode: string; active: boolean }>): Promise<void> {
+    for (const check of this.contentChecks) check(c);
     const problems = [...validateDefinition(c.workflow, ROLE_CODES), ...handlerProblems(c.workflow, APPLICATION_ACTIONS)];
     if (problems.length) throw ServicesErrors.badWorkflow(problems.map((p) => ({ path: `/content/workflow${p.path}`, message: p.message })));
     checkFormDefinition(c.form);

@@ -78,3 +78,20 @@ export const INSTANT_WORKFLOW: WorkflowDefinition = {
   ],
   inputs: FRONT_INPUTS,
 };
+
+/**
+ * 秒批: the platform approves by rule the moment an application arrives (`instant_approve`, taken
+ * only by the system); an application the rule does not clear follows the 承诺件 path to a person.
+ */
+export const INSTANT_APPROVAL_ACTION: WorkflowAction = {
+  code: 'instant_approve',
+  zh: '秒批（系统自动审批）',
+  en: 'Instant approval (by rule)',
+  from: ['submitted'],
+  to: 'completed',
+  actor: 'system',
+  outcome: 'approved',
+};
+
+/** A 承诺件 path with 秒批 in front of it. */
+export const INSTANT_APPROVAL_WORKFLOW: WorkflowDefinition = { ...PROMISED_WORKFLOW, actions: [INSTANT_APPROVAL_ACTION, ...PROMISED_WORKFLOW.actions] };

@@ -6,7 +6,7 @@ import { CodeLabel, JsonObject, ProblemSchema } from '../../kernel/http/schemas.
 import { handlerProblems, validateDefinition, WorkflowDefinition, type DefinitionProblem } from '../../kernel/workflow/index.ts';
 import { ROLES } from '../org/index.ts';
 import { APPLICATION_ACTIONS } from './application-steps.ts';
-import { INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
+import { INSTANT_APPROVAL_ACTION, INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
 import type { LicenceReferences } from './licence-refs.ts';
 import { PREFILL_KEYS, PREFILL_LABELS } from './prefill-keys.ts';
 
@@ -52,7 +52,7 @@ export function serviceEditorRoutes(licences: () => LicenceReferences | null = (
       },
       async () => {
         const known = new Map<string, { zh: string; en: string }>();
-        for (const a of [...PROMISED_WORKFLOW.actions, ...INSTANT_WORKFLOW.actions]) if (!known.has(a.code)) known.set(a.code, { zh: a.zh, en: a.en });
+        for (const a of [...PROMISED_WORKFLOW.actions, ...INSTANT_WORKFLOW.actions, INSTANT_APPROVAL_ACTION]) if (!known.has(a.code)) known.set(a.code, { zh: a.zh, en: a.en });
         return {
           prefillSources: [
             ...PREFILL_KEYS.map((code) => ({ code, zh: PREFILL_LABELS[code][0], en: PREFILL_LABELS[code][1] })),

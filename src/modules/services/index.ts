@@ -27,9 +27,11 @@ import type { LicenceReferences } from './licence-refs.ts';
 import type { BaseData } from './known-facts.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
+import { InstantApproval, type InstantFacts } from './instant.ts';
+import { instantRoutes } from './instant-routes.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
-export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
+export { PROMISED_WORKFLOW, INSTANT_WORKFLOW, INSTANT_APPROVAL_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
 /** The item schema as the server checks it (the seed's catalogue test holds the demo items to it). */
 export { ItemContent as ItemContentSchema } from './schema.ts';
@@ -40,6 +42,7 @@ export type { DecisionFacts, DecisionKind, DecisionSealer } from './decision-por
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
 export type { ServiceScreenFigures } from './screen-figures.ts';
+export type { InstantFacts, InstantExplanation } from './instant.ts';
 
 /** What an approved application says, for flows that act on its completion (办结即发证). */
 export interface CompletedApplication {
@@ -76,6 +79,8 @@ export interface ServicesModule {
   useBaseData(base: BaseData): void;
   /** Plugs in who draws and seals 决定书 (the licences module, wired by a flow); without it a decision is a plain text notice. */
   useDecisionSealer(sealer: DecisionSealer): void;
+  /** Plugs in the base data's facts for 秒批 rules (the data module, wired by a flow); without it a 秒批 rule may name only form fields. */
+  useFacts(facts: InstantFacts): void;
   /** The command screen's 一网通办 figures: today and the last `days` days (read-only). */
   screenFigures(who: Principal, days: number): Promise<ServiceScreenFigures>;
   migrations: Migration[];
@@ -89,6 +94,9 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const catalogue = new Catalogue(k, policy, org, names, search);
   const catalogueImport = new CatalogueImport(k, policy, catalogue, org);
   const applications = new Applications(k, policy, catalogue, identity);
+  const instant = new InstantApproval(k, catalogue, applications);
+  catalogue.contentChecks.push((c) => instant.check(c));
+  applications.afterSubmit = (id, v, applicant, form) => instant.afterSubmit(id, v, applicant, form);
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
   const stats = new ServiceStats(k, policy, org, evaluations);
@@ -129,6 +137,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     useBaseData: (base) => void (applications.baseData = base),
     useDecisionSealer: (sealer) => void (applications.decisions = sealer),
+    useFacts: (facts) => void (instant.facts = facts),
     screenFigures: (who, days) => serviceScreenFigures(k, policy, who, days),
     migrations: servicesMigrations,
     routes: async (app) => {
@@ -137,6 +146,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await decisionRoutes(k, applications)(app);
       await popularRoutes(new PopularItems(k, names))(app);
       await serviceEditorRoutes(() => applications.licenceRefs)(app);
+      await instantRoutes(instant)(app);
     },
   };
 }

@@ -29,7 +29,7 @@ export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
   k.events.subscribe('services.application.submitted', (e, trx) => tell(trx, e.payload, '申请已提交 / Application submitted', ''));
   k.events.subscribe('services.application.stepped', async (e, trx) => {
     const p = e.payload;
-    if (p.actorType !== 'staff') return;
+    if (p.actorType !== 'staff' && p.actorType !== 'system') return;
     const app = await servicesDb(trx).selectFrom('services_application').select('item_version_id').where('id', '=', String(p.id)).executeTakeFirst();
     if (!app) return;
     const a = (await catalogue.version(app.item_version_id, trx)).content.workflow.actions.find((x) => x.code === p.action);

@@ -45,6 +45,19 @@ export const FormDefinition = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * 秒批: a JsonLogic rule over declared facts (kernel/rules) about the applicant, a person or an
+ * entity. Checked against the fact catalogue when the item is saved.
+ */
+export const InstantRule = Type.Object(
+  {
+    rule: JsonObject,
+    subject: Type.Union([Type.Literal('person'), Type.Literal('entity')]),
+  },
+  { additionalProperties: false },
+);
+export type InstantRule = Static<typeof InstantRule>;
+
 /** The elements of one version of an implementation list entry (实施清单). */
 export const ItemContent = Type.Object(
   {
@@ -74,6 +87,8 @@ export const ItemContent = Type.Object(
     examples: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
     /** 审批分离: whoever passed the review may not also decide. Absent: on for 行政许可, off otherwise. */
     separationOfDuties: Type.Optional(Type.Boolean()),
+    /** 秒批: approved by the platform at once when the applicant's facts satisfy the rule (see instant.ts). */
+    instant: Type.Optional(InstantRule),
   },
   { additionalProperties: false },
 );

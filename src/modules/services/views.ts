@@ -110,7 +110,13 @@ export class ApplicationViews {
       const a = def.actions.find((x) => x.code === code);
       if (a) return { zh: a.zh, en: a.en };
       return (
-        { submit: { zh: '提交申请', en: 'Submitted' }, claim: { zh: '认领', en: 'Claimed' }, release: { zh: '释放', en: 'Released' }, evaluate: { zh: '评价', en: 'Rated' } }[code] ?? {
+        {
+          submit: { zh: '提交申请', en: 'Submitted' },
+          instant_check: { zh: '秒批未通过，转人工办理', en: 'Not cleared by rule; passed to a person' },
+          claim: { zh: '认领', en: 'Claimed' },
+          release: { zh: '释放', en: 'Released' },
+          evaluate: { zh: '评价', en: 'Rated' },
+        }[code] ?? {
           zh: code,
           en: code,
         }

@@ -16,6 +16,7 @@ import { WorkflowDesigner, type Labelled } from './editors/WorkflowDesigner';
 import { clientProblems, type WfDefinition } from './editors/workflowModel';
 import { YuanInput, yuanRule } from './editors/YuanInput';
 import { useQueryClient } from '@tanstack/react-query';
+import { InstantEditor, withInstantStep, type InstantSpec } from './editors/InstantEditor';
 
 /** A starting point for a new item: one material and a two-field form filled by the platform. */
 const TEMPLATE = {
@@ -27,7 +28,7 @@ const TEMPLATE = {
   } as FormDefinition,
 };
 
-type Tab = 'basics' | 'materials' | 'form' | 'workflow';
+type Tab = 'basics' | 'materials' | 'form' | 'workflow' | 'instant';
 
 /**
  * Authoring one item: its elements in a form (the fee in 元), then the materials editor, the form
@@ -47,6 +48,8 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
   const [formDef, setFormDef] = useState<FormDefinition | null>(null);
   const [formOk, setFormOk] = useState(true);
   const [workflow, setWorkflow] = useState<WfDefinition | null>(null);
+  const [instant, setInstant] = useState<InstantSpec | null>(null);
+  const [instantOk, setInstantOk] = useState(true);
   const [savedProblems, setSavedProblems] = useState<{ path: string; message: string }[] | undefined>();
   const item = useQuery({ queryKey: ['svc-item', id], enabled: !!id, queryFn: () => api<ItemDetail>(`/api/services/items/${id}`) });
   const depts = useQuery({ queryKey: ['departments-all'], queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/org/departments?limit=200') });
@@ -75,6 +78,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
       setMaterials(structuredClone(c.materials));
       setFormDef(structuredClone(c.form) as FormDefinition);
       setWorkflow(structuredClone(c.workflow) as WfDefinition);
+      setInstant((c.instant as InstantSpec | undefined) ?? null);
       /* eslint-enable react-hooks/set-state-in-effect */
     } else if (!id && template.isFetched) {
       form.setFieldsValue({
@@ -112,6 +116,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
     if (materialProblems(materials).length) return setTab('materials');
     if (!formOk || fieldProblems(fromDefinition(formDef)).length) return setTab('form');
     if (roles.data && clientProblems(workflow, roleCodes, knownActions).length) return setTab('workflow');
+    if (!instantOk) return setTab('instant');
     const fee = parseYuan(v.feeYuan as string);
     const content = {
       name: v.name,
@@ -134,6 +139,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
       enterpriseEvents: v.enterpriseEvents,
       form: formDef,
       workflow,
+      ...(instant ? { instant } : {}),
       aliases: [...new Set(((v.aliases ?? []) as string[]).map((a) => a.trim()).filter(Boolean))],
       examples: [
         ...new Set(
@@ -153,6 +159,7 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
     } catch (err) {
       message.error(errorText(err, i18n.language));
       // The server names the part of the workflow it refuses: shown on the drawing.
+      if (err instanceof ApiError && err.code.startsWith('RULE_')) setTab('instant');
       if (err instanceof ApiError && err.code === 'WORKFLOW_INVALID') {
         setSavedProblems(err.errors.map((e) => ({ path: e.path.replace(/^\/content\/workflow/, ''), message: e.message })));
         setTab('workflow');
@@ -317,6 +324,21 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
                 actions={editorCodes.data?.workflowActions}
                 saved={savedProblems}
                 validate={async (d) => (await api<{ problems: { path: string; message: string }[] }>('/api/services/workflows/validate', { method: 'POST', json: { workflow: d } })).problems}
+              />
+            ),
+          },
+          {
+            key: 'instant',
+            label: t('inst.tab'),
+            children: workflow && formDef && (
+              <InstantEditor
+                value={instant}
+                formSchema={formDef.schema}
+                onChange={(v, ok) => {
+                  setInstantOk(ok);
+                  if (!!v !== !!instant) setWorkflow(withInstantStep(workflow, !!v));
+                  setInstant(v);
+                }}
               />
             ),
           },

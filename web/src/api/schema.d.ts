@@ -2624,6 +2624,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/instant-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 秒批规则可用的事实 / Facts a 秒批 rule may name
+         * @description The base data's facts for the subject, and the form's fields (`form.<field>`) when a form schema is posted to the check.
+         */
+        get: operations["getServicesInstantFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/instant-rules/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 检查秒批规则草稿 / Check a draft 秒批 rule
+         * @description Checks the rule as saving the item would (422 RULE_* with the place) and says it in words (申报条件).
+         */
+        post: operations["postServicesInstantRulesCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/items": {
         parameters: {
             query?: never;
@@ -24129,6 +24169,202 @@ export interface operations {
             };
         };
     };
+    getServicesInstantFacts: {
+        parameters: {
+            query: {
+                subject: "person" | "entity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        en: string;
+                        source: {
+                            en: string;
+                            item: string;
+                            resource: string;
+                            zh: string;
+                        };
+                        type: string;
+                        unit?: {
+                            en: string;
+                            zh: string;
+                        };
+                        values?: string[];
+                        zh: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesInstantRulesCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    formSchema?: components["schemas"]["JsonObject"];
+                    rule: components["schemas"]["JsonObject"];
+                    subject: "person" | "entity";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        en: string;
+                        facts: string[];
+                        zh: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesItems: {
         parameters: {
             query?: {
@@ -24237,6 +24473,10 @@ export interface operations {
                             uiSchema?: components["schemas"]["JsonObject"];
                         };
                         handling: "instant" | "promised";
+                        instant?: {
+                            rule: components["schemas"]["JsonObject"];
+                            subject: "person" | "entity";
+                        };
                         itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                         legalBasis: string;
                         lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
@@ -24344,6 +24584,10 @@ export interface operations {
                                 uiSchema?: components["schemas"]["JsonObject"];
                             };
                             handling: "instant" | "promised";
+                            instant?: {
+                                rule: components["schemas"]["JsonObject"];
+                                subject: "person" | "entity";
+                            };
                             itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                             legalBasis: string;
                             lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
@@ -24540,6 +24784,10 @@ export interface operations {
                                 uiSchema?: components["schemas"]["JsonObject"];
                             };
                             handling: "instant" | "promised";
+                            instant?: {
+                                rule: components["schemas"]["JsonObject"];
+                                subject: "person" | "entity";
+                            };
                             itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                             legalBasis: string;
                             lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
@@ -24710,6 +24958,10 @@ export interface operations {
                             uiSchema?: components["schemas"]["JsonObject"];
                         };
                         handling: "instant" | "promised";
+                        instant?: {
+                            rule: components["schemas"]["JsonObject"];
+                            subject: "person" | "entity";
+                        };
                         itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                         legalBasis: string;
                         lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
@@ -24818,6 +25070,10 @@ export interface operations {
                                 uiSchema?: components["schemas"]["JsonObject"];
                             };
                             handling: "instant" | "promised";
+                            instant?: {
+                                rule: components["schemas"]["JsonObject"];
+                                subject: "person" | "entity";
+                            };
                             itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                             legalBasis: string;
                             lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
@@ -25020,6 +25276,10 @@ export interface operations {
                                 uiSchema?: components["schemas"]["JsonObject"];
                             };
                             handling: "instant" | "promised";
+                            instant?: {
+                                rule: components["schemas"]["JsonObject"];
+                                subject: "person" | "entity";
+                            };
                             itemType: "licensing" | "payment" | "confirmation" | "levy" | "adjudication" | "reward" | "inspection" | "penalty" | "enforcement" | "other_power" | "public_service";
                             legalBasis: string;
                             lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];

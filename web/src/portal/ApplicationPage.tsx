@@ -11,6 +11,7 @@ import { useAction } from '../shell/useAction';
 import { useTitle } from '../shell/useTitle';
 import { EvaluationCard } from './EvaluationCard';
 import { SupplementCard } from './SupplementCard';
+import { InstantCard } from '../svc/InstantCard';
 
 const STAGES = ['submit', 'accept', 'decide', 'complete', 'deliver'] as const;
 
@@ -49,6 +50,7 @@ export function ApplicationPage() {
         <Descriptions.Item label={t('svc.dueAt')}>{when(a.dueAt, i18n.language)}</Descriptions.Item>
         {a.outcome && <Descriptions.Item label={t('svc.result')}>{t(`svc.outcome.${a.outcome}`)}</Descriptions.Item>}
       </Descriptions>
+      <InstantCard app={a} />
       {a.resultFileId && (
         <Result
           status={a.outcome === 'approved' ? 'success' : 'warning'}

@@ -30,6 +30,7 @@ export function ItemGuide() {
   return (
     <>
       <Typography.Title level={1}>{itemName(d)}</Typography.Title>
+      {c.instant && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('inst.badge')} description={t('inst.guide')} />}
       {/* On phones and in 长辈模式 each label sits above its value: a label column there is one character wide. */}
       <Descriptions bordered column={compact ? 1 : { xs: 1, sm: 1, md: 2 }} layout={compact ? 'vertical' : 'horizontal'} size="small">
         <Descriptions.Item label={t('svc.code')}>{d.code}</Descriptions.Item>

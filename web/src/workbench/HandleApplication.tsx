@@ -12,6 +12,7 @@ import type { ApplicationDetail } from '../svc/types';
 import { useAction } from '../shell/useAction';
 import { useTitle } from '../shell/useTitle';
 import { EvaluationCard } from '../portal/EvaluationCard';
+import { InstantCard } from '../svc/InstantCard';
 
 /** One application at the desk: form, materials, history, claim, and the actions this person may take. */
 export function HandleApplication() {
@@ -64,6 +65,7 @@ export function HandleApplication() {
         <Descriptions.Item label={t('svc.channel')}>{t(`svc.channels.${a.channel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('svc.assignee')}>{a.assigneeName ?? '—'}</Descriptions.Item>
       </Descriptions>
+      <InstantCard app={a} staff />
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.actions')}</h2>} size="small" style={{ marginTop: 16 }}>
         <Space wrap>
           {/* 认领 / 释放 only when the server says this person may: never on a closed application. */}
