@@ -26,6 +26,9 @@ import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
+import { BundleCatalogue } from './bundles.ts';
+import { BundleApplications } from './bundle-applications.ts';
+import { bundleRoutes } from './bundle-routes.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW } from './default-workflows.ts';
@@ -62,6 +65,9 @@ export interface ServicesModule {
   catalogueImport: Pick<CatalogueImport, 'run'>;
   applications: Pick<Applications, 'submit' | 'act'>;
   evaluations: Pick<Evaluations, 'rate'>;
+  /** 一件事一次办: bundle definitions (the seed loads the demo ones). */
+  bundles: Pick<BundleCatalogue, 'create' | 'get' | 'list'>;
+  bundleApplications: Pick<BundleApplications, 'submit' | 'view' | 'deliver'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
   completionFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
   /** True when the staff member may see the application and it cites this licence (免证办). */
@@ -86,6 +92,8 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
   const stats = new ServiceStats(k, policy, org, evaluations);
+  const bundles = new BundleCatalogue(k, policy, catalogue, names);
+  const bundleApplications = new BundleApplications(k, policy, bundles, catalogue, applications, names);
   notifyApplicants(k, catalogue);
   // 超期: flag open applications past their promised deadline once, with an audit entry and event,
   // so the workbench and the figures agree and other pillars (supervision) can react.
@@ -117,6 +125,8 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     catalogueImport,
     applications,
     evaluations,
+    bundles,
+    bundleApplications,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
@@ -129,6 +139,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await decisionRoutes(k, applications)(app);
       await popularRoutes(new PopularItems(k, names))(app);
       await serviceEditorRoutes()(app);
+      await bundleRoutes(bundles, bundleApplications)(app);
     },
   };
 }
