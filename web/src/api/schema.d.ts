@@ -19556,6 +19556,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -19741,6 +19742,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -19947,6 +19949,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -20138,6 +20141,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -20629,6 +20633,7 @@ export interface operations {
                         items: {
                             applicantName: string;
                             assigneeName: string | null;
+                            bundleApplicationId?: string | null;
                             channel: string;
                             departmentId: string;
                             departmentName: string;
@@ -20777,6 +20782,7 @@ export interface operations {
                         items: {
                             applicantName: string;
                             assigneeName: string | null;
+                            bundleApplicationId?: string | null;
                             channel: string;
                             departmentId: string;
                             departmentName: string;
