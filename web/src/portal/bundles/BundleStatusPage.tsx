@@ -11,7 +11,7 @@ import { useTitle } from '../../shell/useTitle';
 import { useCodes, useLabel, when } from '../../svc/labels';
 import type { BundleStatus } from './types';
 
-const COLOURS: Record<string, string> = { submitted: 'blue', in_progress: 'processing', completed: 'green', blocked: 'red', delivered: 'success' };
+const COLOURS: Record<string, string> = { submitted: 'blue', in_progress: 'blue', completed: 'green', blocked: 'red', delivered: 'green' };
 
 /** One status of a 一件事: the bundle's state and each member's progress; window staff deliver it once. */
 export function BundleStatusPage() {
