@@ -8,6 +8,7 @@ import { populationRow } from '../src/modules/data/index.ts';
 import { seedData } from './data-demo.ts';
 import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
+import { seedBundles } from './bundle-demo.ts';
 import { seedCases } from './case-demo.ts';
 import { seedProactive } from './proactive-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
@@ -161,6 +162,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   );
   await seedLicences(p, deptIds, { companies: Math.min(companies, 30), people: Math.min(people, 20) });
   await seedServices(p, deptIds);
+  await seedBundles(p);
   await seedCases(p, deptIds, opts.cases ?? 4500);
   // The residents above are already in the population base; the synthetic base makes up the rest.
   await seedData(p, deptIds, { people: Math.max(0, (opts.basePeople ?? 200_000) - people), entities: opts.baseEntities ?? 20_000 });

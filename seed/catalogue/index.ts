@@ -1,4 +1,5 @@
 import type { DemoItem } from '../service-items.ts';
+import { BUNDLE_MEMBER_ITEMS } from './bundle-members.ts';
 import { CIVIL_AFFAIRS_ITEMS } from './civil-affairs.ts';
 import { CONSTRUCTION_ITEMS } from './construction.ts';
 import { ECONOMY_AGRICULTURE_ITEMS } from './economy-agriculture.ts';
@@ -39,4 +40,5 @@ export const CATALOGUE_ITEMS: DemoItem[] = [
   ...TRANSPORT_ITEMS,
   ...UTILITY_ITEMS,
   ...GOVERNMENT_ITEMS,
+  ...BUNDLE_MEMBER_ITEMS,
 ];

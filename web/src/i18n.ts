@@ -13,6 +13,7 @@ import { portalEn, portalZh } from './i18n-portal';
 import { edEn, edZh } from './i18n-editors';
 import { instEn, instZh } from './i18n-instant';
 import { fillEn, fillZh } from './i18n-fill';
+import { bunEn, bunZh } from './i18n-bundles';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -478,6 +479,7 @@ void i18n.use(initReactI18next).init({
         ed: edZh,
         fill: fillZh,
         inst: instZh,
+        bun: bunZh,
       },
     },
     en: {
@@ -496,6 +498,7 @@ void i18n.use(initReactI18next).init({
         ed: edEn,
         fill: fillEn,
         inst: instEn,
+        bun: bunEn,
       },
     },
   },

@@ -31,6 +31,10 @@ const Wallet = lazy(() => import('./portal/licences/Wallet').then((m) => ({ defa
 const VerifyPage = lazy(() => import('./portal/licences/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const MessagesPage = lazy(() => import('./portal/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const MePage = lazy(() => import('./portal/home/MePage').then((m) => ({ default: m.MePage })));
+const BundleList = lazy(() => import('./portal/bundles/BundleList').then((m) => ({ default: m.BundleList })));
+const BundlePage = lazy(() => import('./portal/bundles/BundlePage').then((m) => ({ default: m.BundlePage })));
+const BundleApply = lazy(() => import('./portal/bundles/BundleApply').then((m) => ({ default: m.BundleApply })));
+const BundleStatusPage = lazy(() => import('./portal/bundles/BundleStatusPage').then((m) => ({ default: m.BundleStatusPage })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -88,6 +92,24 @@ function Root() {
               <Route path="register" element={<Register />} />
               <Route path="services" element={<Catalogue />} />
               <Route path="services/:id" element={<ItemGuide />} />
+              <Route path="bundles" element={<BundleList />} />
+              <Route path="bundles/:id" element={<BundlePage />} />
+              <Route
+                path="bundles/:id/apply"
+                element={
+                  <Guard>
+                    <BundleApply />
+                  </Guard>
+                }
+              />
+              <Route
+                path="bundle-applications/:id"
+                element={
+                  <Guard>
+                    <BundleStatusPage />
+                  </Guard>
+                }
+              />
               <Route
                 path="services/:id/apply"
                 element={

@@ -44,10 +44,11 @@ export class WorkingCalendar {
     private readonly clock: Clock,
   ) {}
 
-  async rules(): Promise<DayRules> {
+  /** `ex`: read inside the caller's transaction when the cache is stale (an event subscriber must not wait for a second connection). */
+  async rules(ex: Executor = this.db): Promise<DayRules> {
     const now = Date.now();
     if (this.cache && now - this.cache.at < CACHE_MS) return this.cache.rules;
-    const rows = await this.db.selectFrom('kernel_calendar_day').select(['day', 'kind']).execute();
+    const rows = await ex.selectFrom('kernel_calendar_day').select(['day', 'kind']).execute();
     const rules: DayRules = {
       holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => String(r.day))),
       workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => String(r.day))),
@@ -63,8 +64,8 @@ export class WorkingCalendar {
   async isWorkingDay(day: string): Promise<boolean> {
     return isWorkingDay(await this.rules(), day);
   }
-  async addWorkingDays(from: Date, n: number): Promise<Date> {
-    return addWorkingDays(await this.rules(), from, n);
+  async addWorkingDays(from: Date, n: number, ex?: Executor): Promise<Date> {
+    return addWorkingDays(await this.rules(ex), from, n);
   }
   async addWorkingHours(from: Date, hours: number): Promise<Date> {
     return addWorkingHours(await this.rules(), from, hours);

@@ -85,7 +85,7 @@ function serverTimeouts(t: ServerTimeouts | undefined) {
 }
 
 /** SPA areas served from the built web app; anything under them falls back to index.html. */
-const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases', '/licences', '/verify'];
+const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases', '/licences', '/verify', '/bundles', '/bundle-applications'];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
 

@@ -21,6 +21,16 @@ import { APPLICATION_SUBMITTED } from './events.ts';
 /** An application as stored. */
 export type AppRow = Selectable<ServicesApplicationTable>;
 
+/** A submission checked and completed, ready to be written (see Applications.prepare). */
+export interface PreparedSubmission {
+  v: ItemVersion;
+  applicant: Principal;
+  channel: 'online' | 'window';
+  enterprise: { enterpriseId: string; name: string } | null;
+  form: Record<string, unknown>;
+  materials: MaterialRef[];
+}
+
 export interface MaterialRef {
   code: string;
   fileId?: string;
@@ -157,16 +167,35 @@ export class Applications {
   }
 
   async submit(who: Principal, input: ApplicationInput, requestId?: string): Promise<string> {
+    const prepared = await this.prepare(who, input);
+    const id = await this.insertPrepared(this.k.db, who, prepared, requestId);
+    await this.recordCitedLicences(prepared.applicant, prepared.v, prepared.materials, id);
+    // 秒批 decides right after the submission is written (a 一件事's members go to their departments).
+    await this.afterSubmit?.(id, prepared.v, { accountId: prepared.applicant.accountId, enterpriseId: prepared.enterprise?.enterpriseId ?? null }, prepared.form);
+    return id;
+  }
+
+  /** Everything a submission checks and completes before it writes (a 一件事 prepares all its members first). */
+  async prepare(who: Principal, input: ApplicationInput): Promise<PreparedSubmission> {
     const v = await this.catalogue.currentVersion(input.itemId);
     const { principal: applicant, channel, enterprise } = await this.applicantOf(who, input, v);
     const known = await this.known.gather(applicant, v);
     const form = await this.completedForm(applicant, v, input.form, known);
     const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId], applicant, known);
+    return { v, applicant, channel, enterprise, form, materials };
+  }
+
+  /**
+   * Writes a prepared submission on `ex`: a 一件事 writes its members inside its own transaction
+   * (and later ones inside the outbox transaction of the step they waited for), linked to it.
+   */
+  async insertPrepared(ex: Executor, who: Principal, p: PreparedSubmission, requestId?: string, bundleApplicationId: string | null = null): Promise<string> {
+    const { v, applicant, channel, enterprise, form, materials } = p;
     const now = this.k.clock.now();
     const def = v.content.workflow;
     const id = uuidv7();
     const limit = def.states[def.initial]?.limitDays;
-    const stepDueAt = limit == null ? null : await this.k.calendar.addWorkingDays(now, limit);
+    const stepDueAt = limit == null ? null : await this.k.calendar.addWorkingDays(now, limit, ex);
     const region = v.regionCode;
     // One statement: the application (its readable number drawn from a sequence), its first action
     // row, the audit entry and the event. The applicant's inbox message follows from the event.
@@ -192,10 +221,11 @@ export class Applications {
         state_entered_at: now,
         step_due_at: stepDueAt,
         updated_at: now,
+        bundle_application_id: bundleApplicationId,
       })
       .returning(['id', 'region_code']);
     await this.k.tracedWrite(
-      this.k.db,
+      ex,
       main,
       {
         actor: actorOf(who),
@@ -217,8 +247,6 @@ export class Applications {
         at: now,
       }),
     );
-    await this.recordCitedLicences(applicant, v, materials, id);
-    await this.afterSubmit?.(id, v, { accountId: applicant.accountId, enterpriseId: enterprise?.enterpriseId ?? null }, form);
     return id;
   }
 

@@ -29,6 +29,9 @@ import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
 import { InstantApproval, type InstantFacts } from './instant.ts';
 import { instantRoutes } from './instant-routes.ts';
+import { BundleCatalogue } from './bundles.ts';
+import { BundleApplications } from './bundle-applications.ts';
+import { bundleRoutes } from './bundle-routes.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW, INSTANT_APPROVAL_WORKFLOW } from './default-workflows.ts';
@@ -67,6 +70,9 @@ export interface ServicesModule {
   catalogueImport: Pick<CatalogueImport, 'run'>;
   applications: Pick<Applications, 'submit' | 'act'>;
   evaluations: Pick<Evaluations, 'rate'>;
+  /** 一件事一次办: bundle definitions (the seed loads the demo ones). */
+  bundles: Pick<BundleCatalogue, 'create' | 'get' | 'list'>;
+  bundleApplications: Pick<BundleApplications, 'submit' | 'view' | 'deliver'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
   completionFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
   /** The same facts of any application, whatever its state (政策找人 counts a submission as applied). */
@@ -100,6 +106,8 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
   const views = new ApplicationViews(k, policy, catalogue, names, applications);
   const evaluations = new Evaluations(k, policy, applications);
   const stats = new ServiceStats(k, policy, org, evaluations);
+  const bundles = new BundleCatalogue(k, policy, catalogue, names);
+  const bundleApplications = new BundleApplications(k, policy, bundles, catalogue, applications, names);
   notifyApplicants(k, catalogue);
   // 超期: flag open applications past their promised deadline once, with an audit entry and event,
   // so the workbench and the figures agree and other pillars (supervision) can react.
@@ -131,6 +139,8 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     catalogueImport,
     applications,
     evaluations,
+    bundles,
+    bundleApplications,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     applicationFacts: (trx, id) => applications.completionFacts(trx, id, true),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
@@ -147,6 +157,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await popularRoutes(new PopularItems(k, names))(app);
       await serviceEditorRoutes(() => applications.licenceRefs)(app);
       await instantRoutes(instant)(app);
+      await bundleRoutes(bundles, bundleApplications)(app);
     },
   };
 }

@@ -222,6 +222,8 @@ export const ApplicationView = Type.Object({
   assigneeName: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
   evaluated: Type.Boolean(),
+  /** The 一件事 this 办件 is a member of (queues mark it). */
+  bundleApplicationId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** For staff: what this person may do with it now (workflow steps for them, 认领 / 释放). */
   myActions: Type.Optional(Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), requires: Type.Array(Type.String()) }))),
 });

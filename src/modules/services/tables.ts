@@ -66,6 +66,8 @@ export interface ServicesApplicationTable {
   result_file_id: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
+  /** The 一件事 this 办件 is a member of (null for a stand-alone application). */
+  bundle_application_id: string | null;
 }
 
 export interface ServicesEvaluationTable {
@@ -149,10 +151,61 @@ export interface ServicesSearchClickTable {
   at: Timestamp;
 }
 
+export interface ServicesBundleTable {
+  id: string;
+  region_code: string;
+  code: string;
+  current_version: number;
+  active: Generated<boolean>;
+  name: string;
+  name_en: string | null;
+  applicant_type: 'person' | 'enterprise';
+  life_events: string[];
+  enterprise_events: string[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServicesBundleVersionTable {
+  id: string;
+  bundle_id: string;
+  version: number;
+  content: Json<unknown>;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ServicesBundleApplicationTable {
+  id: string;
+  number: string;
+  region_code: string;
+  bundle_id: string;
+  bundle_version_id: string;
+  applicant_account_id: string;
+  applicant_name: string;
+  enterprise_id: string | null;
+  applicant: Json<unknown>;
+  state: 'submitted' | 'in_progress' | 'completed' | 'blocked' | 'delivered';
+  reason: string | null;
+  forms_enc: string;
+  materials: Json<unknown>;
+  members: Json<unknown>;
+  submitted_at: Timestamp;
+  completed_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  delivery: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 /** Every table the services module owns, by name. */
 export interface ServicesTables {
   services_action: ServicesActionTable;
   services_application: ServicesApplicationTable;
+  services_bundle: ServicesBundleTable;
+  services_bundle_application: ServicesBundleApplicationTable;
+  services_bundle_version: ServicesBundleVersionTable;
   services_evaluation: ServicesEvaluationTable;
   services_item: ServicesItemTable;
   services_item_version: ServicesItemVersionTable;

@@ -66,6 +66,7 @@ export class ApplicationViews {
         assigneeName: r.assignee_name,
         version: r.version,
         evaluated: r.evaluated === true,
+        bundleApplicationId: r.bundle_application_id ?? null,
       });
     }
     return out;

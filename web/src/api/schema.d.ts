@@ -2553,6 +2553,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/services/bundle-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的一件事 / Bundle applications */
+        get: operations["getServicesBundleApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundle-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事办理进度 / One status of a bundle application */
+        get: operations["getServicesBundleApplicationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundle-applications/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一件事统一出件 / Deliver a bundle and all its members at once */
+        post: operations["postServicesBundleApplicationsByIdDeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事清单 / Bundles (一件事) */
+        get: operations["getServicesBundles"];
+        put?: never;
+        /** 新增一件事 / Create a bundle */
+        post: operations["postServicesBundles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事：所含事项、办理顺序与合并表单 / A bundle: members, order, merged form */
+        get: operations["getServicesBundlesById"];
+        /** 修改一件事（生成新版本）/ New version of a bundle */
+        put: operations["putServicesBundlesById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一次提交一件事 / Apply for a bundle once
+         * @description Validates the merged form, creates one bundle application and the 办件 of the members that wait for nothing; the others follow as their prerequisites are approved.
+         */
+        post: operations["postServicesBundlesByIdApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/catalogue/import": {
         parameters: {
             query?: never;
@@ -22487,6 +22594,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -22679,6 +22787,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -22892,6 +23001,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -23090,6 +23200,7 @@ export interface operations {
                         }[];
                         applicantName: string;
                         assigneeName: string | null;
+                        bundleApplicationId?: string | null;
                         channel: string;
                         delivery: string | null;
                         departmentId: string;
@@ -23588,6 +23699,7 @@ export interface operations {
                         items: {
                             applicantName: string;
                             assigneeName: string | null;
+                            bundleApplicationId?: string | null;
                             channel: string;
                             departmentId: string;
                             departmentName: string;
@@ -23736,6 +23848,7 @@ export interface operations {
                         items: {
                             applicantName: string;
                             assigneeName: string | null;
+                            bundleApplicationId?: string | null;
                             channel: string;
                             departmentId: string;
                             departmentName: string;
@@ -23769,6 +23882,1108 @@ export interface operations {
                             version: number;
                         }[];
                         next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesBundleApplications: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                mine?: boolean;
+                state?: "submitted" | "in_progress" | "completed" | "blocked" | "delivered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string;
+                            bundleCode: string;
+                            bundleId: string;
+                            completedAt: string | null;
+                            deliveredAt: string | null;
+                            delivery: string | null;
+                            id: string;
+                            name: string;
+                            nameEn: string | null;
+                            number: string;
+                            reason: string | null;
+                            state: "submitted" | "in_progress" | "completed" | "blocked" | "delivered";
+                            submittedAt: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesBundleApplicationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        bundleCode: string;
+                        bundleId: string;
+                        completedAt: string | null;
+                        deliveredAt: string | null;
+                        delivery: string | null;
+                        id: string;
+                        members: {
+                            after: string[];
+                            applicationId: string | null;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            dueAt: string | null;
+                            itemCode: string;
+                            name: string;
+                            nameEn: string | null;
+                            number: string | null;
+                            outcome: string | null;
+                            state: string;
+                            stateName: string | null;
+                            stateNameEn: string | null;
+                            waitingFor: string[];
+                        }[];
+                        name: string;
+                        nameEn: string | null;
+                        number: string;
+                        reason: string | null;
+                        state: "submitted" | "in_progress" | "completed" | "blocked" | "delivered";
+                        submittedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesBundleApplicationsByIdDeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    delivery: "online" | "mail" | "window";
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        bundleCode: string;
+                        bundleId: string;
+                        completedAt: string | null;
+                        deliveredAt: string | null;
+                        delivery: string | null;
+                        id: string;
+                        members: {
+                            after: string[];
+                            applicationId: string | null;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            dueAt: string | null;
+                            itemCode: string;
+                            name: string;
+                            nameEn: string | null;
+                            number: string | null;
+                            outcome: string | null;
+                            state: string;
+                            stateName: string | null;
+                            stateNameEn: string | null;
+                            waitingFor: string[];
+                        }[];
+                        name: string;
+                        nameEn: string | null;
+                        number: string;
+                        reason: string | null;
+                        state: "submitted" | "in_progress" | "completed" | "blocked" | "delivered";
+                        submittedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesBundles: {
+        parameters: {
+            query?: {
+                enterpriseEvent?: "start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing";
+                lifeEvent?: "birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death";
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        applicantType: string;
+                        code: string;
+                        enterpriseEvents: string[];
+                        id: string;
+                        lifeEvents: string[];
+                        members: number;
+                        name: string;
+                        nameEn: string | null;
+                        regionCode: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesBundles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    content: {
+                        applicantType: "person" | "enterprise";
+                        description?: string;
+                        descriptionEn?: string;
+                        enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                        lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
+                        members: {
+                            after: string[];
+                            itemCode: string;
+                        }[];
+                        name: string;
+                        nameEn?: string;
+                    };
+                    regionCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        applicantType: string;
+                        code: string;
+                        description: string | null;
+                        descriptionEn: string | null;
+                        enterpriseEvents: string[];
+                        form: {
+                            fieldMap: {
+                                [key: string]: {
+                                    field: string;
+                                    itemCode: string;
+                                }[];
+                            };
+                            prefill: {
+                                [key: string]: string;
+                            };
+                            schema: components["schemas"]["JsonObject"];
+                            uiSchema: components["schemas"]["JsonObject"];
+                        };
+                        id: string;
+                        lifeEvents: string[];
+                        materials: {
+                            accept: string[];
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            required: boolean;
+                            targets: {
+                                field: string;
+                                itemCode: string;
+                            }[];
+                        }[];
+                        memberItems: {
+                            after: string[];
+                            departmentId: string;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            itemCode: string;
+                            itemId: string;
+                            name: string;
+                            nameEn: string | null;
+                            promisedDays: number;
+                            stage: number;
+                        }[];
+                        members: number;
+                        name: string;
+                        nameEn: string | null;
+                        regionCode: string;
+                        version: number;
+                        versionId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServicesBundlesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        applicantType: string;
+                        code: string;
+                        description: string | null;
+                        descriptionEn: string | null;
+                        enterpriseEvents: string[];
+                        form: {
+                            fieldMap: {
+                                [key: string]: {
+                                    field: string;
+                                    itemCode: string;
+                                }[];
+                            };
+                            prefill: {
+                                [key: string]: string;
+                            };
+                            schema: components["schemas"]["JsonObject"];
+                            uiSchema: components["schemas"]["JsonObject"];
+                        };
+                        id: string;
+                        lifeEvents: string[];
+                        materials: {
+                            accept: string[];
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            required: boolean;
+                            targets: {
+                                field: string;
+                                itemCode: string;
+                            }[];
+                        }[];
+                        memberItems: {
+                            after: string[];
+                            departmentId: string;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            itemCode: string;
+                            itemId: string;
+                            name: string;
+                            nameEn: string | null;
+                            promisedDays: number;
+                            stage: number;
+                        }[];
+                        members: number;
+                        name: string;
+                        nameEn: string | null;
+                        regionCode: string;
+                        version: number;
+                        versionId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putServicesBundlesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    baseVersion: number;
+                    content: {
+                        applicantType: "person" | "enterprise";
+                        description?: string;
+                        descriptionEn?: string;
+                        enterpriseEvents: ("start" | "permit" | "construction" | "hiring" | "tax" | "change" | "closing")[];
+                        lifeEvents: ("birth" | "schooling" | "employment" | "marriage" | "housing" | "medical" | "social_security" | "retirement" | "travel" | "after_death")[];
+                        members: {
+                            after: string[];
+                            itemCode: string;
+                        }[];
+                        name: string;
+                        nameEn?: string;
+                    };
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        applicantType: string;
+                        code: string;
+                        description: string | null;
+                        descriptionEn: string | null;
+                        enterpriseEvents: string[];
+                        form: {
+                            fieldMap: {
+                                [key: string]: {
+                                    field: string;
+                                    itemCode: string;
+                                }[];
+                            };
+                            prefill: {
+                                [key: string]: string;
+                            };
+                            schema: components["schemas"]["JsonObject"];
+                            uiSchema: components["schemas"]["JsonObject"];
+                        };
+                        id: string;
+                        lifeEvents: string[];
+                        materials: {
+                            accept: string[];
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            required: boolean;
+                            targets: {
+                                field: string;
+                                itemCode: string;
+                            }[];
+                        }[];
+                        memberItems: {
+                            after: string[];
+                            departmentId: string;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            itemCode: string;
+                            itemId: string;
+                            name: string;
+                            nameEn: string | null;
+                            promisedDays: number;
+                            stage: number;
+                        }[];
+                        members: number;
+                        name: string;
+                        nameEn: string | null;
+                        regionCode: string;
+                        version: number;
+                        versionId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postServicesBundlesByIdApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    form: components["schemas"]["JsonObject"];
+                    materials: {
+                        code: string;
+                        /** Format: uuid */
+                        fileId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        bundleCode: string;
+                        bundleId: string;
+                        completedAt: string | null;
+                        deliveredAt: string | null;
+                        delivery: string | null;
+                        id: string;
+                        members: {
+                            after: string[];
+                            applicationId: string | null;
+                            departmentName: string;
+                            departmentNameEn: string | null;
+                            dueAt: string | null;
+                            itemCode: string;
+                            name: string;
+                            nameEn: string | null;
+                            number: string | null;
+                            outcome: string | null;
+                            state: string;
+                            stateName: string | null;
+                            stateNameEn: string | null;
+                            waitingFor: string[];
+                        }[];
+                        name: string;
+                        nameEn: string | null;
+                        number: string;
+                        reason: string | null;
+                        state: "submitted" | "in_progress" | "completed" | "blocked" | "delivered";
+                        submittedAt: string;
                     };
                 };
             };

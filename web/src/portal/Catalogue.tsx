@@ -8,6 +8,7 @@ import { useCodes, useItemName, useLabel } from '../svc/labels';
 import type { ItemSummary } from '../svc/types';
 import { usePages } from '../shell/usePages';
 import { useTitle } from '../shell/useTitle';
+import { BundleTiles } from './bundles/BundleTiles';
 
 type Mode = 'life' | 'enterprise' | 'department';
 
@@ -55,6 +56,7 @@ export function Catalogue() {
     <>
       <Typography.Title level={1}>{t('svc.catalogue')}</Typography.Title>
       <Typography.Paragraph>{t('svc.catalogueLead')}</Typography.Paragraph>
+      <BundleTiles lifeEvent={lifeEvent} enterpriseEvent={enterpriseEvent} />
       <search>
         <Input.Search
           size="large"

@@ -1,4 +1,4 @@
-import { App, Button, Input, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +92,20 @@ export function ServiceQueue() {
               getCheckboxProps: (r) => ({ disabled: !has(r, 'claim'), 'aria-label': t('queue.select', { number: r.number }) }),
             }}
             columns={[
-              { title: t('svc.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/workbench/services/${r.id}`}>{v}</Link> },
+              {
+                title: t('svc.number'),
+                dataIndex: 'number',
+                render: (v: string, r) => (
+                  <>
+                    <Link to={`/workbench/services/${r.id}`}>{v}</Link>
+                    {r.bundleApplicationId && (
+                      <Link to={`/bundle-applications/${r.bundleApplicationId}`} style={{ marginInlineStart: 6 }}>
+                        <Tag color="purple">{t('bun.partOf')}</Tag>
+                      </Link>
+                    )}
+                  </>
+                ),
+              },
               { title: t('svc.item'), dataIndex: 'itemName' },
               { title: t('svc.applicant'), dataIndex: 'applicantName', render: (v: string, r) => r.enterpriseName ?? v },
               { title: t('svc.state'), dataIndex: 'stateName', render: (_: unknown, r) => label(r.stateName) },

@@ -177,4 +177,64 @@ export const servicesMigrations: Migration[] = [
       CREATE INDEX services_search_click_at ON services_search_click (at);
     `,
   },
+  {
+    name: '0320_services_bundles',
+    // 一件事一次办: a bundle is versioned configuration (its member items, the order they wait for
+    // each other, the merged form); a bundle application is one submission that fans out to member
+    // 办件, each linked back to it so queues can mark them and its status can be read in one query.
+    sql: `
+      CREATE TABLE services_bundle (
+        id uuid PRIMARY KEY,
+        region_code text NOT NULL,
+        code text NOT NULL,
+        current_version integer NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        name text NOT NULL,
+        name_en text,
+        applicant_type text NOT NULL CHECK (applicant_type IN ('person', 'enterprise')),
+        life_events text[] NOT NULL,
+        enterprise_events text[] NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        UNIQUE (region_code, code)
+      );
+      CREATE TABLE services_bundle_version (
+        id uuid PRIMARY KEY,
+        bundle_id uuid NOT NULL REFERENCES services_bundle (id),
+        version integer NOT NULL,
+        content jsonb NOT NULL,
+        note text,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (bundle_id, version)
+      );
+      CREATE SEQUENCE services_bundle_application_seq;
+      CREATE TABLE services_bundle_application (
+        id uuid PRIMARY KEY,
+        number text NOT NULL UNIQUE,
+        region_code text NOT NULL,
+        bundle_id uuid NOT NULL REFERENCES services_bundle (id),
+        bundle_version_id uuid NOT NULL REFERENCES services_bundle_version (id),
+        applicant_account_id uuid NOT NULL,
+        applicant_name text NOT NULL,
+        enterprise_id uuid,
+        applicant jsonb NOT NULL,
+        state text NOT NULL CHECK (state IN ('submitted', 'in_progress', 'completed', 'blocked', 'delivered')),
+        reason text,
+        forms_enc text NOT NULL,
+        materials jsonb NOT NULL,
+        members jsonb NOT NULL,
+        submitted_at timestamptz NOT NULL,
+        completed_at timestamptz,
+        delivered_at timestamptz,
+        delivery text,
+        version integer NOT NULL DEFAULT 1,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX services_bundle_application_applicant ON services_bundle_application (applicant_account_id, submitted_at DESC, id);
+      CREATE INDEX services_bundle_application_region ON services_bundle_application (region_code, state, id);
+      ALTER TABLE services_application ADD COLUMN bundle_application_id uuid REFERENCES services_bundle_application (id);
+      CREATE INDEX services_application_bundle ON services_application (bundle_application_id) WHERE bundle_application_id IS NOT NULL;
+    `,
+  },
 ];
