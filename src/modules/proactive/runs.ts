@@ -472,26 +472,16 @@ export class Runs {
   async reach(who: Principal, policyId: string) {
     const row = await this.policies.row(policyId);
     await this.requireRead(who, row);
-    if (row.mode === 'application') {
-      const r = await proactiveDb(this.k.db)
-        .selectFrom('proactive_match')
-        .select([
-          sql<number>`count(*) FILTER (WHERE state <> 'withdrawn')::int`.as('matched'),
-          sql<number>`count(*) FILTER (WHERE notified)::int`.as('notified'),
-          sql<number>`count(*) FILTER (WHERE state IN ('applied', 'granted'))::int`.as('applied'),
-          sql<number>`count(*) FILTER (WHERE state = 'granted')::int`.as('granted'),
-        ])
-        .where('policy_id', '=', policyId)
-        .executeTakeFirstOrThrow();
-      return { policyId, matched: Number(r.matched), notified: Number(r.notified), applied: Number(r.applied), granted: Number(r.granted) };
-    }
+    // Matches count withdrawn ones out; benefits count stopped ones out. The funnel's later steps differ by mode.
+    const [table, gone, applied, granted] =
+      row.mode === 'application' ? (['proactive_match', 'withdrawn', ['applied', 'granted'], 'granted'] as const) : (['proactive_benefit', 'stopped', ['confirmed', 'paid'], 'paid'] as const);
     const r = await proactiveDb(this.k.db)
-      .selectFrom('proactive_benefit')
+      .selectFrom(table)
       .select([
-        sql<number>`count(*) FILTER (WHERE state <> 'stopped')::int`.as('matched'),
+        sql<number>`count(*) FILTER (WHERE state <> ${gone})::int`.as('matched'),
         sql<number>`count(*) FILTER (WHERE notified)::int`.as('notified'),
-        sql<number>`count(*) FILTER (WHERE state IN ('confirmed', 'paid'))::int`.as('applied'),
-        sql<number>`count(*) FILTER (WHERE state = 'paid')::int`.as('granted'),
+        sql<number>`count(*) FILTER (WHERE state IN (${sql.join(applied.map((a) => sql`${a}`))}))::int`.as('applied'),
+        sql<number>`count(*) FILTER (WHERE state = ${granted})::int`.as('granted'),
       ])
       .where('policy_id', '=', policyId)
       .executeTakeFirstOrThrow();

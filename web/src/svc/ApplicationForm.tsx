@@ -5,7 +5,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorText } from '../api';
-import { formValidator, toErrorSchema } from './formValidator';
+import { formValidator, serverFieldErrors, type toErrorSchema } from './formValidator';
 import { MaterialUpload } from './MaterialUpload';
 import { localForm } from './localForm';
 import { useLocalName } from '../shell/localName';
@@ -106,10 +106,7 @@ export function ApplicationForm({ item, filled, extra, disabled, preset, seed, e
     } catch (err) {
       setError(errorText(err, i18n.language));
       // The server's per-field problems ('/form/shopName') shown under the fields themselves.
-      if (err instanceof ApiError && err.code === 'FORM_INVALID')
-        setFieldErrors(
-          toErrorSchema(err.errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message }))),
-        );
+      if (err instanceof ApiError && err.code === 'FORM_INVALID') setFieldErrors(serverFieldErrors(err.errors));
     } finally {
       setBusy(false);
     }

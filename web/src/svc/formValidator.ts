@@ -89,3 +89,8 @@ export const formValidator: ValidatorType = {
     return { errors: validatorFor(schema).validate(formData ?? {}).errors as never[] };
   },
 };
+
+/** The server's per-field problems ('/form/shopName') of a refused submission, to show under the fields themselves. */
+export function serverFieldErrors(errors: readonly { path: string; message: string }[]): ErrorSchema {
+  return toErrorSchema(errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message })));
+}

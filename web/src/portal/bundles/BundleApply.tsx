@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api';
 import { call, client } from '../../api/client';
-import { formValidator, toErrorSchema } from '../../svc/formValidator';
+import { formValidator, serverFieldErrors, type toErrorSchema } from '../../svc/formValidator';
 import { localForm } from '../../svc/localForm';
 import { MaterialUpload } from '../../svc/MaterialUpload';
 import { useLocalName } from '../../shell/localName';
@@ -84,10 +84,7 @@ export function BundleApply() {
       navigate(`/bundle-applications/${made.id}`);
     } catch (err) {
       setError(errorText(err, i18n.language));
-      if (err instanceof ApiError && err.code === 'BUNDLE_FORM_INVALID')
-        setFieldErrors(
-          toErrorSchema(err.errors.filter((e) => e.path.startsWith('/form/')).map((e) => ({ property: `.${e.path.slice(6).replace(/\//g, '.')}`, message: e.message, stack: e.message }))),
-        );
+      if (err instanceof ApiError && err.code === 'BUNDLE_FORM_INVALID') setFieldErrors(serverFieldErrors(err.errors));
     } finally {
       setBusy(false);
     }
