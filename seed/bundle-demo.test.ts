@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeForms, orderProblems } from '../src/modules/services/bundle-forms.ts';
+import { mergeForms, orderProblems } from '../src/modules/services/index.ts';
 import { DEMO_BUNDLES } from './bundle-demo.ts';
 import { CITY_DEPARTMENTS } from './departments.ts';
 import { ALL_DEMO_ITEMS, demoItemContent } from './service-items.ts';

@@ -1,5 +1,5 @@
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
-import type { BundleInput } from '../src/modules/services/bundle-schema.ts';
+import type { BundleInput } from '../src/modules/services/index.ts';
 import type { Platform } from '../src/platform.ts';
 
 /**

@@ -11,7 +11,8 @@ describe('demo region 乌兰浩特市', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     await seedDemo(t.p, { people: 40, companies: 10, cases: 1500, basePeople: 5000, baseEntities: 500 });
-  });
+    // The whole demo (every pillar, 一件事, five policies run once) takes minutes on a shared 2-core machine.
+  }, 600_000);
   afterAll(() => t.close());
 
   it('has its real streets and towns and 20+ departments, and is not loaded twice', async () => {

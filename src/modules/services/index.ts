@@ -46,6 +46,8 @@ export { reportText as importReportText, type ImportReport } from './catalogue-i
 export * from './events.ts';
 export type { ServiceScreenFigures } from './screen-figures.ts';
 export type { InstantFacts, InstantExplanation } from './instant.ts';
+export type { BundleInput } from './bundle-schema.ts';
+export { mergeForms, orderProblems } from './bundle-forms.ts';
 
 /** What an approved application says, for flows that act on its completion (办结即发证). */
 export interface CompletedApplication {
