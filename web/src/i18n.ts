@@ -11,6 +11,7 @@ import { mapEn, mapZh } from './i18n-maps';
 import { scrEn, scrZh } from './i18n-screen';
 import { portalEn, portalZh } from './i18n-portal';
 import { edEn, edZh } from './i18n-editors';
+import { proEn, proZh } from './i18n-proactive';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -460,8 +461,8 @@ const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lan
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh, queue: queueZh, res: resZh, map: mapZh, scr: scrZh, portal: portalZh, ed: edZh } },
-    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn, queue: queueEn, res: resEn, map: mapEn, scr: scrEn, portal: portalEn, ed: edEn } },
+    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh, queue: queueZh, res: resZh, map: mapZh, scr: scrZh, portal: portalZh, ed: edZh, pro: proZh } },
+    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn, queue: queueEn, res: resEn, map: mapEn, scr: scrEn, portal: portalEn, ed: edEn, pro: proEn } },
   },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',

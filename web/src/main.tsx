@@ -31,6 +31,9 @@ const Wallet = lazy(() => import('./portal/licences/Wallet').then((m) => ({ defa
 const VerifyPage = lazy(() => import('./portal/licences/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const MessagesPage = lazy(() => import('./portal/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const MePage = lazy(() => import('./portal/home/MePage').then((m) => ({ default: m.MePage })));
+const MyBenefits = lazy(() => import('./portal/proactive/MyBenefits').then((m) => ({ default: m.MyBenefits })));
+const MatchesPage = lazy(() => import('./portal/proactive/Matches').then((m) => ({ default: m.MatchesPage })));
+const PolicyCards = lazy(() => import('./portal/proactive/PolicyCards').then((m) => ({ default: m.PolicyCards })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -145,6 +148,23 @@ function Root() {
                 }
               />
               <Route path="verify" element={<VerifyPage />} />
+              <Route
+                path="benefits"
+                element={
+                  <Guard>
+                    <MyBenefits />
+                  </Guard>
+                }
+              />
+              <Route
+                path="matches"
+                element={
+                  <Guard>
+                    <MatchesPage />
+                  </Guard>
+                }
+              />
+              <Route path="policies" element={<PolicyCards />} />
               <Route
                 path="messages"
                 element={
