@@ -5,7 +5,7 @@ import type { FactDecl } from '../../proactive/types';
 /**
  * Between the visual builder's query and the JsonLogic the server stores. Only the operators the
  * server's rule checker accepts are offered (=, !=, <, <=, >, >=, between, in, notIn, null,
- * notNull; and/or/not), and numbers leave as JSON numbers (`parseNumbers`), so a rule built here
+ * notNull; and/or/not), and values leave typed by their fact (see `typed`), so a rule built here
  * is never refused for its shape — only for what it says.
  */
 export const OPERATORS = ['=', '!=', '<', '<=', '>', '>=', 'between', 'in', 'notIn', 'null', 'notNull'] as const;
@@ -55,13 +55,25 @@ export function toQuery(jsonLogic: unknown): RuleGroupType {
   }
 }
 
-/** Boolean facts travel in the builder as 'true'/'false' (its select holds strings); the rule holds JSON booleans. */
-function booleansBack(q: RuleGroupType, facts: ReadonlyMap<string, FactDecl>): RuleGroupType {
+/**
+ * Values as the facts' types want them: the builder's inputs hold text ('80', 'true'); the rule
+ * holds JSON numbers for number facts and booleans for yes/no facts, and keeps text for text facts
+ * ('152201' stays a region code — a query-wide `parseNumbers` would turn it into a number, which the
+ * server rightly refuses). The builder itself parses number fields as they are typed
+ * (`parseNumbers="strict-limited"`); this pass makes sure of it.
+ */
+function typed(q: RuleGroupType, facts: ReadonlyMap<string, FactDecl>): RuleGroupType {
+  const num = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
   return {
     ...q,
     rules: q.rules.map((r) => {
-      if ('rules' in r) return booleansBack(r, facts);
-      if (facts.get(r.field)?.type === 'boolean' && (r.value === 'true' || r.value === 'false')) return { ...r, value: r.value === 'true' };
+      if ('rules' in r) return typed(r, facts);
+      const type = facts.get(r.field)?.type;
+      if (type === 'boolean' && (r.value === 'true' || r.value === 'false')) return { ...r, value: r.value === 'true' };
+      if (type === 'number') {
+        const parts = Array.isArray(r.value) ? r.value : typeof r.value === 'string' && r.operator === 'between' ? r.value.split(',') : null;
+        return { ...r, value: parts ? parts.map(num) : num(r.value) };
+      }
       return r;
     }),
   };
@@ -79,10 +91,10 @@ export function booleansIn(q: RuleGroupType, facts: ReadonlyMap<string, FactDecl
   };
 }
 
-/** The builder's query → JsonLogic, numbers as numbers; `null` when the query holds no condition. */
+/** The builder's query → JsonLogic, values typed by their facts; `null` when the query holds no condition. */
 export function toJsonLogic(q: RuleGroupType, facts: ReadonlyMap<string, FactDecl>): unknown {
   if (!hasRule(q)) return null;
-  const out = formatQuery(booleansBack(q, facts), { format: 'jsonlogic', parseNumbers: true });
+  const out = formatQuery(typed(q, facts), { format: 'jsonlogic' });
   return out === false ? null : out;
 }
 
