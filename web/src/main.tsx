@@ -20,6 +20,8 @@ import { Catalogue } from './portal/Catalogue';
 import { ItemGuide } from './portal/ItemGuide';
 import { MyApplications } from './portal/MyApplications';
 import { ApplicationPage } from './portal/ApplicationPage';
+// The home shows 您可能符合 too, so its page comes with the portal.
+import { MatchesPage } from './portal/proactive/Matches';
 
 // Heavy pages (form engine, charts, admin editors) load when first visited, not with the portal.
 const AdminHome = lazy(() => import('./admin/AdminHome').then((m) => ({ default: m.AdminHome })));
@@ -32,7 +34,6 @@ const VerifyPage = lazy(() => import('./portal/licences/VerifyPage').then((m) =>
 const MessagesPage = lazy(() => import('./portal/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const MePage = lazy(() => import('./portal/home/MePage').then((m) => ({ default: m.MePage })));
 const MyBenefits = lazy(() => import('./portal/proactive/MyBenefits').then((m) => ({ default: m.MyBenefits })));
-const MatchesPage = lazy(() => import('./portal/proactive/Matches').then((m) => ({ default: m.MatchesPage })));
 const PolicyCards = lazy(() => import('./portal/proactive/PolicyCards').then((m) => ({ default: m.PolicyCards })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
