@@ -75,6 +75,9 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   ['regulator01', '陈刚', 'SCJG', ['regulator']],
   ['data01', '乌云其木格', 'ZWSJ', ['data_admin']],
   ['leader01', '韩志强', 'BGS', ['leader']],
+  // 主动服务: each bureau's 政策兑现专员 manages its own policies (免申即享, 政策找人).
+  ['policy.mzj', '苏日娜', 'MZJ', ['policy_officer']],
+  ['policy.rsj', '郭红梅', 'RSJ', ['policy_officer']],
 ];
 
 /** The demo accounts' shared password, printed in the README. Change it on a real installation. */

@@ -72,3 +72,56 @@ export async function personAccountByIdNumber(k: Kernel, idNumber: string, name:
     .executeTakeFirst();
   return r && r.name === name.trim() ? r.id : null;
 }
+
+/**
+ * Who to tell about people or enterprises known by their keys (主动服务): a person's active accounts,
+ * found by the ID number's blind index (the key the data backbone gives people), and an
+ * enterprise's legal representatives' accounts, by its credit code. Phones are decrypted only for
+ * the SMS sink.
+ */
+export async function recipientsOf(k: Kernel, ex: Executor, subject: 'person' | 'entity', keys: readonly string[]): Promise<Map<string, { accountId: string; phone: string | null }[]>> {
+  const out = new Map<string, { accountId: string; phone: string | null }[]>();
+  if (keys.length === 0) return out;
+  const add = (key: string, accountId: string, phoneEnc: string | null) => out.set(key, [...(out.get(key) ?? []), { accountId, phone: phoneEnc ? k.crypto.decryptField(phoneEnc) : null }]);
+  for (let i = 0; i < keys.length; i += 1000) {
+    const chunk = [...keys.slice(i, i + 1000)];
+    if (subject === 'person') {
+      const rows = await identityDb(ex)
+        .selectFrom('identity_person as p')
+        .innerJoin('identity_account as a', 'a.person_id', 'p.id')
+        .select(['p.id_number_idx as key', 'a.id', 'a.phone_enc'])
+        .where('p.id_number_idx', 'in', chunk)
+        .where('a.active', '=', true)
+        .execute();
+      for (const r of rows) add(r.key, r.id, r.phone_enc);
+    } else {
+      const rows = await identityDb(ex)
+        .selectFrom('identity_enterprise as e')
+        .innerJoin('identity_enterprise_rep as r', 'r.enterprise_id', 'e.id')
+        .innerJoin('identity_account as a', 'a.id', 'r.account_id')
+        .select(['e.credit_code as key', 'a.id', 'a.phone_enc'])
+        .where('e.credit_code', 'in', chunk)
+        .where('a.active', '=', true)
+        .execute();
+      for (const r of rows) add(r.key, r.id, r.phone_enc);
+    }
+  }
+  return out;
+}
+
+/** The keys an account speaks for: its person's ID-number blind index, and the credit code of an enterprise (given or by id). */
+export async function subjectKeysOf(k: Kernel, accountId: string, enterprise: { creditCode: string } | { enterpriseId: string } | null, ex: Executor = k.db) {
+  const acc = await identityDb(ex)
+    .selectFrom('identity_account as a')
+    .leftJoin('identity_person as p', 'p.id', 'a.person_id')
+    .select(['p.id_number_idx'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst();
+  let entity: string | null = null;
+  if (enterprise && 'creditCode' in enterprise) entity = enterprise.creditCode;
+  else if (enterprise) {
+    const e = await identityDb(ex).selectFrom('identity_enterprise').select('credit_code').where('id', '=', enterprise.enterpriseId).executeTakeFirst();
+    entity = e?.credit_code ?? null;
+  }
+  return { person: acc?.id_number_idx ?? null, entity };
+}

@@ -39,6 +39,8 @@ export const ROLES: RoleDef[] = [
       'data.read',
       'data.catalogue',
       'data.stats',
+      'proactive.read',
+      'proactive.manage',
     ],
   },
   {
@@ -86,7 +88,15 @@ export const ROLES: RoleDef[] = [
       'licenses.read',
       'data.read',
       'data.stats',
+      'proactive.read',
     ],
+  },
+  {
+    code: 'policy_officer',
+    zh: '政策兑现专员',
+    en: 'Policy delivery officer',
+    permissions: ['workbench.use', 'org.read', 'file.read', 'data.read', 'proactive.read', 'proactive.manage'],
+    departmentScoped: true,
   },
 ];
 

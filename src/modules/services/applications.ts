@@ -189,9 +189,9 @@ export class Applications {
    * What issuing a licence needs from an approved application, read in the caller's transaction
    * (the licences module asks from its event subscriber). Null unless the application was approved.
    */
-  async completionFacts(trx: Executor, id: string) {
+  async completionFacts(trx: Executor, id: string, anyOutcome = false) {
     const row = await servicesDb(trx).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || row.outcome !== 'approved') return null;
+    if (!row || (!anyOutcome && row.outcome !== 'approved')) return null;
     const v = await this.catalogue.version(row.item_version_id, trx);
     return {
       id: row.id as string,

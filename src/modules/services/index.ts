@@ -64,6 +64,8 @@ export interface ServicesModule {
   evaluations: Pick<Evaluations, 'rate'>;
   /** The facts of an approved application (null when it is not approved), read in the caller's transaction. */
   completionFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
+  /** The same facts of any application, whatever its state (政策找人 counts a submission as applied). */
+  applicationFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
   /** True when the staff member may see the application and it cites this licence (免证办). */
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
@@ -118,6 +120,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     applications,
     evaluations,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
+    applicationFacts: (trx, id) => applications.completionFacts(trx, id, true),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     useDecisionSealer: (sealer) => void (applications.decisions = sealer),

@@ -1,0 +1,28 @@
+import type { Kernel } from '../kernel/index.ts';
+import type { ProactiveModule } from '../modules/proactive/index.ts';
+import { APPLICATION_STEPPED, APPLICATION_SUBMITTED, type ApplicationStepped, type ApplicationSubmitted, type ServicesModule } from '../modules/services/index.ts';
+
+/**
+ * 政策找人 → 办件: a matched person or enterprise who applies for the policy's 事项 counts as
+ * applied, and as granted when the application is approved (the policy owner's reach figures). It
+ * also tells the proactive module where an item is applied for, so 您可能符合 links to the form.
+ */
+export function matchesOnApplications(k: Kernel, services: ServicesModule, proactive: ProactiveModule): void {
+  const step = async (trx: Parameters<Parameters<typeof k.events.subscribe>[1]>[1], id: string, s: 'applied' | 'granted') => {
+    const a = await services.applicationFacts(trx, id);
+    if (a) await proactive.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.id, applicantAccountId: a.applicantAccountId, enterpriseId: a.enterpriseId, step: s });
+  };
+  k.events.subscribe<typeof ApplicationSubmitted>(APPLICATION_SUBMITTED, async (e, trx) => step(trx, e.payload.id, 'applied'));
+  k.events.subscribe<typeof ApplicationStepped>(APPLICATION_STEPPED, async (e, trx) => {
+    if (e.payload.outcome === 'approved') await step(trx, e.payload.id, 'granted');
+  });
+  let ids: { at: number; byCode: Map<string, string> } | null = null;
+  proactive.useItemLinks(async (code) => {
+    if (!ids || Date.now() - ids.at > 300_000) {
+      const page = await services.catalogue.list({ limit: 200 }, null, { log: false });
+      ids = { at: Date.now(), byCode: new Map(page.items.map((i) => [i.code, i.id])) };
+    }
+    const id = ids.byCode.get(code);
+    return id ? `/services/${id}/apply` : null;
+  });
+}
