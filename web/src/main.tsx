@@ -150,7 +150,7 @@ function Root() {
               />
               <Route path="verify" element={<VerifyPage />} />
               <Route
-                path="benefits"
+                path="my/benefits"
                 element={
                   <Guard>
                     <MyBenefits />
@@ -158,7 +158,15 @@ function Root() {
                 }
               />
               <Route
-                path="matches"
+                path="my/benefits/:id"
+                element={
+                  <Guard>
+                    <MyBenefits />
+                  </Guard>
+                }
+              />
+              <Route
+                path="my/matches"
                 element={
                   <Guard>
                     <MatchesPage />

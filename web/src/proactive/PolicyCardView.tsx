@@ -23,8 +23,10 @@ export function PolicyCardView({ card, children, headingLevel = 3, extra }: { ca
       </div>
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('pro.conditions')}>{f.pick(card.conditionsZh, card.conditionsEn)}</Descriptions.Item>
+        {(card.amountZh || card.amountEn) && <Descriptions.Item label={t('pro.amountStd')}>{f.pick(card.amountZh, card.amountEn)}</Descriptions.Item>}
         <Descriptions.Item label={t('pro.payout')}>{f.pick(card.payoutZh, card.payoutEn)}</Descriptions.Item>
         <Descriptions.Item label={t('pro.timeLimit')}>{t('pro.days', { n: card.timeLimitDays })}</Descriptions.Item>
+        {card.basisZh && !f.en && <Descriptions.Item label={t('pro.basis')}>{card.basisZh}</Descriptions.Item>}
       </Descriptions>
       {children}
     </article>

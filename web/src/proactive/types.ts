@@ -68,16 +68,25 @@ export interface PolicyDraft {
   dependsOn?: string[];
 }
 
-export interface PolicyView extends PolicyDraft {
+export type PolicyStatus = 'draft' | 'published' | 'published_with_draft';
+
+/** A policy as officials see it: its latest version's definition (the draft when there is one) and its state. */
+export interface PolicyView {
   id: string;
-  status?: string;
-  version?: number;
-  departmentName?: string;
-  departmentNameEn?: string;
-  publishedAt?: string | null;
-  updatedAt?: string;
-  /** The last test run's results, when the server keeps them with the draft. */
-  testsPassing?: boolean;
+  code: string;
+  name: string;
+  nameEn: string;
+  mode: Mode;
+  subject: Subject;
+  departmentId: string;
+  departmentName: string;
+  status: PolicyStatus;
+  publishedVersion: number | null;
+  draftVersion: number | null;
+  definition: PolicyDraft & { basisZh?: string };
+  conditionsZh: string;
+  conditionsEn: string;
+  updatedAt: string;
 }
 
 export interface ConditionTrace {
@@ -105,35 +114,52 @@ export interface PolicyCard {
   timeLimitDays: number;
   departmentName?: string;
   departmentNameEn?: string;
+  /** 兑现标准 in words, e.g. "80–89 岁每月 30 元 …", when the policy pays money. */
+  amountZh?: string | null;
+  amountEn?: string | null;
   itemCode?: string | null;
-  itemId?: string | null;
-  period?: Period;
+  period?: Period | string;
+  basisZh?: string | null;
 }
 
-export interface RunCounts {
+/** One run: what it found across the whole population. */
+export interface RunView {
+  id: string;
+  policyId: string;
+  version: number;
+  trigger: string;
+  asOf: string;
+  startedAt: string;
+  durationMs: number;
+  population: number;
   matched: number;
   newlyEligible: number;
   stopped: number;
-  declined: number;
-  confirmed: number;
-  paid: number;
+  notified: number;
 }
 
 export interface RunPerson {
+  benefitId: string;
   name: string;
   idMasked: string;
-  amountFen?: number | null;
-  regionCode?: string;
+  amountFen: number | null;
+  state: string;
+  reason?: StopReason;
 }
 
-export interface RunView extends Partial<RunCounts> {
-  id: string;
-  policyId?: string;
-  startedAt?: string;
-  finishedAt?: string | null;
-  asOf?: string;
-  counts?: RunCounts;
-  lists?: Partial<Record<'newlyEligible' | 'stopped' | 'declined' | 'confirmed' | 'paid', RunPerson[]>>;
+export interface StopReason {
+  kind: 'conditions' | 'not_in_base' | 'unknown';
+  conditions: ConditionTrace[];
+}
+
+/** A run with its lists (masked) and where the policy's benefits stand now. */
+export interface RunDetail extends RunView {
+  declined: number;
+  confirmed: number;
+  paid: number;
+  offered: number;
+  newlyEligibleList: RunPerson[];
+  stoppedList: RunPerson[];
 }
 
 export interface Reach {
@@ -155,37 +181,34 @@ export type BenefitState = 'offered' | 'confirmed' | 'declined' | 'paid' | 'stop
 
 export interface Benefit {
   id: string;
+  policy: PolicyCard;
   state: BenefitState | string;
   amountFen: number | null;
-  period?: Period;
-  policy?: PolicyCard;
-  policyId?: string;
-  policyName?: string;
-  policyNameEn?: string;
-  reasons?: ConditionTrace[];
-  accountMasked?: string | null;
-  /** Whether confirming needs a bank account (money is paid). */
-  needsAccount?: boolean;
-  offeredAt?: string;
-  decidedAt?: string | null;
-  declineReason?: string | null;
+  period: Period | string;
+  /** Confirming needs a bank account: the policy pays money. */
+  paysMoney: boolean;
+  accountMasked: string | null;
+  declineReason: string | null;
+  stopReason: StopReason | null;
+  /** Why: the conditions as they stand now (or as they stood when it stopped). */
+  conditions: ConditionTrace[];
+  createdAt: string;
+  updatedAt: string;
+  payments: { period: string; amountFen: number }[];
 }
 
+/** 您可能符合: an application-mode policy the person matches, with the reasons and where to apply. */
 export interface Match {
+  id: string;
   policy: PolicyCard;
+  state: string;
   reasons: ConditionTrace[];
-  /** Where 去申请 goes: the item's apply page, the item prefilled. */
-  applyPath?: string;
-  itemId?: string | null;
+  itemCode: string | null;
+  applyLink: string | null;
+  createdAt: string;
 }
 
 export type Page<T> = { items: T[]; next: string | null };
 
 /** Lists may come as a keyset page or a bare array; the pages read both. */
 export const itemsOf = <T>(x: Page<T> | T[] | undefined | null): T[] => (Array.isArray(x) ? x : (x?.items ?? []));
-
-/** A run's counts, whether the server nests them or not. */
-export function countsOf(r: RunView): RunCounts {
-  const c = r.counts ?? r;
-  return { matched: c.matched ?? 0, newlyEligible: c.newlyEligible ?? 0, stopped: c.stopped ?? 0, declined: c.declined ?? 0, confirmed: c.confirmed ?? 0, paid: c.paid ?? 0 };
-}

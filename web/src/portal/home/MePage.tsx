@@ -48,8 +48,8 @@ export function MePage() {
         {person && row('/cases', <SoundOutlined />, t('portal.myCases'))}
         {person && row('/licences', <IdcardOutlined />, t('portal.tile.licences'))}
         {person && row('/messages', <BellOutlined />, t('portal.inbox'))}
-        {person && row('/benefits', <GiftOutlined />, t('pro.myBenefits'))}
-        {person && row('/matches', <AimOutlined />, t('pro.mayQualify'))}
+        {person && row('/my/benefits', <GiftOutlined />, t('pro.myBenefits'))}
+        {person && row('/my/matches', <AimOutlined />, t('pro.mayQualify'))}
         {can(me, 'workbench.use') && row('/workbench', <ToolOutlined />, t('portal.me.workbench'))}
         {row('/account', <SafetyOutlined />, t('portal.me.account'))}
       </ul>

@@ -5,19 +5,19 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { ReasonList } from '../../proactive/ConditionsTable';
 import { PolicyCardView } from '../../proactive/PolicyCardView';
-import { itemsOf, type Match, type Page } from '../../proactive/types';
+import type { Match } from '../../proactive/types';
 import { useTitle } from '../../shell/useTitle';
 
 export function useMatches(enabled = true) {
-  return useQuery({ queryKey: ['pro-matches'], enabled, queryFn: () => api<Page<Match> | Match[]>('/api/proactive/my/matches').then(itemsOf) });
+  return useQuery({ queryKey: ['pro-matches'], enabled, queryFn: () => api<Match[]>('/api/proactive/my/matches') });
 }
 
-/** Where 去申请 goes: the server's link, else the item's apply page (the form prefilled from what the platform holds). */
-export const applyPath = (m: Match) =>
-  m.applyPath ?? ((m.itemId ?? m.policy.itemId) ? `/services/${m.itemId ?? m.policy.itemId}/apply` : m.policy.itemCode ? `/services/${m.policy.itemCode}/apply` : null);
+/** Where 去申请 goes: the item's apply page as the server links it (the form prefilled from what the platform holds). */
+export const applyPath = (m: Match) => m.applyLink;
 
 function MatchCards({ rows, headingLevel }: { rows: Match[]; headingLevel: 2 | 3 }) {
   const { t } = useTranslation();
+  const Sub = headingLevel === 2 ? 'h3' : 'h4';
   return (
     <ul className="yw-card-list">
       {rows.map((m) => {
@@ -25,7 +25,7 @@ function MatchCards({ rows, headingLevel }: { rows: Match[]; headingLevel: 2 | 3
         return (
           <li key={m.policy.id}>
             <PolicyCardView card={m.policy} headingLevel={headingLevel}>
-              <h4 className="yw-pro-subhead">{t('pro.reasons')}</h4>
+              <Sub className="yw-pro-subhead">{t('pro.reasons')}</Sub>
               <ReasonList rows={m.reasons} />
               {to && (
                 <Link to={to} className="yw-pro-apply" aria-describedby={`pc-${m.policy.id}`}>
@@ -67,7 +67,7 @@ export function MatchesSection() {
     <section className="yw-section" aria-labelledby="pro-matches">
       <div className="yw-section-head">
         <h2 id="pro-matches">{t('pro.mayQualify')}</h2>
-        <Link to="/matches">{t('pro.viewAll')}</Link>
+        <Link to="/my/matches">{t('pro.viewAll')}</Link>
       </div>
       <MatchCards rows={rows.slice(0, 2)} headingLevel={3} />
     </section>

@@ -1,12 +1,14 @@
 import { Alert, Button, Empty, Form, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../api';
 import { ReasonList } from '../../proactive/ConditionsTable';
 import { PolicyCardView } from '../../proactive/PolicyCardView';
 import { useProFormat } from '../../proactive/format';
-import { itemsOf, type Benefit, type Page } from '../../proactive/types';
+import type { Benefit } from '../../proactive/types';
+import { useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 import { useTitle } from '../../shell/useTitle';
 
@@ -14,7 +16,7 @@ const stateColor: Record<string, string> = { offered: 'orange', confirmed: 'blue
 
 /** The benefits a person or enterprise is owed. */
 export function useBenefits(enabled = true) {
-  return useQuery({ queryKey: ['pro-benefits'], enabled, queryFn: () => api<Page<Benefit> | Benefit[]>('/api/proactive/my/benefits').then(itemsOf) });
+  return useQuery({ queryKey: ['pro-benefits'], enabled, queryFn: () => api<Benefit[]>('/api/proactive/my/benefits') });
 }
 
 /**
@@ -25,6 +27,11 @@ export function MyBenefits() {
   const { t } = useTranslation();
   useTitle('pro.myBenefits');
   const benefits = useBenefits();
+  // A notice opens /my/benefits/:id: that benefit is brought into view and marked.
+  const { id: focus } = useParams();
+  useEffect(() => {
+    if (focus && benefits.data) document.getElementById(`benefit-${focus}`)?.scrollIntoView({ block: 'center' });
+  }, [focus, benefits.data]);
   const [confirming, setConfirming] = useState<Benefit | null>(null);
   const [declining, setDeclining] = useState<Benefit | null>(null);
   return (
@@ -40,7 +47,7 @@ export function MyBenefits() {
       ) : (
         <ul className="yw-card-list">
           {benefits.data.map((b) => (
-            <li key={b.id} data-state={b.state}>
+            <li key={b.id} id={`benefit-${b.id}`} data-state={b.state} className={b.id === focus ? 'yw-pro-focus' : undefined}>
               <BenefitCard b={b} onConfirm={() => setConfirming(b)} onDecline={() => setDeclining(b)} />
             </li>
           ))}
@@ -53,7 +60,7 @@ export function MyBenefits() {
 }
 
 function BenefitCard({ b, onConfirm, onDecline }: { b: Benefit; onConfirm(): void; onDecline(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useProFormat();
   const state = <Tag color={stateColor[b.state] ?? 'default'}>{t(`pro.states.${b.state}`, { defaultValue: b.state })}</Tag>;
   const body = (
@@ -63,10 +70,13 @@ function BenefitCard({ b, onConfirm, onDecline }: { b: Benefit; onConfirm(): voi
         {b.period && <span> · {t(`pro.periods.${b.period}`)}</span>}
       </p>
       {b.accountMasked && <p>{t('pro.accountShown', { v: b.accountMasked })}</p>}
-      {!!b.reasons?.length && (
+      {b.state === 'declined' && b.declineReason && <p>{t('pro.declineLine', { v: b.declineReason })}</p>}
+      {b.state === 'stopped' && b.stopReason && <p>{t(`pro.stopKinds.${b.stopReason.kind}`)}</p>}
+      {!!b.payments.length && <p>{t('pro.paymentsLine', { v: b.payments.map((x) => `${x.period} ${f.yuan(x.amountFen)}`).join(i18n.language === 'en' ? ', ' : '、') })}</p>}
+      {!!b.conditions.length && (
         <>
-          <h4 className="yw-pro-subhead">{t('pro.reasons')}</h4>
-          <ReasonList rows={b.reasons} />
+          <h3 className="yw-pro-subhead">{b.state === 'stopped' ? t('pro.stopWhy') : t('pro.reasons')}</h3>
+          <ReasonList rows={b.conditions} />
         </>
       )}
       {b.state === 'offered' && (
@@ -79,39 +89,40 @@ function BenefitCard({ b, onConfirm, onDecline }: { b: Benefit; onConfirm(): voi
       )}
     </>
   );
-  if (b.policy) {
-    return (
-      <PolicyCardView card={b.policy} headingLevel={2} extra={state}>
-        {body}
-      </PolicyCardView>
-    );
-  }
   return (
-    <article className="yw-card yw-pro-card">
-      <h2 className="yw-card-title" style={{ margin: 0 }}>
-        {f.pick(b.policyName, b.policyNameEn)}
-      </h2>
-      <div className="yw-card-meta">{state}</div>
+    <PolicyCardView card={b.policy} headingLevel={2} extra={state}>
       {body}
-    </article>
+    </PolicyCardView>
   );
 }
 
 /** A bank card number: 16 to 19 digits (spaces allowed while typing). */
 const ACCOUNT = /^\d{16,19}$/;
+const digits = (v: unknown) => String(v ?? '').replace(/\s+/g, '');
+
+interface AccountForm {
+  bank: string;
+  number: string;
+  holder: string;
+}
 
 function ConfirmDialog({ b, onClose }: { b: Benefit; onClose(): void }) {
   const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
   const run = useAction('pro-benefits');
-  const [form] = Form.useForm<{ account?: string }>();
+  const [form] = Form.useForm<AccountForm>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const needsAccount = b.needsAccount ?? (b.amountFen ?? 0) > 0;
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: AccountForm;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
     setBusy(true);
     setError(null);
-    const body = needsAccount ? { account: String(v.account ?? '').replace(/\s+/g, '') } : {};
+    const body = b.paysMoney ? { account: { bank: v.bank.trim(), number: digits(v.number), holder: v.holder.trim() } } : {};
     const ok = await run(
       () =>
         api(`/api/proactive/my/benefits/${b.id}/confirm`, { method: 'POST', json: body }).catch((e: unknown) => {
@@ -125,16 +136,22 @@ function ConfirmDialog({ b, onClose }: { b: Benefit; onClose(): void }) {
   };
   return (
     <Modal open title={t('pro.confirmTitle')} okText={t('pro.confirm')} cancelText={t('pro.cancel')} onOk={submit} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" requiredMark={false}>
-        {needsAccount && (
-          <Form.Item
-            name="account"
-            label={t('pro.account')}
-            extra={t('pro.accountHint')}
-            rules={[{ required: true, transform: (v: string) => String(v ?? '').replace(/\s+/g, ''), pattern: ACCOUNT, message: t('pro.accountInvalid') }]}
-          >
-            <Input inputMode="numeric" autoComplete="off" maxLength={23} />
-          </Form.Item>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ holder: me?.actingFor?.name ?? me?.name ?? '' }}>
+        {b.paysMoney ? (
+          <>
+            <Typography.Paragraph type="secondary">{t('pro.accountHint')}</Typography.Paragraph>
+            <Form.Item name="holder" label={t('pro.holder')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input maxLength={60} autoComplete="name" />
+            </Form.Item>
+            <Form.Item name="bank" label={t('pro.bank')} rules={[{ required: true, whitespace: true, min: 2, message: t('pro.bankInvalid') }]}>
+              <Input maxLength={60} placeholder={t('pro.bankPlaceholder')} />
+            </Form.Item>
+            <Form.Item name="number" label={t('pro.account')} rules={[{ required: true, transform: digits, pattern: ACCOUNT, message: t('pro.accountInvalid') }]}>
+              <Input inputMode="numeric" autoComplete="off" maxLength={23} />
+            </Form.Item>
+          </>
+        ) : (
+          <Typography.Paragraph>{t('pro.confirmNoMoney')}</Typography.Paragraph>
         )}
         {error && <Alert type="error" title={error} role="alert" />}
       </Form>

@@ -25,6 +25,7 @@ interface Basics {
   timeLimitDays: number;
   itemCode?: string;
   dependsOn?: string;
+  basisZh?: string;
 }
 
 interface TierDraft {
@@ -74,7 +75,8 @@ const fenOf = (yuan: string): number | undefined => {
  * wire), the test cases and 运行测试, and 发布 — which stays disabled, with the reason beside it,
  * until the saved draft's tests all pass. Server refusals show as the problem's text.
  */
-export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView | null; readOnly: boolean; onSaved(id: string): void }) {
+export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: PolicyView | null; readOnly: boolean; onSaved(id: string): void }) {
+  const policy = view ? { id: view.id, ...view.definition } : null;
   const { t, i18n } = useTranslation();
   const f = useProFormat();
   const [form] = Form.useForm<Basics>();
@@ -134,7 +136,7 @@ export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView
     return codes.map((c) => catalog.get(c)).filter((d): d is FactDecl => !!d);
   }, [rule, amount, catalog]);
 
-  const bodyOf = (b: Basics): PolicyDraft => ({
+  const bodyOf = (b: Basics): PolicyDraft & { basisZh?: string } => ({
     code: b.code.trim(),
     name: b.name.trim(),
     nameEn: b.nameEn.trim(),
@@ -152,6 +154,7 @@ export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView
       return { name: x.name.trim(), facts: x.facts, eligible: x.eligible, ...(fen !== undefined && x.eligible ? { amountFen: fen } : {}) };
     }),
     ...(b.mode === 'application' && b.itemCode?.trim() ? { itemCode: b.itemCode.trim() } : {}),
+    ...(b.basisZh?.trim() ? { basisZh: b.basisZh.trim() } : {}),
     dependsOn: (b.dependsOn ?? '')
       .split(/[,，\s]+/)
       .map((s) => s.trim())
@@ -207,15 +210,17 @@ export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView
 
   const blocked = dirty
     ? t('pro.publishBlocked.unsaved')
-    : !tests.some((x) => x.eligible)
-      ? t('pro.publishBlocked.noEligible')
-      : !tests.some((x) => !x.eligible)
-        ? t('pro.publishBlocked.noIneligible')
-        : !results
-          ? t('pro.publishBlocked.notRun')
-          : results.some((r) => !r.passed)
-            ? t('pro.publishBlocked.failing')
-            : null;
+    : view?.status === 'published'
+      ? t('pro.publishBlocked.nothing')
+      : !tests.some((x) => x.eligible)
+        ? t('pro.publishBlocked.noEligible')
+        : !tests.some((x) => !x.eligible)
+          ? t('pro.publishBlocked.noIneligible')
+          : !results
+            ? t('pro.publishBlocked.notRun')
+            : results.some((r) => !r.passed)
+              ? t('pro.publishBlocked.failing')
+              : null;
 
   const onPublish = async () => {
     if (!policy) return;
@@ -234,7 +239,7 @@ export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView
   };
 
   const initial: Partial<Basics> = policy
-    ? { ...policy, itemCode: policy.itemCode ?? undefined, dependsOn: (policy.dependsOn ?? []).join(', ') }
+    ? { ...policy, itemCode: policy.itemCode ?? undefined, dependsOn: (policy.dependsOn ?? []).join(', '), basisZh: policy.basisZh ?? undefined }
     : { mode: 'automatic', subject: 'person', period: 'monthly', timeLimitDays: 10, departmentId: undefined };
   const mode = Form.useWatch('mode', form) ?? initial.mode;
 
@@ -297,6 +302,9 @@ export function PolicyEditor({ policy, readOnly, onSaved }: { policy: PolicyView
                 <Input maxLength={60} />
               </Form.Item>
             )}
+            <Form.Item name="basisZh" label={t('pro.basis')}>
+              <Input maxLength={500} />
+            </Form.Item>
             <Form.Item name="dependsOn" label={t('pro.dependsOn')}>
               <Input maxLength={200} />
             </Form.Item>

@@ -3,43 +3,45 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
-import { BarChart, FunnelChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../api';
+import { ReasonList } from '../../proactive/ConditionsTable';
 import { useProFormat } from '../../proactive/format';
-import { countsOf, itemsOf, type Page, type PolicyView, type Reach, type RunCounts, type RunPerson, type RunView } from '../../proactive/types';
+import type { Page, PolicyView, Reach, RunDetail, RunPerson, RunView } from '../../proactive/types';
 import { useAction } from '../../shell/useAction';
 import { useChart } from '../../shell/useChart';
 import { when } from '../../svc/labels';
 
-echarts.use([BarChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-const SERIES: { key: keyof RunCounts; color: string }[] = [
+/** What each run found, one bar each; how many were eligible in all, a line. */
+const RUN_SERIES = [
   { key: 'newlyEligible', color: '#0b4fa8' },
   { key: 'stopped', color: '#b3261e' },
-  { key: 'declined', color: '#8a6d00' },
-  { key: 'confirmed', color: '#5b3e96' },
-  { key: 'paid', color: '#2e7d32' },
-];
-type ListKey = 'newlyEligible' | 'stopped' | 'declined' | 'confirmed' | 'paid';
+  { key: 'notified', color: '#5b3e96' },
+] as const;
+/** Where the policy's benefits stand now, beside the latest run. */
+const STANDING = ['offered', 'confirmed', 'declined', 'paid'] as const;
+type ListKey = 'newlyEligible' | 'stopped';
 
 /**
- * A policy's runs: the latest run's counts, every run's counts as a bar chart (oldest left), the
- * latest run's lists with masked names, and — for 政策找人 — the reach funnel.
+ * A policy's runs: the chosen run's counts (newly eligible, stopped) and where its benefits stand
+ * (declined, confirmed, paid), every run as a bar chart (oldest left) and a table, the run's lists
+ * with masked names, and — for 政策找人 — the reach funnel (matched → notified → applied → granted).
  */
 export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boolean }) {
   const { t, i18n } = useTranslation();
   const f = useProFormat();
-  const runs = useQuery({ queryKey: ['pro-runs', policy.id], queryFn: () => api<Page<RunView> | RunView[]>(`/api/proactive/policies/${policy.id}/runs?limit=30`).then(itemsOf) });
-  // Newest first from the server; the chart reads left to right in time.
-  const rows = useMemo(() => [...(runs.data ?? [])].sort((a, b) => String(b.startedAt ?? '').localeCompare(String(a.startedAt ?? ''))), [runs.data]);
+  const runs = useQuery({ queryKey: ['pro-runs', policy.id], queryFn: () => api<Page<RunView>>(`/api/proactive/policies/${policy.id}/runs?limit=30`) });
+  const rows = useMemo(() => [...(runs.data?.items ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt)), [runs.data]);
   const [picked, setPicked] = useState<string | null>(null);
   const runId = picked ?? rows[0]?.id ?? null;
-  const detail = useQuery({ queryKey: ['pro-run', runId], enabled: !!runId, queryFn: () => api<RunView>(`/api/proactive/runs/${runId}`) });
+  const detail = useQuery({ queryKey: ['pro-run', runId], enabled: !!runId, queryFn: () => api<RunDetail>(`/api/proactive/runs/${runId}`) });
   const reach = useQuery({ queryKey: ['pro-reach', policy.id], enabled: policy.mode === 'application', queryFn: () => api<Reach>(`/api/proactive/policies/${policy.id}/reach`) });
   const run = useAction('pro-');
-  const label = (r: RunView) => (r.startedAt ? when(r.startedAt, i18n.language) : (r.asOf ?? r.id.slice(0, 8)));
+  const lang = i18n.language;
 
   const chartRef = useChart(
     useMemo(() => {
@@ -47,14 +49,16 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
       const ordered = [...rows].reverse();
       return {
         tooltip: { trigger: 'axis' },
-        legend: { data: SERIES.map((s) => t(`pro.counts.${s.key}`)) },
+        legend: { data: [...RUN_SERIES.map((s) => t(`pro.counts.${s.key}`)), t('pro.counts.matched')] },
         grid: { left: 48, right: 16, top: 48, bottom: 48 },
-        xAxis: { type: 'category', data: ordered.map(label) },
+        xAxis: { type: 'category', data: ordered.map((r) => when(r.startedAt, lang)) },
         yAxis: { type: 'value', minInterval: 1 },
-        series: SERIES.map((s) => ({ name: t(`pro.counts.${s.key}`), type: 'bar', data: ordered.map((r) => countsOf(r)[s.key]), itemStyle: { color: s.color } })),
+        series: [
+          ...RUN_SERIES.map((s) => ({ name: t(`pro.counts.${s.key}`), type: 'bar', data: ordered.map((r) => r[s.key]), itemStyle: { color: s.color } })),
+          { name: t('pro.counts.matched'), type: 'line', data: ordered.map((r) => r.matched), itemStyle: { color: '#2e7d32' } },
+        ],
       };
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [rows, t, i18n.language]),
+    }, [rows, t, lang]),
   );
   const funnelRef = useChart(
     useMemo(() => {
@@ -68,7 +72,7 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
             sort: 'none',
             left: '10%',
             width: '80%',
-            label: { show: true, position: 'inside', formatter: '{b}: {c}' },
+            label: { show: true, position: 'inside', formatter: '{b}: {c}', color: '#fff' },
             data: (['matched', 'notified', 'applied', 'granted'] as const).map((k, i) => ({
               name: t(`pro.funnel.${k}`),
               value: r[k],
@@ -80,10 +84,15 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
     }, [reach.data, t]),
   );
 
-  const current = detail.data ?? rows.find((r) => r.id === runId) ?? null;
-  const counts = current ? countsOf(current) : null;
+  const current = detail.data ?? null;
   const [list, setList] = useState<ListKey>('newlyEligible');
-  const people: RunPerson[] = current?.lists?.[list] ?? [];
+  const people: RunPerson[] = (list === 'stopped' ? current?.stoppedList : current?.newlyEligibleList) ?? [];
+  const figures = current
+    ? [
+        ...(['matched', 'newlyEligible', 'stopped', 'notified'] as const).map((k) => ({ k, label: t(`pro.counts.${k}`), v: current[k] })),
+        ...STANDING.map((k) => ({ k, label: t(`pro.counts.${k}`), v: current[k] })),
+      ]
+    : [];
 
   return (
     <>
@@ -97,19 +106,22 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
         <Empty description={t('pro.noRuns')} />
       ) : (
         <>
-          {counts && current && (
+          {current && (
             <section aria-labelledby="pro-run-counts">
               <h2 id="pro-run-counts" style={{ fontSize: '1.1em' }}>
-                {t('pro.runAt')}：{label(current)}
+                {t('pro.runOf', { at: when(current.startedAt, lang), asOf: current.asOf, n: current.population })}
               </h2>
               <ul className="yw-pro-funnel" data-testid="run-counts">
-                {(['matched', ...SERIES.map((s) => s.key)] as (keyof RunCounts)[]).map((k) => (
-                  <li key={k} data-count={k}>
-                    <span>{t(`pro.counts.${k}`)}</span>
-                    <strong>{counts[k]}</strong>
+                {figures.map((x) => (
+                  <li key={x.k} data-count={x.k}>
+                    <span>{x.label}</span>
+                    <strong>{x.v}</strong>
                   </li>
                 ))}
               </ul>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {t('pro.standingNote')}
+              </Typography.Paragraph>
             </section>
           )}
           <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('pro.chart')}</h2>} style={{ marginTop: 16 }}>
@@ -121,18 +133,20 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
               scroll={{ x: 'max-content' }}
               style={{ marginTop: 12 }}
               dataSource={rows}
-              rowClassName={(r) => (r.id === runId ? 'ant-table-row-selected' : '')}
               columns={[
                 {
                   title: t('pro.runAt'),
                   key: 'at',
                   render: (_, r) => (
                     <Button type="link" style={{ padding: 0 }} aria-pressed={r.id === runId} onClick={() => setPicked(r.id)}>
-                      {label(r)}
+                      {when(r.startedAt, lang)}
                     </Button>
                   ),
                 },
-                ...(['matched', ...SERIES.map((s) => s.key)] as (keyof RunCounts)[]).map((k) => ({ title: t(`pro.counts.${k}`), key: k, render: (_: unknown, r: RunView) => countsOf(r)[k] })),
+                { title: t('pro.trigger'), key: 'trigger', render: (_, r) => t(`pro.triggers.${r.trigger}`, { defaultValue: r.trigger }) },
+                { title: t('pro.population'), dataIndex: 'population' },
+                ...(['matched', 'newlyEligible', 'stopped', 'notified'] as const).map((k) => ({ title: t(`pro.counts.${k}`), key: k, dataIndex: k })),
+                { title: t('pro.duration'), key: 'ms', render: (_, r) => t('pro.ms', { n: r.durationMs }) },
               ]}
             />
           </Card>
@@ -142,12 +156,12 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
               aria-label={t('pro.lists')}
               value={list}
               onChange={setList}
-              options={SERIES.map((s) => ({ value: s.key as ListKey, label: t(`pro.counts.${s.key}`) }))}
-              style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+              options={(['newlyEligible', 'stopped'] as const).map((k) => ({ value: k, label: `${t(`pro.counts.${k}`)} ${current?.[`${k}List`].length ?? 0}` }))}
+              style={{ marginBottom: 12 }}
             />
             <Table<RunPerson>
               size="small"
-              rowKey={(p) => `${p.idMasked}-${p.name}`}
+              rowKey="benefitId"
               loading={detail.isLoading}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               scroll={{ x: 'max-content' }}
@@ -156,6 +170,10 @@ export function PolicyRuns({ policy, canRun }: { policy: PolicyView; canRun: boo
                 { title: t('pro.person'), dataIndex: 'name' },
                 { title: t('pro.idMasked'), dataIndex: 'idMasked' },
                 { title: t('pro.amount'), key: 'amount', render: (_, p) => f.yuan(p.amountFen) },
+                { title: t('pro.status'), key: 'state', render: (_, p) => t(`pro.states.${p.state}`, { defaultValue: p.state }) },
+                ...(list === 'stopped'
+                  ? [{ title: t('pro.stopWhy'), key: 'why', render: (_: unknown, p: RunPerson) => (p.reason ? <ReasonList rows={p.reason.conditions.filter((c) => c.held !== true)} /> : '—') }]
+                  : []),
               ]}
             />
           </Card>

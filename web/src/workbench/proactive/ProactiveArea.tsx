@@ -54,7 +54,7 @@ export function PolicyList() {
           { title: t('pro.code'), dataIndex: 'code' },
           { title: t('pro.mode'), key: 'mode', render: (_, p) => <Tag color={p.mode === 'automatic' ? 'green' : 'blue'}>{t(`pro.modes.${p.mode}`)}</Tag> },
           { title: t('pro.subject'), key: 'subject', render: (_, p) => t(`pro.subjects.${p.subject}`) },
-          { title: t('pro.department'), key: 'dept', render: (_, p) => f.pick(p.departmentName, p.departmentNameEn) || '—' },
+          { title: t('pro.department'), key: 'dept', render: (_, p) => p.departmentName || '—' },
           { title: t('pro.status'), key: 'status', render: (_, p) => (p.status ? <Tag>{t(`pro.statuses.${p.status}`, { defaultValue: p.status })}</Tag> : '—') },
         ]}
       />
@@ -118,11 +118,11 @@ export function PolicyPage() {
         activeKey={tab}
         onChange={(k) => navigate(`/workbench/proactive/${p.id}/${k}`)}
         items={[
-          { key: 'runs', label: t('pro.runs'), children: <PolicyRuns policy={p} canRun={manage && p.status === 'published'} /> },
+          { key: 'runs', label: t('pro.runs'), children: <PolicyRuns policy={p} canRun={manage && p.status !== 'draft'} /> },
           {
             key: 'edit',
             label: manage ? t('pro.edit') : t('pro.rule'),
-            children: <PolicyEditor key={`${p.id}-${p.version ?? ''}-${p.updatedAt ?? ''}`} policy={p} readOnly={!manage} onSaved={() => void policy.refetch()} />,
+            children: <PolicyEditor key={`${p.id}-${p.draftVersion ?? p.publishedVersion ?? ''}-${p.updatedAt}`} policy={p} readOnly={!manage} onSaved={() => void policy.refetch()} />,
           },
           { key: 'check', label: t('pro.check'), children: <CheckForm policy={p} /> },
         ]}
