@@ -98,6 +98,8 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
   );
   const [results, setResults] = useState<RuleTestResult[] | null>(null);
   const [dirty, setDirty] = useState(!policy);
+  // A draft saved here makes a published policy publishable again (the page's status may lag).
+  const [savedDraft, setSavedDraft] = useState(false);
   const [busy, setBusy] = useState<null | 'save' | 'test' | 'publish'>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const run = useAction('pro-');
@@ -176,6 +178,7 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
         ? await api<PolicyView>(`/api/proactive/policies/${policy.id}`, { method: 'PUT', json: body })
         : await api<PolicyView>('/api/proactive/policies', { method: 'POST', json: body });
       setDirty(false);
+      setSavedDraft(true);
       return saved?.id ?? policy?.id ?? null;
     } catch (err) {
       setProblem(errorText(err, i18n.language));
@@ -200,7 +203,7 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
       try {
         const r = await api<RuleTestResult[] | { results: RuleTestResult[] }>(`/api/proactive/policies/${id}/test`, { method: 'POST', json: {} });
         setResults(resultsOf(r));
-        if (!policy) onSaved(id);
+        onSaved(id);
       } catch (err) {
         setProblem(errorText(err, i18n.language));
       }
@@ -210,7 +213,7 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
 
   const blocked = dirty
     ? t('pro.publishBlocked.unsaved')
-    : view?.status === 'published'
+    : view?.status === 'published' && !savedDraft
       ? t('pro.publishBlocked.nothing')
       : !tests.some((x) => x.eligible)
         ? t('pro.publishBlocked.noEligible')

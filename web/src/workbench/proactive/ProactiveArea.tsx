@@ -122,7 +122,7 @@ export function PolicyPage() {
           {
             key: 'edit',
             label: manage ? t('pro.edit') : t('pro.rule'),
-            children: <PolicyEditor key={`${p.id}-${p.draftVersion ?? p.publishedVersion ?? ''}-${p.updatedAt}`} policy={p} readOnly={!manage} onSaved={() => void policy.refetch()} />,
+            children: <PolicyEditor key={`${p.id}-${p.publishedVersion ?? ''}`} policy={p} readOnly={!manage} onSaved={() => void policy.refetch()} />,
           },
           { key: 'check', label: t('pro.check'), children: <CheckForm policy={p} /> },
         ]}

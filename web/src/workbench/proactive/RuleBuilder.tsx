@@ -1,6 +1,6 @@
 import 'react-querybuilder/dist/query-builder.css';
-import { QueryBuilder, type ActionProps, type RuleGroupType, type Translations, type ValueSelectorProps } from 'react-querybuilder';
-import { AntDActionElement, AntDValueSelector, QueryBuilderAntD } from '@react-querybuilder/antd';
+import { QueryBuilder, type ActionProps, type RuleGroupType, type Translations, type ValueEditorProps, type ValueSelectorProps } from 'react-querybuilder';
+import { AntDActionElement, AntDValueEditor, AntDValueSelector, QueryBuilderAntD } from '@react-querybuilder/antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProFormat } from '../../proactive/format';
@@ -10,6 +10,8 @@ import { fieldsOf, OPERATORS, type OperatorName } from './ruleModel';
 /** antd's selects take their accessible name from the builder's title (字段, 比较, 组合方式). */
 const LabelledSelector = (p: ValueSelectorProps) => <AntDValueSelector {...p} aria-label={p.title} />;
 const LabelledAction = (p: ActionProps) => <AntDActionElement {...p} aria-label={p.title} />;
+/** …and each value input (both of 介于's) from the value's title. */
+const LabelledValue = (p: ValueEditorProps) => <AntDValueEditor {...p} extraProps={{ 'aria-label': p.title }} />;
 
 /**
  * The visual rule builder (react-querybuilder with antd controls) over the declared facts: each
@@ -57,6 +59,7 @@ export function RuleBuilder({ facts, query, onChange, disabled, label }: { facts
           ]}
           translations={translations}
           controlElements={{
+            valueEditor: LabelledValue,
             valueSelector: LabelledSelector,
             fieldSelector: LabelledSelector,
             operatorSelector: LabelledSelector,
@@ -67,6 +70,7 @@ export function RuleBuilder({ facts, query, onChange, disabled, label }: { facts
           listsAsArrays
           showNotToggle
           resetOnFieldChange
+          enableMountQueryChange={false}
           disabled={disabled}
         />
       </QueryBuilderAntD>
