@@ -20,6 +20,8 @@ export async function setupData(t: TestPlatform, size: { people: number; entitie
     ['ZWSJ', '政务服务和数据管理局'],
     ['ZRZYJ', '自然资源局'],
     ['MZJ', '民政局'],
+    ['RSJ', '人力资源和社会保障局'],
+    ['CLH', '残疾人联合会'],
   ])
     depts[code] = (await department(t, '152201', name)).id;
   await loadSyntheticBase(t.p.kernel, size);

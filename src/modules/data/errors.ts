@@ -20,5 +20,6 @@ export const DataErrors = {
   rate: () => new DomainError('DATA_GRANT_RATE', 429, '调用过于频繁，超出该授权的频率限制', 'Too many calls for this grant; slow down'),
   upstream: () => new DomainError('DATA_UPSTREAM_FAILED', 502, '上游数据接口暂不可用', 'The upstream data service is not available'),
   untraced: () => new DomainError('DATA_USAGE_NOT_RECORDED', 503, '使用记录未能写入，本次数据未返回，请稍后重试', 'The usage record could not be written, so no data was returned; try again shortly'),
+  badRegister: (path: string, message: string) => new DomainError('DATA_REGISTER_INVALID', 422, '登记内容有误', 'The register entry is not valid', [{ path, message }]),
   noRow: () => new DomainError('DATA_ROW_NOT_FOUND', 404, '未找到该条数据', 'No such row in this resource'),
 };

@@ -19,6 +19,8 @@ import { GrantRate } from './grant-rate.ts';
 import { dataEvents } from './events.ts';
 import { LicenceIndex } from './licence-index.ts';
 import { Population } from './population.ts';
+import { FactSource } from './facts/source.ts';
+import { Registers } from './facts/registers.ts';
 import { dataDb } from './tables.ts';
 import { dataScreenFigures, type DataScreenFigures } from './screen-figures.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -29,6 +31,8 @@ export { baseResources } from './base/resources.ts';
 export type { ResourceInput } from './schema.ts';
 export type { IndexedLicence } from './licence-index.ts';
 export { populationRow } from './population.ts';
+export type { Matched, SubjectRef } from './facts/source.ts';
+export { DISABILITY_CATEGORIES } from './facts/registers.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
 
@@ -43,6 +47,10 @@ export interface DataModule {
   population: Pick<Population, 'byIdNumber'>;
   /** The e-licence catalogue index, fed from the licence register by a flow. */
   licenceIndex: Pick<LicenceIndex, 'issued' | 'ended'>;
+  /** Facts over the base data for the rules engine: whole-population matching in SQL, one subject's values. */
+  facts: Pick<FactSource, 'catalog' | 'match' | 'valuesOf' | 'page' | 'count'>;
+  /** Registers other departments keep in the base data (deaths, disabilities, assistance, employer insurance). */
+  registers: Pick<Registers, 'recordDeath' | 'setDisability' | 'setAssistance' | 'setEmployerInsurance'>;
   /** The command screen's sharing figures: gateway calls today and per day (read-only). */
   screenFigures(who: Principal, days: number): Promise<DataScreenFigures>;
   migrations: Migration[];
@@ -80,6 +88,8 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     quality,
     population: new Population(k),
     licenceIndex: new LicenceIndex(k),
+    facts: new FactSource(k),
+    registers: new Registers(k),
     screenFigures: (who, days) => dataScreenFigures(k, policy, who, days),
     migrations: dataMigrations,
     routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }),

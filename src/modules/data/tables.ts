@@ -261,7 +261,52 @@ export interface DataUsageTable {
 }
 
 /** Every table the data module owns, by name. */
+export interface DataDeathTable {
+  id_number_idx: string;
+  id_number_enc: string;
+  id_number_masked: string;
+  region_code: string;
+  died_on: string;
+  updated_at: Timestamp;
+}
+
+export interface DataDisabilityTable {
+  id_number_idx: string;
+  id_number_enc: string;
+  id_number_masked: string;
+  region_code: string;
+  grade: number;
+  category: string;
+  updated_at: Timestamp;
+}
+
+export interface DataAssistanceTable {
+  id_number_idx: string;
+  id_number_enc: string;
+  id_number_masked: string;
+  region_code: string;
+  kind: string;
+  household_size: number;
+  status: string;
+  updated_at: Timestamp;
+}
+
+export interface DataEmployerInsuranceTable {
+  credit_code: string;
+  region_code: string;
+  size: string;
+  insured_avg: number;
+  months_paid: number;
+  last_year_contribution_fen: string | number;
+  new_claimants: number;
+  updated_at: Timestamp;
+}
+
 export interface DataTables {
+  data_assistance: DataAssistanceTable;
+  data_death: DataDeathTable;
+  data_disability: DataDisabilityTable;
+  data_employer_insurance: DataEmployerInsuranceTable;
   data_credit: DataCreditTable;
   data_entity: DataEntityTable;
   data_grant: DataGrantTable;

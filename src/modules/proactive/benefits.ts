@@ -39,11 +39,11 @@ export class Benefits {
   }
 
   private cache = new Map<string, LoadedPolicy>();
-  private async version(policyId: string, versionId: string): Promise<LoadedPolicy> {
+  private async version(policyId: string, versionId: string, ex: Executor = this.k.db): Promise<LoadedPolicy> {
     const hit = this.cache.get(versionId);
     if (hit) return hit;
-    const v = await proactiveDb(this.k.db).selectFrom('proactive_policy_version').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
-    const row = await this.policies.row(policyId);
+    const v = await proactiveDb(ex).selectFrom('proactive_policy_version').selectAll().where('id', '=', versionId).executeTakeFirstOrThrow();
+    const row = await this.policies.row(policyId, ex);
     const { node, tiers } = this.policies.check(v.definition);
     const p = { row, versionId, version: v.version, def: v.definition, node, tiers };
     this.cache.set(versionId, p);
@@ -97,19 +97,19 @@ export class Benefits {
   }
 
   /** The caller's own benefit, or 404 (another person's benefit is not found, not forbidden). */
-  private async own(who: Principal, id: string, ex: Executor) {
+  private async own(keys: string[], id: string, ex: Executor) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw ProactiveErrors.notFound('benefit');
-    const keys = await this.keysOf(who);
     const r = await proactiveDb(ex).selectFrom('proactive_benefit').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!r || !keys.includes(r.subject_key)) throw ProactiveErrors.notFound('benefit');
     return r;
   }
 
   async confirm(who: Principal, id: string, input: ConfirmInput, requestId?: string) {
+    const keys = await this.keysOf(who);
     return this.k.db.transaction().execute(async (trx) => {
-      const r = await this.own(who, id, trx);
+      const r = await this.own(keys, id, trx);
       if (r.state !== 'offered') throw ProactiveErrors.notInState(r.state);
-      const p = await this.version(r.policy_id, r.version_id);
+      const p = await this.version(r.policy_id, r.version_id, trx);
       if (p.def.amount && !input.account) throw ProactiveErrors.accountRequired();
       const acc = p.def.amount && input.account ? input.account : null;
       const now = this.k.clock.now();
@@ -142,8 +142,9 @@ export class Benefits {
   }
 
   async decline(who: Principal, id: string, reason: string | undefined, requestId?: string) {
+    const keys = await this.keysOf(who);
     return this.k.db.transaction().execute(async (trx) => {
-      const r = await this.own(who, id, trx);
+      const r = await this.own(keys, id, trx);
       if (r.state !== 'offered') throw ProactiveErrors.notInState(r.state);
       const main = proactiveDb(trx)
         .updateTable('proactive_benefit')
@@ -275,7 +276,7 @@ export class Benefits {
 
   /**
    * 政策找人 → 办件: an application for a policy's item by a matched subject moves the match to
-   * applied, and its approval to granted (wired by src/flows/benefits-on-data-change.ts's sibling flow).
+   * applied, and its approval to granted (wired by src/flows/matches-on-applications.ts).
    */
   async applicationStep(trx: Executor, a: { itemCode: string; applicationId: string; keys: string[]; step: 'applied' | 'granted' }) {
     if (!a.keys.length) return 0;
@@ -283,7 +284,7 @@ export class Benefits {
     let n = 0;
     for (const pol of policies) {
       if (!pol.published_version_id) continue;
-      const p = await this.version(pol.id, pol.published_version_id);
+      const p = await this.version(pol.id, pol.published_version_id, trx);
       if (p.def.itemCode !== a.itemCode) continue;
       const from = a.step === 'applied' ? ['matched'] : ['matched', 'applied'];
       const main = proactiveDb(trx)

@@ -11,7 +11,7 @@ import { proactiveMigrations } from './migrations/index.ts';
 import { Policies } from './policies.ts';
 import type { FactsPort, IdentityPort } from './ports.ts';
 import { proactiveRoutes } from './routes.ts';
-import { Runs, type RunCounts } from './runs.ts';
+import { Runs, type RecheckPlan, type RunCounts } from './runs.ts';
 
 export { proactiveMigrations } from './migrations/index.ts';
 export type { PolicyDefinition } from './schema.ts';
@@ -24,8 +24,13 @@ export type { FactsPort } from './ports.ts';
 export interface ProactiveModule {
   policies: Pick<Policies, 'create' | 'update' | 'publish' | 'published' | 'cards'>;
   runs: Pick<Runs, 'runNow' | 'runAll'>;
-  /** 数据变化触发: re-checks one subject against every published policy (in the caller's transaction). */
-  recheck(trx: Executor, subject: Subject, key: string): Promise<{ offered: number; stopped: number }>;
+  /**
+   * 数据变化触发: queues, in the caller's transaction (a data event's), a re-check of one subject
+   * against every published policy; a job does it (reads outside a transaction, then writes).
+   */
+  queueRecheck(trx: Executor, subject: Subject, key: string): Promise<void>;
+  /** The same re-check now, in a transaction of its own. */
+  recheck(subject: Subject, key: string): Promise<{ offered: number; stopped: number }>;
   /** 政策找人 → 办件: marks the matches of an application's item applied or granted. */
   applicationStep(trx: Executor, a: { itemCode: string; applicationId: string; applicantAccountId: string; enterpriseId: string | null; step: 'applied' | 'granted' }): Promise<number>;
   /** Plugs in where a policy's 事项 is applied for (the services module, wired by a flow): the page path for an item code. */
@@ -47,19 +52,40 @@ export function createProactiveModule(k: Kernel, policy: Policy, org: OrgService
     recipients: (ex, subject, keys) => recipientsOf(k, ex, subject, keys),
     keysOf: (accountId, creditCode) => subjectKeysOf(k, accountId, creditCode ? { creditCode } : null),
   };
-  const policies = new Policies(k, policy, data.facts, names);
-  const runs = new Runs(k, policy, data.facts, people, policies);
-  const benefits = new Benefits(k, policy, data.facts, people, policies, runs, names);
+  // Read through `data` at each call, so the port is the data module's own object whenever asked.
+  const facts: FactsPort = {
+    catalog: (s) => data.facts.catalog(s),
+    match: (s, node, asOf, amount) => data.facts.match(s, node, asOf, amount),
+    valuesOf: (s, ref, asOf) => data.facts.valuesOf(s, ref, asOf),
+    page: (s, asOf, opts) => data.facts.page(s, asOf, opts),
+    count: (s) => data.facts.count(s),
+  };
+  const policies = new Policies(k, policy, facts, names);
+  const runs = new Runs(k, policy, facts, people, policies);
+  const benefits = new Benefits(k, policy, facts, people, policies, runs, names);
   let itemLink: (code: string) => Promise<string | null> = async () => null;
-  // 定期比对: every published policy once a day (the timer is shared by all app nodes: one runs it).
-  k.jobs.registerTimer('proactive.runs', 86_400_000, async () => {
-    const done: RunCounts[] = await runs.runAll('schedule');
-    k.log.info({ runs: done.length, newlyEligible: done.reduce((s, r) => s + r.newlyEligible, 0) }, 'proactive: scheduled runs done');
+  // 定期比对: once a day the timer queues a run of every published policy (one node runs it). The
+  // runs read the whole base, so they are long work outside the timer's transaction.
+  k.jobs.registerTimer('proactive.runs', 86_400_000, async (_job, trx) => {
+    await k.jobs.enqueue(trx, 'proactive.run-all', {}, { uniqueKey: 'proactive.run-all', regionCode: k.config.regionCode });
+  });
+  k.jobs.registerLong<RunCounts[]>('proactive.run-all', {
+    work: () => runs.runAll('schedule'),
+    commit: async (_job, _trx, done) => {
+      k.log.info({ runs: done.length, newlyEligible: done.reduce((s, r) => s + r.newlyEligible, 0) }, 'proactive: scheduled runs done');
+    },
+  });
+  k.jobs.registerLong<RecheckPlan>('proactive.recheck', {
+    work: (job) => runs.recheckPlan((job.payload as { subject: Subject }).subject, (job.payload as { key: string }).key),
+    commit: async (_job, trx, plan) => void (await runs.recheckCommit(trx, plan)),
   });
   return {
     policies,
     runs,
-    recheck: (trx, subject, key) => runs.recheck(trx, subject, key),
+    queueRecheck: async (trx, subject, key) => {
+      await k.jobs.enqueue(trx, 'proactive.recheck', { subject, key }, { regionCode: k.config.regionCode });
+    },
+    recheck: (subject, key) => runs.recheck(subject, key),
     applicationStep: async (trx, a) => {
       const keys = await subjectKeysOf(k, a.applicantAccountId, a.enterpriseId ? { enterpriseId: a.enterpriseId } : null, trx);
       return benefits.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.applicationId, keys: [keys.person, keys.entity].filter((x): x is string => !!x), step: a.step });

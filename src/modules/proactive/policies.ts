@@ -62,6 +62,13 @@ export class Policies {
       throw e;
     }
     const tiers = def.amount ? parseAmount(def.amount, cat) : null;
+    def.tests.forEach((t, i) => {
+      const entries = Object.entries(t.facts ?? {});
+      if (entries.length > 60) throw ProactiveErrors.badInput([{ path: `/tests/${i}/facts`, message: 'at most 60 facts / 最多 60 个事实' }]);
+      for (const [k, v] of entries)
+        if (!(v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 200)))
+          throw ProactiveErrors.badInput([{ path: `/tests/${i}/facts/${k}`, message: 'a string, number, boolean or null / 须为文本、数值、是否或空' }]);
+    });
     if (def.mode === 'application' && !def.itemCode) throw ProactiveErrors.itemRequired();
     return { node: parsed.node, tiers };
   }

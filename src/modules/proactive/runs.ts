@@ -15,6 +15,13 @@ import { proactiveDb } from './tables.ts';
 const CHUNK = 1000;
 const LIVE_PAYING = ['offered', 'confirmed', 'paid'] as const;
 
+export interface RecheckPlan {
+  subject: Subject;
+  key: string;
+  values: Awaited<ReturnType<FactsPort['valuesOf']>>;
+  policies: LoadedPolicy[];
+}
+
 export interface RunCounts {
   id: string;
   policyId: string;
@@ -69,6 +76,19 @@ export class Runs {
     const population = await this.facts.count(subject);
     const runId = uuidv7();
     const automatic = p.def.mode === 'automatic';
+    // Read before the transaction: the live records, and why each one no longer qualifies (the
+    // data backbone answers on its own connection, which PGlite could not lend inside one).
+    const db0 = proactiveDb(this.k.db);
+    const live = automatic
+      ? await db0.selectFrom('proactive_benefit').select(['id', 'subject_key', 'state']).where('policy_id', '=', p.row.id).where('state', '<>', 'stopped').execute()
+      : await db0.selectFrom('proactive_match').select(['id', 'subject_key', 'state']).where('policy_id', '=', p.row.id).where('state', '<>', 'withdrawn').execute();
+    const matchedKeys = new Set(matched.map((m) => m.key));
+    const liveKeys = new Set(live.map((b) => b.subject_key));
+    const fresh = matched.filter((m) => !liveKeys.has(m.key));
+    // No longer eligible: a paying benefit stops (with the failed conditions); an open match is withdrawn.
+    const gone = live.filter((b) => !matchedKeys.has(b.subject_key) && (automatic ? (LIVE_PAYING as readonly string[]).includes(b.state) : b.state === 'matched'));
+    const reasons = new Map<string, StopReason>();
+    if (automatic) for (const g of gone) reasons.set(g.id, await this.whyNot(p, g.subject_key, asOf));
     return this.k.db.transaction().execute(async (trx) => {
       const db = proactiveDb(trx);
       await db
@@ -91,12 +111,6 @@ export class Runs {
           started_by: actor.id,
         })
         .execute();
-      const matchedKeys = new Set(matched.map((m) => m.key));
-      const live = automatic
-        ? await db.selectFrom('proactive_benefit').select(['id', 'subject_key', 'state']).where('policy_id', '=', p.row.id).where('state', '<>', 'stopped').execute()
-        : await db.selectFrom('proactive_match').select(['id', 'subject_key', 'state']).where('policy_id', '=', p.row.id).where('state', '<>', 'withdrawn').execute();
-      const liveKeys = new Set(live.map((b) => b.subject_key));
-      const fresh = matched.filter((m) => !liveKeys.has(m.key));
       const now = this.k.clock.now();
       const created: { id: string; key: string; amountFen: number | null }[] = [];
       for (let i = 0; i < fresh.length; i += CHUNK) {
@@ -154,28 +168,31 @@ export class Runs {
           runId,
           {},
         );
-      // No longer eligible: a paying benefit stops (with the failed conditions); an open match is withdrawn.
-      const gone = live.filter((b) => !matchedKeys.has(b.subject_key) && (automatic ? (LIVE_PAYING as readonly string[]).includes(b.state) : b.state === 'matched'));
+      let stoppedN = 0;
       for (const g of gone) {
-        const reason = await this.whyNot(p, g.subject_key, asOf);
-        if (automatic) await this.stopBenefit(trx, g.id, reason, actor, runId);
-        else await db.updateTable('proactive_match').set({ state: 'withdrawn', updated_at: now }).where('id', '=', g.id).where('state', '=', 'matched').execute();
+        if (automatic) stoppedN += (await this.stopBenefit(trx, g.id, reasons.get(g.id)!, actor, runId)) ? 1 : 0;
+        else
+          stoppedN +=
+            Number((await db.updateTable('proactive_match').set({ state: 'withdrawn', updated_at: now }).where('id', '=', g.id).where('state', '=', 'matched').executeTakeFirst()).numUpdatedRows) > 0
+              ? 1
+              : 0;
       }
       const notified = await this.tell(trx, p, created, automatic ? 'benefit' : 'match');
       const durationMs = Math.round(performance.now() - t0);
       await db
         .updateTable('proactive_run')
-        .set({ finished_at: this.k.clock.now(), duration_ms: durationMs, newly_eligible: created.length, stopped: gone.length, notified })
+        .set({ finished_at: this.k.clock.now(), duration_ms: durationMs, newly_eligible: created.length, stopped: stoppedN, notified })
         .where('id', '=', runId)
         .execute();
-      const counts = { matched: matched.length, newlyEligible: created.length, stopped: gone.length, notified, population };
+      const counts = { matched: matched.length, newlyEligible: created.length, stopped: stoppedN, notified, population };
       await this.k.recordChange(trx, {
         actor,
         action: 'completed',
         objectType: 'proactive.run',
         objectId: runId,
         regionCode: p.row.region_code,
-        change: { policyId: p.row.id, versionId: p.versionId, trigger, asOf, ...counts, created: created.map((c) => c.id), stopped: gone.map((g) => g.id) },
+        // Each benefit's own action rows carry this run's id; the entry holds the counts.
+        change: { policyId: p.row.id, versionId: p.versionId, trigger, asOf, ...counts },
         summary: { policyId: p.row.id, ...counts },
         requestId,
       });
@@ -275,15 +292,22 @@ export class Runs {
 
   /**
    * 数据变化触发: re-checks one subject against every published policy on its kind (a death stops a
-   * benefit, a new 低保 record offers one). Runs in the caller's transaction (the event's).
+   * benefit, a new 低保 record offers one). `recheckPlan` reads (outside any transaction: the data
+   * backbone answers on its own connection); `recheckCommit` writes, in the caller's transaction.
    */
-  async recheck(trx: Executor, subject: Subject, key: string): Promise<{ offered: number; stopped: number }> {
-    const actor: Actor = { id: 'system', type: 'system' };
+  async recheckPlan(subject: Subject, key: string): Promise<RecheckPlan> {
     const asOf = asOfDay(this.k.clock.now());
+    const v = await this.facts.valuesOf(subject, { key }, asOf);
+    const policies = await this.policies.published(subject);
+    return { subject, key, values: v, policies };
+  }
+
+  async recheckCommit(trx: Executor, plan: RecheckPlan): Promise<{ offered: number; stopped: number }> {
+    const actor: Actor = { id: 'system', type: 'system' };
+    const { subject, key, values: v } = plan;
     let offered = 0;
     let stopped = 0;
-    const v = await this.facts.valuesOf(subject, { key }, asOf);
-    for (const p of await this.policies.published(subject)) {
+    for (const p of plan.policies) {
       const e = v ? evaluate(p.node, v.values) : null;
       const automatic = p.def.mode === 'automatic';
       const db = proactiveDb(trx);
@@ -362,6 +386,12 @@ export class Runs {
       }
     }
     return { offered, stopped };
+  }
+
+  /** Both steps at once (tests, the command line): reads, then writes in a transaction of its own. */
+  async recheck(subject: Subject, key: string) {
+    const plan = await this.recheckPlan(subject, key);
+    return this.k.db.transaction().execute((trx) => this.recheckCommit(trx, plan));
   }
 
   private async requireRead(who: Principal, row: { region_code: string }) {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { JsonValue } from '../../kernel/http/schemas.ts';
+import { JsonObject, JsonValue } from '../../kernel/http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -12,7 +12,8 @@ const FactValue = Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Ty
 export const RuleTestSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    facts: Type.Record(Type.String({ maxLength: 60 }), FactValue, { maxProperties: 60 }),
+    // Free JSON (checked in code against the declared facts): the app's Ajv coerces scalars, and `true` must stay a boolean.
+    facts: Type.Unsafe<Record<string, string | number | boolean | null>>(JsonObject),
     eligible: Type.Boolean(),
     amountFen: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   },

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Insertable, Kysely } from 'kysely';
-import { maskCitizenId } from '../../../kernel/ids/index.ts';
+import { maskCitizenId, seededRandom } from '../../../kernel/ids/index.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { syntheticBase } from './synthetic.ts';
 import { dataDb, type DataCreditTable, type DataEntityTable, type DataPopulationTable, type DataTables } from '../tables.ts';
+import { syntheticRegisters } from './registers.ts';
 
 const BATCH = 2000;
 
@@ -24,6 +25,8 @@ export async function loadSyntheticBase(k: Kernel, opts: { people: number; entit
   const now = k.clock.now();
   const reps: { idNumber: string; name: string }[] = [];
   const total = opts.people + opts.entities;
+  // The registers draw from their own stream, so the people and entities stay those of earlier seeds.
+  const registers = syntheticRegisters(k, seededRandom((opts.seed ?? 1522) + 7), now);
   // Each batch in a transaction of its own.
   const inBatch = (write: (db: Kysely<DataTables>) => Promise<unknown>) => k.db.transaction().execute((trx) => write(dataDb(trx)));
   for (let done = 0; done < opts.people; done += BATCH) {
@@ -33,7 +36,10 @@ export async function loadSyntheticBase(k: Kernel, opts: { people: number; entit
       if (reps.length < Math.max(opts.entities, 1) * 2) reps.push({ idNumber: p.idNumber, name: p.name });
       rows.push({ id: uuidv7(), region_code: p.regionCode, name: p.name, sex: p.sex === 'male' ? '男' : '女', birth_date: p.birthDate, nation: p.nation, id_number_enc: k.crypto.encryptField(p.idNumber), id_number_idx: k.crypto.blindIndex(p.idNumber), id_number_masked: maskCitizenId(p.idNumber), address: p.address, updated_at: now });
     }
-    await inBatch((db) => db.insertInto('data_population').values(rows).execute());
+    await inBatch(async (db) => {
+      await db.insertInto('data_population').values(rows).execute();
+      await registers.people(db, rows);
+    });
     opts.onProgress?.(Math.min(done + BATCH, opts.people), total);
   }
   for (let done = 0; done < opts.entities; done += BATCH) {
@@ -47,7 +53,10 @@ export async function loadSyntheticBase(k: Kernel, opts: { people: number; entit
       credits.push({ id: uuidv7(), region_code: e.regionCode, credit_code: e.creditCode, rating: r > 30 ? 'A' : r > 8 ? 'B' : r > 2 ? 'C' : 'D', penalties: r > 8 ? 0 : gen.int(1, 5), red_list: r > 97, black_list: r <= 1, updated_at: now });
     }
     await inBatch((db) => db.insertInto('data_entity').values(entities).execute());
-    await inBatch((db) => db.insertInto('data_credit').values(credits).execute());
+    await inBatch(async (db) => {
+      await db.insertInto('data_credit').values(credits).execute();
+      await registers.entities(db, entities);
+    });
     opts.onProgress?.(opts.people + Math.min(done + BATCH, opts.entities), total);
   }
   const PLACES: [string, string, number, number][] = [

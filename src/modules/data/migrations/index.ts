@@ -303,4 +303,50 @@ export const dataMigrations: Migration[] = [
         FROM data_request WHERE decision ? 'bureau';
     `,
   },
+  {
+    name: '0607_data_registers',
+    // Registers of other departments that the rules engine's facts read beside the population and
+    // entity bases (死亡登记, 残疾人, 社会救助, 单位参保). People are keyed by the ID number's blind
+    // index, the same one the population base and identity keep, so no join ever decrypts.
+    sql: `
+      CREATE TABLE data_death (
+        id_number_idx text PRIMARY KEY,
+        id_number_enc text NOT NULL,
+        id_number_masked text NOT NULL,
+        region_code text NOT NULL,
+        died_on date NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE data_disability (
+        id_number_idx text PRIMARY KEY,
+        id_number_enc text NOT NULL,
+        id_number_masked text NOT NULL,
+        region_code text NOT NULL,
+        grade integer NOT NULL CHECK (grade BETWEEN 1 AND 4),
+        category text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE data_assistance (
+        id_number_idx text PRIMARY KEY,
+        id_number_enc text NOT NULL,
+        id_number_masked text NOT NULL,
+        region_code text NOT NULL,
+        kind text NOT NULL,
+        household_size integer NOT NULL CHECK (household_size BETWEEN 1 AND 30),
+        status text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE data_employer_insurance (
+        credit_code text PRIMARY KEY,
+        region_code text NOT NULL,
+        size text NOT NULL,
+        insured_avg integer NOT NULL CHECK (insured_avg >= 0),
+        months_paid integer NOT NULL CHECK (months_paid >= 0),
+        last_year_contribution_fen bigint NOT NULL CHECK (last_year_contribution_fen >= 0),
+        new_claimants integer NOT NULL CHECK (new_claimants >= 0),
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX data_population_birth ON data_population (birth_date);
+    `,
+  },
 ];
