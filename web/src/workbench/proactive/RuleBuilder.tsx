@@ -1,5 +1,6 @@
 import 'react-querybuilder/dist/query-builder.css';
-import { QueryBuilder, type ActionProps, type RuleGroupType, type Translations, type ValueEditorProps, type ValueSelectorProps } from 'react-querybuilder';
+import { Switch } from 'antd';
+import { QueryBuilder, type ActionProps, type NotToggleProps, type RuleGroupType, type Translations, type ValueEditorProps, type ValueSelectorProps } from 'react-querybuilder';
 import { AntDActionElement, AntDValueEditor, AntDValueSelector, QueryBuilderAntD } from '@react-querybuilder/antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,13 @@ import { fieldsOf, OPERATORS, type OperatorName } from './ruleModel';
 /** antd's selects take their accessible name from the builder's title (字段, 比较, 组合方式). */
 const LabelledSelector = (p: ValueSelectorProps) => <AntDValueSelector {...p} aria-label={p.title} />;
 const LabelledAction = (p: ActionProps) => <AntDActionElement {...p} aria-label={p.title} />;
+/** 取反 as a switch with its word beside it (antd's own shows "=" when off). */
+const LabelledNot = (p: NotToggleProps) => (
+  <label className={p.className} style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+    <Switch size="small" checked={!!p.checked} disabled={p.disabled} onChange={(v) => p.handleOnChange(v)} />
+    {p.label}
+  </label>
+);
 /** …and each value input (both of 介于's) from the value's title. */
 const LabelledValue = (p: ValueEditorProps) => <AntDValueEditor {...p} extraProps={{ 'aria-label': p.title }} />;
 
@@ -60,6 +68,7 @@ export function RuleBuilder({ facts, query, onChange, disabled, label }: { facts
           translations={translations}
           controlElements={{
             valueEditor: LabelledValue,
+            notToggle: LabelledNot,
             valueSelector: LabelledSelector,
             fieldSelector: LabelledSelector,
             operatorSelector: LabelledSelector,
