@@ -17,7 +17,7 @@ export function ConditionsTable({ rows, caption }: { rows: ConditionTrace[]; cap
       caption={caption}
       columns={[
         { title: t('pro.condFact'), key: 'fact', render: (_, r) => f.pick(r.zh, r.en) },
-        { title: t('pro.condTest'), dataIndex: 'test' },
+        { title: t('pro.condTest'), key: 'test', render: (_, r) => f.test(r.test) },
         { title: t('pro.condValue'), key: 'actual', render: (_, r) => f.value(r.actual) },
         { title: t('pro.condSource'), key: 'source', render: (_, r) => f.pick(r.source?.zh, r.source?.en) },
         {
@@ -42,7 +42,7 @@ export function ReasonList({ rows }: { rows: ConditionTrace[] }) {
     <ul className="yw-pro-reasons">
       {rows.map((r) => (
         <li key={`${r.path}-${r.fact}`} data-held={String(r.held)}>
-          <span aria-hidden="true">{heldMark(r.held)}</span> {f.pick(r.zh, r.en)} {r.test}
+          <span aria-hidden="true">{heldMark(r.held)}</span> {f.pick(r.zh, r.en)} {f.test(r.test)}
           <span className="yw-pro-reason-meta">
             {' '}
             （{f.value(r.actual)} · {f.pick(r.source?.zh, r.source?.en)} · {f.held(r.held)}）
