@@ -7,6 +7,7 @@ import { api, errorText } from '../../api';
 import { fenToYuan, parseYuan } from '../../admin/editors/money';
 import { useProFormat } from '../../proactive/format';
 import type { AmountRule, FactDecl, FactValues, Mode, Period, PolicyDraft, PolicyView, RuleTestResult, Subject } from '../../proactive/types';
+import { useMe } from '../../shell/session';
 import { useAction } from '../../shell/useAction';
 import { resultsOf, useFacts } from './api';
 import { RuleBuilder } from './RuleBuilder';
@@ -80,6 +81,7 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
   const { t, i18n } = useTranslation();
   const f = useProFormat();
   const [form] = Form.useForm<Basics>();
+  const { data: me } = useMe();
   const subject: Subject = Form.useWatch('subject', form) ?? policy?.subject ?? 'person';
   const facts = useFacts(subject);
   const catalog = useMemo(() => new Map((facts.data ?? []).map((d) => [d.code, d])), [facts.data]);
@@ -243,7 +245,7 @@ export function PolicyEditor({ policy: view, readOnly, onSaved }: { policy: Poli
 
   const initial: Partial<Basics> = policy
     ? { ...policy, itemCode: policy.itemCode ?? undefined, dependsOn: (policy.dependsOn ?? []).join(', '), basisZh: policy.basisZh ?? undefined }
-    : { mode: 'automatic', subject: 'person', period: 'monthly', timeLimitDays: 10, departmentId: undefined };
+    : { mode: 'automatic', subject: 'person', period: 'monthly', timeLimitDays: 10, departmentId: me?.departmentId ?? undefined };
   const mode = Form.useWatch('mode', form) ?? initial.mode;
 
   return (
