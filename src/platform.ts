@@ -23,6 +23,7 @@ import { cityopsMigrations, createCityopsModule, type CityopsModule } from './mo
 import { casesMigrations, createCasesModule, type CasesModule } from './modules/cases/index.ts';
 import { licensesMigrations, createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
+import { proactiveMigrations, createProactiveModule, type ProactiveModule } from './modules/proactive/index.ts';
 import { wireFlows } from './flows/index.ts';
 import { screenRoutes } from './flows/screen-routes.ts';
 
@@ -36,6 +37,7 @@ export interface Platform {
   cases: CasesModule;
   licenses: LicensesModule;
   data: DataModule;
+  proactive: ProactiveModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -65,6 +67,7 @@ export const PLATFORM_MIGRATIONS: Migration[] = [
   ...casesMigrations,
   ...licensesMigrations,
   ...dataMigrations,
+  ...proactiveMigrations,
 ];
 
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
@@ -88,7 +91,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const cases = createCasesModule(kernel, rolePolicy, org.service, cityops.grids);
   const licenses = createLicensesModule(kernel, rolePolicy, org.service);
   const data = createDataModule(kernel, rolePolicy, org.service, identity);
-  wireFlows(kernel, { identity, services, cases, licenses, data });
+  const proactive = createProactiveModule(kernel, rolePolicy, org.service, identity, data);
+  wireFlows(kernel, { identity, services, cases, licenses, data, proactive });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = PLATFORM_MIGRATIONS;
@@ -103,6 +107,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     cases,
     licenses,
     data,
+    proactive,
     log,
     migrations,
     async migrate() {
@@ -162,6 +167,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         cases.open311Routes,
         licenses.routes,
         data.routes,
+        proactive.routes,
         calendarRoutes(kernel),
         fileRoutes(kernel, rolePolicy),
         auditRoutes(kernel),

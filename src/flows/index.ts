@@ -3,11 +3,14 @@ import type { CasesModule } from '../modules/cases/index.ts';
 import type { DataModule } from '../modules/data/index.ts';
 import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
+import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
 import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
+import { benefitsOnDataChange } from './benefits-on-data-change.ts';
+import { matchesOnApplications } from './matches-on-applications.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
 
@@ -15,11 +18,13 @@ import { sensorCases } from './sensor-cases.ts';
  * Flows join two modules through their declared interfaces, so no module assigns to another's
  * objects or subscribes to another's events. Each flow is one small file; this wires them all.
  */
-export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule }): void {
+export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule; proactive: ProactiveModule }): void {
   population(m.identity, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
   sealedDecisions(m.services, m.licenses);
   sensorCases(k, m.cases);
   licenceIndex(k, m.data);
+  benefitsOnDataChange(k, m.proactive);
+  matchesOnApplications(k, m.services, m.proactive);
 }

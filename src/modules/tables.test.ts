@@ -10,6 +10,7 @@ import { dataMigrations } from './data/migrations/index.ts';
 import { identityMigrations } from './identity/migrations/index.ts';
 import { licensesMigrations } from './licenses/migrations/index.ts';
 import { orgMigrations } from './org/migrations/index.ts';
+import { proactiveMigrations } from './proactive/migrations/index.ts';
 import { servicesMigrations } from './services/migrations/index.ts';
 
 /**
@@ -41,6 +42,7 @@ beforeAll(async () => {
     ...casesMigrations,
     ...licensesMigrations,
     ...dataMigrations,
+    ...proactiveMigrations,
   ]);
   actual = (
     await sql<ActualColumn>`

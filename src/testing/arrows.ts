@@ -13,7 +13,7 @@ import path from 'node:path';
  * - no module imports a flow, the platform or the test helpers;
  * - flows, seeds and the test helpers reach modules only through their index.ts.
  */
-export const PILLARS = ['services', 'cases', 'licenses', 'cityops'];
+export const PILLARS = ['services', 'cases', 'licenses', 'cityops', 'proactive'];
 const RANK: Record<string, number> = { org: 1, identity: 2 };
 const FORBIDDEN_PAIRS: [string, string][] = [['services', 'cases'], ['cases', 'services'], ...PILLARS.map((p): [string, string] => ['data', p])];
 
