@@ -173,8 +173,8 @@ export interface CheckResult {
   result: 'eligible' | 'not_eligible' | 'unknown' | 'not_found';
   conditions: ConditionTrace[];
   amountFen: number | null;
-  name?: string;
-  idMasked?: string;
+  name: string | null;
+  idMasked: string | null;
 }
 
 export type BenefitState = 'offered' | 'confirmed' | 'declined' | 'paid' | 'stopped';
