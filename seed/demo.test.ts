@@ -4,6 +4,7 @@ import { ROLES } from '../src/modules/org/index.ts';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
 import { DEMO_PASSWORD, DEMO_RP, DEMO_STAFF } from './departments.ts';
 import { isSeeded, seedDemo } from './demo.ts';
+import { DEMO_ELDER } from './proactive-demo.ts';
 
 describe('demo region 乌兰浩特市', () => {
   let t: TestPlatform;
@@ -44,7 +45,8 @@ describe('demo region 乌兰浩特市', () => {
 
   it('keeps synthetic residents encrypted with valid, masked ID numbers, and companies with valid credit codes', async () => {
     const people = await t.p.kernel.db.selectFrom('identity_person').select(['id_number_enc', 'id_number_masked']).execute();
-    expect(people).toHaveLength(40);
+    // The 40 residents, and the resident over 80 of the 主动服务 demo.
+    expect(people).toHaveLength(41);
     for (const p of people) {
       expect(p.id_number_enc).not.toMatch(/^\d{17}/);
       const id = t.p.kernel.crypto.decryptField(p.id_number_enc);
@@ -55,6 +57,16 @@ describe('demo region 乌兰浩特市', () => {
     expect(companies).toHaveLength(10);
     expect(new Set(companies.map((c) => c.name)).size).toBe(10);
     for (const c of companies) expect(creditCodeProblem(c.credit_code)).toBeNull();
+  });
+
+  it('runs its 主动服务 policies once, so the resident over 80 has a 高龄津贴 offer to confirm', async () => {
+    const token = (await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: DEMO_ELDER.username, password: DEMO_PASSWORD } })).json().token as string;
+    const mine = (await t.app.inject({ url: '/api/proactive/my/benefits', headers: { authorization: `Bearer ${token}` } })).json();
+    expect(mine.map((b: { policy: { name: string }; state: string; amountFen: number }) => [b.policy.name, b.state, b.amountFen])).toEqual([['高龄津贴', 'offered', 3000]]);
+    const cards = (await t.app.inject({ url: '/api/proactive/policy-cards' })).json();
+    expect(cards.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['高龄津贴', '困难残疾人生活补贴', '失业保险稳岗返还', '重度残疾人护理补贴', '小微企业吸纳就业补贴']));
+    const runs = await t.p.kernel.db.selectFrom('proactive_run').select('newly_eligible').execute();
+    expect(runs).toHaveLength(5);
   });
 
   it('ships 30+ service items across departments and applications in every state', async () => {
@@ -131,7 +143,7 @@ describe('demo region 乌兰浩特市', () => {
             .executeTakeFirstOrThrow()
         ).n,
       ),
-    ).toBe(5000);
+    ).toBe(5000 + 1); // and the resident over 80 planted for 主动服务
     const lists = await t.p.kernel.db.selectFrom('data_list_entry').select('list').distinct().execute();
     expect(lists.map((l) => l.list).sort()).toEqual(['demand', 'duty', 'negative']);
     const states = await t.p.kernel.db.selectFrom('data_request').select('state').execute();

@@ -9,6 +9,7 @@ import { seedData } from './data-demo.ts';
 import { seedLicences } from './licence-demo.ts';
 import { seedServices } from './service-demo.ts';
 import { seedCases } from './case-demo.ts';
+import { seedProactive } from './proactive-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
@@ -151,5 +152,7 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await seedCases(p, deptIds, opts.cases ?? 4500);
   // The residents above are already in the population base; the synthetic base makes up the rest.
   await seedData(p, deptIds, { people: Math.max(0, (opts.basePeople ?? 200_000) - people), entities: opts.baseEntities ?? 20_000 });
+  // 主动服务 reads the base data, so it comes after it: policies published and run once.
+  await seedProactive(p, deptIds);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }
