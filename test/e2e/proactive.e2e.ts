@@ -24,8 +24,16 @@ describe('主动服务 in the browser: 免申即享 from the notice to a confirm
 
   it('walks the planted elderly resident on a phone from the 高龄津贴 notice to 我的待遇, confirms with a bank account and sees it confirmed, in 长辈模式 too', async () => {
     const page = await newPage({ phone: true });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
     await signIn(page, ELDER, '/messages');
-    await page.getByRole('heading', { level: 1, name: '消息' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: '消息' })
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot(page, 'failed-messages');
+        throw new Error(`${String(e)}\npage errors: ${problems.join(' | ')}\nh1: ${await page.locator('h1').allTextContents()}\nurl: ${page.url()}`);
+      });
 
     // The notice names the benefit and opens 我的待遇.
     const notice = page.locator('.yw-card', { hasText: '高龄津贴' }).first();

@@ -84,8 +84,29 @@ function serverTimeouts(t: ServerTimeouts | undefined) {
   };
 }
 
-/** SPA areas served from the built web app; anything under them falls back to index.html. */
-const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases', '/licences', '/verify'];
+/**
+ * SPA areas served from the built web app; anything under them falls back to index.html. Notices
+ * and SMS link to /my/benefits/:id and /my/matches, and /messages, /me and /policies are opened
+ * directly too (a reload there answered 404).
+ */
+const WEB_AREAS = [
+  '/workbench',
+  '/admin',
+  '/screen',
+  '/portal',
+  '/signin',
+  '/register',
+  '/account',
+  '/services',
+  '/applications',
+  '/cases',
+  '/licences',
+  '/verify',
+  '/messages',
+  '/me',
+  '/my/',
+  '/policies',
+];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
 
