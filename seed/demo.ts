@@ -12,6 +12,9 @@ import { seedCases } from './case-demo.ts';
 import { seedProactive } from './proactive-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
+/** Streets of 乌兰浩特 for the demo residents' 户籍地址. */
+const DEMO_STREETS = ['和平街道兴安北大路', '新桥街道五一北路', '胜利街道罕山东街', '都林街道青年大街', '爱国街道天骄大道', '兴安街道乌兰大街'];
+
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '包', '白', '宝', '韩', '孟', '乌'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '巴特尔', '其其格', '阿拉坦', '萨仁'];
 const BRANDS = ['兴安', '洮儿河', '罕山', '成吉思汗', '科尔沁', '红城', '五一', '义勒力特'];
@@ -81,9 +84,18 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
       seen.add(idNumber);
       const person = { name: ids.pick(SURNAMES) + ids.pick(GIVEN), idNumber, phone: ids.phone() };
       const row = basePersonRow(k, { ...person, regionCode: region });
-      // Birth date and sex are what the ID number says (GB 11643).
+      // Birth date and sex are what the ID number says (GB 11643); nation and 户籍地址 follow from its
+      // digits too (not from the random source, so the rest of the demo stays as it was), for 只填一次.
+      const n = Number(idNumber.slice(14, 17));
       population.push(
-        populationRow(k, { ...person, regionCode: region, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, sex: Number(idNumber[16]) % 2 ? '男' : '女' }),
+        populationRow(k, {
+          ...person,
+          regionCode: region,
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          sex: Number(idNumber[16]) % 2 ? '男' : '女',
+          nation: n % 3 === 0 ? '蒙古族' : '汉族',
+          address: `乌兰浩特市${DEMO_STREETS[n % DEMO_STREETS.length]}${(n % 199) + 1}号`,
+        }),
       );
       if (demoPeople.length < DEMO_PEOPLE.length) demoPeople.push(person);
       personIds.push(row.id);

@@ -828,9 +828,11 @@ export function demoItemContent(d: DemoItem, departmentId: string): ItemContent 
         ['idNumber', '公民身份号码', 'text'],
         ['contactPhone', '联系电话', 'text'],
       ];
-  const prefill: Record<string, 'person.name' | 'person.idNumber' | 'person.phone' | 'enterprise.name' | 'enterprise.creditCode' | 'enterprise.legalRepName'> = enterprise
+  const prefill: Record<string, 'person.name' | 'person.idNumber' | 'person.phone' | 'person.address' | 'enterprise.name' | 'enterprise.creditCode' | 'enterprise.legalRepName'> = enterprise
     ? { enterpriseName: 'enterprise.name', creditCode: 'enterprise.creditCode', legalRepName: 'enterprise.legalRepName', contactPhone: 'person.phone' }
     : { applicantName: 'person.name', idNumber: 'person.idNumber', contactPhone: 'person.phone' };
+  // 只填一次: the applicant's 户籍地址 comes from the population base.
+  if (!enterprise && d.fields.some((f) => f[0] === 'householdAddress')) prefill.householdAddress = 'person.address';
   const all = [...known, ...d.fields];
   return {
     name: d.name,

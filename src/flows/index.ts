@@ -7,6 +7,7 @@ import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
+import { fillOnce } from './fill-once.ts';
 import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
 import { benefitsOnDataChange } from './benefits-on-data-change.ts';
@@ -22,6 +23,7 @@ export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: Se
   population(m.identity, m.data);
   issueOnApproval(k, m.services, m.licenses);
   licenceFree(m.services, m.licenses);
+  fillOnce(k, m.services);
   sealedDecisions(m.services, m.licenses);
   sensorCases(k, m.cases);
   licenceIndex(k, m.data);

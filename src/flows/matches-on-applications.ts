@@ -16,13 +16,18 @@ export function matchesOnApplications(k: Kernel, services: ServicesModule, proac
   k.events.subscribe<typeof ApplicationStepped>(APPLICATION_STEPPED, async (e, trx) => {
     if (e.payload.outcome === 'approved') await step(trx, e.payload.id, 'granted');
   });
+  // Item ids by code, reloaded after five minutes or when a code is not (yet) known.
   let ids: { at: number; byCode: Map<string, string> } | null = null;
+  const load = async () => {
+    const page = await services.catalogue.list({ limit: 200 }, null, { log: false });
+    ids = { at: Date.now(), byCode: new Map(page.items.map((i) => [i.code, i.id])) };
+    return ids;
+  };
   proactive.useItemLinks(async (code) => {
-    if (!ids || Date.now() - ids.at > 300_000) {
-      const page = await services.catalogue.list({ limit: 200 }, null, { log: false });
-      ids = { at: Date.now(), byCode: new Map(page.items.map((i) => [i.code, i.id])) };
-    }
-    const id = ids.byCode.get(code);
+    const cached = ids && Date.now() - ids.at < 300_000 ? ids : null;
+    let known = cached ?? (await load());
+    if (cached && !known.byCode.has(code)) known = await load();
+    const id = known.byCode.get(code);
     return id ? `/services/${id}/apply` : null;
   });
 }

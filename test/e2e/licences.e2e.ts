@@ -18,7 +18,7 @@ describe('e-licences in a browser', () => {
     await page.getByRole('searchbox', { name: '搜索事项' }).press('Enter');
     await page.getByRole('link', { name, exact: true }).click();
     await page.getByRole('button', { name: '在线申请' }).click();
-    await page.getByText('已从您的账户带出').waitFor();
+    await page.getByText('平台已掌握的信息（请核对）').waitFor();
   };
 
   it('issues a sealed licence when a citizen’s application completes; it verifies on the public page, a changed copy does not, and it replaces a material in the next application', async () => {
@@ -27,10 +27,9 @@ describe('e-licences in a browser', () => {
     // 1. Apply for a social security card (即办件) and have the window complete it.
     await openApply(citizen, '社会保障卡申领');
     await citizen.getByLabel('邮寄地址').fill('乌兰浩特市和平街道罕山东街12号');
+    // 免提交: the population base stands in for the ID card; only the photo is uploaded.
     const inputs = citizen.locator('input[type=file]');
-    await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
-    await citizen.getByText('已上传：身份证.pdf').waitFor();
-    await inputs.nth(1).setInputFiles(pdf('照片.pdf'));
+    await inputs.nth(0).setInputFiles(pdf('照片.pdf'));
     await citizen.getByText('已上传：照片.pdf').waitFor();
     await citizen.getByRole('button', { name: '提交申请' }).click();
     await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
@@ -79,9 +78,8 @@ describe('e-licences in a browser', () => {
     // 4. Applying for the pension, the card replaces the 社会保障卡 material: nothing to upload.
     await openApply(citizen, '城乡居民养老保险待遇申领');
     await citizen.getByLabel('社会保障卡金融账户').fill('6217000000000000000');
-    await citizen.getByLabel('户籍地址').fill('乌兰浩特市和平街道');
-    await citizen.locator('input[type=file]').first().setInputFiles(pdf('身份证.pdf'));
-    await citizen.getByText('已上传：身份证.pdf').waitFor();
+    // 只填一次: the 户籍地址 comes from the population base, shown with its source, not asked.
+    await citizen.getByText('来自 人口基础库').first().waitFor();
     await citizen.getByRole('checkbox', { name: /使用我的电子证照“社会保障卡”/ }).check();
     // Errors shown while the form was half filled fade out; axe would read their colour mid-fade.
     await expect.poll(() => citizen.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 }).toBe(0);
@@ -108,9 +106,7 @@ describe('e-licences in a browser', () => {
     await citizen.getByLabel('经营范围').fill('餐饮服务');
     await citizen.getByLabel('资金数额（元）').fill('50000');
     const inputs = citizen.locator('input[type=file]');
-    await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
-    await citizen.getByText('已上传：身份证.pdf').waitFor();
-    await inputs.nth(1).setInputFiles(pdf('场所证明.pdf'));
+    await inputs.nth(0).setInputFiles(pdf('场所证明.pdf'));
     await citizen.getByText('已上传：场所证明.pdf').waitFor();
     await citizen.getByRole('button', { name: '提交申请' }).click();
     await citizen.waitForURL(/\/applications\/[0-9a-f-]{36}$/);

@@ -337,10 +337,13 @@ describe('the platform in a browser', () => {
     await citizen.getByRole('heading', { level: 1, name: '个体工商户设立登记' }).waitFor();
     expect(await seriousViolations(citizen)).toEqual([]);
     await citizen.getByRole('button', { name: '在线申请' }).click();
-    // What the platform knows is shown, masked, instead of asked.
-    await citizen.getByText('已从您的账户带出').waitFor();
+    // What the platform knows is shown, masked, with its source, instead of asked (只填一次).
+    await citizen.getByText('平台已掌握的信息（请核对）').waitFor();
+    await citizen.getByText('来自 统一身份认证').first().waitFor();
     await citizen.getByText(/^1522\*+\d{3}[0-9X]$/).waitFor();
-    // A form failing its schema is stopped in the page, under the field.
+    // A form failing its schema is stopped in the page, under the field (the answer suggested from
+    // the citizen's earlier application is cleared first).
+    await citizen.getByLabel('字号名称').fill('');
     await citizen.getByRole('button', { name: '提交申请' }).click();
     await citizen.locator('.ant-form-item-explain-error', { hasText: '必填' }).first().waitFor();
     await citizen.getByLabel('字号名称').fill('乌兰浩特市测试烧烤店');
@@ -348,9 +351,9 @@ describe('the platform in a browser', () => {
     await citizen.getByLabel('资金数额（元）').fill('30000');
     const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: samplePdf(name) });
     const inputs = citizen.locator('input[type=file]');
-    await inputs.nth(0).setInputFiles(pdf('身份证.pdf'));
-    await citizen.getByText('已上传：身份证.pdf').waitFor();
-    await inputs.nth(1).setInputFiles(pdf('场所证明.pdf'));
+    // 免提交: the population base knows the citizen, so the ID card is not asked for.
+    await citizen.getByText('免提交：由人口基础库核验').waitFor();
+    await inputs.nth(0).setInputFiles(pdf('场所证明.pdf'));
     await citizen.getByText('已上传：场所证明.pdf').waitFor();
     expect(await seriousViolations(citizen)).toEqual([]);
     await citizen.getByRole('button', { name: '提交申请' }).click();

@@ -12,6 +12,7 @@ import { scrEn, scrZh } from './i18n-screen';
 import { portalEn, portalZh } from './i18n-portal';
 import { edEn, edZh } from './i18n-editors';
 import { proEn, proZh } from './i18n-proactive';
+import { fillEn, fillZh } from './i18n-fill';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -461,8 +462,42 @@ const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('yw.lan
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zh, svc: svcZh, cases: casesZh, lic: licZh, data: dataZh, cfg: cfgZh, queue: queueZh, res: resZh, map: mapZh, scr: scrZh, portal: portalZh, ed: edZh, pro: proZh } },
-    en: { translation: { ...en, svc: svcEn, cases: casesEn, lic: licEn, data: dataEn, cfg: cfgEn, queue: queueEn, res: resEn, map: mapEn, scr: scrEn, portal: portalEn, ed: edEn, pro: proEn } },
+    'zh-CN': {
+      translation: {
+        ...zh,
+        svc: svcZh,
+        cases: casesZh,
+        lic: licZh,
+        data: dataZh,
+        cfg: cfgZh,
+        queue: queueZh,
+        res: resZh,
+        map: mapZh,
+        scr: scrZh,
+        portal: portalZh,
+        ed: edZh,
+        pro: proZh,
+        fill: fillZh,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        svc: svcEn,
+        cases: casesEn,
+        lic: licEn,
+        data: dataEn,
+        cfg: cfgEn,
+        queue: queueEn,
+        res: resEn,
+        map: mapEn,
+        scr: scrEn,
+        portal: portalEn,
+        ed: edEn,
+        pro: proEn,
+        fill: fillEn,
+      },
+    },
   },
   lng: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',

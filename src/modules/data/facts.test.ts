@@ -120,3 +120,36 @@ describe('registers', () => {
     expect((await facts().valuesOf('person', { idNumber }, AS_OF))!.values).toMatchObject({ alive: false, disabilityGrade: null });
   });
 });
+
+describe('register entries over HTTP', () => {
+  const post = (url: string, token: string | null, body: unknown, method: 'POST' | 'PUT' = 'POST') =>
+    t.app.inject({ method, url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+  it('lets the data bureau record a 低保 grant, and refuses others, wrong types and junk with a problem in both languages', async () => {
+    const { staffToken, department } = await import('../../testing/platform.ts');
+    const dept = (await department(t, '152201', '数据局测试')).id;
+    const bureau = await staffToken(t, ['data_admin'], dept);
+    const clerk = await staffToken(t, ['window_staff'], dept);
+    const idNumber = makeCitizenId('152201', '1961-07-07', 88);
+    await t.p.kernel.db
+      .insertInto('data_population')
+      .values(populationRow(t.p.kernel, { name: '其其格', idNumber, regionCode: '152201', birthDate: '1961-07-07', sex: '女' }))
+      .execute();
+    const body = { idNumber, kind: '低保', householdSize: 3, status: '在保' };
+    expect((await post('/api/data/registers/assistance', null, body, 'PUT')).statusCode).toBe(401);
+    expect((await post('/api/data/registers/assistance', clerk, body, 'PUT')).statusCode).toBe(403);
+    const wrongType = await post('/api/data/registers/assistance', bureau, { ...body, householdSize: '三' }, 'PUT');
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.headers['content-type']).toContain('application/problem+json');
+    expect((await post('/api/data/registers/assistance', bureau, '{"idNumber":', 'PUT')).statusCode).toBe(400);
+    expect((await post('/api/data/registers/deaths', bureau, { idNumber: `${idNumber.slice(0, 17)}\u0000`, diedOn: '2026-01-01' })).statusCode).toBeGreaterThanOrEqual(400);
+    expect((await facts().valuesOf('person', { idNumber }, AS_OF))!.values.assistanceKind).toBeNull();
+    expect((await post('/api/data/registers/assistance', bureau, body, 'PUT')).statusCode).toBe(204);
+    expect((await facts().valuesOf('person', { idNumber }, AS_OF))!.values).toMatchObject({ assistanceKind: '低保', householdSize: 3, alive: true });
+    const bad = await post('/api/data/registers/deaths', bureau, { idNumber, diedOn: '2099-01-01' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'DATA_REGISTER_INVALID', zh: '登记内容有误', en: 'The register entry is not valid' });
+    expect(wrongType.json().zh).toBeTruthy();
+    expect(wrongType.json().en).toBeTruthy();
+    expect((await facts().valuesOf('person', { idNumber }, AS_OF))!.values.alive).toBe(true);
+  });
+});

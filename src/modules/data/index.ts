@@ -21,6 +21,7 @@ import { LicenceIndex } from './licence-index.ts';
 import { Population } from './population.ts';
 import { FactSource } from './facts/source.ts';
 import { Registers } from './facts/registers.ts';
+import { registerRoutes } from './register-routes.ts';
 import { dataDb } from './tables.ts';
 import { dataScreenFigures, type DataScreenFigures } from './screen-figures.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -33,6 +34,7 @@ export type { IndexedLicence } from './licence-index.ts';
 export { populationRow } from './population.ts';
 export type { Matched, SubjectRef } from './facts/source.ts';
 export { DISABILITY_CATEGORIES } from './facts/registers.ts';
+export { BaseProfiles, type PersonProfile, type EntityProfile } from './profiles.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
 
@@ -70,6 +72,7 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   const objections = new DataObjections(k, policy, catalogue);
   const lists = new DataLists(k, policy, catalogue);
   const qualityRuns = new QualityRuns(k, policy, catalogue, quality);
+  const registers = new Registers(k);
   // 归集-治理: every table resource is checked once a day, through the same queue as a check asked
   // for by hand (a resource with a check already open is left to it).
   k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
@@ -89,9 +92,12 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     population: new Population(k),
     licenceIndex: new LicenceIndex(k),
     facts: new FactSource(k),
-    registers: new Registers(k),
+    registers,
     screenFigures: (who, days) => dataScreenFigures(k, policy, who, days),
     migrations: dataMigrations,
-    routes: dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists }),
+    routes: async (app) => {
+      await dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists })(app);
+      await registerRoutes(registers)(app);
+    },
   };
 }

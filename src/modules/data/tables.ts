@@ -297,7 +297,7 @@ export interface DataEmployerInsuranceTable {
   size: string;
   insured_avg: number;
   months_paid: number;
-  last_year_contribution_fen: string | number;
+  last_year_contribution_fen: number;
   new_claimants: number;
   updated_at: Timestamp;
 }

@@ -67,7 +67,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
   const wallet = new Wallet(k, policy, licences, types, uses, vc, base);
   const decisions = new Decisions(k, org, seals, base);
   const verifier = new Verifier(k, licences, uses, decisions);
-  const refs = new MaterialLicences(k, licences, wallet, uses);
+  const refs = new MaterialLicences(k, licences, wallet, uses, types);
   k.jobs.registerTimer('licenses.expiry', 3600_000, async (_job, trx) => {
     await licences.expireDue(trx, { id: SYSTEM_PRINCIPAL.accountId, type: 'system', regionCode: k.config.regionCode });
   });

@@ -4,6 +4,7 @@ import type { CitedLicence, LicenceReferences } from '../services/index.ts';
 import { LicensesErrors } from './errors.ts';
 import { day, statusLabel, type LicenceRow, type Licences } from './licences.ts';
 import type { LicenceUses } from './uses.ts';
+import type { LicenceTypes } from './types.ts';
 import type { Wallet } from './wallet.ts';
 import { licensesDb } from './tables.ts';
 
@@ -14,6 +15,7 @@ export class MaterialLicences implements LicenceReferences {
     private readonly licences: Licences,
     private readonly wallet: Wallet,
     private readonly uses: LicenceUses,
+    private readonly types_: LicenceTypes,
   ) {}
 
   private cited(r: LicenceRow): CitedLicence {
@@ -39,5 +41,25 @@ export class MaterialLicences implements LicenceReferences {
   async describe(ids: string[]): Promise<Map<string, CitedLicence>> {
     const rows = ids.length ? await licensesDb(this.k.db).selectFrom('licenses_licence').selectAll().where('id', 'in', ids).execute() : [];
     return new Map(rows.map((r) => [r.id, this.cited(r)]));
+  }
+
+  async held(applicant: Principal, typeKeys: string[]): Promise<(CitedLicence & { typeKey: string })[]> {
+    if (!typeKeys.length) return [];
+    const holder = await this.wallet.holderOf(applicant).catch(() => null);
+    if (!holder) return [];
+    const rows = await licensesDb(this.k.db)
+      .selectFrom('licenses_licence')
+      .selectAll()
+      .where('holder_index', '=', holder.index)
+      .where('type_key', 'in', typeKeys)
+      .orderBy('issued_on', 'desc')
+      .orderBy('version', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((r) => ({ ...this.cited(r), typeKey: r.type_key }));
+  }
+
+  async types(): Promise<{ key: string; zh: string; en: string }[]> {
+    return (await this.types_.list()).filter((t) => t.active).map((t) => ({ key: t.key, zh: t.definition.name, en: t.definition.nameEn ?? t.definition.name }));
   }
 }

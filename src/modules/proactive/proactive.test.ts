@@ -5,6 +5,7 @@ import { populationRow } from '../data/index.ts';
 import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import { setupData } from '../../testing/data.ts';
 import { bearer, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { itemContent } from '../../testing/services.ts';
 import { demoPolicies, PROACTIVE_CODES } from '../../../seed/proactive-policies.ts';
 import type { PolicyDefinition } from './index.ts';
 import { asOfDay } from './ports.ts';
@@ -383,12 +384,18 @@ describe('政策找人 and one-subject checks', () => {
     expect(m[0].policy.name).toBe('重度残疾人护理补贴');
     expect(m[0].itemCode).toBe('JF-CLH-001');
     expect(m[0].reasons.find((c: { fact: string }) => c.fact === 'disabilityGrade').actual).toBe(1);
-    const acc = await t.p.kernel.db.selectFrom('identity_account').select('id').where('id_number_idx', '=', disabled.key).executeTakeFirstOrThrow();
-    await t.p.kernel.db
-      .transaction()
-      .execute((trx) =>
-        t.p.proactive.applicationStep(trx, { itemCode: 'JF-CLH-001', applicationId: '01900000-0000-7000-8000-000000000001', applicantAccountId: acc.id, enterpriseId: null, step: 'applied' }),
-      );
+    // The 事项 it leads to; applying for it through the services module counts as applied (a flow).
+    const item = await call('POST', '/api/services/items', admin, {
+      code: 'JF-CLH-001',
+      regionCode: '152201',
+      content: itemContent(depts.CLH, { name: '重度残疾人护理补贴申领', itemType: 'payment', materials: [] }),
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const [match] = (await call('GET', '/api/proactive/my/matches', disabled.token)).json();
+    expect(match.applyLink).toBe(`/services/${item.json().id}/apply`);
+    const app = await call('POST', '/api/services/applications', disabled.token, { itemId: item.json().id, form: { shopName: '护理补贴', capital: 1 }, materials: [] });
+    expect(app.statusCode, app.body).toBe(201);
+    await settle();
     const reach = (await call('GET', `/api/proactive/policies/${id}/reach`, leader)).json();
     expect(reach.matched).toBe(r.matched);
     expect(reach.notified).toBe(1);

@@ -9,11 +9,12 @@ import { actorOf, assertAllowed, type Policy, type Principal } from '../../kerne
 import { act, availableActions, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
 import { APPLICATION_LOG, applicationKind } from './application-steps.ts';
 import type { DecisionSealer } from './decision-port.ts';
-import { applicantFacts, personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
+import { personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
 import type { Catalogue, ItemVersion } from './catalogue.ts';
 import { ServicesErrors } from './errors.ts';
 import { validateForm } from './forms.ts';
 import type { LicenceReferences } from './licence-refs.ts';
+import { KnownFacts, type BaseData, type Known, type Replacement } from './known-facts.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
 import { APPLICATION_SUBMITTED } from './events.ts';
 
@@ -25,6 +26,8 @@ export interface MaterialRef {
   fileId?: string;
   licenceId?: string;
   consent?: true;
+  /** 免提交: what stood in for the material (a base database, or a held licence cited as `licenceId`). */
+  replacedBy?: Omit<Replacement, 'licenceId'>;
 }
 
 /**
@@ -41,7 +44,13 @@ export class Applications {
     readonly identity: IdentityService,
   ) {
     this.kind = applicationKind(k, this, catalogue);
+    this.known = new KnownFacts(k, { base: () => this.baseData, licences: () => this.licenceRefs });
   }
+
+  /** 只填一次: what the platform knows for an applicant and item, each fact with its source. */
+  readonly known: KnownFacts;
+  /** Answers base-data questions (人口基础库, 法人基础库); set by a flow when the data module is present. */
+  baseData: BaseData | null = null;
 
   private readonly kind: RecordKind<AppRow & StateRow, ActionBody>;
 
@@ -75,11 +84,14 @@ export class Applications {
   }
 
   /** Form data with what the platform knows filled in by the server (the page cannot override it). */
-  async completedForm(applicant: Principal, v: ItemVersion, form: Record<string, unknown>) {
-    const facts = await applicantFacts(this.k, applicant);
+  async completedForm(applicant: Principal, v: ItemVersion, form: Record<string, unknown>, known?: Known) {
+    const { fields } = known ?? (await this.known.gather(applicant, v));
     const out = { ...form };
-    for (const [field, key] of Object.entries(v.content.form.prefill ?? {})) {
-      if (facts.values[key] !== undefined) out[field] = facts.values[key];
+    // Verified facts always win over what the page sent; other known facts fill what it left empty
+    // (the applicant confirmed them, or changed them in the form).
+    for (const [field, f] of Object.entries(fields)) {
+      if (!f.serverFilled) continue;
+      if (f.locked || out[field] === undefined || out[field] === null || out[field] === '') out[field] = f.value;
     }
     validateForm(v.id, v.content.form.schema, out);
     return out;
@@ -89,7 +101,9 @@ export class Applications {
    * Every required material is given, each file exists, is the uploader's own and of an accepted
    * type; a material replaced by a licence (免证办) may cite one the applicant holds, with consent.
    */
-  async checkMaterials(v: ItemVersion, refs: MaterialRef[], owners: string[], applicant: Principal): Promise<MaterialRef[]> {
+  async checkMaterials(v: ItemVersion, given_: MaterialRef[], owners: string[], applicant: Principal, known?: Known): Promise<MaterialRef[]> {
+    // A 免提交 entry kept from an earlier check (补正) is decided again below, not taken as given.
+    const refs = given_.filter((r) => !(r.replacedBy && !r.fileId && !r.licenceId));
     const byCode = new Map(v.content.materials.map((m) => [m.code, m]));
     for (const r of refs) {
       const m = byCode.get(r.code);
@@ -107,9 +121,28 @@ export class Applications {
     }
     const given = new Set(refs.map((r) => r.code));
     if (given.size !== refs.length) throw ServicesErrors.materialInvalid('each material once / 同一材料只能提交一次');
-    const missing = v.content.materials.filter((m) => m.required && !given.has(m.code)).map((m) => m.name);
-    if (missing.length) throw ServicesErrors.materialMissing(missing);
-    return refs.map((r) => (r.licenceId ? { code: r.code, licenceId: r.licenceId, consent: true as const } : { code: r.code, fileId: r.fileId }));
+    // 免提交: what a base database or a held licence stands in for is not demanded; the application
+    // records what replaced it. A licence is cited in place of a required material only.
+    const { replaced, notReplaced } = known ?? (await this.known.gather(applicant, v));
+    const standIns: MaterialRef[] = [];
+    for (const m of v.content.materials) {
+      const r = replaced[m.code];
+      if (given.has(m.code) || !r) continue;
+      const replacedBy = { kind: r.kind, ref: r.ref, zh: r.zh, en: r.en, ...(r.resource ? { resource: r.resource } : {}) };
+      if (r.kind === 'data') standIns.push({ code: m.code, replacedBy });
+      else if (m.required && r.licenceId && this.licenceRefs) {
+        await this.licenceRefs.check(applicant, r.licenceId, r.ref);
+        standIns.push({ code: m.code, licenceId: r.licenceId, consent: true, replacedBy });
+      }
+    }
+    const covered = new Set([...given, ...standIns.map((r) => r.code)]);
+    const missing = v.content.materials.filter((m) => m.required && !covered.has(m.code));
+    if (missing.length)
+      throw ServicesErrors.materialMissing(
+        missing.map((m) => (notReplaced[m.code] ? `${m.name}（${notReplaced[m.code].zh}）` : m.name)),
+        missing.map((m) => (notReplaced[m.code] ? `${m.nameEn ?? m.name} (${notReplaced[m.code].en})` : (m.nameEn ?? m.name))),
+      );
+    return [...refs.map((r) => (r.licenceId ? { code: r.code, licenceId: r.licenceId, consent: true as const } : { code: r.code, fileId: r.fileId })), ...standIns];
   }
 
   /** Writes each cited licence into its holder's 用证记录 once the application exists. */
@@ -124,8 +157,9 @@ export class Applications {
   async submit(who: Principal, input: ApplicationInput, requestId?: string): Promise<string> {
     const v = await this.catalogue.currentVersion(input.itemId);
     const { principal: applicant, channel, enterprise } = await this.applicantOf(who, input, v);
-    const form = await this.completedForm(applicant, v, input.form);
-    const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId], applicant);
+    const known = await this.known.gather(applicant, v);
+    const form = await this.completedForm(applicant, v, input.form, known);
+    const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId], applicant, known);
     const now = this.k.clock.now();
     const def = v.content.workflow;
     const id = uuidv7();
@@ -167,7 +201,7 @@ export class Applications {
         objectType: 'services.application',
         objectId: id,
         regionCode: region,
-        change: { item: v.code, version: v.version, channel, materials: materials.length },
+        change: { item: v.code, version: v.version, channel, materials: materials.length, exempt: materials.filter((m) => m.replacedBy).map((m) => m.code) },
         event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
@@ -177,7 +211,7 @@ export class Applications {
         to: def.initial,
         actor: stepActorOf(who),
         dueAt: stepDueAt,
-        payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length },
+        payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length, exempt: materials.filter((m) => m.replacedBy).length },
         at: now,
       }),
     );

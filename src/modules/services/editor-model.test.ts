@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import { ALL_DEMO_ITEMS, demoItemContent } from '../../../seed/service-items.ts';
-import { fromDefinition, PREFILL_SOURCES, toDefinition } from '../../../web/src/admin/editors/formModel.ts';
+import { fromDefinition, IDENTITY_SOURCES, PREFILL_SOURCES, toDefinition } from '../../../web/src/admin/editors/formModel.ts';
 import { clientProblems, type WfDefinition } from '../../../web/src/admin/editors/workflowModel.ts';
 import { FACT_KEYS } from '../identity/index.ts';
+import { PREFILL_KEYS } from './prefill-keys.ts';
 import { ROLES } from '../org/index.ts';
 import { APPLICATION_ACTIONS } from './application-steps.ts';
 import { INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
@@ -13,7 +14,9 @@ const ROLE_CODES = ROLES.map((r) => r.code);
 
 describe('the admin editors agree with the server', () => {
   it('offer exactly the prefill sources the server accepts', () => {
-    expect([...PREFILL_SOURCES].sort()).toEqual([...FACT_KEYS].sort());
+    expect([...PREFILL_SOURCES].sort()).toEqual([...PREFILL_KEYS].sort());
+    // The window's form leaves out what identity always answers, and only that.
+    expect([...IDENTITY_SOURCES].sort()).toEqual([...FACT_KEYS].sort());
   });
 
   it('keep every demo item form the same through the form builder', () => {

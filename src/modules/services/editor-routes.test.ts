@@ -47,6 +47,9 @@ describe('the item editors’ server help', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/services/editor-codes', headers: bearer(window) })).statusCode).toBe(403);
     const codes = (await t.app.inject({ method: 'GET', url: '/api/services/editor-codes', headers: bearer(admin) })).json();
     expect(codes.prefillSources).toContainEqual({ code: 'person.idNumber', zh: '公民身份号码', en: 'ID number' });
+    // 只填一次: base-data facts too, named after the base they come from.
+    expect(codes.prefillSources).toContainEqual({ code: 'person.birthDate', zh: '出生日期（人口基础库）', en: 'Date of birth (population base)' });
+    expect(codes.prefillSources).toContainEqual({ code: 'enterprise.address', zh: '住所（法人基础库）', en: 'Domicile (legal-entity base)' });
     expect(codes.workflowActions).toContainEqual({ code: 'approve', zh: '准予许可', en: 'Approve' });
   });
 });

@@ -4,25 +4,16 @@ import type { App } from '../../kernel/http/app.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { CodeLabel, JsonObject, ProblemSchema } from '../../kernel/http/schemas.ts';
 import { handlerProblems, validateDefinition, WorkflowDefinition, type DefinitionProblem } from '../../kernel/workflow/index.ts';
-import { FACT_KEYS } from '../identity/index.ts';
 import { ROLES } from '../org/index.ts';
 import { APPLICATION_ACTIONS } from './application-steps.ts';
 import { INSTANT_WORKFLOW, PROMISED_WORKFLOW } from './default-workflows.ts';
+import type { LicenceReferences } from './licence-refs.ts';
+import { PREFILL_KEYS, PREFILL_LABELS } from './prefill-keys.ts';
 
 const tags = ['services'];
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema };
 const Problem = Type.Object({ path: Type.String(), message: Type.String() });
 const MAX_CHARS = 64 * 1024;
-
-/** How the admin's form builder names what the platform can fill in (identity facts). */
-const FACT_LABELS: Record<(typeof FACT_KEYS)[number], [string, string]> = {
-  'person.name': ['申请人姓名', 'Applicant’s name'],
-  'person.idNumber': ['公民身份号码', 'ID number'],
-  'person.phone': ['手机号码', 'Mobile phone'],
-  'enterprise.name': ['企业名称', 'Enterprise name'],
-  'enterprise.creditCode': ['统一社会信用代码', 'Unified social credit code'],
-  'enterprise.legalRepName': ['法定代表人', 'Legal representative'],
-};
 
 /**
  * Every problem that keeps a draft application workflow from being saved, checked the way saving an
@@ -46,7 +37,7 @@ export function workflowProblems(def: unknown): DefinitionProblem[] {
 }
 
 /** What the item editors need from the server: the lists to pick from, and a check of a draft workflow. */
-export function serviceEditorRoutes() {
+export function serviceEditorRoutes(licences: () => LicenceReferences | null = () => null) {
   return async function (app: App) {
     app.get(
       '/api/services/editor-codes',
@@ -55,6 +46,7 @@ export function serviceEditorRoutes() {
         schema: {
           tags,
           summary: '事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick',
+          description: 'Prefill sources: verified identity, the base databases, and `licence.<type>` (the number of a licence of that type the applicant holds).',
           response: { 200: Type.Object({ prefillSources: Type.Array(CodeLabel), workflowActions: Type.Array(CodeLabel) }), ...errors },
         },
       },
@@ -62,7 +54,10 @@ export function serviceEditorRoutes() {
         const known = new Map<string, { zh: string; en: string }>();
         for (const a of [...PROMISED_WORKFLOW.actions, ...INSTANT_WORKFLOW.actions]) if (!known.has(a.code)) known.set(a.code, { zh: a.zh, en: a.en });
         return {
-          prefillSources: FACT_KEYS.map((code) => ({ code, zh: FACT_LABELS[code][0], en: FACT_LABELS[code][1] })),
+          prefillSources: [
+            ...PREFILL_KEYS.map((code) => ({ code, zh: PREFILL_LABELS[code][0], en: PREFILL_LABELS[code][1] })),
+            ...((await licences()?.types()) ?? []).map((t) => ({ code: `licence.${t.key}`, zh: `${t.zh}编号（电子证照）`, en: `${t.en} number (e-licence)` })),
+          ],
           workflowActions: APPLICATION_ACTIONS.map((code) => ({ code, ...(known.get(code) ?? { zh: code, en: code }) })),
         };
       },

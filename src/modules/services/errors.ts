@@ -16,12 +16,12 @@ export const ServicesErrors = {
   badFormSchema: (message: string) =>
     new DomainError('FORM_SCHEMA_INVALID', 422, '申请表单定义不是有效的 JSON Schema', 'The application form is not a valid JSON Schema', [{ path: '/form/schema', message }]),
   formInvalid: (errors: { path: string; message: string }[]) => new DomainError('FORM_INVALID', 400, '申请表填写有误', 'The application form has errors', errors),
-  materialMissing: (names: string[]) =>
+  materialMissing: (names: string[], namesEn: string[] = names) =>
     new DomainError(
       'MATERIAL_MISSING',
       400,
       `缺少必交材料：${names.join('、')}`,
-      `Required materials are missing: ${names.join(', ')}`,
+      `Required materials are missing: ${namesEn.join(', ')}`,
       names.map((n) => ({ path: '/materials', message: n })),
     ),
   materialInvalid: (message: string) => new DomainError('MATERIAL_INVALID', 400, '材料不符合要求', 'A material is not acceptable', [{ path: '/materials', message }]),

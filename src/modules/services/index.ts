@@ -24,6 +24,7 @@ import { serviceScreenFigures, type ServiceScreenFigures } from './screen-figure
 import { ApplicationViews } from './views.ts';
 import { servicesEvents } from './events.ts';
 import type { LicenceReferences } from './licence-refs.ts';
+import type { BaseData } from './known-facts.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { servicesDb } from './tables.ts';
 
@@ -34,6 +35,7 @@ export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './sch
 export { ItemContent as ItemContentSchema } from './schema.ts';
 export { ENTERPRISE_EVENTS, ITEM_TYPES, LIFE_EVENTS, codesOf } from './catalogue-codes.ts';
 export type { LicenceReferences, CitedLicence } from './licence-refs.ts';
+export type { BaseData, BaseRecord } from './known-facts.ts';
 export type { DecisionFacts, DecisionKind, DecisionSealer } from './decision-port.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
@@ -70,6 +72,8 @@ export interface ServicesModule {
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
   useLicenceReferences(refs: LicenceReferences): void;
+  /** Plugs in who answers base-data questions (the data module, wired by src/flows/fill-once.ts); without it forms are filled from identity, licences and earlier applications only. */
+  useBaseData(base: BaseData): void;
   /** Plugs in who draws and seals 决定书 (the licences module, wired by a flow); without it a decision is a plain text notice. */
   useDecisionSealer(sealer: DecisionSealer): void;
   /** The command screen's 一网通办 figures: today and the last `days` days (read-only). */
@@ -123,6 +127,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     applicationFacts: (trx, id) => applications.completionFacts(trx, id, true),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
+    useBaseData: (base) => void (applications.baseData = base),
     useDecisionSealer: (sealer) => void (applications.decisions = sealer),
     screenFigures: (who, days) => serviceScreenFigures(k, policy, who, days),
     migrations: servicesMigrations,
@@ -131,7 +136,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
       await catalogueImportRoutes(k, catalogueImport)(app);
       await decisionRoutes(k, applications)(app);
       await popularRoutes(new PopularItems(k, names))(app);
-      await serviceEditorRoutes()(app);
+      await serviceEditorRoutes(() => applications.licenceRefs)(app);
     },
   };
 }

@@ -24,4 +24,8 @@ export interface LicenceReferences {
   recordUse(applicant: Principal, licenceId: string, applicationId: string, purpose: string): Promise<void>;
   /** The current state of cited licences, for staff reading the application. */
   describe(ids: string[]): Promise<Map<string, CitedLicence>>;
+  /** 只填一次 / 免提交: the licences of these types the applicant (or the enterprise they act for) holds, valid or not. */
+  held(applicant: Principal, typeKeys: string[]): Promise<(CitedLicence & { typeKey: string })[]>;
+  /** The licence types there are, for item editors picking a licence number to prefill. */
+  types(): Promise<{ key: string; zh: string; en: string }[]>;
 }

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
 import { CodeLabel as Code, DaySchema, ProblemSchema, codeLabels as codes } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
-import { applicantFacts } from '../identity/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Applications } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -33,6 +32,14 @@ import { bulkClaim } from './queues.ts';
 
 const tags = ['services'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const Source = Type.Object({
+  kind: Type.Union([Type.Literal('identity'), Type.Literal('base'), Type.Literal('licence'), Type.Literal('application')]),
+  zh: Type.String(),
+  en: Type.String(),
+  resource: Type.Optional(Type.String()),
+});
+const PrefillField = Type.Object({ value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), masked: Type.Boolean(), locked: Type.Boolean(), source: Source });
+const Exempt = Type.Object({ kind: Type.Union([Type.Literal('data'), Type.Literal('licence')]), ref: Type.String(), zh: Type.String(), en: Type.String(), resource: Type.Optional(Type.String()) });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 422: ProblemSchema };
 
 export interface ServicesParts {
@@ -165,14 +172,43 @@ export function servicesRoutes(p: ServicesParts) {
       '/api/services/items/:id/prefill',
       {
         config: { authenticated: true },
-        schema: { tags, summary: '表单预填（脱敏显示）/ What the form is filled with', params: Id, response: { 200: Type.Record(Type.String(), Type.String()), ...errors } },
+        schema: {
+          tags,
+          summary: '表单预填及来源（只填一次，脱敏显示）/ What the form is filled with, and where each value comes from',
+          description:
+            'Each known field with its source: `identity` (real-name verification), `base` (人口基础库 / 法人基础库), `licence` (a held e-licence) or `application` (the same field in the caller’s own most recent application). `locked` fields are always filled by the server; `masked` values are shown masked and filled in clear by the server on submission.',
+          params: Id,
+          response: { 200: Type.Record(Type.String(), PrefillField), ...errors },
+        },
       },
       async (req) => {
-        const item = await p.catalogue.get(req.params.id);
-        const facts = await applicantFacts(p.k, me(req));
-        const out: Record<string, string> = {};
-        for (const [field, key] of Object.entries(item.content.form.prefill ?? {})) if (facts.shown[key] !== undefined) out[field] = facts.shown[key];
-        return out;
+        const v = await p.catalogue.currentVersion(req.params.id);
+        const { fields } = await p.applications.known.gather(me(req), v, { earlier: true });
+        return Object.fromEntries(Object.entries(fields).map(([f, x]) => [f, { value: x.shown, masked: x.masked, locked: x.locked, source: x.source }]));
+      },
+    );
+    app.get(
+      '/api/services/items/:id/exempt-materials',
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '免提交材料 / Materials the caller need not hand in',
+          description:
+            '`exempt`: materials a base database or a licence the caller holds stands in for (not demanded on submission); `upload`: replaceable materials that must still be uploaded, with why.',
+          params: Id,
+          response: { 200: Type.Object({ exempt: Type.Record(Type.String(), Exempt), upload: Type.Record(Type.String(), Type.Object({ zh: Type.String(), en: Type.String() })) }), ...errors },
+        },
+      },
+      async (req) => {
+        const v = await p.catalogue.currentVersion(req.params.id);
+        const { replaced, notReplaced } = await p.applications.known.gather(me(req), v);
+        const required = new Set(v.content.materials.filter((m) => m.required).map((m) => m.code));
+        const exempt = Object.entries(replaced).filter(([code, r]) => r.kind === 'data' || required.has(code));
+        return {
+          exempt: Object.fromEntries(exempt.map(([code, r]) => [code, { kind: r.kind, ref: r.ref, zh: r.zh, en: r.en, ...(r.resource ? { resource: r.resource } : {}) }])),
+          upload: notReplaced,
+        };
       },
     );
 

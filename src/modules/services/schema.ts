@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { JsonObject, JsonValue } from '../../kernel/http/schemas.ts';
 import { WorkflowDefinition } from '../../kernel/workflow/index.ts';
-import { FACT_KEYS } from '../identity/index.ts';
+import { LICENCE_KEY_PATTERN, PREFILL_KEYS } from './prefill-keys.ts';
 import { DELIVERY_METHODS, ENTERPRISE_EVENTS, EVALUATION_REASONS, ITEM_TYPES, LIFE_EVENTS } from './catalogue-codes.ts';
 
 const lit = (xs: readonly (readonly [string | number, string, string])[]) => Type.Union(xs.map((x) => Type.Literal(x[0] as string)));
@@ -37,8 +37,10 @@ export const FormDefinition = Type.Object(
     /** JSON Schema (draft-07) of the application form; validated on the server with the same schema. */
     schema: JsonObject,
     uiSchema: Type.Optional(JsonObject),
-    /** Form field → what the platform knows (e.g. `person.idNumber`); those fields are filled by the server. */
-    prefill: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), Type.Union(FACT_KEYS.map((k) => Type.Literal(k))))),
+    /** Form field → what the platform knows (e.g. `person.idNumber`, `person.address`, `licence.business_licence`); those fields are filled by the server. */
+    prefill: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), Type.Union([...PREFILL_KEYS.map((k) => Type.Literal(k)), Type.String({ pattern: LICENCE_KEY_PATTERN })])),
+    ),
   },
   { additionalProperties: false },
 );
@@ -237,6 +239,16 @@ export const ApplicationDetail = Type.Composite([
         nameEn: Type.Optional(Type.String()),
         fileId: Type.Optional(Type.String()),
         licenceId: Type.Optional(Type.String()),
+        /** 免提交: not handed in, because a base database or a held licence stood in for it. */
+        replacedBy: Type.Optional(
+          Type.Object({
+            kind: Type.Union([Type.Literal('data'), Type.Literal('licence')]),
+            ref: Type.String(),
+            zh: Type.String(),
+            en: Type.String(),
+            resource: Type.Optional(Type.String()),
+          }),
+        ),
         licence: Type.Optional(
           Type.Object({
             id: Type.String(),

@@ -7,7 +7,7 @@ import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { availableActions } from '../../kernel/workflow/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
-import type { Applications } from './applications.ts';
+import type { Applications, MaterialRef } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
@@ -76,7 +76,7 @@ export class ApplicationViews {
   }
 
   /** Materials as stored, with each cited licence's current state (免证办: staff see it checked now, not when cited). */
-  private async materialsOf(refs: { code: string; fileId?: string; licenceId?: string }[], names: Map<string, { name: string; nameEn?: string }>) {
+  private async materialsOf(refs: MaterialRef[], names: Map<string, { name: string; nameEn?: string }>) {
     const ids = refs.flatMap((m) => (m.licenceId ? [m.licenceId] : []));
     const cited = ids.length && this.apps.licenceRefs ? await this.apps.licenceRefs.describe(ids) : new Map();
     return refs.map((m) => ({
@@ -84,6 +84,7 @@ export class ApplicationViews {
       name: names.get(m.code)?.name ?? m.code,
       ...(names.get(m.code)?.nameEn ? { nameEn: names.get(m.code)!.nameEn } : {}),
       ...(m.fileId ? { fileId: m.fileId } : {}),
+      ...(m.replacedBy ? { replacedBy: m.replacedBy } : {}),
       ...(m.licenceId ? { licenceId: m.licenceId, ...(cited.get(m.licenceId) ? { licence: cited.get(m.licenceId) } : {}) } : {}),
     }));
   }
@@ -123,7 +124,7 @@ export class ApplicationViews {
       form,
       formTitles: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, typeof p?.title === 'string' ? p.title : k])),
       formTitlesEn: Object.fromEntries(Object.entries(props).flatMap(([k, p]) => (typeof p?.['x-title-en'] === 'string' ? [[k, p['x-title-en']]] : []))),
-      materials: await this.materialsOf(row.materials as { code: string; fileId?: string; licenceId?: string }[], names),
+      materials: await this.materialsOf(row.materials as MaterialRef[], names),
       supplementItems: row.supplement_items as string[],
       resultFileId: row.result_file_id,
       delivery: row.delivery,

@@ -301,7 +301,11 @@ export function ItemEditor({ id, onClose }: { id: string | null; onClose(): void
               </>
             ),
           },
-          { key: 'form', label: t('ed.tabs.form'), children: formDef && <FormBuilder key={id ?? 'new'} value={formDef} onChange={(d, ok) => (setFormDef(d), setFormOk(ok))} /> },
+          {
+            key: 'form',
+            label: t('ed.tabs.form'),
+            children: formDef && <FormBuilder key={id ?? 'new'} value={formDef} sources={editorCodes.data?.prefillSources} onChange={(d, ok) => (setFormDef(d), setFormOk(ok))} />,
+          },
           {
             key: 'workflow',
             label: t('ed.tabs.workflow'),

@@ -765,6 +765,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/data/registers/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记社会救助对象 / Record social assistance */
+        put: operations["putDataRegistersAssistance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/registers/deaths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记死亡信息 / Record a death */
+        post: operations["postDataRegistersDeaths"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/registers/disabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记残疾人信息 / Record a disability */
+        put: operations["putDataRegistersDisabilities"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data/registers/employer-insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记单位参保信息 / Record an employer’s insurance */
+        put: operations["putDataRegistersEmployerInsurance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/data/requests": {
         parameters: {
             query?: never;
@@ -2543,7 +2611,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick */
+        /**
+         * 事项编辑器选项（预填来源、流程动作）/ What the item editors offer to pick
+         * @description Prefill sources: verified identity, the base databases, and `licence.<type>` (the number of a licence of that type the applicant holds).
+         */
         get: operations["getServicesEditorCodes"];
         put?: never;
         post?: never;
@@ -2593,6 +2664,26 @@ export interface paths {
         patch: operations["patchServicesItemsById"];
         trace?: never;
     };
+    "/api/services/items/{id}/exempt-materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 免提交材料 / Materials the caller need not hand in
+         * @description `exempt`: materials a base database or a licence the caller holds stands in for (not demanded on submission); `upload`: replaceable materials that must still be uploaded, with why.
+         */
+        get: operations["getServicesItemsByIdExemptMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/items/{id}/prefill": {
         parameters: {
             query?: never;
@@ -2600,7 +2691,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 表单预填（脱敏显示）/ What the form is filled with */
+        /**
+         * 表单预填及来源（只填一次，脱敏显示）/ What the form is filled with, and where each value comes from
+         * @description Each known field with its source: `identity` (real-name verification), `base` (人口基础库 / 法人基础库), `licence` (a held e-licence) or `application` (the same field in the caller’s own most recent application). `locked` fields are always filled by the server; `masked` values are shown masked and filled in clear by the server on submission.
+         */
         get: operations["getServicesItemsByIdPrefill"];
         put?: never;
         post?: never;
@@ -9710,6 +9804,402 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDataRegistersAssistance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    householdSize: number;
+                    idNumber: string;
+                    kind: "低保" | "特困";
+                    status: "在保" | "退出";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDataRegistersDeaths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    diedOn: string;
+                    idNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDataRegistersDisabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: "视力" | "听力" | "言语" | "肢体" | "智力" | "精神" | "多重";
+                    grade: number;
+                    idNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDataRegistersEmployerInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    creditCode: string;
+                    insuredAvg: number;
+                    lastYearContributionFen: number;
+                    monthsPaid: number;
+                    newClaimants: number;
+                    size: "大型" | "中型" | "小型" | "微型";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22007,6 +22497,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -22192,6 +22689,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -22398,6 +22902,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -22589,6 +23100,13 @@ export interface operations {
                             licenceId?: string;
                             name: string;
                             nameEn?: string;
+                            replacedBy?: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
                         }[];
                         myActions?: {
                             code: string;
@@ -23713,7 +24231,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -23820,7 +24338,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -24016,7 +24534,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -24186,7 +24704,7 @@ export interface operations {
                         feeFen: number;
                         form: {
                             prefill?: {
-                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                             };
                             schema: components["schemas"]["JsonObject"];
                             uiSchema?: components["schemas"]["JsonObject"];
@@ -24294,7 +24812,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -24496,7 +25014,7 @@ export interface operations {
                             feeFen: number;
                             form: {
                                 prefill?: {
-                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName";
+                                    [key: string]: "person.name" | "person.idNumber" | "person.phone" | "enterprise.name" | "enterprise.creditCode" | "enterprise.legalRepName" | "person.birthDate" | "person.sex" | "person.nation" | "person.address" | "person.regionCode" | "enterprise.address" | "enterprise.type" | "enterprise.capital" | "enterprise.establishedOn" | string;
                                 };
                                 schema: components["schemas"]["JsonObject"];
                                 uiSchema?: components["schemas"]["JsonObject"];
@@ -24640,6 +25158,125 @@ export interface operations {
             };
         };
     };
+    getServicesItemsByIdExemptMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exempt: {
+                            [key: string]: {
+                                en: string;
+                                kind: "data" | "licence";
+                                ref: string;
+                                resource?: string;
+                                zh: string;
+                            };
+                        };
+                        upload: {
+                            [key: string]: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServicesItemsByIdPrefill: {
         parameters: {
             query?: never;
@@ -24676,7 +25313,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: {
+                            locked: boolean;
+                            masked: boolean;
+                            source: {
+                                en: string;
+                                kind: "identity" | "base" | "licence" | "application";
+                                resource?: string;
+                                zh: string;
+                            };
+                            value: string | number | boolean;
+                        };
                     };
                 };
             };

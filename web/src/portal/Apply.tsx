@@ -1,15 +1,24 @@
-import { Alert, Card, Descriptions, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import { ApplicationForm } from '../svc/ApplicationForm';
+import { KnownFacts, type Choice, type Prefill } from '../svc/KnownFacts';
 import type { ItemDetail } from '../svc/types';
+import type { Answer } from '../api/client';
 import { useMe } from '../shell/session';
 import { useTitle } from '../shell/useTitle';
 import { useLocalName } from '../shell/localName';
 
-/** Online application: what the platform knows is shown, masked, instead of asked; then the item's form. */
+type Exempt = Answer<'/api/services/items/{id}/exempt-materials'>;
+
+/**
+ * Online application (只填一次): what the platform knows is shown with its source, to confirm or
+ * change instead of typing; materials the base data or a held licence stands in for are not asked
+ * for (免提交); then the item's form with what is left.
+ */
 export function Apply() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -17,12 +26,27 @@ export function Apply() {
   useTitle('svc.apply');
   const navigate = useNavigate();
   const { data: me } = useMe();
+  const who = me?.actingFor?.enterpriseId;
   const item = useQuery({ queryKey: ['svc-item', id], queryFn: () => api<ItemDetail>(`/api/services/items/${id}`) });
-  const prefill = useQuery({ queryKey: ['svc-prefill', id, me?.actingFor?.enterpriseId], queryFn: () => api<Record<string, string>>(`/api/services/items/${id}/prefill`) });
+  const prefill = useQuery({ queryKey: ['svc-prefill', id, who], queryFn: () => api<Prefill>(`/api/services/items/${id}/prefill`) });
+  const exempt = useQuery({ queryKey: ['svc-exempt', id, who], queryFn: () => api<Exempt>(`/api/services/items/${id}/exempt-materials`) });
+  const [choices, setChoices] = useState<Record<string, Choice | undefined>>({});
   const c = item.data?.content;
-  if (!c || !prefill.data || !me) return null;
-  const schema = c.form.schema as { properties: Record<string, { title?: string; 'x-title-en'?: string }> };
-  const filled = Object.keys(c.form.prefill ?? {}).filter((f) => prefill.data[f] !== undefined);
+  const titles = useMemo(() => {
+    const props = ((c?.form.schema as { properties?: Record<string, { title?: string; 'x-title-en'?: string }> })?.properties ?? {}) as Record<string, { title?: string; 'x-title-en'?: string }>;
+    return Object.fromEntries(Object.entries(props).map(([k, p]) => [k, localName.pick(p?.title, p?.['x-title-en'])]));
+  }, [c, localName]);
+  if (!c || !prefill.data || !exempt.data || !me) return null;
+  const known = prefill.data;
+  // What the platform holds is taken as confirmed unless changed; an answer from an earlier
+  // application is only a suggestion, so it starts in the form, filled in, to check there.
+  const choice = Object.fromEntries(Object.entries(known).map(([f, x]) => [f, choices[f] ?? (x.source.kind === 'application' ? 'edit' : 'confirmed')])) as Record<string, Choice>;
+  // Left out of the form: verified and confirmed values.
+  const filled = Object.keys(known).filter((f) => choice[f] !== 'edit');
+  // Sent with the form: confirmed values in clear (the server fills masked ones itself).
+  const preset = Object.fromEntries(Object.entries(known).flatMap(([f, x]) => (choice[f] !== 'edit' && !x.masked ? [[f, x.value]] : [])));
+  // Changed values start from what was known, unless it is shown masked.
+  const seed = Object.fromEntries(Object.entries(known).flatMap(([f, x]) => (choice[f] === 'edit' && !x.masked ? [[f, x.value]] : [])));
   const enterpriseOnly = !c.applicantTypes.includes('person');
   const blocked = me.type !== 'person' ? null : me.assuranceLevel < c.assuranceLevel ? t('svc.levelLow', { n: c.assuranceLevel }) : enterpriseOnly && !me.actingFor ? t('svc.typeNotOpen') : null;
   return (
@@ -30,18 +54,17 @@ export function Apply() {
       <Typography.Title level={1}>{t('svc.applyTitle', { name: localName(item.data) })}</Typography.Title>
       {me.actingFor && c.applicantTypes.includes('enterprise') && <Alert type="info" title={t('svc.actingAs', { name: me.actingFor.name })} style={{ marginBottom: 16 }} />}
       {blocked && <Alert type="warning" title={blocked} style={{ marginBottom: 16 }} />}
-      {filled.length > 0 && (
-        <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.known')}</h2>} size="small" style={{ marginBottom: 16 }}>
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-            {filled.map((f) => (
-              <Descriptions.Item key={f} label={localName.pick(schema.properties[f]?.title, schema.properties[f]?.['x-title-en']) || f}>
-                {prefill.data[f]}
-              </Descriptions.Item>
-            ))}
-          </Descriptions>
-        </Card>
-      )}
-      <ApplicationForm item={item.data!} filled={filled} disabled={!!blocked} onSubmitted={(app) => navigate(`/applications/${app.id}`)} />
+      <KnownFacts prefill={known} titles={titles} choices={choice} onChoose={(f, ch) => setChoices((x) => ({ ...x, [f]: ch }))} />
+      <ApplicationForm
+        item={item.data!}
+        filled={filled}
+        preset={preset}
+        seed={seed}
+        exempt={exempt.data.exempt}
+        upload={exempt.data.upload}
+        disabled={!!blocked}
+        onSubmitted={(app) => navigate(`/applications/${app.id}`)}
+      />
     </>
   );
 }

@@ -20,6 +20,14 @@ interface Props {
   /** Extra request fields, e.g. `onBehalfOf` for 线下受理. */
   extra?: Record<string, unknown>;
   disabled?: boolean;
+  /** 只填一次: confirmed known values sent with the form (fields left out of it). */
+  preset?: Record<string, unknown>;
+  /** Known values a field the applicant chose to change starts from. */
+  seed?: Record<string, unknown>;
+  /** 免提交: materials a base database or a held licence stands in for, with the source. */
+  exempt?: Record<string, { kind: 'data' | 'licence'; zh: string; en: string; resource?: string }>;
+  /** Replaceable materials that must still be uploaded, with why. */
+  upload?: Record<string, { zh: string; en: string }>;
   onSubmitted(app: ApplicationDetail): void;
 }
 
@@ -27,17 +35,32 @@ interface Props {
  * The item's own JSON Schema form plus one upload per material, and the submission. Checked in the
  * page first; the server checks the same schema and its field errors appear under the fields.
  */
-export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: Props) {
+export function ApplicationForm({ item, filled, extra, disabled, preset, seed, exempt, upload, onSubmitted }: Props) {
   const { t, i18n } = useTranslation();
   const localName = useLocalName();
   const c = item.content;
   const [formData, setFormData] = useState<Record<string, unknown>>({});
+  // A field the applicant chose to change starts from the known value (once, not over their typing).
+  const seedKey = JSON.stringify(seed ?? {});
+  const [seenSeed, setSeenSeed] = useState('{}');
+  if (seedKey !== seenSeed) {
+    setSeenSeed(seedKey);
+    const s = JSON.parse(seedKey) as Record<string, unknown>;
+    setFormData((x) => {
+      const out = { ...x };
+      for (const [k, v] of Object.entries(s)) if (out[k] === undefined || out[k] === '') out[k] = v;
+      return out;
+    });
+  }
   const [files, setFiles] = useState<Record<string, string | null>>({});
   // 免证办: materials the applicant chose to replace by a licence they hold (choosing it is the consent).
   const [cited, setCited] = useState<Record<string, string | null>>({});
   const replaceable = !extra?.onBehalfOf && c.materials.some((m) => m.replaceableBy?.kind === 'licence');
   const wallet = useQuery({ queryKey: ['lic-mine'], queryFn: () => call(client.GET('/api/licenses/mine')), enabled: replaceable });
   const holding = (ref: string) => (wallet.data?.items ?? []).find((l) => l.typeKey === ref && l.status === 'valid');
+  // 免提交: the server stands the base data or a held licence in for these; at a window the server
+  // decides from the applicant's base data, and names the material if it cannot.
+  const standsIn = (m: (typeof c.materials)[number]) => !!exempt?.[m.code] || (!!extra?.onBehalfOf && m.replaceableBy?.kind === 'data');
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ReturnType<typeof toErrorSchema> | undefined>();
   const [busy, setBusy] = useState(false);
@@ -61,7 +84,7 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
     setError(null);
     setFieldErrors(undefined);
     if (formRef.current && !formRef.current.validateForm()) return;
-    const missing = c.materials.filter((m) => m.required && !files[m.code] && !cited[m.code]);
+    const missing = c.materials.filter((m) => m.required && !files[m.code] && !cited[m.code] && !standsIn(m));
     if (missing.length) return setError(t('svc.needMaterial', { name: missing.map((m) => localName(m)).join(t('svc.listSep')) }));
     setBusy(true);
     try {
@@ -73,7 +96,13 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
           .filter(([code, f]) => f && !cited[code])
           .map(([code, fileId]) => ({ code, fileId })),
       ];
-      onSubmitted(await api<ApplicationDetail>('/api/services/applications', { method: 'POST', json: { itemId: item.id, form: formData, materials, ...extra }, headers: { 'idempotency-key': idem } }));
+      onSubmitted(
+        await api<ApplicationDetail>('/api/services/applications', {
+          method: 'POST',
+          json: { itemId: item.id, form: { ...Object.fromEntries(Object.entries(formData).filter(([k]) => !filled.includes(k))), ...preset }, materials, ...extra },
+          headers: { 'idempotency-key': idem },
+        }),
+      );
     } catch (err) {
       setError(errorText(err, i18n.language));
       // The server's per-field problems ('/form/shopName') shown under the fields themselves.
@@ -106,19 +135,27 @@ export function ApplicationForm({ item, filled, extra, disabled, onSubmitted }: 
       <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('svc.upload')}</h2>} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           {c.materials.map((m) => {
-            const licence = m.replaceableBy?.kind === 'licence' ? holding(m.replaceableBy.ref) : undefined;
+            const ex = exempt?.[m.code];
+            const licence = !ex && m.replaceableBy?.kind === 'licence' ? holding(m.replaceableBy.ref) : undefined;
+            const why = upload?.[m.code];
             return (
               <div key={m.code}>
                 <div>
                   <strong>{localName(m)}</strong> {m.required ? t('svc.requiredParen') : t('svc.optionalParen')}{' '}
-                  {m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}
+                  {ex ? <Tag color="green">{t('fill.exempt')}</Tag> : m.replaceableBy?.kind === 'licence' && <Tag color="blue">{t('lic.licenceReplaces')}</Tag>}
                 </div>
+                {ex && (
+                  <div style={{ color: '#1d6b2f' }}>
+                    {ex.kind === 'data' ? t('fill.exemptData', { source: localName.pick(ex.zh, ex.en) }) : t('fill.exemptLicence', { source: localName.pick(ex.zh, ex.en), no: ex.resource ?? '' })}
+                  </div>
+                )}
+                {why && <div>{t('fill.mustUpload', { why: localName.pick(why.zh, why.en) })}</div>}
                 {licence && (
                   <Checkbox checked={!!cited[m.code]} onChange={(e) => setCited((x) => ({ ...x, [m.code]: e.target.checked ? licence.id : null }))}>
                     {t('lic.useLicence', { name: localName(licence), no: licence.licenceNo })}
                   </Checkbox>
                 )}
-                {!cited[m.code] && <MaterialUpload label={localName(m)} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />}
+                {!ex && !cited[m.code] && <MaterialUpload label={localName(m)} accept={m.accept} onUploaded={(f) => setFiles((x) => ({ ...x, [m.code]: f }))} />}
               </div>
             );
           })}

@@ -5,7 +5,8 @@ import { useLocalName } from '../shell/localName';
 
 /**
  * The materials of an application: uploaded files, and licences cited in their place (免证办) with
- * their state as checked now. Staff open a cited licence through the application that cites it.
+ * their state as checked now, and (免提交) what stood in for a material not handed in. Staff open a
+ * cited licence through the application that cites it.
  */
 export function MaterialList({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
@@ -15,6 +16,14 @@ export function MaterialList({ app }: { app: ApplicationDetail }) {
       {app.materials.map((m) => (
         <li key={m.code}>
           {m.fileId && <a href={`/api/files/${m.fileId}`}>{localName(m)}</a>}
+          {m.replacedBy && (
+            <>
+              {!m.licenceId && <>{localName(m)} </>}
+              <Tag color="green" style={{ whiteSpace: 'normal' }}>
+                {m.replacedBy.kind === 'data' ? t('fill.exemptData', { source: localName.pick(m.replacedBy.zh, m.replacedBy.en) }) : t('fill.exempt')}
+              </Tag>{' '}
+            </>
+          )}
           {m.licenceId && (
             <>
               {t('lic.citedAs', { name: localName(m) })}{' '}

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { ApplicationForm } from '../svc/ApplicationForm';
 import type { ItemDetail, ItemSummary, Page } from '../svc/types';
+import { IDENTITY_SOURCES } from '../admin/editors/formModel';
 
 /**
  * 线下受理: window staff apply for a person standing at the counter. The staff member reads the ID
@@ -20,7 +21,9 @@ export function WindowIntake() {
   const items = useQuery({ queryKey: ['svc-items-pick', q], queryFn: () => api<Page<ItemSummary>>(`/api/services/items?limit=20&applicantType=person${q ? `&q=${encodeURIComponent(q)}` : ''}`) });
   const item = useQuery({ queryKey: ['svc-item', itemId], enabled: !!itemId, queryFn: () => api<ItemDetail>(`/api/services/items/${itemId}`) });
   const idOk = /^[0-9]{17}[0-9Xx]$/.test(who.idNumber) && who.name.trim().length > 1;
-  const filled = Object.keys(item.data?.content.form.prefill ?? {});
+  // The server fills identity facts itself; base-data and licence fields stay on the form, since the
+  // base may not know the person at the window (what staff type there is kept).
+  const filled = Object.entries(item.data?.content.form.prefill ?? {}).flatMap(([f, key]) => (IDENTITY_SOURCES.includes(key) ? [f] : []));
   return (
     <>
       <Typography.Paragraph>{t('svc.intakeLead')}</Typography.Paragraph>

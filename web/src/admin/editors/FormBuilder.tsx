@@ -26,8 +26,14 @@ const TEXTUAL = new Set(['text', 'textarea', 'address']);
  * required, checks (length, named pattern, range), width and section, and a prefill source picked
  * from what the platform knows; the preview beside it is the applicant's form.
  */
-export function FormBuilder({ value, onChange }: { value: FormDefinition; onChange(def: FormDefinition, ok: boolean): void }) {
-  const { t } = useTranslation();
+export function FormBuilder({ value, onChange, sources }: { value: FormDefinition; onChange(def: FormDefinition, ok: boolean): void; sources?: { code: string; zh: string; en: string }[] }) {
+  const { t, i18n } = useTranslation();
+  // The server's list of prefill sources (identity, base data, held licences) when it has answered.
+  const sourceCodes = sources?.map((x) => x.code) ?? [...PREFILL_SOURCES];
+  const sourceLabel = (code: string) => {
+    const x = sources?.find((y) => y.code === code);
+    return x ? (i18n.language === 'en' ? x.en : x.zh) : t(`ed.prefill.${code}`, { defaultValue: t(`fill.keys.${code}`, { defaultValue: code }) });
+  };
   const [model, setModel] = useState<FormModel>(() => fromDefinition(value));
   const [open, setOpen] = useState<number | null>(null);
   const problems = fieldProblems(model);
@@ -83,7 +89,7 @@ export function FormBuilder({ value, onChange }: { value: FormDefinition; onChan
                   <Space size={4} wrap>
                     <Tag>{t(`ed.form.types.${f.type}`)}</Tag>
                     {f.required && <Tag color="red">{t('ed.form.required')}</Tag>}
-                    {f.prefill && <Tag color="blue">{t(`ed.prefill.${f.prefill}`)}</Tag>}
+                    {f.prefill && <Tag color="blue">{sourceLabel(f.prefill)}</Tag>}
                     <Button size="small" disabled={i === 0} aria-label={`${t('ed.up')} ${i + 1}`} onClick={() => update({ ...model, fields: move(model.fields, i, -1) })}>
                       ↑
                     </Button>
@@ -140,7 +146,7 @@ export function FormBuilder({ value, onChange }: { value: FormDefinition; onChan
                         id={`${id}-prefill`}
                         style={{ width: '100%' }}
                         value={f.prefill ?? ''}
-                        options={[{ value: '', label: t('ed.form.prefillNone') }, ...PREFILL_SOURCES.map((s) => ({ value: s, label: t(`ed.prefill.${s}`) }))]}
+                        options={[{ value: '', label: t('ed.form.prefillNone') }, ...sourceCodes.map((s) => ({ value: s, label: sourceLabel(s) }))]}
                         onChange={(v) => setField(i, { prefill: (v || undefined) as FieldModel['prefill'] })}
                       />
                     </Col>

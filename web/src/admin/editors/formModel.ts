@@ -5,9 +5,28 @@
  * still validates the schema it produces on save.
  */
 
-/** What the platform can fill in itself (identity facts, src/modules/identity/facts.ts FACT_KEYS). */
-export const PREFILL_SOURCES = ['person.name', 'person.idNumber', 'person.phone', 'enterprise.name', 'enterprise.creditCode', 'enterprise.legalRepName'] as const;
-export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+/** What the platform can fill in itself (identity and base-data facts, src/modules/services/prefill-keys.ts PREFILL_KEYS). */
+export const PREFILL_SOURCES = [
+  'person.name',
+  'person.idNumber',
+  'person.phone',
+  'enterprise.name',
+  'enterprise.creditCode',
+  'enterprise.legalRepName',
+  'person.birthDate',
+  'person.sex',
+  'person.nation',
+  'person.address',
+  'person.regionCode',
+  'enterprise.address',
+  'enterprise.type',
+  'enterprise.capital',
+  'enterprise.establishedOn',
+] as const;
+/** The sources real-name verification answers for everyone (the others may be unknown for a person). */
+export const IDENTITY_SOURCES: readonly string[] = PREFILL_SOURCES.slice(0, 6);
+/** A fixed source, or `licence.<type>`: the number of a licence of that type the applicant holds. */
+export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `licence.${string}`;
 
 export const FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select', 'idNumber', 'phone', 'creditCode', 'address'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
