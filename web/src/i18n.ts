@@ -12,6 +12,7 @@ import { scrEn, scrZh } from './i18n-screen';
 import { portalEn, portalZh } from './i18n-portal';
 import { edEn, edZh } from './i18n-editors';
 import { instEn, instZh } from './i18n-instant';
+import { proEn, proZh } from './i18n-proactive';
 import { fillEn, fillZh } from './i18n-fill';
 import { bunEn, bunZh } from './i18n-bundles';
 
@@ -480,6 +481,7 @@ void i18n.use(initReactI18next).init({
         fill: fillZh,
         inst: instZh,
         bun: bunZh,
+        pro: proZh,
       },
     },
     en: {
@@ -499,6 +501,7 @@ void i18n.use(initReactI18next).init({
         fill: fillEn,
         inst: instEn,
         bun: bunEn,
+        pro: proEn,
       },
     },
   },

@@ -20,6 +20,8 @@ import { Catalogue } from './portal/Catalogue';
 import { ItemGuide } from './portal/ItemGuide';
 import { MyApplications } from './portal/MyApplications';
 import { ApplicationPage } from './portal/ApplicationPage';
+// The home shows 您可能符合 too, so its page comes with the portal.
+import { MatchesPage } from './portal/proactive/Matches';
 
 // Heavy pages (form engine, charts, admin editors) load when first visited, not with the portal.
 const AdminHome = lazy(() => import('./admin/AdminHome').then((m) => ({ default: m.AdminHome })));
@@ -35,6 +37,8 @@ const BundleList = lazy(() => import('./portal/bundles/BundleList').then((m) => 
 const BundlePage = lazy(() => import('./portal/bundles/BundlePage').then((m) => ({ default: m.BundlePage })));
 const BundleApply = lazy(() => import('./portal/bundles/BundleApply').then((m) => ({ default: m.BundleApply })));
 const BundleStatusPage = lazy(() => import('./portal/bundles/BundleStatusPage').then((m) => ({ default: m.BundleStatusPage })));
+const MyBenefits = lazy(() => import('./portal/proactive/MyBenefits').then((m) => ({ default: m.MyBenefits })));
+const PolicyCards = lazy(() => import('./portal/proactive/PolicyCards').then((m) => ({ default: m.PolicyCards })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -167,6 +171,31 @@ function Root() {
                 }
               />
               <Route path="verify" element={<VerifyPage />} />
+              <Route
+                path="my/benefits"
+                element={
+                  <Guard>
+                    <MyBenefits />
+                  </Guard>
+                }
+              />
+              <Route
+                path="my/benefits/:id"
+                element={
+                  <Guard>
+                    <MyBenefits />
+                  </Guard>
+                }
+              />
+              <Route
+                path="my/matches"
+                element={
+                  <Guard>
+                    <MatchesPage />
+                  </Guard>
+                }
+              />
+              <Route path="policies" element={<PolicyCards />} />
               <Route
                 path="messages"
                 element={

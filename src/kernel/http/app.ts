@@ -84,8 +84,32 @@ function serverTimeouts(t: ServerTimeouts | undefined) {
   };
 }
 
-/** SPA areas served from the built web app; anything under them falls back to index.html. */
-const WEB_AREAS = ['/workbench', '/admin', '/screen', '/portal', '/signin', '/register', '/account', '/services', '/applications', '/cases', '/licences', '/verify', '/bundles', '/bundle-applications'];
+/**
+ * SPA areas served from the built web app; anything under them falls back to index.html. Notices
+ * and SMS link to /my/benefits/:id and /my/matches, and /messages, /me and /policies are opened
+ * directly too (a reload there answered 404). An area matches whole path segments only, so /meow
+ * stays a 404.
+ */
+const WEB_AREAS = [
+  '/workbench',
+  '/admin',
+  '/screen',
+  '/portal',
+  '/signin',
+  '/register',
+  '/account',
+  '/services',
+  '/applications',
+  '/cases',
+  '/licences',
+  '/verify',
+  '/bundles',
+  '/bundle-applications',
+  '/messages',
+  '/me',
+  '/my',
+  '/policies',
+];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
 
@@ -169,7 +193,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return sendProblem(reply, domain);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (opts.webDir && req.method === 'GET' && (req.url === '/' || WEB_AREAS.some((a) => req.url.startsWith(a)))) {
+    if (opts.webDir && req.method === 'GET' && (req.url === '/' || WEB_AREAS.some((a) => req.url === a || req.url.startsWith(`${a}/`) || req.url.startsWith(`${a}?`)))) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(reply, Errors.notFound('route'));

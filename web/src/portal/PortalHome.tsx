@@ -12,6 +12,7 @@ import { ElderlyHome } from './home/ElderlyHome';
 import { EventTiles } from './home/EventTiles';
 import { HotServices } from './home/HotServices';
 import { MyCorner } from './home/MyCorner';
+import { MatchesSection } from './proactive/Matches';
 
 type Region = Answer<'/api/org/regions'>[number];
 
@@ -48,6 +49,7 @@ export function PortalHome() {
       ) : (
         <>
           <HotServices />
+          {person && <MatchesSection />}
           {person ? (
             <MyCorner />
           ) : (
@@ -79,6 +81,7 @@ function Pillars() {
     { key: 'p2', to: '/cases/new' },
     { key: 'p3', to: '/verify' },
     { key: 'p4', to: '/licences' },
+    { key: 'p5', to: '/policies' },
   ] as const;
   return (
     <section className="yw-section" aria-labelledby="pillars">
@@ -89,8 +92,8 @@ function Pillars() {
         {pillars.map((p) => (
           <li key={p.key}>
             <Link to={p.to}>
-              <strong>{t(`portal.${p.key}`)}</strong>
-              {t(`portal.${p.key}d`)}
+              <strong>{p.key === 'p5' ? t('pro.policyCards') : t(`portal.${p.key}`)}</strong>
+              {p.key === 'p5' ? t('pro.pillar') : t(`portal.${p.key}d`)}
             </Link>
           </li>
         ))}

@@ -24,6 +24,8 @@ const GridReport = lazy(() => import('./cases/GridReport').then((m) => ({ defaul
 const SupervisionBoard = lazy(() => import('./cases/SupervisionBoard').then((m) => ({ default: m.SupervisionBoard })));
 const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.DataHome })));
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
+const PolicyList = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyList })));
+const PolicyPage = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyPage })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
 /** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
@@ -39,6 +41,12 @@ export function WorkbenchHome() {
     return (
       <Suspense fallback={null}>
         <HandleCase />
+      </Suspense>
+    );
+  if (path.startsWith('proactive/'))
+    return (
+      <Suspense fallback={null}>
+        <PolicyPage />
       </Suspense>
     );
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
@@ -79,6 +87,7 @@ export function WorkbenchHome() {
           ...(can(me, 'cases.supervise') ? [{ key: 'board', label: t('cases.board'), children: lazyTab(<SupervisionBoard />) }] : []),
           ...(can(me, 'cases.stats') ? [{ key: 'case-stats', label: t('cases.stats'), children: lazyTab(<CaseStats />) }] : []),
           ...(can(me, 'licenses.issue') ? [{ key: 'licences', label: t('lic.issued'), children: lazyTab(<IssuedLicences />) }] : []),
+          ...(can(me, 'proactive.manage') || can(me, 'proactive.read') || me?.roles.includes('leader') ? [{ key: 'proactive', label: t('pro.area'), children: lazyTab(<PolicyList />) }] : []),
           ...(can(me, 'data.read') ? [{ key: 'data', label: t('data.title'), children: lazyTab(<DataHome />) }] : []),
         ]}
       />

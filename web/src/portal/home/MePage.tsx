@@ -1,4 +1,4 @@
-import { BellOutlined, FileTextOutlined, IdcardOutlined, RightOutlined, SafetyOutlined, SoundOutlined, ToolOutlined } from '@ant-design/icons';
+import { AimOutlined, BellOutlined, FileTextOutlined, GiftOutlined, IdcardOutlined, RightOutlined, SafetyOutlined, SoundOutlined, ToolOutlined } from '@ant-design/icons';
 import { Button, Switch, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,8 @@ export function MePage() {
         {person && row('/cases', <SoundOutlined />, t('portal.myCases'))}
         {person && row('/licences', <IdcardOutlined />, t('portal.tile.licences'))}
         {person && row('/messages', <BellOutlined />, t('portal.inbox'))}
+        {person && row('/my/benefits', <GiftOutlined />, t('pro.myBenefits'))}
+        {person && row('/my/matches', <AimOutlined />, t('pro.mayQualify'))}
         {can(me, 'workbench.use') && row('/workbench', <ToolOutlined />, t('portal.me.workbench'))}
         {row('/account', <SafetyOutlined />, t('portal.me.account'))}
       </ul>
