@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../kernel/http/app.ts';
-import { ProblemSchema } from '../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../kernel/http/schemas.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import { MAX_PAGE } from '../../kernel/paging/index.ts';
 import type { Benefits } from './benefits.ts';
@@ -103,17 +103,20 @@ export function proactiveRoutes(p: ProactiveParts) {
     );
     app.post(
       '/api/proactive/policies/:id/test',
-      { config: { permission: 'proactive.read' }, schema: { tags, summary: '运行测试用例 / Run the test cases', params: Id, response: { 200: Type.Array(TestResultView), ...errors } } },
+      {
+        config: { permission: 'proactive.read', documentedBody: NoInput },
+        schema: { tags, summary: '运行测试用例 / Run the test cases', params: Id, response: { 200: Type.Array(TestResultView), ...errors } },
+      },
       async (req) => p.policies.test(me(req), req.params.id),
     );
     app.post(
       '/api/proactive/policies/:id/publish',
-      { config: { permission: 'proactive.manage' }, schema: { tags, summary: '发布草稿 / Publish the draft', params: Id, response: { 200: Saved, ...errors } } },
+      { config: { permission: 'proactive.manage', documentedBody: NoInput }, schema: { tags, summary: '发布草稿 / Publish the draft', params: Id, response: { 200: Saved, ...errors } } },
       async (req) => p.policies.publish(me(req), req.params.id, rid(req)),
     );
     app.post(
       '/api/proactive/policies/:id/runs',
-      { config: { permission: 'proactive.manage' }, schema: { tags, summary: '立即运行 / Run now', params: Id, response: { 201: RunView, ...errors } } },
+      { config: { permission: 'proactive.manage', documentedBody: NoInput }, schema: { tags, summary: '立即运行 / Run now', params: Id, response: { 201: RunView, ...errors } } },
       async (req, reply) => reply.status(201).send(await p.runs.runNow(me(req), req.params.id, rid(req))),
     );
     app.get(

@@ -21674,7 +21674,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -21984,7 +21989,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -22091,7 +22101,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
