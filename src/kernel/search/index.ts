@@ -31,6 +31,18 @@ export function searchVector(text: string): RawBuilder<unknown> {
   return sql`to_tsvector('simple', ${tokenize(text).join(' ')})`;
 }
 
+/**
+ * A search vector whose parts weigh differently in the rank (PostgreSQL weights A > B > C > D), so a
+ * word in a name outranks the same word in a description: 人口 finds 人口基础信息 before a resource
+ * that only counts 家庭人口 among its items.
+ */
+export function weightedSearchVector(parts: readonly (readonly [string, 'A' | 'B' | 'C' | 'D'])[]): RawBuilder<unknown> {
+  return sql`(${sql.join(
+    parts.map(([text, w]) => sql`setweight(to_tsvector('simple', ${tokenize(text).join(' ')}), ${w})`),
+    sql` || `,
+  )})`;
+}
+
 /** SQL condition: the vector column matches every word of the query. */
 export function matchesQuery(column: string, query: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} @@ plainto_tsquery('simple', ${queryTokens(query).join(' ')})`;

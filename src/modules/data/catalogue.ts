@@ -4,7 +4,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { matchesQuery, queryRank, searchVector } from '../../kernel/search/index.ts';
+import { matchesQuery, queryRank, weightedSearchVector } from '../../kernel/search/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import { DataErrors } from './errors.ts';
 import { CATEGORIES, type ItemInput, type QualityRule, type ResourceInput, type Storage } from './schema.ts';
@@ -126,7 +126,11 @@ export class DataCatalogue {
           open_basis: input.openBasis ?? null,
           update_frequency: input.updateFrequency,
           last_updated_at: input.backing === 'table' ? now : null,
-          search: searchVector(`${input.name} ${input.description ?? ''} ${input.items.map((i) => i.name).join(' ')}`),
+          search: weightedSearchVector([
+            [input.name, 'A'],
+            [input.items.map((i) => i.name).join(' '), 'B'],
+            [input.description ?? '', 'C'],
+          ]),
           created_at: now,
           updated_at: now,
         })
