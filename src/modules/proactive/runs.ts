@@ -240,13 +240,18 @@ export class Runs {
           ids.slice(i, i + CHUNK).map((id) => ({
             id: uuidv7(),
             benefit_id: id,
+            region_code: actor.regionCode || this.k.config.regionCode,
             action,
             from_state: from,
             to_state: to,
             actor_id: actor.id,
             actor_type: actor.type,
-            payload: JSON.stringify(payload),
-            run_id: runId,
+            // The kernel's log shape names the actor; a run or a resident is known here by kind and id only.
+            actor_name: actor.type === 'system' ? '系统' : actor.id,
+            department_id: null,
+            opinion: null,
+            due_at: null,
+            payload: JSON.stringify(runId ? { ...payload, runId } : payload),
             at,
           })),
         )

@@ -81,13 +81,19 @@ export interface ProactiveBenefitTable {
 export interface ProactiveBenefitActionTable {
   id: string;
   benefit_id: string;
+  region_code: string;
   action: string;
   from_state: string | null;
   to_state: string;
   actor_id: string;
   actor_type: string;
+  actor_name: string;
+  actor_roles: Generated<string[]>;
+  department_id: string | null;
+  opinion: string | null;
+  attachments: Generated<string[]>;
+  due_at: Timestamp | null;
   payload: DefaultedJson<Record<string, unknown>>;
-  run_id: string | null;
   at: Timestamp;
 }
 

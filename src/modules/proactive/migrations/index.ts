@@ -1,4 +1,5 @@
 import type { Migration } from '../../../kernel/db/migrate.ts';
+import { actionLogTableSql } from '../../../kernel/workflow/index.ts';
 
 /**
  * 主动服务 (免申即享, 政策找人). A policy is versioned configuration: each edit is a version row
@@ -80,19 +81,7 @@ export const proactiveMigrations: Migration[] = [
       CREATE UNIQUE INDEX proactive_benefit_live ON proactive_benefit (policy_id, subject_key) WHERE state <> 'stopped';
       CREATE INDEX proactive_benefit_subject ON proactive_benefit (subject_key);
       CREATE INDEX proactive_benefit_policy ON proactive_benefit (policy_id, state);
-      CREATE TABLE proactive_benefit_action (
-        id uuid PRIMARY KEY,
-        benefit_id uuid NOT NULL REFERENCES proactive_benefit (id),
-        action text NOT NULL,
-        from_state text,
-        to_state text NOT NULL,
-        actor_id text NOT NULL,
-        actor_type text NOT NULL,
-        payload jsonb NOT NULL DEFAULT '{}',
-        run_id uuid,
-        at timestamptz NOT NULL
-      );
-      CREATE INDEX proactive_benefit_action_benefit ON proactive_benefit_action (benefit_id, at);
+      ${actionLogTableSql('proactive_benefit_action', 'benefit_id', 'proactive_benefit')};
       CREATE TABLE proactive_match (
         id uuid PRIMARY KEY,
         policy_id uuid NOT NULL REFERENCES proactive_policy (id),
