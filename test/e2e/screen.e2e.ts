@@ -72,6 +72,8 @@ describe('the command screen (一屏统览)', () => {
     await drawer.getByRole('switch', { name: '显示“数据共享与电子证照”' }).click();
     await drawer.getByLabel('自动刷新间隔').click();
     await page.locator('.ant-select-item-option[title="10 秒"]').click();
+    // Axe looks at the settled drawer, not at the option list while it closes.
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await drawer.getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => panels(page).count()).toBe(4);
