@@ -82,7 +82,7 @@ describe('the platform in a browser', () => {
     expect(materials.filter((m) => CJK.test(m))).toEqual([]);
     await page.screenshot({ path: 'test/e2e/artifacts/lang-apply-en.png', fullPage: true });
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await page.getByText('字号名称', { exact: true }).waitFor();
+    await page.locator('form').getByText('字号名称', { exact: true }).waitFor();
     // A department's English name, as an administrator sees it in English.
     const admin = await newPage();
     await signIn(admin, 'admin', '/admin/departments');
