@@ -78,6 +78,14 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   // 主动服务: each bureau's 政策兑现专员 manages its own policies (免申即享, 政策找人).
   ['policy.mzj', '苏日娜', 'MZJ', ['policy_officer']],
   ['policy.rsj', '郭红梅', 'RSJ', ['policy_officer']],
+  // 一网协同: 文秘 of three units (发文 with 会签, 收文), a bureau's leader, the 督查室, the duty desk, the archives.
+  ['clerk.bgs', '乌力吉', 'BGS', ['office_clerk']],
+  ['clerk.mzj', '萨仁', 'MZJ', ['office_clerk']],
+  ['clerk.rsj', '陈丽', 'RSJ', ['office_clerk']],
+  ['leader.mzj', '王建国', 'MZJ', ['leader']],
+  ['duban.bgs', '李春燕', 'BGS', ['office_supervisor']],
+  ['duty.bgs', '张伟', 'BGS', ['duty_officer']],
+  ['archivist01', '高娃', 'DAG', ['archivist']],
 ];
 
 /** The demo accounts' shared password, printed in the README. Change it on a real installation. */

@@ -24,6 +24,7 @@ import { casesMigrations, createCasesModule, type CasesModule } from './modules/
 import { licensesMigrations, createLicensesModule, type LicensesModule } from './modules/licenses/index.ts';
 import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
 import { proactiveMigrations, createProactiveModule, type ProactiveModule } from './modules/proactive/index.ts';
+import { officeMigrations, createOfficeModule, type OfficeModule } from './modules/office/index.ts';
 import { wireFlows } from './flows/index.ts';
 import { screenRoutes } from './flows/screen-routes.ts';
 
@@ -38,6 +39,7 @@ export interface Platform {
   licenses: LicensesModule;
   data: DataModule;
   proactive: ProactiveModule;
+  office: OfficeModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -68,6 +70,7 @@ export const PLATFORM_MIGRATIONS: Migration[] = [
   ...licensesMigrations,
   ...dataMigrations,
   ...proactiveMigrations,
+  ...officeMigrations,
 ];
 
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
@@ -92,7 +95,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const licenses = createLicensesModule(kernel, rolePolicy, org.service);
   const data = createDataModule(kernel, rolePolicy, org.service, identity);
   const proactive = createProactiveModule(kernel, rolePolicy, org.service, identity, data);
-  wireFlows(kernel, { identity, services, cases, licenses, data, proactive });
+  const office = createOfficeModule(kernel, rolePolicy, org.service, identity);
+  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = PLATFORM_MIGRATIONS;
@@ -108,6 +112,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     licenses,
     data,
     proactive,
+    office,
     log,
     migrations,
     async migrate() {
@@ -168,6 +173,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         licenses.routes,
         data.routes,
         proactive.routes,
+        office.routes,
         calendarRoutes(kernel),
         fileRoutes(kernel, rolePolicy),
         auditRoutes(kernel),

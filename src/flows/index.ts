@@ -3,6 +3,7 @@ import type { CasesModule } from '../modules/cases/index.ts';
 import type { DataModule } from '../modules/data/index.ts';
 import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
+import type { OfficeModule } from '../modules/office/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { sealedDecisions } from './decisions.ts';
@@ -20,7 +21,10 @@ import { sensorCases } from './sensor-cases.ts';
  * Flows join two modules through their declared interfaces, so no module assigns to another's
  * objects or subscribes to another's events. Each flow is one small file; this wires them all.
  */
-export function wireFlows(k: Kernel, m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule; proactive: ProactiveModule }): void {
+export function wireFlows(
+  k: Kernel,
+  m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule; proactive: ProactiveModule; office: OfficeModule },
+): void {
   population(m.identity, m.data);
   instantFacts(m.services, m.data);
   issueOnApproval(k, m.services, m.licenses);

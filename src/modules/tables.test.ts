@@ -10,6 +10,7 @@ import { dataMigrations } from './data/migrations/index.ts';
 import { identityMigrations } from './identity/migrations/index.ts';
 import { licensesMigrations } from './licenses/migrations/index.ts';
 import { orgMigrations } from './org/migrations/index.ts';
+import { officeMigrations } from './office/migrations/index.ts';
 import { proactiveMigrations } from './proactive/migrations/index.ts';
 import { servicesMigrations } from './services/migrations/index.ts';
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
     ...licensesMigrations,
     ...dataMigrations,
     ...proactiveMigrations,
+    ...officeMigrations,
   ]);
   actual = (
     await sql<ActualColumn>`

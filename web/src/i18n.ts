@@ -15,6 +15,13 @@ import { instEn, instZh } from './i18n-instant';
 import { proEn, proZh } from './i18n-proactive';
 import { fillEn, fillZh } from './i18n-fill';
 import { bunEn, bunZh } from './i18n-bundles';
+import { offEn, offZh } from './i18n-office';
+import { offdocEn, offdocZh } from './i18n-office-documents';
+import { offinEn, offinZh } from './i18n-office-incoming';
+import { offsupEn, offsupZh } from './i18n-office-supervision';
+import { offmeetEn, offmeetZh } from './i18n-office-meetings';
+import { offdutyEn, offdutyZh } from './i18n-office-duty';
+import { offarcEn, offarcZh } from './i18n-office-archives';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -482,6 +489,13 @@ void i18n.use(initReactI18next).init({
         inst: instZh,
         bun: bunZh,
         pro: proZh,
+        off: offZh,
+        offdoc: offdocZh,
+        offin: offinZh,
+        offsup: offsupZh,
+        offmeet: offmeetZh,
+        offduty: offdutyZh,
+        offarc: offarcZh,
       },
     },
     en: {
@@ -502,6 +516,13 @@ void i18n.use(initReactI18next).init({
         inst: instEn,
         bun: bunEn,
         pro: proEn,
+        off: offEn,
+        offdoc: offdocEn,
+        offin: offinEn,
+        offsup: offsupEn,
+        offmeet: offmeetEn,
+        offduty: offdutyEn,
+        offarc: offarcEn,
       },
     },
   },

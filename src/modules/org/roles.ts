@@ -41,6 +41,8 @@ export const ROLES: RoleDef[] = [
       'data.stats',
       'proactive.read',
       'proactive.manage',
+      'office.use',
+      'office.manage',
     ],
   },
   {
@@ -89,6 +91,11 @@ export const ROLES: RoleDef[] = [
       'data.read',
       'data.stats',
       'proactive.read',
+      'file.read',
+      'office.use',
+      'office.draft',
+      // 签发 and 批办: only for the leader's own unit, which each step checks.
+      'office.sign',
     ],
   },
   {
@@ -98,6 +105,24 @@ export const ROLES: RoleDef[] = [
     permissions: ['workbench.use', 'org.read', 'file.read', 'data.read', 'proactive.read', 'proactive.manage'],
     departmentScoped: true,
   },
+  // 一网协同: the people behind the counter. A unit's 文秘 drafts, registers, numbers, seals and sends
+  // its 公文; its leaders sign off (签发) and instruct (批办); the 督查室 follows tasks up; the duty
+  // desk keeps the rota and reports; the archivist keeps the packages. Every civil servant may draft.
+  {
+    code: 'office_clerk',
+    zh: '办公室文秘',
+    en: 'Office clerk',
+    permissions: ['workbench.use', 'org.read', 'file.read', 'office.use', 'office.draft', 'office.clerk'],
+    departmentScoped: true,
+  },
+  {
+    code: 'office_supervisor',
+    zh: '督查专员',
+    en: 'Supervision officer',
+    permissions: ['workbench.use', 'org.read', 'file.read', 'office.use', 'office.supervise'],
+  },
+  { code: 'duty_officer', zh: '值班员', en: 'Duty officer', permissions: ['workbench.use', 'org.read', 'file.read', 'office.use', 'office.duty'] },
+  { code: 'archivist', zh: '档案员', en: 'Archivist', permissions: ['workbench.use', 'org.read', 'file.read', 'office.use', 'office.archive'] },
 ];
 
 export const ROLE_CODES = ROLES.map((r) => r.code);

@@ -26,6 +26,7 @@ const DataHome = lazy(() => import('./data/DataHome').then((m) => ({ default: m.
 const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) => ({ default: m.IssuedLicences })));
 const PolicyList = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyList })));
 const PolicyPage = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyPage })));
+const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => ({ default: m.OfficeArea })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
 /** Staff workbench: home (who I am, inbox), the service queue, rectifications and figures, one tab each in the URL. */
@@ -50,7 +51,8 @@ export function WorkbenchHome() {
       </Suspense>
     );
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
-  const tab = path;
+  // 一网协同 keeps its own sections below /workbench/office/.
+  const tab = path.startsWith('office') ? 'office' : path;
   const handle = can(me, 'services.handle');
   return (
     <>
@@ -88,6 +90,7 @@ export function WorkbenchHome() {
           ...(can(me, 'cases.stats') ? [{ key: 'case-stats', label: t('cases.stats'), children: lazyTab(<CaseStats />) }] : []),
           ...(can(me, 'licenses.issue') ? [{ key: 'licences', label: t('lic.issued'), children: lazyTab(<IssuedLicences />) }] : []),
           ...(can(me, 'proactive.manage') || can(me, 'proactive.read') || me?.roles.includes('leader') ? [{ key: 'proactive', label: t('pro.area'), children: lazyTab(<PolicyList />) }] : []),
+          ...(can(me, 'office.use') ? [{ key: 'office', label: t('off.area'), children: lazyTab(<OfficeArea />) }] : []),
           ...(can(me, 'data.read') ? [{ key: 'data', label: t('data.title'), children: lazyTab(<DataHome />) }] : []),
         ]}
       />

@@ -1,0 +1,3 @@
+import type { Migration } from '../../../kernel/db/migrate.ts';
+
+export const archivesMigrations: Migration[] = [];
