@@ -1,0 +1,7 @@
+import type { Platform } from '../../src/platform.ts';
+
+/** The demo region's incoming (一网协同), through the office module's own functions. */
+export async function seedOfficeIncoming(p: Platform, deptIds: Map<string, string>): Promise<void> {
+  void p;
+  void deptIds;
+}
