@@ -63,3 +63,31 @@ export interface TodoItem {
 
 /** Each area answers what waits for one person; the office module merges them. */
 export type TodoSource = (who: Principal, ex: Executor) => Promise<TodoItem[]>;
+
+/**
+ * What an archive package (电子档案) is made from: any module's completed record — 公文, 收文, 办件,
+ * 工单, 证照. Each source answers for its own records; the archives area never reads their tables.
+ */
+export interface ArchivableRecord {
+  kind: 'document' | 'incoming' | 'application' | 'case' | 'licence';
+  id: string;
+  regionCode: string;
+  /** The unit responsible (责任者) and its code (机构代码 in the 档号). */
+  departmentId: string;
+  responsible: string;
+  /** 题名. */
+  title: string;
+  /** 文号 / 办件编号 / 工单号 / 证照标识. */
+  reference: string | null;
+  /** 形成日期, YYYY-MM-DD. */
+  date: string;
+  /** 密级; null for 非涉密. */
+  secrecy: string | null;
+  /** The rendered document, its attachments and seal-bearing files, in the kernel file store. */
+  files: { fileId: string; name: string; role: 'content' | 'attachment' | 'seal' }[];
+  /** 办理过程: every step, in order. */
+  actionLog: { at: string; action: string; actor: string; unit: string | null; opinion: string | null }[];
+  metadata: Record<string, unknown>;
+}
+
+export type ArchiveSource = (id: string) => Promise<ArchivableRecord | null>;
