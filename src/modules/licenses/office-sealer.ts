@@ -91,10 +91,9 @@ export class OfficeSealer implements DocumentSealer {
     if (!seal) throw LicensesErrors.noSeal();
     // Named on the seal: the person applies it; otherwise the platform does, if the seal allows that.
     const user = seal.users.includes(who.accountId) ? ({ kind: 'staff', who } as const) : ({ kind: 'automatic' } as const);
-    if (who.type !== 'staff' || who.departmentId !== seal.department_id || !this.seals.allowed(seal, user)) {
-      await this.seals.recordRefusal(seal, actorOf(who), `公文 ${input.reference}`);
-      throw LicensesErrors.sealNotAllowed();
-    }
+    // No refusal record here: it would be written in the caller's transaction, which this error rolls
+    // back (and a second transaction would wait on the first's locks).
+    if (who.type !== 'staff' || who.departmentId !== seal.department_id || !this.seals.allowed(seal, user)) throw LicensesErrors.sealNotAllowed();
     const serial = String((await sql<{ n: string }>`SELECT nextval('licenses_document_seq') AS n`.execute(trx)).rows[0].n);
     const identifier = makeLicenceId({ typeCode: `${seal.unit_code}${OFFICIAL_DOCUMENT_TYPE_CODE}`, issuerCode: seal.unit_code, serial: serial.padStart(6, '0'), version: '001' });
     const id = uuidv7();
