@@ -1,5 +1,6 @@
 import { layoutOfficialDocument } from './layout.ts';
 import type { OfficialDocumentModel } from './model.ts';
+import { layoutToOfd } from './ofd.ts';
 import { layoutToPdf } from './pdf.ts';
 
 /**
@@ -12,7 +13,16 @@ export { layoutOfficialDocument, type Layout, type Element } from './layout.ts';
 export { GBT9704, gridOf, type PageSpec } from './geometry.ts';
 export { chineseDate, DOC_NUMBER, formatDocNumber } from './text.ts';
 export { SEAL_SPOT_KEY } from './pdf.ts';
+export { sealImagePng } from './seal-image.ts';
 
 export async function renderOfficialDocument(model: OfficialDocumentModel): Promise<Uint8Array> {
   return layoutToPdf(layoutOfficialDocument(model), model);
+}
+
+/**
+ * The same 公文 as OFD (GB/T 33190), for systems that take 版式文档 in OFD. Unsigned: the sealed
+ * document of record is the PDF; `sealPng` (e.g. `sealImagePng()`) is drawn where the seal goes.
+ */
+export function renderOfficialDocumentOfd(model: OfficialDocumentModel, opts: { sealPng?: Uint8Array } = {}): Uint8Array {
+  return layoutToOfd(layoutOfficialDocument(model), model, opts);
 }

@@ -1,10 +1,12 @@
+import { XMLParser } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { sealFor, accountIdOf } from '../../../testing/licenses.ts';
 import { department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 import { pdfText } from '../../../testing/pdf.ts';
-import { DOC_NUMBER, GBT9704, gridOf, renderOfficialDocument, SEAL_SPOT_KEY } from './index.ts';
+import { DOC_NUMBER, GBT9704, gridOf, renderOfficialDocument, renderOfficialDocumentOfd, SEAL_SPOT_KEY, sealImagePng } from './index.ts';
 import { sampleDocument } from './sample.ts';
 
 const MM = 72 / 25.4;
@@ -160,6 +162,43 @@ describe('GB/T 9704 layout', () => {
       expect(date).toBeDefined();
       expect(items2.some((i) => i.page === date.page && i.y > date.y && !i.str.startsWith('乌兰浩特市人民政府办公室'))).toBe(true);
     }
+  });
+});
+
+describe('OFD (GB/T 33190) output', () => {
+  it('reads back: OFD.xml to Document.xml to pages whose TextObjects hold the title, 文号 and 正文, the seal as an image', () => {
+    const zip = unzipSync(renderOfficialDocumentOfd(sampleDocument(), { sealPng: sealImagePng() }));
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      removeNSPrefix: true,
+      isArray: (name, jpath) => jpath === 'Document.Pages.Page' || ['TextObject', 'PathObject', 'ImageObject', 'Font'].includes(name),
+    });
+    const read = (path: string) => parser.parse(strFromU8(zip[path]));
+    const ofd = read('OFD.xml').OFD;
+    expect(ofd['@DocType']).toBe('OFD');
+    expect(ofd.DocBody.DocInfo.Title).toBe('乌兰浩特市人民政府办公室关于进一步提升政务服务效能的通知');
+    const root: string = ofd.DocBody.DocRoot;
+    const doc = read(root).Document;
+    expect(doc.CommonData.PageArea.PhysicalBox).toBe('0 0 210 297');
+    const dir = root.replace(/[^/]+$/, '');
+    const pages = (doc.Pages.Page as { '@BaseLoc': string }[]).map((p) => read(dir + p['@BaseLoc']).Page.Content.Layer);
+    expect(pages.length).toBe(3);
+    const texts = pages.flatMap((l) => (l.TextObject ?? []).map((t: { TextCode: { '#text': string | number } }) => String(t.TextCode['#text'])));
+    const all = texts.join('');
+    expect(texts).toContain('乌政办发〔2026〕12号');
+    expect(texts.find((t) => DOC_NUMBER.test(t))).toBe('乌政办发〔2026〕12号');
+    expect(all.indexOf('乌兰浩特市人民政府办公室关于进一步提升政务服务效能的通知')).toBeLessThan(all.indexOf('为深入贯彻落实'));
+    expect(all).toContain('（二）深化一网通办。全面推行网上受理');
+    // Positions in millimetres: the first body line of page 2 starts at the 订口 or two characters in.
+    const x = Math.min(...pages[1].TextObject.map((t: { '@Boundary': string }) => Number(t['@Boundary'].split(' ')[0])));
+    expect(x).toBeCloseTo(28, 1);
+    const images = pages.flatMap((l) => l.ImageObject ?? []);
+    expect(images).toHaveLength(1);
+    const res = read(`${dir}DocumentRes.xml`).Res.MultiMedias.MultiMedia;
+    expect(res['@ID']).toBe(images[0]['@ResourceID']);
+    const png = zip[`${dir}Res/${res.MediaFile}`];
+    expect(Buffer.from(png.subarray(1, 4)).toString('latin1')).toBe('PNG');
   });
 });
 
