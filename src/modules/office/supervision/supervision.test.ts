@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../kernel/policy/index.ts';
+import { seedOfficeSupervision } from '../../../../seed/office/supervision.ts';
 import { advanceSignedIn, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 
 let t: TestPlatform;
@@ -11,6 +12,7 @@ let supervisor: string;
 let clerk: string;
 let leader: string;
 let otherClerk: string;
+let office: string;
 
 const BASE = '/api/office/supervision';
 const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: unknown) =>
@@ -38,11 +40,12 @@ beforeAll(async () => {
   lead = (await department(t, '152201', '民政局')).id;
   other = (await department(t, '152201', '人社局')).id;
   helper = (await department(t, '152201', '财政局')).id;
-  const office = (await department(t, '152201', '市政府办公室')).id;
-  supervisor = await staffToken(t, ['office_supervisor'], office);
-  clerk = await staffToken(t, ['office_clerk'], lead);
+  office = (await department(t, '152201', '市政府办公室')).id;
+  // The demo's usernames, so the demo seed can act as them in the last test.
+  supervisor = await staffToken(t, ['office_supervisor'], office, 'duban.bgs');
+  clerk = await staffToken(t, ['office_clerk'], lead, 'clerk.mzj');
   leader = await staffToken(t, ['leader'], lead);
-  otherClerk = await staffToken(t, ['office_clerk'], other);
+  otherClerk = await staffToken(t, ['office_clerk'], other, 'clerk.rsj');
 }, 240_000);
 
 afterAll(async () => {
@@ -154,5 +157,23 @@ describe('督查督办', () => {
     expect(await taskCount()).toBe(before + 1);
     const problem = past.json();
     expect(problem.title ?? problem.detail).toBeTruthy();
+  });
+
+  it('seeds the demo key-work list with green, yellow and red lights and one task closed', async () => {
+    await seedOfficeSupervision(
+      t.p,
+      new Map([
+        ['MZJ', lead],
+        ['RSJ', other],
+        ['BGS', office],
+      ]),
+    );
+    const seeded = (await board()).filter((x) =>
+      ['推进城乡低保提标扩面', '建设社区嵌入式养老服务站', '解决困难群众冬季取暖补贴发放滞后问题', '整合社区综合服务设施'].includes((x as unknown as { title: string }).title),
+    );
+    expect(seeded.map((x) => String(x.light)).sort()).toEqual(['green', 'null', 'red', 'yellow']);
+    expect(seeded.find((x) => x.state === 'done')).toMatchObject({ progress: 100 });
+    const mzj = await board(clerk);
+    expect(mzj.some((x) => x.state === 'assigned' && x.light === 'green')).toBe(true);
   });
 });
