@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedOfficeDocuments } from '../../../../seed/office/documents.ts';
 import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { ROLES } from '../../org/index.ts';
 import { bearer, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
@@ -388,5 +389,16 @@ describe('发文', () => {
     expect(second.body.items[0].id).not.toBe(first.body.items[1].id);
     expect((await api(tok.clerk, 'GET', '?box=all&after=%%%')).status).toBe(400);
     expect((await api(tok.clerk, 'GET', '?limit=100000')).status).toBe(400);
+  });
+
+  it('seeds the demo 公文 at their steps: one distributed, one awaiting leader01, one in 会签, one draft', async () => {
+    await seedOfficeDocuments(t.p, new Map(Object.entries(dept)));
+    const all = (await api(tok.leader, 'GET', '?box=all&limit=200')).body.items as { title: string; state: string }[];
+    const state = (word: string) => all.find((d) => d.title.includes(word))?.state;
+    expect(state('森林草原防灭火')).toBe('distributed');
+    const waiting = (await api(tok.leader, 'GET', '?box=waiting')).body.items as { title: string }[];
+    expect(waiting.map((d) => d.title)).toContain('乌兰浩特市人民政府办公室关于进一步做好高校毕业生等青年就业工作的意见');
+    expect((await api(tok.clerkMzj, 'GET', '?box=waiting')).body.items.map((d: { title: string }) => d.title)).toContain('乌兰浩特市人力资源和社会保障局关于商请提供困难家庭高校毕业生名单的函');
+    expect((await api(tok.clerkMzj, 'GET', '?box=drafts')).body.items).toHaveLength(1);
   });
 });
