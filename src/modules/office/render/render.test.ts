@@ -266,6 +266,16 @@ describe('sealing a 公文 through the licences module', () => {
     // The red mark is on the page people read, and the identifier in the document's properties.
     const text = await pdfText(bytes);
     expect(text).toContain('乌兰浩特市人民政府办公室2026年9月18日');
+    // The seal's lettering (one glyph at a time, round the ring) is centred over 署名 and 成文日期.
+    const items = await pdfItems(bytes);
+    const date = items.find((i) => i.str === '2026年9月18日')!;
+    const cx = date.x + date.width / 2;
+    const ring = items.filter((i) => i.page === date.page && [...i.str].length === 1 && '乌兰浩特市人民政府办公室'.includes(i.str));
+    expect(ring.length).toBe(12);
+    const r = (GBT9704.sealDiameterMm / 2) * MM;
+    // Glyph origins lie on a ring inside the seal (a glyph's corner may reach just past its edge).
+    for (const c of ring) expect(Math.hypot(c.x - cx, c.y - (date.y + g.pitch))).toBeLessThan(1.1 * r);
+    expect(Math.abs(ring.reduce((sum, c) => sum + c.x, 0) / ring.length - cx)).toBeLessThan(8);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getSubject()).toBe(sealed.identifier);
     // One changed byte in the 正文's page content: both the port and /verify say altered.
