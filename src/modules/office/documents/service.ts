@@ -199,6 +199,8 @@ export class Documents {
     assertAllowed(this.ctx.policy, who, 'office.use');
     const limit = q.limit ?? 50;
     const cursor = decodeCursor(q.after, 2);
+    // A cursor is opaque to clients, but a hand-made one must be refused, not reach the SQL.
+    if (cursor && (Number.isNaN(Date.parse(String(cursor[0]))) || !UUID.test(String(cursor[1])))) throw Errors.validation([{ path: '/after', message: 'invalid cursor / 无效的分页游标' }]);
     let query = this.boxQuery(who, q.box ?? 'waiting', this.ctx.k.db);
     if (cursor) query = query.where(sql<boolean>`(d.created_at, d.id) < (${new Date(String(cursor[0]))}, ${String(cursor[1])}::uuid)`);
     const rows = await query
@@ -437,7 +439,8 @@ export class Documents {
     if (input.expectedVersion !== row.version) throw DocumentErrors.changed();
     const { expectedVersion: _v, ...fields } = input;
     void _v;
-    const content = await this.contentOf(fields, { id: row.issuing_department_id, regionCode: row.region_code }, this.ctx.k.db);
+    // Leaving out the 机关代字 keeps the one chosen when drafting, not the unit's default.
+    const content = await this.contentOf({ ...fields, docWord: fields.docWord ?? row.doc_word }, { id: row.issuing_department_id, regionCode: row.region_code }, this.ctx.k.db);
     // 会签 is asked of the departments listed when review passed; a later list would leave answers orphaned.
     const before = row.content.countersignDepartmentIds;
     if (!['draft', 'reviewing'].includes(row.state) && (before.length !== content.countersignDepartmentIds.length || before.some((d) => !content.countersignDepartmentIds.includes(d))))
