@@ -362,6 +362,11 @@ describe('发文', () => {
     await bad(draft({ countersignDepartmentIds: [dept.BGS] }), 422, 'OFFICE_COUNTERSIGN_SELF');
     await bad(draft({ docWord: '乌民发' }), 422, 'OFFICE_DOC_WORD_NOT_ALLOWED');
     await bad(draft({ urgency: '很急' }), 400);
+    // Someone else's upload cannot be attached.
+    const other = await t.p.kernel.db
+      .transaction()
+      .execute((trx) => t.p.kernel.files.save(trx, { stream: Readable.from(Buffer.from('附件内容')), name: 'x.txt', declaredMime: 'text/plain', ownerId: 'someone-else', regionCode: '152201' }));
+    await bad(draft({ attachments: [{ name: '别人的文件', fileId: other.id }] }), 422, 'OFFICE_UNKNOWN_FILE');
     await bad(draft({ extra: 1 }), 400);
     expect((await api(null, 'POST', '', draft())).status).toBe(401);
     // 乌政发 is BGS's other word (drafted for the government).
