@@ -118,6 +118,18 @@ describe('发文', () => {
     const v = await view(tok.clerk, id);
     expect(v.state).toBe('numbered');
     expect(v.sealed).toBeNull();
+    // Before sealing the PDF is a preview; while no renderer is there, it says so instead of failing.
+    const preview = await api(tok.clerk, 'GET', `/${id}/pdf`);
+    expect([
+      preview.status,
+      Buffer.from(preview.body as Buffer)
+        .subarray(0, 5)
+        .toString(),
+    ]).toEqual([200, '%PDF-']);
+    t.p.office.documents.useRender(() => Promise.reject(new Error('not written yet')));
+    const none = await api(tok.clerk, 'GET', `/${id}/pdf`);
+    expect([none.status, none.body.code]).toEqual([409, 'OFFICE_RENDER_UNAVAILABLE']);
+    t.p.office.documents.useRender(fakeRender);
     t.p.office.useSealer(testSealer);
   });
 
@@ -350,6 +362,11 @@ describe('发文', () => {
     await bad(draft({ countersignDepartmentIds: [dept.BGS] }), 422, 'OFFICE_COUNTERSIGN_SELF');
     await bad(draft({ docWord: '乌民发' }), 422, 'OFFICE_DOC_WORD_NOT_ALLOWED');
     await bad(draft({ urgency: '很急' }), 400);
+    // Someone else's upload cannot be attached.
+    const other = await t.p.kernel.db
+      .transaction()
+      .execute((trx) => t.p.kernel.files.save(trx, { stream: Readable.from(Buffer.from('附件内容')), name: 'x.txt', declaredMime: 'text/plain', ownerId: 'someone-else', regionCode: '152201' }));
+    await bad(draft({ attachments: [{ name: '别人的文件', fileId: other.id }] }), 422, 'OFFICE_UNKNOWN_FILE');
     await bad(draft({ extra: 1 }), 400);
     expect((await api(null, 'POST', '', draft())).status).toBe(401);
     // 乌政发 is BGS's other word (drafted for the government).
@@ -358,6 +375,9 @@ describe('发文', () => {
     expect((await api(tok.drafter, 'GET', '?box=all&limit=200')).body.items.length).toBe(before + 1);
 
     const id = gov.body.id as string;
+    // An edit that leaves out the 机关代字 keeps the one chosen, not the unit's default.
+    expect((await api(tok.drafter, 'PUT', `/${id}`, { ...draft({ countersignDepartmentIds: [] }), expectedVersion: 1 })).status).toBe(200);
+    expect((await view(tok.drafter, id)).docWord).toBe('乌政发');
     // Another unit neither sees nor acts on a draft that is not theirs.
     expect((await api(tok.clerkMzj, 'GET', `/${id}`)).status).toBe(404);
     expect((await step(tok.clerkMzj, id, 'submit')).status).toBe(404);
@@ -388,6 +408,8 @@ describe('发文', () => {
     const second = await api(tok.clerk, 'GET', `?box=all&limit=2&after=${first.body.next}`);
     expect(second.body.items[0].id).not.toBe(first.body.items[1].id);
     expect((await api(tok.clerk, 'GET', '?box=all&after=%%%')).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    expect((await api(tok.clerk, 'GET', `?box=all&after=${forged}`)).status).toBe(400);
     expect((await api(tok.clerk, 'GET', '?limit=100000')).status).toBe(400);
   });
 

@@ -199,6 +199,8 @@ export class Documents {
     assertAllowed(this.ctx.policy, who, 'office.use');
     const limit = q.limit ?? 50;
     const cursor = decodeCursor(q.after, 2);
+    // A cursor is opaque to clients, but a hand-made one must be refused, not reach the SQL.
+    if (cursor && (Number.isNaN(Date.parse(String(cursor[0]))) || !UUID.test(String(cursor[1])))) throw Errors.validation([{ path: '/after', message: 'invalid cursor / 无效的分页游标' }]);
     let query = this.boxQuery(who, q.box ?? 'waiting', this.ctx.k.db);
     if (cursor) query = query.where(sql<boolean>`(d.created_at, d.id) < (${new Date(String(cursor[0]))}, ${String(cursor[1])}::uuid)`);
     const rows = await query
@@ -337,7 +339,7 @@ export class Documents {
   }
 
   /** Checks the input against the region's units and files; returns the content to store. */
-  private async contentOf(input: DocumentInput, issuing: { id: string; regionCode: string }, ex: Executor): Promise<DocumentContent> {
+  private async contentOf(who: Principal, input: DocumentInput, issuing: { id: string; regionCode: string }, ex: Executor, attached: readonly string[] = []): Promise<DocumentContent> {
     const words = await this.wordsOf(issuing.id, issuing.regionCode, ex);
     if (!words.length) throw DocumentErrors.noDocWord();
     const docWord = input.docWord ?? words[0];
@@ -360,7 +362,12 @@ export class Documents {
       if (bad.length) throw DocumentErrors.unknownDepartments(path, bad);
     }
     const attachments = input.attachments ?? [];
-    for (const [i, a] of attachments.entries()) if (a.fileId && !(await this.ctx.k.files.find(a.fileId))) throw DocumentErrors.unknownFile(i);
+    // An attachment is a file the editor uploaded, or one already on the document: never someone else's upload.
+    for (const [i, a] of attachments.entries()) {
+      if (!a.fileId || attached.includes(a.fileId)) continue;
+      const f = await this.ctx.k.files.find(a.fileId);
+      if (!f || f.ownerId !== who.accountId) throw DocumentErrors.unknownFile(i);
+    }
     return {
       title: input.title.trim(),
       docType: input.docType,
@@ -389,7 +396,7 @@ export class Documents {
     if (!who.departmentId) throw Errors.forbidden();
     const unit = (await this.ctx.org.departmentNames([who.departmentId])).get(who.departmentId);
     if (!unit) throw Errors.forbidden();
-    const content = await this.contentOf(input, { id: who.departmentId, regionCode: unit.regionCode }, this.ctx.k.db);
+    const content = await this.contentOf(who, input, { id: who.departmentId, regionCode: unit.regionCode }, this.ctx.k.db);
     const id = uuidv7();
     const now = this.ctx.k.clock.now();
     await this.ctx.k.db.transaction().execute(async (trx) => {
@@ -437,7 +444,9 @@ export class Documents {
     if (input.expectedVersion !== row.version) throw DocumentErrors.changed();
     const { expectedVersion: _v, ...fields } = input;
     void _v;
-    const content = await this.contentOf(fields, { id: row.issuing_department_id, regionCode: row.region_code }, this.ctx.k.db);
+    // Leaving out the 机关代字 keeps the one chosen when drafting, not the unit's default.
+    const attached = row.content.attachments.flatMap((a) => (a.fileId ? [a.fileId] : []));
+    const content = await this.contentOf(who, { ...fields, docWord: fields.docWord ?? row.doc_word }, { id: row.issuing_department_id, regionCode: row.region_code }, this.ctx.k.db, attached);
     // 会签 is asked of the departments listed when review passed; a later list would leave answers orphaned.
     const before = row.content.countersignDepartmentIds;
     if (!['draft', 'reviewing'].includes(row.state) && (before.length !== content.countersignDepartmentIds.length || before.some((d) => !content.countersignDepartmentIds.includes(d))))
