@@ -269,18 +269,16 @@ describe('bad input and unit checks', () => {
     expect(d).toMatchObject({ state: 'signed', version: 2 });
   });
 
-  it('refuses supervise: true clearly when supervision is not available', async () => {
+  it('批办 with supervise: true raises a 督办 task for the lead unit in the same step', async () => {
     await distribute([{ departmentId: unit.bgs, kind: 'main' }]);
     const id = (await inboxIds(tok.bgs))[0];
     for (const a of [{ action: 'sign' }, { action: 'register' }, { action: 'pass' }, { action: 'suggest', suggestion: '拟请督办' }]) await step(id, tok.bgs, a);
-    const res = await step(id, tok.leader, { action: 'instruct', instruction: '列入督办', leadDepartmentId: unit.mzj, limitDays: 5, supervise: true });
-    if (res.statusCode === 422) {
-      expect(res.json()).toMatchObject({ code: 'INCOMING_SUPERVISION_UNAVAILABLE' });
-      expect((await detail(id)).state).toBe('suggested');
-    } else {
-      // With the supervision area present, the instruction raises a task in the same step.
-      expect(res.json().state).toBe('instructed');
-      expect((await detail(id)).supervisionTaskId).toMatch(/^[0-9a-f-]{36}$/);
-    }
+    const res = await step(id, tok.leader, { action: 'instruct', instruction: '列入督办，按期办结', leadDepartmentId: unit.mzj, helperDepartmentIds: [unit.rsj], limitDays: 5, supervise: true });
+    expect(res.json().state).toBe('instructed');
+    const d = await detail(id);
+    expect(d.supervisionTaskId).toMatch(/^[0-9a-f-]{36}$/);
+    const task = (await call('GET', `/api/office/supervision/tasks/${d.supervisionTaskId}`, tok.duban)).json();
+    expect(task).toMatchObject({ title: d.title, source: { kind: 'instruction', ref: id, label: d.docNumber } });
+    expect(JSON.stringify(task)).toContain(unit.mzj);
   });
 });
