@@ -269,10 +269,19 @@ describe('bad input and unit checks', () => {
     expect(d).toMatchObject({ state: 'signed', version: 2 });
   });
 
-  it('批办 with supervise: true raises a 督办 task for the lead unit in the same step', async () => {
+  it('批办 with supervise: true raises a 督办 task for the lead unit in the same step (and is refused without supervision)', async () => {
     await distribute([{ departmentId: unit.bgs, kind: 'main' }]);
     const id = (await inboxIds(tok.bgs))[0];
     for (const a of [{ action: 'sign' }, { action: 'register' }, { action: 'pass' }, { action: 'suggest', suggestion: '拟请督办' }]) await step(id, tok.bgs, a);
+    // Without the supervision area (its port unset), supervise: true is refused clearly and nothing moves.
+    const ports = (t.p.office.incoming.service as unknown as { ctx: { ports: { supervision: unknown } } }).ctx.ports;
+    const port = ports.supervision;
+    ports.supervision = null;
+    const refused = await step(id, tok.leader, { action: 'instruct', instruction: '列入督办', leadDepartmentId: unit.mzj, limitDays: 5, supervise: true });
+    ports.supervision = port;
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'INCOMING_SUPERVISION_UNAVAILABLE', zh: expect.stringContaining('督办'), en: expect.stringContaining('upervision') });
+    expect((await detail(id)).state).toBe('suggested');
     const res = await step(id, tok.leader, { action: 'instruct', instruction: '列入督办，按期办结', leadDepartmentId: unit.mzj, helperDepartmentIds: [unit.rsj], limitDays: 5, supervise: true });
     expect(res.json().state).toBe('instructed');
     const d = await detail(id);

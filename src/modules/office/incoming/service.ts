@@ -213,7 +213,17 @@ export class IncomingService {
   private async side(
     trx: Tx,
     r: IncomingRow,
-    s: { action: Side; actor: Actor; step: StepActor; opinion?: string | null; payload?: Record<string, unknown>; set?: Record<string, unknown>; states?: readonly string[]; requestId?: string },
+    s: {
+      action: Side;
+      actor: Actor;
+      step: StepActor;
+      opinion?: string | null;
+      payload?: Record<string, unknown>;
+      set?: Record<string, unknown>;
+      states?: readonly string[];
+      unreplied?: boolean;
+      requestId?: string;
+    },
   ): Promise<void> {
     const now = this.k.clock.now();
     let main = incomingDb(trx)
@@ -221,6 +231,8 @@ export class IncomingService {
       .set({ ...s.set, updated_at: now })
       .where('id', '=', r.id);
     if (s.states) main = main.where('state', 'in', [...s.states]);
+    // Two clerks answering at once: only the first answer is kept.
+    if (s.unreplied) main = main.where('replied_at', 'is', null);
     const done = await this.k.tracedWrite(
       trx,
       main.returning(['id', 'region_code']),
@@ -390,7 +402,16 @@ export class IncomingService {
     if (r.replied_at) throw IncomingErrors.alreadyReplied();
     const now = this.k.clock.now();
     await this.k.db.transaction().execute(async (trx) => {
-      await this.side(trx, r, { action: 'reply', actor: actorOf(who), step: stepActorOf(who), opinion: text, set: { reply: text, replied_at: now }, states: ['completed'], requestId });
+      await this.side(trx, r, {
+        action: 'reply',
+        actor: actorOf(who),
+        step: stepActorOf(who),
+        opinion: text,
+        set: { reply: text, replied_at: now },
+        states: ['completed'],
+        unreplied: true,
+        requestId,
+      });
       if (r.sender_department_id) {
         await tell(this.k, trx, {
           regionCode: r.region_code,
