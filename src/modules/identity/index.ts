@@ -28,6 +28,7 @@ export { tokenOf, SESSION_COOKIE } from './routes.ts';
 export { WEB_CLIENT_ID } from './oidc/clients.ts';
 export { presentation as dpopPresentation } from './oidc/dpop.ts';
 export { PERSON_PERMISSIONS, AGENT_SCOPES } from './scopes.ts';
+export { staffAccountIds } from './staff-accounts.ts';
 export { applicantFacts, personAccountByIdNumber, recipientsOf, subjectKeysOf, FACT_KEYS, type ApplicantFacts } from './facts.ts';
 export * from './events.ts';
 export type { PopulationRegister, PopulationPerson } from './population.ts';
