@@ -141,10 +141,19 @@ describe('纪要', () => {
     expect((await t.p.kernel.db.selectFrom('office_meeting').select('state').where('id', '=', meetingId).executeTakeFirstOrThrow()).state).toBe('notified');
   });
 
-  it('keeps the minutes, and refuses writing them twice', async () => {
-    const r = await call('POST', `/api/office/meetings/${meetingId}/minutes`, clerkBgs, { text: '会议通报了一季度形势。', decisions: [] });
-    expect(r.json()).toMatchObject({ state: 'minuted' });
+  it('a meeting decision becomes a task, in the same step as the minutes', async () => {
+    const decision = { text: '民政局牵头开展养老机构安全隐患排查，3月20日前报送情况', leadDepartmentId: mzj, helperDepartmentIds: [rsj], dueDate: '2026-03-20' };
+    const r = await call('POST', `/api/office/meetings/${meetingId}/minutes`, clerkBgs, { text: '会议通报了一季度形势，议定事项如下。', decisions: [decision] });
+    expect(r.json()).toMatchObject({ state: 'minuted', decisions: [{ seq: 1, taskId: expect.any(String) }] });
+    const taskId = r.json().decisions[0].taskId;
+    // The lead unit finds the task on the supervision side, naming the meeting it came from.
+    const task = await call('GET', `/api/office/supervision/tasks/${taskId}`, clerkMzj);
+    expect(task.statusCode).toBe(200);
+    expect(task.json()).toMatchObject({ source: { kind: 'meeting', ref: meetingId, label: '全市安全生产工作会议' }, leadDepartmentId: mzj, dueDate: '2026-03-20' });
+    expect(task.json().helperUnits.map((u: { id: string }) => u.id)).toEqual([rsj]);
+    const view = (await call('GET', `/api/office/meetings/${meetingId}`, clerkMzj)).json();
+    expect(view).toMatchObject({ state: 'minuted', minutes: '会议通报了一季度形势，议定事项如下。', decisions: [{ seq: 1, taskId, dueDate: '2026-03-20' }] });
     expect((await call('POST', `/api/office/meetings/${meetingId}/minutes`, clerkBgs, { text: '再写一次', decisions: [] })).json()).toMatchObject({ code: 'MEETING_NOT_IN_STATE' });
-    expect((await call('GET', `/api/office/meetings/${meetingId}`, clerkMzj)).json()).toMatchObject({ state: 'minuted', minutes: '会议通报了一季度形势。' });
+    expect((await call('GET', '/api/office/todos?kind=meeting', clerkBgs)).json().items.filter((i: { id: string }) => i.id === meetingId)).toHaveLength(0);
   });
 });
