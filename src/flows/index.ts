@@ -17,6 +17,7 @@ import { matchesOnApplications } from './matches-on-applications.ts';
 import { officeSeals } from './office-seals.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
+import { dutyCases } from './duty-cases.ts';
 
 /**
  * Flows join two modules through their declared interfaces, so no module assigns to another's
@@ -33,6 +34,7 @@ export function wireFlows(
   fillOnce(k, m.services);
   sealedDecisions(m.services, m.licenses);
   sensorCases(k, m.cases);
+  dutyCases(k, m.cases, m.office);
   licenceIndex(k, m.data);
   benefitsOnDataChange(k, m.proactive);
   matchesOnApplications(k, m.services, m.proactive);

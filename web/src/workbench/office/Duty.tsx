@@ -1,9 +1,35 @@
-import { Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Col, Row } from 'antd';
+import { can, useMe } from '../../shell/session';
+import { useTitle } from '../../shell/useTitle';
+import { DutyLog } from './duty/DutyLog';
+import { HandoverCard } from './duty/HandoverCard';
+import { IncidentForm } from './duty/IncidentForm';
+import { RotaCalendar } from './duty/RotaCalendar';
 
-/** 「值班」 in the workbench's 一网协同 area; `sub` is the path below /workbench/office/duty ('' for the list). */
+/** 「值班」 in the workbench's 一网协同 area: the month's rota and today's shift, 交接班, 值班日志 and the urgent report form. */
 export function DutyPage({ sub }: { sub: string }) {
-  const { t } = useTranslation();
+  useTitle('offduty.title');
   void sub;
-  return <Empty description={t('offduty.title')} />;
+  const { data: me } = useMe();
+  const desk = can(me, 'office.duty') || can(me, 'office.manage');
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <RotaCalendar />
+      </Col>
+      <Col xs={24} lg={12}>
+        <Row gutter={[16, 16]}>
+          <Col span={24}>
+            <IncidentForm canWrite={desk} />
+          </Col>
+          <Col span={24}>
+            <HandoverCard canWrite={desk} />
+          </Col>
+          <Col span={24}>
+            <DutyLog canWrite={desk} />
+          </Col>
+        </Row>
+      </Col>
+    </Row>
+  );
 }
