@@ -69,13 +69,15 @@ export class Ingest {
     }
   }
 
-  private async archive(record: ArchivableRecord, who: Principal | null) {
+  private async archive(given: ArchivableRecord, who: Principal | null) {
     const { k, org } = this.ctx;
     // Everything read from elsewhere is read first: on PGlite the transaction below holds the one connection.
-    const contents = await this.contentsOf(record);
-    const settings = await archiveSettings(k.settings, record.regionCode);
-    const dept = (await org.departmentsWithin(record.regionCode)).find((d) => d.id === record.departmentId) ?? (await org.departmentsWithin('')).find((d) => d.id === record.departmentId);
+    const contents = await this.contentsOf(given);
+    const settings = await archiveSettings(k.settings, given.regionCode);
+    const dept = (await org.departmentsWithin(given.regionCode)).find((d) => d.id === given.departmentId) ?? (await org.departmentsWithin('')).find((d) => d.id === given.departmentId);
     if (!dept?.code) throw ArchiveErrors.noDepartmentCode();
+    // A source may leave 责任者 to the archive: the responsible unit's name.
+    const record = { ...given, responsible: given.responsible || dept.name };
     const pages = (await Promise.all(contents.map((c) => pagesOf(c.bytes)))).reduce((a, b) => a + b, 0);
     const actor = who ?? SYSTEM_PRINCIPAL;
     const now = k.clock.now();

@@ -102,6 +102,7 @@ export function metadataOf(record: ArchivableRecord, code: ArchiveCodeParts, pag
 
 /** A content file's path inside the package: its role's folder and a name safe in any file system. */
 export function contentPath(role: 'content' | 'attachment' | 'seal', index: number, name: string): string {
+  // eslint-disable-next-line no-control-regex -- a package path must carry no control characters
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) || 'file';
   return `${role}/${String(index + 1).padStart(2, '0')}-${safe}`;
 }
