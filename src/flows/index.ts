@@ -6,6 +6,7 @@ import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { OfficeModule } from '../modules/office/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
+import { archiveSources } from './archive-sources.ts';
 import { sealedDecisions } from './decisions.ts';
 import { instantFacts } from './instant-facts.ts';
 import { issueOnApproval } from './issue-on-approval.ts';
@@ -39,4 +40,5 @@ export function wireFlows(
   benefitsOnDataChange(k, m.proactive);
   matchesOnApplications(k, m.services, m.proactive);
   officeSeals(m.office, m.licenses);
+  archiveSources(k, m.services, m.cases, m.licenses, m.office);
 }

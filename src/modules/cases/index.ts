@@ -1,4 +1,5 @@
-import type { Migration, Tx } from '../../kernel/db/index.ts';
+import type { Executor, Migration, Tx } from '../../kernel/db/index.ts';
+import { caseArchiveFacts, type CaseArchiveFacts } from './archive-facts.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
@@ -37,6 +38,7 @@ export type { HistoricalCase } from './history.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
 export type { SensorAlarm } from './intake.ts';
 export * from './events.ts';
+export type { CaseArchiveFacts } from './archive-facts.ts';
 export type { CaseScreenFigures } from './screen-figures.ts';
 
 /** 12345 一线通达 and 一网统管 events: what the platform, flows and seeds may use of the cases module. */
@@ -53,6 +55,8 @@ export interface CasesModule {
   /** 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference). */
   reportSensor(trx: Tx, alarm: SensorAlarm): Promise<IntakeResult>;
   importHistory(who: Principal, records: HistoricalCase[]): ReturnType<typeof importHistory>;
+  /** 电子档案: a case's request, answer, photos and action log (read-only, for the office module's archive flow). */
+  archiveFacts(ex: Executor, caseId: string): Promise<CaseArchiveFacts | null>;
   /** The command screen's 12345 figures: today, the last `days` days, hot categories and heat (read-only). */
   screenFigures(who: Principal, days: number): Promise<CaseScreenFigures>;
   migrations: Migration[];
@@ -94,6 +98,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     open311Keys,
     reportSensor: (trx, alarm) => intake.reportSensor(trx, alarm),
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
+    archiveFacts: (ex, id) => caseArchiveFacts(ex, id),
     screenFigures: (who, days) => caseScreenFigures(k, policy, categories, who, days),
     migrations: casesMigrations,
     routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, workflows, regionCode: k.config.regionCode }),

@@ -2,7 +2,8 @@ import type { Kernel } from '../../kernel/index.ts';
 import type { Policy } from '../../kernel/policy/index.ts';
 import { publicBase, SYSTEM_PRINCIPAL } from '../identity/index.ts';
 import { DepartmentNames, type OrgService } from '../org/index.ts';
-import type { Migration, Tx } from '../../kernel/db/index.ts';
+import type { Executor, Migration, Tx } from '../../kernel/db/index.ts';
+import { licenceArchiveFacts, type LicenceArchiveFacts } from './archive-facts.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DecisionSealer, LicenceReferences } from '../services/index.ts';
@@ -30,6 +31,7 @@ export { LicenceTypeInput } from './schema.ts';
 export { checkSeal } from './document/seal-signature.ts';
 export type { ApprovedApplication } from './issuing.ts';
 export * from './events.ts';
+export type { LicenceArchiveFacts } from './archive-facts.ts';
 export type { LicenceScreenFigures } from './screen-figures.ts';
 
 /** 电子证照 and 电子印章: what the platform, flows and other modules may use of the licences module. */
@@ -48,6 +50,8 @@ export interface LicensesModule {
   references: LicenceReferences;
   /** Plugs in who says whether a staff member handles an application that cites a licence (the services module, wired by a flow). */
   useCitations(citedIn: (who: Principal, applicationId: string, licenceId: string) => Promise<boolean>): void;
+  /** 电子档案: an issued licence's register entry and sealed document (read-only, for the office module's archive flow). */
+  archiveFacts(ex: Executor, licenceId: string): Promise<LicenceArchiveFacts | null>;
   /** The command screen's licence figures: issued today, valid and per day (read-only). */
   screenFigures(who: Principal, days: number): Promise<LicenceScreenFigures>;
   migrations: Migration[];
@@ -86,6 +90,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
     officeSealer: new OfficeSealer(k, seals),
     references: refs,
     useCitations: (citedIn) => void (wallet.citedIn = citedIn),
+    archiveFacts: (ex, id) => licenceArchiveFacts(ex, id),
     screenFigures: (who, days) => licenceScreenFigures(k, policy, who, days),
     migrations: licensesMigrations,
     routes: licensesRoutes({ types, seals, licences, verifier, wallet, uses, vc, departmentName, regionCode: k.config.regionCode }),

@@ -33,6 +33,7 @@ import { BundleCatalogue } from './bundles.ts';
 import { BundleApplications } from './bundle-applications.ts';
 import { bundleRoutes } from './bundle-routes.ts';
 
+import { applicationArchiveFacts, type ApplicationArchiveFacts } from './archive-facts.ts';
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW, INSTANT_APPROVAL_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
@@ -44,6 +45,7 @@ export type { BaseData, BaseRecord } from './known-facts.ts';
 export type { DecisionFacts, DecisionKind, DecisionSealer } from './decision-port.ts';
 export { reportText as importReportText, type ImportReport } from './catalogue-import.ts';
 export * from './events.ts';
+export type { ApplicationArchiveFacts, ArchiveLogStep } from './archive-facts.ts';
 export type { ServiceScreenFigures } from './screen-figures.ts';
 export type { InstantFacts, InstantExplanation } from './instant.ts';
 export type { BundleInput } from './bundle-schema.ts';
@@ -79,6 +81,8 @@ export interface ServicesModule {
   completionFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
   /** The same facts of any application, whatever its state (政策找人 counts a submission as applied). */
   applicationFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
+  /** 电子档案: a finished application's metadata, result file and action log (read-only, for the office module's archive flow). */
+  archiveFacts(ex: Executor, applicationId: string): Promise<ApplicationArchiveFacts | null>;
   /** True when the staff member may see the application and it cites this licence (免证办). */
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
@@ -145,6 +149,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     bundleApplications,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     applicationFacts: (trx, id) => applications.completionFacts(trx, id, true),
+    archiveFacts: (ex, id) => applicationArchiveFacts(ex, catalogue, id),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     useBaseData: (base) => void (applications.baseData = base),
