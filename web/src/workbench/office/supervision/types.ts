@@ -37,5 +37,5 @@ export interface UnitFigures {
   done: number;
 }
 
-/** Tag colours with enough contrast on white (antd's presets). */
-export const LIGHT_COLOURS: Record<Light, string> = { green: 'green', yellow: 'gold', red: 'red' };
+/** Solid tag colours dark enough for white text (antd's gold preset fails the contrast check). */
+export const LIGHT_COLOURS: Record<Light, string> = { green: '#237804', yellow: '#874d00', red: '#b3261e' };
