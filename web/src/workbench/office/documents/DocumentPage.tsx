@@ -13,7 +13,7 @@ import { PdfPreview } from './PdfPreview';
 import type { AvailableAction, DocumentView } from './types';
 
 const CS_COLOURS = { pending: 'default', agreed: 'green', disagreed: 'red' } as const;
-const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 'inherit' }}>{text}</h2>;
+const heading = (text: string) => <h3 style={{ margin: 0, fontSize: 'inherit' }}>{text}</h3>;
 
 /** 发文办理单: the 公文's fields, its text, what the caller can do now, and every step so far. */
 export function DocumentPage({ id }: { id: string }) {
@@ -29,15 +29,13 @@ export function DocumentPage({ id }: { id: string }) {
   const editable = d.state === 'draft' && d.availableActions.some((a) => a.code === 'submit' || a.code === 'edit');
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: '1.5em' }}>
-        {d.title}
-      </Typography.Title>
+      <Typography.Title level={2}>{d.title}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <StateTag state={d.state} />
         <MarkTags urgency={d.urgency} secrecy={d.secrecy} />
         <span data-testid="doc-number">{d.docNumber ?? t('offdoc.f.notNumbered')}</span>
       </Space>
-      <Card title={h2(t('offdoc.actions'))} size="small" data-testid="doc-actions">
+      <Card title={heading(t('offdoc.actions'))} size="small" data-testid="doc-actions">
         <Space wrap>
           {d.availableActions.length === 0 && <span>{t('offdoc.noActions')}</span>}
           {d.availableActions
@@ -56,7 +54,7 @@ export function DocumentPage({ id }: { id: string }) {
         </Space>
       </Card>
       {d.sealed && (
-        <Card title={h2(t('offdoc.sealed'))} size="small" style={{ marginTop: 16 }} data-testid="doc-sealed">
+        <Card title={heading(t('offdoc.sealed'))} size="small" style={{ marginTop: 16 }} data-testid="doc-sealed">
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('offdoc.f.docNumber')}>{d.docNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('offdoc.sealId')}>
@@ -73,7 +71,7 @@ export function DocumentPage({ id }: { id: string }) {
           </Space>
         </Card>
       )}
-      <Card title={h2(t('offdoc.sheet'))} size="small" style={{ marginTop: 16 }}>
+      <Card title={heading(t('offdoc.sheet'))} size="small" style={{ marginTop: 16 }}>
         <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }}>
           <Descriptions.Item label={t('offdoc.f.docType')}>{t(`offdoc.docTypes.${d.docType}`, { defaultValue: d.docType })}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.docNumber')}>{d.docNumber ?? t('offdoc.f.notNumbered')}</Descriptions.Item>
@@ -89,7 +87,7 @@ export function DocumentPage({ id }: { id: string }) {
           <Descriptions.Item label={t('offdoc.f.textVersion')}>{t('offdoc.versionLabel', { n: d.textVersion })}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={h2(t('offdoc.bodyCard'))} size="small" style={{ marginTop: 16 }}>
+      <Card title={heading(t('offdoc.bodyCard'))} size="small" style={{ marginTop: 16 }}>
         {d.body.split('\n').map((p, i) => (
           <p key={i} style={{ lineHeight: 1.8, margin: '0 0 0.5em' }}>
             {p}
@@ -97,7 +95,7 @@ export function DocumentPage({ id }: { id: string }) {
         ))}
       </Card>
       {d.countersigns.length > 0 && (
-        <Card title={h2(t('offdoc.countersigns'))} size="small" style={{ marginTop: 16 }}>
+        <Card title={heading(t('offdoc.countersigns'))} size="small" style={{ marginTop: 16 }}>
           <List
             dataSource={d.countersigns}
             renderItem={(c) => (
@@ -116,7 +114,7 @@ export function DocumentPage({ id }: { id: string }) {
           />
         </Card>
       )}
-      <Card title={h2(t('offdoc.steps'))} size="small" style={{ marginTop: 16 }}>
+      <Card title={heading(t('offdoc.steps'))} size="small" style={{ marginTop: 16 }}>
         {d.steps.length === 0 ? (
           <span>{t('offdoc.noSteps')}</span>
         ) : (
@@ -149,7 +147,7 @@ export function DocumentPage({ id }: { id: string }) {
           />
         )}
       </Card>
-      <Card title={h2(t('offdoc.versions'))} size="small" style={{ marginTop: 16 }}>
+      <Card title={heading(t('offdoc.versions'))} size="small" style={{ marginTop: 16 }}>
         <List
           size="small"
           dataSource={[...d.versions].sort((a, b) => b.n - a.n)}
@@ -162,7 +160,7 @@ export function DocumentPage({ id }: { id: string }) {
         <DiffView doc={d} />
       </Card>
       {d.distribution.length > 0 && (
-        <Card title={h2(t('offdoc.distribution'))} size="small" style={{ marginTop: 16 }}>
+        <Card title={heading(t('offdoc.distribution'))} size="small" style={{ marginTop: 16 }}>
           <List
             size="small"
             dataSource={d.distribution}
