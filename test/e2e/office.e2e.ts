@@ -61,9 +61,9 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     await shot(page, 'draft-1280x900');
 
     // Submit, then 核稿 passes it on to the leader.
-    await step(page, /提交|送核/);
+    await step(page, /^送核稿$/);
     await stepShown(page, 'submit');
-    await step(page, /核稿/, '文字已核，同意报签。');
+    await step(page, /^核\s*稿$/, '文字已核，同意报签。');
     await stepShown(page, 'review');
     await page.getByText('文字已核，同意报签。').waitFor();
   });
@@ -78,10 +78,10 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     await todo.getByRole('link').first().click();
     await page.waitForURL((u) => u.pathname === docPath);
     await page.getByRole('heading', { name: title }).waitFor();
-    await step(page, /签发/, '同意，请按程序印发。');
+    await step(page, /^签\s*发$/, '同意，请按程序印发。');
     await stepShown(page, 'sign');
     await page.getByText('同意，请按程序印发。').waitFor();
-    expect(await page.getByTestId('doc-actions').getByRole('button', { name: /签发/ }).count()).toBe(0);
+    expect(await page.getByTestId('doc-actions').getByRole('button', { name: /^签\s*发$/ }).count()).toBe(0);
     await shot(page, 'signed-1280x900');
   });
 
@@ -89,9 +89,9 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     const page = await newPage();
     await signIn(page, CLERK, docPath);
     await page.getByRole('heading', { name: title }).waitFor();
-    await step(page, /编号/);
+    await step(page, /^编\s*号$/);
     await expect.poll(() => page.getByTestId('doc-number').textContent()).toMatch(/^乌政办发〔\d{4}〕[1-9]\d*号$/);
-    await step(page, /用印/);
+    await step(page, /^用\s*印$/);
     const sealed = page.getByTestId('doc-sealed');
     await sealed.waitFor();
     await sealed.getByText('电子公文标识').waitFor();

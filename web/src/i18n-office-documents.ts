@@ -72,6 +72,7 @@ export const offdocZh = {
     body: '请填写正文',
     secrecyPeriod: '标注密级时请填写保密期限',
     tooLong: '内容过长',
+    docWord: '机关代字为 1 至 12 个汉字，如“乌政办发”',
   },
   editor: { new: '拟稿', edit: '修改草稿', save: '保存', saved: '已保存', cancel: '返回' },
   preview: '预览版式',
@@ -88,7 +89,7 @@ export const offdocZh = {
   opinion: '意见',
   opinionRequired: '请填写意见',
   outcome: '结论',
-  outcomes: { pass: '通过', return: '退回修改', agree: '同意', disagree: '不同意' },
+  outcomes: { pass: '通过', return: '退回修改', agree: '同意', disagree: '不同意', approve: '同意签发' },
   codes: {
     submit: '送核稿',
     review: '核稿',
@@ -196,6 +197,7 @@ export const offdocEn: typeof offdocZh = {
     body: 'Enter the text',
     secrecyPeriod: 'A classified document needs a classification period',
     tooLong: 'Too long',
+    docWord: 'An issuer code is 1 to 12 Chinese characters, e.g. 乌政办发',
   },
   editor: { new: 'Draft a document', edit: 'Edit the draft', save: 'Save', saved: 'Saved', cancel: 'Back' },
   preview: 'Preview the layout',
@@ -212,7 +214,7 @@ export const offdocEn: typeof offdocZh = {
   opinion: 'Opinion',
   opinionRequired: 'Enter an opinion',
   outcome: 'Outcome',
-  outcomes: { pass: 'Pass', return: 'Return for changes', agree: 'Agree', disagree: 'Disagree' },
+  outcomes: { pass: 'Pass', return: 'Return for changes', agree: 'Agree', disagree: 'Disagree', approve: 'Approve' },
   codes: {
     submit: 'Send for review',
     review: 'Review',

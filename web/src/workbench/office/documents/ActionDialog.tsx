@@ -5,8 +5,8 @@ import { useLocalName } from '../../../shell/localName';
 import { useAction } from '../../../shell/useAction';
 import type { AvailableAction, DocumentView } from './types';
 
-/** The two answers a step with an outcome offers: 核稿 passes or returns, 会签 agrees or disagrees. */
-const OUTCOMES: Record<string, [string, string]> = { review: ['pass', 'return'], countersign: ['agree', 'disagree'] };
+/** The two answers a step with an outcome offers: 核稿 passes or returns, 会签 agrees or disagrees, 签发 approves or returns. */
+const OUTCOMES: Record<string, [string, string]> = { review: ['pass', 'return'], countersign: ['agree', 'disagree'], sign: ['approve', 'return'] };
 
 /**
  * One step on a 公文 (签发, 核稿, 会签, 编号, 用印, 分发 …): the opinion the step keeps, and an

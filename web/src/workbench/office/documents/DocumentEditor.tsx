@@ -33,13 +33,13 @@ const toInput = (v: Values): DocumentInput => ({
   ...(v.docWord?.trim() ? { docWord: v.docWord.trim() } : {}),
   urgency: v.urgency === 'none' ? null : v.urgency,
   secrecy: v.secrecy === 'none' ? null : v.secrecy,
-  ...(v.secrecy !== 'none' && v.secrecyPeriod?.trim() ? { secrecyPeriod: v.secrecyPeriod.trim() } : {}),
+  secrecyPeriod: v.secrecy !== 'none' && v.secrecyPeriod?.trim() ? v.secrecyPeriod.trim() : null,
   mainRecipients: v.mainRecipients,
   ccRecipients: v.ccRecipients ?? [],
   externalRecipients: (v.externalRecipients ?? []).map((s) => s.trim()).filter(Boolean),
   body: v.body.replace(/\r\n/g, '\n').trim(),
   attachments: (v.attachments ?? []).map((name) => ({ name: name.trim() })).filter((a) => a.name),
-  ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+  note: v.note?.trim() || null,
   countersignDepartmentIds: v.countersignDepartmentIds ?? [],
   public: v.public,
 });
@@ -94,6 +94,10 @@ export function DocumentEditor({ id }: { id?: string }) {
   };
   if (id && doc.error) return <Alert type="error" title={t('offdoc.notFound')} />;
   const req = (key: string) => ({ required: true, message: t(`offdoc.v.${key}`) });
+  // Names typed as tags: each one within the length the API stores.
+  const eachAtMost = (n: number) => ({
+    validator: (_: unknown, v: string[] | undefined) => ((v ?? []).every((s) => s.trim().length <= n) ? Promise.resolve() : Promise.reject(new Error(t('offdoc.v.tooLong')))),
+  });
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{id ? t('offdoc.editor.edit') : t('offdoc.editor.new')}</h2>}>
       <Form<Values> form={form} layout="vertical" initialValues={{ urgency: 'none', secrecy: 'none', public: false, docType: '通知' }} style={{ maxWidth: 860 }}>
@@ -115,8 +119,8 @@ export function DocumentEditor({ id }: { id?: string }) {
               <Input maxLength={20} />
             </Form.Item>
           )}
-          <Form.Item name="docWord" label={t('offdoc.f.docWord')} extra={t('offdoc.f.docWordHint')} rules={[{ max: 20, message: t('offdoc.v.tooLong') }]}>
-            <Input maxLength={20} />
+          <Form.Item name="docWord" label={t('offdoc.f.docWord')} extra={t('offdoc.f.docWordHint')} rules={[{ pattern: /^[\u4e00-\u9fa5]{1,12}$/, message: t('offdoc.v.docWord') }]}>
+            <Input maxLength={12} />
           </Form.Item>
         </Space>
         <Form.Item name="mainRecipients" label={t('offdoc.f.mainRecipients')} rules={[{ required: true, type: 'array', min: 1, message: t('offdoc.v.mainRecipients') }]}>
@@ -125,22 +129,22 @@ export function DocumentEditor({ id }: { id?: string }) {
         <Form.Item name="ccRecipients" label={t('offdoc.f.ccRecipients')}>
           <Select mode="multiple" options={deptOptions} optionFilterProp="label" loading={depts.isLoading} />
         </Form.Item>
-        <Form.Item name="externalRecipients" label={t('offdoc.f.externalRecipients')} extra={t('offdoc.f.externalHint')}>
+        <Form.Item name="externalRecipients" label={t('offdoc.f.externalRecipients')} extra={t('offdoc.f.externalHint')} rules={[eachAtMost(60)]}>
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['，', ',']} />
         </Form.Item>
         <Form.Item
           name="body"
           label={t('offdoc.f.body')}
           extra={t('offdoc.f.bodyHint')}
-          rules={[req('body'), { whitespace: true, message: t('offdoc.v.body') }, { max: 100_000, message: t('offdoc.v.tooLong') }]}
+          rules={[req('body'), { whitespace: true, message: t('offdoc.v.body') }, { max: 50_000, message: t('offdoc.v.tooLong') }]}
         >
           <Input.TextArea autoSize={{ minRows: 10, maxRows: 30 }} />
         </Form.Item>
-        <Form.Item name="attachments" label={t('offdoc.f.attachments')} extra={t('offdoc.f.attachmentsHint')}>
+        <Form.Item name="attachments" label={t('offdoc.f.attachments')} extra={t('offdoc.f.attachmentsHint')} rules={[eachAtMost(120)]}>
           <Select mode="tags" open={false} suffixIcon={null} />
         </Form.Item>
-        <Form.Item name="note" label={t('offdoc.f.note')} rules={[{ max: 500, message: t('offdoc.v.tooLong') }]}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+        <Form.Item name="note" label={t('offdoc.f.note')} rules={[{ max: 200, message: t('offdoc.v.tooLong') }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={200} />
         </Form.Item>
         <Form.Item name="countersignDepartmentIds" label={t('offdoc.f.countersign')}>
           <Select mode="multiple" options={deptOptions} optionFilterProp="label" loading={depts.isLoading} />

@@ -57,7 +57,7 @@ export function DocumentList() {
                 title={titleLink(d)}
                 description={
                   <Space wrap>
-                    <StateTag state={d.state} />
+                    <StateTag state={d.state} zh={d.stateZh} en={d.stateEn} />
                     <MarkTags urgency={d.urgency} secrecy={d.secrecy} />
                     <span>{docType(d)}</span>
                     {d.docNumber && <Typography.Text>{d.docNumber}</Typography.Text>}
@@ -88,7 +88,7 @@ export function DocumentList() {
               title: t('offdoc.f.state'),
               render: (_, d) => (
                 <Space wrap>
-                  <StateTag state={d.state} />
+                  <StateTag state={d.state} zh={d.stateZh} en={d.stateEn} />
                   <MarkTags urgency={d.urgency} secrecy={d.secrecy} />
                 </Space>
               ),

@@ -26,12 +26,12 @@ export function DocumentPage({ id }: { id: string }) {
   if (q.error) return <Alert type="error" title={t('offdoc.notFound')} />;
   if (!d) return null;
   const names = (rs: { name: string }[]) => (rs.length ? rs.map((r) => r.name).join('、') : '—');
-  const editable = d.state === 'draft' && d.availableActions.some((a) => a.code === 'submit' || a.code === 'edit');
+  const editable = d.editable ?? (d.state === 'draft' && d.availableActions.some((a) => a.code === 'submit'));
   return (
     <>
       <Typography.Title level={2}>{d.title}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <StateTag state={d.state} />
+        <StateTag state={d.state} zh={d.stateZh} en={d.stateEn} />
         <MarkTags urgency={d.urgency} secrecy={d.secrecy} />
         <span data-testid="doc-number">{d.docNumber ?? t('offdoc.f.notNumbered')}</span>
       </Space>
@@ -76,7 +76,7 @@ export function DocumentPage({ id }: { id: string }) {
           <Descriptions.Item label={t('offdoc.f.docType')}>{t(`offdoc.docTypes.${d.docType}`, { defaultValue: d.docType })}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.docNumber')}>{d.docNumber ?? t('offdoc.f.notNumbered')}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.issuingDepartment')}>{d.issuingDepartment.name}</Descriptions.Item>
-          <Descriptions.Item label={t('offdoc.f.drafter')}>{d.drafter ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('offdoc.f.drafter')}>{d.drafter?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.urgency')}>{d.urgency ?? t('offdoc.urgencies.none')}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.secrecy')}>{d.secrecy ? `${d.secrecy}${d.secrecyPeriod ? ` ★ ${d.secrecyPeriod}` : ''}` : t('offdoc.urgencies.none')}</Descriptions.Item>
           <Descriptions.Item label={t('offdoc.f.mainRecipients')}>{names(d.mainRecipients)}</Descriptions.Item>
@@ -123,7 +123,10 @@ export function DocumentPage({ id }: { id: string }) {
               key: i,
               content: (
                 <div data-testid="doc-step" data-action={s.action}>
-                  <Typography.Text strong>{name.pick(s.zh, s.en)}</Typography.Text>
+                  <Space wrap size={4}>
+                    <Typography.Text strong>{name.pick(s.zh, s.en)}</Typography.Text>
+                    {s.outcome && <Tag>{t(`offdoc.outcomes.${s.outcome}`, { defaultValue: s.outcome })}</Tag>}
+                  </Space>
                   <div>
                     {t('offdoc.step.actor')}：{s.actor}
                     {s.unit ? `（${s.unit}）` : ''}

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { STATE_COLOURS } from './types';
 
 /** A 公文's state as a coloured tag; a state the page does not know yet shows its code. */
-export function StateTag({ state }: { state: string }) {
-  const { t } = useTranslation();
-  return <Tag color={STATE_COLOURS[state] ?? 'default'}>{t(`offdoc.states.${state}`, { defaultValue: state })}</Tag>;
+export function StateTag({ state, zh, en }: { state: string; zh?: string; en?: string }) {
+  const { t, i18n } = useTranslation();
+  const server = i18n.language === 'en' ? en : zh;
+  return <Tag color={STATE_COLOURS[state] ?? 'default'}>{server || t(`offdoc.states.${state}`, { defaultValue: state })}</Tag>;
 }
 
 /** 紧急程度 and 密级 as red tags, as they are printed in red on the 版头. */

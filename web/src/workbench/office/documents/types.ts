@@ -13,13 +13,15 @@ export interface Ref {
 export interface DocumentSummary {
   id: string;
   state: string;
+  stateZh?: string;
+  stateEn?: string;
   title: string;
   docType: string;
   docNumber: string | null;
   urgency?: string | null;
   secrecy?: string | null;
   issuingDepartment?: Ref | null;
-  drafter?: string | null;
+  drafter?: { id: string; name: string } | null;
   updatedAt?: string;
   createdAt?: string;
 }
@@ -43,9 +45,11 @@ export interface DocumentView extends DocumentSummary {
   secrecyPeriod?: string | null;
   countersignDepartmentIds?: string[];
   public?: boolean;
+  /** Whether the caller may change the text now (until 签发). */
+  editable?: boolean;
   textVersion: number;
   versions: { n: number; at: string; by: string; step: string }[];
-  steps: { action: string; zh: string; en: string; actor: string; unit: string | null; opinion: string | null; textVersion: number | null; at: string }[];
+  steps: { action: string; zh: string; en: string; actor: string; unit: string | null; opinion: string | null; outcome?: string | null; textVersion: number | null; at: string }[];
   countersigns: { departmentId: string; name: string; state: 'pending' | 'agreed' | 'disagreed'; opinion: string | null; actor: string | null; at: string | null }[];
   sealed: { identifier: string; fileId: string; sealName: string; sealedAt: string } | null;
   distribution: { departmentId: string | null; name: string; kind: 'main' | 'cc' | 'external'; at: string }[];
@@ -72,13 +76,13 @@ export interface DocumentInput {
   docWord?: string;
   urgency: '特急' | '加急' | null;
   secrecy: '秘密' | '机密' | null;
-  secrecyPeriod?: string;
+  secrecyPeriod: string | null;
   mainRecipients: string[];
   ccRecipients: string[];
   externalRecipients: string[];
   body: string;
   attachments: { name: string }[];
-  note?: string;
+  note: string | null;
   countersignDepartmentIds: string[];
   public: boolean;
 }
