@@ -105,7 +105,7 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
   it('fits the list and the 办理单 on a 390 px phone, in 长辈模式 too', async () => {
     const page = await newPage({ phone: true });
     await signIn(page, CLERK, '/workbench/office/documents');
-    await page.getByText('全部', { exact: true }).first().click();
+    await page.locator('.ant-segmented').getByText('全部', { exact: true }).click();
     await page.locator('.ant-list-item', { hasText: title }).getByRole('link', { name: title }).click();
     await page.waitForURL((u) => u.pathname === docPath);
     await page.getByTestId('doc-sealed').waitFor();
