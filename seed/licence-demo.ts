@@ -13,6 +13,13 @@ const SEALS: [dept: string, purpose: string, user: string | null][] = [
   ['GAJ', '证照专用章', null],
 ];
 
+/** The units that send 公文 in the demo and the clerk who applies each one's 公章 (the platform may too). */
+const OFFICE_SEALS: [dept: string, clerk: string][] = [
+  ['BGS', 'clerk.bgs'],
+  ['MZJ', 'clerk.mzj'],
+  ['RSJ', 'clerk.rsj'],
+];
+
 const STREETS = ['兴安北大路', '五一南路', '罕山东街', '都林街', '和平路', '胜利大街', '乌兰大街', '天骄路'];
 
 /** A government unit's synthetic credit code (登记管理部门 1 机关, 机构类别 1). */
@@ -33,6 +40,22 @@ export async function seedLicences(p: Platform, deptIds: Map<string, string>, op
   const account = async (username: string) => (await k.db.selectFrom('identity_account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id as string;
   const admin = { ...SYSTEM_PRINCIPAL, regionCode: region };
   for (const t of demoLicenceTypes(dept)) await p.licenses.types.save(admin, t);
+  // 公章 first: a seal asked for by another purpose falls back to the newest, which should stay a 专用章.
+  for (const [code, clerk] of OFFICE_SEALS) {
+    if (!deptIds.has(code)) continue;
+    const name = CITY_DEPARTMENTS.find((d) => d[0] === code)![1];
+    await p.licenses.seals.create(admin, {
+      departmentId: dept(code),
+      name: `${name}公章`,
+      unitName: name,
+      unitCode: unitCreditCode(code),
+      purpose: '公章',
+      validFrom: '2024-01-01',
+      validTo: '2030-12-31',
+      users: [await account(clerk)],
+      automatic: true,
+    });
+  }
   for (const [code, purpose, user] of SEALS) {
     const name = CITY_DEPARTMENTS.find((d) => d[0] === code)![1];
     await p.licenses.seals.create(admin, {

@@ -14,6 +14,7 @@ import { licenceFree } from './licence-free.ts';
 import { licenceIndex } from './licence-index.ts';
 import { benefitsOnDataChange } from './benefits-on-data-change.ts';
 import { matchesOnApplications } from './matches-on-applications.ts';
+import { officeSeals } from './office-seals.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
 
@@ -35,4 +36,5 @@ export function wireFlows(
   licenceIndex(k, m.data);
   benefitsOnDataChange(k, m.proactive);
   matchesOnApplications(k, m.services, m.proactive);
+  officeSeals(m.office, m.licenses);
 }

@@ -6,12 +6,14 @@ import type { Migration, Tx } from '../../kernel/db/index.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DecisionSealer, LicenceReferences } from '../services/index.ts';
+import type { DocumentSealer } from '../office/index.ts';
 import { CredentialIssuer } from './credential.ts';
 import { Decisions } from './decisions.ts';
 import { licensesEvents } from './events.ts';
 import { issuerOnApproval, type ApprovedApplication } from './issuing.ts';
 import { Licences } from './licences.ts';
 import { licensesMigrations } from './migrations/index.ts';
+import { OfficeSealer } from './office-sealer.ts';
 import { MaterialLicences } from './refs.ts';
 import { licensesRoutes } from './routes.ts';
 import { Seals } from './seals.ts';
@@ -40,6 +42,8 @@ export interface LicensesModule {
   issueForApproved(trx: Tx, app: ApprovedApplication): Promise<void>;
   /** 决定书/通知书: drawn, sealed with the deciding department's seal and registered for /verify (wired to services by a flow). */
   decisions: DecisionSealer;
+  /** 公文用印: sealed with the unit's 公章 (else its other seal) and registered for /verify (wired to office by a flow). */
+  officeSealer: DocumentSealer;
   /** 免证办: the answers the services module asks of cited licences. */
   references: LicenceReferences;
   /** Plugs in who says whether a staff member handles an application that cites a licence (the services module, wired by a flow). */
@@ -79,6 +83,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
     verifier,
     issueForApproved: issuerOnApproval(k, org, types, licences),
     decisions,
+    officeSealer: new OfficeSealer(k, seals),
     references: refs,
     useCitations: (citedIn) => void (wallet.citedIn = citedIn),
     screenFigures: (who, days) => licenceScreenFigures(k, policy, who, days),

@@ -1,41 +1,18 @@
+import { layoutOfficialDocument } from './layout.ts';
+import type { OfficialDocumentModel } from './model.ts';
+import { layoutToPdf } from './pdf.ts';
+
 /**
- * GB/T 9704-2012 rendering of 公文 (to be written): `renderOfficialDocument(model)` draws the
- * document model as a PDF in the standard's layout; sealing is done by the DocumentSealer port.
+ * GB/T 9704-2012 rendering of 公文: the model is laid out once on the standard's grid (layout.ts)
+ * and drawn as PDF (pdf.ts) or OFD (ofd.ts). Sealing is the DocumentSealer port's: it presses the red
+ * seal where the layout left room for it and signs the bytes.
  */
-export interface OfficialDocumentModel {
-  /** 份号 (6 digits), when copies are numbered. */
-  copyNumber?: string | null;
-  /** 密级和保密期限, e.g. 秘密★1年; null for 非涉密. */
-  secrecy?: string | null;
-  /** 紧急程度: 特急 / 加急. */
-  urgency?: '特急' | '加急' | null;
-  /** 发文机关标志, e.g. 乌兰浩特市人民政府办公室文件. */
-  issuerMark: string;
-  /** 发文字号, e.g. 乌政办发〔2026〕12号. */
-  docNumber: string;
-  /** 签发人 (上行文 only). */
-  signers?: string[] | null;
-  title: string;
-  /** 主送机关. */
-  mainRecipients: string[];
-  /** 正文: paragraphs; a heading is a paragraph that starts with 一、 (一) 1. (1). */
-  body: string[];
-  /** 附件说明: attachment names, in order. */
-  attachments?: string[];
-  /** 发文机关署名. */
-  issuerName: string;
-  /** 成文日期 (YYYY-MM-DD). */
-  date: string;
-  /** 附注, e.g. 此件公开发布. */
-  note?: string | null;
-  /** 抄送机关. */
-  ccRecipients?: string[];
-  /** 印发机关 and 印发日期 (YYYY-MM-DD). */
-  printedBy: string;
-  printedDate: string;
-}
+export type { OfficialDocumentModel } from './model.ts';
+export { layoutOfficialDocument, type Layout, type Element } from './layout.ts';
+export { GBT9704, gridOf, type PageSpec } from './geometry.ts';
+export { chineseDate, DOC_NUMBER, formatDocNumber } from './text.ts';
+export { SEAL_SPOT_KEY } from './pdf.ts';
 
 export async function renderOfficialDocument(model: OfficialDocumentModel): Promise<Uint8Array> {
-  void model;
-  throw new Error('renderOfficialDocument: not written yet');
+  return layoutToPdf(layoutOfficialDocument(model), model);
 }
