@@ -1968,6 +1968,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/office/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文列表：草稿箱、待办、全部 / Outgoing documents: drafts, waiting for me, all */
+        get: operations["getOfficeDocuments"];
+        put?: never;
+        /** 拟稿（新建公文）/ Draft an official document */
+        post: operations["postOfficeDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份公文：正文、办理过程、会签、可办理的动作 / One document */
+        get: operations["getOfficeDocumentsById"];
+        /** 修改正文（新稿次；签发后不可修改）/ Edit the text (a new version; refused after sign-off) */
+        put: operations["putOfficeDocumentsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/{id}/actions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：送核稿、核稿、会签、签发、编号、用印、分发 / Take a step: submit, review, countersign, sign, number, seal, distribute */
+        post: operations["postOfficeDocumentsByIdActionsByCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两稿之间的修改痕迹 / Changes between two versions */
+        get: operations["getOfficeDocumentsByIdDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公文版式文件：用印后为盖章文件，之前为样稿 / The PDF: sealed once sealed, else a preview */
+        get: operations["getOfficeDocumentsByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/{id}/versions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一稿的正文 / The text of one version */
+        get: operations["getOfficeDocumentsByIdVersionsByN"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/office/documents/doc-words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关代字 / Document words of the region’s units */
+        get: operations["getOfficeDocumentsDocWords"];
+        put?: never;
+        /** 新增机关代字 / Add a document word */
+        post: operations["postOfficeDocumentsDocWords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/office/todos": {
         parameters: {
             query?: never;
@@ -18939,6 +19061,1202 @@ export interface operations {
             };
             /** @description RFC 9457 problem details / 问题详情 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocuments: {
+        parameters: {
+            query?: {
+                after?: string;
+                box?: "drafts" | "waiting" | "all";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            docNumber: string | null;
+                            docType: string;
+                            drafter: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            issuingDepartment: {
+                                id: string;
+                                name: string;
+                            };
+                            secrecy: string | null;
+                            state: string;
+                            stateEn: string;
+                            stateZh: string;
+                            textVersion: number;
+                            title: string;
+                            updatedAt: string;
+                            urgency: string | null;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfficeDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attachments?: {
+                        /** Format: uuid */
+                        fileId?: string;
+                        name: string;
+                    }[];
+                    /** @description 正文: paragraphs separated by \n; headings 一、(一)1.(1) */
+                    body: string;
+                    /** @description 抄送 (department ids) */
+                    ccRecipients?: string[];
+                    /** @description 会签部门 */
+                    countersignDepartmentIds?: string[];
+                    docType: "决议" | "决定" | "命令" | "公报" | "公告" | "通告" | "意见" | "通知" | "通报" | "报告" | "请示" | "批复" | "议案" | "函" | "纪要";
+                    /** @description 机关代字, e.g. 乌政办发; default: the unit’s */
+                    docWord?: string;
+                    /** @description 平台外的主送单位 / units outside the platform */
+                    externalRecipients?: string[];
+                    /** @description 主送 (department ids) */
+                    mainRecipients: string[];
+                    note?: string | null;
+                    /** @description 此件公开发布 */
+                    public?: boolean;
+                    secrecy?: ("秘密" | "机密") | null;
+                    secrecyPeriod?: string | null;
+                    /** @description 标题 / title */
+                    title: string;
+                    urgency?: ("特急" | "加急") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId?: string;
+                            name: string;
+                        }[];
+                        availableActions: {
+                            code: string;
+                            en: string;
+                            requires: string[];
+                            zh: string;
+                        }[];
+                        body: string;
+                        ccRecipients: {
+                            id: string;
+                            name: string;
+                        }[];
+                        countersignDepartmentIds: string[];
+                        countersigns: {
+                            actor: string | null;
+                            at: string | null;
+                            departmentId: string;
+                            name: string;
+                            opinion: string | null;
+                            state: "pending" | "agreed" | "disagreed";
+                            textVersion: number | null;
+                        }[];
+                        createdAt: string;
+                        distribution: {
+                            at: string;
+                            departmentId: string | null;
+                            kind: "main" | "cc" | "external";
+                            name: string;
+                        }[];
+                        docNumber: string | null;
+                        docType: string;
+                        docWord: string;
+                        drafter: {
+                            id: string;
+                            name: string;
+                        };
+                        editable: boolean;
+                        externalRecipients: string[];
+                        id: string;
+                        issuingDepartment: {
+                            id: string;
+                            name: string;
+                        };
+                        mainRecipients: {
+                            id: string;
+                            name: string;
+                        }[];
+                        note: string | null;
+                        public: boolean;
+                        sealed: {
+                            fileId: string;
+                            identifier: string;
+                            sealedAt: string;
+                            sealName: string;
+                        } | null;
+                        secrecy: string | null;
+                        secrecyPeriod: string | null;
+                        signedAt: string | null;
+                        signedBy: string | null;
+                        state: string;
+                        stateEn: string;
+                        stateZh: string;
+                        steps: {
+                            action: string;
+                            actor: string;
+                            at: string;
+                            en: string;
+                            opinion: string | null;
+                            outcome: string | null;
+                            textVersion: number | null;
+                            unit: string | null;
+                            zh: string;
+                        }[];
+                        textVersion: number;
+                        title: string;
+                        updatedAt: string;
+                        urgency: string | null;
+                        version: number;
+                        versions: {
+                            at: string;
+                            by: string;
+                            n: number;
+                            step: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOfficeDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attachments?: {
+                        /** Format: uuid */
+                        fileId?: string;
+                        name: string;
+                    }[];
+                    /** @description 正文: paragraphs separated by \n; headings 一、(一)1.(1) */
+                    body: string;
+                    /** @description 抄送 (department ids) */
+                    ccRecipients?: string[];
+                    /** @description 会签部门 */
+                    countersignDepartmentIds?: string[];
+                    docType: "决议" | "决定" | "命令" | "公报" | "公告" | "通告" | "意见" | "通知" | "通报" | "报告" | "请示" | "批复" | "议案" | "函" | "纪要";
+                    /** @description 机关代字, e.g. 乌政办发; default: the unit’s */
+                    docWord?: string;
+                    expectedVersion: number;
+                    /** @description 平台外的主送单位 / units outside the platform */
+                    externalRecipients?: string[];
+                    /** @description 主送 (department ids) */
+                    mainRecipients: string[];
+                    note?: string | null;
+                    /** @description 此件公开发布 */
+                    public?: boolean;
+                    secrecy?: ("秘密" | "机密") | null;
+                    secrecyPeriod?: string | null;
+                    /** @description 标题 / title */
+                    title: string;
+                    urgency?: ("特急" | "加急") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    } & {
+                        textVersion: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfficeDocumentsByIdActionsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "submit" | "review" | "countersign" | "sign" | "number" | "seal" | "distribute";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision?: "agree" | "disagree";
+                    expectedVersion: number;
+                    /** @description 意见 */
+                    opinion?: string;
+                    outcome?: "pass" | "return" | "agree" | "disagree" | "approve";
+                    /** @description 退回理由 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        state: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocumentsByIdDiff: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            field: string;
+                            op: "equal" | "insert" | "delete";
+                            text: string;
+                        }[];
+                        from: number;
+                        to: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocumentsByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocumentsByIdVersionsByN: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        attachments: {
+                            fileId?: string;
+                            name: string;
+                        }[];
+                        body: string;
+                        by: string;
+                        ccRecipients: string[];
+                        countersignDepartmentIds: string[];
+                        docType: string;
+                        docWord: string;
+                        externalRecipients: string[];
+                        mainRecipients: string[];
+                        n: number;
+                        note: string | null;
+                        public: boolean;
+                        secrecy: string | null;
+                        secrecyPeriod: string | null;
+                        step: string;
+                        title: string;
+                        urgency: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOfficeDocumentsDocWords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        departmentCode: string;
+                        isDefault: boolean;
+                        word: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOfficeDocumentsDocWords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    departmentCode: string;
+                    isDefault?: boolean;
+                    word: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        departmentCode: string;
+                        isDefault: boolean;
+                        word: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

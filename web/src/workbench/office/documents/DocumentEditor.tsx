@@ -8,11 +8,11 @@ import { useAction } from '../../../shell/useAction';
 import { useTitle } from '../../../shell/useTitle';
 import { useLocalName } from '../../../shell/localName';
 import { PdfPreview } from './PdfPreview';
-import { DOC_TYPES, type DocumentInput, type DocumentView } from './types';
+import { DOC_TYPES, type DocType, type DocumentInput, type DocumentView } from './types';
 
 interface Values {
   title: string;
-  docType: string;
+  docType: DocType;
   docWord?: string;
   urgency: 'none' | '特急' | '加急';
   secrecy: 'none' | '秘密' | '机密';
@@ -46,7 +46,7 @@ const toInput = (v: Values): DocumentInput => ({
 
 const fromView = (d: DocumentView): Values => ({
   title: d.title,
-  docType: d.docType,
+  docType: d.docType as DocType,
   docWord: d.docWord ?? undefined,
   urgency: (d.urgency as Values['urgency']) ?? 'none',
   secrecy: (d.secrecy as Values['secrecy']) ?? 'none',
