@@ -48,9 +48,13 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     await page.getByText('请至少选择一个主送单位').waitFor();
 
     await page.getByLabel('标题').fill(title);
-    await page.getByRole('combobox', { name: '主送' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="乌兰浩特市民政局"]').click();
+    // The department list is long and virtual: search it, as a person would.
+    const main = page.getByRole('combobox', { name: '主送' });
+    await main.click();
+    await main.fill('民政局');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乌兰浩特市民政局' }).first().click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-selection-item', { hasText: '乌兰浩特市民政局' }).first().waitFor();
     await page.getByLabel('正文', { exact: true }).fill('各街道办事处、市直各部门：\n一、提高认识\n（一）落实责任。\n二、加强保障\n特此通知。');
     await page.getByRole('button', { name: /^保\s*存$/ }).click();
     await page.waitForURL(/\/workbench\/office\/documents\/[0-9a-f-]{36}$/);
@@ -72,7 +76,7 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     expect(docPath).not.toBe('');
     const page = await newPage();
     await signIn(page, LEADER, '/workbench/office');
-    await page.getByText('待我签批').click();
+    await page.locator('.ant-segmented').getByText('待我签批', { exact: true }).click();
     const todo = page.locator('.ant-list-item', { hasText: title });
     await todo.waitFor();
     await todo.getByRole('link').first().click();
@@ -81,7 +85,12 @@ describe('发文 in the browser: 拟稿 → 核稿 → 签发 → 编号 → 用
     await step(page, /^签\s*发$/, '同意，请按程序印发。');
     await stepShown(page, 'sign');
     await page.getByText('同意，请按程序印发。').waitFor();
-    expect(await page.getByTestId('doc-actions').getByRole('button', { name: /^签\s*发$/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('doc-actions')
+        .getByRole('button', { name: /^签\s*发$/ })
+        .count(),
+    ).toBe(0);
     await shot(page, 'signed-1280x900');
   });
 

@@ -58,7 +58,7 @@ export function DocumentPage({ id }: { id: string }) {
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('offdoc.f.docNumber')}>{d.docNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('offdoc.sealId')}>
-              <code>{d.sealed.identifier}</code>
+              <code style={{ wordBreak: 'break-all' }}>{d.sealed.identifier}</code>
             </Descriptions.Item>
             <Descriptions.Item label={t('offdoc.sealName')}>{d.sealed.sealName}</Descriptions.Item>
             <Descriptions.Item label={t('offdoc.sealedAt')}>{when(d.sealed.sealedAt, i18n.language)}</Descriptions.Item>

@@ -15,7 +15,7 @@ export function MarkTags({ urgency, secrecy }: { urgency?: string | null; secrec
   return (
     <>
       {urgency && <Tag color="red">{t(`offdoc.urgencies.${urgency}`, { defaultValue: urgency })}</Tag>}
-      {secrecy && <Tag color="volcano">{t(`offdoc.secrecies.${secrecy}`, { defaultValue: secrecy })}</Tag>}
+      {secrecy && <Tag color="orange">{t(`offdoc.secrecies.${secrecy}`, { defaultValue: secrecy })}</Tag>}
     </>
   );
 }

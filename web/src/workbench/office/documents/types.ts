@@ -13,13 +13,14 @@ export type DiffChange = DocumentDiff['changes'][number];
 /** What the 拟稿 form sends (POST, and PUT with expectedVersion). */
 export type DocumentInput = Body<'/api/office/documents'>;
 
+/** Only tag colours styles.css darkens to AA contrast (blue, orange, green, red) or the default. */
 export const STATE_COLOURS: Record<string, string> = {
   draft: 'default',
   reviewing: 'blue',
-  countersigning: 'purple',
-  signing: 'gold',
-  signed: 'cyan',
-  numbered: 'cyan',
+  countersigning: 'blue',
+  signing: 'orange',
+  signed: 'orange',
+  numbered: 'orange',
   sealed: 'green',
   distributed: 'green',
 };
