@@ -91,6 +91,8 @@ export const offdocZh = {
   outcome: '结论',
   outcomes: { pass: '通过', return: '退回修改', agree: '同意', disagree: '不同意', approve: '同意签发' },
   codes: {
+    draft: '拟稿',
+    edit: '修改正文',
     submit: '送核稿',
     review: '核稿',
     countersign: '会签',
@@ -216,6 +218,8 @@ export const offdocEn: typeof offdocZh = {
   outcome: 'Outcome',
   outcomes: { pass: 'Pass', return: 'Return for changes', agree: 'Agree', disagree: 'Disagree', approve: 'Approve' },
   codes: {
+    draft: 'Drafted',
+    edit: 'Edited the text',
     submit: 'Send for review',
     review: 'Review',
     countersign: 'Countersign',

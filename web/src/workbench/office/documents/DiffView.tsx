@@ -25,7 +25,8 @@ export function DiffView({ doc }: { doc: DocumentView }) {
     queryFn: () => api<DocumentDiff>(`/api/office/documents/${doc.id}/diff?from=${from}&to=${to}`),
   });
   const options = ns.map((n) => ({ value: n, label: t('offdoc.versionLabel', { n }) }));
-  if (ns.length < 2) return <Typography.Paragraph>{t('offdoc.versionLabel', { n: ns[0] ?? doc.textVersion })}</Typography.Paragraph>;
+  // One version has nothing to compare; the version list above already names it.
+  if (ns.length < 2) return null;
   const byField = new Map<string, DiffChange[]>();
   for (const c of diff.data?.changes ?? []) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
   const changed = [...byField.entries()].filter(([, cs]) => cs.some((c) => c.op !== 'equal'));
