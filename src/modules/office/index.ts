@@ -9,6 +9,7 @@ import { createArchivesArea, type ArchivesArea } from './archives/index.ts';
 import { createDocumentsArea, type DocumentsArea } from './documents/index.ts';
 import { createDutyArea, type DutyArea } from './duty/index.ts';
 import { createIncomingArea, type IncomingArea } from './incoming/index.ts';
+import { DOCUMENT_DISTRIBUTED, DocumentDistributed, INCOMING_STEPPED, IncomingStepped } from './incoming/events.ts';
 import { createMeetingsArea, type MeetingsArea } from './meetings/index.ts';
 import { officeMigrations } from './migrations/index.ts';
 import type { DocumentSealer } from './ports.ts';
@@ -51,6 +52,15 @@ export function createOfficeModule(k: Kernel, policy: Policy, org: OrgService, i
   const archives = createArchivesArea(ctx);
   const areas = [documents, incoming, supervision, meetings, duty, archives];
   for (const a of areas) k.events.declareAll(a.events);
+  // 收文 listens to 发文's distribution, which is declared only now that every area's topics are.
+  incoming.listen();
+  // 电子档案: a 公文 is archived once distributed, a 收文 once completed (单套制: the package is the record).
+  archives.useSource('document', (id) => documents.archivable(id));
+  archives.useSource('incoming', (id) => incoming.archivable(id));
+  k.events.subscribe<typeof DocumentDistributed>(DOCUMENT_DISTRIBUTED, async (e, trx) => archives.archiveLater(trx, 'document', e.payload.id, e.regionCode));
+  k.events.subscribe<typeof IncomingStepped>(INCOMING_STEPPED, async (e, trx) => {
+    if (e.payload.to === 'completed') await archives.archiveLater(trx, 'incoming', e.payload.id, e.regionCode);
+  });
   return {
     documents,
     incoming,

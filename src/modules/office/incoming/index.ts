@@ -51,8 +51,6 @@ export function createIncomingArea(ctx: OfficeContext): IncomingArea {
     }
     return listening;
   };
-  // After the module has declared every area's topics (a microtask runs once this synchronous setup is done).
-  queueMicrotask(listen);
   return {
     events: incomingEvents,
     routes: incomingRoutes(service, views),
