@@ -1,6 +1,7 @@
 import type { Principal } from '../../src/kernel/policy/index.ts';
 import { DomainError } from '../../src/kernel/http/errors.ts';
 import type { Platform } from '../../src/platform.ts';
+import { SYSTEM_PRINCIPAL } from '../../src/modules/identity/index.ts';
 
 async function principalOf(p: Platform, username: string): Promise<Principal> {
   const acc = await p.kernel.db.selectFrom('identity_account').select('id').where('username', '=', username).executeTakeFirstOrThrow();
@@ -10,12 +11,37 @@ async function principalOf(p: Platform, username: string): Promise<Principal> {
   return who;
 }
 
+/** The demo units' 机关代字 (a region administrator adds more at POST /api/office/documents/doc-words). */
+export const DEMO_DOC_WORDS = [
+  { word: '乌政办发', departmentCode: 'BGS', isDefault: true },
+  { word: '乌政发', departmentCode: 'BGS', isDefault: false },
+  { word: '乌民发', departmentCode: 'MZJ', isDefault: true },
+  { word: '乌人社发', departmentCode: 'RSJ', isDefault: true },
+];
+
+/**
+ * 机关代字 are configuration the bureau keeps, not schema: seeded here, not by a migration, so a new
+ * installation's tables stay empty until someone writes to them (a restore needs an empty target).
+ */
+export async function seedDocWords(p: Platform, regionCode = '152201'): Promise<void> {
+  const admin = { ...SYSTEM_PRINCIPAL, regionCode };
+  for (const w of DEMO_DOC_WORDS) {
+    try {
+      await p.office.documents.service.addDocWord(admin, w, 'seed');
+    } catch (err) {
+      // Seeding twice (a test that seeds after setting up its units) keeps what is there.
+      if ((err as DomainError).code !== 'OFFICE_DOC_WORD_TAKEN') throw err;
+    }
+  }
+}
+
 /**
  * The demo region's 发文 (一网协同), through the area's own functions: one distributed 通知 (left
  * at 已编号 while no e-seal service or renderer is plugged in), one awaiting leader01's 签发 after
  * 会签, one in 会签 waiting for 民政局, and a draft.
  */
 export async function seedOfficeDocuments(p: Platform, deptIds: Map<string, string>): Promise<void> {
+  await seedDocWords(p);
   const docs = p.office.documents.service;
   const [clerkBgs, leader, clerkMzj, leaderMzj, clerkRsj] = await Promise.all(['clerk.bgs', 'leader01', 'clerk.mzj', 'leader.mzj', 'clerk.rsj'].map((u) => principalOf(p, u)));
   const BGS = deptIds.get('BGS')!;

@@ -29,8 +29,8 @@ export interface OfficeModule {
   duty: DutyArea;
   archives: ArchivesArea;
   todos: Pick<Todos, 'of'>;
-  /** Plugs in the licences module's seals (src/flows/office-seals.ts). */
-  useSealer(sealer: DocumentSealer): void;
+  /** Plugs in the licences module's seals (src/flows/office-seals.ts); null unplugs them. */
+  useSealer(sealer: DocumentSealer | null): void;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOfficeDocuments } from '../../../../seed/office/documents.ts';
+import { seedDocWords, seedOfficeDocuments } from '../../../../seed/office/documents.ts';
 import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { ROLES } from '../../org/index.ts';
 import { bearer, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
@@ -91,7 +91,10 @@ beforeAll(async () => {
   tok.leaderMzj = await staffToken(t, ['leader'], dept.MZJ, 'leader.mzj');
   tok.clerkRsj = await staffToken(t, ['office_clerk'], dept.RSJ, 'clerk.rsj');
   tok.clerkJyj = await staffToken(t, ['office_clerk'], dept.JYJ, 'clerk.jyj');
+  await seedDocWords(t.p);
   t.p.office.documents.useRender(fakeRender);
+  // The platform plugs in the licences module's seals; these tests start without any, then plug a test sealer.
+  t.p.office.useSealer(null);
 }, 300_000);
 
 afterAll(async () => {

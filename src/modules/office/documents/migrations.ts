@@ -84,11 +84,6 @@ export const documentsMigrations: Migration[] = [
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (region_code, word)
       );
-      INSERT INTO office_doc_word (region_code, word, department_code, is_default) VALUES
-        ('152201', '乌政办发', 'BGS', true),
-        ('152201', '乌政发', 'BGS', false),
-        ('152201', '乌民发', 'MZJ', true),
-        ('152201', '乌人社发', 'RSJ', true);
       ${workflowVersionsTableSql('office_document_workflow')};
       ${actionLogTableSql('office_document_action', 'document_id', 'office_document')}
     `,

@@ -3,8 +3,9 @@ import { Type, type Static } from '@sinclair/typebox';
 const Uuid = Type.String({ format: 'uuid' });
 const Name = Type.String({ minLength: 1, maxLength: 40 });
 const Unit = Type.Optional(Type.String({ format: 'uuid', description: '值班单位（默认本人单位）/ the duty desk’s unit (default: your own)' }));
-export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
-export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（中国时间 / China time）' });
+// Years 1900–2099 only: a rota or log of year 0 is a typo, and PostgreSQL cannot store it.
+export const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+export const Day = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'YYYY-MM-DD（中国时间 / China time）' });
 const DayKind = Type.Union([Type.Literal('workday'), Type.Literal('weekend'), Type.Literal('holiday')]);
 
 export const GenerateInput = Type.Object(
