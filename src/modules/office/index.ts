@@ -15,6 +15,7 @@ import { officeMigrations } from './migrations/index.ts';
 import type { DocumentSealer } from './ports.ts';
 import { officeRoutes } from './routes.ts';
 import { createSupervisionArea, type SupervisionArea } from './supervision/index.ts';
+import { registerTelling } from './tell.ts';
 import { Todos } from './todos.ts';
 
 export { officeMigrations } from './migrations/index.ts';
@@ -43,6 +44,8 @@ export interface OfficeModule {
 export function createOfficeModule(k: Kernel, policy: Policy, org: OrgService, identity: IdentityModule): OfficeModule {
   const todos = new Todos(k);
   const ctx: OfficeContext = { k, policy, org, identity, todos, ports: { sealer: null, supervision: null } };
+  // One way for every area to tell a unit's clerks or leaders (a queued job: nothing is told for a rolled-back step).
+  registerTelling(k, org);
   // Supervision first: the other areas raise tasks through its port.
   const supervision = createSupervisionArea(ctx);
   const documents = createDocumentsArea(ctx);

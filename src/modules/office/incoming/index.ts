@@ -6,7 +6,6 @@ import type { ArchiveSource } from '../ports.ts';
 import { DOCUMENT_DISTRIBUTED, DocumentDistributed, incomingEvents } from './events.ts';
 import { incomingRoutes } from './routes.ts';
 import { IncomingService } from './service.ts';
-import { registerTelling } from './tell.ts';
 import { IncomingViews } from './views.ts';
 
 export { DOCUMENT_DISTRIBUTED, DocumentDistributed } from './events.ts';
@@ -29,7 +28,6 @@ export interface IncomingArea extends OfficeArea {
 export function createIncomingArea(ctx: OfficeContext): IncomingArea {
   const service = new IncomingService(ctx);
   const views = new IncomingViews(ctx, service);
-  registerTelling(ctx.k, ctx.org);
   ctx.todos.register('incoming', (who, ex) => views.todos(who, ex));
   ctx.k.jobs.registerTimer('office.incoming.overdue', 3_600_000, async (_job, trx) => void (await service.remindOverdue(trx)));
   let listening = false;

@@ -12,7 +12,7 @@ import { INCOMING_NOTED, INCOMING_RECEIVED, type DocumentDistributed } from './e
 import type { RegisterInput } from './schema.ts';
 import { INCOMING_LOG, incomingKind, linkOf, newWorkflows, unitOf, type IncomingRow, type IncomingStepInput } from './steps.ts';
 import { incomingDb } from './tables.ts';
-import { tell } from './tell.ts';
+import { tell } from '../tell.ts';
 import { UNDERTAKING } from './workflow.ts';
 
 const SYSTEM: Actor = { id: 'system', type: 'system' };

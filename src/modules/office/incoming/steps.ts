@@ -6,7 +6,7 @@ import type { OfficeContext } from '../area.ts';
 import { IncomingErrors } from './errors.ts';
 import { INCOMING_STEPPED } from './events.ts';
 import type { OfficeIncomingTable } from './tables.ts';
-import { tell } from './tell.ts';
+import { tell } from '../tell.ts';
 import { INCOMING_WORKFLOW, UNDERTAKING } from './workflow.ts';
 
 export type IncomingRow = Selectable<OfficeIncomingTable>;

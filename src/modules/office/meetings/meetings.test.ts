@@ -70,6 +70,11 @@ describe('会议 notice and 报名回执', () => {
     expect(todo).toEqual([expect.objectContaining({ id: meetingId, actionZh: '报名回执', link: `/workbench/office/meetings/${meetingId}` })]);
     const events = await t.p.kernel.db.selectFrom('kernel_outbox').select('topic').where('topic', 'like', 'office.meetings.%').execute();
     expect(events.map((e) => e.topic)).toEqual(['office.meetings.meeting.created', 'office.meetings.meeting.notified']);
+    // Each invited unit's clerks find the notice in their inbox too (told by a job, after the commit).
+    await t.p.kernel.jobs.runDue(20);
+    const inbox = (await call('GET', '/api/notifications', clerkMzj)).json() as { title: string; link: string | null }[];
+    expect(inbox).toEqual(expect.arrayContaining([expect.objectContaining({ title: '会议通知：全市安全生产工作会议', link: `/workbench/office/meetings/${meetingId}` })]));
+    expect(((await call('GET', '/api/notifications', outsider)).json() as { title: string }[]).some((n) => n.title.startsWith('会议通知'))).toBe(false);
   });
 
   it('counts each unit’s reply live, and a clerk answers only for their own unit', async () => {

@@ -1,3 +1,4 @@
+import { tell } from '../tell.ts';
 import { sql } from 'kysely';
 import QRCode from 'qrcode';
 import { v7 as uuidv7 } from 'uuid';
@@ -116,6 +117,11 @@ export class Meetings {
       const when = `${cstDate(m.starts_at)} ${new Date(m.starts_at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}`;
       for (const recipientId of m.invited_accounts) {
         await this.k.notify.notify(trx, { regionCode: m.region_code, recipientId, title: `会议通知：${m.title}`, body: `${when} 于${m.place}`, link });
+      }
+      // Each invited unit's clerks get the notice in their inbox too (they reply for the unit).
+      const invitedUnits = await meetingsDb(trx).selectFrom('office_meeting_unit').select('department_id').where('meeting_id', '=', id).execute();
+      for (const u of invitedUnits) {
+        await tell(this.k, trx, { regionCode: m.region_code, departmentId: u.department_id, role: 'office_clerk', title: `会议通知：${m.title}`, body: `${when} 于${m.place}，请报名回执`, link });
       }
       const units = await meetingsDb(trx)
         .selectFrom('office_meeting_unit')

@@ -1,9 +1,9 @@
-import type { Executor } from '../../../kernel/db/index.ts';
-import type { Kernel } from '../../../kernel/index.ts';
-import { SYSTEM_PRINCIPAL, staffAccountIds } from '../../identity/index.ts';
-import type { OrgService } from '../../org/index.ts';
+import type { Executor } from '../../kernel/db/index.ts';
+import type { Kernel } from '../../kernel/index.ts';
+import { SYSTEM_PRINCIPAL, staffAccountIds } from '../identity/index.ts';
+import type { OrgService } from '../org/index.ts';
 
-export const TELL_UNIT = 'office.incoming.tell-unit';
+export const TELL_UNIT = 'office.tell-unit';
 
 /** A message for every clerk (or leader) of a unit, and for named accounts. */
 export interface Telling {
@@ -17,7 +17,7 @@ export interface Telling {
 }
 
 /**
- * Tells a unit's clerks (催办, a return to the sender, an answer): a job queued in the step's own
+ * Tells a unit's clerks (催办, a return to the sender, an answer, a meeting notice): a job queued in the step's own
  * transaction, so a step that rolls back tells no one and a committed one is never forgotten.
  * Who holds the post is read outside any transaction (the org and identity modules' reads take a
  * connection of their own), then the notifications are written where the job is marked done.
