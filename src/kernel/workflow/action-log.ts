@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../db/index.ts';
+import type { DefaultedJson, Timestamp } from '../db/tables.ts';
+import type { Generated } from 'kysely';
 import type { Principal } from '../policy/index.ts';
 
 /**
@@ -28,6 +30,28 @@ export const ACTION_LOG_COLUMNS = [
   'payload',
   'at',
 ] as const;
+
+/**
+ * The row type of an action log made by actionLogTableSql, `K` being the record column (e.g.
+ * `document_id`), so a module's tables.ts declares the table in one line instead of restating it.
+ */
+export type ActionLogRow<K extends string> = { [P in K]: string } & {
+  id: string;
+  region_code: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_type: string;
+  actor_name: string;
+  actor_roles: Generated<string[]>;
+  department_id: string | null;
+  opinion: string | null;
+  attachments: Generated<string[]>;
+  due_at: Timestamp | null;
+  payload: DefaultedJson<unknown>;
+  at: Timestamp;
+};
 
 /** DDL for a new action log of the one shape, for a module's migration. */
 export function actionLogTableSql(table: string, recordColumn: string, recordTable: string): string {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Executor } from '../../../kernel/db/index.ts';
-import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type Timestamp } from '../../../kernel/db/tables.ts';
+import type { ActionLogRow } from '../../../kernel/workflow/index.ts';
+import { tablesOf, type DefaultedTimestamp, type Json, type Timestamp } from '../../../kernel/db/tables.ts';
 import type { DocumentContent } from './schema.ts';
 
 /** The row types of the documents area's tables, as its migrations create them (kept equal by src/modules/tables.test.ts). */
@@ -79,24 +80,7 @@ export interface OfficeDocWordTable {
 }
 
 /** The steps of a 公文 (the kernel's one action-log shape). */
-export interface OfficeDocumentActionTable {
-  id: string;
-  document_id: string;
-  region_code: string;
-  action: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string;
-  actor_type: string;
-  actor_name: string;
-  actor_roles: Generated<string[]>;
-  department_id: string | null;
-  opinion: string | null;
-  attachments: Generated<string[]>;
-  due_at: Timestamp | null;
-  payload: DefaultedJson<unknown>;
-  at: Timestamp;
-}
+export type OfficeDocumentActionTable = ActionLogRow<'document_id'>;
 
 export interface OfficeDocumentWorkflowTable {
   version: number;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Executor } from '../../../kernel/db/index.ts';
-import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type Timestamp } from '../../../kernel/db/tables.ts';
+import type { ActionLogRow } from '../../../kernel/workflow/index.ts';
+import { tablesOf, type DefaultedTimestamp, type Json, type Timestamp } from '../../../kernel/db/tables.ts';
 
 /** The row types of the incoming area's tables, as its migrations create them (kept equal by src/modules/tables.test.ts). */
 export interface OfficeIncomingTable {
@@ -39,24 +40,7 @@ export interface OfficeIncomingTable {
 }
 
 /** The steps of a 收文 (the kernel's one action-log shape). */
-export interface OfficeIncomingActionTable {
-  id: string;
-  incoming_id: string;
-  region_code: string;
-  action: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string;
-  actor_type: string;
-  actor_name: string;
-  actor_roles: Generated<string[]>;
-  department_id: string | null;
-  opinion: string | null;
-  attachments: Generated<string[]>;
-  due_at: Timestamp | null;
-  payload: DefaultedJson<unknown>;
-  at: Timestamp;
-}
+export type OfficeIncomingActionTable = ActionLogRow<'incoming_id'>;
 
 export interface OfficeIncomingWorkflowTable {
   version: number;

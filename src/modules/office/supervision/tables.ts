@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Executor } from '../../../kernel/db/index.ts';
+import type { ActionLogRow } from '../../../kernel/workflow/index.ts';
 import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type Timestamp } from '../../../kernel/db/tables.ts';
 
 /** A 督办 task as stored: its state, deadline and progress on the row, its steps in the action log. */
@@ -32,24 +33,7 @@ export interface OfficeSupervisionTaskTable {
 }
 
 /** The steps of a task (the kernel's one action-log shape). */
-export interface OfficeSupervisionTaskActionTable {
-  id: string;
-  task_id: string;
-  region_code: string;
-  action: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string;
-  actor_type: string;
-  actor_name: string;
-  actor_roles: Generated<string[]>;
-  department_id: string | null;
-  opinion: string | null;
-  attachments: Generated<string[]>;
-  due_at: Timestamp | null;
-  payload: DefaultedJson<unknown>;
-  at: Timestamp;
-}
+export type OfficeSupervisionTaskActionTable = ActionLogRow<'task_id'>;
 
 export interface OfficeSupervisionWorkflowTable {
   version: number;
