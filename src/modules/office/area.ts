@@ -34,6 +34,3 @@ export interface OfficeArea {
   events: EventCatalogue;
   routes(app: App): Promise<void>;
 }
-
-/** An area with nothing yet (a placeholder while it is being built). */
-export const emptyArea = (): OfficeArea => ({ events: {}, routes: async () => {} });
