@@ -12,6 +12,7 @@ import { seedBundles } from './bundle-demo.ts';
 import { seedCases } from './case-demo.ts';
 import { seedProactive } from './proactive-demo.ts';
 import { seedOffice } from './office-demo.ts';
+import { seedRegulation } from './regulation-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
 /** Streets of 乌兰浩特 for the demo residents' 户籍地址. */
@@ -170,5 +171,6 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   // 主动服务 reads the base data, so it comes after it: policies published and run once.
   await seedProactive(p, deptIds);
   await seedOffice(p, deptIds);
+  await seedRegulation(p, deptIds);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

@@ -73,6 +73,10 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   ['handler.cgzf', '吴俊峰', 'CGZF', ['case_handler']],
   ['handler.zjj', '黄立新', 'ZJJ', ['case_handler']],
   ['regulator01', '陈刚', 'SCJG', ['regulator']],
+  // 执法检查人员 with accounts (the 名录库 seed adds their 执法证 and more inspectors).
+  ['jc.scjg01', '刘海涛', 'SCJG', ['inspector']],
+  ['jc.scjg02', '其其格', 'SCJG', ['inspector']],
+  ['jc.wjw01', '孙丽华', 'WJW', ['inspector']],
   ['data01', '乌云其木格', 'ZWSJ', ['data_admin']],
   ['leader01', '韩志强', 'BGS', ['leader']],
   // 主动服务: each bureau's 政策兑现专员 manages its own policies (免申即享, 政策找人).

@@ -25,6 +25,7 @@ import { licensesMigrations, createLicensesModule, type LicensesModule } from '.
 import { dataMigrations, createDataModule, type DataModule } from './modules/data/index.ts';
 import { proactiveMigrations, createProactiveModule, type ProactiveModule } from './modules/proactive/index.ts';
 import { officeMigrations, createOfficeModule, type OfficeModule } from './modules/office/index.ts';
+import { regulationMigrations, createRegulationModule, type RegulationModule } from './modules/regulation/index.ts';
 import { wireFlows } from './flows/index.ts';
 import { screenRoutes } from './flows/screen-routes.ts';
 
@@ -40,6 +41,7 @@ export interface Platform {
   data: DataModule;
   proactive: ProactiveModule;
   office: OfficeModule;
+  regulation: RegulationModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -71,6 +73,7 @@ export const PLATFORM_MIGRATIONS: Migration[] = [
   ...dataMigrations,
   ...proactiveMigrations,
   ...officeMigrations,
+  ...regulationMigrations,
 ];
 
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
@@ -96,7 +99,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const data = createDataModule(kernel, rolePolicy, org.service, identity);
   const proactive = createProactiveModule(kernel, rolePolicy, org.service, identity, data);
   const office = createOfficeModule(kernel, rolePolicy, org.service, identity);
-  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office });
+  const regulation = createRegulationModule(kernel, rolePolicy, org.service, identity);
+  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office, regulation });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = PLATFORM_MIGRATIONS;
@@ -113,6 +117,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     data,
     proactive,
     office,
+    regulation,
     log,
     migrations,
     async migrate() {
@@ -174,6 +179,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         data.routes,
         proactive.routes,
         office.routes,
+        regulation.routes,
         calendarRoutes(kernel),
         fileRoutes(kernel, rolePolicy),
         auditRoutes(kernel),

@@ -4,6 +4,7 @@ import type { DataModule } from '../modules/data/index.ts';
 import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { OfficeModule } from '../modules/office/index.ts';
+import type { RegulationModule } from '../modules/regulation/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { archiveSources } from './archive-sources.ts';
@@ -16,6 +17,8 @@ import { licenceIndex } from './licence-index.ts';
 import { benefitsOnDataChange } from './benefits-on-data-change.ts';
 import { matchesOnApplications } from './matches-on-applications.ts';
 import { officeSeals } from './office-seals.ts';
+import { regulationSources } from './regulation-sources.ts';
+import { regulationLinkage } from './regulation-linkage.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
 import { dutyCases } from './duty-cases.ts';
@@ -26,7 +29,16 @@ import { dutyCases } from './duty-cases.ts';
  */
 export function wireFlows(
   k: Kernel,
-  m: { identity: IdentityModule; services: ServicesModule; cases: CasesModule; licenses: LicensesModule; data: DataModule; proactive: ProactiveModule; office: OfficeModule },
+  m: {
+    identity: IdentityModule;
+    services: ServicesModule;
+    cases: CasesModule;
+    licenses: LicensesModule;
+    data: DataModule;
+    proactive: ProactiveModule;
+    office: OfficeModule;
+    regulation: RegulationModule;
+  },
 ): void {
   population(m.identity, m.data);
   instantFacts(m.services, m.data);
@@ -41,4 +53,6 @@ export function wireFlows(
   matchesOnApplications(k, m.services, m.proactive);
   officeSeals(m.office, m.licenses);
   archiveSources(k, m.services, m.cases, m.licenses, m.office);
+  regulationSources(m.data, m.licenses, m.services, m.regulation);
+  regulationLinkage(k, m.identity, m.services, m.cases, m.regulation);
 }

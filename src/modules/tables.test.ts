@@ -11,6 +11,7 @@ import { identityMigrations } from './identity/migrations/index.ts';
 import { licensesMigrations } from './licenses/migrations/index.ts';
 import { orgMigrations } from './org/migrations/index.ts';
 import { officeMigrations } from './office/migrations/index.ts';
+import { regulationMigrations } from './regulation/migrations/index.ts';
 import { proactiveMigrations } from './proactive/migrations/index.ts';
 import { servicesMigrations } from './services/migrations/index.ts';
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
     ...dataMigrations,
     ...proactiveMigrations,
     ...officeMigrations,
+    ...regulationMigrations,
   ]);
   actual = (
     await sql<ActualColumn>`

@@ -22,6 +22,13 @@ import { offsupEn, offsupZh } from './i18n-office-supervision';
 import { offmeetEn, offmeetZh } from './i18n-office-meetings';
 import { offdutyEn, offdutyZh } from './i18n-office-duty';
 import { offarcEn, offarcZh } from './i18n-office-archives';
+import { regEn, regZh } from './i18n-regulation';
+import { regitemEn, regitemZh } from './i18n-regulation-items';
+import { regdirEn, regdirZh } from './i18n-regulation-directory';
+import { regcreditEn, regcreditZh } from './i18n-regulation-credit';
+import { regdrawEn, regdrawZh } from './i18n-regulation-plans';
+import { regtaskEn, regtaskZh } from './i18n-regulation-tasks';
+import { regprofEn, regprofZh } from './i18n-regulation-profiles';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -496,6 +503,13 @@ void i18n.use(initReactI18next).init({
         offmeet: offmeetZh,
         offduty: offdutyZh,
         offarc: offarcZh,
+        reg: regZh,
+        regitem: regitemZh,
+        regdir: regdirZh,
+        regcredit: regcreditZh,
+        regdraw: regdrawZh,
+        regtask: regtaskZh,
+        regprof: regprofZh,
       },
     },
     en: {
@@ -523,6 +537,13 @@ void i18n.use(initReactI18next).init({
         offmeet: offmeetEn,
         offduty: offdutyEn,
         offarc: offarcEn,
+        reg: regEn,
+        regitem: regitemEn,
+        regdir: regdirEn,
+        regcredit: regcreditEn,
+        regdraw: regdrawEn,
+        regtask: regtaskEn,
+        regprof: regprofEn,
       },
     },
   },

@@ -43,6 +43,9 @@ export const ROLES: RoleDef[] = [
       'proactive.manage',
       'office.use',
       'office.manage',
+      'regulation.read',
+      'regulation.manage',
+      'regulation.figures',
     ],
   },
   {
@@ -66,7 +69,15 @@ export const ROLES: RoleDef[] = [
   },
   { code: 'case_handler', zh: '工单承办人员', en: 'Case handler', permissions: ['workbench.use', 'org.read', 'file.read', 'cases.handle', 'data.read', 'data.request'], departmentScoped: true },
   { code: 'grid_worker', zh: '网格员', en: 'Grid worker', permissions: ['workbench.use', 'cases.report', 'cases.handle'], departmentScoped: true },
-  { code: 'regulator', zh: '监管人员', en: 'Regulator', permissions: ['workbench.use', 'org.read', 'data.read', 'data.request'] },
+  // 互联网+监管: the regulator keeps the 两库一单, plans and draws 双随机 checks and reads every profile;
+  // an inspector (执法检查人员) records the results of the tasks drawn for them.
+  {
+    code: 'regulator',
+    zh: '监管人员',
+    en: 'Regulator',
+    permissions: ['workbench.use', 'org.read', 'file.read', 'data.read', 'data.request', 'regulation.read', 'regulation.plan', 'regulation.manage', 'regulation.figures'],
+  },
+  { code: 'inspector', zh: '执法检查人员', en: 'Inspector', permissions: ['workbench.use', 'org.read', 'file.read', 'regulation.read', 'regulation.inspect'], departmentScoped: true },
   {
     code: 'data_admin',
     zh: '数据管理员',
@@ -96,6 +107,8 @@ export const ROLES: RoleDef[] = [
       'office.draft',
       // 签发 and 批办: only for the leader's own unit, which each step checks.
       'office.sign',
+      'regulation.read',
+      'regulation.figures',
     ],
   },
   {

@@ -1,0 +1,3 @@
+import type { EventCatalogue } from '../../../kernel/events/index.ts';
+
+export const directoryEvents: EventCatalogue = {};
