@@ -17,7 +17,9 @@ import { licenceIndex } from './licence-index.ts';
 import { benefitsOnDataChange } from './benefits-on-data-change.ts';
 import { matchesOnApplications } from './matches-on-applications.ts';
 import { officeSeals } from './office-seals.ts';
-import { regulationSources } from './regulation-sources.ts';
+import { regulationCatalogue } from './regulation-catalogue.ts';
+import { regulationEntities } from './regulation-entities.ts';
+import { regulationLicences } from './regulation-licences.ts';
 import { regulationLinkage } from './regulation-linkage.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
@@ -53,6 +55,8 @@ export function wireFlows(
   matchesOnApplications(k, m.services, m.proactive);
   officeSeals(m.office, m.licenses);
   archiveSources(k, m.services, m.cases, m.licenses, m.office);
-  regulationSources(m.data, m.licenses, m.services, m.regulation);
+  regulationCatalogue(m.services, m.regulation);
+  regulationEntities(m.data, m.regulation);
+  regulationLicences(m.licenses, m.regulation);
   regulationLinkage(k, m.identity, m.services, m.cases, m.regulation);
 }

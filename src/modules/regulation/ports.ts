@@ -115,6 +115,8 @@ export interface ObjectsPort {
   get(ex: Executor, creditCode: string): Promise<SupervisionObject | null>;
   /** Objects in scope of a plan, in credit-code order (the frozen candidate list of a draw). */
   inScope(ex: Executor, scope: { regionCodes: string[]; entityTypes?: string[]; industries?: string[] }): Promise<SupervisionObject[]>;
+  /** 画像 search: by name (contains) or credit code (prefix), best matches first. */
+  search(ex: Executor, q: string, regionCode: string, limit: number): Promise<SupervisionObject[]>;
 }
 
 /** One 执法检查人员 of the 名录库. */
@@ -171,6 +173,10 @@ export interface CreditPort {
   classes(ex: Executor, creditCodes: string[]): Promise<Map<string, CreditClass>>;
   /** Recompute one entity after the transaction commits (a queued job), with the event that caused it. */
   recomputeLater(trx: Tx, creditCode: string, reason: string): Promise<void>;
+  /** The class history of one entity, newest first (each change with its reasons). */
+  history(ex: Executor, creditCode: string): Promise<CreditClassOf[]>;
+  /** The current class with its reasons (null: never classified). */
+  current(ex: Executor, creditCode: string): Promise<CreditClassOf | null>;
   /** An area or flow adds facts to the indicators. */
   addFactSource(name: string, source: FactSource): void;
 }
