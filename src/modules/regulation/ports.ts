@@ -217,4 +217,18 @@ export interface TasksPort {
   ofEntity(ex: Executor, creditCode: string): Promise<TaskSummary[]>;
   /** 行政处罚 recorded after 立案查处, newest first (the profile shows them). */
   penaltiesOf(ex: Executor, creditCode: string): Promise<{ id: string; decidedOn: string; decisionNo: string; kind: string; amountYuan: number | null; departmentId: string }[]>;
+  /** 监管效能 for leaders: a region's tasks of a year (GB/T 2260 prefix). */
+  figures(ex: Executor, regionCode: string, year: number): Promise<TaskFigures>;
+}
+
+export interface TaskFigures {
+  /** Distinct objects with a recorded result this year. */
+  inspectedObjects: number;
+  tasks: { total: number; byKind: Record<TaskKind, number>; open: number; overdue: number };
+  results: { recorded: number; problemsFound: number; filedForPenalty: number; publishedLate: number; unpublishedPastDeadline: number };
+  penalties: { count: number; amountYuan: number };
+  /** 告知承诺 verification tasks: done on time, done late, open, open past due. */
+  commitments: { onTime: number; late: number; open: number; overdue: number };
+  /** Per month (1–12): tasks created and results recorded. */
+  months: { month: number; created: number; recorded: number }[];
 }
