@@ -27,7 +27,8 @@ const ItemFields = {
   content: Type.Optional(Type.String({ maxLength: 4000, description: '检查内容' })),
   randomCheck: Type.Optional(Type.Boolean({ description: '列入随机抽查事项清单' })),
   licensingItemCodes: Type.Optional(Type.Array(ServiceCode, { maxItems: 50, description: '照单监管：所对应的行政许可事项编码' })),
-  commitmentVerifyDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365, description: '告知承诺核查时限（工作日）' }))),
+  // Absent means none. Not nullable: the API coerces types, and 0 would silently become null.
+  commitmentVerifyDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: '告知承诺核查时限（工作日）；不填为无' })),
 };
 
 export const ItemInputSchema = Type.Object(ItemFields, { additionalProperties: false });
