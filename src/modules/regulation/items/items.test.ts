@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 import { itemContent } from '../../../testing/services.ts';
+import { CATALOGUE_ITEMS } from '../../../../seed/catalogue/index.ts';
+import { DEMO_SUPERVISION_ITEMS } from '../../../../seed/regulation/items.ts';
+import { DEMO_ITEMS } from '../../../../seed/service-items.ts';
+import { CITY_DEPARTMENTS } from '../../../../seed/departments.ts';
 
 /* 监管事项清单 and 照单监管: keeping the list, the coverage of the catalogue's 行政许可 items, the public 随机抽查事项清单. */
 
@@ -242,5 +246,20 @@ describe('监管事项清单', () => {
     expect((await call('GET', `${BASE}/not-a-uuid`, regulator)).statusCode).toBe(400);
     expect(await count()).toBe(before);
     expect(await audit()).toBe(auditBefore);
+  });
+});
+
+describe('the demo 监管事项清单', () => {
+  it('follows every demo 行政许可 but two, names only real 行政许可 codes and departments, and repeats no code', () => {
+    const licensing = new Set([...DEMO_ITEMS, ...CATALOGUE_ITEMS].filter((i) => i.type === 'licensing').map((i) => i.code));
+    const named = DEMO_SUPERVISION_ITEMS.flatMap((i) => i.licensing);
+    expect(named.filter((c) => !licensing.has(c))).toEqual([]);
+    expect([...licensing].filter((c) => !named.includes(c)).sort()).toEqual(['XK-MZW-001', 'XK-QXJ-003']);
+    expect(new Set(DEMO_SUPERVISION_ITEMS.map((i) => i.code)).size).toBe(DEMO_SUPERVISION_ITEMS.length);
+    const depts = new Set(CITY_DEPARTMENTS.map(([code]) => code));
+    expect(DEMO_SUPERVISION_ITEMS.filter((i) => !depts.has(i.dept))).toEqual([]);
+    // Several in the 随机抽查事项清单, some 重点, 告知承诺 days on some (食品经营许可: 30 working days).
+    expect(DEMO_SUPERVISION_ITEMS.filter((i) => i.randomCheck).length).toBeGreaterThan(30);
+    expect(DEMO_SUPERVISION_ITEMS.find((i) => i.licensing.includes('XK-SCJG-002'))?.commitmentDays).toBe(30);
   });
 });
