@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../kernel/ids/credit-code.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { loadSyntheticBase } from '../../data/index.ts';
-import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { DEMO_INSPECTORS, demoRelatedCreditCode, seedRegulationDirectory } from '../../../../seed/regulation/directory.ts';
+import { addBasePerson, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 
 let t: TestPlatform;
 let scjg: string;
@@ -289,5 +291,37 @@ describe('bad input', () => {
     // The good code by hand is taken once, then refused as a duplicate.
     expect((await call('POST', O, regulator, { creditCode: good, name: '手工登记商行', regionCode: '152201', entityType: '个体工商户' })).statusCode).toBe(201);
     expect((await call('POST', O, regulator, { creditCode: good, name: '手工登记商行', regionCode: '152201' })).json().code).toBe('REGULATION_OBJECT_EXISTS');
+  });
+});
+
+describe('demo seed', () => {
+  it('loads inspectors enough for a joint SCJG + WJW plan, and jc.scjg01’s declared relation with qiye01’s company', async () => {
+    const personId = await addBasePerson(t, '企业法人', '152201199001011237');
+    const code = makeCreditCode('152201', 'QY010001');
+    await t.p.kernel.db
+      .insertInto('identity_enterprise')
+      .values({ id: uuidv7(), region_code: '152201', name: '乌兰浩特市演示企业有限公司', credit_code: code, legal_person_id: personId, created_at: new Date() })
+      .execute();
+    const deptIds = new Map([
+      ['SCJG', scjg],
+      ['WJW', wjw],
+      ['YJGL', (await department(t, '152201', '应急管理局')).id],
+      ['STHJ', (await department(t, '152201', '生态环境分局')).id],
+    ]);
+    await seedRegulationDirectory(t.p, deptIds);
+    expect(await demoRelatedCreditCode(t.p)).toBe(code);
+    // The company the base lacked is now an object; the SCJG + WJW pool holds the demo 12 and the test's 2.
+    expect(await ports().objectsPort.get(t.p.kernel.db, code)).toMatchObject({ source: 'manual', name: '乌兰浩特市演示企业有限公司' });
+    const pool = await ports().inspectorsPort.pool(t.p.kernel.db, { departmentIds: [scjg, wjw], regionCode: '152201' });
+    expect(pool.filter((i) => i.certificateNo.startsWith('152201010')).length).toBe(DEMO_INSPECTORS.filter((d) => d[0] === 'SCJG').length);
+    expect(pool.filter((i) => i.certificateNo.startsWith('152201020')).length).toBe(DEMO_INSPECTORS.filter((d) => d[0] === 'WJW').length);
+    const related = await ports().inspectorsPort.relations(t.p.kernel.db, [code]);
+    const scjg01 = pool.find((i) => i.name === '刘海涛' && i.certificateNo === '15220101001')!;
+    expect([...(related.get(code) ?? [])]).toEqual([scjg01.id]);
+    // The new accounts sign in as inspectors and find themselves in the directory.
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username: 'jc.scjg03', password: 'Yiwang2026demo' } });
+    expect((await call('GET', `${I}/me`, signIn.json().token)).json()).toMatchObject({ certificateNo: '15220101003', departmentName: '市场监督管理局' });
+    const tagged = (await call('GET', `${O}?industry=${encodeURIComponent('食品经营')}&limit=5`, leader)).json().items;
+    expect(tagged.length).toBeGreaterThan(0);
   });
 });
