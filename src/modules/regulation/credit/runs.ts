@@ -97,6 +97,20 @@ export class CreditRuns {
     return this.queue(trx, regionCode, 'monthly', systemActor(regionCode));
   }
 
+  /**
+   * Queues a run and does it at once in this process, as the worker would (seeds, benchmarks); the
+   * job left queued finds the run done and does nothing. Null when the region has an open run (or
+   * this month's, monthly).
+   */
+  async runNow(regionCode: string, kind: 'manual' | 'monthly', by: Actor = systemActor(regionCode)): Promise<RunView | null> {
+    const { k } = this.ctx;
+    const id = await k.db.transaction().execute((trx) => this.queue(trx, regionCode, kind, by));
+    if (!id) return null;
+    const out = await this.work({ id, kind: RUN_JOB, regionCode, payload: { runId: id }, attempts: 1 });
+    await k.db.transaction().execute((trx) => this.finish(trx, id, out));
+    return this.view(id);
+  }
+
   /** The open run of a region, if any. */
   async openRun(regionCode: string): Promise<string | null> {
     const r = await creditDb(this.ctx.k.db).selectFrom('regulation_credit_run').select('id').where('region_code', '=', regionCode).where('state', 'in', ['queued', 'running']).executeTakeFirst();
