@@ -159,6 +159,8 @@ export interface IndicatorFacts {
   registeredCapital?: number | null;
   abnormalStatus?: boolean;
   blackListed?: boolean;
+  /** 行政处罚 on the public credit register (XY-CREDIT), whatever their age. */
+  penaltiesOnRecord?: number;
   licencesValid?: number;
   licencesRevoked?: number;
   complaints12m?: number;
