@@ -347,7 +347,7 @@ export class TaskService {
         .execute()
     ).map(readTask);
     const page = rows.slice(0, limit);
-    const items = await need(this.ctx, 'items').get(this.k.db, [...new Set(page.flatMap((r) => r.item_ids))]);
+    const items = page.length ? await need(this.ctx, 'items').get(this.k.db, [...new Set(page.flatMap((r) => r.item_ids))]) : [];
     const itemNames = new Map(items.map((i) => [i.id, i.name]));
     const depts = await this.ctx.org.departmentNames(page.flatMap((r) => r.department_ids));
     return {
