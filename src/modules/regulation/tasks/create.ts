@@ -26,9 +26,8 @@ export { validDay };
 export async function createTasks(ctx: RegulationContext, trx: Tx, tasks: NewTask[]): Promise<string[]> {
   if (!tasks.length) return [];
   const { k } = ctx;
-  const items = need(ctx, 'items');
   const itemIds = [...new Set(tasks.flatMap((t) => t.itemIds))];
-  const known = new Set((await items.get(trx, itemIds)).map((i) => i.id));
+  const known = new Set(itemIds.length ? (await need(ctx, 'items').get(trx, itemIds)).map((i) => i.id) : []);
   const departments = await ctx.org.departmentNames([...new Set(tasks.flatMap((t) => t.departmentIds))], trx);
   const pools = new Map<string, Set<string>>();
   for (const [i, t] of tasks.entries()) {
@@ -37,7 +36,9 @@ export async function createTasks(ctx: RegulationContext, trx: Tx, tasks: NewTas
     if (!isValidCreditCode(t.creditCode)) throw TaskErrors.badTask(`${at}/creditCode`, '统一社会信用代码无效', 'invalid credit code');
     if (!t.objectName?.trim() || t.objectName.length > 200) throw TaskErrors.badTask(`${at}/objectName`, '检查对象名称须为1–200字', 'object name must be 1–200 characters');
     if (!/^\d{2,12}$/.test(t.regionCode)) throw TaskErrors.badTask(`${at}/regionCode`, '区划代码无效', 'invalid region code');
-    if (!t.itemIds.length || t.itemIds.some((id) => !known.has(id))) throw TaskErrors.badTask(`${at}/itemIds`, '监管事项不在清单中', 'supervision items must come from the list');
+    // A 12345 clue may come before anyone knows which 监管事项 it touches; every other task names some.
+    if ((t.kind !== 'clue' && !t.itemIds.length) || t.itemIds.some((id) => !known.has(id)))
+      throw TaskErrors.badTask(`${at}/itemIds`, '监管事项不在清单中', 'supervision items must come from the list');
     if (!t.departmentIds.length || t.departmentIds.some((d) => !departments.get(d)?.active)) throw TaskErrors.badTask(`${at}/departmentIds`, '检查部门不存在', 'unknown department');
     if (new Set(t.departmentIds).size !== t.departmentIds.length) throw TaskErrors.badTask(`${at}/departmentIds`, '检查部门重复', 'a department is named twice');
     if (!validDay(t.dueOn)) throw TaskErrors.badTask(`${at}/dueOn`, '完成期限应为 YYYY-MM-DD', 'due date must be YYYY-MM-DD');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../kernel/db/index.ts';
 import type { TaskKind, TaskSummary } from '../ports.ts';
 import { dayOf } from './store.ts';
@@ -50,4 +51,31 @@ export async function penaltiesOf(ex: Executor, creditCode: string) {
     amountYuan: r.amount_fen === null ? null : Number(r.amount_fen) / 100,
     departmentId: r.department_id,
   }));
+}
+
+/** Open tasks per inspector (审管联动 gives a verification to the least busy). */
+export async function openCounts(ex: Executor, inspectorIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(inspectorIds.map((i) => [i, 0]));
+  if (!inspectorIds.length) return out;
+  const rows = (
+    await sql<{ id: string; n: number }>`
+      SELECT i AS id, count(*)::int AS n FROM regulation_task, unnest(inspector_ids) AS i
+      WHERE state = 'open' AND inspector_ids && ${inspectorIds}::text[] AND i = ANY(${inspectorIds}::text[])
+      GROUP BY i`.execute(ex)
+  ).rows;
+  for (const r of rows) out.set(r.id, Number(r.n));
+  return out;
+}
+
+/** Credit codes with a result recorded in a region's year (China time). */
+export async function inspectedCodes(ex: Executor, regionCode: string, year: number): Promise<string[]> {
+  const rows = await tasksDb(ex)
+    .selectFrom('regulation_task')
+    .select('credit_code')
+    .distinct()
+    .where('region_code', 'like', `${regionCode}%`)
+    .where('recorded_at', '>=', new Date(`${year}-01-01T00:00:00+08:00`))
+    .where('recorded_at', '<', new Date(`${year + 1}-01-01T00:00:00+08:00`))
+    .execute();
+  return rows.map((r) => r.credit_code);
 }
