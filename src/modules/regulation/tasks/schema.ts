@@ -46,7 +46,7 @@ const TaskListItem = Type.Object({
   inspectedOn: Nullable(Str),
   planId: Nullable(Str),
 });
-export const TaskList = Type.Object({ items: Type.Array(TaskListItem), nextAfter: Nullable(Str), wide: Type.Boolean({ description: '是否可见本地区全部任务 / sees the whole region' }) });
+export const TaskList = Type.Object({ items: Type.Array(TaskListItem), next: Nullable(Str), wide: Type.Boolean({ description: '是否可见本地区全部任务 / sees the whole region' }) });
 
 const CorrectionView = Type.Object({ previousConclusion: Str, at: Str });
 const ObjectionView = Type.Object({
@@ -131,7 +131,7 @@ const PublicResult = Type.Object({
   publishedAt: Str,
   correction: Nullable(CorrectionView),
 });
-export const PublicResults = Type.Object({ items: Type.Array(PublicResult), nextAfter: Nullable(Type.Integer()) });
+export const PublicResults = Type.Object({ items: Type.Array(PublicResult), next: Nullable(Str) });
 
 export const MineResults = Type.Object({
   creditCode: Str,

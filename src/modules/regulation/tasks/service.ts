@@ -92,7 +92,7 @@ export class TaskService {
     const wide = this.regionWide(who);
     if (!wide) {
       const me = await this.inspectorId(who);
-      if (!me) return { items: [], nextAfter: null, wide };
+      if (!me) return { items: [], next: null, wide };
       q = q.where(sql<boolean>`inspector_ids @> ARRAY[${me}]::text[]`);
     }
     if (f.state) q = q.where('state', '=', f.state);
@@ -126,7 +126,7 @@ export class TaskService {
       inspectedOn: r.inspected_on,
       planId: r.plan_id,
     }));
-    return { items, nextAfter: rows.length > limit ? page[page.length - 1].id : null, wide };
+    return { items, next: rows.length > limit ? page[page.length - 1].id : null, wide };
   }
 
   /** One task as its page shows it: object, items, departments, inspectors by name, photos, result, objection, penalties. */
@@ -364,7 +364,7 @@ export class TaskService {
         publishedAt: iso(r.published_at)!,
         correction: r.correction ? { previousConclusion: r.correction.previousConclusion, at: r.correction.at } : null,
       })),
-      nextAfter: rows.length > limit ? Number(page[page.length - 1].published_seq) : null,
+      next: rows.length > limit ? String(page[page.length - 1].published_seq) : null,
     };
   }
 
