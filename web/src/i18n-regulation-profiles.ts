@@ -1,6 +1,7 @@
 /** Strings of the regulation section 「企业画像」 and 监管效能, zh-CN first. */
 export const regprofZh = {
   title: '企业画像',
+  commitmentChoice: '采用告知承诺制：书面承诺符合许可条件，审批后在规定期限内接受核查',
   search: '查找市场主体',
   searchPlaceholder: '名称或统一社会信用代码',
   searchHint: '输入名称中的字词，或统一社会信用代码的前几位',
@@ -104,6 +105,7 @@ export const regprofZh = {
 
 export const regprofEn: typeof regprofZh = {
   title: 'Enterprise profiles',
+  commitmentChoice: 'Apply under the commitment system: commit in writing that the conditions are met, and be verified within the set time after approval',
   search: 'Find a market entity',
   searchPlaceholder: 'Name or unified social credit code',
   searchHint: 'Type words of the name, or the first characters of the credit code',

@@ -18,6 +18,8 @@ export interface ProfilesArea extends RegulationArea {
   useComplaints(source: ComplaintSource | null): void;
   /** The profile and figures (seeds and tests read them directly too). */
   profiles: Profiles;
+  /** Complaint links and 线索 inspections (the demo seed starts one). */
+  complaints: Complaints;
 }
 
 /** 企业画像, 12345 线索, 审管联动 and 监管效能. */
@@ -34,5 +36,6 @@ export function createProfilesArea(ctx: RegulationContext): ProfilesArea {
     onComplaint: (trx, c) => complaints.onRegistered(trx, c),
     useComplaints: (s) => void (complaints.source = s),
     profiles,
+    complaints,
   };
 }
