@@ -68,7 +68,8 @@ export class Approvals {
       for (const [departmentId, group] of byDepartment(toVerify)) {
         const days = Math.min(...group.map((i) => i.commitmentVerifyDays!));
         const due = cstDate(await k.calendar.addWorkingDays(k.clock.now(), days, trx));
-        const chosen = await this.inspectorsFor(trx, departmentId, regionCode, a.creditCode, busy);
+        // The pool is the department's, where the licence was granted (the entity may sit in a street below it).
+        const chosen = await this.inspectorsFor(trx, departmentId, a.regionCode, a.creditCode, busy);
         if (chosen.length < INSPECTORS_PER_TASK) {
           problems.push(`部门执法检查人员不足 ${INSPECTORS_PER_TASK} 人，未能生成核查任务（${group.map((i) => i.name).join('、')}）`);
           continue;

@@ -186,7 +186,8 @@ export class Complaints {
     if (!departmentId) throw Errors.validation([{ path: '/departmentId', message: 'name the department that inspects / 请指定检查部门' }]);
     const inspectors = need(this.ctx, 'inspectors');
     const tasks = need(this.ctx, 'tasks');
-    const pool = new Set((await inspectors.pool(k.db, { departmentIds: [departmentId], regionCode: row.region_code })).map((i) => i.id));
+    // The regulator's jurisdiction, not the complaint's street: inspectors sit with their department.
+    const pool = new Set((await inspectors.pool(k.db, { departmentIds: [departmentId], regionCode: who.regionCode })).map((i) => i.id));
     input.inspectorIds.forEach((x, i) => {
       if (!pool.has(x)) throw ProfilesErrors.inspectorNotEligible(i);
     });

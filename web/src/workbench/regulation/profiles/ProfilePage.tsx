@@ -252,7 +252,14 @@ function ClueForm({ complaintId, onDone }: { complaintId: string; onDone: () => 
   const run = useAction('regprof');
   const [ids, setIds] = useState<string[]>([]);
   const [due, setDue] = useState<Dayjs | null>(null);
-  const pool = useQuery({ queryKey: ['regprof-inspectors'], queryFn: () => api<{ items: InspectorOption[] }>('/api/regulation/inspectors') });
+  const { data: me } = useMe();
+  // The inspectors of the regulator's own department: the server sends the clue to that department.
+  const dept = me?.departmentId ?? '';
+  const pool = useQuery({
+    queryKey: ['regprof-inspectors', dept],
+    enabled: !!dept,
+    queryFn: () => api<{ items: InspectorOption[] }>(`/api/regulation/inspectors?state=active&limit=100&departmentId=${encodeURIComponent(dept)}`),
+  });
   return (
     <Form
       layout="vertical"
