@@ -63,6 +63,9 @@ export interface CompletedApplication {
   departmentId: string;
   applicantAccountId: string;
   enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** 告知承诺制: approved on the applicant's written commitment, to be verified afterwards. */
+  commitment: boolean;
   handledBy: string | null;
   form: Record<string, unknown>;
 }
