@@ -68,14 +68,14 @@ export function Objects() {
             }}
             options={(counts.data?.byType ?? []).filter((x) => x.entityType).map((x) => ({ value: x.entityType!, label: `${x.entityType}（${x.active}）` }))}
           />
-          <Input
+          <Input.Search
             aria-label={t('regdir.objects.industry')}
             placeholder={t('regdir.objects.industry')}
             allowClear
             maxLength={30}
-            style={{ width: 140 }}
-            onChange={(e) => {
-              setIndustry(e.target.value.trim() || undefined);
+            style={{ width: 160 }}
+            onSearch={(v) => {
+              setIndustry(v.trim() || undefined);
               reset();
             }}
           />
