@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
+import { loadSyntheticBase } from '../../data/index.ts';
+import { advanceSignedIn, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import type { IndicatorFacts } from '../ports.ts';
 import { scoreOf } from './score.ts';
 import { CREDIT_SETTINGS_DEFAULT, type CreditSettings } from './settings.ts';
 
@@ -21,6 +25,28 @@ const settingVersions = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+const count = async (table: string, where = 'true') => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(t.p.kernel.db)).rows[0].n);
+const entity = async (code: string, token = regulator) => (await call('GET', `${BASE}/entities/${code}`, token)).json();
+/** One entity of the demo region, already classified, picked by SQL over the class table and the credit register. */
+const pick = async (where: string) =>
+  (
+    await sql<{ credit_code: string }>`
+      SELECT k.credit_code FROM regulation_credit_class k JOIN data_credit c ON c.credit_code = k.credit_code
+       WHERE k.region_code = '152201' AND ${sql.raw(where)} ORDER BY k.credit_code LIMIT 1`.execute(t.p.kernel.db)
+  ).rows[0].credit_code;
+/** Not 成立不满1年 (so a score shows only the facts a test is about). */
+const NOT_NEW = `NOT k.reasons @> '[{"indicator": "new_entity"}]'`;
+/** Runs queued jobs (the worker's part) until none is left. */
+const work = async () => {
+  while ((await t.p.kernel.jobs.runDue(50)) > 0);
+};
+/** Asks for a region run over HTTP and lets the worker do it; answers the finished run. */
+const classify = async () => {
+  const res = await call('POST', `${BASE}/runs`, regulator, {});
+  expect(res.statusCode).toBe(202);
+  await work();
+  return (await call('GET', `${BASE}/runs/${res.json().id}`, regulator)).json();
+};
 const indicators = async () => (await call('GET', `${BASE}/indicators?regionCode=152201`, regulator)).json().value as CreditSettings;
 
 beforeAll(async () => {
@@ -30,7 +56,10 @@ beforeAll(async () => {
   regulator = await staffToken(t, ['regulator'], scjg);
   inspector = await staffToken(t, ['inspector'], scjg);
   clerk = await staffToken(t, ['office_clerk'], other);
-}, 240_000);
+  // A synthetic base (its credit register has black-listed and penalised entities) and the 名录库 built from it.
+  await loadSyntheticBase(t.p.kernel, { people: 400, entities: 1500 });
+  await t.p.regulation.directory.sync.runNow('152201', { id: SYSTEM_PRINCIPAL.accountId, type: 'system', regionCode: '152201' });
+}, 300_000);
 
 afterAll(async () => {
   await t?.close();
@@ -60,14 +89,86 @@ describe('信用风险分类', () => {
     expect(scoreOf({ commitmentsBroken: 2, complaints12m: 1 }, s)).toMatchObject({ class: 'D', score: 57 });
   });
 
-  it('saves a region’s indicators as a new version, and the thresholds decide the class', async () => {
+  it('classifies every object of the region in a background run, black-listed and penalised entities low', async () => {
+    const objects = await t.p.regulation.directory.objects.port.inScope(t.p.kernel.db, { regionCodes: ['152201'] });
+    expect(objects.length).toBeGreaterThan(500);
+    const first = await call('POST', `${BASE}/runs`, regulator, {});
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({ state: 'queued', kind: 'manual', regionCode: '152201' });
+    // Asking again while it is open answers the same run: the region is not classified twice.
+    const second = await call('POST', `${BASE}/runs`, regulator, {});
+    expect(second.statusCode).toBe(200);
+    expect(second.json().id).toBe(first.json().id);
+    await work();
+    const run = (await call('GET', `${BASE}/runs/${first.json().id}`, inspector)).json();
+    expect(run).toMatchObject({ state: 'done', progress: { done: objects.length, total: objects.length }, changed: objects.length });
+    const codes = objects.map((o) => o.creditCode);
+    expect(await count('regulation_credit_class', `credit_code IN (${codes.map((c) => `'${c}'`).join(',')})`)).toBe(objects.length);
+    expect(await count('regulation_credit_history')).toBe(objects.length);
+    // The distribution adds up to the objects, and some are C or D.
+    const dist = (await call('GET', `${BASE}/distribution?by=entityType`, inspector)).json();
+    const { A, B, C, D } = dist.total;
+    expect(A + B + C + D).toBe(objects.length);
+    expect(run.counts).toEqual(dist.total);
+    expect(C + D).toBeGreaterThan(0);
+    expect(dist.groups.map((g: { key: string }) => g.key)).toContain('有限责任公司');
+    // 严重失信 on the register: D, with the reasons in both languages.
+    const black = await entity(await pick('c.black_list'));
+    expect(black.current.class).toBe('D');
+    expect(black.current.reasons).toEqual(expect.arrayContaining([{ indicator: 'black_list', zh: '列入严重违法失信名单', en: 'On the list of serious dishonesty', points: -40 }]));
+    expect(black.history).toHaveLength(1);
+    // Three penalties on record: −45, D; one: −15, B; none, established years ago: A with no reason.
+    expect((await entity(await pick(`NOT c.black_list AND c.penalties = 3 AND ${NOT_NEW}`))).current).toMatchObject({ class: 'D', score: 55 });
+    const one = await entity(await pick(`NOT c.black_list AND c.penalties = 1 AND ${NOT_NEW}`));
+    expect(one.current).toMatchObject({ class: 'B', score: 85, reasons: [{ indicator: 'penalties_on_record', zh: '公共信用记录中的行政处罚', points: -15 }] });
+    expect((await entity(await pick("c.penalties = 0 AND NOT c.black_list AND k.reasons = '[]'"))).current).toMatchObject({ class: 'A', score: 100, reasons: [] });
+    // A run over unchanged facts adds no history.
+    const again = await classify();
+    expect(again).toMatchObject({ state: 'done', changed: 0 });
+    expect(await count('regulation_credit_history')).toBe(objects.length);
+  });
+
+  it('a penalty reported by a fact source lowers the class after the event, with the reason in the history', async () => {
+    const code = await pick("k.class = 'A' AND k.score = 100");
+    const penalties = new Map<string, IndicatorFacts>();
+    // As the tasks area does: a source of facts it holds, through the module's public credit area.
+    t.p.regulation.credit.addFactSource('test.penalties', async (_ex, codes) => new Map(codes.filter((c) => penalties.has(c)).map((c) => [c, penalties.get(c)!])));
+    penalties.set(code, { penalties24m: 2 });
+    const before = await count('regulation_credit_history', `credit_code = '${code}'`);
+    await t.p.kernel.db.transaction().execute((trx) => t.p.regulation.credit.port.recomputeLater(trx, code, '行政处罚 乌市监罚〔2026〕12号'));
+    // Nothing moves before the worker runs the queued job.
+    expect((await entity(code)).current.class).toBe('A');
+    await work();
+    const after = await entity(code);
+    expect(after.current).toMatchObject({ class: 'C', score: 70, cause: '行政处罚 乌市监罚〔2026〕12号', reasons: [{ indicator: 'penalties', zh: '24个月内行政处罚（2次）', points: -30 }] });
+    expect(after.history).toHaveLength(before + 1);
+    expect(after.history[0]).toMatchObject({ class: 'C', previousClass: 'A', score: 70, previousScore: 100, cause: '行政处罚 乌市监罚〔2026〕12号' });
+    expect(after.history.at(-1)).toMatchObject({ class: 'A' });
+    expect(await count('kernel_outbox', `topic = 'regulation.credit.class.changed' AND payload->>'id' = '${code}'`)).toBe(1);
+    // Other areas read it through the port; an entity never classified is B.
+    const classes = await t.p.regulation.credit.port.classes(t.p.kernel.db, [code, '91152201MA0000000X']);
+    expect(Object.fromEntries(classes)).toEqual({ [code]: 'C', '91152201MA0000000X': 'B' });
+    // Recomputing again with the same facts keeps the history as it is.
+    await t.p.kernel.db.transaction().execute((trx) => t.p.regulation.credit.port.recomputeLater(trx, code, '复核'));
+    await work();
+    expect((await entity(code)).history).toHaveLength(before + 1);
+  });
+
+  it('saves a region’s indicators as a new version, and the next run classifies by its thresholds', async () => {
     const before = await indicators();
     expect(before.thresholds).toEqual({ A: 90, B: 75, C: 60 });
-    const value: CreditSettings = { ...before, thresholds: { A: 95, B: 80, C: 65 } };
-    const res = await call('PUT', `${BASE}/indicators`, regulator, { regionCode: '152201', value, reason: '按本地风险水平调整分数线' });
+    const code = await pick('NOT c.black_list AND c.penalties = 1 AND k.score = 85');
+    const res = await call('PUT', `${BASE}/indicators`, regulator, { regionCode: '152201', value: { ...before, thresholds: { A: 95, B: 86, C: 65 } }, reason: '按本地风险水平调整分数线' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ regionCode: '152201', version: 1, value: { thresholds: { A: 95, B: 80, C: 65 } } });
-    expect(scoreOf({ ageYears: 0.5, complaints12m: 1 }, value)).toMatchObject({ class: 'B', score: 92 });
+    expect(res.json()).toMatchObject({ regionCode: '152201', version: 1, value: { thresholds: { A: 95, B: 86, C: 65 } } });
+    await classify();
+    expect((await entity(code)).current).toMatchObject({ class: 'C', score: 85 });
+    // Back to the national thresholds (a second version): B again, each change in the history.
+    expect((await call('PUT', `${BASE}/indicators`, regulator, { value: before, reason: '恢复默认分数线' })).json().version).toBe(2);
+    await classify();
+    const back = await entity(code);
+    expect(back.current.class).toBe('B');
+    expect(back.history.map((h: { class: string }) => h.class)).toEqual(['B', 'C', 'B']);
   });
 
   it('refuses bad indicators with every problem named, and saves nothing', async () => {
@@ -119,6 +220,37 @@ describe('信用风险分类', () => {
     expect((await call('GET', `${BASE}/distribution?regionCode=150102`, regulator)).statusCode).toBe(403);
     expect((await call('GET', `${BASE}/entities/not-a-code`, regulator)).statusCode).toBe(400);
     expect((await call('GET', `${BASE}/runs/00000000-0000-4000-8000-000000000000`, regulator)).statusCode).toBe(404);
+    const unknown = await call('GET', `${BASE}/entities/91152201MA0000000X`, regulator);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('REGULATION_CREDIT_UNKNOWN_ENTITY');
+    // Wrong JSON types and oversized values are refused before anything is queued.
+    const runs = await count('regulation_credit_run');
+    expect((await call('POST', `${BASE}/runs`, regulator, { regionCode: { code: '152201' } })).statusCode).toBe(400);
+    expect((await call('POST', `${BASE}/runs`, regulator, { regionCode: '1'.repeat(13) })).statusCode).toBe(400);
+    expect((await call('POST', `${BASE}/runs`, regulator, { regionCode: '152201', force: true })).statusCode).toBe(400);
+    expect((await call('POST', `${BASE}/runs`, regulator, { regionCode: '150102' })).statusCode).toBe(403);
+    expect(await count('regulation_credit_run')).toBe(runs);
+    // An inspector reads classes (to know whom they inspect) but changes nothing.
+    expect((await call('GET', `${BASE}/distribution`, inspector)).statusCode).toBe(200);
     expect(await settingVersions()).toBe(versions);
+  });
+  it('classifies each month once: the timer’s run of a month already classified is not redone', async () => {
+    const id = await t.p.regulation.credit.monthly('152201');
+    expect(id).toBeTruthy();
+    await work();
+    expect((await call('GET', `${BASE}/runs/${id}`, regulator)).json()).toMatchObject({ kind: 'monthly', month: '2026-03', state: 'done', changed: 0 });
+    const runs = await count('regulation_credit_run');
+    const history = await count('regulation_credit_history');
+    expect(await t.p.regulation.credit.monthly('152201')).toBeNull();
+    await work();
+    expect(await count('regulation_credit_run')).toBe(runs);
+    expect(await count('regulation_credit_history')).toBe(history);
+    // The next month is classified again.
+    await advanceSignedIn(t, 31 * 86_400_000);
+    const next = await t.p.regulation.credit.monthly('152201');
+    await work();
+    expect((await call('GET', `${BASE}/runs/${next}`, regulator)).json()).toMatchObject({ month: '2026-04', state: 'done' });
+    const list = (await call('GET', `${BASE}/runs`, regulator)).json().items;
+    expect(list[0]).toMatchObject({ id: next, month: '2026-04' });
   });
 });

@@ -150,11 +150,11 @@ export class CreditRuns {
     if (!run || (run.state !== 'queued' && run.state !== 'running')) return null;
     const region = run.region_code;
     try {
-      const objects = await need(this.ctx, 'objects').inScope(k.db, { regionCodes: [region] });
+      // The 名录库 and the base are read side by side (on a server pool they overlap).
+      const [objects, base] = await Promise.all([need(this.ctx, 'objects').inScope(k.db, { regionCodes: [region] }), this.facts.baseOf(region)]);
       // Started over after a worker died: the progress starts over too (the writes are repeatable).
       await db.updateTable('regulation_credit_run').set({ state: 'running', started_at: k.clock.now(), total: objects.length, done: 0, changed: 0 }).where('id', '=', runId).execute();
       const settings = await creditSettings(k.settings, region);
-      const base = await this.facts.baseOf(region);
       const now = k.clock.now();
       const cause = run.month ? `monthly:${run.month}` : `run:${runId}`;
       const counts = noCounts();

@@ -18,7 +18,14 @@ function useCause() {
   return (cause: string) => {
     if (cause.startsWith('monthly:')) return t('regcredit.cause.monthly', { month: cause.slice(8) });
     if (cause.startsWith('run:')) return t('regcredit.cause.run');
-    return cause;
+    // The words other areas queue a recomputation with (tasks: results and penalties; profiles: 12345).
+    const m = /^complaint(-unlinked)?:(.+)$/.exec(cause) ?? /^administrative penalty (.+)$/.exec(cause) ?? /^inspection result ([^:]+)/.exec(cause) ?? /^result (\S+) corrected/.exec(cause);
+    if (!m) return cause;
+    if (cause.startsWith('complaint-unlinked')) return t('regcredit.cause.complaintUnlinked', { ref: m[2] });
+    if (cause.startsWith('complaint')) return t('regcredit.cause.complaint', { ref: m[2] });
+    if (cause.startsWith('administrative')) return t('regcredit.cause.penalty', { ref: m[1] });
+    if (cause.startsWith('inspection')) return t('regcredit.cause.inspection', { ref: m[1] });
+    return t('regcredit.cause.corrected', { ref: m[1] });
   };
 }
 
