@@ -71,6 +71,11 @@ export class TaskService {
     return ['regulation.plan', 'regulation.manage', 'regulation.figures'].some((p) => this.policy.can(who, p, { regionCode }));
   }
 
+  /** The 名录库 inspector an account is (seeds name tasks after their demo inspectors). */
+  async inspectorByAccount(accountId: string) {
+    return need(this.ctx, 'inspectors').byAccount(this.k.db, accountId);
+  }
+
   private async inspectorId(who: Principal, ex: Executor = this.k.db): Promise<string | null> {
     return (await need(this.ctx, 'inspectors').byAccount(ex, who.accountId))?.id ?? null;
   }
