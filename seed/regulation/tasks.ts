@@ -23,40 +23,47 @@ export async function seedRegulationTasks(p: Platform, deptIds: Map<string, stri
   const { port, service } = p.regulation.tasks;
   const SCJG = deptIds.get('SCJG');
   if (!SCJG) return;
-  const [jc1, jc2, regulator] = await Promise.all([principalOf(p, 'jc.scjg01'), principalOf(p, 'jc.scjg02'), principalOf(p, 'regulator01')]);
-  const [i1, i2] = await Promise.all([service.inspectorByAccount(jc1.accountId), service.inspectorByAccount(jc2.accountId)]);
-  if (!i1 || !i2) return;
-  // The bureau's 监管事项 in the 随机抽查事项清单 (the items seed made them).
+  const [jc1, jc2, jc3, regulator] = await Promise.all(['jc.scjg01', 'jc.scjg02', 'jc.scjg03', 'regulator01'].map((u) => principalOf(p, u)));
+  const [i1, i2, i3] = await Promise.all([jc1, jc2, jc3].map((w) => service.inspectorByAccount(w.accountId)));
+  if (!i1 || !i2 || !i3) return;
+  // The bureau's 监管事项 (the items seed made them).
   const items = await k.db.selectFrom('regulation_item').select(['id']).where('department_id', '=', SCJG).orderBy('code').limit(3).execute();
   if (!items.length) return;
   const itemIds = items.map((i) => i.id as string);
-  const objects = await k.db.selectFrom('identity_enterprise').select(['id', 'credit_code', 'name']).where('region_code', 'like', '152201%').orderBy('created_at').limit(7).execute();
-  if (objects.length < 2) return;
-  const [company, ...others] = objects;
+  // qiye01's company is the first of identity_enterprise; jc.scjg01 declared a relation to it (回避),
+  // so its inspection goes to jc.scjg02 and jc.scjg03.
+  const company = await k.db.selectFrom('identity_enterprise').select(['id', 'credit_code', 'name']).orderBy('id').limit(1).executeTakeFirst();
+  const others = await k.db
+    .selectFrom('regulation_object')
+    .select(['credit_code', 'name'])
+    .where('region_code', 'like', '152201%')
+    .where('credit_code', '!=', (company?.credit_code as string | undefined) ?? '')
+    .orderBy('credit_code')
+    .limit(5)
+    .execute();
+  if (!company || others.length < 5) return;
   const dueOn = cstDate(await k.calendar.addWorkingDays(k.clock.now(), 15));
-  const task = (o: { credit_code: string; name: string }): NewTask => ({
+  const task = (o: { credit_code: unknown; name: unknown }, inspectorIds: string[]): NewTask => ({
     kind: 'key',
-    creditCode: o.credit_code,
-    objectName: o.name,
+    creditCode: o.credit_code as string,
+    objectName: o.name as string,
     regionCode: '152201',
     itemIds,
-    inspectorIds: [i1.id, i2.id],
+    inspectorIds,
     departmentIds: [SCJG],
     source: { kind: 'plan', ref: 'demo-key', label: '重点监管（示例）' },
     dueOn,
   });
-  const picked = [company, ...others].slice(0, 6);
-  const ids = await k.db.transaction().execute((trx) => port.create(trx, picked.map(task)));
+  const ids = await k.db.transaction().execute((trx) => port.create(trx, [task(company, [i2.id, i3.id]), ...others.map((o) => task(o, [i1.id, i2.id]))]));
   const today = cstDate(k.clock.now());
   const [companyTask, passed, corrected, filed] = ids;
-  await service.recordResult(jc1, companyTask, { inspectedOn: today, conclusion: 'corrected', findings: '进货查验记录不全，已责令当场补齐。' });
-  if (passed) await service.recordResult(jc1, passed, { inspectedOn: today, conclusion: 'no_problem', findings: '经营场所整洁，许可证照齐全。' });
-  if (corrected) await service.recordResult(jc2, corrected, { inspectedOn: today, conclusion: 'corrected', findings: '部分从业人员健康证明过期，责令十日内改正。' });
-  if (filed) {
-    await service.recordResult(jc2, filed, { inspectedOn: today, conclusion: 'case_filed', findings: '销售超过保质期的食品，已立案调查。' });
-    await service.recordPenalty(regulator, filed, { decisionNo: `乌市监处罚〔${today.slice(0, 4)}〕1号`, kind: 'fine', amountYuan: 5000, decidedOn: today });
-  }
+  await service.recordResult(jc2, companyTask, { inspectedOn: today, conclusion: 'corrected', findings: '进货查验记录不全，已责令当场补齐。' });
+  await service.recordResult(jc1, passed, { inspectedOn: today, conclusion: 'no_problem', findings: '经营场所整洁，许可证照齐全。' });
+  await service.recordResult(jc2, corrected, { inspectedOn: today, conclusion: 'corrected', findings: '部分从业人员健康证明过期，责令十日内改正。' });
+  await service.recordResult(jc2, filed, { inspectedOn: today, conclusion: 'case_filed', findings: '销售超过保质期的食品，已立案调查。' });
+  await service.recordPenalty(regulator, filed, { decisionNo: `乌市监处罚〔${today.slice(0, 4)}〕1号`, kind: 'fine', amountYuan: 5000, decidedOn: today });
   // The rest stay open for jc.scjg01. The demo company's legal representative objects to its result.
   const rep = await principalOf(p, 'qiye01', company.id as string).catch(() => null);
+  // (Only if qiye01 really represents it in this demo.)
   if (rep && rep.actingFor?.creditCode === company.credit_code) await service.object(rep, companyTask, '进货查验记录已于检查当日补齐，并已提交相关凭证，申请更正检查结论。');
 }
