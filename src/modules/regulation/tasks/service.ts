@@ -568,8 +568,9 @@ export class TaskService {
 
   /* ------------------------------------------------------------------ figures */
 
-  async figures(who: Principal, year: number) {
+  async figures(who: Principal, year?: number) {
     assertAllowed(this.policy, who, 'regulation.figures', { regionCode: who.regionCode });
-    return taskFigures(this.k.db, this.k.clock.now(), who.regionCode, year);
+    const now = this.k.clock.now();
+    return taskFigures(this.k.db, now, who.regionCode, year ?? Number(cstDate(now).slice(0, 4)));
   }
 }

@@ -130,6 +130,12 @@ describe('检查任务', () => {
     ).rejects.toMatchObject({ code: 'REGULATION_TASK_INVALID', errors: [{ path: '/tasks/1/itemIds' }] });
     await expect(create([task({ kind: 'key', creditCode: '91152201XXXXXXXXXX', inspectorIds: [ins.a, ins.b] })])).rejects.toMatchObject({ code: 'REGULATION_TASK_INVALID' });
     await expect(create([task({ kind: 'key', creditCode: ENT_B, inspectorIds: [ins.a, 'not-an-inspector'] })])).rejects.toMatchObject({ code: 'REGULATION_TASK_INVALID' });
+    // 回避: jc3 declared a relation to ENT_C, so no task puts him on it.
+    expect((await call('POST', '/api/regulation/relations', jc3, { creditCode: ENT_C, kind: 'kin', note: '妻弟为该公司股东' })).statusCode).toBe(201);
+    await expect(create([task({ kind: 'key', creditCode: ENT_C, inspectorIds: [ins.a, ins.c] })])).rejects.toMatchObject({
+      code: 'REGULATION_TASK_INVALID',
+      errors: [{ path: '/tasks/0/inspectorIds' }],
+    });
     expect(await count('regulation_task')).toBe(before);
 
     T = await create([
