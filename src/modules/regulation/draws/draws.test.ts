@@ -134,8 +134,10 @@ beforeAll(async () => {
   }
   inspectorToken = inspectors[0].token;
   const items = t.p.regulation.items.items;
+  // A regulator keeps only their own department's items: 卫健委's comes from its own regulator.
+  const wjwReg = await principal(await staffToken(t, ['regulator'], wjw));
   const item = (code: string, name: string, departmentId: string, randomCheck: boolean) =>
-    items.create(reg, { code, name, basis: '《食品安全法》第八十七条', departmentId, level: 'general', methods: ['onsite'], randomCheck }).then((r) => r.id);
+    items.create(departmentId === wjw ? wjwReg : reg, { code, name, basis: '《食品安全法》第八十七条', departmentId, level: 'general', methods: ['onsite'], randomCheck }).then((r) => r.id);
   foodItem = await item('SCJG-SP-001', '食品经营许可事项的监督检查', scjg, true);
   healthItem = await item('WJW-WS-001', '公共场所卫生监督检查', wjw, true);
   plainItem = await item('SCJG-GG-009', '广告发布登记事项检查', scjg, false);
@@ -293,7 +295,8 @@ describe('抽查计划与可核验抽取', () => {
     expect(before.avoidance).toEqual(
       expect.arrayContaining([
         { creditCode: special[0], inspectorId: related.id, reason: 'relation' },
-        ...lastObject.inspectors.map((x) => ({ creditCode: lastObject.creditCode, inspectorId: x.id, reason: 'last' })),
+        // The last inspectors who are in this plan's pool (卫健委's is not: the plan is 市场监管's alone).
+        ...lastObject.inspectors.filter((x) => x.departmentId === scjg).map((x) => ({ creditCode: lastObject.creditCode, inspectorId: x.id, reason: 'last' })),
       ]),
     );
     const res = await drawPlan(id);
@@ -411,7 +414,9 @@ describe('抽查计划与可核验抽取', () => {
     expect((await call('POST', `${BASE}/${drawnId}/draw`, inspectorToken, { values: VALUES })).statusCode).toBe(403);
     expect((await call('GET', `${BASE}/${drawnId}`, undefined)).statusCode).toBe(401);
     for (const bad of [
-      planInput({ year: '2026' }),
+      planInput({ year: 'twenty' }),
+      planInput({ scope: 'all' }),
+      planInput({ rates: [] }),
       planInput({ name: 'x'.repeat(201) }),
       planInput({ rates: { ...RATES, A: { percent: 101 } } }),
       planInput({ inspectorsPerObject: 1 }),
