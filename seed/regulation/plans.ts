@@ -37,6 +37,11 @@ export async function seedRegulationPlans(p: Platform, deptIds: Map<string, stri
   const items = p.regulation.items.items;
   const byCode = new Map([...(await items.publicRandomList(region, scjg)), ...(await items.publicRandomList(region, wjw))].map((x) => [x.code, x.id]));
   const ids = (...codes: string[]) => codes.map((c) => byCode.get(c)).filter((x): x is string => !!x);
+  // An industry the 名录库 seed tagged, or the whole region if it tagged none.
+  const scopeOf = async (industry: string) =>
+    (await p.regulation.directory.objectsPort.inScope(p.kernel.db, { regionCodes: [region], industries: [industry] })).length
+      ? { regionCodes: [region], industries: [industry] }
+      : { regionCodes: [region] };
   const now = p.kernel.clock.now();
   const day = (days: number) => cstDate(new Date(now.getTime() + days * DAY));
   const year = Number(day(0).slice(0, 4));
@@ -49,7 +54,7 @@ export async function seedRegulationPlans(p: Platform, deptIds: Map<string, stri
       batch: 1,
       checkType: 'undirected',
       itemIds: ids('JG-SCJG-0002', 'JG-WJW-0004'),
-      scope: { regionCodes: [region], industries: ['食品经营'] },
+      scope: await scopeOf('食品经营'),
       startsOn: day(0),
       endsOn: day(60),
       leadDepartmentId: scjg,
@@ -78,12 +83,12 @@ export async function seedRegulationPlans(p: Platform, deptIds: Map<string, stri
   const waiting = await plans.create(
     regulator,
     {
-      name: `${day(8).slice(0, 4)}年特种设备使用单位双随机抽查`,
+      name: `${day(8).slice(0, 4)}年产品质量监督抽查`,
       year: Number(day(8).slice(0, 4)),
       batch: 2,
       checkType: 'undirected',
-      itemIds: ids('JG-SCJG-0006'),
-      scope: { regionCodes: [region], industries: ['特种设备'] },
+      itemIds: ids('JG-SCJG-0007'),
+      scope: await scopeOf('产品质量'),
       startsOn: day(8),
       endsOn: day(90),
       leadDepartmentId: scjg,
