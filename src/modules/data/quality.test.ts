@@ -72,6 +72,20 @@ describe('data quality on the 200,000-person base table', () => {
     expect(scores.departments.find((d: { departmentId: string }) => d.departmentId === w.depts.GAJ).score).toBeLessThan(100);
   });
 
+  it('checks a register keyed by ID number (no id column), naming the offending row by its key', async () => {
+    const k = t.p.kernel;
+    // A death recorded for someone the population base does not know.
+    const stranger = makeCitizenId('152201', '1940-02-02', 424);
+    const idx = k.crypto.blindIndex(stranger);
+    await k.db
+      .insertInto('data_death')
+      .values({ id_number_idx: idx, id_number_enc: k.crypto.encryptField(stranger), id_number_masked: '152201********4242', region_code: '152201', died_on: '2026-01-05', updated_at: k.clock.now() })
+      .execute();
+    const r = await t.p.data.quality.run('MZ-DEATH');
+    expect(r.findings).toContainEqual(expect.objectContaining({ item: 'idNumber', rule: 'exists-in', count: 1 }));
+    expect((await t.p.data.quality.issues('MZ-DEATH', 'exists-in')).map((i) => i.rowId)).toEqual([idx]);
+  });
+
   it('flags a resource not updated within its declared frequency', async () => {
     t.clock.advance(30 * 86_400_000);
     const r = await t.p.data.quality.run('XY-CREDIT');

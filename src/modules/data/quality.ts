@@ -55,6 +55,24 @@ export class DataQuality {
     return null;
   }
 
+  private readonly keys = new Map<string, string>();
+
+  /**
+   * The column a table's rows are known by: most base tables have a uuid `id`, but registers keyed by
+   * what they describe (data_death by the ID number's blind index, data_employer_insurance by credit
+   * code) have no such column, so a check names rows by the table's own primary key.
+   */
+  private async keyOf(table: string): Promise<string> {
+    let key = this.keys.get(table);
+    if (!key) {
+      const r = await sql<{ col: string }>`SELECT a.attname AS col FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+        WHERE i.indrelid = to_regclass(${table}) AND i.indisprimary ORDER BY a.attnum LIMIT 1`.execute(this.k.db);
+      key = r.rows[0]?.col ?? 'id';
+      this.keys.set(table, key);
+    }
+    return key;
+  }
+
   private async ids(query: RawBuilder<{ id: string }>): Promise<{ count: number; rows: string[] }> {
     const rows = (await query.execute(this.k.db)).rows;
     return { count: rows.length, rows: rows.slice(0, KEEP_ROWS).map((r) => r.id) };
@@ -65,24 +83,27 @@ export class DataQuality {
     if (!c) return null;
     const t = sql.table(r.backingRef);
     const col = sql.ref(c.col);
+    const keyName = await this.keyOf(r.backingRef);
+    const id = sql.ref(keyName);
+    const tid = sql.ref(`t.${keyName}`);
     let hit: { count: number; rows: string[] };
     let detail: string;
     switch (rule.kind) {
       case 'required':
-        hit = await this.ids(c.enc || it.dataType !== 'string' ? sql<{ id: string }>`SELECT id FROM ${t} WHERE ${col} IS NULL ORDER BY id` : sql<{ id: string }>`SELECT id FROM ${t} WHERE ${col} IS NULL OR btrim(${col}) = '' ORDER BY id`);
+        hit = await this.ids(c.enc || it.dataType !== 'string' ? sql<{ id: string }>`SELECT ${id}::text AS id FROM ${t} WHERE ${col} IS NULL ORDER BY ${id}` : sql<{ id: string }>`SELECT ${id}::text AS id FROM ${t} WHERE ${col} IS NULL OR btrim(${col}) = '' ORDER BY ${id}`);
         detail = '必填项为空 / required value missing';
         break;
       case 'range': {
         const cast = it.dataType === 'date' ? sql`::date` : sql`::numeric`;
         const parts = [rule.min !== undefined ? sql`${col} < ${rule.min}${cast}` : null, rule.max !== undefined ? sql`${col} > ${rule.max}${cast}` : null].filter(Boolean) as RawBuilder<unknown>[];
         if (!parts.length) return null;
-        hit = await this.ids(sql<{ id: string }>`SELECT id FROM ${t} WHERE ${sql.join(parts, sql` OR `)} ORDER BY id`);
+        hit = await this.ids(sql<{ id: string }>`SELECT ${id}::text AS id FROM ${t} WHERE ${sql.join(parts, sql` OR `)} ORDER BY ${id}`);
         detail = `超出取值范围 ${rule.min ?? ''}～${rule.max ?? ''} / out of range`;
         break;
       }
       case 'unique': {
         const key = sql.ref(c.enc ? c.idx! : c.col);
-        hit = await this.ids(sql<{ id: string }>`SELECT id FROM ${t} WHERE ${key} IN (SELECT ${key} FROM ${t} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1) ORDER BY ${key}, id`);
+        hit = await this.ids(sql<{ id: string }>`SELECT ${id}::text AS id FROM ${t} WHERE ${key} IN (SELECT ${key} FROM ${t} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1) ORDER BY ${key}, ${id}`);
         detail = '值重复 / duplicate value';
         break;
       }
@@ -93,21 +114,23 @@ export class DataQuality {
         if (!other || !oc || other.backing !== 'table') return { item: it.code, rule: 'exists-in', count: 0, rows: [], detail: `参照的资源 ${rule.resource}.${rule.item} 不存在 / reference missing` };
         const mine = sql.ref(`t.${c.enc ? c.idx : c.col}`);
         const theirs = sql.ref(`o.${oc.enc ? oc.idx : oc.col}`);
-        hit = await this.ids(sql<{ id: string }>`SELECT t.id FROM ${t} t WHERE ${mine} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${sql.table(other.backingRef)} o WHERE ${theirs} = ${mine}) ORDER BY t.id`);
+        hit = await this.ids(sql<{ id: string }>`SELECT ${tid}::text AS id FROM ${t} t WHERE ${mine} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${sql.table(other.backingRef)} o WHERE ${theirs} = ${mine}) ORDER BY ${tid}`);
         detail = `在“${other.name}”中不存在 / not found in ${other.code}`;
         break;
       }
       case 'format': {
         if (rule.format in FORMAT_SQL && !c.enc) {
-          hit = await this.ids(sql<{ id: string }>`SELECT id FROM ${t} WHERE ${col} IS NOT NULL AND ${col}::text !~ ${FORMAT_SQL[rule.format]} ORDER BY id`);
+          hit = await this.ids(sql<{ id: string }>`SELECT ${id}::text AS id FROM ${t} WHERE ${col} IS NOT NULL AND ${col}::text !~ ${FORMAT_SQL[rule.format]} ORDER BY ${id}`);
         } else {
           // Check digits: read page by page, decrypting where the value is encrypted.
           const check = rule.format === 'citizen-id' ? (v: string) => citizenIdProblem(v) : (v: string) => creditCodeProblem(v);
           const rows: string[] = [];
           let count = 0;
-          let after = '00000000-0000-0000-0000-000000000000';
+          // Keyset paging on the table's own key (compared in its own type, so the index serves it).
+          let after: unknown = null;
           for (;;) {
-            const page = (await sql<{ id: string; v: string | null }>`SELECT id, ${col} AS v FROM ${t} WHERE id > ${after} ORDER BY id LIMIT ${PAGE}`.execute(this.k.db)).rows;
+            const from = after === null ? sql`` : sql`WHERE ${id} > ${after}`;
+            const page = (await sql<{ id: string; k: unknown; v: string | null }>`SELECT ${id}::text AS id, ${id} AS k, ${col} AS v FROM ${t} ${from} ORDER BY ${id} LIMIT ${PAGE}`.execute(this.k.db)).rows;
             if (!page.length) break;
             for (const p of page) {
               if (p.v == null) continue;
@@ -122,7 +145,7 @@ export class DataQuality {
                 if (rows.length < KEEP_ROWS) rows.push(p.id);
               }
             }
-            after = page[page.length - 1].id;
+            after = page[page.length - 1].k;
           }
           hit = { count, rows };
         }

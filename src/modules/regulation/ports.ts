@@ -82,6 +82,8 @@ export interface SupervisionItemRef {
   licensingItemCodes: string[];
   /** 告知承诺: approvals of the linked licensing items under commitment need a verification within this many working days (null: none). */
   commitmentVerifyDays: number | null;
+  /** False once deactivated (停用): old plans and tasks still show it, new plans must not name it. */
+  active: boolean;
 }
 
 /** The items area (监管事项清单). */
@@ -157,6 +159,8 @@ export interface IndicatorFacts {
   registeredCapital?: number | null;
   abnormalStatus?: boolean;
   blackListed?: boolean;
+  /** 行政处罚 on the public credit register (XY-CREDIT), whatever their age. */
+  penaltiesOnRecord?: number;
   licencesValid?: number;
   licencesRevoked?: number;
   complaints12m?: number;

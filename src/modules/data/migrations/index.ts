@@ -349,4 +349,10 @@ export const dataMigrations: Migration[] = [
       CREATE INDEX data_population_birth ON data_population (birth_date);
     `,
   },
+  {
+    name: '0608_data_quality_row_key',
+    // A finding names its row by the table's own key, which is not a uuid for the registers keyed by
+    // ID-number index or credit code (data_death, data_employer_insurance …).
+    sql: `ALTER TABLE data_quality_issue ALTER COLUMN row_id TYPE text;`,
+  },
 ];
