@@ -192,6 +192,11 @@ describe('12345 complaints → 画像', () => {
     const p = await profile(RED.code);
     expect(p.complaints.items).toEqual([expect.objectContaining({ caseNumber: c.number, matchedBy: 'credit-code', linkedByName: '系统匹配' })]);
     expect(p.complaints.items[0].summary).toContain('过期食材');
+    // The link queued a recomputation: the complaint now counts in the entity's credit class, with its reason.
+    await t.p.kernel.jobs.runDue(50);
+    const credit = (await profile(RED.code)).credit;
+    expect(credit.current.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ indicator: 'complaints', points: expect.any(Number) })]));
+    expect(credit.current.reasons.find((r: { indicator: string }) => r.indicator === 'complaints').points).toBeLessThan(0);
   });
 
   it('a complaint naming an entity exactly is linked; one naming it only in part, or an enquiry, is not', async () => {
