@@ -1,5 +1,6 @@
 import type { Executor, Migration, Tx } from '../../kernel/db/index.ts';
 import { caseArchiveFacts, type CaseArchiveFacts } from './archive-facts.ts';
+import { caseComplaintFacts, type CaseComplaintFacts } from './complaint-facts.ts';
 import type { App } from '../../kernel/http/app.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Policy, Principal } from '../../kernel/policy/index.ts';
@@ -39,6 +40,7 @@ export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput,
 export type { SensorAlarm } from './intake.ts';
 export * from './events.ts';
 export type { CaseArchiveFacts } from './archive-facts.ts';
+export type { CaseComplaintFacts } from './complaint-facts.ts';
 export type { CaseScreenFigures } from './screen-figures.ts';
 
 /** 12345 一线通达 and 一网统管 events: what the platform, flows and seeds may use of the cases module. */
@@ -57,6 +59,8 @@ export interface CasesModule {
   importHistory(who: Principal, records: HistoricalCase[]): ReturnType<typeof importHistory>;
   /** 电子档案: a case's request, answer, photos and action log (read-only, for the office module's archive flow). */
   archiveFacts(ex: Executor, caseId: string): Promise<CaseArchiveFacts | null>;
+  /** 互联网+监管: a case's number, kind, text, region and time, by id or number (read-only, for the complaints → profile flow). */
+  complaintFacts(ex: Executor, caseIdOrNumber: string): Promise<CaseComplaintFacts | null>;
   /** The command screen's 12345 figures: today, the last `days` days, hot categories and heat (read-only). */
   screenFigures(who: Principal, days: number): Promise<CaseScreenFigures>;
   migrations: Migration[];
@@ -99,6 +103,7 @@ export function createCasesModule(k: Kernel, policy: Policy, org: OrgService, gr
     reportSensor: (trx, alarm) => intake.reportSensor(trx, alarm),
     importHistory: (who: Principal, records: HistoricalCase[]) => importHistory(k, policy, classifier, workflows, who, records),
     archiveFacts: (ex, id) => caseArchiveFacts(ex, id),
+    complaintFacts: (ex, ref) => caseComplaintFacts(ex, ref),
     screenFigures: (who, days) => caseScreenFigures(k, policy, categories, who, days),
     migrations: casesMigrations,
     routes: casesRoutes({ categories, suggester, intake, handling, notes, views, knowledge, stats, keys: open311Keys, workflows, regionCode: k.config.regionCode }),

@@ -23,6 +23,7 @@ import { FactSource } from './facts/source.ts';
 import { Registers } from './facts/registers.ts';
 import { registerRoutes } from './register-routes.ts';
 import { dataDb } from './tables.ts';
+import { EntityPages } from './entity-pages.ts';
 import { dataScreenFigures, type DataScreenFigures } from './screen-figures.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 
@@ -35,6 +36,7 @@ export { populationRow } from './population.ts';
 export type { Matched, SubjectRef } from './facts/source.ts';
 export { DISABILITY_CATEGORIES } from './facts/registers.ts';
 export { BaseProfiles, type PersonProfile, type EntityProfile } from './profiles.ts';
+export type { BaseEntityRow } from './entity-pages.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
 
@@ -53,6 +55,8 @@ export interface DataModule {
   facts: Pick<FactSource, 'catalog' | 'match' | 'valuesOf' | 'page' | 'count'>;
   /** Registers other departments keep in the base data (deaths, disabilities, assistance, employer insurance). */
   registers: Pick<Registers, 'recordDeath' | 'setDisability' | 'setAssistance' | 'setEmployerInsurance'>;
+  /** The legal-entity base page by page with the public credit register joined (read-only, no ID numbers). */
+  entities: Pick<EntityPages, 'page' | 'one'>;
   /** The command screen's sharing figures: gateway calls today and per day (read-only). */
   screenFigures(who: Principal, days: number): Promise<DataScreenFigures>;
   migrations: Migration[];
@@ -93,6 +97,7 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     licenceIndex: new LicenceIndex(k),
     facts: new FactSource(k),
     registers,
+    entities: new EntityPages(k),
     screenFigures: (who, days) => dataScreenFigures(k, policy, who, days),
     migrations: dataMigrations,
     routes: async (app) => {

@@ -23,6 +23,7 @@ import { LicenceUses } from './uses.ts';
 import { Verifier } from './verify.ts';
 import { Wallet } from './wallet.ts';
 import { licenceScreenFigures, type LicenceScreenFigures } from './screen-figures.ts';
+import { holderLicences, type HolderLicences } from './holder-licences.ts';
 
 export { licensesMigrations } from './migrations/index.ts';
 export type { SealInput, IssueInput } from './schema.ts';
@@ -33,6 +34,7 @@ export type { ApprovedApplication } from './issuing.ts';
 export * from './events.ts';
 export type { LicenceArchiveFacts } from './archive-facts.ts';
 export type { LicenceScreenFigures } from './screen-figures.ts';
+export type { HolderLicence, HolderLicences } from './holder-licences.ts';
 
 /** 电子证照 and 电子印章: what the platform, flows and other modules may use of the licences module. */
 export interface LicensesModule {
@@ -54,6 +56,8 @@ export interface LicensesModule {
   archiveFacts(ex: Executor, licenceId: string): Promise<LicenceArchiveFacts | null>;
   /** The command screen's licence figures: issued today, valid and per day (read-only). */
   screenFigures(who: Principal, days: number): Promise<LicenceScreenFigures>;
+  /** An entity's licences by its credit code, and valid/revoked counts for many (read-only, for supervision by a flow). */
+  holders: HolderLicences;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -92,6 +96,7 @@ export function createLicensesModule(k: Kernel, policy: Policy, org: OrgService)
     useCitations: (citedIn) => void (wallet.citedIn = citedIn),
     archiveFacts: (ex, id) => licenceArchiveFacts(ex, id),
     screenFigures: (who, days) => licenceScreenFigures(k, policy, who, days),
+    holders: holderLicences(k, (code) => licences.holderIndex(code)),
     migrations: licensesMigrations,
     routes: licensesRoutes({ types, seals, licences, verifier, wallet, uses, vc, departmentName, regionCode: k.config.regionCode }),
   };

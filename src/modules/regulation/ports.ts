@@ -82,6 +82,8 @@ export interface SupervisionItemRef {
   licensingItemCodes: string[];
   /** 告知承诺: approvals of the linked licensing items under commitment need a verification within this many working days (null: none). */
   commitmentVerifyDays: number | null;
+  /** False once deactivated (停用): old plans and tasks still show it, new plans must not name it. */
+  active: boolean;
 }
 
 /** The items area (监管事项清单). */
@@ -157,6 +159,8 @@ export interface IndicatorFacts {
   registeredCapital?: number | null;
   abnormalStatus?: boolean;
   blackListed?: boolean;
+  /** 行政处罚 on the public credit register (XY-CREDIT), whatever their age. */
+  penaltiesOnRecord?: number;
   licencesValid?: number;
   licencesRevoked?: number;
   complaints12m?: number;
@@ -219,6 +223,13 @@ export interface TasksPort {
   penaltiesOf(ex: Executor, creditCode: string): Promise<{ id: string; decidedOn: string; decisionNo: string; kind: string; amountYuan: number | null; departmentId: string }[]>;
   /** 监管效能 for leaders: a region's tasks of a year (GB/T 2260 prefix). */
   figures(ex: Executor, regionCode: string, year: number): Promise<TaskFigures>;
+  /**
+   * Open tasks per inspector (审管联动 gives a 告知承诺 verification to the least busy). Optional:
+   * without it the choice falls back to 执法证 order.
+   */
+  openCounts?(ex: Executor, inspectorIds: string[]): Promise<Map<string, number>>;
+  /** Credit codes with a result recorded in a region's year (监管效能 coverage per credit class). Optional: without it that split is not shown. */
+  inspectedCodes?(ex: Executor, regionCode: string, year: number): Promise<string[]>;
 }
 
 export interface TaskFigures {

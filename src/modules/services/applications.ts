@@ -29,6 +29,8 @@ export interface PreparedSubmission {
   enterprise: { enterpriseId: string; name: string } | null;
   form: Record<string, unknown>;
   materials: MaterialRef[];
+  /** 告知承诺制 chosen by the applicant. */
+  commitment?: boolean;
 }
 
 export interface MaterialRef {
@@ -182,7 +184,7 @@ export class Applications {
     const known = await this.known.gather(applicant, v);
     const form = await this.completedForm(applicant, v, input.form, known);
     const materials = await this.checkMaterials(v, input.materials, [who.accountId, applicant.accountId], applicant, known);
-    return { v, applicant, channel, enterprise, form, materials };
+    return { v, applicant, channel, enterprise, form, materials, commitment: input.commitment ?? false };
   }
 
   /**
@@ -190,7 +192,7 @@ export class Applications {
    * (and later ones inside the outbox transaction of the step they waited for), linked to it.
    */
   async insertPrepared(ex: Executor, who: Principal, p: PreparedSubmission, requestId?: string, bundleApplicationId: string | null = null): Promise<string> {
-    const { v, applicant, channel, enterprise, form, materials } = p;
+    const { v, applicant, channel, enterprise, form, materials, commitment = false } = p;
     const now = this.k.clock.now();
     const def = v.content.workflow;
     const id = uuidv7();
@@ -222,6 +224,7 @@ export class Applications {
         step_due_at: stepDueAt,
         updated_at: now,
         bundle_application_id: bundleApplicationId,
+        commitment,
       })
       .returning(['id', 'region_code']);
     await this.k.tracedWrite(
@@ -233,7 +236,7 @@ export class Applications {
         objectType: 'services.application',
         objectId: id,
         regionCode: region,
-        change: { item: v.code, version: v.version, channel, materials: materials.length, exempt: materials.filter((m) => m.replacedBy).map((m) => m.code) },
+        change: { item: v.code, version: v.version, channel, materials: materials.length, exempt: materials.filter((m) => m.replacedBy).map((m) => m.code), ...(commitment ? { commitment } : {}) },
         event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
         requestId,
       },
@@ -267,6 +270,8 @@ export class Applications {
       departmentId: row.department_id as string,
       applicantAccountId: row.applicant_account_id as string,
       enterpriseId: row.enterprise_id as string | null,
+      enterpriseName: row.enterprise_name as string | null,
+      commitment: row.commitment as boolean,
       handledBy: row.handled_by as string | null,
       form: JSON.parse(this.k.crypto.decryptField(row.form_enc)) as Record<string, unknown>,
     };

@@ -34,6 +34,7 @@ import { BundleApplications } from './bundle-applications.ts';
 import { bundleRoutes } from './bundle-routes.ts';
 
 import { applicationArchiveFacts, type ApplicationArchiveFacts } from './archive-facts.ts';
+import { licensingItemsOf, type LicensingItemFacts } from './licensing-items.ts';
 export { servicesMigrations } from './migrations/index.ts';
 export { PROMISED_WORKFLOW, INSTANT_WORKFLOW, INSTANT_APPROVAL_WORKFLOW } from './default-workflows.ts';
 export type { ItemContent, ItemInput, ApplicationInput, ActionBody } from './schema.ts';
@@ -47,6 +48,7 @@ export { reportText as importReportText, type ImportReport } from './catalogue-i
 export * from './events.ts';
 export type { ApplicationArchiveFacts, ArchiveLogStep } from './archive-facts.ts';
 export type { ServiceScreenFigures } from './screen-figures.ts';
+export type { LicensingItemFacts } from './licensing-items.ts';
 export type { InstantFacts, InstantExplanation } from './instant.ts';
 export type { BundleInput } from './bundle-schema.ts';
 export { mergeForms, orderProblems } from './bundle-forms.ts';
@@ -61,6 +63,9 @@ export interface CompletedApplication {
   departmentId: string;
   applicantAccountId: string;
   enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** 告知承诺制: approved on the applicant's written commitment, to be verified afterwards. */
+  commitment: boolean;
   handledBy: string | null;
   form: Record<string, unknown>;
 }
@@ -83,6 +88,8 @@ export interface ServicesModule {
   applicationFacts(trx: Executor, applicationId: string): Promise<CompletedApplication | null>;
   /** 电子档案: a finished application's metadata, result file and action log (read-only, for the office module's archive flow). */
   archiveFacts(ex: Executor, applicationId: string): Promise<ApplicationArchiveFacts | null>;
+  /** 照单监管: the region's active 行政许可 items, by code (read-only, for the regulation module's flow). */
+  licensingItems(regionCode: string): Promise<LicensingItemFacts[]>;
   /** True when the staff member may see the application and it cites this licence (免证办). */
   cites(who: Principal, applicationId: string, licenceId: string): Promise<boolean>;
   /** Plugs in who answers 免证办 questions (the licences module, wired by a flow); without it no material can be replaced by a licence. */
@@ -150,6 +157,7 @@ export function createServicesModule(k: Kernel, policy: Policy, org: OrgService,
     completionFacts: (trx, id) => applications.completionFacts(trx, id),
     applicationFacts: (trx, id) => applications.completionFacts(trx, id, true),
     archiveFacts: (ex, id) => applicationArchiveFacts(ex, catalogue, id),
+    licensingItems: (regionCode) => licensingItemsOf(k.db, regionCode),
     cites: (who, applicationId, licenceId) => applications.cites(who, applicationId, licenceId),
     useLicenceReferences: (refs) => void (applications.licenceRefs = refs),
     useBaseData: (base) => void (applications.baseData = base),

@@ -175,6 +175,8 @@ export const ApplicationInput = Type.Object(
     materials: Type.Array(MaterialRef, { maxItems: 60 }),
     /** Window staff submitting for an applicant who is present (线下受理): name and ID number read from the card. */
     onBehalfOf: Type.Optional(Type.Object({ name: Text(50), idNumber: Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' }) }, { additionalProperties: false })),
+    /** 告知承诺制: the applicant commits in writing instead of proving some conditions now; the approval is verified afterwards. */
+    commitment: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

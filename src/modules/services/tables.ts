@@ -68,6 +68,8 @@ export interface ServicesApplicationTable {
   updated_at: Timestamp;
   /** The 一件事 this 办件 is a member of (null for a stand-alone application). */
   bundle_application_id: string | null;
+  /** 告知承诺制: the applicant committed in writing instead of proving some conditions up front. */
+  commitment: Generated<boolean>;
 }
 
 export interface ServicesEvaluationTable {

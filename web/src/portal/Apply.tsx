@@ -1,4 +1,4 @@
-import { Alert, Typography } from 'antd';
+import { Alert, Checkbox, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,8 @@ export function Apply() {
   const prefill = useQuery({ queryKey: ['svc-prefill', id, who], queryFn: () => api<Prefill>(`/api/services/items/${id}/prefill`) });
   const exempt = useQuery({ queryKey: ['svc-exempt', id, who], queryFn: () => api<Exempt>(`/api/services/items/${id}/exempt-materials`) });
   const [choices, setChoices] = useState<Record<string, Choice | undefined>>({});
+  // 告知承诺制: an enterprise applying for a 行政许可 may commit in writing and be verified after approval.
+  const [commitment, setCommitment] = useState(false);
   const c = item.data?.content;
   const titles = useMemo(() => {
     const props = ((c?.form.schema as { properties?: Record<string, { title?: string; 'x-title-en'?: string }> })?.properties ?? {}) as Record<string, { title?: string; 'x-title-en'?: string }>;
@@ -54,6 +56,11 @@ export function Apply() {
       <Typography.Title level={1}>{t('svc.applyTitle', { name: localName(item.data) })}</Typography.Title>
       {me.actingFor && c.applicantTypes.includes('enterprise') && <Alert type="info" title={t('svc.actingAs', { name: me.actingFor.name })} style={{ marginBottom: 16 }} />}
       {blocked && <Alert type="warning" title={blocked} style={{ marginBottom: 16 }} />}
+      {me.actingFor && c.itemType === 'licensing' && c.applicantTypes.includes('enterprise') && (
+        <Checkbox checked={commitment} onChange={(e) => setCommitment(e.target.checked)} style={{ marginBottom: 16 }}>
+          {t('regprof.commitmentChoice')}
+        </Checkbox>
+      )}
       <KnownFacts prefill={known} titles={titles} choices={choice} onChoose={(f, ch) => setChoices((x) => ({ ...x, [f]: ch }))} />
       <ApplicationForm
         item={item.data!}
@@ -63,6 +70,7 @@ export function Apply() {
         exempt={exempt.data.exempt}
         upload={exempt.data.upload}
         disabled={!!blocked}
+        extra={commitment ? { commitment: true } : undefined}
         onSubmitted={(app) => navigate(`/applications/${app.id}`)}
       />
     </>

@@ -237,4 +237,10 @@ export const servicesMigrations: Migration[] = [
       CREATE INDEX services_application_bundle ON services_application (bundle_application_id) WHERE bundle_application_id IS NOT NULL;
     `,
   },
+  {
+    name: '0330_services_commitment',
+    // 告知承诺制: the applicant chose to commit in writing instead of proving some conditions up front;
+    // the approval then needs a verification afterwards (审管联动 raises it in regulation).
+    sql: `ALTER TABLE services_application ADD COLUMN commitment boolean NOT NULL DEFAULT false;`,
+  },
 ];

@@ -1,9 +1,7 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Mine } from './results/Mine';
+import { PublicList } from './results/PublicList';
 
-/** Published inspection results (一公开, /supervision/results) and an enterprise's own (/supervision/mine). (Skeleton: written by the tasks work.) */
+/** Published inspection results (一公开, /supervision/results) and an enterprise's own (/supervision/mine). */
 export function PublicResults({ sub }: { sub: string }) {
-  const { t } = useTranslation();
-  void sub;
-  return <Typography.Title level={2}>{t('regtask.title')}</Typography.Title>;
+  return sub.startsWith('mine') ? <Mine /> : <PublicList />;
 }

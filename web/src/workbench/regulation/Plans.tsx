@@ -1,9 +1,10 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { PlanDetail } from './plans/PlanDetail';
+import { PlanForm } from './plans/PlanForm';
+import { PlanList } from './plans/PlanList';
 
-/** 互联网+监管 · 抽查计划: `sub` is the path below /workbench/regulation/plans/. (Skeleton: written in its own branch.) */
+/** 互联网+监管 · 抽查计划: `sub` is the path below /workbench/regulation/plans/ ('' list, 'new', or a plan id). */
 export function PlansPage({ sub }: { sub: string }) {
-  const { t } = useTranslation();
-  void sub;
-  return <Typography.Title level={2}>{t('regdraw.title')}</Typography.Title>;
+  if (sub === 'new') return <PlanForm />;
+  if (sub) return <PlanDetail id={sub} />;
+  return <PlanList />;
 }
