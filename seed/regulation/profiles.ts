@@ -14,6 +14,12 @@ async function principalOf(p: Platform, username: string, enterpriseId: string |
   return who;
 }
 
+const SAMPLE_TEXT: Record<string, string> = {
+  shopName: '洮儿河乳品专卖店',
+  businessScope: '预包装食品销售；乳制品销售',
+  premisesAddress: '乌兰浩特市和平街道兴安北大路88号',
+};
+
 /** What a demo applicant types into a form (the platform fills in what it knows). */
 function sampleForm(schema: { properties: Record<string, { type: string; enum?: string[]; format?: string; title?: string }> }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -21,7 +27,7 @@ function sampleForm(schema: { properties: Record<string, { type: string; enum?: 
     if (f.enum) out[name] = f.enum[0];
     else if (f.type === 'integer' || f.type === 'number') out[name] = 120;
     else if (f.format === 'date') out[name] = '2026-11-02';
-    else out[name] = `${f.title ?? name}（示例）`;
+    else out[name] = SAMPLE_TEXT[name] ?? `${f.title ?? name}（示例）`;
   }
   return out;
 }
@@ -49,7 +55,7 @@ export async function seedRegulationProfiles(p: Platform, deptIds: Map<string, s
     const reviewer = await principalOf(p, 'approver.scjg');
     const decider = await principalOf(p, 'decider.scjg');
     let code: string | null = null;
-    for (const d of ALL_DEMO_ITEMS.filter((x) => x.dept === 'SCJG' && x.code.startsWith('XK-'))) {
+    for (const d of ALL_DEMO_ITEMS.filter((x) => x.dept === 'SCJG' && x.code.startsWith('XK-') && x.who !== 'person')) {
       if ((await items.forLicensingItem(k.db, d.code, region)).some((i) => i.commitmentVerifyDays != null)) {
         code = d.code;
         break;

@@ -26,15 +26,18 @@ export interface BaseEntityRow {
 export class EntityPages {
   constructor(private readonly k: Kernel) {}
 
-  /** Entities whose region starts with `regionCode`, in credit-code order, after `after`. */
+  /**
+   * Entities whose region starts with `regionCode`, in credit-code order, after `after`. Walks the
+   * credit-code index (no sort of the whole table per page); an older row of a code is skipped.
+   */
   async page(regionCode: string, after: string | null, limit: number): Promise<BaseEntityRow[]> {
     const n = Math.max(1, Math.min(5000, Math.floor(limit)));
     const r = await sql<Row>`
-      SELECT DISTINCT ON (e.credit_code) ${COLUMNS}
+      SELECT ${COLUMNS}
         FROM data_entity e ${CREDIT}
-       WHERE e.credit_code IS NOT NULL AND e.region_code LIKE ${`${regionCode.replace(/[^0-9]/g, '')}%`}
-         AND e.credit_code > ${after ?? ''}
-       ORDER BY e.credit_code, e.updated_at DESC
+       WHERE e.credit_code > ${after ?? ''} AND e.region_code LIKE ${`${regionCode.replace(/[^0-9]/g, '')}%`}
+         AND NOT EXISTS (SELECT 1 FROM data_entity l WHERE l.credit_code = e.credit_code AND (l.updated_at, l.id) > (e.updated_at, e.id))
+       ORDER BY e.credit_code
        LIMIT ${n}`.execute(this.k.db);
     return r.rows.map(view);
   }

@@ -14,7 +14,7 @@ export const SYNC_JOB = 'regulation.objects.sync';
 export const SYNC_TIMER = 'regulation.objects.sync-daily';
 const OPEN = ['queued', 'running'] as const;
 /** Entities read from the base per page, and written per statement. */
-const PAGE = 2000;
+const PAGE = 5000;
 const FAILURE = '同步未能完成，请稍后重试 / The sync could not be completed; try again later';
 
 export interface SyncRunView {
@@ -57,7 +57,7 @@ const view = (r: Selectable<RegulationObjectSyncTable>): SyncRunView => ({
 /**
  * 检查对象名录库 sync from the legal-entity base. Reading a region's base (20,000 entities) runs as a
  * long job outside any transaction and shows its progress on the run row; the result is written in
- * the transaction that marks the job done, 2,000 rows per INSERT … ON CONFLICT, and only rows that
+ * the transaction that marks the job done, 5,000 rows per INSERT … ON CONFLICT, and only rows that
  * changed are touched, so a second sync of an unchanged base writes nothing but its run. Entities
  * the base marks 注销 / 吊销, or no longer has, are marked out of scope, never deleted.
  */

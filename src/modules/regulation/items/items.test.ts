@@ -176,6 +176,30 @@ describe('监管事项清单', () => {
     expect((await t.app.inject({ url: '/api/regulation/public/random-items?region=abc' })).statusCode).toBe(400);
   });
 
+  it('lets a 双随机 plan name only items of the 随机抽查事项清单 (the real draws area reads them through the port)', async () => {
+    const id = async (code: string) => (await call('GET', `${BASE}?q=${code}`, regulator)).json().items[0].id as string;
+    const year = t.clock.now().getFullYear();
+    const plan = (itemIds: string[]) => ({
+      name: `${year}年食品药品双随机抽查`,
+      year,
+      batch: 1,
+      checkType: 'undirected',
+      itemIds,
+      scope: { regionCodes: ['152201'] },
+      startsOn: `${year}-11-01`,
+      endsOn: `${year}-12-31`,
+      leadDepartmentId: scjg,
+      rates: { A: { percent: 3 }, B: { percent: 10 }, C: { percent: 20 }, D: { percent: 100 } },
+      inspectorsPerObject: 2,
+    });
+    const ok = await call('POST', '/api/regulation/plans', regulator, plan([await id('JG-SCJG-0001')]));
+    expect(ok.statusCode, ok.body).toBe(201);
+    // JG-SCJG-0002 is a 监管事项 but not in the 随机抽查事项清单.
+    const refused = await call('POST', '/api/regulation/plans', regulator, plan([await id('JG-SCJG-0002')]));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('REGULATION_PLAN_ITEM_NOT_RANDOM');
+  });
+
   it('keeps each bureau to its own list; a region administrator may keep any', async () => {
     const before = await count();
     const wjwItem = (await call('GET', `${BASE}?q=JG-WJW-0001`, regulator)).json().items[0];

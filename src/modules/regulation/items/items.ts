@@ -186,7 +186,9 @@ export class SupervisionItems {
   async publicRandomList(regionCode: string, department?: string): Promise<ItemView[]> {
     let query = itemsDb(this.k.db).selectFrom('regulation_item').selectAll().where('region_code', 'like', `${regionCode}%`).where('active', '=', true).where('random_check', '=', true);
     if (department) query = query.where('department_id', '=', department);
-    return this.views(await query.orderBy('department_id').orderBy('code').limit(2000).execute());
+    const views = await this.views(await query.orderBy('code').limit(2000).execute());
+    // As published lists are read: by department, then by code.
+    return views.sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN') || a.code.localeCompare(b.code));
   }
 
   /* ------------------------------------------------------------------ writes */

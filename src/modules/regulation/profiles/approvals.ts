@@ -155,7 +155,14 @@ export class Approvals {
 
   /** 审管联动 history of one entity, newest first. */
   async of(ex: Executor, creditCode: string): Promise<ApprovalView[]> {
-    const rows = await profilesDb(ex).selectFrom('regulation_approval_link').selectAll().where('credit_code', '=', creditCode).orderBy('approved_at', 'desc').limit(100).execute();
+    const rows = await profilesDb(ex)
+      .selectFrom('regulation_approval_link')
+      .selectAll()
+      .where('credit_code', '=', creditCode)
+      .orderBy('approved_at', 'desc')
+      .orderBy('application_id', 'desc')
+      .limit(100)
+      .execute();
     return rows.map((r) => ({
       applicationId: r.application_id,
       applicationNumber: r.application_number,

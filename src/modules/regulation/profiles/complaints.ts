@@ -104,7 +104,7 @@ export class Complaints {
       .where('credit_code', '=', creditCode)
       .where('unlinked_at', 'is', null)
       .orderBy('received_at', 'desc')
-      .orderBy('id')
+      .orderBy('id', 'desc')
       .limit(200)
       .execute();
     return rows.map((r) => ({

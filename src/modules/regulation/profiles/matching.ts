@@ -50,10 +50,16 @@ export function creditCodesIn(text: string): string[] {
   return [...found];
 }
 
-/** Where a registered name could end in the text: after one of the usual endings. */
+/** Where a registered name could end in the text: after one of the usual endings, or after a number or code right behind one (“…有限公司2号店”, “…公司A区”). */
 export function nameEndsIn(text: string): number[] {
   const ends = new Set<number>();
-  for (const e of NAME_ENDINGS) for (let i = text.indexOf(e); i >= 0; i = text.indexOf(e, i + 1)) ends.add(i + e.length);
+  for (const e of NAME_ENDINGS)
+    for (let i = text.indexOf(e); i >= 0; i = text.indexOf(e, i + 1)) {
+      const end = i + e.length;
+      ends.add(end);
+      const tail = /^[0-9A-Za-z]{1,8}/.exec(text.slice(end));
+      if (tail) ends.add(end + tail[0].length);
+    }
   return [...ends].sort((a, b) => a - b).slice(0, MAX_ENDS);
 }
 

@@ -192,6 +192,11 @@ describe('12345 complaints → 画像', () => {
     const p = await profile(RED.code);
     expect(p.complaints.items).toEqual([expect.objectContaining({ caseNumber: c.number, matchedBy: 'credit-code', linkedByName: '系统匹配' })]);
     expect(p.complaints.items[0].summary).toContain('过期食材');
+    // The link queued a recomputation: the complaint now counts in the entity's credit class, with its reason.
+    await t.p.kernel.jobs.runDue(50);
+    const credit = (await profile(RED.code)).credit;
+    expect(credit.current.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ indicator: 'complaints', points: expect.any(Number) })]));
+    expect(credit.current.reasons.find((r: { indicator: string }) => r.indicator === 'complaints').points).toBeLessThan(0);
   });
 
   it('a complaint naming an entity exactly is linked; one naming it only in part, or an enquiry, is not', async () => {
@@ -299,7 +304,7 @@ describe('the profile and 监管效能', () => {
 describe('bad input', () => {
   it('answers a clear problem and stores nothing', async () => {
     const links = await count('regulation_complaint');
-    const unknown = makeCreditCode('152201', 'MA0Z9Y8X');
+    const unknown = makeCreditCode('152201', 'MA0Y9X8W');
     const notFound = await call('GET', `/api/regulation/profiles/${unknown}`, regulator);
     expect(notFound.statusCode).toBe(404);
     expect(notFound.json().code).toBe('REGULATION_ENTITY_UNKNOWN');
@@ -314,7 +319,7 @@ describe('bad input', () => {
     expect((await call('GET', '/api/regulation/figures?year=1900', leader)).statusCode).toBe(400);
 
     const url = `/api/regulation/profiles/${KEER.code}/complaints`;
-    for (const body of [{ caseNumber: 12345 }, { caseNumber: 'x'.repeat(41) }, { caseNumber: '1', extra: true }, {}, { caseNumber: '乌兰浩特' }]) {
+    for (const body of [{ caseNumber: { no: 1 } }, { caseNumber: 'x'.repeat(41) }, { caseNumber: '1', extra: true }, {}, { caseNumber: '乌兰浩特' }]) {
       const r = await call('POST', url, regulator, body);
       expect(r.statusCode, JSON.stringify(body)).toBe(400);
     }

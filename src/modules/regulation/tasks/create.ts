@@ -53,6 +53,14 @@ export async function createTasks(ctx: RegulationContext, trx: Tx, tasks: NewTas
         throw TaskErrors.badTask(`${at}/inspectorIds`, '检查人员不在本部门执法检查人员名录库中', 'inspectors must be active in the departments’ directory');
     }
   }
+  // 回避: an inspector with a declared relation to the object never inspects it, whoever made the task.
+  const withInspectors = tasks.filter((t) => t.inspectorIds.length);
+  if (withInspectors.length) {
+    const related = await need(ctx, 'inspectors').relations(trx, [...new Set(withInspectors.map((t) => t.creditCode))]);
+    for (const [i, t] of tasks.entries())
+      if (t.inspectorIds.some((id) => related.get(t.creditCode)?.has(id)))
+        throw TaskErrors.badTask(`/tasks/${i}/inspectorIds`, '检查人员与检查对象有利害关系，应当回避', 'an inspector is related to the object and must stand aside');
+  }
   const now = k.clock.now();
   const rules = await k.calendar.rules(trx);
   const year = cstDate(now).slice(0, 4);

@@ -4,7 +4,7 @@ import { createTasks } from './create.ts';
 import { tasksEvents } from './events.ts';
 import { tasksFactSource } from './facts.ts';
 import { taskFigures } from './figures.ts';
-import { lastInspectors, ofEntity, penaltiesOf } from './reads.ts';
+import { inspectedCodes, lastInspectors, ofEntity, openCounts, penaltiesOf } from './reads.ts';
 import { tasksRoutes } from './routes.ts';
 import { TaskService } from './service.ts';
 import { declareTasksSettings } from './settings.ts';
@@ -33,6 +33,8 @@ export function createTasksArea(ctx: RegulationContext): TasksArea {
     ofEntity,
     penaltiesOf,
     figures: (ex, regionCode, year) => taskFigures(ex, k.clock.now(), regionCode, year),
+    openCounts,
+    inspectedCodes,
   };
   ctx.ports.tasks = port;
   let registered = false;

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { cstDate } from '../../../kernel/calendar/index.ts';
 import type { App } from '../../../kernel/http/app.ts';
 import { ProblemSchema } from '../../../kernel/http/schemas.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
@@ -51,7 +50,7 @@ export function tasksRoutes(service: TaskService) {
         config: { permission: 'regulation.figures' },
         schema: { tags, summary: '监管效能 / Inspection figures of the region and year', querystring: FiguresQuery, response: { 200: Figures, ...errors } },
       },
-      async (req) => service.figures(me(req), req.query.year ?? Number(cstDate(new Date()).slice(0, 4))),
+      async (req) => service.figures(me(req), req.query.year),
     );
     app.get(
       `${BASE}/:id`,

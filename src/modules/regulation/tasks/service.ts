@@ -71,6 +71,11 @@ export class TaskService {
     return ['regulation.plan', 'regulation.manage', 'regulation.figures'].some((p) => this.policy.can(who, p, { regionCode }));
   }
 
+  /** The 名录库 inspector an account is (seeds name tasks after their demo inspectors). */
+  async inspectorByAccount(accountId: string) {
+    return need(this.ctx, 'inspectors').byAccount(this.k.db, accountId);
+  }
+
   private async inspectorId(who: Principal, ex: Executor = this.k.db): Promise<string | null> {
     return (await need(this.ctx, 'inspectors').byAccount(ex, who.accountId))?.id ?? null;
   }
@@ -563,8 +568,9 @@ export class TaskService {
 
   /* ------------------------------------------------------------------ figures */
 
-  async figures(who: Principal, year: number) {
+  async figures(who: Principal, year?: number) {
     assertAllowed(this.policy, who, 'regulation.figures', { regionCode: who.regionCode });
-    return taskFigures(this.k.db, this.k.clock.now(), who.regionCode, year);
+    const now = this.k.clock.now();
+    return taskFigures(this.k.db, now, who.regionCode, year ?? Number(cstDate(now).slice(0, 4)));
   }
 }

@@ -1,11 +1,28 @@
 import { sm3 } from 'sm-crypto-v2';
-import type { PublicDraw } from './types';
 
 /*
  * The draw recomputed in the visitor's browser from the published JSON alone, with sm-crypto-v2's
  * SM3: the same procedure as the platform (src/modules/regulation/draws/sortition.ts) and the
  * downloadable script, written again so that neither the server nor its code is trusted here.
  */
+
+// Only what the recomputation reads of the public JSON (types.ts has the whole answer). Kept free of
+// imports but sm-crypto-v2, so the server's tests can run this very file against their draws.
+type Step = { i: number; digest: string; remaining: number; index: number };
+interface Result {
+  strata: { label: string; n: number; quota: number; steps: (Step & { creditCode: string })[] }[];
+  objects: { creditCode: string; class: string; eligible: number; inspectors: (Step & { id: string; departmentId: string; slotDepartmentId: string | null })[] }[];
+}
+export interface Published {
+  plan: { rates: Record<string, { bp: number; min: number }>; leadDepartmentId: string; jointDepartmentIds: string[]; inspectorsPerObject: number };
+  seedSources: { name: string; count: number }[];
+  seedAvailableAt: string;
+  digests: { candidates: string; inspectors: string; avoidance: string; commitment: string };
+  candidates: { creditCode: string; class: string; name: string }[];
+  inspectors: { id: string; certificateNo: string; departmentId: string; name: string }[];
+  avoidance: { creditCode: string; inspectorId: string; reason: string }[];
+  draw: { values: number[][]; key: string; resultDigest: string; result: Result } | null;
+}
 
 const utf8 = new TextEncoder();
 const bytesOfHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
@@ -50,9 +67,7 @@ function pick(key: string, label: string, n: number, count: number) {
 
 const quotaOf = (n: number, r?: { bp: number; min: number }) => (!r || n === 0 ? 0 : Math.min(n, Math.max(Math.ceil((r.bp * n) / 10000), r.min)));
 
-type Result = NonNullable<PublicDraw['draw']>['result'];
-
-export function recomputeDraw(pub: PublicDraw, values: number[][]): Result {
+export function recomputeDraw(pub: Published, values: number[][]): Result {
   const key = keyString(values);
   const strata: Result['strata'] = [];
   const objects: Result['objects'] = [];
@@ -106,7 +121,7 @@ export interface CheckPart {
 }
 
 /** Every digest and the draw itself, recomputed here and compared with what was published. */
-export function checkInBrowser(pub: PublicDraw): { match: boolean; parts: CheckPart[] } {
+export function checkInBrowser(pub: Published): { match: boolean; parts: CheckPart[] } {
   const parts: CheckPart[] = [];
   const add = (name: CheckPart['name'], published: string, recomputed: string) => parts.push({ name, published, recomputed, match: published === recomputed });
   const candidates = sm3Text(pub.candidates.map((x) => `${x.creditCode}\t${x.class}\t${x.name}\n`).join(''));
