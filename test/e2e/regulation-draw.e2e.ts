@@ -71,8 +71,7 @@ describe('双随机 in the browser: a regulator draws a committed plan and the p
 
     // Anyone, on a phone, no sign-in: the page recomputes the draw in the browser.
     const phone = await openPage(world.browser, { phone: true });
-    await phone.goto(`${world.server.url}/supervision/draws`);
-    await phone.getByRole('link', { name: '浏览器测试：食品经营者抽查' }).click();
+    await phone.goto(`${world.server.url}/supervision/draws/${id}`);
     const verdict = phone.getByTestId('regdraw-verdict');
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-verdict')).toBe('match');
