@@ -1,5 +1,5 @@
 import type { Principal } from '../../src/kernel/policy/index.ts';
-import type { CheckMethod, ItemLevel } from '../../src/modules/regulation/items/methods.ts';
+import type { CheckMethod, ItemLevel } from '../../src/modules/regulation/index.ts';
 import type { Platform } from '../../src/platform.ts';
 
 /** One demo 监管事项: its 实施部门 by code, and the demo catalogue's 行政许可 codes it follows. */

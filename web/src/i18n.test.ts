@@ -66,7 +66,9 @@ const ALLOWED = new Set(
 );
 // Names of standards written as they are, and keys whose English is the point (the switch to English
 // is labelled in English; the demo hint names the demo account one types).
-const PHRASES = [/JSON Schema/g, /UTF-8/g];
+// 信用风险分类 A–D is written with the letters in Chinese too (A类企业, 国市监信规〔2022〕1号), and the
+// letters a credit code never uses (GB 32100) are named as they are.
+const PHRASES = [/JSON Schema/g, /UTF-8/g, /(?<![A-Za-z])[A-D](?![A-Za-z])/g, /I、O、S、V、Z/g];
 const KEYS_IN_ENGLISH = new Set(['a11y.language', 'signin.hint']);
 
 /** ASCII words in a zh-CN string that are not placeholders ({{name}}), URLs or allowed words. */

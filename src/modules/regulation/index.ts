@@ -16,6 +16,7 @@ import { createTasksArea, type TasksArea } from './tasks/index.ts';
 
 export { regulationMigrations } from './migrations/index.ts';
 export type * from './ports.ts';
+export type { CheckMethod, ItemLevel } from './items/methods.ts';
 
 /** 互联网+监管: what the platform, flows, seeds and tests may use of the regulation module. */
 export interface RegulationModule {

@@ -30,6 +30,7 @@ const inspectors: { id: string; token: string; departmentId: string }[] = [];
 let foodItem: string;
 let healthItem: string;
 let plainItem: string;
+let item: (code: string, name: string, departmentId: string, randomCheck: boolean) => Promise<string>;
 /** A few objects tagged '专项' (a small scope whose every object is drawn at 100 %). */
 let special: string[] = [];
 
@@ -136,7 +137,7 @@ beforeAll(async () => {
   const items = t.p.regulation.items.items;
   // A regulator keeps only their own department's items: 卫健委's comes from its own regulator.
   const wjwReg = await principal(await staffToken(t, ['regulator'], wjw));
-  const item = (code: string, name: string, departmentId: string, randomCheck: boolean) =>
+  item = (code: string, name: string, departmentId: string, randomCheck: boolean) =>
     items.create(departmentId === wjw ? wjwReg : reg, { code, name, basis: '《食品安全法》第八十七条', departmentId, level: 'general', methods: ['onsite'], randomCheck }).then((r) => r.id);
   foodItem = await item('SCJG-SP-001', '食品经营许可事项的监督检查', scjg, true);
   healthItem = await item('WJW-WS-001', '公共场所卫生监督检查', wjw, true);
@@ -355,6 +356,11 @@ describe('抽查计划与可核验抽取', () => {
     const notRandom = await call('POST', BASE, regulator, planInput({ itemIds: [foodItem, plainItem] }));
     expect(notRandom.statusCode).toBe(422);
     expect(notRandom.json()).toMatchObject({ code: 'REGULATION_PLAN_ITEM_NOT_RANDOM', errors: [{ path: '/itemIds/1' }] });
+    // A 监管事项 taken off the list (停用) may not be planned any more.
+    const retired = await item('SCJG-SP-099', '已停用的抽查事项', scjg, true);
+    await t.p.regulation.items.items.setActive(reg, retired, false, undefined);
+    const offList = await call('POST', BASE, regulator, planInput({ itemIds: [foodItem, retired] }));
+    expect(offList.json()).toMatchObject({ code: 'REGULATION_PLAN_UNKNOWN_ITEM', errors: [{ path: '/itemIds/1' }] });
     const otherDept = await call('POST', BASE, regulator, planInput({ itemIds: [healthItem] }));
     expect(otherDept.json()).toMatchObject({ code: 'REGULATION_PLAN_ITEM_DEPARTMENT' });
     expect(await count('regulation_plan')).toBe(plans);

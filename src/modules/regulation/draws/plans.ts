@@ -118,7 +118,8 @@ export class Plans {
     const departments = new Set([input.leadDepartmentId, ...joint]);
     input.itemIds.forEach((id, i) => {
       const item = byId.get(id);
-      if (!item) throw DrawErrors.unknownItem(i);
+      // A deactivated 监管事项 is off the published list: no new plan may name it.
+      if (!item || !item.active) throw DrawErrors.unknownItem(i);
       if (!item.randomCheck) throw DrawErrors.notRandomItem(i, item.name);
       if (!departments.has(item.departmentId)) throw DrawErrors.itemOfOtherDepartment(i, item.name);
     });

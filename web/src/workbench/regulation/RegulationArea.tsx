@@ -31,7 +31,8 @@ export function RegulationArea() {
     { ...page('profiles', <ProfilesPage sub={of('profiles')} />), label: t('regprof.title') },
     ...(can(me, 'regulation.plan') ? [{ ...page('plans', <PlansPage sub={of('plans')} />), label: t('regdraw.title') }] : []),
     { ...page('credit', <CreditPage sub={of('credit')} />), label: t('regcredit.title') },
-    ...(can(me, 'regulation.manage') ? [{ ...page('directory', <DirectoryPage sub={of('directory')} />), label: t('regdir.title') }] : []),
+    // Inspectors come too: they declare their own 利害关系 (回避) there.
+    ...(can(me, 'regulation.manage') || inspector ? [{ ...page('directory', <DirectoryPage sub={of('directory')} />), label: t('regdir.title') }] : []),
     { ...page('items', <ItemsPage sub={of('items')} />), label: t('regitem.title') },
   ];
   return <RouteTabs label={t('reg.section')} activeKey={active} onChange={(k) => navigate(`/workbench/regulation/${k}`)} items={items} />;
