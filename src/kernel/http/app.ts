@@ -87,7 +87,7 @@ function serverTimeouts(t: ServerTimeouts | undefined) {
 /**
  * SPA areas served from the built web app; anything under them falls back to index.html. Notices
  * and SMS link to /my/benefits/:id and /my/matches, and /messages, /me and /policies are opened
- * directly too (a reload there answered 404). An area matches whole path segments only, so /meow
+ * directly too (a reload there answered 404), as are the public /supervision pages. An area matches whole path segments only, so /meow
  * stays a 404.
  */
 const WEB_AREAS = [
@@ -109,6 +109,8 @@ const WEB_AREAS = [
   '/me',
   '/my',
   '/policies',
+  // 双随机一公开: the public draw check pages and published results are linked from outside.
+  '/supervision',
 ];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
