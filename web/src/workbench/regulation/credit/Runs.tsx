@@ -6,7 +6,8 @@ import { useAction } from '../../../shell/useAction';
 import type { Run } from './types';
 
 const OPEN = new Set(['queued', 'running']);
-const STATE_COLOURS = { queued: 'default', running: 'processing', done: 'success', failed: 'error' } as const;
+// Filled 'success' tags and a finished Progress's green figure fall short of AA contrast: plain colours instead.
+const STATE_COLOURS = { queued: 'default', running: 'processing', done: 'green', failed: 'red' } as const;
 
 /** The region's recent runs with live progress, and (regulation.manage) a button to classify again now. */
 export function Runs({ manage }: { manage: boolean }) {
@@ -51,6 +52,7 @@ export function Runs({ manage }: { manage: boolean }) {
                 {r.state !== 'failed' && (
                   <Progress
                     percent={pct}
+                    status={r.state === 'done' ? 'normal' : 'active'}
                     size="small"
                     aria-label={t('regcredit.progress', { done: r.progress.done, total: r.progress.total ?? '…' })}
                     format={() => `${r.progress.done}/${r.progress.total ?? '…'}`}

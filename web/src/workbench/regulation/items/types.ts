@@ -10,4 +10,5 @@ export type Method = ItemView['methods'][number];
 
 export const LEVELS: Level[] = ['general', 'key'];
 export const METHODS: Method[] = ['onsite', 'document', 'online', 'sampling', 'credit', 'remote'];
-export const LEVEL_COLOURS: Record<Level, string> = { general: 'blue', key: 'volcano' };
+// Named colours whose filled tags keep AA contrast (volcano's does not).
+export const LEVEL_COLOURS: Record<Level, string> = { general: 'blue', key: 'red' };
