@@ -55,7 +55,8 @@ export async function seedRegulationProfiles(p: Platform, deptIds: Map<string, s
     const reviewer = await principalOf(p, 'approver.scjg');
     const decider = await principalOf(p, 'decider.scjg');
     let code: string | null = null;
-    for (const d of ALL_DEMO_ITEMS.filter((x) => x.dept === 'SCJG' && x.code.startsWith('XK-') && x.who !== 'person')) {
+    // Not 食品经营许可 (XK-SCJG-002): the licence seed already leaves the company's application for it to be approved.
+    for (const d of ALL_DEMO_ITEMS.filter((x) => x.dept === 'SCJG' && x.code.startsWith('XK-') && x.code !== 'XK-SCJG-002' && x.who !== 'person')) {
       if ((await items.forLicensingItem(k.db, d.code, region)).some((i) => i.commitmentVerifyDays != null)) {
         code = d.code;
         break;
