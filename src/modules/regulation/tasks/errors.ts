@@ -7,6 +7,13 @@ export const TaskErrors = {
   badTask: (path: string, zh: string, en: string) => new DomainError('REGULATION_TASK_INVALID', 422, `检查任务有误：${zh}`, `The inspection task is not valid: ${en}`, field(path, `${en} / ${zh}`)),
   notNamed: () => new DomainError('REGULATION_TASK_NOT_YOURS', 403, '只有任务指派的检查人员可以录入检查结果', 'Only an inspector named on the task may record its result'),
   notInspector: () => new DomainError('REGULATION_NOT_INSPECTOR', 403, '您不在执法检查人员名录库中', 'You are not in the inspector directory'),
+  drawnInspectors: () =>
+    new DomainError(
+      'REGULATION_TASK_DRAWN',
+      409,
+      '双随机抽取的检查人员不能改派；确需调整的，应当撤销计划后重新抽取',
+      'The inspectors of a double-random task were drawn and cannot be reassigned; cancel the plan and draw again',
+    ),
   alreadyRecorded: () => new DomainError('REGULATION_RESULT_RECORDED', 409, '该任务的检查结果已录入，不能重复录入', 'The result of this task was already recorded'),
   pastDeadline: (deadline: string, days: number) =>
     new DomainError(

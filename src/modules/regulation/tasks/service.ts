@@ -301,6 +301,8 @@ export class TaskService {
     return this.k.db.transaction().execute(async (trx) => {
       const row = await taskRow(trx, id, true);
       if (row.state !== 'open') throw TaskErrors.alreadyRecorded();
+      // Nobody may pick the outcome of a published draw: its inspectors are part of the result.
+      if (row.kind === 'random') throw TaskErrors.drawnInspectors();
       const pool = new Set((await need(this.ctx, 'inspectors').pool(trx, { departmentIds: row.department_ids, regionCode: row.region_code })).map((p) => p.id));
       if (inspectorIds.some((i) => !pool.has(i))) throw TaskErrors.badTask('/inspectorIds', '检查人员不在本部门执法检查人员名录库中', 'inspectors must be active in the departments’ directory');
       const related = (await need(this.ctx, 'inspectors').relations(trx, [row.credit_code])).get(row.credit_code) ?? new Set<string>();

@@ -153,6 +153,11 @@ describe('检查任务', () => {
     expect(new Date(row.publish_by).getTime()).toBeGreaterThan(Date.parse('2026-04-10T00:00:00+08:00'));
     const ev = await t.p.kernel.db.selectFrom('kernel_outbox').select('payload').where('topic', '=', 'regulation.task.created').execute();
     expect(ev.some((e) => (e.payload as { count: number }).count === 5)).toBe(true);
+    // The inspectors of a drawn task are part of the published draw: a regulator cannot swap them.
+    const swap = await call('POST', `${BASE}/${T[0]}/inspectors`, regulator, { inspectorIds: [ins.b, ins.c] });
+    expect(swap.statusCode).toBe(409);
+    expect(swap.json().code).toBe('REGULATION_TASK_DRAWN');
+    expect((await taskRow(T[0])).inspector_ids).toEqual([ins.a, ins.b]);
   });
 
   it('an inspector sees only the tasks naming them; a regulator sees the region’s, with filters', async () => {
