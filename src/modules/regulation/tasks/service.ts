@@ -117,20 +117,7 @@ export class TaskService {
     ).map(readTask);
     const page = rows.slice(0, limit);
     page.sort((a, b) => (a.state === b.state ? a.due_on.localeCompare(b.due_on) : a.state === 'open' ? -1 : 1));
-    const items = page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      kind: r.kind as TaskKind,
-      state: r.state,
-      creditCode: r.credit_code,
-      objectName: r.object_name,
-      dueOn: r.due_on,
-      overdue: r.state === 'open' && r.due_on < today,
-      publishBy: iso(r.publish_by)!,
-      conclusion: r.conclusion,
-      inspectedOn: r.inspected_on,
-      planId: r.plan_id,
-    }));
+    const items = page.map((r) => listView(r, today));
     return { items, next: rows.length > limit ? page[page.length - 1].id : null, wide };
   }
 
@@ -174,23 +161,11 @@ export class TaskService {
   }
 
   private summary(r: TaskRow) {
-    const today = cstDate(this.k.clock.now());
     return {
-      id: r.id,
-      number: r.number,
-      kind: r.kind as TaskKind,
-      state: r.state,
-      creditCode: r.credit_code,
-      objectName: r.object_name,
-      dueOn: r.due_on,
-      overdue: r.state === 'open' && r.due_on < today,
-      publishBy: iso(r.publish_by)!,
-      conclusion: r.conclusion,
+      ...listView(r, cstDate(this.k.clock.now())),
       problem: r.problem,
-      inspectedOn: r.inspected_on,
       recordedAt: iso(r.recorded_at),
       publishedAt: iso(r.published_at),
-      planId: r.plan_id,
       correction: r.correction,
       version: r.version,
     };
@@ -575,4 +550,22 @@ export class TaskService {
     const now = this.k.clock.now();
     return taskFigures(this.k.db, now, who.regionCode, year ?? Number(cstDate(now).slice(0, 4)));
   }
+}
+
+/** A task as a list row shows it (the task page adds the result's details). */
+function listView(r: TaskRow, today: string) {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind as TaskKind,
+    state: r.state,
+    creditCode: r.credit_code,
+    objectName: r.object_name,
+    dueOn: r.due_on,
+    overdue: r.state === 'open' && r.due_on < today,
+    publishBy: iso(r.publish_by)!,
+    conclusion: r.conclusion,
+    inspectedOn: r.inspected_on,
+    planId: r.plan_id,
+  };
 }
