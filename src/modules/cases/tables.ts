@@ -3,6 +3,7 @@ import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type 
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Suggestion } from './schema.ts';
 import type { Urgency } from './workflow.ts';
+import type { ActionLogRow } from '../../kernel/workflow/index.ts';
 
 /*
  * The row types of the cases module's tables, as its migrations create them.
@@ -10,24 +11,7 @@ import type { Urgency } from './workflow.ts';
  * there disagree, so a migration that adds a column must add it here too.
  */
 
-export interface CasesActionTable {
-  id: string;
-  case_id: string;
-  region_code: string;
-  action: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string;
-  actor_type: string;
-  actor_name: string;
-  actor_roles: Generated<string[]>;
-  department_id: string | null;
-  opinion: string | null;
-  attachments: Generated<string[]>;
-  due_at: Timestamp | null;
-  payload: DefaultedJson<unknown>;
-  at: Timestamp;
-}
+export type CasesActionTable = ActionLogRow<'case_id'>;
 
 export interface CasesApiKeyTable {
   id: string;

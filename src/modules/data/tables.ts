@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from '../../kernel/db/tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
+import type { ActionLogRow } from '../../kernel/workflow/index.ts';
 
 /*
  * The row types of the data module's tables, as its migrations create them.
@@ -197,24 +198,7 @@ export interface DataRequestTable {
 }
 
 /** The steps of a sharing request (the kernel's one action-log shape). */
-export interface DataRequestActionTable {
-  id: string;
-  request_id: string;
-  region_code: string;
-  action: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string;
-  actor_type: string;
-  actor_name: string;
-  actor_roles: Generated<string[]>;
-  department_id: string | null;
-  opinion: string | null;
-  attachments: Generated<string[]>;
-  due_at: Timestamp | null;
-  payload: DefaultedJson<unknown>;
-  at: Timestamp;
-}
+export type DataRequestActionTable = ActionLogRow<'request_id'>;
 
 export interface DataRequestWorkflowTable {
   version: number;
