@@ -13,6 +13,7 @@ import { seedCases } from './case-demo.ts';
 import { seedProactive } from './proactive-demo.ts';
 import { seedOffice } from './office-demo.ts';
 import { seedRegulation } from './regulation-demo.ts';
+import { seedOpendata } from './opendata-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
 /** Streets of 乌兰浩特 for the demo residents' 户籍地址. */
@@ -172,5 +173,6 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await seedProactive(p, deptIds);
   await seedOffice(p, deptIds);
   await seedRegulation(p, deptIds);
+  await seedOpendata(p, deptIds);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

@@ -78,6 +78,9 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   ['jc.scjg02', '其其格', 'SCJG', ['inspector']],
   ['jc.wjw01', '孙丽华', 'WJW', ['inspector']],
   ['data01', '乌云其木格', 'ZWSJ', ['data_admin']],
+  // 公共数据开放: the providers' 数据专员 approve 有条件开放 applications for their own data.
+  ['steward.scjg', '何淑芬', 'SCJG', ['data_steward']],
+  ['steward.wjw', '包玉兰', 'WJW', ['data_steward']],
   ['leader01', '韩志强', 'BGS', ['leader']],
   // 主动服务: each bureau's 政策兑现专员 manages its own policies (免申即享, 政策找人).
   ['policy.mzj', '苏日娜', 'MZJ', ['policy_officer']],

@@ -26,6 +26,7 @@ import { dataMigrations, createDataModule, type DataModule } from './modules/dat
 import { proactiveMigrations, createProactiveModule, type ProactiveModule } from './modules/proactive/index.ts';
 import { officeMigrations, createOfficeModule, type OfficeModule } from './modules/office/index.ts';
 import { regulationMigrations, createRegulationModule, type RegulationModule } from './modules/regulation/index.ts';
+import { opendataMigrations, createOpendataModule, type OpendataModule } from './modules/opendata/index.ts';
 import { wireFlows } from './flows/index.ts';
 import { screenRoutes } from './flows/screen-routes.ts';
 
@@ -42,6 +43,7 @@ export interface Platform {
   proactive: ProactiveModule;
   office: OfficeModule;
   regulation: RegulationModule;
+  opendata: OpendataModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -74,6 +76,7 @@ export const PLATFORM_MIGRATIONS: Migration[] = [
   ...proactiveMigrations,
   ...officeMigrations,
   ...regulationMigrations,
+  ...opendataMigrations,
 ];
 
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
@@ -100,7 +103,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const proactive = createProactiveModule(kernel, rolePolicy, org.service, identity, data);
   const office = createOfficeModule(kernel, rolePolicy, org.service, identity);
   const regulation = createRegulationModule(kernel, rolePolicy, org.service, identity);
-  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office, regulation });
+  const opendata = createOpendataModule(kernel, rolePolicy, org.service, identity);
+  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office, regulation, opendata });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = PLATFORM_MIGRATIONS;
@@ -118,6 +122,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     proactive,
     office,
     regulation,
+    opendata,
     log,
     migrations,
     async migrate() {
@@ -180,6 +185,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         proactive.routes,
         office.routes,
         regulation.routes,
+        opendata.routes,
         calendarRoutes(kernel),
         fileRoutes(kernel, rolePolicy),
         auditRoutes(kernel),

@@ -5,6 +5,7 @@ import type { IdentityModule } from '../modules/identity/index.ts';
 import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { OfficeModule } from '../modules/office/index.ts';
 import type { RegulationModule } from '../modules/regulation/index.ts';
+import type { OpendataModule } from '../modules/opendata/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { archiveSources } from './archive-sources.ts';
@@ -21,6 +22,7 @@ import { regulationCatalogue } from './regulation-catalogue.ts';
 import { regulationEntities } from './regulation-entities.ts';
 import { regulationLicences } from './regulation-licences.ts';
 import { regulationLinkage } from './regulation-linkage.ts';
+import { opendataData } from './opendata-data.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
 import { dutyCases } from './duty-cases.ts';
@@ -40,6 +42,7 @@ export function wireFlows(
     proactive: ProactiveModule;
     office: OfficeModule;
     regulation: RegulationModule;
+    opendata: OpendataModule;
   },
 ): void {
   population(m.identity, m.data);
@@ -59,4 +62,5 @@ export function wireFlows(
   regulationEntities(m.data, m.regulation);
   regulationLicences(m.licenses, m.regulation);
   regulationLinkage(k, m.identity, m.services, m.cases, m.regulation);
+  opendataData(m.data, m.opendata);
 }

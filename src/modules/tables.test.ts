@@ -12,6 +12,7 @@ import { licensesMigrations } from './licenses/migrations/index.ts';
 import { orgMigrations } from './org/migrations/index.ts';
 import { officeMigrations } from './office/migrations/index.ts';
 import { regulationMigrations } from './regulation/migrations/index.ts';
+import { opendataMigrations } from './opendata/migrations/index.ts';
 import { proactiveMigrations } from './proactive/migrations/index.ts';
 import { servicesMigrations } from './services/migrations/index.ts';
 
@@ -47,6 +48,7 @@ beforeAll(async () => {
     ...proactiveMigrations,
     ...officeMigrations,
     ...regulationMigrations,
+    ...opendataMigrations,
   ]);
   actual = (
     await sql<ActualColumn>`

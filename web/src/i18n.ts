@@ -29,6 +29,12 @@ import { regcreditEn, regcreditZh } from './i18n-regulation-credit';
 import { regdrawEn, regdrawZh } from './i18n-regulation-plans';
 import { regtaskEn, regtaskZh } from './i18n-regulation-tasks';
 import { regprofEn, regprofZh } from './i18n-regulation-profiles';
+import { odEn, odZh } from './i18n-opendata';
+import { odcatEn, odcatZh } from './i18n-opendata-catalogue';
+import { odaccEn, odaccZh } from './i18n-opendata-access';
+import { odgrantEn, odgrantZh } from './i18n-opendata-grants';
+import { odsbxEn, odsbxZh } from './i18n-opendata-sandbox';
+import { odcomEn, odcomZh } from './i18n-opendata-community';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -510,6 +516,12 @@ void i18n.use(initReactI18next).init({
         regdraw: regdrawZh,
         regtask: regtaskZh,
         regprof: regprofZh,
+        od: odZh,
+        odcat: odcatZh,
+        odacc: odaccZh,
+        odgrant: odgrantZh,
+        odsbx: odsbxZh,
+        odcom: odcomZh,
       },
     },
     en: {
@@ -544,6 +556,12 @@ void i18n.use(initReactI18next).init({
         regdraw: regdrawEn,
         regtask: regtaskEn,
         regprof: regprofEn,
+        od: odEn,
+        odcat: odcatEn,
+        odacc: odaccEn,
+        odgrant: odgrantEn,
+        odsbx: odsbxEn,
+        odcom: odcomEn,
       },
     },
   },

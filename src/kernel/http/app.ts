@@ -111,6 +111,8 @@ const WEB_AREAS = [
   '/policies',
   // 双随机一公开: the public draw check pages and published results are linked from outside.
   '/supervision',
+  // 公共数据开放: the open-data portal's pages (datasets are linked from CKAN and DCAT clients).
+  '/opendata',
 ];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);

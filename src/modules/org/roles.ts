@@ -46,6 +46,7 @@ export const ROLES: RoleDef[] = [
       'regulation.read',
       'regulation.manage',
       'regulation.figures',
+      'opendata.manage',
     ],
   },
   {
@@ -82,8 +83,11 @@ export const ROLES: RoleDef[] = [
     code: 'data_admin',
     zh: '数据管理员',
     en: 'Data administrator',
-    permissions: ['workbench.use', 'org.read', 'data.read', 'data.catalogue', 'data.request', 'data.decide', 'data.bureau', 'data.stats', 'file.read'],
+    permissions: ['workbench.use', 'org.read', 'data.read', 'data.catalogue', 'data.request', 'data.decide', 'data.bureau', 'data.stats', 'file.read', 'opendata.manage'],
   },
+  // 公共数据开放: a department's 数据专员 answers for the data it provides — approves 有条件开放
+  // applications as the provider and reads the sandbox log of its datasets.
+  { code: 'data_steward', zh: '数据专员', en: 'Data steward', permissions: ['workbench.use', 'org.read', 'file.read', 'data.read', 'opendata.provide'], departmentScoped: true },
   {
     code: 'leader',
     zh: '领导',

@@ -82,6 +82,7 @@ function Pillars() {
     { key: 'p3', to: '/verify' },
     { key: 'p4', to: '/licences' },
     { key: 'p5', to: '/policies' },
+    { key: 'p6', to: '/opendata' },
   ] as const;
   return (
     <section className="yw-section" aria-labelledby="pillars">
@@ -92,8 +93,8 @@ function Pillars() {
         {pillars.map((p) => (
           <li key={p.key}>
             <Link to={p.to}>
-              <strong>{p.key === 'p5' ? t('pro.policyCards') : t(`portal.${p.key}`)}</strong>
-              {p.key === 'p5' ? t('pro.pillar') : t(`portal.${p.key}d`)}
+              <strong>{p.key === 'p5' ? t('pro.policyCards') : p.key === 'p6' ? t('od.title') : t(`portal.${p.key}`)}</strong>
+              {p.key === 'p5' ? t('pro.pillar') : p.key === 'p6' ? t('od.pillar') : t(`portal.${p.key}d`)}
             </Link>
           </li>
         ))}

@@ -27,6 +27,7 @@ const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) =
 const PolicyList = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyList })));
 const PolicyPage = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyPage })));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => ({ default: m.OfficeArea })));
+const OpenDataArea = lazy(() => import('./opendata/OpenDataArea').then((m) => ({ default: m.OpenDataArea })));
 const RegulationArea = lazy(() => import('./regulation/RegulationArea').then((m) => ({ default: m.RegulationArea })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
 
@@ -53,7 +54,7 @@ export function WorkbenchHome() {
     );
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
   // 一网协同 and 互联网+监管 keep their own sections below /workbench/office/ and /workbench/regulation/.
-  const tab = path.startsWith('office') ? 'office' : path.startsWith('regulation') ? 'regulation' : path;
+  const tab = path.startsWith('office') ? 'office' : path.startsWith('regulation') ? 'regulation' : path.startsWith('opendata') ? 'opendata' : path;
   const handle = can(me, 'services.handle');
   return (
     <>
@@ -93,6 +94,7 @@ export function WorkbenchHome() {
           ...(can(me, 'proactive.manage') || can(me, 'proactive.read') || me?.roles.includes('leader') ? [{ key: 'proactive', label: t('pro.area'), children: lazyTab(<PolicyList />) }] : []),
           ...(can(me, 'office.use') ? [{ key: 'office', label: t('off.area'), children: lazyTab(<OfficeArea />) }] : []),
           ...(can(me, 'regulation.read') ? [{ key: 'regulation', label: t('reg.area'), children: lazyTab(<RegulationArea />) }] : []),
+          ...(can(me, 'opendata.manage') || can(me, 'opendata.provide') ? [{ key: 'opendata', label: t('od.title'), children: lazyTab(<OpenDataArea />) }] : []),
           ...(can(me, 'data.read') ? [{ key: 'data', label: t('data.title'), children: lazyTab(<DataHome />) }] : []),
         ]}
       />
