@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '../identity/index.ts';
-import { department, type TestPlatform, startTestPlatform } from '../../testing/platform.ts';
+import { bearer, department, staffToken, type TestPlatform, startTestPlatform } from '../../testing/platform.ts';
 import { gatewayCall, setupData, systemToken, type DataWorld } from '../../testing/data.ts';
 import { seedOpenDatasets, recordsOf, OPEN_DATASETS, OPEN_DATASET_META } from '../../../seed/opendata/datasets.ts';
 import { dataDb } from './tables.ts';
@@ -115,6 +115,82 @@ describe('records-backed resources', () => {
     expect(await source().count('JT-BUS-STOP')).toBe(before + 1);
     const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['actor_id', 'object_type']).where('action', '=', 'records-loaded').execute();
     expect(audit).toContainEqual({ actor_id: 'acc-test', object_type: 'data.resource' });
+  });
+});
+
+describe('the upload routes', () => {
+  const post = (url: string, token: string | null, payload: string | object, type = 'application/json') => t.app.inject({ method: 'POST', url, headers: { ...(token ? bearer(token) : {}), 'content-type': type }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+
+  it('loads JSON rows for the providing department’s data steward and the bureau, and no one else', async () => {
+    const steward = await staffToken(t, ['data_steward'], depts.get('JTJ')!);
+    const otherSteward = await staffToken(t, ['data_steward'], depts.get('MZJ')!);
+    const before = await source().count('JT-BUS-STOP');
+    const rows = { rows: [{ id: 'web-1', regionCode: '152201002', values: { stopName: '测试新增站点甲', lineCount: 2, shelter: true, lon: 122.09, lat: 46.07 } }] };
+    const url = '/api/data/resources/JT-BUS-STOP/records';
+    expect((await post(url, null, rows)).statusCode).toBe(401);
+    for (const token of [otherSteward, w.consumer]) {
+      const res = await post(url, token, rows);
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    }
+    expect(await source().count('JT-BUS-STOP')).toBe(before);
+    const ok = await post(url, steward, rows);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ loaded: 1, replaced: 0 });
+    // The same id again is updated, not doubled.
+    expect((await post(url, w.bureau, rows)).json()).toEqual({ loaded: 1, replaced: 0 });
+    expect(await source().count('JT-BUS-STOP')).toBe(before + 1);
+    const added = await source().rows('JT-BUS-STOP', ['stopName'], { limit: 10, where: [{ item: 'stopName', op: 'eq', value: '测试新增站点甲' }], rowRegion: '152201002' });
+    expect(added.rows).toEqual([{ _id: 'web-1', stopName: '测试新增站点甲' }]);
+    // Malformed JSON, wrong JSON types, unknown fields, a value of the wrong type: problems in both languages, nothing stored.
+    const bad: [string | object, number][] = [
+      ['{"rows": [', 400],
+      [{ rows: 'all' }, 400],
+      [{ rows: [{ id: { nested: 1 }, values: {} }] }, 400],
+      [{ rows: [{ id: 'x', values: 'not an object' }] }, 400],
+      [{ rows: [], extra: true }, 400],
+      [{ rows: [{ id: 'x', values: { lineCount: 'two' } }] }, 422],
+    ];
+    for (const [body, status] of bad) {
+      const res = await post(url, steward, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json()).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    }
+    expect((await post('/api/data/resources/XY-CREDIT/records', w.bureau, rows)).json().code).toBe('DATA_NOT_RECORDS');
+    expect(await source().count('JT-BUS-STOP')).toBe(before + 1);
+  });
+
+  it('loads a CSV with a header of item names, quoted fields and a BOM, and refuses a broken one whole', async () => {
+    const steward = await staffToken(t, ['data_steward'], depts.get('JTJ')!);
+    const before = await source().count('JT-BUS-STOP');
+    const csv = '\ufeff_id,站点名称,lineCount,是否设候车亭,lines\r\ncsv-1,"罕山街口（东）",2,是,"1路、3路"\r\ncsv-2,"都林街""北""",1,否,\r\n';
+    const res = await post('/api/data/resources/JT-BUS-STOP/records.csv', steward, csv, 'text/csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ loaded: 2, replaced: 0 });
+    const rows = await source().rows('JT-BUS-STOP', ['stopName', 'lineCount', 'shelter', 'lines'], { limit: 10, where: [{ item: 'stopName', op: 'in', value: ['罕山街口（东）', '都林街"北"'] }] });
+    expect(rows.rows).toEqual([
+      { _id: 'csv-1', stopName: '罕山街口（东）', lineCount: 2, shelter: true, lines: '1路、3路' },
+      { _id: 'csv-2', stopName: '都林街"北"', lineCount: 1, shelter: false, lines: null },
+    ]);
+    const broken: [string, string][] = [
+      ['stopName,salary\n甲,1\n', '/csv/header/1'],
+      ['stopName,lineCount\n甲,两条\n', '/rows/0/values/lineCount'],
+      ['stopName\n"未闭合\n', '/csv'],
+    ];
+    for (const [text, path] of broken) {
+      const r = await post('/api/data/resources/JT-BUS-STOP/records.csv?replace=true', steward, text, 'text/csv');
+      expect(r.statusCode, text).toBe(422);
+      expect(
+        r.json().errors.map((e: { path: string }) => e.path),
+        text,
+      ).toContain(path);
+    }
+    // A NUL byte is refused before it reaches the load (the platform refuses it in any body).
+    const nul = await post('/api/data/resources/JT-BUS-STOP/records.csv', steward, 'stopName\n甲\u0000乙\n', 'text/csv');
+    expect([400, 422]).toContain(nul.statusCode);
+    expect(nul.json()).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    expect((await post('/api/data/resources/JT-BUS-STOP/records.csv', null, csv, 'text/csv')).statusCode).toBe(401);
+    expect(await source().count('JT-BUS-STOP')).toBe(before + 2);
   });
 });
 
