@@ -193,8 +193,22 @@ describe('describe, publish and withdraw', () => {
     expect([400, 414]).toContain((await call('GET', `/api/opendata/datasets/${'x'.repeat(101)}`)).statusCode);
   });
 
+  it('two bureau staff publishing at once: one succeeds, the other is told it is already published', async () => {
+    const second = await staffToken(t, ['data_admin'], wjw);
+    const answers = await Promise.all([call('POST', '/api/opendata/datasets/wj-clinic/publish', bureau), call('POST', '/api/opendata/datasets/wj-clinic/publish', second)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('id').where('object_type', '=', 'opendata.dataset').where('action', '=', 'published').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses control characters in a description with 422', async () => {
+    const r = await call('PUT', '/api/opendata/datasets/sc-market/description', bureau, { notesEn: 'bell \u0007 here' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors[0].path).toBe('/notesEn');
+  });
+
   it('publishes: the public then finds it; publishing twice is 409', async () => {
-    for (const name of ['sc-food-shop', 'sc-market', 'wj-hospital', 'wj-clinic', 'sc-entity']) {
+    for (const name of ['sc-food-shop', 'sc-market', 'wj-hospital', 'sc-entity']) {
       const r = await call('POST', `/api/opendata/datasets/${name}/publish`, bureau);
       expect(r.statusCode, r.body).toBe(200);
     }
@@ -286,6 +300,24 @@ describe('sync follows the data catalogue', () => {
   });
 });
 
+describe('the daily sync', () => {
+  it('runs as a timer and queues the sync, which picks up a new resource', async () => {
+    resources.push(resource('SC-WEIGHTS', '计量器具检定机构', '法定计量检定机构的名称、地址与检定项目。', () => scjg));
+    await t.p.kernel.jobs.scheduleTimers();
+    await t.p.kernel.jobs.runDue(50);
+    await t.p.kernel.jobs.runDue(50);
+    expect(await stored('sc-weights')).toMatchObject({ state: 'draft', title: '计量器具检定机构' });
+    const audit = await t.p.kernel.db
+      .selectFrom('kernel_audit_entry')
+      .selectAll()
+      .where('object_type', '=', 'opendata.dataset')
+      .where('action', '=', 'created')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: 'system' });
+  });
+});
+
 describe('开放责任清单 and 开放率', () => {
   it('counts owed, published and late datasets per department as the rows say', async () => {
     resources.push(resource('WJ-VACCINE', '疫苗接种门诊', '预防接种门诊的名称、地址与服务时间。', () => wjw));
@@ -304,8 +336,9 @@ describe('开放责任清单 and 开放率', () => {
     expect(w).toMatchObject({ owed: 2, published: 0, late: 2, rate: 0 });
     expect(w.datasets.every((d: { daysLate: number }) => d.daysLate >= 1)).toBe(true);
     const s = duty.departments.find((d: { departmentId: string }) => d.departmentId === scjg);
-    expect(s).toMatchObject({ owed: 3, published: 3, late: 0, rate: 1 });
-    expect(duty.rate).toBeCloseTo(3 / 5);
+    // 市场监管局 owes the weights list the daily sync added.
+    expect(s).toMatchObject({ owed: 4, published: 3, late: 1, rate: 0.75 });
+    expect(duty.rate).toBeCloseTo(3 / 6);
     // The late setting is the bureau's; a longer one makes nothing late.
     expect((await call('PUT', '/api/opendata/duty/settings', steward, { lateDays: 60 })).statusCode).toBe(403);
     expect((await call('PUT', '/api/opendata/duty/settings', bureau, { lateDays: 0 })).statusCode).toBe(400);
