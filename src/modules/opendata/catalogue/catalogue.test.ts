@@ -156,6 +156,14 @@ describe('describe, publish and withdraw', () => {
     expect(await stored('sc-market')).toEqual(before);
   });
 
+  it('names every bad field at once', async () => {
+    const r = await call('PUT', '/api/opendata/datasets/sc-market/description', bureau, { theme: 'sports', spatial: 'x', licence: 'MIT' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors.map((e: { path: string }) => e.path)).toEqual(['/theme', '/licence', '/spatial']);
+    expect(r.json().zh).toContain('主题分类不存在');
+    expect(r.json().en).toContain('unknown theme');
+  });
+
   it('refuses malformed bodies and wrong types with 400', async () => {
     for (const body of [
       { tags: { a: 1 } },

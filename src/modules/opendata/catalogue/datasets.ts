@@ -392,9 +392,9 @@ export class OpenCatalogue {
 
   /** Checks a description field by field (422 naming the first bad field). */
   check(input: DescribeInput): void {
-    const bad = (path: string, zh: string, en: string) => {
-      throw CatalogueErrors.field(path, zh, en);
-    };
+    // Every bad field is named at once (the first one in the title), so a form can mark them all.
+    const problems: { path: string; zh: string; en: string }[] = [];
+    const bad = (path: string, zh: string, en: string) => void (problems.some((p) => p.path === path) || problems.push({ path, zh, en }));
     const text = (path: string, v: string | undefined, max: number) => {
       if (v === undefined) return;
       if (CONTROL.test(v)) bad(path, '含有控制字符', 'contains control characters');
@@ -424,6 +424,7 @@ export class OpenCatalogue {
     date('/temporalTo', input.temporalTo);
     if (input.temporalFrom && input.temporalTo && input.temporalFrom > input.temporalTo) bad('/temporalTo', '结束日期早于开始日期', 'ends before it starts');
     if (input.spatial !== undefined && !SPATIAL.test(input.spatial)) bad('/spatial', '空间范围应为 GB/T 2260 行政区划代码', 'must be a GB/T 2260 region code');
+    if (problems.length) throw CatalogueErrors.fields(problems);
   }
 
   async describe(who: Principal, name: string, input: DescribeInput, requestId?: string): Promise<DatasetView> {

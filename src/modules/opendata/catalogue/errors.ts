@@ -5,6 +5,14 @@ export const CatalogueErrors = {
   notFound: () => new DomainError('OPENDATA_DATASET_NOT_FOUND', 404, '未找到该数据集', 'The dataset was not found'),
   field: (path: string, zh: string, en: string) =>
     new DomainError('OPENDATA_DATASET_INVALID', 422, `数据集信息有误：${zh}`, `The dataset description is not valid: ${en}`, [{ path, message: `${en} / ${zh}` }]),
+  fields: (problems: { path: string; zh: string; en: string }[]) =>
+    new DomainError(
+      'OPENDATA_DATASET_INVALID',
+      422,
+      `数据集信息有误：${problems.map((p) => p.zh).join('；')}`,
+      `The dataset description is not valid: ${problems.map((p) => p.en).join('; ')}`,
+      problems.map((p) => ({ path: p.path, message: `${p.en} / ${p.zh}` })),
+    ),
   stale: () => new DomainError('OPENDATA_DATASET_STALE', 409, '该数据集已被他人修改，请刷新后重试', 'The dataset was changed by someone else; reload and try again'),
   alreadyPublished: () => new DomainError('OPENDATA_DATASET_ALREADY_PUBLISHED', 409, '该数据集已发布', 'The dataset is already published'),
   notPublished: () => new DomainError('OPENDATA_DATASET_NOT_PUBLISHED', 409, '该数据集未发布，无需撤回', 'The dataset is not published, so there is nothing to withdraw'),
