@@ -2829,6 +2829,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opendata/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索开放数据集（全文、筛选、分面）/ Search the open datasets (full text, filters, facets) */
+        get: operations["getOpendataDatasets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/datasets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据集详情（含浏览、下载、调用次数）/ A dataset with its counts */
+        get: operations["getOpendataDatasetsByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/datasets/{name}/description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 编目：主题、标签、开放协议、时空范围、英文信息 / Describe a dataset */
+        put: operations["putOpendataDatasetsByNameDescription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/datasets/{name}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布数据集 / Publish a dataset */
+        post: operations["postOpendataDatasetsByNamePublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/datasets/{name}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回数据集（须说明理由）/ Withdraw a dataset, with a reason */
+        post: operations["postOpendataDatasetsByNameWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/datasets/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从数据资源目录同步开放目录 / Synchronise the open catalogue with the data catalogue */
+        post: operations["postOpendataDatasetsSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放责任清单与开放率 / Opening duties and the opening rate per department */
+        get: operations["getOpendataDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/duty/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置逾期天数 / Days a dataset may stay unpublished */
+        put: operations["putOpendataDutySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据统计 / Open data figures */
+        get: operations["getOpendataFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/vocabularies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主题分类、开放协议与格式 / Themes, licences and formats */
+        get: operations["getOpendataVocabularies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/departments": {
         parameters: {
             query?: never;
@@ -17085,7 +17255,7 @@ export interface operations {
                         employeeNo: string;
                         name: string;
                         phone?: string;
-                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     };
                     username: string;
                 };
@@ -27744,6 +27914,1358 @@ export interface operations {
             };
         };
     };
+    getOpendataDatasets: {
+        parameters: {
+            query?: {
+                department?: string;
+                format?: "CSV" | "JSON" | "XLSX" | "API";
+                openType?: "open" | "conditional";
+                page?: number;
+                /** @description 检索词（中文全文检索） */
+                q?: string;
+                /** @description GB/T 2260 行政区划代码 */
+                region?: string;
+                size?: number;
+                sort?: "relevance" | "modified" | "published" | "name" | "views";
+                state?: "draft" | "published" | "withdrawn" | "any";
+                theme?: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        facets: {
+                            department: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            format: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            openType: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            theme: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                        };
+                        page: number;
+                        results: {
+                            cataloguedAt: string;
+                            createdAt: string;
+                            departmentId: string;
+                            departmentName: string;
+                            departmentNameEn: string;
+                            formats: ("CSV" | "JSON" | "XLSX" | "API")[];
+                            frequency: string;
+                            id: string;
+                            items: {
+                                code: string;
+                                dataType: "string" | "integer" | "number" | "date" | "boolean";
+                                description: string;
+                                grade: "L1" | "L2" | "L3" | "L4";
+                                name: string;
+                                /** @description 可在开放文件中下载 */
+                                published: boolean;
+                            }[];
+                            licence: "CC-BY-4.0" | "yiwang-open-1.0";
+                            modifiedAt: string;
+                            name: string;
+                            notes: string;
+                            notesEn: string;
+                            openBasis: string | null;
+                            openType: "open" | "conditional";
+                            publishedAt: string | null;
+                            regionCode: string;
+                            resourceCode: string;
+                            rowCount: number | null;
+                            spatial: string;
+                            state: "draft" | "published" | "withdrawn";
+                            tags: string[];
+                            temporalFrom: string | null;
+                            temporalTo: string | null;
+                            theme: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+                            title: string;
+                            titleEn: string;
+                            version: number;
+                            withdrawnBy: ("bureau" | "sync") | null;
+                            withdrawnReason: string | null;
+                        }[];
+                        size: number;
+                        sort: "relevance" | "modified" | "published" | "name" | "views";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataDatasetsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 数据集标识（CKAN name） */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cataloguedAt: string;
+                        counts: {
+                            calls: number;
+                            downloads: number;
+                            views: number;
+                        };
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string;
+                        departmentNameEn: string;
+                        formats: ("CSV" | "JSON" | "XLSX" | "API")[];
+                        frequency: string;
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: "string" | "integer" | "number" | "date" | "boolean";
+                            description: string;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            name: string;
+                            /** @description 可在开放文件中下载 */
+                            published: boolean;
+                        }[];
+                        licence: "CC-BY-4.0" | "yiwang-open-1.0";
+                        modifiedAt: string;
+                        name: string;
+                        notes: string;
+                        notesEn: string;
+                        openBasis: string | null;
+                        openType: "open" | "conditional";
+                        publishedAt: string | null;
+                        rating: {
+                            average: number;
+                            count: number;
+                        } | null;
+                        regionCode: string;
+                        resourceCode: string;
+                        rowCount: number | null;
+                        spatial: string;
+                        state: "draft" | "published" | "withdrawn";
+                        tags: string[];
+                        temporalFrom: string | null;
+                        temporalTo: string | null;
+                        theme: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+                        title: string;
+                        titleEn: string;
+                        version: number;
+                        withdrawnBy: ("bureau" | "sync") | null;
+                        withdrawnReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpendataDatasetsByNameDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 数据集标识（CKAN name） */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion?: number;
+                    licence?: string;
+                    notesEn?: string;
+                    spatial?: string;
+                    tags?: string[];
+                    temporalFrom?: string | null;
+                    temporalTo?: string | null;
+                    theme?: string;
+                    titleEn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cataloguedAt: string;
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string;
+                        departmentNameEn: string;
+                        formats: ("CSV" | "JSON" | "XLSX" | "API")[];
+                        frequency: string;
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: "string" | "integer" | "number" | "date" | "boolean";
+                            description: string;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            name: string;
+                            /** @description 可在开放文件中下载 */
+                            published: boolean;
+                        }[];
+                        licence: "CC-BY-4.0" | "yiwang-open-1.0";
+                        modifiedAt: string;
+                        name: string;
+                        notes: string;
+                        notesEn: string;
+                        openBasis: string | null;
+                        openType: "open" | "conditional";
+                        publishedAt: string | null;
+                        regionCode: string;
+                        resourceCode: string;
+                        rowCount: number | null;
+                        spatial: string;
+                        state: "draft" | "published" | "withdrawn";
+                        tags: string[];
+                        temporalFrom: string | null;
+                        temporalTo: string | null;
+                        theme: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+                        title: string;
+                        titleEn: string;
+                        version: number;
+                        withdrawnBy: ("bureau" | "sync") | null;
+                        withdrawnReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpendataDatasetsByNamePublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 数据集标识（CKAN name） */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cataloguedAt: string;
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string;
+                        departmentNameEn: string;
+                        formats: ("CSV" | "JSON" | "XLSX" | "API")[];
+                        frequency: string;
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: "string" | "integer" | "number" | "date" | "boolean";
+                            description: string;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            name: string;
+                            /** @description 可在开放文件中下载 */
+                            published: boolean;
+                        }[];
+                        licence: "CC-BY-4.0" | "yiwang-open-1.0";
+                        modifiedAt: string;
+                        name: string;
+                        notes: string;
+                        notesEn: string;
+                        openBasis: string | null;
+                        openType: "open" | "conditional";
+                        publishedAt: string | null;
+                        regionCode: string;
+                        resourceCode: string;
+                        rowCount: number | null;
+                        spatial: string;
+                        state: "draft" | "published" | "withdrawn";
+                        tags: string[];
+                        temporalFrom: string | null;
+                        temporalTo: string | null;
+                        theme: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+                        title: string;
+                        titleEn: string;
+                        version: number;
+                        withdrawnBy: ("bureau" | "sync") | null;
+                        withdrawnReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpendataDatasetsByNameWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 数据集标识（CKAN name） */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cataloguedAt: string;
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string;
+                        departmentNameEn: string;
+                        formats: ("CSV" | "JSON" | "XLSX" | "API")[];
+                        frequency: string;
+                        id: string;
+                        items: {
+                            code: string;
+                            dataType: "string" | "integer" | "number" | "date" | "boolean";
+                            description: string;
+                            grade: "L1" | "L2" | "L3" | "L4";
+                            name: string;
+                            /** @description 可在开放文件中下载 */
+                            published: boolean;
+                        }[];
+                        licence: "CC-BY-4.0" | "yiwang-open-1.0";
+                        modifiedAt: string;
+                        name: string;
+                        notes: string;
+                        notesEn: string;
+                        openBasis: string | null;
+                        openType: "open" | "conditional";
+                        publishedAt: string | null;
+                        regionCode: string;
+                        resourceCode: string;
+                        rowCount: number | null;
+                        spatial: string;
+                        state: "draft" | "published" | "withdrawn";
+                        tags: string[];
+                        temporalFrom: string | null;
+                        temporalTo: string | null;
+                        theme: "economy" | "finance" | "industry" | "trade" | "market" | "credit" | "environment" | "transport" | "education" | "health" | "social" | "livelihood" | "culture" | "housing" | "safety" | "government" | "geography" | "weather" | "energy";
+                        title: string;
+                        titleEn: string;
+                        version: number;
+                        withdrawnBy: ("bureau" | "sync") | null;
+                        withdrawnReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpendataDatasetsSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description GB/T 2260 行政区划代码 */
+                    regionCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        regionCode: string;
+                        resources: number;
+                        unchanged: number;
+                        updated: number;
+                        withdrawn: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataDuty: {
+        parameters: {
+            query?: {
+                department?: string;
+                /** @description GB/T 2260 行政区划代码 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        departments: {
+                            datasets: {
+                                cataloguedAt: string;
+                                daysLate: number;
+                                dueAt: string;
+                                name: string;
+                                openType: "open" | "conditional";
+                                publishedAt: string | null;
+                                state: "draft" | "published" | "withdrawn";
+                                title: string;
+                            }[];
+                            departmentId: string;
+                            departmentName: string;
+                            departmentNameEn: string;
+                            late: number;
+                            owed: number;
+                            published: number;
+                            rate: number;
+                        }[];
+                        late: number;
+                        lateDays: number;
+                        owed: number;
+                        published: number;
+                        rate: number;
+                        regionCode: string;
+                        target: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpendataDutySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lateDays: number;
+                    /** @description GB/T 2260 行政区划代码 */
+                    regionCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lateDays: number;
+                        regionCode: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataFigures: {
+        parameters: {
+            query?: {
+                days?: number;
+                /** @description GB/T 2260 行政区划代码 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessAvailable: boolean;
+                        byDepartment: {
+                            count: number;
+                            label: string;
+                            labelEn: string;
+                            value: string;
+                        }[];
+                        byFormat: {
+                            count: number;
+                            label: string;
+                            labelEn: string;
+                            value: string;
+                        }[];
+                        byOpenType: {
+                            count: number;
+                            label: string;
+                            labelEn: string;
+                            value: string;
+                        }[];
+                        byTheme: {
+                            count: number;
+                            label: string;
+                            labelEn: string;
+                            value: string;
+                        }[];
+                        calls: number;
+                        daily: {
+                            calls: number;
+                            day: string;
+                            downloads: number;
+                        }[];
+                        datasets: number;
+                        downloads: number;
+                        regionCode: string;
+                        top: {
+                            calls: number;
+                            departmentName: string;
+                            downloads: number;
+                            name: string;
+                            title: string;
+                            titleEn: string;
+                            views: number;
+                        }[];
+                        views: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataVocabularies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formats: string[];
+                        licences: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            url: string;
+                        }[];
+                        themes: {
+                            code: string;
+                            eu: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getOrgDepartments: {
         parameters: {
             query?: {
@@ -28308,7 +29830,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                 };
             };
         };
@@ -28849,7 +30371,7 @@ export interface operations {
                     /** Format: uuid */
                     departmentId?: string;
                     name?: string;
-                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     version: number;
                 };
             };
