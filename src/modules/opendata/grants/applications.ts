@@ -493,6 +493,7 @@ export class Applications {
       contact: a.contact as ApplicationContact,
       agreement: { text: a.agreement_text, hash: a.agreement_hash, templateVersion: a.template_version, signedName: a.signed_name, signedAt: a.signed_at ? new Date(a.signed_at).toISOString() : null },
       clientId: this.owns(who, a) || this.isBureau(who, a.region_code) || this.isProvider(who, a) ? a.client_id : null,
+      mine: this.owns(who, a),
       credentialsReady: a.state === 'approved' && a.secret_enc != null,
       credentialsCollectedAt: a.credentials_collected_at ? new Date(a.credentials_collected_at).toISOString() : null,
       usage,

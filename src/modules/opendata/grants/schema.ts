@@ -106,6 +106,8 @@ export const ApplicationDetail = Type.Composite([
     contact: Type.Object({ name: Type.String(), phone: Type.String(), email: Nullable(Type.String()) }),
     agreement: Type.Object({ text: Type.String(), hash: Type.String(), templateVersion: Type.Integer(), signedName: Nullable(Type.String()), signedAt: Nullable(Type.String()) }),
     clientId: Nullable(Type.String()),
+    /** The viewer is the applicant (or acts for the applying enterprise). */
+    mine: Type.Boolean(),
     credentialsReady: Type.Boolean(),
     credentialsCollectedAt: Nullable(Type.String()),
     usage: Nullable(Type.Object({ calls: Type.Integer(), rows: Type.Integer(), lastAt: Nullable(Type.String()) })),
