@@ -2829,6 +2829,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opendata/sandbox/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我可在沙箱中查询的数据集（已批准的可用不可见申请）/ Datasets I may query in the sandbox */
+        get: operations["getOpendataSandboxAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/sandbox/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 沙箱查询日志（数据提供部门数据专员、数据主管部门）/ The sandbox query log (the provider’s data steward, the data bureau) */
+        get: operations["getOpendataSandboxLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/sandbox/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的沙箱查询记录 / My sandbox queries */
+        get: operations["getOpendataSandboxQueries"];
+        put?: never;
+        /** 沙箱聚合查询（计数、求和、平均、分组；k 匿名抑制；不返回明细）/ An aggregate sandbox query (no rows ever; small groups suppressed) */
+        post: operations["postOpendataSandboxQueries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/departments": {
         parameters: {
             query?: never;
@@ -17085,7 +17137,7 @@ export interface operations {
                         employeeNo: string;
                         name: string;
                         phone?: string;
-                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     };
                     username: string;
                 };
@@ -27744,6 +27796,589 @@ export interface operations {
             };
         };
     };
+    getOpendataSandboxAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            limit: number;
+                            used: number;
+                        };
+                        datasets: {
+                            applicationId: string;
+                            datasetId: string;
+                            items: {
+                                code: string;
+                                dataType: string;
+                                name: string;
+                                numeric: boolean;
+                            }[];
+                            name: string;
+                            rowRegion: string | null;
+                            title: string;
+                            titleEn: string;
+                            until: string;
+                        }[];
+                        k: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataSandboxLog: {
+        parameters: {
+            query?: {
+                account?: string;
+                after?: string;
+                dataset?: string;
+                limit?: number;
+                status?: "answered" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            accountName: string;
+                            applicationId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            datasetId: string;
+                            datasetName: string;
+                            groupsReturned: number;
+                            groupsSuppressed: number;
+                            id: string;
+                            k: number;
+                            query: {
+                                groupBy: string[];
+                                measures: {
+                                    /** @description count 计数 / sum 求和 / avg 平均（sum、avg 仅限数值型信息项） */
+                                    fn: "count" | "sum" | "avg";
+                                    /** @description 信息项代码 / data item code */
+                                    item?: string;
+                                }[];
+                                where: {
+                                    item: string;
+                                    op: string;
+                                    value: unknown;
+                                }[];
+                            };
+                            refusalCode: string | null;
+                            result: {
+                                groups: {
+                                    count: number | null;
+                                    key: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    reason: ("small" | "difference" | "complement") | null;
+                                    suppressed: boolean;
+                                    values: (number | null)[] | null;
+                                }[];
+                                keysWithheld: boolean;
+                                suppressedGroups: number;
+                            } | null;
+                            status: "running" | "answered" | "refused";
+                        }[];
+                        next: string | null;
+                        perDay: {
+                            answered: number;
+                            day: string;
+                            refused: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpendataSandboxQueries: {
+        parameters: {
+            query?: {
+                after?: string;
+                dataset?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountId: string;
+                            accountName: string;
+                            applicationId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            datasetId: string;
+                            datasetName: string;
+                            groupsReturned: number;
+                            groupsSuppressed: number;
+                            id: string;
+                            k: number;
+                            query: {
+                                groupBy: string[];
+                                measures: {
+                                    /** @description count 计数 / sum 求和 / avg 平均（sum、avg 仅限数值型信息项） */
+                                    fn: "count" | "sum" | "avg";
+                                    /** @description 信息项代码 / data item code */
+                                    item?: string;
+                                }[];
+                                where: {
+                                    item: string;
+                                    op: string;
+                                    value: unknown;
+                                }[];
+                            };
+                            refusalCode: string | null;
+                            result: {
+                                groups: {
+                                    count: number | null;
+                                    key: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    reason: ("small" | "difference" | "complement") | null;
+                                    suppressed: boolean;
+                                    values: (number | null)[] | null;
+                                }[];
+                                keysWithheld: boolean;
+                                suppressedGroups: number;
+                            } | null;
+                            status: "running" | "answered" | "refused";
+                        }[];
+                        next: string | null;
+                        perDay: {
+                            answered: number;
+                            day: string;
+                            refused: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpendataSandboxQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 数据集标识（id 或 name）/ dataset id or name */
+                    dataset: string;
+                    /** @description 分组信息项（至多 3 个） */
+                    groupBy?: string[];
+                    /** @description 统计量（至多 5 个）；每组的记录数总会给出 */
+                    measures?: {
+                        /** @description count 计数 / sum 求和 / avg 平均（sum、avg 仅限数值型信息项） */
+                        fn: "count" | "sum" | "avg";
+                        /** @description 信息项代码 / data item code */
+                        item?: string;
+                    }[];
+                    /** @description 筛选条件（至多 5 个） */
+                    where?: {
+                        /** @description 信息项代码 / data item code */
+                        item: string;
+                        op: "eq" | "in" | "prefix" | "gte" | "lte";
+                        value: (string | number | boolean) | (string | number | boolean)[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget: {
+                            limit: number;
+                            used: number;
+                        };
+                        datasetId: string;
+                        groupBy: string[];
+                        groups: {
+                            count: number | null;
+                            key: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            reason: ("small" | "difference" | "complement") | null;
+                            suppressed: boolean;
+                            values: (number | null)[] | null;
+                        }[];
+                        id: string;
+                        /** @description k 匿名阈值 / the k-anonymity threshold applied */
+                        k: number;
+                        keysWithheld: boolean;
+                        measures: {
+                            /** @description count 计数 / sum 求和 / avg 平均（sum、avg 仅限数值型信息项） */
+                            fn: "count" | "sum" | "avg";
+                            /** @description 信息项代码 / data item code */
+                            item?: string;
+                        }[];
+                        suppressedGroups: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOrgDepartments: {
         parameters: {
             query?: {
@@ -28308,7 +28943,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                 };
             };
         };
@@ -28849,7 +29484,7 @@ export interface operations {
                     /** Format: uuid */
                     departmentId?: string;
                     name?: string;
-                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     version: number;
                 };
             };
