@@ -15,9 +15,11 @@ import type { ReleasedGroup } from './schema.ts';
  * 2. Differencing: for every filter, each group is compared with the same group of the same query
  *    without that filter. When the filter removed between 1 and k−1 rows of it, the group is
  *    suppressed: otherwise count(all) − count(all but a few) would single out those few.
- * 3. Complement: when the suppressed groups of a result hold between 1 and k−1 rows together,
- *    the smallest remaining groups are suppressed too until they hold at least k (or none is
- *    left), so a suppressed group cannot be worked out as total − the groups shown.
+ * 3. Complement: along every line of the result (the groups that agree on all grouped items but
+ *    one; with one grouped item, all groups), when the hidden rows — suppressed groups, and groups
+ *    a filter emptied of 1…k−1 rows — hold between 1 and k−1 rows together, the smallest shown
+ *    groups of the line are suppressed too until the hidden rows number at least k (or none is
+ *    left), so a hidden group cannot be worked out as a total minus the groups shown.
  * 4. Near-unique items (more distinct values in the scope than rows / k, e.g. a name or an exact
  *    cost): an equality, `in` or prefix filter on one is refused; a group-by on one is answered
  *    but the keys of its suppressed groups are withheld too (only how many were hidden is said),
@@ -67,15 +69,38 @@ export function control(groupBy: string[], main: AggregateGroup[], without: Aggr
       if (removed >= 1 && removed < k) return void reasons.set(i, 'difference');
     }
   });
-  // Rule 3: the hidden rows together must not be a small number that total − shown would reveal.
-  let hidden = [...reasons.keys()].reduce((s, i) => s + groups[i].count, 0);
-  if (hidden >= 1 && hidden < k) {
-    const shown = groups.map((g, i) => ({ g, i })).filter(({ i }) => !reasons.has(i));
-    shown.sort((a, b) => a.g.count - b.g.count);
-    for (const { g, i } of shown) {
-      if (hidden >= k) break;
-      reasons.set(i, 'complement');
-      hidden += g.count;
+  // Rule 3, along every line of the table (all groups that agree on every grouped item but one):
+  // the rows hidden in a line — suppressed groups, and groups a filter emptied of 1…k−1 rows, which
+  // the line's total without the filter would reveal — must not be a small number. A group hidden
+  // here has ≥ k rows, so it never makes another line small: one pass is enough.
+  const phantoms = new Map<string, { key: Record<string, unknown>; count: number }>();
+  const present = new Set(groups.map((g) => keyOf(groupBy, g.key)));
+  for (const ws of without)
+    for (const w of ws) {
+      const id = keyOf(groupBy, w.key);
+      if (!present.has(id) && w.count >= 1 && w.count < k) phantoms.set(id, { key: w.key, count: Math.max(w.count, phantoms.get(id)?.count ?? 0) });
+    }
+  for (let j = 0; j < groupBy.length; j++) {
+    const others = groupBy.filter((_, x) => x !== j);
+    const lines = new Map<string, { hidden: number; shown: number[] }>();
+    const lineOf = (key: Record<string, unknown>) => {
+      const id = keyOf(others, key);
+      if (!lines.has(id)) lines.set(id, { hidden: 0, shown: [] });
+      return lines.get(id)!;
+    };
+    groups.forEach((g, i) => {
+      const line = lineOf(g.key);
+      if (reasons.has(i)) line.hidden += g.count;
+      else line.shown.push(i);
+    });
+    for (const p of phantoms.values()) lineOf(p.key).hidden += p.count;
+    for (const line of lines.values()) {
+      if (line.hidden < 1 || line.hidden >= k) continue;
+      for (const i of line.shown.sort((a, b) => groups[a].count - groups[b].count)) {
+        if (line.hidden >= k) break;
+        reasons.set(i, 'complement');
+        line.hidden += groups[i].count;
+      }
     }
   }
   const released: ReleasedGroup[] = [];

@@ -204,6 +204,20 @@ describe('sandbox aggregate queries', () => {
     expect(bySex.groups.find((g: { key: { sex: string } }) => g.key.sex === person.sex)).toMatchObject({ suppressed: true });
   });
 
+  it('hides more of a row than its one small cell, so the row total cannot give it away', async () => {
+    const body = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'age_band'] })).json();
+    const person = visits.find((v) => v.age_band === '90+')!;
+    const line = body.groups.filter((g: { key: { sex: string } }) => g.key.sex === person.sex);
+    expect(line.find((g: { key: { age_band: string } }) => g.key.age_band === '90+')).toMatchObject({ suppressed: true, reason: 'small' });
+    const rowTotal = visits.filter((v) => v.sex === person.sex).length;
+    const shown = line.filter((g: { suppressed: boolean }) => !g.suppressed).reduce((s: number, g: { count: number }) => s + g.count, 0);
+    expect(rowTotal - shown).toBeGreaterThanOrEqual(10);
+    // Filtering the person out instead: the emptied cell still hides a neighbour.
+    const filtered = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'age_band'], where: [{ item: 'age_band', op: 'in', value: ['0-17', '18-59', '60-89'] }] })).json();
+    const shownF = filtered.groups.filter((g: { key: { sex: string }; suppressed: boolean }) => g.key.sex === person.sex && !g.suppressed).reduce((s: number, g: { count: number }) => s + g.count, 0);
+    expect(rowTotal - shownF).toBeGreaterThanOrEqual(10);
+  });
+
   it('suppresses every group of a group-by on a unique item and lists none of its values', async () => {
     const res = await query(researcher.token, { dataset: DATASET, groupBy: ['patient_no'] });
     expect(res.statusCode).toBe(200);
