@@ -112,10 +112,10 @@ export class SandboxQueries {
       outcome = await this.answer(dataset, q, access, settings.k);
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
-      await this.finish(who, id, dataset, q, settings.k, access, { status: 'refused', refusalCode: code, controlled: null }, requestId);
+      await this.finish(who, id, dataset, q, access, { status: 'refused', refusalCode: code, controlled: null }, requestId);
       throw err;
     }
-    await this.finish(who, id, dataset, q, settings.k, access, { status: 'answered', refusalCode: null, controlled: outcome }, requestId);
+    await this.finish(who, id, dataset, q, access, { status: 'answered', refusalCode: null, controlled: outcome }, requestId);
     return {
       id,
       datasetId: dataset.id,
@@ -255,8 +255,7 @@ export class SandboxQueries {
     });
   }
 
-  private async finish(who: Principal, id: string, dataset: Dataset, q: Normalized, k: number, access: SandboxAccess | null, f: Finish, requestId?: string): Promise<void> {
-    void k;
+  private async finish(who: Principal, id: string, dataset: Dataset, q: Normalized, access: SandboxAccess | null, f: Finish, requestId?: string): Promise<void> {
     await this.k.db.transaction().execute(async (trx) => {
       await sandboxDb(trx)
         .updateTable('opendata_sandbox_query')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 import type { OpendataContext } from '../area.ts';
+import { sandboxDb } from './tables.ts';
 import type { AggregateGroup, AggregateQuery, Dataset, SourceCondition } from '../ports.ts';
 
 /*
@@ -155,6 +156,16 @@ afterAll(() => t?.close());
 
 const query = (token: string | null, body: unknown) => t.app.inject({ method: 'POST', url: '/api/opendata/sandbox/queries', headers: token ? bearer(token) : {}, payload: body as object });
 
+const logged = async () =>
+  Number(
+    (
+      await sandboxDb(t.p.kernel.db)
+        .selectFrom('opendata_sandbox_query')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 const expectProblem = (res: { statusCode: number; json(): { code?: string; title?: string; detail?: string } }, status: number, code?: string) => {
   expect(res.statusCode).toBe(status);
   const p = res.json() as Record<string, unknown>;
@@ -247,6 +258,7 @@ describe('sandbox aggregate queries', () => {
   });
 
   it('refuses rows, joins, unknown functions and operators, and wrong types', async () => {
+    const before = await logged();
     for (const body of [
       { dataset: DATASET, select: ['patient_no'] },
       { dataset: DATASET, join: 'other' },
@@ -257,11 +269,17 @@ describe('sandbox aggregate queries', () => {
       { dataset: DATASET, groupBy: ['sex', 'street', 'age_band', 'diagnosis'] },
       { dataset: DATASET, where: [{ item: 'cost', op: 'eq', value: { $gt: 1 } }] },
       { dataset: 'x'.repeat(101) },
+      { dataset: DATASET, where: Array.from({ length: 6 }, () => ({ item: 'sex', op: 'eq', value: '男' })) },
+      { dataset: DATASET, where: [{ item: 'sex', op: 'in', value: Array.from({ length: 21 }, (_, i) => `v${i}`) }] },
+      { dataset: DATASET, where: [{ item: 'sex', op: 'eq', value: '男\u0000' }] },
+      { dataset: DATASET, where: [{ item: 'sex', op: 'eq', value: '\ud800' }] },
     ]) {
       const res = await query(researcher.token, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expectProblem(res, 400);
     }
+    // Refused at the edge: nothing reached the sandbox, nothing was stored.
+    expect(await logged()).toBe(before);
     for (const body of [
       { dataset: DATASET, measures: [{ fn: 'sum', item: 'sex' }] },
       { dataset: DATASET, measures: [{ fn: 'avg' }] },
@@ -298,6 +316,16 @@ describe('sandbox log', () => {
     const all = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log', headers: bearer(bureau) })).json();
     expect(all.items.length).toBeGreaterThan(5);
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log', headers: bearer(researcher.token) }), 403);
+  });
+
+  it('refuses huge pages, bad cursors and unknown filters of the log', async () => {
+    for (const url of ['/api/opendata/sandbox/log?limit=100000', '/api/opendata/sandbox/log?after=not-a-cursor', '/api/opendata/sandbox/log?rows=1', '/api/opendata/sandbox/queries?limit=0']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: bearer(bureau) });
+      expect(res.statusCode, url).toBe(400);
+      expectProblem(res, 400);
+    }
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log?dataset=no-such', headers: bearer(bureau) }), 404, 'OPENDATA_SANDBOX_UNKNOWN_DATASET');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log' }), 401);
   });
 
   it('shows a user their own history only', async () => {
