@@ -21,6 +21,9 @@ export const MAX_GROUPS = 2000;
 const DAY_MS = 86_400_000;
 const CST_MS = 8 * 3_600_000;
 
+/** The source's refusal of a group-by with more groups than it computes. */
+const tooMany = (err: unknown) => err instanceof DomainError && /TOO_MANY_GROUPS/.test(err.code);
+
 /** The start (UTC) of the China Standard Time day that holds `t`. */
 export const cstDayStart = (t: Date) => new Date(Math.floor((t.getTime() + CST_MS) / DAY_MS) * DAY_MS - CST_MS);
 
@@ -193,7 +196,7 @@ export class SandboxQueries {
           answer = groups.length > total / k;
         } catch (err) {
           // Too many distinct values for the source to group: near-unique by any measure.
-          if (!(err instanceof DomainError) || err.status >= 500) throw err;
+          if (!tooMany(err)) throw err;
         }
         nearUnique.set(item, answer);
       }
@@ -207,7 +210,7 @@ export class SandboxQueries {
     try {
       main = await aggregate({ groupBy: q.groupBy, measures: q.measures, where: conditions(q.where), rowRegion });
     } catch (err) {
-      if (err instanceof DomainError && err.status < 500 && q.groupBy.length) throw SandboxErrors.tooManyGroups();
+      if (tooMany(err)) throw SandboxErrors.tooManyGroups();
       throw err;
     }
     // Rule 2: the same groups without each filter in turn (counts only).

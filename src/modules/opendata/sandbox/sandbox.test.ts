@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 import type { OpendataContext } from '../area.ts';
+import { DomainError } from '../../../kernel/http/errors.ts';
 import { sandboxDb } from './tables.ts';
 import type { AggregateGroup, AggregateQuery, Dataset, SourceCondition } from '../ports.ts';
 
@@ -58,6 +59,7 @@ function aggregate(q: AggregateQuery): AggregateGroup[] {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   if (!q.groupBy.length && !groups.size) groups.set('[]', []);
+  if (groups.size > 10_000) throw new DomainError('DATA_TOO_MANY_GROUPS', 422, '分组过多', 'Too many groups');
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, rs]) => ({
