@@ -1,7 +1,7 @@
 import type { App } from '../../../kernel/http/app.ts';
 import { ProblemSchema } from '../../../kernel/http/schemas.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
-import type { OpendataContext } from '../area.ts';
+import { need, type OpendataContext } from '../area.ts';
 import type { Demands } from './demands.ts';
 import type { Feedback } from './feedback.ts';
 import {
@@ -29,6 +29,7 @@ import {
   ProductsQuery,
   ProductUpdate,
   ProductView,
+  PublisherList,
   QueueQuery,
   QueueView,
   RatingInput,
@@ -132,6 +133,14 @@ export function communityRoutes(ctx: OpendataContext, s: { feedback: Feedback; d
     );
 
     /* ---------------------------------------------------------------- 数据需求 */
+    app.get(
+      `${BASE}/community/departments`,
+      {
+        config: publicRead,
+        schema: { tags, summary: '数据提供部门（供数据需求选择）/ Providing departments, for a data demand', response: { 200: PublisherList, ...errors } },
+      },
+      async () => ({ items: (await need(ctx, 'catalogue').publishers(ctx.k.config.regionCode)).map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn })) }),
+    );
     app.get(`${BASE}/demands`, { config: publicRead, schema: { tags, summary: '数据需求（公开）/ Data demands', querystring: DemandsQuery, response: { 200: DemandPage, ...errors } } }, async (req) =>
       s.demands.list(who(req), req.query),
     );

@@ -187,3 +187,5 @@ export const DatasetCommunityView = Type.Object({
   apps: Type.Array(AppView),
   products: Type.Array(ProductView),
 });
+
+export const PublisherList = Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() })) });
