@@ -239,7 +239,8 @@ export class Showcase {
   }
 
   async createProduct(who: Principal, input: ProductInput, requestId?: string): Promise<ProductView> {
-    const region = who.regionCode || this.k.config.regionCode;
+    // Disclosed for the installation's region, where the public lists read them.
+    const region = this.k.config.regionCode;
     assertBureau(this.ctx, who, region);
     const clean = await this.checkProduct(input);
     const id = newId();
