@@ -56,6 +56,7 @@ export function dcatRoutes(ctx: OpendataContext) {
       base,
       title: SITE_TITLE,
       regionName,
+      regionCode: ctx.k.config.regionCode,
       publisher: home ? { zh: `${home.zh}公共数据主管部门`, en: `${home.en} public data authority` } : { zh: '公共数据主管部门', en: 'Public data authority' },
     };
   };
@@ -87,10 +88,11 @@ export function dcatRoutes(ctx: OpendataContext) {
           const base = baseOf(ctx, req);
           const all = await need(ctx, 'catalogue').published();
           const modified = all.reduce<string | null>((m, d) => (!m || Date.parse(d.modifiedAt) > Date.parse(m) ? d.modifiedAt : m), null);
+          const issued = all.reduce<string | null>((m, d) => (!m || Date.parse(d.createdAt) < Date.parse(m) ? d.createdAt : m), null);
           const hits = (from === null ? all.slice() : all.filter((d) => new Date(d.modifiedAt).getTime() >= from!)).sort(newestFirst);
           const pageUrl = (n: number) => `${base}/catalog.${fmt}?${new URLSearchParams({ ...(since ? { modified_since: since } : {}), page: String(n) })}`;
           const slice = hits.slice((page - 1) * DCAT_PAGE_SIZE, page * DCAT_PAGE_SIZE);
-          const g = await catalogGraph(await siteOf(base), slice, { page, perPage: DCAT_PAGE_SIZE, total: hits.length, pageUrl }, modified);
+          const g = await catalogGraph(await siteOf(base), slice, { page, perPage: DCAT_PAGE_SIZE, total: hits.length, pageUrl }, { modified, issued });
           return write(reply, fmt, g);
         },
       );

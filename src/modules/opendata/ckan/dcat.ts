@@ -108,7 +108,12 @@ export interface Site {
   regionName(code: string): Promise<{ zh: string; en: string } | null>;
   /** Who publishes the catalogue (the data bureau of the platform's region). */
   publisher: { zh: string; en: string };
+  /** The platform's region (GB/T 2260), the catalogue's dct:spatial. */
+  regionCode: string;
 }
+
+/** The catalogue's own metadata is open under CC BY 4.0. */
+const CATALOG_LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
 
 export const datasetIri = (base: string, d: Dataset) => `${base}/dataset/${d.id}`;
 const publisherIri = (base: string, departmentId: string) => `${base}/organization/${departmentId}`;
@@ -135,6 +140,20 @@ function addTheme(g: Graph, base: string, code: string): string[] {
   return [euIri, local];
 }
 
+/** ADMS publisher type of the departments and the bureau: local authorities. */
+function addPublisherType(g: Graph): string {
+  const t = 'http://purl.org/adms/publishertype/LocalAuthority';
+  if (!g.has(t)) g.type(t, 'skos:Concept').add(t, 'skos:prefLabel', en('Local Authority'));
+  return t;
+}
+
+/** Distributions stay available while the dataset is published (EU planned-availability STABLE). */
+function addAvailability(g: Graph): string {
+  const t = `${EU}/planned-availability/STABLE`;
+  if (!g.has(t)) g.type(t, 'skos:Concept').add(t, 'skos:prefLabel', en('stable'));
+  return t;
+}
+
 async function addDataset(g: Graph, site: Site, d: Dataset): Promise<string> {
   const { base } = site;
   const s = datasetIri(base, d);
@@ -157,7 +176,8 @@ async function addDataset(g: Graph, site: Site, d: Dataset): Promise<string> {
   if (!g.has(pub)) {
     g.type(pub, 'foaf:Agent', 'foaf:Organization')
       .add(pub, 'foaf:name', zh(d.departmentName))
-      .add(pub, 'foaf:name', en(d.departmentNameEn || d.departmentName));
+      .add(pub, 'foaf:name', en(d.departmentNameEn || d.departmentName))
+      .add(pub, 'dct:type', iri(addPublisherType(g)));
   }
   const contact = g.bnode();
   g.add(s, 'dcat:contactPoint', iri(contact))
@@ -208,6 +228,7 @@ async function addDataset(g: Graph, site: Site, d: Dataset): Promise<string> {
       .add(dist, 'dct:format', iri(fileType))
       .add(dist, 'dcat:mediaType', iri(media))
       .add(dist, 'dct:license', iri(licence.url))
+      .add(dist, 'dcatap:availability', iri(addAvailability(g)))
       .add(dist, 'dct:issued', dateTime(d.publishedAt ?? d.createdAt))
       .add(dist, 'dct:modified', dateTime(d.modifiedAt));
     g.type(fileType, 'dct:MediaTypeOrExtent').type(media, 'dct:MediaType');
@@ -219,14 +240,16 @@ async function addDataset(g: Graph, site: Site, d: Dataset): Promise<string> {
           .add(service, 'dct:title', zh('公共数据开放接口'))
           .add(service, 'dct:title', en('Open data API'))
           .add(service, 'dcat:endpointURL', iri(service))
-          .add(service, 'dcat:endpointDescription', iri(`${base}/api/docs`));
+          .add(service, 'dcat:endpointDescription', iri(`${base}/api/docs`))
+          .add(service, 'dct:publisher', iri(`${base}/opendata#publisher`));
       }
+      g.add(service, 'dcat:servesDataset', iri(s));
     }
   }
   return s;
 }
 
-function addCatalog(g: Graph, site: Site, modified: string | null): string {
+async function addCatalog(g: Graph, site: Site, modified: string | null, issued: string | null): Promise<string> {
   const { base } = site;
   const c = catalogIri(base);
   const pub = `${base}/opendata#publisher`;
@@ -246,8 +269,21 @@ function addCatalog(g: Graph, site: Site, modified: string | null): string {
     .add(c, 'dct:language', iri(`${EU}/language/ZHO`))
     .add(c, 'dcat:themeTaxonomy', iri(EU_THEME))
     .add(c, 'dcat:themeTaxonomy', iri(`${base}/opendata/themes`))
-    .add(c, 'dct:modified', modified ? dateTime(modified) : null);
-  g.type(pub, 'foaf:Agent', 'foaf:Organization').add(pub, 'foaf:name', zh(site.publisher.zh)).add(pub, 'foaf:name', en(site.publisher.en));
+    .add(c, 'dct:modified', modified ? dateTime(modified) : null)
+    .add(c, 'dct:issued', issued ? dateTime(issued) : null)
+    .add(c, 'dct:license', iri(CATALOG_LICENCE));
+  g.type(CATALOG_LICENCE, 'dct:LicenseDocument');
+  g.type(pub, 'foaf:Agent', 'foaf:Organization')
+    .add(pub, 'foaf:name', zh(site.publisher.zh))
+    .add(pub, 'foaf:name', en(site.publisher.en))
+    .add(pub, 'dct:type', iri(addPublisherType(g)));
+  const home = await site.regionName(site.regionCode);
+  const place = g.bnode();
+  g.add(c, 'dct:spatial', iri(place))
+    .type(place, 'dct:Location')
+    .add(place, 'dct:identifier', plain(site.regionCode))
+    .add(place, 'skos:prefLabel', home ? zh(home.zh) : null)
+    .add(place, 'skos:prefLabel', home ? en(home.en) : null);
   g.type(`${base}/opendata`, 'foaf:Document').type(`${EU}/language/ZHO`, 'dct:LinguisticSystem');
   g.type(EU_THEME, 'skos:ConceptScheme').add(EU_THEME, 'dct:title', en('Data theme'));
   g.type(`${base}/opendata/themes`, 'skos:ConceptScheme').add(`${base}/opendata/themes`, 'dct:title', zh('主题分类')).add(`${base}/opendata/themes`, 'dct:title', en('Themes'));
@@ -258,7 +294,7 @@ function addCatalog(g: Graph, site: Site, modified: string | null): string {
 export async function datasetGraph(site: Site, d: Dataset): Promise<Graph> {
   const g = new Graph();
   const s = await addDataset(g, site, d);
-  const c = addCatalog(g, site, null);
+  const c = await addCatalog(g, site, null, null);
   g.add(c, 'dcat:dataset', iri(s));
   return g;
 }
@@ -272,9 +308,9 @@ export interface CatalogPage {
 }
 
 /** A page of the catalogue (ckanext-dcat's paging: hydra:PagedCollection with first/next/previous/last). */
-export async function catalogGraph(site: Site, datasets: Dataset[], paging: CatalogPage, modified: string | null): Promise<Graph> {
+export async function catalogGraph(site: Site, datasets: Dataset[], paging: CatalogPage, dates: { modified: string | null; issued: string | null }): Promise<Graph> {
   const g = new Graph();
-  const c = addCatalog(g, site, modified);
+  const c = await addCatalog(g, site, dates.modified, dates.issued);
   for (const d of datasets) g.add(c, 'dcat:dataset', iri(await addDataset(g, site, d)));
   const last = Math.max(1, Math.ceil(paging.total / paging.perPage));
   const here = paging.pageUrl(paging.page);
