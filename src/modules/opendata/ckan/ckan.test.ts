@@ -95,7 +95,7 @@ async function makeCatalogue(): Promise<Dataset[]> {
 beforeAll(async () => {
   t = await startTestPlatform({}, { listen: true });
   all = await makeCatalogue();
-}, 120_000);
+}, 300_000);
 afterAll(async () => t?.close());
 
 const api = (name: string, query = '') => fetch(`${t.url}/api/3/action/${name}${query ? `?${query}` : ''}`);

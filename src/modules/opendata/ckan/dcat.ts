@@ -176,7 +176,7 @@ async function addDataset(g: Graph, site: Site, d: Dataset): Promise<string> {
   if (!g.has(pub)) {
     g.type(pub, 'foaf:Agent', 'foaf:Organization')
       .add(pub, 'foaf:name', zh(d.departmentName))
-      .add(pub, 'foaf:name', en(d.departmentNameEn || d.departmentName))
+      .add(pub, 'foaf:name', d.departmentNameEn ? en(d.departmentNameEn) : null)
       .add(pub, 'dct:type', iri(addPublisherType(g)));
   }
   const contact = g.bnode();
