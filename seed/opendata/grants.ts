@@ -97,7 +97,7 @@ export async function seedOpenGrants(p: Platform, deptIds: Map<string, string>):
     purpose: '个人兴趣研究：了解本地个体工商户的经营范围分布情况。',
     security: '数据保存在个人电脑上，设置开机密码，研究结束后删除。',
     delivery: 'api',
-    days: 365,
+    days: 364,
   });
   if (refused) await apps.decide(scjg, refused, { action: 'refuse', opinion: '申请用途不属于科研或公共服务用途，个人电脑存储不满足安全要求；可使用已无条件开放的汇总统计数据。' }, 'seed');
 
