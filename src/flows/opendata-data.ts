@@ -1,5 +1,5 @@
 import type { DataModule } from '../modules/data/index.ts';
-import type { OpendataModule } from '../modules/opendata/index.ts';
+import type { OpendataModule, OpenDataSource } from '../modules/opendata/index.ts';
 
 /**
  * 公共数据开放 reads the data catalogue: the resources whose 开放类型 is 无条件 or 有条件, their
@@ -7,6 +7,8 @@ import type { OpendataModule } from '../modules/opendata/index.ts';
  * approved 有条件开放 applications. The opendata module never reads the data module's tables.
  */
 export function opendataData(data: DataModule, opendata: OpendataModule): void {
-  void data;
-  opendata.useSource(null);
+  // The data module restates the port's shapes (it does not import the opendata module); this
+  // assignment is where the compiler checks that they agree.
+  const source: OpenDataSource = data.open;
+  opendata.useSource(source);
 }

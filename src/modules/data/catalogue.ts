@@ -15,6 +15,7 @@ import { dataDb } from './tables.ts';
 export interface ResourceItem {
   code: string;
   name: string;
+  description: string;
   dataType: string;
   standard: string | null;
   grade: 'L1' | 'L2' | 'L3' | 'L4';
@@ -33,7 +34,7 @@ export interface Resource {
   providerName: string;
   regionCode: string;
   category: string;
-  backing: 'table' | 'http';
+  backing: 'table' | 'http' | 'records';
   backingRef: string;
   keyItem: string | null;
   sharingType: string;
@@ -75,6 +76,14 @@ export class DataCatalogue {
       input.items.forEach((it, i) => {
         if (!('field' in it.storage)) problems.push({ path: `/items/${i}/storage`, message: 'upstream items name a response field / 上游接口的数据项须对应响应字段' });
       });
+    } else if (input.backing === 'records') {
+      // Stored records: one JSON object per row in data_record, keyed by each item's field.
+      if (input.backingRef !== 'data_record') problems.push({ path: '/backingRef', message: 'records live in data_record / 记录存储须为 data_record' });
+      input.items.forEach((it, i) => {
+        if (!('field' in it.storage)) problems.push({ path: `/items/${i}/storage`, message: 'record items name a field / 记录的数据项须对应字段' });
+      });
+      const fields = input.items.flatMap((it) => ('field' in it.storage ? [it.storage.field] : []));
+      if (new Set(fields).size !== fields.length) problems.push({ path: '/items', message: 'item fields must differ / 数据项字段重复' });
     } else {
       if (!TABLE.test(input.backingRef)) problems.push({ path: '/backingRef', message: 'a data_ table of this database / 须为本库 data_ 开头的表' });
       const cols = new Set((await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = ${input.backingRef} AND table_schema = current_schema()`.execute(ex)).rows.map((r) => r.column_name));
@@ -135,7 +144,7 @@ export class DataCatalogue {
           updated_at: now,
         })
         .execute();
-      await dataDb(trx).insertInto('data_item').values(input.items.map((it: ItemInput, position) => ({ resource_id: id, code: it.code, name: it.name, data_type: it.dataType, standard: it.standard ?? null, grade: it.grade, importance: it.importance, element: it.element ?? null, storage: JSON.stringify(it.storage), rules: JSON.stringify(it.rules ?? []), position }))).execute();
+      await dataDb(trx).insertInto('data_item').values(input.items.map((it: ItemInput, position) => ({ resource_id: id, code: it.code, name: it.name, description: it.description ?? '', data_type: it.dataType, standard: it.standard ?? null, grade: it.grade, importance: it.importance, element: it.element ?? null, storage: JSON.stringify(it.storage), rules: JSON.stringify(it.rules ?? []), position }))).execute();
       await this.k.recordChange(trx, { actor: actorOf(who), action: 'registered', objectType: 'data.resource', objectId: id, regionCode: input.regionCode, change: { code: input.code, name: input.name, items: input.items.length, sharingType: input.sharingType }, requestId });
       return null;
     });
@@ -168,7 +177,7 @@ export class DataCatalogue {
       openBasis: r.open_basis,
       updateFrequency: r.update_frequency,
       lastUpdatedAt: r.last_updated_at ? new Date(r.last_updated_at).toISOString() : null,
-      items: items.map((i) => ({ code: i.code, name: i.name, dataType: i.data_type, standard: i.standard, grade: i.grade, importance: i.importance, element: i.element, storage: i.storage as Storage, rules: i.rules as QualityRule[] })),
+      items: items.map((i) => ({ code: i.code, name: i.name, description: i.description, dataType: i.data_type, standard: i.standard, grade: i.grade, importance: i.importance, element: i.element, storage: i.storage as Storage, rules: i.rules as QualityRule[] })),
     };
     if (this.cache.size > 500) this.cache.clear();
     this.cache.set(code, { at: Date.now(), r: resource });
@@ -196,6 +205,11 @@ export class DataCatalogue {
   /** Marks a table-backed resource as updated now (after a load), for the timeliness rule. */
   async touched(ex: Executor, code: string): Promise<void> {
     await dataDb(ex).updateTable('data_resource').set({ last_updated_at: this.k.clock.now() }).where('code', '=', code).execute();
+    this.cache.delete(code);
+  }
+
+  /** Drops this node's cached copy of a resource (after its rows or metadata changed). */
+  forget(code: string): void {
     this.cache.delete(code);
   }
 }

@@ -15,9 +15,9 @@ export type DataBaseChanged = Static<typeof DataBaseChanged>;
 export const dataEvents: EventCatalogue = {
   [DATA_REQUEST_DECIDED]: DataRequestDecided,
   [DATA_BASE_CHANGED]: DataBaseChanged,
-  ...changeEvents('data.resource', ['registered']),
+  ...changeEvents('data.resource', ['registered', 'records-loaded']),
   ...changeEvents('data.list', ['duty-listed', 'demand-listed', 'negative-listed']),
   ...changeEvents('data.objection', ['objection-raised', 'objection-corrected', 'objection-explained']),
   ...changeEvents('data.request', ['requested']),
-  ...changeEvents('data.grant', ['credentials-collected', 'revoked']),
+  ...changeEvents('data.grant', ['credentials-collected', 'revoked', 'granted']),
 };

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { type Expression, type Selectable, type SqlBool } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
@@ -9,12 +9,9 @@ import { isMaskedGrade, maskValue } from './masking.ts';
 import type { GrantRate } from './grant-rate.ts';
 import type { UsageLog, UsageRecord } from './usage-log.ts';
 import { dataDb, type DataGrantTable } from './tables.ts';
+import { coerce, conditionSql, plainValue, regionSql, selectPage, type Condition } from './backing.ts';
 
-export interface Condition {
-  item: string;
-  op: 'eq' | 'in' | 'prefix' | 'gte' | 'lte';
-  value: unknown;
-}
+export type { Condition } from './backing.ts';
 
 type GrantRow = Selectable<DataGrantTable>;
 type Operation = 'lookup' | 'query' | 'export';
@@ -88,61 +85,13 @@ export class DataGateway {
     return names.map((n) => r.items.find((i) => i.code === n)!).filter(Boolean);
   }
 
-  private coerce(item: ResourceItem, v: unknown): unknown {
-    const bad = (m: string) => DataErrors.badCondition(`${item.code}: ${m}`);
-    switch (item.dataType) {
-      case 'integer':
-      case 'number': {
-        const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-        if (!Number.isFinite(n) || (item.dataType === 'integer' && !Number.isInteger(n))) throw bad('not a number / 不是数值');
-        return n;
-      }
-      case 'date':
-        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw bad('a date YYYY-MM-DD / 须为日期');
-        return v;
-      case 'boolean':
-        if (typeof v !== 'boolean') throw bad('true or false / 须为布尔值');
-        return v;
-      default:
-        if (typeof v !== 'string' || v.length > 200) throw bad('text up to 200 characters / 须为不超过200字的文本');
-        return v;
-    }
-  }
-
-  /** Conditions to SQL over the resource's columns; encrypted items match through their blind index. */
+  /** Conditions to SQL over the resource's columns or record fields; encrypted items match through their blind index. */
   private conditions(g: GrantRow, r: Resource, where: Condition[]): Expression<SqlBool>[] {
     const granted = new Set<string>(g.items);
     const outside = where.filter((c) => !granted.has(c.item)).map((c) => c.item);
     if (outside.length) throw DataErrors.itemNotGranted([...new Set(outside)]);
-    const out: Expression<SqlBool>[] = where.map((c) => {
-      const item = r.items.find((i) => i.code === c.item)!;
-      const s = item.storage;
-      if ('field' in s) throw DataErrors.badCondition('not a table resource / 非表资源');
-      const enc = 'encrypted' in s;
-      const column = sql.ref(enc ? s.index : s.column);
-      const value = (v: unknown) => (enc ? this.k.crypto.blindIndex(String(this.coerce(item, v)).toUpperCase()) : this.coerce(item, v));
-      if (enc && c.op !== 'eq' && c.op !== 'in') throw DataErrors.badCondition(`${c.item}: only eq or in on an encrypted item / 加密数据项只能精确匹配`);
-      switch (c.op) {
-        case 'eq':
-          return sql<SqlBool>`${column} = ${value(c.value)}`;
-        case 'in': {
-          if (!Array.isArray(c.value) || c.value.length === 0 || c.value.length > 100) throw DataErrors.badCondition(`${c.item}: in takes 1 to 100 values / in 须为1至100个值`);
-          return sql<SqlBool>`${column} IN (${sql.join(c.value.map(value))})`;
-        }
-        case 'prefix': {
-          if (item.dataType !== 'string') throw DataErrors.badCondition(`${c.item}: prefix is for text / 前缀匹配仅用于文本`);
-          const v = String(this.coerce(item, c.value)).replace(/[\\%_]/g, (m) => `\\${m}`);
-          return sql<SqlBool>`${column} LIKE ${`${v}%`}`;
-        }
-        case 'gte':
-        case 'lte':
-          if (item.dataType === 'boolean' || item.dataType === 'string') throw DataErrors.badCondition(`${c.item}: ranges are for numbers and dates / 范围条件仅用于数值和日期`);
-          return c.op === 'gte' ? sql<SqlBool>`${column} >= ${value(c.value)}` : sql<SqlBool>`${column} <= ${value(c.value)}`;
-        default:
-          throw DataErrors.badCondition(`unknown operator / 未知运算符`);
-      }
-    });
-    if (g.row_region) out.push(sql<SqlBool>`region_code LIKE ${`${g.row_region}%`}`);
+    const out: Expression<SqlBool>[] = where.map((c) => conditionSql(this.k, r, c));
+    if (g.row_region) out.push(regionSql(g.row_region));
     return out;
   }
 
@@ -153,9 +102,9 @@ export class DataGateway {
     for (const it of items) {
       const s = it.storage;
       if ('encrypted' in s) out[it.code] = clear.has(it.code) ? (row[s.encrypted] ? this.k.crypto.decryptField(String(row[s.encrypted])) : null) : row[s.masked];
-      else if ('column' in s) {
-        const v = row[s.column] instanceof Date ? (row[s.column] as Date).toISOString().slice(0, 10) : row[s.column];
-        out[it.code] = isMaskedGrade(it.grade) && !clear.has(it.code) ? maskValue(v, it.dataType, it.code) : typeof v === 'string' && it.dataType === 'number' ? Number(v) : v;
+      else {
+        const v = plainValue(it, row);
+        out[it.code] = isMaskedGrade(it.grade) && !clear.has(it.code) ? maskValue(v, it.dataType, it.code) : v;
       }
     }
     return out;
@@ -165,22 +114,9 @@ export class DataGateway {
     return [...new Set(items.flatMap((it) => ('encrypted' in it.storage ? [clear.has(it.code) ? it.storage.encrypted : it.storage.masked] : 'column' in it.storage ? [it.storage.column] : [])))];
   }
 
-  /** One page of a table resource in id order: the id and the given columns. */
-  private async page(r: Resource, cols: string[], where: Expression<SqlBool>[], limit: number, after?: string | null): Promise<Record<string, unknown>[]> {
-    // The table and its columns come from the catalogue, not from a declaration, so this is plain SQL.
-    const conditions = [...where, ...(after ? [sql<SqlBool>`id > ${after}`] : [])].map((w) => sql`(${w})`);
-    const res = await sql<Record<string, unknown>>`
-      SELECT ${sql.join([sql.ref('id'), ...cols.map((c) => sql.ref(c))])}
-        FROM ${sql.table(r.backingRef)}
-        ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
-       ORDER BY id
-       LIMIT ${limit}`.execute(this.k.db);
-    return res.rows;
-  }
-
   /** Reads rows, then records the use; the rows are handed back only once the record is committed. */
   private async read(g: GrantRow, r: Resource, operation: Operation, items: ResourceItem[], where: Expression<SqlBool>[], limit: number, after?: string) {
-    const rows = await this.page(r, this.columnsOf(items, new Set(g.clear_items)), where, limit, after);
+    const rows = await selectPage(this.k.db, r, this.columnsOf(items, new Set(g.clear_items)), where, limit, after);
     await this.record(g, r, operation, items.map((i) => i.code), rows.length, 'ok');
     return rows;
   }
@@ -218,7 +154,7 @@ export class DataGateway {
   async export(who: Principal | null, code: string, body: { items?: string[]; where?: Condition[] }): Promise<Readable> {
     const r = await this.resource(code);
     const g = await this.grantFor(who, r);
-    if (r.backing !== 'table') throw DataErrors.badCondition('export is for table resources / 仅表资源可批量导出');
+    if (r.backing === 'http') throw DataErrors.badCondition('export is for stored resources / 仅本库资源可批量导出');
     const items = this.outputItems(g, r, body.items);
     const where = this.conditions(g, r, body.where ?? []);
     const cols = this.columnsOf(items, new Set(g.clear_items));
@@ -231,7 +167,7 @@ export class DataGateway {
       let complete = false;
       try {
         for (;;) {
-          const page = await self.page(r, cols, where, EXPORT_PAGE, after);
+          const page = await selectPage(self.k.db, r, cols, where, EXPORT_PAGE, after);
           if (!page.length) break;
           total += page.length;
           yield page.map((row) => JSON.stringify(self.present(g, items, row))).join('\n') + '\n';
@@ -256,7 +192,7 @@ export class DataGateway {
     for (const c of where) {
       if (c.op !== 'eq') throw DataErrors.badCondition('upstream resources take exact matches / 上游接口仅支持精确匹配');
       const item = r.items.find((i) => i.code === c.item)!;
-      url.searchParams.set('field' in item.storage ? item.storage.field : c.item, String(this.coerce(item, c.value)));
+      url.searchParams.set('field' in item.storage ? item.storage.field : c.item, String(coerce(item, c.value)));
     }
     let body: unknown;
     try {

@@ -26,6 +26,8 @@ import { dataDb } from './tables.ts';
 import { EntityPages } from './entity-pages.ts';
 import { dataScreenFigures, type DataScreenFigures } from './screen-figures.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
+import { OpenData } from './open.ts';
+import { DataRecords } from './records.ts';
 
 export { dataMigrations } from './migrations/index.ts';
 export { loadSyntheticBase } from './base/load.ts';
@@ -39,6 +41,8 @@ export { BaseProfiles, type PersonProfile, type EntityProfile } from './profiles
 export type { BaseEntityRow } from './entity-pages.ts';
 export * from './events.ts';
 export type { DataScreenFigures } from './screen-figures.ts';
+export type { OpenResource, OpenItem, OpenAggregateQuery, OpenAggregateGroup, OpenGrantInput } from './open.ts';
+export type { RecordInput, LoadResult } from './records.ts';
 
 /** 数据共享 (the data backbone): what the platform, flows, seeds and tests may use of the data module. */
 export interface DataModule {
@@ -57,6 +61,10 @@ export interface DataModule {
   registers: Pick<Registers, 'recordDeath' | 'setDisability' | 'setAssistance' | 'setEmployerInsurance'>;
   /** The legal-entity base page by page with the public credit register joined (read-only, no ID numbers). */
   entities: Pick<EntityPages, 'page' | 'one'>;
+  /** Records (记录存储): rows of resources backed by `records`, loaded and checked against their items. */
+  records: Pick<DataRecords, 'load' | 'loadCsv'>;
+  /** 公共数据开放's view: open and conditional resources, their rows (L3/L4 masked), aggregates, grants for approved applications. */
+  open: Pick<OpenData, 'resources' | 'resource' | 'rows' | 'count' | 'aggregate' | 'issueGrant' | 'revokeGrant' | 'grantUsage'>;
   /** The command screen's sharing figures: gateway calls today and per day (read-only). */
   screenFigures(who: Principal, days: number): Promise<DataScreenFigures>;
   migrations: Migration[];
@@ -77,6 +85,8 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
   const lists = new DataLists(k, policy, catalogue);
   const qualityRuns = new QualityRuns(k, policy, catalogue, quality);
   const registers = new Registers(k);
+  const records = new DataRecords(k, policy, catalogue);
+  const open = new OpenData(k, catalogue, identity.clients, (clientId) => gateway.forget(clientId));
   // 归集-治理: every table resource is checked once a day, through the same queue as a check asked
   // for by hand (a resource with a check already open is left to it).
   k.jobs.registerTimer('data.quality', 86_400_000, async (_job, trx) => {
@@ -97,11 +107,13 @@ export function createDataModule(k: Kernel, policy: Policy, org: OrgService, ide
     licenceIndex: new LicenceIndex(k),
     facts: new FactSource(k),
     registers,
+    records,
+    open,
     entities: new EntityPages(k),
     screenFigures: (who, days) => dataScreenFigures(k, policy, who, days),
     migrations: dataMigrations,
     routes: async (app) => {
-      await dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists })(app);
+      await dataRoutes({ catalogue, gateway, requests, usage, quality, qualityRuns, objections, lists, records })(app);
       await registerRoutes(registers)(app);
     },
   };

@@ -38,6 +38,7 @@ import type { DataObjections } from './objections.ts';
 import type { DataQuality } from './quality.ts';
 import type { QualityRuns } from './quality-runs.ts';
 import type { DataUsage } from './usage.ts';
+import type { DataRecords } from './records.ts';
 
 const tags = ['data'];
 const gw = ['data-gateway'];
@@ -56,7 +57,8 @@ const Query = Type.Object(
     items: Type.Optional(Type.Array(ItemCode, { maxItems: 80, uniqueItems: true })),
     where: Type.Optional(Type.Array(Condition, { maxItems: 10 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    after: Type.Optional(Type.String({ format: 'uuid' })),
+    /** The last row's `_id` of the previous page (a uuid for the base tables, a record id for records). */
+    after: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },
   { additionalProperties: false },
 );
@@ -70,6 +72,7 @@ export interface DataParts {
   qualityRuns: QualityRuns;
   objections: DataObjections;
   lists: DataLists;
+  records: DataRecords;
 }
 
 export function dataRoutes(p: DataParts) {
@@ -95,6 +98,41 @@ export function dataRoutes(p: DataParts) {
     );
     app.get('/api/data/resources/:code', { config: { permission: 'data.read' }, schema: { tags, summary: '数据资源详情 / A data resource', params: Code_, response: { 200: ResourceView, ...errors } } }, async (req) => p.catalogue.get(req.params.code));
     app.post('/api/data/resources', { config: { permission: 'data.catalogue' }, schema: { tags, summary: '登记数据资源 / Register a data resource', body: ResourceInput, response: { 201: ResourceView, ...errors } } }, async (req, reply) => reply.status(201).send(await p.catalogue.register(me(req), req.body, rid(req))));
+
+    // Records (记录存储): a department's data staff or the bureau load the rows of a records resource.
+    const Loaded = Type.Object({ loaded: Type.Integer(), replaced: Type.Integer() });
+    const Replace = Type.Object({ replace: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+    app.post(
+      '/api/data/resources/:code/records',
+      {
+        config: { authenticated: true },
+        schema: {
+          tags,
+          summary: '导入记录（JSON）/ Load the rows of a records resource',
+          description: '提供部门的数据专员或数据管理部门导入；任一值不符合数据项定义则整批不导入。/ By the providing department’s data steward or the data bureau; nothing is loaded if any value does not fit its item.',
+          params: Code_,
+          body: Type.Object(
+            {
+              rows: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), regionCode: Type.Optional(Type.String({ maxLength: 12 })), values: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()) }, { additionalProperties: false }), { maxItems: 100_000 }),
+              replace: Type.Optional(Type.Boolean()),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Loaded, ...errors },
+        },
+      },
+      async (req) => p.records.load(me(req), req.params.code, req.body.rows, { replace: req.body.replace }, rid(req)),
+    );
+    await app.register(async (sub) => {
+      // A spreadsheet saved as CSV: the header names the items (codes or names), `_id` and `_region` optional.
+      sub.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+      sub.post(
+        '/api/data/resources/:code/records.csv',
+        { config: { authenticated: true }, schema: { tags, summary: '导入记录（CSV）/ Load the rows of a records resource from CSV', consumes: ['text/csv'], params: Code_, querystring: Replace, response: { 200: Loaded, ...errors } } },
+        // The sub-plugin is not typed by the schema provider; the schema has checked both.
+        async (req) => p.records.loadCsv(me(req), (req.params as { code: string }).code, String(req.body ?? ''), { replace: (req.query as { replace?: boolean }).replace }, rid(req)),
+      );
+    });
 
     // The lists (责任清单 / 需求清单 / 负面清单)
     app.get('/api/data/lists/:list', { config: { permission: 'data.read' }, schema: { tags, summary: '责任、需求、负面清单 / The catalogue lists', params: Type.Object({ list: ListKind }, { additionalProperties: false }), response: { 200: Type.Array(ListEntry), ...errors } } }, async (req) => p.lists.list(req.params.list));

@@ -74,6 +74,7 @@ export const ItemInput = Type.Object(
   {
     code: ItemCode,
     name: Text(40),
+    description: Type.Optional(Text(300, 0)),
     dataType: lit(DATA_TYPES),
     standard: Type.Optional(Text(60)),
     grade: lit(GRADES),
@@ -95,8 +96,8 @@ export const ResourceInput = Type.Object(
     providerDepartmentId: Uuid,
     regionCode: Type.String({ pattern: '^[0-9]{6,12}$' }),
     category: lit(CATEGORIES),
-    /** A table of this database (named data_…), or an upstream HTTP lookup URL. */
-    backing: Type.Union([Type.Literal('table'), Type.Literal('http')]),
+    /** A table of this database (named data_…), an upstream HTTP lookup URL, or stored records (`data_record`). */
+    backing: Type.Union([Type.Literal('table'), Type.Literal('http'), Type.Literal('records')]),
     backingRef: Text(300),
     /** The item single lookups match on (e.g. the ID number). */
     keyItem: Type.Optional(ItemCode),
@@ -137,6 +138,7 @@ export const ResourceSummary = Type.Object({
 export const ResourceItemView = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  description: Type.String(),
   dataType: Type.String(),
   standard: Nullable(Type.String()),
   grade: lit(GRADES),
@@ -156,7 +158,7 @@ export const ResourceView = Type.Object({
   providerName: Type.String(),
   regionCode: Type.String(),
   category: Type.String(),
-  backing: Type.Union([Type.Literal('table'), Type.Literal('http')]),
+  backing: Type.Union([Type.Literal('table'), Type.Literal('http'), Type.Literal('records')]),
   backingRef: Type.String(),
   keyItem: Nullable(Type.String()),
   sharingType: Type.String(),

@@ -39,11 +39,11 @@ export interface DataEntityTable {
 
 export interface DataGrantTable {
   id: string;
-  request_id: string;
+  request_id: string | null;
   resource_id: string;
   region_code: string;
   client_id: string;
-  consumer_department_id: string;
+  consumer_department_id: string | null;
   purpose: string;
   items: string[];
   clear_items: string[];
@@ -54,6 +54,8 @@ export interface DataGrantTable {
   revoked_at: Timestamp | null;
   secret_enc: string | null;
   created_at: Timestamp;
+  holder_name: string | null;
+  open_application_id: string | null;
 }
 
 export interface DataGrantMinuteTable {
@@ -75,6 +77,7 @@ export interface DataItemTable {
   storage: Json<unknown>;
   rules: DefaultedJson<unknown>;
   position: number;
+  description: Generated<string>;
 }
 
 export interface DataLicenceIndexTable {
@@ -214,7 +217,7 @@ export interface DataResourceTable {
   provider_department_id: string;
   region_code: string;
   category: 'base' | 'theme' | 'department';
-  backing: 'table' | 'http';
+  backing: 'table' | 'http' | 'records';
   backing_ref: string;
   key_item: string | null;
   sharing_type: 'unconditional' | 'conditional' | 'none';
@@ -227,6 +230,15 @@ export interface DataResourceTable {
   version: Generated<number>;
   active: Generated<boolean>;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A row of a records-backed resource: values keyed by the items' storage fields. */
+export interface DataRecordTable {
+  resource_id: string;
+  id: string;
+  region_code: string;
+  values: Json<unknown>;
   updated_at: Timestamp;
 }
 
@@ -303,6 +315,7 @@ export interface DataTables {
   data_population: DataPopulationTable;
   data_quality_issue: DataQualityIssueTable;
   data_quality_run: DataQualityRunTable;
+  data_record: DataRecordTable;
   data_request: DataRequestTable;
   data_request_action: DataRequestActionTable;
   data_request_workflow: DataRequestWorkflowTable;

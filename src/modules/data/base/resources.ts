@@ -20,23 +20,23 @@ export function baseResources(dept: (code: string) => string, regionCode: string
     { code: 'address', name: '户籍地址', dataType: 'string', grade: 'L3', importance: 'general', element: 'person.address', storage: col('address') },
   ];
   const entity: Item[] = [
-    { code: 'creditCode', name: '统一社会信用代码', dataType: 'string', standard: 'GB 32100-2015', grade: 'L1', importance: 'general', element: 'entity.creditCode', storage: col('credit_code'), rules: [{ kind: 'required' }, { kind: 'format', format: 'credit-code' }, { kind: 'unique' }] },
-    { code: 'name', name: '名称', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.name', storage: col('name'), rules: [{ kind: 'required' }] },
-    { code: 'entityType', name: '市场主体类型', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.type', storage: col('entity_type') },
-    { code: 'legalRepName', name: '法定代表人', dataType: 'string', grade: 'L2', importance: 'general', element: 'entity.legalRepName', storage: col('legal_rep_name') },
-    { code: 'legalRepIdNumber', name: '法定代表人身份号码', dataType: 'string', standard: 'GB 11643-1999', grade: 'L4', importance: 'important', element: 'entity.legalRepIdNumber', storage: enc('legal_rep'), rules: [{ kind: 'exists-in', resource: 'RK-POPULATION', item: 'idNumber' }] },
-    { code: 'registeredCapital', name: '注册资本（元）', dataType: 'number', grade: 'L1', importance: 'general', element: 'entity.capital', storage: col('registered_capital'), rules: [{ kind: 'range', min: 0, max: 1e12 }] },
-    { code: 'establishedOn', name: '成立日期', dataType: 'date', grade: 'L1', importance: 'general', element: 'entity.establishedOn', storage: col('established_on') },
-    { code: 'address', name: '住所', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.address', storage: col('address') },
-    { code: 'status', name: '登记状态', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.status', storage: col('status') },
-    { code: 'regionCode', name: '登记机关行政区划', dataType: 'string', standard: 'GB/T 2260', grade: 'L1', importance: 'general', element: 'entity.regionCode', storage: col('region_code'), rules: [{ kind: 'format', format: 'region-code' }] },
+    { code: 'creditCode', name: '统一社会信用代码', description: '18位统一社会信用代码，市场主体的唯一身份代码', dataType: 'string', standard: 'GB 32100-2015', grade: 'L1', importance: 'general', element: 'entity.creditCode', storage: col('credit_code'), rules: [{ kind: 'required' }, { kind: 'format', format: 'credit-code' }, { kind: 'unique' }] },
+    { code: 'name', name: '名称', description: '登记的市场主体名称', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.name', storage: col('name'), rules: [{ kind: 'required' }] },
+    { code: 'entityType', name: '市场主体类型', description: '有限公司、个体工商户、农民专业合作社等', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.type', storage: col('entity_type') },
+    { code: 'legalRepName', name: '法定代表人', description: '法定代表人或经营者姓名', dataType: 'string', grade: 'L2', importance: 'general', element: 'entity.legalRepName', storage: col('legal_rep_name') },
+    { code: 'legalRepIdNumber', name: '法定代表人身份号码', description: '个人信息，只以脱敏形式提供', dataType: 'string', standard: 'GB 11643-1999', grade: 'L4', importance: 'important', element: 'entity.legalRepIdNumber', storage: enc('legal_rep'), rules: [{ kind: 'exists-in', resource: 'RK-POPULATION', item: 'idNumber' }] },
+    { code: 'registeredCapital', name: '注册资本（元）', description: '登记的注册资本，单位为元', dataType: 'number', grade: 'L1', importance: 'general', element: 'entity.capital', storage: col('registered_capital'), rules: [{ kind: 'range', min: 0, max: 1e12 }] },
+    { code: 'establishedOn', name: '成立日期', description: '营业执照签发的成立日期', dataType: 'date', grade: 'L1', importance: 'general', element: 'entity.establishedOn', storage: col('established_on') },
+    { code: 'address', name: '住所', description: '登记的住所或经营场所', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.address', storage: col('address') },
+    { code: 'status', name: '登记状态', description: '存续、注销等登记状态', dataType: 'string', grade: 'L1', importance: 'general', element: 'entity.status', storage: col('status') },
+    { code: 'regionCode', name: '登记机关行政区划', description: '登记机关所在行政区划代码', dataType: 'string', standard: 'GB/T 2260', grade: 'L1', importance: 'general', element: 'entity.regionCode', storage: col('region_code'), rules: [{ kind: 'format', format: 'region-code' }] },
   ];
   const credit: Item[] = [
-    { code: 'creditCode', name: '统一社会信用代码', dataType: 'string', standard: 'GB 32100-2015', grade: 'L1', importance: 'general', storage: col('credit_code'), rules: [{ kind: 'required' }, { kind: 'exists-in', resource: 'FR-ENTITY', item: 'creditCode' }] },
-    { code: 'rating', name: '信用等级', dataType: 'string', grade: 'L2', importance: 'general', element: 'credit.rating', storage: col('rating') },
-    { code: 'penalties', name: '行政处罚次数', dataType: 'integer', grade: 'L1', importance: 'general', element: 'credit.penalties', storage: col('penalties'), rules: [{ kind: 'range', min: 0, max: 1000 }] },
-    { code: 'redList', name: '守信激励（红名单）', dataType: 'boolean', grade: 'L1', importance: 'general', element: 'credit.redList', storage: col('red_list') },
-    { code: 'blackList', name: '失信惩戒（黑名单）', dataType: 'boolean', grade: 'L1', importance: 'general', element: 'credit.blackList', storage: col('black_list') },
+    { code: 'creditCode', name: '统一社会信用代码', description: '市场主体的统一社会信用代码', dataType: 'string', standard: 'GB 32100-2015', grade: 'L1', importance: 'general', storage: col('credit_code'), rules: [{ kind: 'required' }, { kind: 'exists-in', resource: 'FR-ENTITY', item: 'creditCode' }] },
+    { code: 'rating', name: '信用等级', description: '公共信用综合评价等级', dataType: 'string', grade: 'L2', importance: 'general', element: 'credit.rating', storage: col('rating') },
+    { code: 'penalties', name: '行政处罚次数', description: '公示期内的行政处罚次数', dataType: 'integer', grade: 'L1', importance: 'general', element: 'credit.penalties', storage: col('penalties'), rules: [{ kind: 'range', min: 0, max: 1000 }] },
+    { code: 'redList', name: '守信激励（红名单）', description: '是否列入守信激励对象名单', dataType: 'boolean', grade: 'L1', importance: 'general', element: 'credit.redList', storage: col('red_list') },
+    { code: 'blackList', name: '失信惩戒（黑名单）', description: '是否列入严重失信主体名单', dataType: 'boolean', grade: 'L1', importance: 'general', element: 'credit.blackList', storage: col('black_list') },
   ];
   const licence: Item[] = [
     { code: 'identifier', name: '证照标识', dataType: 'string', standard: 'GB/T 36904-2018', grade: 'L1', importance: 'general', element: 'licence.identifier', storage: col('identifier'), rules: [{ kind: 'required' }, { kind: 'unique' }] },
@@ -46,11 +46,11 @@ export function baseResources(dept: (code: string) => string, regionCode: string
     { code: 'status', name: '证照状态', dataType: 'string', grade: 'L1', importance: 'general', element: 'licence.status', storage: col('status') },
   ];
   const place: Item[] = [
-    { code: 'name', name: '地理实体名称', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.name', storage: col('name'), rules: [{ kind: 'required' }] },
-    { code: 'kind', name: '类别', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.kind', storage: col('kind') },
-    { code: 'lon', name: '经度', dataType: 'number', standard: 'CGCS2000', grade: 'L2', importance: 'general', element: 'place.lon', storage: col('lon'), rules: [{ kind: 'range', min: 119, max: 124 }] },
-    { code: 'lat', name: '纬度', dataType: 'number', standard: 'CGCS2000', grade: 'L2', importance: 'general', element: 'place.lat', storage: col('lat'), rules: [{ kind: 'range', min: 44, max: 48 }] },
-    { code: 'address', name: '地址', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.address', storage: col('address') },
+    { code: 'name', name: '地理实体名称', description: '医院、学校、公园等地理实体的名称', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.name', storage: col('name'), rules: [{ kind: 'required' }] },
+    { code: 'kind', name: '类别', description: '地理实体的类别', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.kind', storage: col('kind') },
+    { code: 'lon', name: '经度', description: 'CGCS2000 经度', dataType: 'number', standard: 'CGCS2000', grade: 'L2', importance: 'general', element: 'place.lon', storage: col('lon'), rules: [{ kind: 'range', min: 119, max: 124 }] },
+    { code: 'lat', name: '纬度', description: 'CGCS2000 纬度', dataType: 'number', standard: 'CGCS2000', grade: 'L2', importance: 'general', element: 'place.lat', storage: col('lat'), rules: [{ kind: 'range', min: 44, max: 48 }] },
+    { code: 'address', name: '地址', description: '地理实体的地址', dataType: 'string', grade: 'L1', importance: 'general', element: 'place.address', storage: col('address') },
   ];
   const idNo: Item = { code: 'idNumber', name: '公民身份号码', dataType: 'string', standard: 'GB 11643-1999', grade: 'L4', importance: 'important', storage: enc('id_number'), rules: [{ kind: 'required' }, { kind: 'format', format: 'citizen-id' }, { kind: 'exists-in', resource: 'RK-POPULATION', item: 'idNumber' }] };
   const death: Item[] = [idNo, { code: 'diedOn', name: '死亡日期', dataType: 'date', grade: 'L3', importance: 'important', element: 'person.diedOn', storage: col('died_on'), rules: [{ kind: 'required' }] }];

@@ -355,4 +355,29 @@ export const dataMigrations: Migration[] = [
     // ID-number index or credit code (data_death, data_employer_insurance …).
     sql: `ALTER TABLE data_quality_issue ALTER COLUMN row_id TYPE text;`,
   },
+  {
+    name: '0620_data_open_records',
+    // 公共数据开放: departments' open datasets live as records (one JSON object per row, keyed by the
+    // items' storage fields) without a table each; items get a description for the open catalogue;
+    // a grant may be issued for an approved 有条件开放 application (no sharing request, no consuming
+    // department: a named holder).
+    sql: `
+      ALTER TABLE data_resource DROP CONSTRAINT data_resource_backing_check;
+      ALTER TABLE data_resource ADD CONSTRAINT data_resource_backing_check CHECK (backing IN ('table', 'http', 'records'));
+      ALTER TABLE data_item ADD COLUMN description text NOT NULL DEFAULT '';
+      CREATE TABLE data_record (
+        resource_id uuid NOT NULL REFERENCES data_resource (id),
+        id text NOT NULL,
+        region_code text NOT NULL,
+        "values" jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (resource_id, id)
+      );
+      ALTER TABLE data_grant ALTER COLUMN request_id DROP NOT NULL;
+      ALTER TABLE data_grant ALTER COLUMN consumer_department_id DROP NOT NULL;
+      ALTER TABLE data_grant ADD COLUMN holder_name text;
+      ALTER TABLE data_grant ADD COLUMN open_application_id text;
+      CREATE INDEX data_grant_open_application ON data_grant (open_application_id) WHERE open_application_id IS NOT NULL;
+    `,
+  },
 ];
