@@ -1,8 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { OpenDataSource, SourceResource } from '../ports.ts';
 
-/* 开放目录: the sync from the data catalogue, the bureau's description and publication, search with facets, the 开放责任清单 and the figures. */
+/*
+ * 开放目录: the sync from the data catalogue (the real one: resources registered in the data module,
+ * read through the flow that plugs data.open in), the bureau's description and publication, search
+ * with facets, the 开放责任清单 and the figures.
+ */
 
 let t: TestPlatform;
 let scjg: string;
@@ -11,37 +16,43 @@ let bureau: string;
 let steward: string;
 let otherStaff: string;
 
-/** Resources the source offers; a test changes this list and syncs again. */
-let resources: SourceResource[] = [];
-
-const item = (code: string, name: string, grade: 'L1' | 'L2' | 'L3' = 'L1') => ({ code, name, description: `${name}说明`, dataType: 'string' as const, grade });
-const resource = (code: string, name: string, description: string, dept: () => string, openType: 'open' | 'conditional' = 'open'): SourceResource => ({
+const system = { ...SYSTEM_PRINCIPAL, regionCode: '152201' };
+const item = (code: string, name: string, grade: 'L1' | 'L2' | 'L3' = 'L1') => ({
   code,
   name,
-  description,
-  providerDepartmentId: dept(),
-  regionCode: '152201',
-  openType,
-  openBasis: openType === 'open' ? null : '涉及企业经营信息，依申请开放。',
-  updateFrequency: 'monthly',
-  lastUpdatedAt: null,
-  items: [item('name', '名称'), item('address', '地址'), item('contact', '联系人', 'L3')],
-  readable: true,
-  version: 1,
+  description: `${name}说明`,
+  dataType: 'string' as const,
+  grade,
+  importance: 'general',
+  storage: { field: code },
 });
 
-const source: OpenDataSource = {
-  resources: async () => resources,
-  resource: async (code) => resources.find((r) => r.code === code) ?? null,
-  rows: async () => ({ rows: [], next: null }),
-  count: async (code) => (code.length * 7) % 100,
-  aggregate: async () => [],
-  issueGrant: async () => {
-    throw new Error('not in this test');
-  },
-  revokeGrant: async () => {},
-  grantUsage: async () => new Map(),
-};
+/** Registers a records-backed resource in the data catalogue, as a department would. */
+async function register(code: string, name: string, description: string, dept: string, openType: 'open' | 'conditional' = 'open') {
+  await t.p.data.catalogue.register(system, {
+    code,
+    name,
+    description,
+    providerDepartmentId: dept,
+    regionCode: '152201',
+    category: 'department',
+    backing: 'records',
+    backingRef: 'data_record',
+    sharingType: 'unconditional',
+    openType,
+    ...(openType === 'conditional' ? { openBasis: '涉及企业经营信息，依申请开放。' } : {}),
+    updateFrequency: 'monthly',
+    items: [item('name', '名称'), item('address', '地址'), item('contact', '联系人', 'L3')],
+  } as never);
+}
+
+/** The data module has no API to edit a resource yet: a test changes its row (and version) as a catalogue edit would. */
+const editResource = (code: string, set: { name?: string; description?: string; update_frequency?: string; open_type?: string; active?: boolean }) =>
+  t.p.kernel.db
+    .updateTable('data_resource')
+    .set({ ...set, version: sql`version + 1` } as never)
+    .where('code', '=', code)
+    .execute();
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
@@ -55,14 +66,15 @@ beforeAll(async () => {
   bureau = await staffToken(t, ['data_admin'], scjg);
   steward = await staffToken(t, ['data_steward'], scjg);
   otherStaff = await staffToken(t, ['regulator'], wjw);
-  resources = [
-    resource('SC-FOOD-SHOP', '食品经营许可企业名录', '全市取得食品经营许可证的企业名称、地址与许可范围，按月更新。', () => scjg),
-    resource('SC-MARKET', '集贸市场信息', '城区农贸市场、集贸市场的名称、位置与摊位数量。', () => scjg),
-    resource('SC-ENTITY', '市场主体登记信息', '企业与个体工商户的登记信息，含经营范围。', () => scjg, 'conditional'),
-    resource('WJ-HOSPITAL', '医疗机构名录', '医院、卫生院、社区卫生服务中心的名称、等级、地址与床位数。食品安全风险监测哨点医院另有标注。', () => wjw),
-    resource('WJ-CLINIC', '诊所备案信息', '诊所的名称、执业范围与备案日期。', () => wjw),
-  ];
-  t.p.opendata.useSource(source);
+  await register('SC-FOOD-SHOP', '食品经营许可企业名录', '全市取得食品经营许可证的企业名称、地址与许可范围，按月更新。', scjg);
+  await register('SC-MARKET', '集贸市场信息', '城区农贸市场、集贸市场的名称、位置与摊位数量。', scjg);
+  await register('SC-ENTITY', '市场主体登记信息', '企业与个体工商户的登记信息，含经营范围。', scjg, 'conditional');
+  await register('WJ-HOSPITAL', '医疗机构名录', '医院、卫生院、社区卫生服务中心的名称、等级、地址与床位数。食品安全风险监测哨点医院另有标注。', wjw);
+  await register('WJ-CLINIC', '诊所备案信息', '诊所的名称、执业范围与备案日期。', wjw);
+  await t.p.data.records.load(system, 'SC-MARKET', [
+    { id: '1', values: { name: '和平农贸市场', address: '和平街1号' } },
+    { id: '2', values: { name: '兴安集贸市场', address: '兴安路8号' } },
+  ]);
 }, 120_000);
 
 afterAll(async () => t?.close());
@@ -289,17 +301,22 @@ describe('search', () => {
 
 describe('sync follows the data catalogue', () => {
   it('updates a changed resource (bumping modifiedAt) and withdraws one that vanished', async () => {
+    await register('SC-OLD', '旧版市场名录', '已停用的名录。', scjg);
+    expect((await sync()).json()).toMatchObject({ created: 1 });
     t.clock.advance(60_000);
     const before = await stored('sc-market');
-    resources = resources
-      .filter((r) => r.code !== 'WJ-HOSPITAL')
-      .map((r) => (r.code === 'SC-MARKET' ? { ...r, name: '农贸市场名录', description: '农贸市场的名称与位置。', version: 2, updateFrequency: 'quarterly' } : r));
+    expect(before!.row_count).toBe(2);
+    await editResource('SC-MARKET', { name: '农贸市场名录', description: '农贸市场的名称与位置。', update_frequency: 'quarterly' });
+    // One resource became 不予开放, another was deactivated.
+    await editResource('WJ-HOSPITAL', { open_type: 'none' });
+    await editResource('SC-OLD', { active: false });
     const res = await sync();
-    expect(res.json()).toMatchObject({ created: 0, updated: 1, withdrawn: 1 });
+    expect(res.json()).toMatchObject({ created: 0, updated: 1, withdrawn: 2 });
     const after = await stored('sc-market');
     expect(after).toMatchObject({ title: '农贸市场名录', frequency: 'quarterly', state: 'published', theme: 'market' === before!.theme ? 'market' : before!.theme });
     expect(new Date(after!.modified_at as Date).getTime()).toBeGreaterThan(new Date(before!.modified_at as Date).getTime());
     expect(await stored('wj-hospital')).toMatchObject({ state: 'withdrawn', withdrawn_by: 'sync' });
+    expect(await stored('sc-old')).toMatchObject({ state: 'withdrawn', withdrawn_by: 'sync' });
     // Never deleted.
     expect((await call('GET', '/api/opendata/datasets/wj-hospital', bureau)).statusCode).toBe(200);
     expect((await call('POST', '/api/opendata/datasets/wj-hospital/publish', bureau)).json().code).toBe('OPENDATA_RESOURCE_NOT_OPEN');
@@ -310,7 +327,7 @@ describe('sync follows the data catalogue', () => {
 
 describe('the daily sync', () => {
   it('runs as a timer and queues the sync, which picks up a new resource', async () => {
-    resources.push(resource('SC-WEIGHTS', '计量器具检定机构', '法定计量检定机构的名称、地址与检定项目。', () => scjg));
+    await register('SC-WEIGHTS', '计量器具检定机构', '法定计量检定机构的名称、地址与检定项目。', scjg);
     await t.p.kernel.jobs.scheduleTimers();
     await t.p.kernel.jobs.runDue(50);
     await t.p.kernel.jobs.runDue(50);
@@ -328,7 +345,7 @@ describe('the daily sync', () => {
 
 describe('开放责任清单 and 开放率', () => {
   it('counts owed, published and late datasets per department as the rows say', async () => {
-    resources.push(resource('WJ-VACCINE', '疫苗接种门诊', '预防接种门诊的名称、地址与服务时间。', () => wjw));
+    await register('WJ-VACCINE', '疫苗接种门诊', '预防接种门诊的名称、地址与服务时间。', wjw);
     await sync();
     t.clock.advance(31 * 86_400_000);
     // Sessions do not last a month: sign in again.

@@ -358,7 +358,8 @@ export class OpenCatalogue {
         } else result.unchanged++;
       }
       for (const row of existing.values()) {
-        if (seen.has(row.resource_code) || row.state === 'withdrawn') continue;
+        // A bureau's withdrawal becomes the sync's too: the resource is no longer owed.
+        if (seen.has(row.resource_code) || (row.state === 'withdrawn' && row.withdrawn_by === 'sync')) continue;
         const reason = '目录资源已不予开放或已停用 / The catalogue resource is no longer open or is inactive';
         await catalogueDb(trx)
           .updateTable('opendata_dataset')
