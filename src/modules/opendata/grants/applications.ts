@@ -408,12 +408,11 @@ export class Applications {
     if (a.state !== 'approved') throw GrantErrors.state();
     const now = this.k.clock.now();
     const sealed = await this.k.db.transaction().execute(async (trx) => {
-      // One statement takes the secret and forgets it: two collections at once get it once.
-      const got = await sql<{ secret: string }>`
-        UPDATE opendata_application n SET secret_enc = NULL, credentials_collected_at = ${now}, updated_at = ${now}
-        FROM opendata_application o WHERE n.id = o.id AND n.id = ${id} AND n.state = 'approved' AND o.secret_enc IS NOT NULL
-        RETURNING o.secret_enc AS secret`.execute(trx);
-      if (got.rows.length !== 1) throw GrantErrors.noCredentials();
+      // The row is locked while the secret is taken and forgotten: of two collections at once, the
+      // second waits and then finds it gone (a self-join UPDATE would re-read the old row on PostgreSQL).
+      const row = await grantsDb(trx).selectFrom('opendata_application').select('secret_enc').where('id', '=', id).where('state', '=', 'approved').forUpdate().executeTakeFirst();
+      if (!row?.secret_enc) throw GrantErrors.noCredentials();
+      await grantsDb(trx).updateTable('opendata_application').set({ secret_enc: null, credentials_collected_at: now, updated_at: now }).where('id', '=', id).execute();
       await this.k.recordChange(trx, {
         actor: actorOf(who),
         action: 'credentials-collected',
@@ -423,7 +422,7 @@ export class Applications {
         change: { number: a.number, clientId: a.client_id },
         requestId,
       });
-      return got.rows[0].secret;
+      return row.secret_enc;
     });
     return {
       clientId: a.client_id!,

@@ -77,7 +77,12 @@ export function ApplyCard({ dataset }: DatasetSectionProps) {
         onFinish={(v) => create.mutate(v)}
       >
         <Typography.Paragraph>{me.actingFor ? t('odgrant.apply.asEnterprise', { name: me.actingFor.name }) : t('odgrant.apply.asPerson')}</Typography.Paragraph>
-        <Form.Item name="items" label={t('odgrant.apply.items')} extra={t('odgrant.apply.itemsHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('odgrant.apply.required') }]}>
+        <Form.Item
+          name="items"
+          label={t('odgrant.apply.items')}
+          extra={t('odgrant.apply.itemsHelp')}
+          rules={[{ validator: (_r, v?: string[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('odgrant.apply.required')))) }]}
+        >
           <Checkbox.Group style={{ width: '100%' }}>
             <Row gutter={[8, 4]}>
               {dataset.items.map((i) => (
