@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOpenDatasets } from '../../../../seed/opendata/datasets.ts';
+import { seedOpenSandbox } from '../../../../seed/opendata/sandbox.ts';
 import { makeCitizenId } from '../../../kernel/ids/index.ts';
 import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
@@ -312,6 +313,21 @@ describe('sandbox log', () => {
     const mine = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/queries?limit=100', headers: bearer(stranger.token) })).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((e: { accountId: string }) => e.accountId === stranger.accountId)).toBe(true);
+  });
+});
+
+describe('the demo seed', () => {
+  it('does nothing without citizen01, and with an approved citizen01 leaves queries with suppressed groups in the log', async () => {
+    const before = await logged();
+    await seedOpenSandbox(t.p, new Map());
+    expect(await logged()).toBe(before);
+    await t.p.kernel.db.updateTable('identity_account').set({ username: 'citizen01' }).where('id', '=', researcher.accountId).execute();
+    await seedOpenSandbox(t.p, new Map());
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/queries?limit=5', headers: bearer(researcher.token) })).json();
+    const seeded = mine.items.slice(0, (await logged()) - before);
+    expect(seeded.length).toBeGreaterThanOrEqual(3);
+    expect(seeded.every((e: { status: string }) => e.status === 'answered')).toBe(true);
+    expect(seeded.some((e: { groupsSuppressed: number }) => e.groupsSuppressed > 0)).toBe(true);
   });
 });
 
