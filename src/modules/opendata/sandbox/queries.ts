@@ -319,7 +319,7 @@ export class SandboxQueries {
   /** The user's own queries, newest first. */
   async history(who: Principal, q: HistoryQuery): Promise<LogPageView> {
     const datasetId = q.dataset ? (await this.dataset(q.dataset)).id : null;
-    return this.page({ accountId: who.accountId, datasetId }, q.after, q.limit);
+    return this.page({ own: who.accountId, datasetId }, q.after, q.limit);
   }
 
   /**
@@ -342,13 +342,15 @@ export class SandboxQueries {
   }
 
   private async page(
-    f: { accountId?: string; datasetId?: string | null; region?: string; departmentId?: string; status?: 'answered' | 'refused' },
+    f: { own?: string; accountId?: string; datasetId?: string | null; region?: string; departmentId?: string; status?: 'answered' | 'refused' },
     after: string | undefined,
     limit = 20,
   ): Promise<LogPageView> {
     const db = sandboxDb(this.k.db);
     let base = db.selectFrom('opendata_sandbox_query');
-    if (f.accountId) base = base.where('account_id', '=', f.accountId);
+    if (f.own) base = base.where('account_id', '=', f.own);
+    // The provider's filter by who asked: an account id or the name shown in the log.
+    if (f.accountId) base = base.where((eb) => eb.or([eb('account_id', '=', f.accountId!), eb('account_name', '=', f.accountId!)]));
     if (f.datasetId) base = base.where('dataset_id', '=', f.datasetId);
     if (f.region) base = base.where('region_code', 'like', `${f.region}%`);
     if (f.departmentId) base = base.where('department_id', '=', f.departmentId);

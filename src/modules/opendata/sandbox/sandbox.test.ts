@@ -291,6 +291,10 @@ describe('sandbox log', () => {
     );
     expect(answered).toMatchObject({ groupsReturned: 3, groupsSuppressed: 2 });
     expect(log.perDay.length).toBeGreaterThan(0);
+    // Filtered by the name shown: only that person's queries.
+    const byName = (await t.app.inject({ method: 'GET', url: `/api/opendata/sandbox/log?dataset=${DATASET}&account=${encodeURIComponent('赵街道')}`, headers: bearer(stewardWjw) })).json();
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((e: { accountId: string }) => e.accountId === scoped.accountId)).toBe(true);
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/opendata/sandbox/log?dataset=${DATASET}`, headers: bearer(stewardScjg) }), 403, 'FORBIDDEN');
     const own = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log', headers: bearer(stewardScjg) })).json();
     expect(own.items).toEqual([]);
