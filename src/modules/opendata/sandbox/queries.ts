@@ -151,27 +151,34 @@ export class SandboxQueries {
       if (m.fn !== 'count' && m.item && !NUMERIC.has(byCode.get(m.item)!.dataType))
         problems.push({ path: `/measures/${i}/item`, message: `${m.item} is not numeric / 「${byCode.get(m.item)!.name}」不是数值型，不能${m.fn === 'sum' ? '求和' : '求平均'}` });
     });
-    q.where.forEach((w, i) => {
+    // The HTTP layer may hand a number over as text (type coercion): each value is read by its item's type.
+    const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+    const read = (type: string, v: unknown): unknown => {
+      if (NUMERIC.has(type)) {
+        const n = typeof v === 'number' ? v : typeof v === 'string' && NUMBER.test(v.trim()) ? Number(v) : NaN;
+        return Number.isFinite(n) && (type !== 'integer' || Number.isInteger(n)) ? n : undefined;
+      }
+      if (type === 'boolean') return v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
+      if (type === 'date') return typeof v === 'string' && DATE.test(v) ? v : undefined;
+      return typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v === 'string' ? v : undefined;
+    };
+    q.where = q.where.map((w, i) => {
       const type = byCode.get(w.item)!.dataType;
       const at = `/where/${i}/value`;
-      const fits = (v: unknown) =>
-        NUMERIC.has(type)
-          ? typeof v === 'number' && Number.isFinite(v) && (type !== 'integer' || Number.isInteger(v))
-          : type === 'boolean'
-            ? typeof v === 'boolean'
-            : type === 'date'
-              ? typeof v === 'string' && DATE.test(v)
-              : typeof v === 'string';
+      const bad = (message: string) => void problems.push({ path: at, message });
       if (w.op === 'in') {
-        if (!Array.isArray(w.value)) problems.push({ path: at, message: 'in needs a list / in 须为取值列表' });
-        else if (!w.value.every(fits)) problems.push({ path: at, message: `every value must be of type ${type} / 取值类型须为 ${type}` });
-        return;
+        if (!Array.isArray(w.value)) return (bad('in needs a list / in 须为取值列表'), w);
+        const vs = w.value.map((v) => read(type, v));
+        if (vs.some((v) => v === undefined)) bad(`every value must be of type ${type} / 取值类型须为 ${type}`);
+        return { ...w, value: vs as Condition['value'] };
       }
-      if (Array.isArray(w.value)) return void problems.push({ path: at, message: `${w.op} takes one value / ${w.op} 只能有一个取值` });
-      if (w.op === 'prefix' && type !== 'string' && type !== 'date') return void problems.push({ path: `/where/${i}/op`, message: 'prefix is for text / 前缀匹配只用于文本' });
+      if (Array.isArray(w.value)) return (bad(`${w.op} takes one value / ${w.op} 只能有一个取值`), w);
+      if (w.op === 'prefix' && type !== 'string' && type !== 'date') return (void problems.push({ path: `/where/${i}/op`, message: 'prefix is for text / 前缀匹配只用于文本' }), w);
       if ((w.op === 'gte' || w.op === 'lte') && !NUMERIC.has(type) && type !== 'date')
-        return void problems.push({ path: `/where/${i}/op`, message: 'gte/lte are for numbers and dates / 范围比较只用于数值与日期' });
-      if (w.op === 'prefix' ? !(typeof w.value === 'string' && w.value.length > 0) : !fits(w.value)) problems.push({ path: at, message: `the value must be of type ${type} / 取值类型须为 ${type}` });
+        return (void problems.push({ path: `/where/${i}/op`, message: 'gte/lte are for numbers and dates / 范围比较只用于数值与日期' }), w);
+      const v = w.op === 'prefix' ? (typeof w.value === 'string' && w.value.length > 0 ? w.value : undefined) : read(type, w.value);
+      if (v === undefined) bad(`the value must be of type ${type} / 取值类型须为 ${type}`);
+      return { ...w, value: v as Condition['value'] };
     });
     if (problems.length) throw SandboxErrors.invalid(problems);
   }
@@ -312,7 +319,7 @@ export class SandboxQueries {
   /** The user's own queries, newest first. */
   async history(who: Principal, q: HistoryQuery): Promise<LogPageView> {
     const datasetId = q.dataset ? (await this.dataset(q.dataset)).id : null;
-    return this.page({ accountId: who.accountId, datasetId }, q.after, q.limit);
+    return this.page({ own: who.accountId, datasetId }, q.after, q.limit);
   }
 
   /**
@@ -335,13 +342,15 @@ export class SandboxQueries {
   }
 
   private async page(
-    f: { accountId?: string; datasetId?: string | null; region?: string; departmentId?: string; status?: 'answered' | 'refused' },
+    f: { own?: string; accountId?: string; datasetId?: string | null; region?: string; departmentId?: string; status?: 'answered' | 'refused' },
     after: string | undefined,
     limit = 20,
   ): Promise<LogPageView> {
     const db = sandboxDb(this.k.db);
     let base = db.selectFrom('opendata_sandbox_query');
-    if (f.accountId) base = base.where('account_id', '=', f.accountId);
+    if (f.own) base = base.where('account_id', '=', f.own);
+    // The provider's filter by who asked: an account id or the name shown in the log.
+    if (f.accountId) base = base.where((eb) => eb.or([eb('account_id', '=', f.accountId!), eb('account_name', '=', f.accountId!)]));
     if (f.datasetId) base = base.where('dataset_id', '=', f.datasetId);
     if (f.region) base = base.where('region_code', 'like', `${f.region}%`);
     if (f.departmentId) base = base.where('department_id', '=', f.departmentId);

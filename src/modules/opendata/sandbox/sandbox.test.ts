@@ -1,27 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedOpenDatasets } from '../../../../seed/opendata/datasets.ts';
+import { seedOpenSandbox } from '../../../../seed/opendata/sandbox.ts';
+import { makeCitizenId } from '../../../kernel/ids/index.ts';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { OpendataContext } from '../area.ts';
-import { DomainError } from '../../../kernel/http/errors.ts';
 import { sandboxDb } from './tables.ts';
-import type { AggregateGroup, AggregateQuery, Dataset, SourceCondition } from '../ports.ts';
 
 /*
- * Until the areas are merged this file plugs stand-ins for the catalogue, grants and source ports
- * (replaced by the real ones after od-integration).
+ * 沙箱 through HTTP with real roles and the real areas: the data module's records (WJ-OUTPATIENT,
+ * its rows replaced by 200 visits counted by hand here), the open catalogue (synced and published)
+ * and a sandbox application approved by the 卫健委 steward and the bureau.
  */
 
 const STREETS = ['152201001', '152201002', '152201003', '152201004', '152201005'];
-// 100 + 60 + 29 + 4 + 7 = 200 visits; the last two streets are under k = 10 together holding 11.
+// 100 + 60 + 29 + 4 + 7 = 200 visits; the last two streets are under k = 10, together holding 11.
 const SIZES = [100, 60, 29, 4, 7];
 
 interface Visit {
-  patient_no: string;
   sex: string;
-  age_band: string;
-  street: string;
-  diagnosis: string;
+  ageBand: string;
+  streetCode: string;
+  diagnosisCategory: string;
+  institutionLevel: string;
   cost: number;
-  secret: string;
 }
 
 const visits: Visit[] = [];
@@ -30,129 +31,87 @@ const visits: Visit[] = [];
   STREETS.forEach((street, s) => {
     for (let i = 0; i < SIZES[s]; i++, n++)
       visits.push({
-        patient_no: `P${String(n).padStart(5, '0')}`,
         sex: n % 2 ? '男' : '女',
-        // One person in the whole table is 90 or older: the one differencing would single out.
-        age_band: n === 17 ? '90+' : ['0-17', '18-59', '60-89'][n % 3],
-        street,
-        diagnosis: ['呼吸', '循环', '消化', '其他'][n % 4],
-        cost: 100 + ((n * 37) % 500),
-        secret: `S${n}`,
+        // One person in the whole table is 80 or older: the one differencing would single out.
+        ageBand: n === 17 ? '80岁及以上' : ['0-6岁', '18-39岁', '60-79岁'][n % 3],
+        streetCode: street,
+        diagnosisCategory: ['呼吸系统疾病', '循环系统疾病', '消化系统疾病', '肿瘤'][n % 4],
+        institutionLevel: ['三级', '二级'][n % 2],
+        // Every cost differs: a near-unique item.
+        cost: 100 + n * 1.25,
       });
   });
 }
-
-const match = (v: Visit, c: SourceCondition) => {
-  const x = v[c.item as keyof Visit];
-  if (c.op === 'eq') return x === c.value;
-  if (c.op === 'in') return (c.value as unknown[]).includes(x);
-  if (c.op === 'prefix') return String(x).startsWith(String(c.value));
-  if (c.op === 'gte') return (x as number) >= (c.value as number);
-  return (x as number) <= (c.value as number);
-};
-
-function aggregate(q: AggregateQuery): AggregateGroup[] {
-  const rows = visits.filter((v) => (!q.rowRegion || v.street.startsWith(q.rowRegion)) && q.where.every((c) => match(v, c)));
-  const groups = new Map<string, Visit[]>();
-  for (const r of rows) {
-    const key = JSON.stringify(q.groupBy.map((g) => r[g as keyof Visit]));
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  if (!q.groupBy.length && !groups.size) groups.set('[]', []);
-  if (groups.size > 10_000) throw new DomainError('DATA_TOO_MANY_GROUPS', 422, '分组过多', 'Too many groups');
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, rs]) => ({
-      key: Object.fromEntries(q.groupBy.map((g, i) => [g, JSON.parse(key)[i]])),
-      count: rs.length,
-      values: q.measures.map((m) => {
-        if (m.fn === 'count') return rs.length;
-        const xs = rs.map((r) => r[m.item as keyof Visit] as number);
-        if (!xs.length) return null;
-        const sum = xs.reduce((s, x) => s + x, 0);
-        return m.fn === 'sum' ? sum : sum / xs.length;
-      }),
-    }));
-}
+const YOUNG = ['0-6岁', '18-39岁', '60-79岁'];
+const AGREED = ['sex', 'ageBand', 'streetCode', 'diagnosisCategory', 'cost'];
 
 let t: TestPlatform;
-let scjg: { id: string };
-let wjw: { id: string };
 let researcher: { token: string; accountId: string };
+let scoped: { token: string; accountId: string };
 let stranger: { token: string; accountId: string };
 let bureau: string;
 let stewardWjw: string;
 let stewardScjg: string;
-const DATASET = 'wjw-visits';
+const DATASET = 'wj-outpatient';
+const APPS = '/api/opendata/applications';
 
-const dataset = (departmentId: string): Dataset => ({
-  id: '0190a000-0000-7000-8000-000000000001',
-  name: DATASET,
-  resourceCode: 'WJW-VISITS',
-  regionCode: '152201',
-  title: '门诊就诊记录（去标识化）',
-  titleEn: 'Outpatient visits (de-identified)',
-  notes: '',
-  notesEn: '',
-  departmentId,
-  departmentName: '卫健委',
-  departmentNameEn: 'Health Commission',
-  openType: 'conditional',
-  openBasis: '涉及个人健康信息',
-  theme: 'HEAL' as Dataset['theme'],
-  tags: [],
-  licence: 'CC-BY-4.0' as Dataset['licence'],
-  frequency: 'monthly',
-  temporalFrom: null,
-  temporalTo: null,
-  spatial: '152201',
-  items: [
-    { code: 'patient_no', name: '患者编号', description: '', dataType: 'string', grade: 'L2', published: false },
-    { code: 'sex', name: '性别', description: '', dataType: 'string', grade: 'L2', published: false },
-    { code: 'age_band', name: '年龄段', description: '', dataType: 'string', grade: 'L2', published: false },
-    { code: 'street', name: '街道', description: '', dataType: 'string', grade: 'L2', published: false },
-    { code: 'diagnosis', name: '诊断类别', description: '', dataType: 'string', grade: 'L2', published: false },
-    { code: 'cost', name: '费用', description: '', dataType: 'number', grade: 'L2', published: false },
-    { code: 'secret', name: '不在协议内', description: '', dataType: 'string', grade: 'L3', published: false },
-  ],
-  formats: [],
-  state: 'published',
-  publishedAt: null,
-  modifiedAt: new Date().toISOString(),
-  createdAt: new Date().toISOString(),
-  rowCount: visits.length,
-});
+const call = (method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown) =>
+  t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+const day = (offset: number) => new Date(t.clock.now().getTime() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Applies for sandbox use of the outpatient visits, signs, and has the steward and the bureau approve. */
+async function approvedSandbox(who: { token: string }, name: string, rowRegion: string | null) {
+  const c = await call('POST', APPS, who.token, {
+    dataset: DATASET,
+    purpose: '门诊疾病负担的街道分布研究（聚合统计）',
+    items: AGREED,
+    rowRegion,
+    periodFrom: day(0),
+    periodTo: day(30),
+    securityMeasures: '仅在沙箱内做聚合统计，结果只用于论文',
+    delivery: 'sandbox',
+    contact: { name, phone: '0482-8226000' },
+  });
+  expect(c.statusCode, c.body).toBe(201);
+  const id = c.json().id;
+  expect((await call('POST', `${APPS}/${id}/sign`, who.token, { name, agreementHash: c.json().agreementHash, confirm: true })).statusCode).toBe(200);
+  expect((await call('POST', `${APPS}/${id}/submit`, who.token)).statusCode).toBe(200);
+  expect((await call('POST', `${APPS}/${id}/decide`, stewardWjw, { action: 'approve', opinion: '同意' })).json()).toEqual({ state: 'bureau_review' });
+  expect((await call('POST', `${APPS}/${id}/decide`, bureau, { action: 'approve' })).json()).toEqual({ state: 'approved' });
+}
 
 beforeAll(async () => {
   t = await startTestPlatform();
-  scjg = await department(t, '152201', '市场监管局');
-  wjw = await department(t, '152201', '卫健委');
-  researcher = await personToken(t);
-  stranger = await personToken(t);
+  const scjg = await department(t, '152201', '市场监督管理局');
+  const wjw = await department(t, '152201', '卫生健康委员会');
   bureau = await staffToken(t, ['data_admin'], (await department(t)).id);
   stewardWjw = await staffToken(t, ['data_steward'], wjw.id);
   stewardScjg = await staffToken(t, ['data_steward'], scjg.id);
-  const ds = dataset(wjw.id);
-  const ctx = (t.p.opendata.sandbox.queries as unknown as { ctx: OpendataContext }).ctx;
-  ctx.ports.catalogue = {
-    byName: async (n) => (n === ds.name ? ds : null),
-    byId: async (id) => (id === ds.id ? ds : null),
-    published: async () => [ds],
-    rank: async () => new Map(),
-    viewed: async () => {},
-    publishers: async () => [],
-  };
-  ctx.ports.grants = {
-    sandboxAccess: async (_ex, who, datasetId) =>
-      who.accountId === researcher.accountId && datasetId === ds.id
-        ? { applicationId: 'app-1', datasetId, holderAccountId: who.accountId, items: ['patient_no', 'sex', 'age_band', 'street', 'diagnosis', 'cost'], rowRegion: null, until: '2027-12-31' }
-        : null,
-    activeCount: async () => new Map(),
-  };
-  t.p.opendata.useSource({
-    aggregate: async (_code: string, q: AggregateQuery) => aggregate(q),
-  } as never);
-}, 60_000);
+  await seedOpenDatasets(
+    t.p,
+    new Map([
+      ['WJW', wjw.id],
+      ['SCJG', scjg.id],
+    ]),
+    ['WJ-OUTPATIENT', 'WJ-CHRONIC'],
+  );
+  await t.p.data.records.load(
+    { ...SYSTEM_PRINCIPAL, regionCode: '152201' },
+    'WJ-OUTPATIENT',
+    visits.map((v, i) => ({ id: `v${i}`, regionCode: v.streetCode, values: { ...v, streetName: v.streetCode, visitMonth: '2026-01', insured: true } })),
+    { replace: true },
+  );
+  expect((await call('POST', '/api/opendata/datasets/sync', bureau, {})).statusCode).toBe(200);
+  for (const name of [DATASET, 'wj-chronic']) {
+    const r = await call('POST', `/api/opendata/datasets/${name}/publish`, bureau);
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  researcher = await personToken(t, { realName: { name: '李研究', idNumber: makeCitizenId('152201', '1990-01-01', 11) } });
+  scoped = await personToken(t, { realName: { name: '赵街道', idNumber: makeCitizenId('152201', '1988-03-03', 13) } });
+  stranger = await personToken(t, { realName: { name: '王旁人', idNumber: makeCitizenId('152201', '1985-05-05', 12) } });
+  await approvedSandbox(researcher, '李研究', null);
+  await approvedSandbox(scoped, '赵街道', STREETS[1]);
+}, 300_000);
 
 afterAll(() => t?.close());
 
@@ -190,14 +149,15 @@ describe('sandbox aggregate queries', () => {
       expect(g).toMatchObject({ count: rows.length, suppressed: false, values: [rows.length, sum, sum / rows.length] });
     }
     expect(body.suppressedGroups).toBe(0);
-    expect(JSON.stringify(body)).not.toContain('P000');
+    // Only aggregates: no item outside the group-by and the measures appears.
+    expect(res.body).not.toMatch(/institutionLevel|visitDate|streetName/);
   });
 
   it('suppresses a street under k while the other streets stay exact', async () => {
-    const res = await query(researcher.token, { dataset: DATASET, groupBy: ['street'], measures: [{ fn: 'sum', item: 'cost' }] });
+    const res = await query(researcher.token, { dataset: DATASET, groupBy: ['streetCode'], measures: [{ fn: 'sum', item: 'cost' }] });
     const body = res.json();
     expect(res.statusCode).toBe(200);
-    const by = new Map(body.groups.map((g: { key: { street: string } }) => [g.key.street, g]));
+    const by = new Map(body.groups.map((g: { key: { streetCode: string } }) => [g.key.streetCode, g]));
     expect(by.get(STREETS[0])).toMatchObject({ count: 100, suppressed: false });
     expect(by.get(STREETS[1])).toMatchObject({ count: 60, suppressed: false });
     expect(by.get(STREETS[2])).toMatchObject({ count: 29, suppressed: false });
@@ -209,66 +169,73 @@ describe('sandbox aggregate queries', () => {
   it('never reveals the one person a narrow filter removes (differencing)', async () => {
     const all = (await query(researcher.token, { dataset: DATASET, measures: [{ fn: 'sum', item: 'cost' }] })).json();
     expect(all.groups[0]).toMatchObject({ count: 200, suppressed: false });
-    const butOne = (await query(researcher.token, { dataset: DATASET, measures: [{ fn: 'sum', item: 'cost' }], where: [{ item: 'age_band', op: 'in', value: ['0-17', '18-59', '60-89'] }] })).json();
+    const butOne = (await query(researcher.token, { dataset: DATASET, measures: [{ fn: 'sum', item: 'cost' }], where: [{ item: 'ageBand', op: 'in', value: YOUNG }] })).json();
     expect(butOne.groups[0]).toMatchObject({ count: null, values: null, suppressed: true, reason: 'difference' });
+    // A numeric threshold that leaves out only the dearest visit is caught the same way …
+    const dearest = Math.max(...visits.map((v) => v.cost));
+    const cheaper = (await query(researcher.token, { dataset: DATASET, where: [{ item: 'cost', op: 'lte', value: dearest - 0.5 }] })).json();
+    expect(cheaper.groups[0]).toMatchObject({ count: null, suppressed: true, reason: 'difference' });
+    // … while one that leaves out many is answered exactly.
+    const wide = (await query(researcher.token, { dataset: DATASET, where: [{ item: 'cost', op: 'gte', value: 200 }] })).json();
+    expect(wide.groups[0]).toMatchObject({ count: visits.filter((v) => v.cost >= 200).length, suppressed: false });
     // Grouped: the group holding the person is hidden, the other stays.
-    const bySex = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex'], where: [{ item: 'age_band', op: 'in', value: ['0-17', '18-59', '60-89'] }] })).json();
-    const person = visits.find((v) => v.age_band === '90+')!;
+    const bySex = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex'], where: [{ item: 'ageBand', op: 'in', value: YOUNG }] })).json();
+    const person = visits.find((v) => v.ageBand === '80岁及以上')!;
     expect(bySex.groups.find((g: { key: { sex: string } }) => g.key.sex === person.sex)).toMatchObject({ suppressed: true });
   });
 
   it('hides more of a row than its one small cell, so the row total cannot give it away', async () => {
-    const body = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'age_band'] })).json();
-    const person = visits.find((v) => v.age_band === '90+')!;
+    const body = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'ageBand'] })).json();
+    const person = visits.find((v) => v.ageBand === '80岁及以上')!;
     const line = body.groups.filter((g: { key: { sex: string } }) => g.key.sex === person.sex);
-    expect(line.find((g: { key: { age_band: string } }) => g.key.age_band === '90+')).toMatchObject({ suppressed: true, reason: 'small' });
+    expect(line.find((g: { key: { ageBand: string } }) => g.key.ageBand === '80岁及以上')).toMatchObject({ suppressed: true, reason: 'small' });
     const rowTotal = visits.filter((v) => v.sex === person.sex).length;
     const shown = line.filter((g: { suppressed: boolean }) => !g.suppressed).reduce((s: number, g: { count: number }) => s + g.count, 0);
     expect(rowTotal - shown).toBeGreaterThanOrEqual(10);
     // Filtering the person out instead: the emptied cell still hides a neighbour.
-    const filtered = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'age_band'], where: [{ item: 'age_band', op: 'in', value: ['0-17', '18-59', '60-89'] }] })).json();
+    const filtered = (await query(researcher.token, { dataset: DATASET, groupBy: ['sex', 'ageBand'], where: [{ item: 'ageBand', op: 'in', value: YOUNG }] })).json();
     const shownF = filtered.groups.filter((g: { key: { sex: string }; suppressed: boolean }) => g.key.sex === person.sex && !g.suppressed).reduce((s: number, g: { count: number }) => s + g.count, 0);
     expect(rowTotal - shownF).toBeGreaterThanOrEqual(10);
   });
 
   it('suppresses every group of a group-by on a unique item and lists none of its values', async () => {
-    const res = await query(researcher.token, { dataset: DATASET, groupBy: ['patient_no'] });
+    const res = await query(researcher.token, { dataset: DATASET, groupBy: ['cost'] });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.groups).toEqual([]);
     expect(body.suppressedGroups).toBe(200);
     expect(body.keysWithheld).toBe(true);
-    expect(res.body).not.toContain('P00');
+    for (const v of visits.slice(0, 20)) expect(res.body).not.toContain(String(v.cost));
   });
 
   it('refuses an equality filter on a near-unique item', async () => {
-    const res = await query(researcher.token, { dataset: DATASET, where: [{ item: 'patient_no', op: 'eq', value: 'P00017' }] });
+    const res = await query(researcher.token, { dataset: DATASET, where: [{ item: 'cost', op: 'eq', value: visits[17].cost }] });
     expectProblem(res, 422, 'OPENDATA_SANDBOX_NEAR_UNIQUE_FILTER');
   });
 
   it('refuses items outside the agreement, wherever they are named', async () => {
     for (const body of [
-      { dataset: DATASET, groupBy: ['secret'] },
-      { dataset: DATASET, measures: [{ fn: 'sum', item: 'secret' }] },
-      { dataset: DATASET, where: [{ item: 'secret', op: 'eq', value: 'S1' }] },
+      { dataset: DATASET, groupBy: ['institutionLevel'] },
+      { dataset: DATASET, groupBy: ['visitDate'] },
+      { dataset: DATASET, measures: [{ fn: 'count' }, { fn: 'avg', item: 'cost' }], where: [{ item: 'institutionLevel', op: 'eq', value: '三级' }] },
       { dataset: DATASET, groupBy: ['no_such_item'] },
     ]) {
       const res = await query(researcher.token, body);
       expectProblem(res, 403, 'OPENDATA_SANDBOX_ITEM_NOT_AGREED');
-      expect(res.body).not.toContain('S1"');
+      expect(res.body).not.toContain('三级"');
     }
   });
 
   it('refuses rows, joins, unknown functions and operators, and wrong types', async () => {
     const before = await logged();
     for (const body of [
-      { dataset: DATASET, select: ['patient_no'] },
+      { dataset: DATASET, select: ['cost'] },
       { dataset: DATASET, join: 'other' },
       { dataset: DATASET, measures: [{ fn: 'min', item: 'cost' }] },
       { dataset: DATASET, measures: [{ fn: 'rows' }] },
       { dataset: DATASET, where: [{ item: 'cost', op: 'ne', value: 1 }] },
       { dataset: DATASET, groupBy: [1] },
-      { dataset: DATASET, groupBy: ['sex', 'street', 'age_band', 'diagnosis'] },
+      { dataset: DATASET, groupBy: ['sex', 'streetCode', 'ageBand', 'diagnosisCategory'] },
       { dataset: DATASET, where: [{ item: 'cost', op: 'eq', value: { $gt: 1 } }] },
       { dataset: 'x'.repeat(101) },
       { dataset: DATASET, where: Array.from({ length: 6 }, () => ({ item: 'sex', op: 'eq', value: '男' })) },
@@ -295,8 +262,18 @@ describe('sandbox aggregate queries', () => {
     }
   });
 
-  it('refuses a user without an approved sandbox application, and anyone not signed in', async () => {
+  it('always applies the agreement’s row scope', async () => {
+    const body = (await query(scoped.token, { dataset: DATASET, groupBy: ['streetCode'], measures: [{ fn: 'sum', item: 'cost' }] })).json();
+    const rows = visits.filter((v) => v.streetCode === STREETS[1]);
+    expect(body.groups).toEqual([{ key: { streetCode: STREETS[1] }, count: rows.length, values: [rows.reduce((s, v) => s + v.cost, 0)], suppressed: false, reason: null }]);
+    // Filtering for another street finds nobody, and says no more than that.
+    const other = (await query(scoped.token, { dataset: DATASET, where: [{ item: 'streetCode', op: 'eq', value: STREETS[0] }] })).json();
+    expect(other.groups[0]).toMatchObject({ count: null, suppressed: true });
+  });
+
+  it('refuses a user without an approved sandbox application, another dataset, and anyone not signed in', async () => {
     expectProblem(await query(stranger.token, { dataset: DATASET, groupBy: ['sex'] }), 403, 'OPENDATA_SANDBOX_NO_ACCESS');
+    expectProblem(await query(researcher.token, { dataset: 'wj-chronic', groupBy: ['streetCode'] }), 403, 'OPENDATA_SANDBOX_NO_ACCESS');
     expectProblem(await query(null, { dataset: DATASET, groupBy: ['sex'] }), 401);
     expectProblem(await query(researcher.token, { dataset: 'no-such-dataset', groupBy: ['sex'] }), 404, 'OPENDATA_SANDBOX_UNKNOWN_DATASET');
   });
@@ -309,9 +286,15 @@ describe('sandbox log', () => {
     const log = res.json();
     expect(log.items.some((e: { status: string; refusalCode: string }) => e.status === 'refused' && e.refusalCode === 'OPENDATA_SANDBOX_ITEM_NOT_AGREED')).toBe(true);
     expect(log.items.some((e: { status: string; refusalCode: string; accountId: string }) => e.refusalCode === 'OPENDATA_SANDBOX_NO_ACCESS' && e.accountId === stranger.accountId)).toBe(true);
-    const answered = log.items.find((e: { status: string; query: { groupBy: string[] } }) => e.status === 'answered' && e.query.groupBy[0] === 'street');
+    const answered = log.items.find(
+      (e: { status: string; accountId: string; query: { groupBy: string[] } }) => e.accountId === researcher.accountId && e.status === 'answered' && e.query.groupBy[0] === 'streetCode',
+    );
     expect(answered).toMatchObject({ groupsReturned: 3, groupsSuppressed: 2 });
     expect(log.perDay.length).toBeGreaterThan(0);
+    // Filtered by the name shown: only that person's queries.
+    const byName = (await t.app.inject({ method: 'GET', url: `/api/opendata/sandbox/log?dataset=${DATASET}&account=${encodeURIComponent('赵街道')}`, headers: bearer(stewardWjw) })).json();
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((e: { accountId: string }) => e.accountId === scoped.accountId)).toBe(true);
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/opendata/sandbox/log?dataset=${DATASET}`, headers: bearer(stewardScjg) }), 403, 'FORBIDDEN');
     const own = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/log', headers: bearer(stewardScjg) })).json();
     expect(own.items).toEqual([]);
@@ -334,6 +317,21 @@ describe('sandbox log', () => {
     const mine = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/queries?limit=100', headers: bearer(stranger.token) })).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((e: { accountId: string }) => e.accountId === stranger.accountId)).toBe(true);
+  });
+});
+
+describe('the demo seed', () => {
+  it('does nothing without citizen01, and with an approved citizen01 leaves queries with suppressed groups in the log', async () => {
+    const before = await logged();
+    await seedOpenSandbox(t.p, new Map());
+    expect(await logged()).toBe(before);
+    await t.p.kernel.db.updateTable('identity_account').set({ username: 'citizen01' }).where('id', '=', researcher.accountId).execute();
+    await seedOpenSandbox(t.p, new Map());
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/opendata/sandbox/queries?limit=5', headers: bearer(researcher.token) })).json();
+    const seeded = mine.items.slice(0, (await logged()) - before);
+    expect(seeded.length).toBeGreaterThanOrEqual(3);
+    expect(seeded.every((e: { status: string }) => e.status === 'answered')).toBe(true);
+    expect(seeded.some((e: { groupsSuppressed: number }) => e.groupsSuppressed > 0)).toBe(true);
   });
 });
 

@@ -110,7 +110,7 @@ export const LogQuery = Type.Object(
   {
     dataset: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     status: Type.Optional(Type.Union([Type.Literal('answered'), Type.Literal('refused')])),
-    account: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    account: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '查询人（账号 id 或姓名）/ who asked: account id or name' })),
     after: Type.Optional(Type.String({ maxLength: 400 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
