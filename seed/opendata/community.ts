@@ -35,7 +35,10 @@ export async function seedOpenCommunity(p: Platform, deptIds: Map<string, string
   };
   const credit = byName('xy-credit') ?? published[0];
   const entity = byName('fr-entity') ?? published[Math.min(1, published.length - 1)];
-  const others = published.filter((d) => d.id !== credit.id && d.id !== entity.id);
+  const rest = published.filter((d) => d.id !== credit.id && d.id !== entity.id);
+  // Everyday datasets first (bus stops, parking, toilets, weather, pharmacies), then any other.
+  const everyday = ['jt-bus-stop', 'jt-parking', 'cg-toilet', 'qx-daily', 'sc-pharmacy', 'jt-charger'];
+  const others = [...everyday.map(byName).filter((d): d is Dataset => !!d && d.id !== credit.id && d.id !== entity.id), ...rest.filter((d) => !everyday.includes(d.name))];
   const fb = p.opendata.community.feedback;
 
   // Ratings: a spread on the first datasets, so averages and distributions differ.
@@ -176,7 +179,8 @@ export async function seedOpenCommunity(p: Platform, deptIds: Map<string, string
     },
     'seed',
   );
-  const second = others.length ? others.slice(0, 2) : [entity];
+  const second = [byName('jt-parking'), byName('jt-charger'), byName('cg-toilet')].filter((d): d is Dataset => !!d);
+  if (!second.length) second.push(...(others.length ? others.slice(0, 2) : [entity]));
   await sc.createProduct(
     bureau,
     {

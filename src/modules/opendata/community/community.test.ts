@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceSignedIn, bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import type { Dataset } from '../ports.ts';
 
 /* 互动: ratings and comments, 数据需求, 应用展示 and 授权运营 products, through the HTTP API. */
@@ -38,39 +39,40 @@ const problem = (res: { statusCode: number; json: () => Record<string, unknown> 
   return p;
 };
 
-async function prepareDatasets(): Promise<void> {
-  // TEMPORARY until the catalogue area is merged: datasets through a stand-in port.
-  const base = {
+/**
+ * Three datasets the real way: catalogue resources registered in the data module (开放类型 无条件开放),
+ * read through the data flow, synced into the 开放目录 by the bureau, and two of them published.
+ */
+async function prepareDatasets(scjg: string): Promise<void> {
+  const resource = (code: string, name: string) => ({
+    code,
+    name,
+    description: `${name}（测试）`,
+    providerDepartmentId: scjg,
     regionCode: '152201',
-    notes: '',
-    notesEn: '',
-    departmentId: '',
-    departmentName: '',
-    departmentNameEn: '',
-    openType: 'open',
-    openBasis: null,
-    theme: 'credit',
-    tags: [],
-    licence: 'CC-BY-4.0',
-    frequency: 'daily',
-    temporalFrom: null,
-    temporalTo: null,
-    spatial: '152201',
-    items: [],
-    formats: ['CSV'],
-    publishedAt: null,
-    modifiedAt: '',
-    createdAt: '',
-    rowCount: 0,
-  } as const;
-  const mk = (id: string, name: string, title: string, state: Dataset['state']): Dataset =>
-    ({ ...base, id, name, resourceCode: name.toUpperCase(), title, titleEn: title, state }) as unknown as Dataset;
-  credit = mk('0190a000-0000-7000-8000-000000000001', 'xy-credit', '企业信用信息', 'published');
-  entity = mk('0190a000-0000-7000-8000-000000000002', 'fr-entity', '法人基本信息', 'published');
-  draft = mk('0190a000-0000-7000-8000-000000000003', 'ws-draft', '未开放数据', 'draft');
-  const all = [credit, entity, draft];
-  const ctx = (t.p.opendata.community.feedback as unknown as { ctx: { ports: Record<string, unknown> } }).ctx;
-  ctx.ports.catalogue = { byId: async (id: string) => all.find((d) => d.id === id) ?? null, byName: async (n: string) => all.find((d) => d.name === n) ?? null };
+    category: 'department' as const,
+    backing: 'records' as const,
+    backingRef: 'data_record',
+    sharingType: 'unconditional' as const,
+    openType: 'open' as const,
+    updateFrequency: 'monthly' as const,
+    items: [{ code: 'name', name: '名称', dataType: 'string' as const, grade: 'L1' as const, importance: 'general' as const, storage: { field: 'name' } }],
+  });
+  for (const [code, name] of [
+    ['XY-CREDIT', '企业信用信息'],
+    ['FR-ENTITY', '法人基本信息'],
+    ['WS-DRAFT', '未开放数据'],
+  ])
+    await t.p.data.catalogue.register({ ...SYSTEM_PRINCIPAL, regionCode: '152201' }, resource(code, name) as never);
+  const synced = await call('POST', '/api/opendata/datasets/sync', bureau, {});
+  expect(synced.statusCode, synced.body).toBe(200);
+  for (const name of ['xy-credit', 'fr-entity']) {
+    const r = await call('POST', `/api/opendata/datasets/${name}/publish`, bureau, {});
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  const port = t.p.opendata.catalogue.port!;
+  [credit, entity, draft] = (await Promise.all(['xy-credit', 'fr-entity', 'ws-draft'].map((n) => port.byName(n)))) as Dataset[];
+  expect([credit.state, entity.state, draft.state]).toEqual(['published', 'published', 'draft']);
 }
 
 beforeAll(async () => {
@@ -80,7 +82,7 @@ beforeAll(async () => {
   bureau = await staffToken(t, ['data_admin'], bigData);
   steward = await staffToken(t, ['data_steward'], scjg);
   [alice, bob, carol] = await Promise.all([personToken(t), personToken(t), personToken(t)]);
-  await prepareDatasets();
+  await prepareDatasets(scjg);
 }, 240_000);
 
 afterAll(async () => {
@@ -101,6 +103,8 @@ describe('ratings', () => {
     const port = await t.p.opendata.community.port.ratings([credit.id, entity.id]);
     expect(port.get(credit.id)).toEqual({ average: 3, count: 2 });
     expect(port.has(entity.id)).toBe(false);
+    // The catalogue's dataset page reads it through the port.
+    expect((await call('GET', `/api/opendata/datasets/${credit.name}`)).json().rating).toEqual({ average: 3, count: 2 });
     // Audited in the ledger.
     const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action', 'actor_id']).where('object_type', '=', 'opendata.rating').where('object_id', '=', credit.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['rated', 'rated', 'rated']);

@@ -12,8 +12,9 @@ export type ProductView = Answer<'/api/opendata/products/{id}'>;
 export type QueueComment = Answer<'/api/opendata/comments'>['items'][number];
 
 export const DEMAND_STATES: DemandState[] = ['submitted', 'accepted', 'opened', 'declined'];
-// Tag colours that keep AA contrast as outlined tags (no volcano, no filled success).
-export const DEMAND_COLOURS: Record<DemandState, string> = { submitted: 'blue', accepted: 'purple', opened: 'green', declined: 'default' };
+// Preset tag colours whose text keeps AA contrast on their own light background (green, gold, cyan
+// and volcano do not: their text is lighter than 4.5:1).
+export const DEMAND_COLOURS: Record<DemandState, string> = { submitted: 'default', accepted: 'blue', opened: 'purple', declined: 'magenta' };
 export const APP_KINDS: AppKind[] = ['web', 'app', 'miniprogram', 'research'];
 
 /** A published dataset as the catalogue's search answers it (only what the pickers need). */
