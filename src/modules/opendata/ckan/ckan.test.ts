@@ -217,6 +217,9 @@ describe('CKAN Action API with the npm ckan client', () => {
       spatial: d.spatial,
       theme: d.theme,
       temporal: '2024-01-01/..',
+      // Downloads and API calls from the access area (package_show only; a search stays off the database).
+      downloads: '0',
+      api_calls: '0',
     });
     expect(pkg.num_resources).toBe(pkg.resources.length);
     expect(pkg.resources.map((r) => r.format)).toEqual(['CSV', 'JSON', 'XLSX', 'API']);
