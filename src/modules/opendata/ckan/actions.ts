@@ -217,11 +217,11 @@ async function packageSearch(p: Params, c: ActionContext): Promise<SearchResult>
     searchFacets[f] = { title: f, items: items.map(([name, count]) => ({ name, display_name: labels.get(name) ?? name, count })) };
   }
 
+  // No download counts here (package_show has them): a search stays off the database, as CKAN's Solr search does.
   const page = hits.slice(start, start + rows);
-  const counts = c.access && page.length ? await c.access.counts(page.map((d) => d.id)) : null;
   return {
     count: hits.length,
-    results: page.map((d) => packageDict(c.base, d, counts ? (counts.get(d.id) ?? { downloads: 0, calls: 0 }) : null)),
+    results: page.map((d) => packageDict(c.base, d)),
     sort: sortText,
     facets: facetsOut,
     search_facets: searchFacets,

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { Dataset } from '../ports.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
+import { department, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import type { Dataset, OpenDataSource, SourceResource } from '../ports.ts';
 import { parseFq, matches } from './fq.ts';
 import { factsOf, resourceId } from './package.ts';
 
@@ -11,44 +12,33 @@ import { factsOf, resourceId } from './package.ts';
  * ckanext-harvest paging loop.
  */
 
-// STUB until od-integration: the catalogue area's port, over datasets made here.
-const stub = vi.hoisted(() => ({ datasets: [] as Dataset[], list: null as Dataset[] | null }));
-vi.mock('../catalogue/index.ts', () => ({
-  createCatalogueArea: (ctx: { ports: Record<string, unknown> }) => {
-    const pub = () => (stub.list ??= stub.datasets.filter((d) => d.state === 'published').sort((a, b) => a.name.localeCompare(b.name)));
-    const port = {
-      byName: async (n: string) => stub.datasets.find((d) => d.name === n) ?? null,
-      byId: async (id: string) => stub.datasets.find((d) => d.id === id) ?? null,
-      published: async () => pub(),
-      rank: async (q: string) => {
-        const m = new Map<string, number>();
-        for (const d of pub()) {
-          const s = (d.title.includes(q) ? 10 : 0) + (d.notes.includes(q) ? 1 : 0) + (d.tags.includes(q) ? 2 : 0);
-          if (s) m.set(d.id, s);
-        }
-        return new Map([...m].sort((a, b) => b[1] - a[1]));
-      },
-      viewed: async () => {},
-      publishers: async () => {
-        const m = new Map<string, { id: string; name: string; nameEn: string; datasets: number }>();
-        for (const d of stub.datasets) m.set(d.departmentId, { id: d.departmentId, name: d.departmentName, nameEn: d.departmentNameEn, datasets: 0 });
-        return [...m.values()];
-      },
-    };
-    ctx.ports.catalogue = port;
-    return { events: {}, routes: async () => {}, port };
-  },
-}));
-
 const CKAN = createRequire(import.meta.url)('ckan') as {
   Client: new (endpoint: string) => { action(name: string, data: unknown, cb: (err: unknown, body: { success: boolean; result: unknown }) => void): void };
 };
 
 let t: TestPlatform;
 let all: Dataset[];
-const SCJG = '0190f000-0000-7000-8000-00000000a001';
-const WJW = '0190f000-0000-7000-8000-00000000a002';
+let SCJG: string;
+let WJW: string;
+const BUREAU = { ...SYSTEM_PRINCIPAL, regionCode: '152201' };
+const DRAFT = 'ds-draft';
 
+/** Resources the data catalogue offers the open catalogue (the data module's port, fed here). */
+let resources: SourceResource[] = [];
+const source: OpenDataSource = {
+  resources: async () => resources,
+  resource: async (code) => resources.find((r) => r.code === code) ?? null,
+  rows: async () => ({ rows: [], next: null }),
+  count: async () => 10,
+  aggregate: async () => [],
+  issueGrant: async () => {
+    throw new Error('not in this test');
+  },
+  revokeGrant: async () => {},
+  grantUsage: async () => new Map(),
+};
+
+/** A dataset as the port gives it, for the fq matcher's unit tests. */
 function fakeDataset(i: number, o: Partial<Dataset> = {}): Dataset {
   const n = String(i).padStart(3, '0');
   const day = new Date(Date.UTC(2026, 0, 1 + (i % 28), 8, 0, i % 60));
@@ -84,11 +74,53 @@ function fakeDataset(i: number, o: Partial<Dataset> = {}): Dataset {
   };
 }
 
-/** The open catalogue with more than one harvest page of published datasets (and a draft that must never show). */
+function resourceFor(i: number): SourceResource {
+  const n = String(i).padStart(3, '0');
+  const conditional = i % 5 === 0;
+  return {
+    code: `DS-${n}`,
+    name: i % 10 === 0 ? `企业信用信息${n}` : `统计数据${n}`,
+    description: i % 7 === 0 ? '包含道路交通事故的统计' : '按月更新的统计数据',
+    providerDepartmentId: i % 3 === 0 ? WJW : SCJG,
+    regionCode: '152201',
+    openType: conditional ? 'conditional' : 'open',
+    openBasis: conditional ? '含个人信息，依申请开放' : null,
+    updateFrequency: 'monthly',
+    lastUpdatedAt: null,
+    items: [{ code: 'name', name: '名称', description: '名称', dataType: 'string', grade: 'L1' }],
+    readable: true,
+    version: 1,
+  };
+}
+
+/**
+ * The open catalogue with more than one harvest page of published datasets (and a draft that must
+ * never show), made as the bureau makes it: synced from the data catalogue, described, published —
+ * a minute apart, so their modification times differ.
+ */
 async function makeCatalogue(): Promise<Dataset[]> {
-  stub.datasets = Array.from({ length: 123 }, (_, i) => fakeDataset(i + 1));
-  stub.datasets.push(fakeDataset(900, { state: 'draft', name: 'ds-draft' }));
-  stub.list = null;
+  SCJG = (await department(t, '152201', '市场监督管理局')).id;
+  WJW = (await department(t, '152201', '卫生健康委员会')).id;
+  resources = Array.from({ length: 123 }, (_, i) => resourceFor(i + 1));
+  resources.push({ ...resourceFor(900), code: 'DS-DRAFT' });
+  t.p.opendata.useSource(source);
+  const cat = t.p.opendata.catalogue.catalogue;
+  await cat.sync(BUREAU, '152201');
+  for (let i = 1; i <= 123; i++) {
+    const name = `ds-${String(i).padStart(3, '0')}`;
+    t.clock.advance(60_000);
+    // Half are described (tags, theme, licence, coverage); the rest keep what the sync gave them.
+    if (i % 2 === 0) {
+      await cat.describe(BUREAU, name, {
+        titleEn: `Dataset ${i}`,
+        theme: i % 3 === 0 ? 'health' : 'market',
+        tags: ['统计', '月度'],
+        licence: i % 4 === 0 ? 'yiwang-open-1.0' : 'CC-BY-4.0',
+        temporalFrom: '2024-01-01',
+      });
+    }
+    await cat.publish(BUREAU, name);
+  }
   return t.p.opendata.catalogue.port!.published();
 }
 
@@ -158,7 +190,7 @@ describe('CKAN Action API with the npm ckan client', () => {
   });
 
   it('reads a dataset with package_show: the fields CKAN clients rely on', async () => {
-    const d = all.find((x) => x.openType === 'open')!;
+    const d = all.find((x) => x.openType === 'open' && x.temporalFrom)!;
     const { success, result: p } = await call('package_show', { id: d.name });
     expect(success).toBe(true);
     const pkg = p as Record<string, unknown> & {
@@ -185,6 +217,9 @@ describe('CKAN Action API with the npm ckan client', () => {
       spatial: d.spatial,
       theme: d.theme,
       temporal: '2024-01-01/..',
+      // Downloads and API calls from the access area (package_show only; a search stays off the database).
+      downloads: '0',
+      api_calls: '0',
     });
     expect(pkg.num_resources).toBe(pkg.resources.length);
     expect(pkg.resources.map((r) => r.format)).toEqual(['CSV', 'JSON', 'XLSX', 'API']);
@@ -194,12 +229,19 @@ describe('CKAN Action API with the npm ckan client', () => {
     expect(pkg.resources[3]).toMatchObject({ url: `${t.url}/api/opendata/v1/datasets/${d.name}/rows`, url_type: 'api', position: 3 });
   });
 
-  it('searches with package_search: Chinese full text, relevance first', async () => {
+  it('searches with package_search: Chinese full text, title hits first', async () => {
     const { result } = await call('package_search', { q: '企业信用', rows: 5 });
     const r = result as { count: number; results: { title: string }[] };
-    expect(r.count).toBe(all.filter((d) => d.title.includes('企业信用')).length);
+    const titled = all.filter((d) => d.title.includes('企业信用')).length;
+    expect(titled).toBeGreaterThan(5);
+    expect(r.count).toBeGreaterThanOrEqual(titled);
     expect(r.results).toHaveLength(5);
     expect(r.results.every((p) => p.title.includes('企业信用'))).toBe(true);
+  });
+
+  it('answers at /api/action too, and its API version at /api/3', async () => {
+    expect((await (await fetch(`${t.url}/api/action/package_list`)).json()).result).toHaveLength(all.length);
+    expect(await (await fetch(`${t.url}/api/3`)).json()).toEqual({ version: 3 });
   });
 });
 
@@ -221,11 +263,11 @@ describe('harvesting as ckanext-harvest does', () => {
     expect(new Set(seen).size).toBe(all.length);
     expect([...seen].sort()).toEqual(all.map((d) => d.id).sort());
     expect(seen).toEqual([...seen].sort());
-    expect(seen).not.toContain(stub.datasets.find((d) => d.state === 'draft')!.id);
+    expect(seen).not.toContain((await t.p.opendata.catalogue.port!.byName(DRAFT))!.id);
   });
 
   it('harvests only what changed since the last run with fq=metadata_modified:[ISO TO *]', async () => {
-    const since = '2026-01-20T00:00:00Z';
+    const since = [...all].sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt))[60].modifiedAt;
     const body = await (await api('package_search', `rows=1000&fq=${encodeURIComponent(`metadata_modified:[${since} TO *]`)}`)).json();
     const want = all.filter((d) => Date.parse(d.modifiedAt) >= Date.parse(since));
     expect(want.length).toBeGreaterThan(0);
@@ -271,11 +313,14 @@ describe('package_search', () => {
   it('answers facets with counts over the whole result', async () => {
     const r = await search({ q: '统计', 'facet.field': '["organization","groups","res_format","open_type"]', rows: '0', 'facet.limit': '-1' });
     expect(r.results).toEqual([]);
-    const hits = all.filter((d) => d.title.includes('统计') || d.notes.includes('统计') || d.tags.includes('统计'));
+    const ids = new Set((await search({ q: '统计', rows: '1000' })).results.map((p: { id: string }) => p.id));
+    const hits = all.filter((d) => ids.has(d.id));
+    expect(hits.length).toBeGreaterThan(100);
     expect(r.count).toBe(hits.length);
     expect(r.facets.organization).toEqual({ [SCJG]: hits.filter((d) => d.departmentId === SCJG).length, [WJW]: hits.filter((d) => d.departmentId === WJW).length });
     expect(r.search_facets.organization.items.find((i: { name: string }) => i.name === WJW).display_name).toBe('卫生健康委员会');
     expect(r.facets.res_format.API).toBe(hits.length);
+    expect(r.facets.res_format.CSV).toBe(hits.filter((d) => d.openType === 'open').length);
     expect(r.facets.open_type.conditional).toBe(hits.filter((d) => d.openType === 'conditional').length);
     expect(r.search_facets.groups.items.find((i: { name: string }) => i.name === 'health').display_name).toBe('卫生健康');
   });
@@ -292,7 +337,7 @@ describe('package_search', () => {
 describe('organizations, groups, tags and resources', () => {
   it('lists publishers and themes with their dataset counts', async () => {
     const orgs = (await (await api('organization_list')).json()).result;
-    expect(orgs).toEqual([SCJG, WJW]);
+    expect(orgs).toEqual([SCJG, WJW].sort());
     const full = (await (await api('organization_list', 'all_fields=true&sort=package_count%20desc')).json()).result;
     expect(full[0]).toMatchObject({ id: SCJG, name: SCJG, title: '市场监督管理局', package_count: all.filter((d) => d.departmentId === SCJG).length, is_organization: true });
     const one = (await (await post('organization_show', { id: WJW, include_datasets: true })).json()).result;
@@ -374,7 +419,7 @@ describe('bad input: CKAN-style errors, nothing changes', () => {
 
   it('answers 404 "Not Found Error" for an unknown or unpublished dataset, organization or resource', async () => {
     await expectCkanError(await api('package_show', 'id=no-such-dataset'), 404, 'Not Found Error', /no-such-dataset/);
-    await expectCkanError(await api('package_show', 'id=ds-draft'), 404, 'Not Found Error');
+    await expectCkanError(await api('package_show', `id=${DRAFT}`), 404, 'Not Found Error');
     await expectCkanError(await api('organization_show', 'id=nobody'), 404, 'Not Found Error');
     await expectCkanError(await api('resource_show', `id=${resourceId(all[0].id, 'PDF' as never)}`), 404, 'Not Found Error');
     await expectCkanError(await api('group_show', 'id=nothing'), 404, 'Not Found Error');

@@ -5,33 +5,16 @@ import ParserJsonld from '@rdfjs/parser-jsonld';
 import ParserN3 from '@rdfjs/parser-n3';
 import rdf from 'rdf-ext';
 import SHACLValidator from 'rdf-validate-shacl';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { Dataset } from '../ports.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
+import { department, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
+import type { Dataset, OpenDataSource, SourceResource } from '../ports.ts';
 
 /*
  * A DCAT-AP client's view: the catalogue and a dataset in JSON-LD and Turtle, parsed by RDF/JS
  * parsers (no remote context fetched) and validated with rdf-validate-shacl against the published
  * DCAT-AP 3.0.1 shapes and class ranges.
  */
-
-// STUB until od-integration: the catalogue area's port, over datasets made here.
-const stub = vi.hoisted(() => ({ datasets: [] as Dataset[] }));
-vi.mock('../catalogue/index.ts', () => ({
-  createCatalogueArea: (ctx: { ports: Record<string, unknown> }) => {
-    const pub = () => stub.datasets.filter((d) => d.state === 'published').sort((a, b) => a.name.localeCompare(b.name));
-    const port = {
-      byName: async (n: string) => stub.datasets.find((d) => d.name === n) ?? null,
-      byId: async (id: string) => stub.datasets.find((d) => d.id === id) ?? null,
-      published: async () => pub(),
-      rank: async () => new Map(),
-      viewed: async () => {},
-      publishers: async () => [],
-    };
-    ctx.ports.catalogue = port;
-    return { events: {}, routes: async () => {}, port };
-  },
-}));
 
 const SHAPES_DIR = path.resolve(import.meta.dirname, '../../../../../../shared/standards/dcat-ap-3.0.1');
 const shapesDir = fs.existsSync(SHAPES_DIR) ? SHAPES_DIR : '/work/shared/standards/dcat-ap-3.0.1';
@@ -53,44 +36,59 @@ async function validate(data: Awaited<ReturnType<typeof turtle>>) {
   };
 }
 
-function fakeDataset(i: number, o: Partial<Dataset> = {}): Dataset {
-  const n = String(i).padStart(3, '0');
-  const day = new Date(Date.UTC(2026, 0, 1 + (i % 28), 8, 0, 0));
-  return {
-    id: `0190f000-0000-7000-8000-${String(200000000000 + i)}`,
-    name: `dcat-${n}`,
-    resourceCode: `DCAT-${n}`,
-    regionCode: '152201',
-    title: `市场主体登记信息${n}`,
-    titleEn: `Market entity registrations ${n}`,
-    notes: '全市市场主体的登记信息，按日更新。',
-    notesEn: 'Registrations of market entities, updated daily.',
-    departmentId: '0190f000-0000-7000-8000-00000000b001',
-    departmentName: '市场监督管理局',
-    departmentNameEn: 'Market Regulation Administration',
-    openType: i % 4 === 0 ? 'conditional' : 'open',
-    openBasis: null,
-    theme: i % 2 ? 'market' : 'health',
-    tags: ['市场主体', '登记'],
-    licence: i % 3 ? 'CC-BY-4.0' : 'yiwang-open-1.0',
-    frequency: ['daily', 'monthly', 'realtime', 'yearly'][i % 4],
-    temporalFrom: '2024-01-01',
-    temporalTo: i % 2 ? '2025-12-31' : null,
-    spatial: '152201',
-    items: [],
-    formats: ['CSV', 'JSON', 'XLSX', 'API'],
-    state: 'published',
-    publishedAt: day.toISOString(),
-    modifiedAt: day.toISOString(),
-    createdAt: day.toISOString(),
-    rowCount: 10,
-    ...o,
-  };
-}
+/** Resources the data catalogue offers the open catalogue (the data module's port, fed here). */
+let resources: SourceResource[] = [];
+const source: OpenDataSource = {
+  resources: async () => resources,
+  resource: async (code) => resources.find((r) => r.code === code) ?? null,
+  rows: async () => ({ rows: [], next: null }),
+  count: async () => 10,
+  aggregate: async () => [],
+  issueGrant: async () => {
+    throw new Error('not in this test');
+  },
+  revokeGrant: async () => {},
+  grantUsage: async () => new Map(),
+};
 
+const resourceFor = (i: number, dept: string): SourceResource => ({
+  code: `DCAT-${String(i).padStart(3, '0')}`,
+  name: `市场主体登记信息${i}`,
+  description: '全市市场主体的登记信息，按日更新。',
+  providerDepartmentId: dept,
+  regionCode: '152201',
+  openType: i % 4 === 0 ? 'conditional' : 'open',
+  openBasis: i % 4 === 0 ? '含企业经营信息，依申请开放' : null,
+  updateFrequency: ['daily', 'monthly', 'realtime', 'yearly'][i % 4],
+  lastUpdatedAt: null,
+  items: [{ code: 'name', name: '名称', description: '名称', dataType: 'string', grade: 'L1' }],
+  readable: true,
+  version: 1,
+});
+
+/** 105 published datasets (two catalogue pages) and a draft, made through the catalogue area; some described in English with a coverage period. */
 async function makeCatalogue(): Promise<Dataset[]> {
-  stub.datasets = Array.from({ length: 105 }, (_, i) => fakeDataset(i + 1));
-  stub.datasets.push(fakeDataset(999, { state: 'draft', name: 'dcat-draft' }));
+  const dept = (await department(t, '152201', '市场监督管理局')).id;
+  resources = Array.from({ length: 105 }, (_, i) => resourceFor(i + 1, dept));
+  resources.push({ ...resourceFor(999, dept), code: 'DCAT-DRAFT' });
+  t.p.opendata.useSource(source);
+  const who = { ...SYSTEM_PRINCIPAL, regionCode: '152201' };
+  const cat = t.p.opendata.catalogue.catalogue;
+  await cat.sync(who, '152201');
+  for (let i = 1; i <= 105; i++) {
+    const name = `dcat-${String(i).padStart(3, '0')}`;
+    t.clock.advance(60_000);
+    if (i % 10 === 1) {
+      await cat.describe(who, name, {
+        titleEn: `Market entity registrations ${i}`,
+        notesEn: 'Registrations of market entities, updated daily.',
+        tags: ['市场主体', '登记'],
+        temporalFrom: '2024-01-01',
+        temporalTo: '2025-12-31',
+      });
+    }
+    await cat.publish(who, name);
+  }
   return t.p.opendata.catalogue.port!.published();
 }
 
@@ -147,7 +145,7 @@ describe('DCAT-AP 3 catalogue', () => {
   });
 
   it('lists only datasets modified since a date with modified_since, keeping it in the page links', async () => {
-    const since = '2026-01-25T00:00:00Z';
+    const since = [...all].sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt))[90].modifiedAt;
     const g = await turtle(await (await get(`/catalog.ttl?modified_since=${encodeURIComponent(since)}`)).text());
     const want = all.filter((d) => Date.parse(d.modifiedAt) >= Date.parse(since)).map((d) => `${t.url}/dataset/${d.id}`);
     expect(want.length).toBeGreaterThan(0);
@@ -170,7 +168,7 @@ describe('DCAT-AP 3 catalogue', () => {
 
 describe('DCAT-AP 3 dataset', () => {
   it('describes a dataset in JSON-LD and Turtle that validate, with the properties DCAT-AP clients read', async () => {
-    const d = all.find((x) => x.openType === 'open' && x.temporalTo)!;
+    const d = all.find((x) => x.openType === 'open' && x.temporalTo && x.titleEn)!;
     const s = `${t.url}/dataset/${d.id}`;
     for (const [fmt, parse] of [
       ['ttl', turtle],
