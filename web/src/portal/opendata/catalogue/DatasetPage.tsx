@@ -41,7 +41,7 @@ export function DatasetPage({ name }: { name: string }) {
         {local.pick(d.title, d.titleEn)}
       </Typography.Title>
       <Flex wrap gap={4} style={{ marginBottom: 8 }}>
-        <Tag color={d.openType === 'open' ? 'blue' : 'gold'}>{t(`odcat.openType.${d.openType}`)}</Tag>
+        <Tag color={d.openType === 'open' ? 'blue' : 'purple'}>{t(`odcat.openType.${d.openType}`)}</Tag>
         {d.state !== 'published' && <Tag color="default">{t(`odcat.state.${d.state}`)}</Tag>}
         {d.tags.map((x) => (
           <Tag key={x}>{x}</Tag>

@@ -126,7 +126,7 @@ export function SearchPage() {
                         {local.pick(d.notes, d.notesEn)}
                       </Typography.Paragraph>
                       <Flex wrap gap={4} style={{ overflowWrap: 'anywhere' }}>
-                        <Tag color={d.openType === 'open' ? 'blue' : 'gold'}>{t(`odcat.openType.${d.openType}`)}</Tag>
+                        <Tag color={d.openType === 'open' ? 'blue' : 'purple'}>{t(`odcat.openType.${d.openType}`)}</Tag>
                         {d.formats.map((f) => (
                           <Tag key={f}>{f}</Tag>
                         ))}

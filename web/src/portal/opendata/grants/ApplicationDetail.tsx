@@ -12,7 +12,7 @@ export type ApplicationListItem = Answer<'/api/opendata/applications'>['items'][
 type Credentials = Answer<'/api/opendata/applications/{id}/credentials', 'post'>;
 
 /** Tag colours with AA contrast (no volcano, no filled success). */
-export const STATE_COLOURS: Record<string, string | undefined> = { submitted: 'blue', bureau_review: 'geekblue', approved: 'green', refused: 'red', revoked: 'red' };
+export const STATE_COLOURS: Record<string, string | undefined> = { submitted: 'blue', bureau_review: 'purple', approved: 'geekblue', refused: 'red', revoked: 'red' };
 
 export function StateTag({ state }: { state: string }) {
   const { t } = useTranslation();

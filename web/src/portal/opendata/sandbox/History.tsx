@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { queryText, type LogEntry, type LogPage } from './types';
 
-export const STATUS_COLOURS: Record<LogEntry['status'], string> = { running: 'blue', answered: 'green', refused: 'red' };
+export const STATUS_COLOURS: Record<LogEntry['status'], string> = { running: 'blue', answered: 'geekblue', refused: 'red' };
 
 /** The user's own sandbox queries, newest first. */
 export function History() {
