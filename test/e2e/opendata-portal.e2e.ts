@@ -61,7 +61,7 @@ describe('公共数据开放 in the browser: a visitor searches, previews and do
     const shown = page.locator('[data-testid="odacc-new-key"]');
     await shown.waitFor();
     expect(await shown.innerText()).toMatch(/od_[0-9a-f]{10}_[A-Za-z0-9_-]{43}/);
-    await page.getByRole('cell', { name: '浏览器测试' }).waitFor();
+    await page.getByRole('cell', { name: '浏览器测试' }).first().waitFor();
 
     // The new key fills the try-it form; pick the dataset and send.
     await page.getByLabel('数据集').click();
