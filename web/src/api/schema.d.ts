@@ -35959,6 +35959,7 @@ export interface operations {
     getOpendataSandboxLog: {
         parameters: {
             query?: {
+                /** @description 查询人（账号 id 或姓名）/ who asked: account id or name */
                 account?: string;
                 after?: string;
                 dataset?: string;

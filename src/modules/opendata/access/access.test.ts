@@ -4,24 +4,58 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { actorOf } from '../../../kernel/policy/index.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { OpendataContext } from '../area.ts';
-import { fakeWorld } from './fake-world.test-helper.ts';
 import { ACCESS_SETTINGS_KEY } from './settings.ts';
 
-/* 下载与接口: downloads that are complete and safe to open, the preview, API keys and the open API with its rate. */
+/* 下载与接口: downloads that are complete and safe to open, the preview, API keys and the open API with its rate — on a real records-backed resource of the data catalogue, synced and published by the open catalogue. */
 
 let t: TestPlatform;
 let alice: string;
 let bob: string;
 let staff: string;
+let openId: string;
 const ROWS = 2_345;
-const world = fakeWorld(ROWS);
+const admin = { ...SYSTEM_PRINCIPAL, regionCode: '152201' };
+
+/** The rows loaded into the data catalogue: one with a comma, quote and line break, one a spreadsheet would run as a formula. */
+const world = {
+  rows: Array.from({ length: ROWS }, (_, i) => ({
+    name: i === 3 ? '含,逗号"引号"\n换行' : i === 4 ? '=1+2' : `商户${i + 1}`,
+    amount: (i % 100) + 0.5,
+    staff: i % 7,
+    opened: `2020-0${(i % 9) + 1}-15`,
+    secret: `S${i}`,
+  })),
+};
+
+const resource = (code: string, name: string, dept: string, openType: 'open' | 'conditional') => ({
+  code,
+  name,
+  description: `${name}（测试）`,
+  providerDepartmentId: dept,
+  regionCode: '152201',
+  category: 'department',
+  backing: 'records',
+  backingRef: 'data_record',
+  sharingType: openType === 'open' ? 'unconditional' : 'conditional',
+  ...(openType === 'conditional' ? { sharingBasis: '涉及经营信息', openBasis: '涉及经营信息，依申请开放。' } : {}),
+  openType,
+  updateFrequency: 'monthly',
+  items: (
+    [
+      ['name', '名称', 'string', 'L1'],
+      ['amount', '金额', 'number', 'L1'],
+      ['staff', '人数', 'integer', 'L1'],
+      ['opened', '开业日期', 'date', 'L1'],
+      ['secret', '经营者电话', 'string', 'L3'],
+    ] as const
+  ).map(([c, n, dataType, grade]) => ({ code: c, name: n, description: n, dataType, grade, importance: 'general', storage: { field: c } })),
+});
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 const post = (url: string, token: string | null, payload?: unknown) =>
   t.app.inject({ method: 'POST', url, headers: token ? bearer(token) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
-const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code?: string) => {
-  expect(res.statusCode).toBe(status);
+const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown; body: string }, status: number, code?: string) => {
+  expect(res.statusCode, res.body).toBe(status);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   const p = res.json() as { code: string; zh: string; en: string };
   expect(p.zh).toMatch(/[\u4e00-\u9fff]/);
@@ -30,23 +64,31 @@ const expectProblem = (res: { statusCode: number; headers: Record<string, unknow
   return p;
 };
 const db = () => t.p.kernel.db as never as import('kysely').Kysely<import('./tables.ts').AccessTables>;
-const dayRow = () =>
-  db()
-    .selectFrom('opendata_access_day')
-    .selectAll()
-    .where('dataset_id', '=', world.catalogue && '01900000-0000-7000-8000-000000000001')
-    .executeTakeFirst();
+const dayRow = () => db().selectFrom('opendata_access_day').selectAll().where('dataset_id', '=', openId).executeTakeFirst();
 
 beforeAll(async () => {
   t = await startTestPlatform();
-  // Before od-integration: the catalogue and source are in-memory stand-ins (see fake-world).
-  const ctx = (t.p.opendata.access.downloads as unknown as { ctx: OpendataContext }).ctx;
-  ctx.ports.catalogue = world.catalogue;
-  t.p.opendata.useSource(world.source);
+  const scjg = (await department(t, '152201', '市场监督管理局')).id;
+  const bureau = await staffToken(t, ['data_admin'], scjg);
+  for (const [code, name, openType] of [
+    ['AC-OPEN', '个体商户名录', 'open'],
+    ['AC-COND', '商户经营信息', 'conditional'],
+    ['AC-DRAFT', '未发布的名录', 'open'],
+  ] as const) {
+    await t.p.data.catalogue.register(admin, resource(code, name, scjg, openType) as never);
+    await t.p.data.records.load(
+      admin,
+      code,
+      world.rows.map((values, i) => ({ id: String(i + 1).padStart(6, '0'), values })),
+    );
+  }
+  expect((await post('/api/opendata/datasets/sync', bureau, {})).statusCode).toBe(200);
+  for (const name of ['ac-open', 'ac-cond']) expect((await post(`/api/opendata/datasets/${name}/publish`, bureau)).statusCode).toBe(200);
+  openId = (await t.p.opendata.catalogue.port!.byName('ac-open'))!.id;
   alice = (await personToken(t)).token;
   bob = (await personToken(t)).token;
   staff = await staffToken(t, ['data_admin'], (await department(t)).id);
-});
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
@@ -54,13 +96,13 @@ afterAll(async () => {
 
 describe('downloads', () => {
   it('gives every row of the published items as CSV with a BOM, and a value with comma, quote, newline or formula round-trips', async () => {
-    const res = await get('/api/opendata/datasets/open/download.csv');
+    const res = await get('/api/opendata/datasets/ac-open/download.csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="open\.csv"; filename\*=UTF-8''%E6%B5%8B/);
+    expect(String(res.headers['content-disposition'])).toBe(`attachment; filename="ac-open.csv"; filename*=UTF-8''${encodeURIComponent('个体商户名录.csv')}`);
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const records = parse(res.rawPayload, { bom: true }) as string[][];
-    expect(records[0]).toEqual(['name', 'amount', 'staff']);
+    expect(records[0]).toEqual(['name', 'amount', 'staff', 'opened']);
     expect(records.length - 1).toBe(ROWS);
     expect(records[4][0]).toBe('含,逗号"引号"\n换行');
     // A cell a spreadsheet would run as a formula is kept as text.
@@ -71,39 +113,43 @@ describe('downloads', () => {
   });
 
   it('gives JSON that parses to every row, with no unpublished item', async () => {
-    const res = await get('/api/opendata/datasets/open/download.json', bearer(alice));
+    const res = await get('/api/opendata/datasets/ac-open/download.json', bearer(alice));
     expect(res.statusCode).toBe(200);
     const rows = res.json() as Record<string, unknown>[];
     expect(rows).toHaveLength(ROWS);
-    expect(Object.keys(rows[0])).toEqual(['name', 'amount', 'staff']);
+    expect(Object.keys(rows[0])).toEqual(['name', 'amount', 'staff', 'opened']);
     expect(rows[3].name).toBe('含,逗号"引号"\n换行');
+    expect(rows[0]).toEqual({ name: '商户1', amount: 0.5, staff: 0, opened: '2020-01-15' });
     expect(rows.every((r) => !('secret' in r) && !('_id' in r))).toBe(true);
     const trace = await db().selectFrom('opendata_download').select('account_id').where('format', '=', 'json').executeTakeFirstOrThrow();
     expect(trace.account_id).not.toBeNull();
   });
 
   it('gives an XLSX that exceljs opens, with every row and numbers as numbers', async () => {
-    const res = await get('/api/opendata/datasets/open/download.xlsx');
+    const res = await get('/api/opendata/datasets/ac-open/download.xlsx');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const ws = wb.worksheets[0];
     expect(ws.rowCount).toBe(ROWS + 1);
-    expect(ws.getRow(1).values).toEqual([undefined, 'name', 'amount', 'staff']);
+    expect(ws.getRow(1).values).toEqual([undefined, 'name', 'amount', 'staff', 'opened']);
     expect(ws.getRow(2).getCell(2).value).toBe(0.5);
   });
 
   it('counts completed downloads once per dataset and day', async () => {
     const day = await dayRow();
     expect(day).toMatchObject({ downloads: 3 });
-    expect((await t.p.opendata.access.port.counts()).get('01900000-0000-7000-8000-000000000001')).toEqual({ downloads: 3, calls: 0 });
+    expect((await t.p.opendata.access.port.counts()).get(openId)).toEqual({ downloads: 3, calls: 0 });
     const daily = await t.p.opendata.access.port.daily(7);
     expect(daily).toHaveLength(7);
     expect(daily.at(-1)!.downloads).toBe(3);
+    // The dataset page (catalogue area) shows the same count, read through the AccessPort.
+    expect((await get('/api/opendata/datasets/ac-open')).json().counts).toMatchObject({ downloads: 3, calls: 0 });
   });
 
   it('stops reading when the client goes away and traces the download as interrupted', async () => {
-    const d = await t.p.opendata.access.downloads.start(null, 'open', 'json');
+    // The stream the route hands Fastify, destroyed as Fastify does when the client hangs up.
+    const d = await t.p.opendata.access.downloads.start(null, 'ac-open', 'json');
     await new Promise((r) => d.stream.once('data', r));
     d.stream.destroy();
     let row;
@@ -117,10 +163,10 @@ describe('downloads', () => {
   });
 
   it('refuses a conditional dataset (403), a draft or unknown one (404), and odd names, as problems in zh and en', async () => {
-    expectProblem(await get('/api/opendata/datasets/cond/download.csv'), 403, 'OPENDATA_DATASET_CONDITIONAL');
-    expectProblem(await get('/api/opendata/datasets/draft/download.csv'), 404, 'OPENDATA_DATASET_NOT_FOUND');
+    expectProblem(await get('/api/opendata/datasets/ac-cond/download.csv'), 403, 'OPENDATA_DATASET_CONDITIONAL');
+    expectProblem(await get('/api/opendata/datasets/ac-draft/download.csv'), 404, 'OPENDATA_DATASET_NOT_FOUND');
     expectProblem(await get('/api/opendata/datasets/nope/download.json'), 404);
-    expectProblem(await get('/api/opendata/datasets/%00open/download.csv'), 400);
+    expectProblem(await get('/api/opendata/datasets/%00ac-open/download.csv'), 400);
     expectProblem(await get(`/api/opendata/datasets/${'a'.repeat(150)}/download.csv`), 414);
     expectProblem(await get('/api/opendata/datasets/%E6%B5/preview'), 400);
     expect(await db().selectFrom('opendata_download').select('id').where('outcome', '=', 'failed').execute()).toEqual([]);
@@ -129,12 +175,12 @@ describe('downloads', () => {
 
 describe('preview', () => {
   it('shows the first 20 rows and min/max/avg with a histogram of each numeric item', async () => {
-    const res = await get('/api/opendata/datasets/open/preview');
+    const res = await get('/api/opendata/datasets/ac-open/preview');
     expect(res.statusCode).toBe(200);
     const p = res.json();
     expect(p.rows).toHaveLength(20);
     expect(p.total).toBe(ROWS);
-    expect(p.items.map((i: { code: string }) => i.code)).toEqual(['name', 'amount', 'staff']);
+    expect(p.items.map((i: { code: string }) => i.code)).toEqual(['name', 'amount', 'staff', 'opened']);
     const amount = p.numeric.find((n: { item: string }) => n.item === 'amount');
     expect(amount).toMatchObject({ min: 0.5, max: 99.5, count: ROWS });
     expect(amount.bins).toHaveLength(10);
@@ -142,7 +188,7 @@ describe('preview', () => {
     const staffBins = p.numeric.find((n: { item: string }) => n.item === 'staff').bins;
     expect(staffBins).toHaveLength(7);
     expect(staffBins.map((b: { from: number }) => b.from)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expectProblem(await get('/api/opendata/datasets/cond/preview'), 403);
+    expectProblem(await get('/api/opendata/datasets/ac-cond/preview'), 403);
   });
 });
 
@@ -199,7 +245,7 @@ describe('API keys', () => {
 describe('open API', () => {
   let key: string;
   let keyId: string;
-  const rows = (q: string, k = key) => get(`/api/opendata/v1/datasets/open/rows${q}`, k ? { 'x-api-key': k } : {});
+  const rows = (q: string, k = key) => get(`/api/opendata/v1/datasets/ac-open/rows${q}`, k ? { 'x-api-key': k } : {});
 
   beforeAll(async () => {
     const res = (await post('/api/opendata/keys', alice, { name: 'api' })).json();
@@ -215,7 +261,7 @@ describe('open API', () => {
       const res = await rows(`?limit=1000${next ? `&after=${encodeURIComponent(next)}` : ''}`);
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.items.map((i: { code: string }) => i.code)).toEqual(['name', 'amount', 'staff']);
+      expect(body.items.map((i: { code: string }) => i.code)).toEqual(['name', 'amount', 'staff', 'opened']);
       seen += body.rows.length;
       next = body.next;
       pages++;
@@ -226,7 +272,7 @@ describe('open API', () => {
     expect(f.rows.length).toBe(world.rows.filter((r) => r.staff === 3).length);
     expect(f.rows.every((r: { staff: number }) => r.staff === 3)).toBe(true);
     const listed = (await get('/api/opendata/v1/datasets', { 'x-api-key': key })).json();
-    expect(listed.items.map((d: { name: string }) => d.name)).toEqual(['open']);
+    expect(listed.items.map((d: { name: string }) => d.name)).toEqual(['ac-open']);
   });
 
   it('refuses no key, a made-up key, bad limits, garbage cursors, unknown or unpublished filters and NUL bytes', async () => {
@@ -247,14 +293,14 @@ describe('open API', () => {
     expect(broken.statusCode).toBe(200);
     expect(broken.json().rows).toEqual([]);
     expectProblem(await rows('?staff=1&staff=2'), 400);
-    expectProblem(await get('/api/opendata/v1/datasets/cond/rows', { 'x-api-key': key }), 403);
-    expectProblem(await get('/api/opendata/v1/datasets/draft/rows', { 'x-api-key': key }), 404);
+    expectProblem(await get('/api/opendata/v1/datasets/ac-cond/rows', { 'x-api-key': key }), 403);
+    expectProblem(await get('/api/opendata/v1/datasets/ac-draft/rows', { 'x-api-key': key }), 404);
   });
 
   it('gives 429 with Retry-After beyond the key’s rate, and counts only the calls served', async () => {
     await t.p.kernel.settings.save(actorOf(SYSTEM_PRINCIPAL), ACCESS_SETTINGS_KEY, '152201', { keyRatePerMinute: 3, maxKeysPerAccount: 10 }, 'test');
     await t.clock.advance(60_000);
-    const before = (await t.p.opendata.access.port.counts()).get('01900000-0000-7000-8000-000000000001')!.calls;
+    const before = (await t.p.opendata.access.port.counts()).get(openId)!.calls;
     const keyBefore = await db().selectFrom('opendata_api_key').select('calls').where('id', '=', keyId).executeTakeFirstOrThrow();
     const answers = await Promise.all(Array.from({ length: 5 }, () => rows('?limit=5')));
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(3);
@@ -262,7 +308,7 @@ describe('open API', () => {
     expect(refused).toHaveLength(2);
     expectProblem(refused[0], 429, 'OPENDATA_KEY_RATE_LIMITED');
     expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(0);
-    expect((await t.p.opendata.access.port.counts()).get('01900000-0000-7000-8000-000000000001')!.calls).toBe(before + 3);
+    expect((await t.p.opendata.access.port.counts()).get(openId)!.calls).toBe(before + 3);
     const keyAfter = await db().selectFrom('opendata_api_key').select(['calls', 'last_used_at']).where('id', '=', keyId).executeTakeFirstOrThrow();
     expect(Number(keyAfter.calls)).toBe(Number(keyBefore.calls) + 3);
     const traced = await db().selectFrom('opendata_api_call').select('status').where('key_id', '=', keyId).where('status', '=', 429).execute();

@@ -46,30 +46,33 @@ export function DatasetAccess({ dataset }: DatasetSectionProps) {
         </Typography.Title>
         {preview.error && <Alert type="warning" showIcon message={t('odacc.preview.unavailable')} description={errorText(preview.error, i18n.language)} />}
         {p && <Typography.Paragraph>{t('odacc.preview.intro', { n: p.rows.length, total: p.total.toLocaleString() })}</Typography.Paragraph>}
-        <Table
-          data-testid="odacc-preview"
-          size="small"
-          loading={preview.isLoading}
-          rowKey={(_r, i) => String(i)}
-          dataSource={p?.rows ?? []}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('odacc.preview.empty') }}
-          columns={(p?.items ?? []).map((i) => ({
-            key: i.code,
-            dataIndex: i.code,
-            title: (
-              <span title={i.description || undefined}>
-                {i.name}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {i.code}
-                </Typography.Text>
-              </span>
-            ),
-            render: (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
-          }))}
-        />
+        {/* The region scrolls sideways on a phone; it takes focus so a keyboard can scroll it too. */}
+        <div role="region" aria-label={t('odacc.preview.title')} tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Table
+            data-testid="odacc-preview"
+            size="small"
+            loading={preview.isLoading}
+            rowKey={(_r, i) => String(i)}
+            dataSource={p?.rows ?? []}
+            pagination={false}
+            style={{ minWidth: 'max-content' }}
+            locale={{ emptyText: t('odacc.preview.empty') }}
+            columns={(p?.items ?? []).map((i) => ({
+              key: i.code,
+              dataIndex: i.code,
+              title: (
+                <span title={i.description || undefined}>
+                  {i.name}
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {i.code}
+                  </Typography.Text>
+                </span>
+              ),
+              render: (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
+            }))}
+          />
+        </div>
       </section>
 
       {p && p.numeric.some((n) => n.bins.length) && (
