@@ -56,7 +56,12 @@ export async function seedOpenCatalogue(p: Platform, deptIds: Map<string, string
   // Held back: the last two that no other demo walk needs (the grants and sandbox seeds apply for
   // 门诊就诊记录, so it is published whatever its order).
   const used = new Set(['wj-outpatient', 'fr-entity', 'xy-credit', 'sc-individual', 'sc-penalty']);
-  const held = new Set((lagging ? (byDept.get(lagging) ?? []) : []).filter((r) => !used.has(r.name)).slice(-2).map((r) => r.id));
+  const held = new Set(
+    (lagging ? (byDept.get(lagging) ?? []) : [])
+      .filter((r) => !used.has(r.name))
+      .slice(-2)
+      .map((r) => r.id),
+  );
   for (const r of open) if (!held.has(r.id) && r.state !== 'published') await cat.publish(data01, r.name, 'seed');
   // One of the two held back was catalogued 45 days ago, so the 开放责任清单 shows it late.
   const late = [...held][0];
