@@ -1,8 +1,7 @@
 import type { Insertable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../src/kernel/policy/index.ts';
-import type { AccessTables } from '../../src/modules/opendata/access/tables.ts';
-import { cstDay } from '../../src/modules/opendata/access/counts.ts';
+import { cstDay, type AccessTables } from '../../src/modules/opendata/index.ts';
 import type { Platform } from '../../src/platform.ts';
 
 async function principalOf(p: Platform, username: string, enterpriseId: string | null = null): Promise<Principal | null> {

@@ -1,6 +1,5 @@
 import type { Platform } from '../../src/platform.ts';
-import type { DescribeInput } from '../../src/modules/opendata/catalogue/datasets.ts';
-import { catalogueDb } from '../../src/modules/opendata/catalogue/tables.ts';
+import { catalogueDb, type DescribeInput } from '../../src/modules/opendata/index.ts';
 
 /** What the data engineer's seed says of a dataset beyond the catalogue resource (all optional). */
 type Meta = DescribeInput & { code?: string; resourceCode?: string };

@@ -1,6 +1,5 @@
 import type { Principal } from '../../src/kernel/policy/index.ts';
-import type { Dataset } from '../../src/modules/opendata/index.ts';
-import { communityDb } from '../../src/modules/opendata/community/tables.ts';
+import { communityDb, type Dataset } from '../../src/modules/opendata/index.ts';
 import type { Platform } from '../../src/platform.ts';
 
 async function principalOf(p: Platform, username: string): Promise<Principal | null> {

@@ -1,6 +1,6 @@
 import { SYSTEM_PRINCIPAL } from '../../src/modules/identity/index.ts';
 import type { ResourceInput } from '../../src/modules/data/index.ts';
-import type { LicenceCode, ThemeCode } from '../../src/modules/opendata/themes.ts';
+import type { LicenceCode, ThemeCode } from '../../src/modules/opendata/index.ts';
 import type { Platform } from '../../src/platform.ts';
 import { CONDITIONAL_DATASETS } from './datasets/conditional.ts';
 import { generator, type DatasetDef } from './datasets/gen.ts';

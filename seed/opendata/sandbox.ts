@@ -1,6 +1,6 @@
 import type { Principal } from '../../src/kernel/policy/index.ts';
 import type { Platform } from '../../src/platform.ts';
-import type { QueryInput } from '../../src/modules/opendata/sandbox/schema.ts';
+import type { QueryInput } from '../../src/modules/opendata/index.ts';
 
 /**
  * Demo: sandbox queries of an approved researcher (citizen01) on the dataset the grants seed

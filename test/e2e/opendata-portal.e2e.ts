@@ -64,7 +64,9 @@ describe('公共数据开放 in the browser: a visitor searches, previews and do
     await page.getByRole('cell', { name: '浏览器测试' }).first().waitFor();
 
     // The new key fills the try-it form; pick the dataset and send.
+    // The list is long and virtual: type to narrow it, as a person would.
     await page.getByLabel('数据集').click();
+    await page.getByLabel('数据集').fill('jt-bus-stop');
     await page.getByRole('option', { name: /jt-bus-stop/ }).click();
     await page.getByRole('button', { name: '发送请求' }).click();
     const status = page.locator('[data-testid="odacc-try-status"]');

@@ -1,5 +1,5 @@
 import { makeCreditCode, seededRandom } from '../../../src/kernel/ids/index.ts';
-import type { LicenceCode, ThemeCode } from '../../../src/modules/opendata/themes.ts';
+import type { LicenceCode, ThemeCode } from '../../../src/modules/opendata/index.ts';
 import { STREET_CENTRES } from '../../grids.ts';
 
 /*

@@ -35,6 +35,17 @@ function verdict(path: string, res: { statusCode: number; headers: Record<string
     if (/<errors>|^\s*\[\s*\{\s*"code"/.test(res.body) || String(res.headers['content-type']).startsWith('application/problem+json')) return null;
     return 'not a GeoReport error';
   }
+  // CKAN's Action API answers in CKAN's envelope, which CKAN clients read; ours adds the Chinese text.
+  // (A URL the platform refuses before routing — undecodable, too long — is still a problem document.)
+  if (/^\/api\/(3$|3\/|action\/)/.test(path) && !String(res.headers['content-type']).startsWith('application/problem+json')) {
+    try {
+      const b = JSON.parse(res.body);
+      if (b.success === false && b.error?.__type && b.error?.message && b.error?.zh) return null;
+    } catch {
+      // not JSON: not a CKAN error either
+    }
+    return 'not a CKAN error';
+  }
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) return 'not a problem document';
   try {
     const p = JSON.parse(res.body);

@@ -113,7 +113,7 @@ export function dataRoutes(p: DataParts) {
           params: Code_,
           body: Type.Object(
             {
-              rows: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), regionCode: Type.Optional(Type.String({ maxLength: 12 })), values: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()) }, { additionalProperties: false }), { maxItems: 100_000 }),
+              rows: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), regionCode: Type.Optional(Type.String({ maxLength: 12 })), values: Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 8_000 }), Type.Number(), Type.Boolean(), Type.Null()])) }, { additionalProperties: false }), { maxItems: 100_000 }),
               replace: Type.Optional(Type.Boolean()),
             },
             { additionalProperties: false },
@@ -128,7 +128,7 @@ export function dataRoutes(p: DataParts) {
       sub.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
       sub.post(
         '/api/data/resources/:code/records.csv',
-        { config: { authenticated: true }, schema: { tags, summary: '导入记录（CSV）/ Load the rows of a records resource from CSV', consumes: ['text/csv'], params: Code_, querystring: Replace, response: { 200: Loaded, ...errors } } },
+        { config: { authenticated: true, documentedBody: Type.String({ description: 'CSV：首行为信息项编码或名称，可含 _id、_region 列 / CSV with a header of item codes or names, optional _id and _region', maxLength: 20 * 1024 * 1024 }) }, schema: { tags, summary: '导入记录（CSV）/ Load the rows of a records resource from CSV', consumes: ['text/csv'], params: Code_, querystring: Replace, response: { 200: Loaded, ...errors } } },
         // The sub-plugin is not typed by the schema provider; the schema has checked both.
         async (req) => p.records.loadCsv(me(req), (req.params as { code: string }).code, String(req.body ?? ''), { replace: (req.query as { replace?: boolean }).replace }, rid(req)),
       );

@@ -17,6 +17,14 @@ import { createSandboxArea, type SandboxArea } from './sandbox/index.ts';
 export { opendataMigrations } from './migrations/index.ts';
 export type * from './ports.ts';
 export { THEMES, LICENCES, FORMATS } from './themes.ts';
+// What the demo seed uses: the shapes it sends, and the tables it writes history into directly
+// (past downloads and calls, a dataset catalogued weeks ago) where no API makes the past.
+export type { DescribeInput } from './catalogue/datasets.ts';
+export type { QueryInput } from './sandbox/schema.ts';
+export type { AccessTables } from './access/tables.ts';
+export { catalogueDb } from './catalogue/tables.ts';
+export { communityDb } from './community/tables.ts';
+export { cstDay } from './access/counts.ts';
 
 /** 公共数据开放: what the platform, flows, seeds and tests may use of the opendata module. */
 export interface OpendataModule {

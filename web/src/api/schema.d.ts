@@ -6580,7 +6580,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description CKAN 动作参数 / the action parameters, e.g. {"q": "公交", "rows": 10} */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: (string | number | boolean | null) | (string | number | boolean | null)[];
+                };
+            };
+        };
         responses: {
             /** @description CKAN error envelope */
             "4XX": {
@@ -14407,7 +14414,7 @@ export interface operations {
                         id: string;
                         regionCode?: string;
                         values: {
-                            [key: string]: unknown;
+                            [key: string]: string | number | boolean | null;
                         };
                     }[];
                 };
@@ -14538,7 +14545,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description CSV：首行为信息项编码或名称，可含 _id、_region 列 / CSV with a header of item codes or names, optional _id and _region */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -29817,7 +29829,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -30271,7 +30288,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -33287,7 +33309,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -35010,7 +35037,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -36020,7 +36052,7 @@ export interface operations {
                                 where: {
                                     item: string;
                                     op: string;
-                                    value: unknown;
+                                    value: (string | number | boolean) | (string | number | boolean)[];
                                 }[];
                             };
                             refusalCode: string | null;
@@ -36174,7 +36206,7 @@ export interface operations {
                                 where: {
                                     item: string;
                                     op: string;
-                                    value: unknown;
+                                    value: (string | number | boolean) | (string | number | boolean)[];
                                 }[];
                             };
                             refusalCode: string | null;
@@ -53938,6 +53970,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": string;
+                };
+            };
         };
     };
     getCatalogTtl: {
@@ -53972,6 +54013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/turtle": string;
+                };
+            };
         };
     };
     getDatasetByFile: {
@@ -54001,6 +54051,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": string;
+                    "text/turtle": string;
                 };
             };
         };

@@ -21,7 +21,8 @@ export class Registers {
 
   async recordDeath(who: Principal, i: { idNumber: string; diedOn: string }): Promise<void> {
     const id = this.person(i.idNumber);
-    if (typeof i.diedOn !== 'string' || !DAY.test(i.diedOn) || i.diedOn > this.today()) throw DataErrors.badRegister('/diedOn', 'YYYY-MM-DD, not in the future / 日期格式有误或晚于今天');
+    // Before 1900 is no death a register records now (and year 0 is no date PostgreSQL stores).
+    if (typeof i.diedOn !== 'string' || !DAY.test(i.diedOn) || i.diedOn < '1900-01-01' || i.diedOn > this.today()) throw DataErrors.badRegister('/diedOn', 'YYYY-MM-DD, not in the future / 日期格式有误或晚于今天');
     await this.write(who, 'MZ-DEATH', 'person', id.idx, (db) =>
       db
         .insertInto('data_death')

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../../kernel/http/app.ts';
-import { ProblemSchema, download } from '../../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema, download } from '../../../kernel/http/schemas.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import type { DownloadFormat, Downloads } from './downloads.ts';
 import { KeyRateLimited } from './errors.ts';
@@ -62,7 +62,7 @@ export function accessRoutes(s: { downloads: Downloads; previews: Previews; keys
     );
     app.post(
       '/api/opendata/keys/:id/revoke',
-      { config: { authenticated: true }, schema: { tags, summary: '注销接口密钥 / Revoke an API key', params: KeyIdParams, response: { 200: KeyView, ...errors } } },
+      { config: { authenticated: true, documentedBody: NoInput }, schema: { tags, summary: '注销接口密钥 / Revoke an API key', params: KeyIdParams, response: { 200: KeyView, ...errors } } },
       async (req) => s.keys.revoke(me(req), req.params.id, rid(req)),
     );
 

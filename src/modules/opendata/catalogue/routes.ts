@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../../kernel/http/app.ts';
-import { ProblemSchema } from '../../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../../kernel/http/schemas.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { FORMATS, LICENCES, THEMES } from '../themes.ts';
@@ -76,7 +76,7 @@ export function catalogueRoutes(k: Kernel, cat: OpenCatalogue, portal: Catalogue
     app.post(
       `${BASE}/:name/publish`,
       {
-        config: { permission: 'opendata.manage' },
+        config: { permission: 'opendata.manage', documentedBody: NoInput },
         schema: { tags, summary: '发布数据集 / Publish a dataset', params: DatasetName, response: { 200: DatasetSchema, ...errors } },
       },
       async (req) => cat.publish(me(req), req.params.name, rid(req)),

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../../kernel/http/app.ts';
 import { DomainError } from '../../../kernel/http/errors.ts';
-import { regionNameEn } from '../../org/region-names.ts';
+import { download } from '../../../kernel/http/schemas.ts';
+import { regionNameEn } from '../../org/index.ts';
 import { need, type OpendataContext } from '../area.ts';
 import type { Dataset } from '../ports.ts';
 import { catalogGraph, datasetGraph, toJsonLd, toTurtle, type Graph, type Site } from './dcat.ts';
@@ -75,6 +76,7 @@ export function dcatRoutes(ctx: OpendataContext) {
               page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'page, from 1' })),
               modified_since: Type.Optional(Type.String({ maxLength: 40, description: 'only datasets modified at or after this ISO 8601 date-time' })),
             }),
+            response: { 200: download(fmt === 'ttl' ? 'text/turtle' : 'application/ld+json') },
           },
         },
         async (req, reply) => {
@@ -105,6 +107,7 @@ export function dcatRoutes(ctx: OpendataContext) {
           tags,
           summary: 'One dataset as DCAT-AP 3: /dataset/{id or name}.jsonld or .ttl',
           params: Type.Object({ file: Type.String({ maxLength: 200 }) }),
+          response: { 200: download('application/ld+json', 'text/turtle') },
         },
       },
       async (req, reply) => {

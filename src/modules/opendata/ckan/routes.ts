@@ -3,6 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../kernel/http/app.ts';
 import { DomainError } from '../../../kernel/http/errors.ts';
 import { JsonValue } from '../../../kernel/http/schemas.ts';
+
+/** What a POST carries: the action's parameters (CKAN takes strings, numbers, booleans and lists of them). */
+const ActionParamValue = Type.Union([Type.String({ maxLength: 10_000 }), Type.Number(), Type.Boolean(), Type.Null()]);
+const ActionParams = Type.Record(Type.String({ maxLength: 100 }), Type.Union([ActionParamValue, Type.Array(ActionParamValue, { maxItems: 1000 })]), {
+  description: 'CKAN 动作参数 / the action parameters, e.g. {"q": "公交", "rows": 10}',
+});
 import type { OpendataContext } from '../area.ts';
 import { actionOf, ACTIONS, LIST_PARAMS, type Params } from './actions.ts';
 import { CkanError, CkanErrors } from './errors.ts';
@@ -131,7 +137,8 @@ export function ckanRoutes(ctx: OpendataContext) {
           sub.route({
             method,
             url: `${prefix}/:name`,
-            config,
+            // The action's parameters as a JSON object (or a form); the action checks them itself.
+            config: method === 'POST' ? { ...config, documentedBody: ActionParams } : config,
             schema: {
               tags,
               hide,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../../kernel/http/app.ts';
-import { ProblemSchema } from '../../../kernel/http/schemas.ts';
+import { NoInput, ProblemSchema } from '../../../kernel/http/schemas.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import type { Applications } from './applications.ts';
 import {
@@ -91,7 +91,7 @@ export function grantsRoutes(apps: Applications) {
       },
       async (req) => apps.sign(me(req), req.params.id, req.body, rid(req)),
     );
-    app.post(`${BASE}/:id/submit`, { config: signedIn, schema: { tags, summary: '提交申请 / Submit', params: Id, response: { 200: State, ...errors } } }, async (req) =>
+    app.post(`${BASE}/:id/submit`, { config: { ...signedIn, documentedBody: NoInput }, schema: { tags, summary: '提交申请 / Submit', params: Id, response: { 200: State, ...errors } } }, async (req) =>
       apps.submit(me(req), req.params.id, rid(req)),
     );
     app.post(
@@ -111,7 +111,10 @@ export function grantsRoutes(apps: Applications) {
     );
     app.post(
       `${BASE}/:id/credentials`,
-      { config: signedIn, schema: { tags, summary: '领取网关凭据（仅一次）/ Collect the gateway credentials (once)', params: Id, response: { 200: Credentials, ...errors } } },
+      {
+        config: { ...signedIn, documentedBody: NoInput },
+        schema: { tags, summary: '领取网关凭据（仅一次）/ Collect the gateway credentials (once)', params: Id, response: { 200: Credentials, ...errors } },
+      },
       async (req) => apps.credentials(me(req), req.params.id, rid(req)),
     );
   };

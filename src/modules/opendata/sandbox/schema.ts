@@ -94,7 +94,7 @@ export const LogEntry = Type.Object({
   query: Type.Object({
     groupBy: Type.Array(Type.String()),
     measures: Type.Array(MeasureSchema),
-    where: Type.Array(Type.Object({ item: Type.String(), op: Type.String(), value: Type.Unknown() })),
+    where: Type.Array(Type.Object({ item: Type.String(), op: Type.String(), value: Type.Union([Scalar, Type.Array(Scalar, { maxItems: 20 })]) })),
   }),
   status: Type.Union([Type.Literal('running'), Type.Literal('answered'), Type.Literal('refused')]),
   refusalCode: Nullable(Type.String()),

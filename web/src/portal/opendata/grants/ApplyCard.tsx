@@ -73,7 +73,7 @@ export function ApplyCard({ dataset }: DatasetSectionProps) {
       <Form<FormValues>
         layout="vertical"
         aria-label={t('odgrant.apply.title')}
-        initialValues={{ items: [], delivery: 'api', periodFrom: cstDay(1), periodTo: cstDay(180), contactName: me.name }}
+        initialValues={{ items: [], delivery: 'api', periodFrom: cstDay(0), periodTo: cstDay(180), contactName: me.name }}
         onFinish={(v) => create.mutate(v)}
       >
         <Typography.Paragraph>{me.actingFor ? t('odgrant.apply.asEnterprise', { name: me.actingFor.name }) : t('odgrant.apply.asPerson')}</Typography.Paragraph>
