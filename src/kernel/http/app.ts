@@ -126,7 +126,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : uuidv7();
     },
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, allowUnionTypes: true } },
     // req.ip, req.protocol and req.host follow X-Forwarded-* only when the direct peer is one of these.
     trustProxy: opts.trustProxy ?? false,
     ...serverTimeouts(opts.timeouts),

@@ -63,6 +63,10 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
+/** A record's value. One JSON Schema `type` list, not an anyOf: with the server's type coercion an anyOf
+ *  would turn 2 into "2" through its string branch, while a type list keeps a value that already fits. */
+const RecordValue = Type.Unsafe<string | number | boolean | null>({ type: ['string', 'number', 'boolean', 'null'], maxLength: 8_000 });
+
 export interface DataParts {
   catalogue: DataCatalogue;
   gateway: DataGateway;
@@ -113,7 +117,7 @@ export function dataRoutes(p: DataParts) {
           params: Code_,
           body: Type.Object(
             {
-              rows: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), regionCode: Type.Optional(Type.String({ maxLength: 12 })), values: Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 8_000 }), Type.Number(), Type.Boolean(), Type.Null()])) }, { additionalProperties: false }), { maxItems: 100_000 }),
+              rows: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), regionCode: Type.Optional(Type.String({ maxLength: 12 })), values: Type.Record(Type.String({ maxLength: 40 }), RecordValue) }, { additionalProperties: false }), { maxItems: 100_000 }),
               replace: Type.Optional(Type.Boolean()),
             },
             { additionalProperties: false },
