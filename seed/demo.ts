@@ -14,6 +14,7 @@ import { seedProactive } from './proactive-demo.ts';
 import { seedOffice } from './office-demo.ts';
 import { seedRegulation } from './regulation-demo.ts';
 import { seedOpendata } from './opendata-demo.ts';
+import { seedOpenness } from './openness-demo.ts';
 import { CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_RP, DEMO_STAFF, PARENT_OF } from './departments.ts';
 
 /** Streets of 乌兰浩特 for the demo residents' 户籍地址. */
@@ -174,5 +175,6 @@ export async function seedDemo(p: Platform, opts: { people?: number; companies?:
   await seedOffice(p, deptIds);
   await seedRegulation(p, deptIds);
   await seedOpendata(p, deptIds);
+  await seedOpenness(p, deptIds);
   log.info({ departments: deptIds.size, staff: DEMO_STAFF.length, people, companies }, 'seed: demo region loaded');
 }

@@ -82,6 +82,12 @@ export const DEMO_STAFF: [string, string, string, string[]][] = [
   ['steward.scjg', '何淑芬', 'SCJG', ['data_steward']],
   ['steward.wjw', '包玉兰', 'WJW', ['data_steward']],
   ['leader01', '韩志强', 'BGS', ['leader']],
+  // 政务公开: the 政府办's 政务公开办 and each unit's 政务公开专员 and 保密审查员 (leaders approve publication).
+  ['gk.admin', '赵雅琴', 'BGS', ['openness_admin']],
+  ['gk.bgs', '斯琴', 'BGS', ['openness_editor']],
+  ['gk.mzj', '刘晓梅', 'MZJ', ['openness_editor']],
+  ['bm.bgs', '陈立军', 'BGS', ['secrecy_reviewer']],
+  ['bm.mzj', '格日勒', 'MZJ', ['secrecy_reviewer']],
   // 主动服务: each bureau's 政策兑现专员 manages its own policies (免申即享, 政策找人).
   ['policy.mzj', '苏日娜', 'MZJ', ['policy_officer']],
   ['policy.rsj', '郭红梅', 'RSJ', ['policy_officer']],

@@ -27,6 +27,7 @@ import { proactiveMigrations, createProactiveModule, type ProactiveModule } from
 import { officeMigrations, createOfficeModule, type OfficeModule } from './modules/office/index.ts';
 import { regulationMigrations, createRegulationModule, type RegulationModule } from './modules/regulation/index.ts';
 import { opendataMigrations, createOpendataModule, type OpendataModule } from './modules/opendata/index.ts';
+import { opennessMigrations, createOpennessModule, type OpennessModule } from './modules/openness/index.ts';
 import { wireFlows } from './flows/index.ts';
 import { screenRoutes } from './flows/screen-routes.ts';
 
@@ -44,6 +45,7 @@ export interface Platform {
   office: OfficeModule;
   regulation: RegulationModule;
   opendata: OpendataModule;
+  openness: OpennessModule;
   log: Logger;
   /** Every migration of the kernel and the modules, in order. */
   migrations: Migration[];
@@ -77,6 +79,7 @@ export const PLATFORM_MIGRATIONS: Migration[] = [
   ...officeMigrations,
   ...regulationMigrations,
   ...opendataMigrations,
+  ...opennessMigrations,
 ];
 
 /** Wires kernel and modules together. One process serves every pillar (see DESIGN: one process per platform). */
@@ -104,7 +107,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   const office = createOfficeModule(kernel, rolePolicy, org.service, identity);
   const regulation = createRegulationModule(kernel, rolePolicy, org.service, identity);
   const opendata = createOpendataModule(kernel, rolePolicy, org.service, identity);
-  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office, regulation, opendata });
+  const openness = createOpennessModule(kernel, rolePolicy, org.service, identity);
+  wireFlows(kernel, { identity, services, cases, licenses, data, proactive, office, regulation, opendata, openness });
   let stopWorkers: (() => Promise<void>) | null = null;
   let app: App | null = null;
   const migrations = PLATFORM_MIGRATIONS;
@@ -123,6 +127,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     office,
     regulation,
     opendata,
+    openness,
     log,
     migrations,
     async migrate() {
@@ -186,6 +191,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
         office.routes,
         regulation.routes,
         opendata.routes,
+        openness.routes,
         calendarRoutes(kernel),
         fileRoutes(kernel, rolePolicy),
         auditRoutes(kernel),

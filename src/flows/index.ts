@@ -6,6 +6,7 @@ import type { LicensesModule } from '../modules/licenses/index.ts';
 import type { OfficeModule } from '../modules/office/index.ts';
 import type { RegulationModule } from '../modules/regulation/index.ts';
 import type { OpendataModule } from '../modules/opendata/index.ts';
+import type { OpennessModule } from '../modules/openness/index.ts';
 import type { ProactiveModule } from '../modules/proactive/index.ts';
 import type { ServicesModule } from '../modules/services/index.ts';
 import { archiveSources } from './archive-sources.ts';
@@ -23,6 +24,10 @@ import { regulationEntities } from './regulation-entities.ts';
 import { regulationLicences } from './regulation-licences.ts';
 import { regulationLinkage } from './regulation-linkage.ts';
 import { opendataData } from './opendata-data.ts';
+import { opennessSeals } from './openness-seals.ts';
+import { opennessOffice } from './openness-office.ts';
+import { opennessProactive } from './openness-proactive.ts';
+import { opennessKnowledge } from './openness-knowledge.ts';
 import { population } from './population.ts';
 import { sensorCases } from './sensor-cases.ts';
 import { dutyCases } from './duty-cases.ts';
@@ -43,6 +48,7 @@ export function wireFlows(
     office: OfficeModule;
     regulation: RegulationModule;
     opendata: OpendataModule;
+    openness: OpennessModule;
   },
 ): void {
   population(m.identity, m.data);
@@ -63,4 +69,8 @@ export function wireFlows(
   regulationLicences(m.licenses, m.regulation);
   regulationLinkage(k, m.identity, m.services, m.cases, m.regulation);
   opendataData(m.data, m.opendata);
+  opennessSeals(m.openness, m.licenses);
+  opennessOffice(m.openness, m.office);
+  opennessProactive(m.openness, m.proactive);
+  opennessKnowledge(m.openness, m.cases);
 }

@@ -13,6 +13,7 @@ import { orgMigrations } from './org/migrations/index.ts';
 import { officeMigrations } from './office/migrations/index.ts';
 import { regulationMigrations } from './regulation/migrations/index.ts';
 import { opendataMigrations } from './opendata/migrations/index.ts';
+import { opennessMigrations } from './openness/migrations/index.ts';
 import { proactiveMigrations } from './proactive/migrations/index.ts';
 import { servicesMigrations } from './services/migrations/index.ts';
 
@@ -49,6 +50,7 @@ beforeAll(async () => {
     ...officeMigrations,
     ...regulationMigrations,
     ...opendataMigrations,
+    ...opennessMigrations,
   ]);
   actual = (
     await sql<ActualColumn>`

@@ -35,6 +35,13 @@ import { odaccEn, odaccZh } from './i18n-opendata-access';
 import { odgrantEn, odgrantZh } from './i18n-opendata-grants';
 import { odsbxEn, odsbxZh } from './i18n-opendata-sandbox';
 import { odcomEn, odcomZh } from './i18n-opendata-community';
+import { gkEn, gkZh } from './i18n-openness';
+import { gklibEn, gklibZh } from './i18n-openness-library';
+import { gkrevEn, gkrevZh } from './i18n-openness-review';
+import { gkreqEn, gkreqZh } from './i18n-openness-requests';
+import { gkrptEn, gkrptZh } from './i18n-openness-reports';
+import { gkqaEn, gkqaZh } from './i18n-openness-interaction';
+import { gkmatchEn, gkmatchZh } from './i18n-openness-matching';
 
 const zh = {
   app: { name: '一网', full: '一网 · 数字政府平台', region: '乌兰浩特市' },
@@ -522,6 +529,13 @@ void i18n.use(initReactI18next).init({
         odgrant: odgrantZh,
         odsbx: odsbxZh,
         odcom: odcomZh,
+        gk: gkZh,
+        gklib: gklibZh,
+        gkrev: gkrevZh,
+        gkreq: gkreqZh,
+        gkrpt: gkrptZh,
+        gkqa: gkqaZh,
+        gkmatch: gkmatchZh,
       },
     },
     en: {
@@ -562,6 +576,13 @@ void i18n.use(initReactI18next).init({
         odgrant: odgrantEn,
         odsbx: odsbxEn,
         odcom: odcomEn,
+        gk: gkEn,
+        gklib: gklibEn,
+        gkrev: gkrevEn,
+        gkreq: gkreqEn,
+        gkrpt: gkrptEn,
+        gkqa: gkqaEn,
+        gkmatch: gkmatchEn,
       },
     },
   },

@@ -39,6 +39,7 @@ const BundleApply = lazy(() => import('./portal/bundles/BundleApply').then((m) =
 const BundleStatusPage = lazy(() => import('./portal/bundles/BundleStatusPage').then((m) => ({ default: m.BundleStatusPage })));
 const MyBenefits = lazy(() => import('./portal/proactive/MyBenefits').then((m) => ({ default: m.MyBenefits })));
 const PolicyCards = lazy(() => import('./portal/proactive/PolicyCards').then((m) => ({ default: m.PolicyCards })));
+const OpennessPortal = lazy(() => import('./portal/openness/OpennessPortal').then((m) => ({ default: m.OpennessPortal })));
 const OpenDataPortal = lazy(() => import('./portal/opendata/OpenDataPortal').then((m) => ({ default: m.OpenDataPortal })));
 const PublicRegulation = lazy(() => import('./portal/regulation/PublicRegulation').then((m) => ({ default: m.PublicRegulation })));
 const CaseStatus = lazy(() => import('./portal/cases/CaseStatus').then((m) => ({ default: m.CaseStatus })));
@@ -201,6 +202,7 @@ function Root() {
               {/* 双随机一公开: published draws (anyone can recompute them) and inspection results. */}
               <Route path="supervision/*" element={<PublicRegulation />} />
               <Route path="opendata/*" element={<OpenDataPortal />} />
+              <Route path="openness/*" element={<OpennessPortal />} />
               <Route
                 path="messages"
                 element={

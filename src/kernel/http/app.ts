@@ -113,6 +113,8 @@ const WEB_AREAS = [
   '/supervision',
   // 公共数据开放: the open-data portal's pages (datasets are linked from CKAN and DCAT clients).
   '/opendata',
+  // 政务公开: the policy library's pages (documents are linked from the feed and from 政策找人 notices).
+  '/openness',
 ];
 
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);

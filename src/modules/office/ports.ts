@@ -35,7 +35,7 @@ export interface SupervisionPort {
 export interface RaiseTask {
   title: string;
   detail?: string;
-  source: { kind: 'instruction' | 'meeting' | 'document' | 'key_work'; ref?: string; label?: string };
+  source: { kind: 'instruction' | 'meeting' | 'document' | 'key_work' | 'disclosure'; ref?: string; label?: string };
   leadDepartmentId: string;
   helperDepartmentIds?: string[];
   /** The deadline as a date (YYYY-MM-DD, China time); must be a working day. */

@@ -47,6 +47,7 @@ export const ROLES: RoleDef[] = [
       'regulation.manage',
       'regulation.figures',
       'opendata.manage',
+      'openness.manage',
     ],
   },
   {
@@ -88,6 +89,12 @@ export const ROLES: RoleDef[] = [
   // 公共数据开放: a department's 数据专员 answers for the data it provides — approves 有条件开放
   // applications as the provider and reads the sandbox log of its datasets.
   { code: 'data_steward', zh: '数据专员', en: 'Data steward', permissions: ['workbench.use', 'org.read', 'file.read', 'data.read', 'opendata.provide'], departmentScoped: true },
+  // 政务公开: a department's 政务公开专员 drafts and publishes its documents, answers its 依申请公开
+  // requests and its 留言; its 保密审查员 signs off that a draft holds nothing classified or private;
+  // the 政务公开办 (openness.manage) keeps the lists, the yearly report and 督办 across departments.
+  { code: 'openness_editor', zh: '政务公开专员', en: 'Openness editor', permissions: ['workbench.use', 'org.read', 'file.read', 'openness.edit'], departmentScoped: true },
+  { code: 'secrecy_reviewer', zh: '保密审查员', en: 'Secrecy reviewer', permissions: ['workbench.use', 'org.read', 'file.read', 'openness.secrecy'], departmentScoped: true },
+  { code: 'openness_admin', zh: '政务公开管理员', en: 'Openness administrator', permissions: ['workbench.use', 'org.read', 'file.read', 'openness.edit', 'openness.manage'] },
   {
     code: 'leader',
     zh: '领导',
@@ -113,6 +120,8 @@ export const ROLES: RoleDef[] = [
       'office.sign',
       'regulation.read',
       'regulation.figures',
+      // 政务公开: approves publication and a 依申请公开 extension, for the leader's own unit.
+      'openness.approve',
     ],
   },
   {

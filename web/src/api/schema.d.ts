@@ -18508,7 +18508,7 @@ export interface operations {
                         employeeNo: string;
                         name: string;
                         phone?: string;
-                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                        roles: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "openness_editor" | "secrecy_reviewer" | "openness_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     };
                     username: string;
                 };
@@ -28178,8 +28178,8 @@ export interface operations {
         parameters: {
             query?: {
                 light?: "green" | "yellow" | "red";
-                /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 */
-                source?: "instruction" | "meeting" | "document" | "key_work";
+                /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 / 依申请公开逾期 */
+                source?: "instruction" | "meeting" | "document" | "key_work" | "disclosure";
                 state?: string;
                 unit?: string;
             };
@@ -28233,8 +28233,8 @@ export interface operations {
                             remindLevel: number;
                             returned: number;
                             source: {
-                                /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 */
-                                kind: "instruction" | "meeting" | "document" | "key_work";
+                                /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 / 依申请公开逾期 */
+                                kind: "instruction" | "meeting" | "document" | "key_work" | "disclosure";
                                 label: string | null;
                                 ref: string | null;
                             };
@@ -28326,8 +28326,8 @@ export interface operations {
                     };
                     detail?: string;
                     source: {
-                        /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 */
-                        kind: "instruction" | "meeting" | "document" | "key_work";
+                        /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 / 依申请公开逾期 */
+                        kind: "instruction" | "meeting" | "document" | "key_work" | "disclosure";
                         label?: string;
                         ref?: string;
                     };
@@ -28484,8 +28484,8 @@ export interface operations {
                         remindLevel: number;
                         returned: number;
                         source: {
-                            /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 */
-                            kind: "instruction" | "meeting" | "document" | "key_work";
+                            /** @description 来源：领导批示 / 会议决定 / 公文 / 年度重点工作 / 依申请公开逾期 */
+                            kind: "instruction" | "meeting" | "document" | "key_work" | "disclosure";
                             label: string | null;
                             ref: string | null;
                         };
@@ -37311,7 +37311,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roleCodes: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "openness_editor" | "secrecy_reviewer" | "openness_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                 };
             };
         };
@@ -37852,7 +37852,7 @@ export interface operations {
                     /** Format: uuid */
                     departmentId?: string;
                     name?: string;
-                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
+                    roles?: ("platform_admin" | "region_admin" | "window_staff" | "approver" | "hotline_agent" | "case_handler" | "grid_worker" | "regulator" | "inspector" | "data_admin" | "data_steward" | "openness_editor" | "secrecy_reviewer" | "openness_admin" | "leader" | "policy_officer" | "office_clerk" | "office_supervisor" | "duty_officer" | "archivist" | string)[];
                     version: number;
                 };
             };

@@ -83,6 +83,7 @@ function Pillars() {
     { key: 'p4', to: '/licences' },
     { key: 'p5', to: '/policies' },
     { key: 'p6', to: '/opendata' },
+    { key: 'p7', to: '/openness' },
   ] as const;
   return (
     <section className="yw-section" aria-labelledby="pillars">
@@ -93,8 +94,8 @@ function Pillars() {
         {pillars.map((p) => (
           <li key={p.key}>
             <Link to={p.to}>
-              <strong>{p.key === 'p5' ? t('pro.policyCards') : p.key === 'p6' ? t('od.title') : t(`portal.${p.key}`)}</strong>
-              {p.key === 'p5' ? t('pro.pillar') : p.key === 'p6' ? t('od.pillar') : t(`portal.${p.key}d`)}
+              <strong>{p.key === 'p5' ? t('pro.policyCards') : p.key === 'p6' ? t('od.title') : p.key === 'p7' ? t('gk.title') : t(`portal.${p.key}`)}</strong>
+              {p.key === 'p5' ? t('pro.pillar') : p.key === 'p6' ? t('od.pillar') : p.key === 'p7' ? t('gk.pillar') : t(`portal.${p.key}d`)}
             </Link>
           </li>
         ))}

@@ -27,6 +27,7 @@ const IssuedLicences = lazy(() => import('./licences/IssuedLicences').then((m) =
 const PolicyList = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyList })));
 const PolicyPage = lazy(() => import('./proactive/ProactiveArea').then((m) => ({ default: m.PolicyPage })));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => ({ default: m.OfficeArea })));
+const OpennessArea = lazy(() => import('./openness/OpennessArea').then((m) => ({ default: m.OpennessArea })));
 const OpenDataArea = lazy(() => import('./opendata/OpenDataArea').then((m) => ({ default: m.OpenDataArea })));
 const RegulationArea = lazy(() => import('./regulation/RegulationArea').then((m) => ({ default: m.RegulationArea })));
 const CaseInbox = lazy(() => import('./cases/CaseInbox').then((m) => ({ default: m.CaseInbox })));
@@ -54,7 +55,7 @@ export function WorkbenchHome() {
     );
   const lazyTab = (node: React.ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
   // 一网协同 and 互联网+监管 keep their own sections below /workbench/office/ and /workbench/regulation/.
-  const tab = path.startsWith('office') ? 'office' : path.startsWith('regulation') ? 'regulation' : path.startsWith('opendata') ? 'opendata' : path;
+  const tab = path.startsWith('office') ? 'office' : path.startsWith('regulation') ? 'regulation' : path.startsWith('opendata') ? 'opendata' : path.startsWith('openness') ? 'openness' : path;
   const handle = can(me, 'services.handle');
   return (
     <>
@@ -95,6 +96,9 @@ export function WorkbenchHome() {
           ...(can(me, 'office.use') ? [{ key: 'office', label: t('off.area'), children: lazyTab(<OfficeArea />) }] : []),
           ...(can(me, 'regulation.read') ? [{ key: 'regulation', label: t('reg.area'), children: lazyTab(<RegulationArea />) }] : []),
           ...(can(me, 'opendata.manage') || can(me, 'opendata.provide') ? [{ key: 'opendata', label: t('od.title'), children: lazyTab(<OpenDataArea />) }] : []),
+          ...(can(me, 'openness.edit') || can(me, 'openness.secrecy') || can(me, 'openness.approve') || can(me, 'openness.manage')
+            ? [{ key: 'openness', label: t('gk.title'), children: lazyTab(<OpennessArea />) }]
+            : []),
           ...(can(me, 'data.read') ? [{ key: 'data', label: t('data.title'), children: lazyTab(<DataHome />) }] : []),
         ]}
       />

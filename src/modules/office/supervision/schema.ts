@@ -4,8 +4,8 @@ const Uuid = Type.String({ format: 'uuid' });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（中国时间 / China time）' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const SourceKind = Type.Union([Type.Literal('instruction'), Type.Literal('meeting'), Type.Literal('document'), Type.Literal('key_work')], {
-  description: '来源：领导批示 / 会议决定 / 公文 / 年度重点工作',
+export const SourceKind = Type.Union([Type.Literal('instruction'), Type.Literal('meeting'), Type.Literal('document'), Type.Literal('key_work'), Type.Literal('disclosure')], {
+  description: '来源：领导批示 / 会议决定 / 公文 / 年度重点工作 / 依申请公开逾期',
 });
 export const LightSchema = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]);
 

@@ -7,7 +7,7 @@ import { api } from '../../../api';
 import { LIGHT_COLOURS, type Light, type SourceKind, type TaskView } from './types';
 
 const LIGHTS: Light[] = ['red', 'yellow', 'green'];
-const SOURCES: SourceKind[] = ['instruction', 'meeting', 'document', 'key_work'];
+const SOURCES: SourceKind[] = ['instruction', 'meeting', 'document', 'key_work', 'disclosure'];
 
 /** 督办看板: three columns by light (red first), filtered by lead unit and source; each card opens its task. */
 export function Board() {

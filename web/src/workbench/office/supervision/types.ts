@@ -1,5 +1,5 @@
 export type Light = 'green' | 'yellow' | 'red';
-export type SourceKind = 'instruction' | 'meeting' | 'document' | 'key_work';
+export type SourceKind = 'instruction' | 'meeting' | 'document' | 'key_work' | 'disclosure';
 
 /** A task as the board lists it (GET /api/office/supervision/tasks). */
 export interface TaskView {

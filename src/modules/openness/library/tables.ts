@@ -1,0 +1,3 @@
+/** Tables of the library area (none yet). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LibraryTables {}
