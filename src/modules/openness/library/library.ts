@@ -219,7 +219,11 @@ export class Library {
     const attachments = input.attachments ?? [];
     if (attachments.length > 20) problems.push({ path: '/attachments', zh: '附件至多 20 个', en: 'At most 20 attachments' });
     for (const [i, a] of attachments.entries()) {
-      const f = a && typeof a.fileId === 'string' ? await this.k.files.find(a.fileId) : null;
+      // The file store's own read would take a second connection inside the caller's transaction: read its row here.
+      const f =
+        a && typeof a.fileId === 'string' && UUID.test(a.fileId)
+          ? (await sql<{ id: string }>`SELECT id FROM kernel_file WHERE id = ${a.fileId}`.execute(ex)).rows[0]
+          : null;
       if (!f) problems.push({ path: `/attachments/${i}/fileId`, zh: '附件文件不存在', en: 'The attached file does not exist' });
       if (!a || typeof a.name !== 'string' || !a.name.trim() || a.name.length > 200 || CONTROL.test(a.name) || /[\\/]/.test(a.name))
         problems.push({ path: `/attachments/${i}/name`, zh: '附件名称有误', en: 'The attachment name is not valid' });
@@ -284,7 +288,7 @@ export class Library {
 
   /** The next 索引号 for an issuer in a year, by the region's scheme (setting openness.library). */
   private async nextIndexNo(trx: Tx, regionCode: string, deptCode: string | null, year: number): Promise<string> {
-    const s = await librarySettings(this.k.settings, regionCode);
+    const s = await librarySettings(this.k.settings, regionCode, trx);
     const org = deptCode ? (s.creditCodes[deptCode] ?? `${regionCode}${deptCode}`) : regionCode;
     const r = await libraryDb(trx)
       .insertInto('openness_index_counter')

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { Executor } from '../../../kernel/db/index.ts';
 import type { Settings } from '../../../kernel/settings/index.ts';
 
 export const LIBRARY_SETTINGS_KEY = 'openness.library';
@@ -36,4 +37,4 @@ export function declareLibrarySettings(settings: Settings): void {
   });
 }
 
-export const librarySettings = (settings: Settings, regionCode: string): Promise<LibrarySettings> => settings.get<LibrarySettings>(LIBRARY_SETTINGS_KEY, regionCode);
+export const librarySettings = (settings: Settings, regionCode: string, ex?: Executor): Promise<LibrarySettings> => settings.get<LibrarySettings>(LIBRARY_SETTINGS_KEY, regionCode, { ex });
