@@ -32,7 +32,9 @@ export function createLibraryArea(ctx: OpennessContext): LibraryArea {
     withdraw: (trx, who, id, reason) => library.withdraw(trx, who, id, reason),
     get: (ex, id) => library.get(ex, id),
     find: async (q, limit) =>
-      (await index.rank(q, (d) => d.state === 'published', true)).slice(0, Math.max(0, Math.min(limit, 100))).map((h) => ({ id: h.doc.id, title: h.doc.title, number: h.doc.number, publishedOn: h.doc.published_on })),
+      (await index.rank(q, (d) => d.state === 'published', true))
+        .slice(0, Math.max(0, Math.min(limit, 100)))
+        .map((h) => ({ id: h.doc.id, title: h.doc.title, number: h.doc.number, publishedOn: h.doc.published_on })),
     yearFigures: (ex, year) => library.yearFigures(ex, year),
   };
   ctx.ports.library = port;

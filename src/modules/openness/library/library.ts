@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor, Tx } from '../../../kernel/db/index.ts';
-import { Errors } from '../../../kernel/http/errors.ts';
+import { DomainError, Errors } from '../../../kernel/http/errors.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpennessContext } from '../area.ts';
@@ -200,10 +200,15 @@ export class Library {
     const writtenOk = typeof input.writtenOn === 'string' && isDay(input.writtenOn);
     if (!writtenOk) problems.push({ path: '/writtenOn', zh: '成文日期应为有效日期（YYYY-MM-DD）', en: 'The date written must be a valid date (YYYY-MM-DD)' });
     const publishOn = input.publishOn ?? this.today();
-    if (typeof publishOn !== 'string' || !isDay(publishOn)) problems.push({ path: '/publishOn', zh: '发布日期应为有效日期（YYYY-MM-DD）', en: 'The publication date must be a valid date (YYYY-MM-DD)' });
+    if (typeof publishOn !== 'string' || !isDay(publishOn))
+      problems.push({ path: '/publishOn', zh: '发布日期应为有效日期（YYYY-MM-DD）', en: 'The publication date must be a valid date (YYYY-MM-DD)' });
     else {
       if (writtenOk && publishOn < input.writtenOn)
-        problems.push({ path: '/publishOn', zh: `发布日期（${publishOn}）不能早于成文日期（${input.writtenOn}）`, en: `The publication date (${publishOn}) cannot be before the date written (${input.writtenOn})` });
+        problems.push({
+          path: '/publishOn',
+          zh: `发布日期（${publishOn}）不能早于成文日期（${input.writtenOn}）`,
+          en: `The publication date (${publishOn}) cannot be before the date written (${input.writtenOn})`,
+        });
       if (publishOn > this.today()) problems.push({ path: '/publishOn', zh: `发布日期（${publishOn}）不能晚于今天`, en: `The publication date (${publishOn}) cannot be in the future` });
     }
     if (writtenOk && input.writtenOn > this.today()) problems.push({ path: '/writtenOn', zh: '成文日期不能晚于今天', en: 'The date written cannot be in the future' });
@@ -220,10 +225,7 @@ export class Library {
     if (attachments.length > 20) problems.push({ path: '/attachments', zh: '附件至多 20 个', en: 'At most 20 attachments' });
     for (const [i, a] of attachments.entries()) {
       // The file store's own read would take a second connection inside the caller's transaction: read its row here.
-      const f =
-        a && typeof a.fileId === 'string' && UUID.test(a.fileId)
-          ? (await sql<{ id: string }>`SELECT id FROM kernel_file WHERE id = ${a.fileId}`.execute(ex)).rows[0]
-          : null;
+      const f = a && typeof a.fileId === 'string' && UUID.test(a.fileId) ? (await sql<{ id: string }>`SELECT id FROM kernel_file WHERE id = ${a.fileId}`.execute(ex)).rows[0] : null;
       if (!f) problems.push({ path: `/attachments/${i}/fileId`, zh: '附件文件不存在', en: 'The attached file does not exist' });
       if (!a || typeof a.name !== 'string' || !a.name.trim() || a.name.length > 200 || CONTROL.test(a.name) || /[\\/]/.test(a.name))
         problems.push({ path: `/attachments/${i}/name`, zh: '附件名称有误', en: 'The attachment name is not valid' });
@@ -251,16 +253,26 @@ export class Library {
     if (input.kind === 'interpretation' && input.interpretationOf) {
       const orig = await this.row(ex, input.interpretationOf);
       if (!orig) problems.push({ path: '/interpretationOf', zh: '所解读的原文不存在', en: 'The document it interprets does not exist' });
-      else if (orig.state !== 'published') problems.push({ path: '/interpretationOf', zh: `所解读的原文《${orig.title}》尚未发布（或已撤回），解读不能先于原文发布`, en: `The document it interprets, “${orig.title}”, is not published; an interpretation cannot be published before its original` });
+      else if (orig.state !== 'published')
+        problems.push({
+          path: '/interpretationOf',
+          zh: `所解读的原文《${orig.title}》尚未发布（或已撤回），解读不能先于原文发布`,
+          en: `The document it interprets, “${orig.title}”, is not published; an interpretation cannot be published before its original`,
+        });
       else if (orig.kind === 'interpretation') problems.push({ path: '/interpretationOf', zh: '不能解读另一份解读', en: 'An interpretation cannot interpret another interpretation' });
       else if (orig.id === replacing) problems.push({ path: '/interpretationOf', zh: '文件不能解读自身', en: 'A document cannot interpret itself' });
       else if (typeof publishOn === 'string' && publishOn < orig.published_on)
-        problems.push({ path: '/publishOn', zh: `解读的发布日期（${publishOn}）不能早于原文的发布日期（${orig.published_on}）`, en: `The interpretation (${publishOn}) cannot be published before its original (${orig.published_on})` });
+        problems.push({
+          path: '/publishOn',
+          zh: `解读的发布日期（${publishOn}）不能早于原文的发布日期（${orig.published_on}）`,
+          en: `The interpretation (${publishOn}) cannot be published before its original (${orig.published_on})`,
+        });
     }
     for (const [i, r] of (input.replaces ?? []).entries()) {
       const old = r && typeof r.id === 'string' ? await this.row(ex, r.id) : null;
       if (!r || (r.as !== 'repealed' && r.as !== 'amended')) problems.push({ path: `/replaces/${i}/as`, zh: '应为废止或修订', en: 'Must be repealed or amended' });
-      if (!old || old.state !== 'published') problems.push({ path: `/replaces/${i}/id`, zh: '被废止或修订的文件不存在或未发布', en: 'The document to repeal or amend does not exist or is not published' });
+      if (!old || old.state !== 'published')
+        problems.push({ path: `/replaces/${i}/id`, zh: '被废止或修订的文件不存在或未发布', en: 'The document to repeal or amend does not exist or is not published' });
       else if (old.id === replacing) problems.push({ path: `/replaces/${i}/id`, zh: '文件不能废止或修订自身', en: 'A document cannot replace itself' });
       else if (old.kind === 'interpretation') problems.push({ path: `/replaces/${i}/id`, zh: '解读不能被废止或修订，请撤回', en: 'An interpretation is withdrawn, not repealed' });
     }
@@ -363,7 +375,13 @@ export class Library {
     for (const r of replaces ?? []) {
       const old = await libraryDb(trx)
         .updateTable('openness_document')
-        .set({ validity: r.as, replaced_by: by.id, validity_note: `${r.as === 'repealed' ? '已被废止' : '已被修订'}：${by.title}${by.number ? `（${by.number}）` : ''}`, updated_at: this.k.clock.now(), version: sql`version + 1` })
+        .set({
+          validity: r.as,
+          replaced_by: by.id,
+          validity_note: `${r.as === 'repealed' ? '已被废止' : '已被修订'}：${by.title}${by.number ? `（${by.number}）` : ''}`,
+          updated_at: this.k.clock.now(),
+          version: sql`version + 1`,
+        })
         .where('id', '=', r.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -396,7 +414,7 @@ export class Library {
         index_no: indexNo,
         ...values,
         validity: opts.validity ?? 'valid',
-        validity_note: opts.validity === 'expired' ? (opts.validityNote?.trim() || '已失效') : null,
+        validity_note: opts.validity === 'expired' ? opts.validityNote?.trim() || '已失效' : null,
         replaced_by: null,
         state: 'published',
         withdrawn_reason: null,
@@ -434,9 +452,19 @@ export class Library {
       .returningAll()
       .executeTakeFirstOrThrow();
     // 解读 published before the original's new date would break the rule: refuse.
-    const early = await libraryDb(trx).selectFrom('openness_document').select('id').where('interpretation_of', '=', id).where('state', '=', 'published').where('published_on', '<', row.published_on).executeTakeFirst();
+    const early = await libraryDb(trx)
+      .selectFrom('openness_document')
+      .select('id')
+      .where('interpretation_of', '=', id)
+      .where('state', '=', 'published')
+      .where('published_on', '<', row.published_on)
+      .executeTakeFirst();
     if (early) throw LibraryErrors.invalid([{ path: '/publishOn', zh: '原文的发布日期不能晚于其已发布的解读', en: 'The original cannot be dated after its published interpretations' }]);
-    const changed = Object.fromEntries(Object.keys(values).filter((key) => JSON.stringify((old as Record<string, unknown>)[key]) !== JSON.stringify((row as Record<string, unknown>)[key])).map((key) => [key, { from: (old as Record<string, unknown>)[key], to: (row as Record<string, unknown>)[key] }]));
+    const changed = Object.fromEntries(
+      Object.keys(values)
+        .filter((key) => JSON.stringify((old as Record<string, unknown>)[key]) !== JSON.stringify((row as Record<string, unknown>)[key]))
+        .map((key) => [key, { from: (old as Record<string, unknown>)[key], to: (row as Record<string, unknown>)[key] }]),
+    );
     delete changed.body;
     await this.addHistory(trx, who, row, 'changed', why.note.trim(), why.reviewId);
     await this.record(trx, who, row, 'changed', { ...changed, bodyChanged: old.body !== row.body, reviewId: why.reviewId, note: why.note.trim() });
@@ -475,7 +503,8 @@ export class Library {
       this.assertCanEdit(who, old);
       if (old.state !== 'published') throw LibraryErrors.withdrawn();
       if (old.version !== input.expectedVersion) throw LibraryErrors.stale();
-      if (old.kind === 'interpretation') throw LibraryErrors.invalid([{ path: '/validity', zh: '解读随原文，不单独标注有效性', en: 'An interpretation follows its original and has no validity of its own' }]);
+      if (old.kind === 'interpretation')
+        throw LibraryErrors.invalid([{ path: '/validity', zh: '解读随原文，不单独标注有效性', en: 'An interpretation follows its original and has no validity of its own' }]);
       if (old.validity === 'repealed' || old.validity === 'amended')
         throw LibraryErrors.invalid([{ path: '/validity', zh: '已被废止或修订的文件不能改变有效性', en: 'A repealed or amended document keeps that validity' }]);
       if (!input.reason.trim() || CONTROL.test(input.reason)) throw LibraryErrors.invalid([{ path: '/reason', zh: '须说明理由', en: 'A reason is required' }]);
@@ -526,11 +555,15 @@ export class Library {
           }
           done.push({ key: key ?? null, ...r });
         } catch (e) {
-          // Say which item failed: its problems' paths are under /items/<i>.
-          if (e instanceof Error && 'problems' in e && Array.isArray((e as { problems?: unknown }).problems)) {
-            const de = e as unknown as { problems: { path: string; message: string }[]; zh: string; en: string };
-            de.problems = de.problems.map((p) => ({ ...p, path: p.path.startsWith('/items/') ? p.path : `/items/${i}${p.path}` }));
-          }
+          // Say which item failed: its problems' paths are put under /items/<i>.
+          if (e instanceof DomainError && e.errors?.length)
+            throw new DomainError(
+              e.code,
+              e.status,
+              `第 ${i + 1} 件：${e.zh}`,
+              `Item ${i + 1}: ${e.en}`,
+              e.errors.map((p) => ({ ...p, path: p.path.startsWith('/items/') ? p.path : `/items/${i}${p.path}` })),
+            );
           throw e;
         }
       }

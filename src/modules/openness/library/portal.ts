@@ -105,10 +105,7 @@ export class LibraryPortal {
     };
     const matched = hits.filter((h) => filters.every(([, f]) => f(h.doc)));
     const sort = q.sort ?? (text ? 'relevance' : 'published');
-    const sorted =
-      sort === 'relevance'
-        ? matched
-        : [...matched].sort((a, b) => b.doc.published_on.localeCompare(a.doc.published_on) || b.doc.index_no.localeCompare(a.doc.index_no));
+    const sorted = sort === 'relevance' ? matched : [...matched].sort((a, b) => b.doc.published_on.localeCompare(a.doc.published_on) || b.doc.index_no.localeCompare(a.doc.index_no));
     const themes = new Map((await this.lib.themes(this.ctx.k.db, true)).map((t) => [t.code, [t.name, t.nameEn] as [string, string]]));
     const issuerNames = new Map(hits.map((h) => [issuerKey(h.doc), h.doc.issuer_name]));
     const deptEn = await this.ctx.org.departmentNames([...new Set(hits.map((h) => h.doc.issuer_department_id).filter((x): x is string => !!x))]);
@@ -123,14 +120,24 @@ export class LibraryPortal {
       sort,
       results: sorted.slice((page - 1) * size, page * size).map((h) => this.brief(h.doc, text)),
       facets: {
-        theme: list(facetOf('theme', (d) => d.theme_code), (v) => themes.get(v) ?? [v, v]),
-        issuer: list(
-          facetOf('issuer', issuerKey),
-          (v) => [issuerNames.get(v) ?? v, (!v.startsWith('name:') && deptEn.get(v)?.nameEn) || issuerNames.get(v) || v],
+        theme: list(
+          facetOf('theme', (d) => d.theme_code),
+          (v) => themes.get(v) ?? [v, v],
         ),
-        year: list(facetOf('year', (d) => d.published_on.slice(0, 4)), (v) => [`${v}年`, v], 'value-desc'),
-        validity: list(facetOf('validity', (d) => d.validity), validityLabel),
-        kind: list(facetOf('kind', (d) => d.kind), kindLabel),
+        issuer: list(facetOf('issuer', issuerKey), (v) => [issuerNames.get(v) ?? v, (!v.startsWith('name:') && deptEn.get(v)?.nameEn) || issuerNames.get(v) || v]),
+        year: list(
+          facetOf('year', (d) => d.published_on.slice(0, 4)),
+          (v) => [`${v}年`, v],
+          'value-desc',
+        ),
+        validity: list(
+          facetOf('validity', (d) => d.validity),
+          validityLabel,
+        ),
+        kind: list(
+          facetOf('kind', (d) => d.kind),
+          kindLabel,
+        ),
       },
     };
   }
@@ -180,7 +187,13 @@ export class LibraryPortal {
       original: ref(linked.find((r) => r.id === row.interpretation_of)),
       replacedByDocument: ref(linked.find((r) => r.id === row.replaced_by)),
       replaces: replaced.map((r) => ({ id: r.id, title: r.title, number: r.number, publishedOn: r.published_on, validity: r.validity })),
-      interpretationList: interps.map((i) => ({ id: i.id, title: i.title, form: i.interpretation_form ?? 'text', publishedOn: i.published_on, formName: INTERPRETATION_FORMS[i.interpretation_form ?? 'text'].zh })),
+      interpretationList: interps.map((i) => ({
+        id: i.id,
+        title: i.title,
+        form: i.interpretation_form ?? 'text',
+        publishedOn: i.published_on,
+        formName: INTERPRETATION_FORMS[i.interpretation_form ?? 'text'].zh,
+      })),
       disclosureName: DISCLOSURE_MODES[row.disclosure].zh,
       canEdit: editor,
     };

@@ -49,7 +49,12 @@ export function libraryRoutes(ctx: OpennessContext, lib: Library, portal: Librar
       BASE,
       {
         config: open,
-        schema: { tags, summary: '检索政策文件（全文、筛选、分面）/ Search the policy library (full text, filters, facets)', querystring: SearchQuerySchema, response: { 200: SearchResult, ...errors } },
+        schema: {
+          tags,
+          summary: '检索政策文件（全文、筛选、分面）/ Search the policy library (full text, filters, facets)',
+          querystring: SearchQuerySchema,
+          response: { 200: SearchResult, ...errors },
+        },
       },
       async (req) => portal.search(req.query),
     );
@@ -57,7 +62,12 @@ export function libraryRoutes(ctx: OpennessContext, lib: Library, portal: Librar
       `${BASE}/:id`,
       {
         config: open,
-        schema: { tags, summary: '政策文件（含目录信息、解读、原文与替代文件）/ A document with its catalogue data, interpretations and links', params: DocumentId, response: { 200: DocumentSchema, ...errors } },
+        schema: {
+          tags,
+          summary: '政策文件（含目录信息、解读、原文与替代文件）/ A document with its catalogue data, interpretations and links',
+          params: DocumentId,
+          response: { 200: DocumentSchema, ...errors },
+        },
       },
       async (req) => portal.document(req.principal ?? null, req.params.id),
     );
@@ -75,11 +85,9 @@ export function libraryRoutes(ctx: OpennessContext, lib: Library, portal: Librar
         return reply.send(f.stream as unknown as string);
       },
     );
-    app.get(
-      '/api/openness/themes',
-      { config: open, schema: { tags, summary: '主题分类 / The theme list', querystring: ThemesQuery, response: { 200: ThemeList, ...errors } } },
-      async (req) => ({ themes: await lib.themes(ctx.k.db, req.query.all === true) }),
-    );
+    app.get('/api/openness/themes', { config: open, schema: { tags, summary: '主题分类 / The theme list', querystring: ThemesQuery, response: { 200: ThemeList, ...errors } } }, async (req) => ({
+      themes: await lib.themes(ctx.k.db, req.query.all === true),
+    }));
     app.put(
       '/api/openness/themes',
       {
@@ -174,7 +182,13 @@ export function libraryRoutes(ctx: OpennessContext, lib: Library, portal: Librar
       `${BASE}/:id/withdrawal`,
       {
         config: { permission: 'openness.manage' },
-        schema: { tags, summary: '撤回文件（须说明理由，其解读一并撤回）/ Withdraw a document and its interpretations, with a reason', params: DocumentId, body: WithdrawBody, response: { 200: DocumentSchema, ...errors } },
+        schema: {
+          tags,
+          summary: '撤回文件（须说明理由，其解读一并撤回）/ Withdraw a document and its interpretations, with a reason',
+          params: DocumentId,
+          body: WithdrawBody,
+          response: { 200: DocumentSchema, ...errors },
+        },
       },
       async (req) => {
         const row = await lib.row(ctx.k.db, req.params.id);
@@ -190,7 +204,12 @@ export function libraryRoutes(ctx: OpennessContext, lib: Library, portal: Librar
       {
         config: { permission: 'openness.manage' },
         bodyLimit: 8 * 1024 * 1024,
-        schema: { tags, summary: '存量文件导入（逐件检查，全部成功才导入）/ Import documents already published (every check; all or nothing)', body: ImportBody, response: { 201: ImportResult, ...errors } },
+        schema: {
+          tags,
+          summary: '存量文件导入（逐件检查，全部成功才导入）/ Import documents already published (every check; all or nothing)',
+          body: ImportBody,
+          response: { 201: ImportResult, ...errors },
+        },
       },
       async (req, reply) => {
         const items = await lib.import(me(req), req.body.items, rid(req));

@@ -39,9 +39,7 @@ export const DocumentInputSchema = Type.Object(
     interpretationOf: Type.Optional(Nullable(Type.String({ maxLength: 100, description: '原文的 id，或导入批次中前一项的 #key' }))),
     interpretationForm: Type.Optional(Nullable(Form)),
     links: Type.Optional(Type.Array(Link, { maxItems: 20 })),
-    replaces: Type.Optional(
-      Type.Array(Type.Object({ id: Type.String({ maxLength: 100 }), as: lit(['repealed', 'amended'] as const) }, { additionalProperties: false }), { maxItems: 20 }),
-    ),
+    replaces: Type.Optional(Type.Array(Type.Object({ id: Type.String({ maxLength: 100 }), as: lit(['repealed', 'amended'] as const) }, { additionalProperties: false }), { maxItems: 20 })),
   },
   { additionalProperties: false },
 );
@@ -143,7 +141,10 @@ export const SearchResult = Type.Object({
   facets: Type.Object({ theme: Type.Array(Facet), issuer: Type.Array(Facet), year: Type.Array(Facet), validity: Type.Array(Facet), kind: Type.Array(Facet) }),
 });
 
-export const ThemeSchema = Type.Object({ code: Type.String({ maxLength: 20 }), name: Type.String({ maxLength: 100 }), nameEn: Type.String({ maxLength: 200 }), active: Type.Boolean() }, { additionalProperties: false });
+export const ThemeSchema = Type.Object(
+  { code: Type.String({ maxLength: 20 }), name: Type.String({ maxLength: 100 }), nameEn: Type.String({ maxLength: 200 }), active: Type.Boolean() },
+  { additionalProperties: false },
+);
 export const ThemesQuery = Type.Object({ all: Type.Optional(Type.Boolean({ description: '含已停用' })) }, { additionalProperties: false });
 export const ThemeList = Type.Object({ themes: Type.Array(ThemeSchema) });
 export const ThemesBody = Type.Object({ themes: Type.Array(ThemeSchema, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false });

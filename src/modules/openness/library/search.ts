@@ -101,7 +101,13 @@ export class DocumentIndex {
     this.state = {
       key,
       docs,
-      keys: docs.map((d) => [...new Set(names(d).map(compact).filter((x) => x.length > 1))]),
+      keys: docs.map((d) => [
+        ...new Set(
+          names(d)
+            .map(compact)
+            .filter((x) => x.length > 1),
+        ),
+      ]),
       sounds: docs.map((d) => [
         ...new Set(
           names(d)
