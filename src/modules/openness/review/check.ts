@@ -121,8 +121,8 @@ export function checkContent(texts: CheckText[], terms: readonly string[], today
       const t = term.toLowerCase();
       for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) {
         // The word with a little of its context, digits masked (the context may hold personal data).
-        const before = text.slice(Math.max(0, i - 6), i);
-        const after = text.slice(i + t.length, i + t.length + 6);
+        const before = text.slice(Math.max(0, i - 6), i).replace(/\s+/g, ' ');
+        const after = text.slice(i + t.length, i + t.length + 6).replace(/\s+/g, ' ');
         add('sensitive_word', i, text.slice(i, i + t.length), `${maskDigits(before)}【${text.slice(i, i + t.length)}】${maskDigits(after)}`, term);
       }
     }

@@ -69,6 +69,24 @@ export class Drafts {
     return row;
   }
 
+  /**
+   * The draft a step is asked on. A reviewer or leader of another department does not see it, but is
+   * told why they may not act rather than that it does not exist.
+   */
+  private async rowForStep(who: Principal, id: string, code: string): Promise<DraftRow> {
+    try {
+      return await this.visibleRow(who, id);
+    } catch (err) {
+      if (!UUID.test(id)) throw err;
+      const row = await reviewDb(this.ctx.k.db).selectFrom('openness_draft').select(['region_code']).where('id', '=', id).executeTakeFirst();
+      if (row && regionWithin(row.region_code, who.regionCode)) {
+        if (code === 'secrecy' && who.roles.includes('secrecy_reviewer')) throw ReviewErrors.notSecrecyReviewer();
+        if (code === 'approve' && who.roles.includes('leader')) throw ReviewErrors.notLeader();
+      }
+      throw err;
+    }
+  }
+
   private async currentFindings(row: DraftRow, ex: Executor = this.ctx.k.db): Promise<FindingRow[]> {
     if (row.check_round === 0) return [];
     return reviewDb(ex)
@@ -479,7 +497,7 @@ export class Drafts {
    * (approve — publishing — or return), 作废.
    */
   async act(who: Principal, id: string, code: string, body: ActionBody, requestId?: string): Promise<Stepped> {
-    const row = await this.visibleRow(who, id);
+    const row = await this.rowForStep(who, id, code);
     if (body.expectedVersion !== row.version) throw ReviewErrors.changed();
     const input: DraftActionInput = { action: code, expectedVersion: row.version, opinion: body.opinion, basis: body.basis, reason: body.reason, outcome: body.outcome };
     const inDept = who.departmentId === row.department_id;
@@ -623,7 +641,7 @@ export class Drafts {
 
   /** 认定误报: the department's 保密审查员 waives a phone or address finding with a reason; kept with who and why. */
   async waive(who: Principal, id: string, findingId: string, body: { expectedVersion: number; reason: string }, requestId?: string): Promise<FindingView> {
-    const row = await this.visibleRow(who, id);
+    const row = await this.rowForStep(who, id, 'secrecy');
     if (row.state !== 'secrecy_review') throw ReviewErrors.notInState();
     if (!(
       who.departmentId === row.department_id &&
