@@ -4,6 +4,7 @@ import { DomainError } from '../../../kernel/http/errors.ts';
 import { makeCitizenId } from '../../../kernel/ids/citizen-id.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 import type { DocumentInput, LibraryDocument, LibraryPort } from '../ports.ts';
+import { seedOpenReview } from '../../../../seed/openness/review.ts';
 import { checkContent, textsOf } from './check.ts';
 
 /* 发布审核: the content check, 保密审查, a leader's approval publishing in the library, 解读 with its 原文. */
@@ -160,22 +161,16 @@ beforeAll(async () => {
   library = ports.library;
   deptA = (await department(t, '152201', '测试政府办')).id;
   deptB = (await department(t, '152201', '测试民政局')).id;
-  tok.editor = await staffToken(t, ['openness_editor'], deptA, 'gk.a');
+  // Named as the demo's BGS staff, so the demo seed runs against them.
+  tok.editor = await staffToken(t, ['openness_editor'], deptA, 'gk.bgs');
   tok.editor2 = await staffToken(t, ['openness_editor'], deptA, 'gk.a2');
-  tok.reviewer = await staffToken(t, ['secrecy_reviewer'], deptA, 'bm.a');
-  tok.leader = await staffToken(t, ['leader'], deptA, 'leader.a');
+  tok.reviewer = await staffToken(t, ['secrecy_reviewer'], deptA, 'bm.bgs');
+  tok.leader = await staffToken(t, ['leader'], deptA, 'leader01');
   tok.leader2 = await staffToken(t, ['leader'], deptA, 'leader.a2');
   tok.editorB = await staffToken(t, ['openness_editor'], deptB, 'gk.b');
   tok.reviewerB = await staffToken(t, ['secrecy_reviewer'], deptB, 'bm.b');
   tok.leaderB = await staffToken(t, ['leader'], deptB, 'leader.b');
-  tok.admin = await staffToken(t, ['openness_admin'], deptA, 'gk.admin.t');
-  for (const [term, category] of [
-    ['内部资料', 'classification'],
-    ['秘密★', 'classification'],
-    ['不得外传', 'classification'],
-    ['维稳内参', 'bureau'],
-  ])
-    expect((await call('POST', '/api/openness/lexicon', tok.admin, { term, category })).statusCode).toBe(201);
+  tok.admin = await staffToken(t, ['openness_admin'], deptA, 'gk.admin');
 }, 120_000);
 
 afterAll(async () => {
@@ -211,6 +206,25 @@ describe('the content check (a pure function)', () => {
     expect(f[0]).toMatchObject({ term: '内部资料', start: 0, paragraph: 1, waivable: false });
     // 商业秘密 is ordinary language; only the marked 秘密★ is listed. Hotline 12345 is no phone number.
     expect(checkContent(textsOf({ title: '保护商业秘密', body: '拨打12345热线。' }), ['秘密★'])).toEqual([]);
+  });
+});
+
+describe('the demo seed', () => {
+  it('loads the list and BGS drafts in each state; leader01 publishes the 规范性文件 with its 解读', async () => {
+    await seedOpenReview(t.p, new Map([['BGS', deptA]]));
+    expect(await count('openness_lexicon_term')).toBe(30);
+    const mine = (await call('GET', '/api/openness/drafts?box=mine', tok.editor)).json().items as { id: string; title: string; state: string; checkState: string; kind: string }[];
+    const byTitle = (part: string) => mine.find((d) => d.title.includes(part))!;
+    expect(byTitle('低保对象动态复核')).toMatchObject({ state: 'draft', checkState: 'blocked' });
+    const held = await view(byTitle('低保对象动态复核').id);
+    expect(held.findings.map((f: { kind: string }) => f.kind).sort()).toEqual(['id_number', 'sensitive_word']);
+    expect(byTitle('元旦')).toMatchObject({ state: 'secrecy_review', checkState: 'review' });
+    const waiting = (await call('GET', '/api/openness/drafts?box=approval', tok.leader)).json().items as { id: string; kind: string }[];
+    expect(waiting.map((d) => d.kind).sort()).toEqual(['interpretation', 'normative']);
+    const original = waiting.find((d) => d.kind === 'normative')!;
+    const a = await ok(original.id, 'approve', tok.leader);
+    expect(a.published).toHaveLength(2);
+    expect(await library.get(t.p.kernel.db, a.published[1].id)).toMatchObject({ kind: 'interpretation', interpretationOf: a.published[0].id });
   });
 });
 

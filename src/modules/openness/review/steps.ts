@@ -38,7 +38,6 @@ async function lockAt(trx: Tx, row: DraftRow): Promise<void> {
 }
 
 function handlers(drafts: Drafts): Record<string, Handler> {
-
   /** 提交: the check's findings are stored with the round; waivers of the same finding carry over. */
   const submit: Handler = ({ row, input, now }) => {
     const round = row.check_round + 1;
