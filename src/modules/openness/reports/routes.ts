@@ -28,7 +28,13 @@ export function reportsRoutes(s: Reports, clockYear: () => number) {
       `${BASE}/reports/:year`,
       {
         config: PUBLIC,
-        schema: { tags, summary: '某年度的年度报告（可看更正前版本）/ A year’s report (or an earlier edition)', params: YearParam, querystring: EditionQuery, response: { 200: ReportView, ...errors } },
+        schema: {
+          tags,
+          summary: '某年度的年度报告（可看更正前版本）/ A year’s report (or an earlier edition)',
+          params: YearParam,
+          querystring: EditionQuery,
+          response: { 200: ReportView, ...errors },
+        },
       },
       async (req) => s.published(req.params.year, req.query.edition),
     );
@@ -96,7 +102,13 @@ export function reportsRoutes(s: Reports, clockYear: () => number) {
       `${BASE}/reports/:year/corrections`,
       {
         config: MANAGE,
-        schema: { tags, summary: '更正已发布的报告（生成新版草稿）/ Correct a published report (a new edition’s draft)', params: YearParam, body: CorrectInput, response: { 201: ReportView, ...errors } },
+        schema: {
+          tags,
+          summary: '更正已发布的报告（生成新版草稿）/ Correct a published report (a new edition’s draft)',
+          params: YearParam,
+          body: CorrectInput,
+          response: { 201: ReportView, ...errors },
+        },
       },
       async (req, reply) => reply.status(201).send(await s.correct(who(req), req.params.year, req.body.reason, rid(req))),
     );

@@ -9,17 +9,26 @@ const Yuan = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description:
 const Text = (max: number, description: string) => Type.String({ maxLength: max, description });
 
 export const YearParam = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2999, description: '年度 / the year' }) }, { additionalProperties: false });
-export const PageQuery = Type.Object(
-  { after: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
+export const PageQuery = Type.Object({ after: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false });
+export const EditionQuery = Type.Object(
+  { edition: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: '版次（更正前的版本）/ an earlier edition' })) },
   { additionalProperties: false },
 );
-export const EditionQuery = Type.Object({ edition: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: '版次（更正前的版本）/ an earlier edition' })) }, { additionalProperties: false });
-export const CsvQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')], { description: '表头语言 / language of the labels' })) }, { additionalProperties: false });
+export const CsvQuery = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')], { description: '表头语言 / language of the labels' })) },
+  { additionalProperties: false },
+);
 export const OverviewQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2008, maximum: 2999 })) }, { additionalProperties: false });
 
 const ReviewOutcomes = Type.Object({ upheld: Count, corrected: Count, other: Count, pending: Count }, { additionalProperties: false });
 const ReviewOutcomesInput = Type.Object(
-  { upheld: Count, corrected: Count, other: Count, pending: Count, total: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: '总计（可选；给出时须等于四项之和）/ optional; must equal the sum' })) },
+  {
+    upheld: Count,
+    corrected: Count,
+    other: Count,
+    pending: Count,
+    total: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: '总计（可选；给出时须等于四项之和）/ optional; must equal the sum' })),
+  },
   { additionalProperties: false },
 );
 const ActiveEntered = Type.Object({ permits: Count, penalties: Count, enforcement: Count, feesYuan: Yuan }, { additionalProperties: false });

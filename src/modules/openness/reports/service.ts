@@ -486,7 +486,15 @@ export class Reports {
   }
 
   private summary(r: Row, name: string): ReportSummary {
-    return { year: r.year, edition: r.edition, state: r.state, title: this.titleOf(r.year, name), publishedAt: r.published_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(), checks: r.checks.length };
+    return {
+      year: r.year,
+      edition: r.edition,
+      state: r.state,
+      title: this.titleOf(r.year, name),
+      publishedAt: r.published_at?.toISOString() ?? null,
+      updatedAt: r.updated_at.toISOString(),
+      checks: r.checks.length,
+    };
   }
 
   private async view(r: Row, staff: boolean): Promise<ReportView> {
@@ -498,9 +506,7 @@ export class Reports {
       .$if(!staff, (qb) => qb.where('state', '!=', 'draft'))
       .orderBy('edition')
       .execute();
-    const actions = staff
-      ? await reportsDb(this.k.db).selectFrom('openness_report_action').selectAll().where('report_id', '=', r.id).orderBy('at').orderBy('id').execute()
-      : null;
+    const actions = staff ? await reportsDb(this.k.db).selectFrom('openness_report_action').selectAll().where('report_id', '=', r.id).orderBy('at').orderBy('id').execute() : null;
     return {
       id: r.id,
       regionCode: r.region_code,
