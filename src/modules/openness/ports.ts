@@ -99,6 +99,21 @@ export interface LibraryYearFigures {
 /** 依申请公开 figures for the 年度报告 (第三部分), by applicant kind. */
 export interface RequestsPort {
   yearFigures(ex: Executor, year: number): Promise<RequestYearFigures>;
+  /**
+   * Optional: the year so far for the 政务公开办's overview (年度报告 area): requests received in the
+   * year, those answered (on time / after their deadline), those still open and, of those, overdue now.
+   */
+  progress?(ex: Executor, year: number): Promise<RequestProgress>;
+}
+
+/** The year so far (see RequestsPort.progress). */
+export interface RequestProgress {
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  open: number;
+  overdue: number;
 }
 
 /** Counts per applicant kind; `total` is the sum. Keys of `outcomes` are `<answerType>` or `<answerType>.<reason>`. */
