@@ -6,7 +6,6 @@ export function opennessKnowledge(openness: OpennessModule, cases: CasesModule):
   openness.useKnowledge({
     publish: (trx, who, entry) => cases.knowledge.publishPublic(trx, who, entry),
     unpublish: (trx, who, id) => cases.knowledge.unpublishPublic(trx, who, id),
-    searchPublic: async (q, limit) =>
-      (await cases.knowledge.searchPublic(q, limit)).map((e) => ({ id: e.id, title: e.title, body: e.body, updatedAt: e.updatedAt, ref: e.publicRef })),
+    searchPublic: async (q, limit) => (await cases.knowledge.searchPublic(q, limit)).map((e) => ({ id: e.id, title: e.title, body: e.body, updatedAt: e.updatedAt, ref: e.publicRef })),
   });
 }

@@ -71,7 +71,11 @@ export class KnowledgeBase {
   async searchPublic(q: string, limit = 10): Promise<Knowledge[]> {
     let query = casesDb(this.k.db).selectFrom('cases_knowledge').selectAll().where('active', '=', true).where('public', '=', true).where('region_code', '=', this.k.config.regionCode);
     const tsq = anyWordQuery(q);
-    if (tsq) query = query.where(sql<boolean>`search @@ ${tsq}`).orderBy(sql`ts_rank(search, ${tsq})`, 'desc').orderBy('uses', 'desc');
+    if (tsq)
+      query = query
+        .where(sql<boolean>`search @@ ${tsq}`)
+        .orderBy(sql`ts_rank(search, ${tsq})`, 'desc')
+        .orderBy('uses', 'desc');
     else if (q.trim()) return [];
     const rows = await query
       .orderBy('updated_at', 'desc')
