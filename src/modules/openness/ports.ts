@@ -168,7 +168,8 @@ export interface MatchingEngine {
 export interface KnowledgeSource {
   publish(trx: Tx, who: Principal, entry: { title: string; body: string; keywords: string[]; ref: string }): Promise<{ id: string }>;
   unpublish(trx: Tx, who: Principal, id: string): Promise<void>;
-  searchPublic(q: string, limit: number): Promise<{ id: string; title: string; body: string; updatedAt: string }[]>;
+  /** `ref` is the source an entry was published from (e.g. 'openness.question:<id>'); null for 12345's own entries. */
+  searchPublic(q: string, limit: number): Promise<{ id: string; title: string; body: string; updatedAt: string; ref?: string | null }[]>;
 }
 
 /** Every port; null until the area or flow that provides it is made. */
