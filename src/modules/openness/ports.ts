@@ -152,12 +152,47 @@ export interface Supervisor {
  * apply (flow openness-proactive).
  */
 export interface MatchingEngine {
-  /** The 主动服务 policies a department may attach (code, name, whether published). */
-  policies(who: Principal): Promise<{ code: string; name: string; published: boolean; subject: 'person' | 'entity' }[]>;
-  /** Runs a published policy now; returns how many were matched and told. */
-  run(who: Principal, code: string): Promise<{ matched: number; told: number }>;
+  /**
+   * The 主动服务 policies a department may attach (code, name, whether published), with the mode
+   * (only 政策找人 `application` may be carried) and the owning department, so the caller can refuse.
+   */
+  policies(who: Principal): Promise<MatchingPolicy[]>;
+  /**
+   * Runs a published policy now; returns how many were matched and told. The caller has checked the
+   * right to run it. `retell` also tells, once, those already matched who have not applied yet.
+   */
+  run(who: Principal, code: string, opts?: { retell?: boolean }): Promise<{ matched: number; told: number }>;
   /** Whom a policy applies to, in words (the rule described), and its reach so far. */
-  describe(code: string): Promise<{ code: string; name: string; conditionsZh: string[]; conditionsEn: string[]; matched: number; applied: number; itemCode: string | null } | null>;
+  describe(code: string): Promise<MatchingDescription | null>;
+}
+
+export interface MatchingPolicy {
+  code: string;
+  name: string;
+  published: boolean;
+  subject: 'person' | 'entity';
+  nameEn: string;
+  mode: 'automatic' | 'application';
+  departmentId: string;
+}
+
+export interface MatchingDescription {
+  code: string;
+  name: string;
+  conditionsZh: string[];
+  conditionsEn: string[];
+  matched: number;
+  applied: number;
+  itemCode: string | null;
+  nameEn: string;
+  subject: 'person' | 'entity';
+  mode: 'automatic' | 'application';
+  departmentId: string;
+  published: boolean;
+  /** Residents and companies told so far. */
+  told: number;
+  /** Where the 事项 is applied for (the services module's page), when known. */
+  applyLink: string | null;
 }
 
 /**
