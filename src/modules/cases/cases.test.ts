@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AIGUO, report, setupCases, step, type CaseWorld } from '../../testing/cases.ts';
-import { bearer, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { bearer, staffToken, startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 import { samplePdf, samplePng } from '../../testing/samples.ts';
 
 let t: TestPlatform;
@@ -216,6 +216,31 @@ describe('visit back', () => {
     expect(used.uses).toBe(1);
     expect(a.body.answer).toContain('10月15日');
     expect(a.body.open).toBe(false);
+  });
+
+  it('makes a knowledge entry public (统一知识问答库) and takes it back, the agents keeping it', async () => {
+    const manager = await staffToken(t, ['region_admin'], w.centre);
+    const e = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases/knowledge',
+      headers: bearer(manager),
+      payload: { title: '居住证办理地点', body: '居住证在户籍所在街道派出所办理，需半年以上居住证明。', public: true },
+    });
+    expect(e.statusCode).toBe(201);
+    expect(e.json()).toMatchObject({ public: true, publicRef: null });
+    expect((await t.p.cases.knowledge.searchPublic('居住证在哪里办理')).map((k) => k.id)).toContain(e.json().id);
+    // Not every entry is public: the heating answer stays the agents' own.
+    expect((await t.p.cases.knowledge.searchPublic('暖气什么时候开始供')).length).toBe(0);
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: `/api/cases/knowledge/${e.json().id}`,
+      headers: bearer(manager),
+      payload: { title: '居住证办理地点', body: '居住证在户籍所在街道派出所办理。', public: false },
+    });
+    expect(off.json().public).toBe(false);
+    expect((await t.p.cases.knowledge.searchPublic('居住证在哪里办理')).length).toBe(0);
+    const kb = await t.app.inject({ method: 'GET', url: `/api/cases/knowledge?q=${encodeURIComponent('居住证在哪里办理')}`, headers: bearer(w.agent) });
+    expect(kb.json().map((k: { id: string }) => k.id)).toContain(e.json().id);
   });
 });
 

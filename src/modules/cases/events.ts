@@ -39,7 +39,7 @@ export const casesEvents: EventCatalogue = {
   [CASE_ESCALATE]: CaseDeadline,
   ...changeEvents('cases.case', ['history-imported']),
   ...changeEvents('cases.api-key', ['api-key-issued']),
-  ...changeEvents('cases.knowledge', ['created', 'updated']),
+  ...changeEvents('cases.knowledge', ['created', 'updated', 'published', 'unpublished']),
   ...changeEvents('cases.category', ['created', 'updated']),
   ...changeEvents('cases.duty', ['duty-saved']),
 };

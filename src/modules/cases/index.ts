@@ -36,6 +36,7 @@ export { CASE_WORKFLOW } from './workflow.ts';
 export { caseSettings, CASE_SETTINGS_KEY, type CaseSettings } from './settings.ts';
 export { caseTerms } from './classifier.ts';
 export type { HistoricalCase } from './history.ts';
+export type { PublicEntryInput } from './knowledge.ts';
 export type { CaseInput, CaseActionBody, CaseNoteBody, CategoryInput, DutyInput, KnowledgeInput, Suggestion } from './schema.ts';
 export type { SensorAlarm } from './intake.ts';
 export * from './events.ts';
@@ -51,7 +52,8 @@ export interface CasesModule {
   suggester: Pick<Suggester, 'understand'>;
   intake: Pick<Intake, 'report'>;
   handling: Pick<Handling, 'act'>;
-  knowledge: Pick<KnowledgeBase, 'save'>;
+  /** 知识库; its public entries are the 统一知识问答库 (searchPublic without sign-in; publishPublic/unpublishPublic for another module's answers). */
+  knowledge: Pick<KnowledgeBase, 'save' | 'searchPublic' | 'publishPublic' | 'unpublishPublic'>;
   stats: Pick<CaseStats, 'classifierAccuracy' | 'period'>;
   open311Keys: Pick<Open311Keys, 'issue' | 'principalOf'>;
   /** 一网统管: an alarm raised by a sensor becomes a case, exactly once (the alarm id is its reference). */

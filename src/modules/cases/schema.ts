@@ -237,6 +237,8 @@ export const KnowledgeInput = Type.Object(
     categoryCode: Type.Optional(Nullable(CategoryCode)),
     keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20, uniqueItems: true })),
     active: Type.Optional(Type.Boolean()),
+    /** 公开: also shown in the public Q&A (统一知识问答库) citizens search without signing in. */
+    public: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -251,6 +253,9 @@ export const Knowledge = Type.Object({
   uses: Type.Integer(),
   version: Type.Integer(),
   updatedAt: Type.String(),
+  public: Type.Boolean(),
+  /** Where the entry came from when another module made it public (e.g. an answered 政民互动 question). */
+  publicRef: Nullable(Type.String()),
 });
 export type Knowledge = Static<typeof Knowledge>;
 

@@ -128,6 +128,11 @@ export interface CasesKnowledgeTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Shown to the public (统一知识问答库) without sign-in. */
+  public: Generated<boolean>;
+  /** Where an entry another module made came from (e.g. 'openness.question:<id>'); null for 12345's own. */
+  public_ref: string | null;
+  published_at: Timestamp | null;
 }
 
 export interface CasesPlaceNameTable {

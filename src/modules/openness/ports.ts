@@ -99,6 +99,21 @@ export interface LibraryYearFigures {
 /** 依申请公开 figures for the 年度报告 (第三部分), by applicant kind. */
 export interface RequestsPort {
   yearFigures(ex: Executor, year: number): Promise<RequestYearFigures>;
+  /**
+   * Optional: the year so far for the 政务公开办's overview (年度报告 area): requests received in the
+   * year, those answered (on time / after their deadline), those still open and, of those, overdue now.
+   */
+  progress?(ex: Executor, year: number): Promise<RequestProgress>;
+}
+
+/** The year so far (see RequestsPort.progress). */
+export interface RequestProgress {
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  open: number;
+  overdue: number;
 }
 
 /** Counts per applicant kind; `total` is the sum. Keys of `outcomes` are `<answerType>` or `<answerType>.<reason>`. */
@@ -137,12 +152,47 @@ export interface Supervisor {
  * apply (flow openness-proactive).
  */
 export interface MatchingEngine {
-  /** The 主动服务 policies a department may attach (code, name, whether published). */
-  policies(who: Principal): Promise<{ code: string; name: string; published: boolean; subject: 'person' | 'entity' }[]>;
-  /** Runs a published policy now; returns how many were matched and told. */
-  run(who: Principal, code: string): Promise<{ matched: number; told: number }>;
+  /**
+   * The 主动服务 policies a department may attach (code, name, whether published), with the mode
+   * (only 政策找人 `application` may be carried) and the owning department, so the caller can refuse.
+   */
+  policies(who: Principal): Promise<MatchingPolicy[]>;
+  /**
+   * Runs a published policy now; returns how many were matched and told. The caller has checked the
+   * right to run it. `retell` also tells, once, those already matched who have not applied yet.
+   */
+  run(who: Principal, code: string, opts?: { retell?: boolean }): Promise<{ matched: number; told: number }>;
   /** Whom a policy applies to, in words (the rule described), and its reach so far. */
-  describe(code: string): Promise<{ code: string; name: string; conditionsZh: string[]; conditionsEn: string[]; matched: number; applied: number; itemCode: string | null } | null>;
+  describe(code: string): Promise<MatchingDescription | null>;
+}
+
+export interface MatchingPolicy {
+  code: string;
+  name: string;
+  published: boolean;
+  subject: 'person' | 'entity';
+  nameEn: string;
+  mode: 'automatic' | 'application';
+  departmentId: string;
+}
+
+export interface MatchingDescription {
+  code: string;
+  name: string;
+  conditionsZh: string[];
+  conditionsEn: string[];
+  matched: number;
+  applied: number;
+  itemCode: string | null;
+  nameEn: string;
+  subject: 'person' | 'entity';
+  mode: 'automatic' | 'application';
+  departmentId: string;
+  published: boolean;
+  /** Residents and companies told so far. */
+  told: number;
+  /** Where the 事项 is applied for (the services module's page), when known. */
+  applyLink: string | null;
 }
 
 /**
@@ -153,7 +203,8 @@ export interface MatchingEngine {
 export interface KnowledgeSource {
   publish(trx: Tx, who: Principal, entry: { title: string; body: string; keywords: string[]; ref: string }): Promise<{ id: string }>;
   unpublish(trx: Tx, who: Principal, id: string): Promise<void>;
-  searchPublic(q: string, limit: number): Promise<{ id: string; title: string; body: string; updatedAt: string }[]>;
+  /** `ref` is the source an entry was published from (e.g. 'openness.question:<id>'); null for 12345's own entries. */
+  searchPublic(q: string, limit: number): Promise<{ id: string; title: string; body: string; updatedAt: string; ref?: string | null }[]>;
 }
 
 /** Every port; null until the area or flow that provides it is made. */

@@ -11,19 +11,20 @@ import { proactiveMigrations } from './migrations/index.ts';
 import { Policies } from './policies.ts';
 import type { FactsPort, IdentityPort } from './ports.ts';
 import { proactiveRoutes } from './routes.ts';
-import { Runs, type RecheckPlan, type RunCounts } from './runs.ts';
+import { Runs, type PolicySource, type RecheckPlan, type RunCounts } from './runs.ts';
 
 export { proactiveMigrations } from './migrations/index.ts';
 export type { PolicyDefinition } from './schema.ts';
 export { PolicyInput } from './schema.ts';
 export * from './events.ts';
-export type { RunCounts } from './runs.ts';
+export type { RunCounts, PolicySource } from './runs.ts';
+export type { PolicyBrief } from './policies.ts';
 export type { FactsPort } from './ports.ts';
 
 /** 主动服务: what the platform, flows, seeds and tests may use of the proactive module. */
 export interface ProactiveModule {
-  policies: Pick<Policies, 'create' | 'update' | 'publish' | 'published' | 'cards'>;
-  runs: Pick<Runs, 'runNow' | 'runAll'>;
+  policies: Pick<Policies, 'create' | 'update' | 'publish' | 'published' | 'cards' | 'briefs'>;
+  runs: Pick<Runs, 'runNow' | 'runAll' | 'runByCode' | 'reachOf'>;
   /**
    * 数据变化触发: queues, in the caller's transaction (a data event's), a re-check of one subject
    * against every published policy; a job does it (reads outside a transaction, then writes).
@@ -35,6 +36,13 @@ export interface ProactiveModule {
   applicationStep(trx: Executor, a: { itemCode: string; applicationId: string; applicantAccountId: string; enterpriseId: string | null; step: 'applied' | 'granted' }): Promise<number>;
   /** Plugs in where a policy's 事项 is applied for (the services module, wired by a flow): the page path for an item code. */
   useItemLinks(link: (code: string) => Promise<string | null>): void;
+  /**
+   * Plugs in where a policy's source document is read (the openness 政策文件库, wired by a flow): a
+   * 政策找人 notice then links to it beside the application page.
+   */
+  /** Where an item is applied for (as plugged in by useItemLinks), or null. */
+  itemLink(code: string): Promise<string | null>;
+  useSourceLinks(source: ((policyCode: string) => Promise<PolicySource | null>) | null): void;
   migrations: Migration[];
   routes: (app: App) => Promise<void>;
 }
@@ -64,6 +72,8 @@ export function createProactiveModule(k: Kernel, policy: Policy, org: OrgService
   const runs = new Runs(k, policy, facts, people, policies);
   const benefits = new Benefits(k, policy, facts, people, policies, runs, names);
   let itemLink: (code: string) => Promise<string | null> = async () => null;
+  let sourceLink: ((policyCode: string) => Promise<PolicySource | null>) | null = null;
+  runs.links = { item: (code) => itemLink(code), source: async (code) => (sourceLink ? sourceLink(code) : null) };
   // 定期比对: once a day the timer queues a run of every published policy (one node runs it). The
   // runs read the whole base, so they are long work outside the timer's transaction.
   k.jobs.registerTimer('proactive.runs', 86_400_000, async (_job, trx) => {
@@ -91,6 +101,8 @@ export function createProactiveModule(k: Kernel, policy: Policy, org: OrgService
       return benefits.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.applicationId, keys: [keys.person, keys.entity].filter((x): x is string => !!x), step: a.step });
     },
     useItemLinks: (link) => void (itemLink = link),
+    itemLink: (code) => itemLink(code),
+    useSourceLinks: (source) => void (sourceLink = source),
     migrations: proactiveMigrations,
     routes: proactiveRoutes({ policies, runs, benefits, itemLink: (code) => itemLink(code) }),
   };

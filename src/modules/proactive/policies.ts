@@ -13,6 +13,23 @@ import { proactiveDb, type ProactivePolicyTable } from './tables.ts';
 
 type PolicyRow = Selectable<ProactivePolicyTable>;
 
+/** A policy in brief, for another module's lists (政策找人 on a policy document). */
+export interface PolicyBrief {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  mode: 'automatic' | 'application';
+  subject: 'person' | 'entity';
+  departmentId: string;
+  regionCode: string;
+  published: boolean;
+  /** The published rule in words, one entry per top-level condition (empty when unpublished). */
+  conditionsZh: string[];
+  conditionsEn: string[];
+  itemCode: string | null;
+}
+
 /** A policy with its published (or draft) version read and checked. */
 export interface LoadedPolicy {
   row: PolicyRow;
@@ -337,6 +354,46 @@ export class Policies {
     const row = await this.row(id);
     if (!this.policy.can(who, 'proactive.read', { regionCode: row.region_code })) throw Errors.forbidden();
     return this.view(row);
+  }
+
+  /**
+   * Every policy in brief (政策找人 on a policy document lists those it may carry): its mode, subject,
+   * department and whether it is published; the published version's conditions in words, one per
+   * top-level condition, and its 事项. No permission check: the calling module decides who sees what.
+   */
+  async briefs(opts: { code?: string } = {}): Promise<PolicyBrief[]> {
+    let q = proactiveDb(this.k.db).selectFrom('proactive_policy').selectAll().orderBy('code');
+    if (opts.code !== undefined) q = q.where('code', '=', opts.code);
+    const out: PolicyBrief[] = [];
+    for (const row of await q.limit(500).execute()) {
+      let words: { zh: string[]; en: string[] } = { zh: [], en: [] };
+      let itemCode: string | null = null;
+      if (row.published_version_id) {
+        try {
+          const p = await this.load(row.id);
+          const parts = p.node.kind === 'and' ? p.node.items : [p.node];
+          words = { zh: parts.map((n) => describeRule(n, 'zh')), en: parts.map((n) => describeRule(n, 'en')) };
+          itemCode = p.def.itemCode ?? null;
+        } catch {
+          // A published rule whose facts were since withdrawn: listed without words.
+        }
+      }
+      out.push({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        nameEn: row.name_en,
+        mode: row.mode,
+        subject: row.subject,
+        departmentId: row.department_id,
+        regionCode: row.region_code,
+        published: row.published_version_id !== null,
+        conditionsZh: words.zh,
+        conditionsEn: words.en,
+        itemCode,
+      });
+    }
+    return out;
   }
 
   /** 政策卡片: what a published policy asks (申报条件, in words), how it pays (兑现方式) and within what time (兑现时限). */

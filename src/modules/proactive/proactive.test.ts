@@ -403,6 +403,33 @@ describe('政策找人 and one-subject checks', () => {
     expect(reach.granted).toBe(0);
   });
 
+  it('tells a match why, where to apply and where the policy document is; a retell reaches the matched who have not applied', async () => {
+    const white = await plantPerson('白云', '1982-05-01', { account: true });
+    await t.p.data.registers.setDisability(system, { idNumber: white.idNumber, grade: 2, category: '视力' });
+    const accountOf = async (key: string) => (await t.p.kernel.db.selectFrom('identity_account').select('id').where('id_number_idx', '=', key).executeTakeFirstOrThrow()).id as string;
+    const notices = async (key: string) => (await t.p.kernel.notify.inbox(await accountOf(key))).filter((m) => m.title.includes('重度残疾人护理补贴'));
+    t.p.proactive.useSourceLinks(async (code) => (code === PROACTIVE_CODES.care ? { link: '/openness/documents/0192', title: '护理补贴实施办法' } : null));
+    try {
+      const actor = { id: 'system', type: 'system' as const };
+      const first = await t.p.proactive.runs.runByCode(PROACTIVE_CODES.care, actor);
+      expect(first.newlyEligible).toBe(1);
+      const [n] = await notices(white.key);
+      expect(n.body).toContain('残疾等级不大于2');
+      expect(n.body).toContain('政策原文：《护理补贴实施办法》/openness/documents/0192');
+      expect(n.body).toMatch(/在线申请：\/services\/[0-9a-f-]+\/apply/);
+      expect(n.link).toMatch(/^\/services\/[0-9a-f-]+\/apply$/);
+      // Told again once asked (e.g. when a policy document first carries the rule); who applied is not.
+      const before = (await notices(disabled.key)).length;
+      const again = await t.p.proactive.runs.runByCode(PROACTIVE_CODES.care, actor, { retell: true });
+      expect([again.newlyEligible, again.notified]).toEqual([0, 1]);
+      expect(await notices(white.key)).toHaveLength(2);
+      expect(await notices(disabled.key)).toHaveLength(before);
+      await expect(t.p.proactive.runs.runByCode('NO-SUCH', actor)).rejects.toMatchObject({ code: 'PROACTIVE_NOT_FOUND' });
+    } finally {
+      t.p.proactive.useSourceLinks(null);
+    }
+  });
+
   it('explains one check; someone not in the base is not_found and missing facts are unknown', async () => {
     const elderly = await policyByCode(PROACTIVE_CODES.elderly);
     const yes = (await call('POST', '/api/proactive/check', mzj, { policyId: elderly, idNumber: elderA.idNumber })).json();

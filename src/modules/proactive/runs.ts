@@ -4,7 +4,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { amountOf, evaluate, type Subject } from '../../kernel/rules/index.ts';
+import { amountOf, describeRule, evaluate, type Subject } from '../../kernel/rules/index.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { ProactiveErrors } from './errors.ts';
 import type { LoadedPolicy, Policies } from './policies.ts';
@@ -20,6 +20,25 @@ export interface RecheckPlan {
   key: string;
   values: Awaited<ReturnType<FactsPort['valuesOf']>>;
   policies: LoadedPolicy[];
+  /** The links each 政策找人 notice carries, by policy code (resolved before the transaction). */
+  links?: Record<string, TellLinks>;
+}
+
+/** A policy's source document (政策原文, e.g. in the 政策文件库), when one carries it. */
+export interface PolicySource {
+  link: string;
+  title: string;
+}
+
+/** Where 政策找人 notices point: the 事项's application page and the policy document. */
+export interface RunLinks {
+  item(code: string): Promise<string | null>;
+  source(policyCode: string): Promise<PolicySource | null>;
+}
+
+interface TellLinks {
+  apply: string | null;
+  source: PolicySource | null;
 }
 
 export interface RunCounts {
@@ -53,6 +72,35 @@ export class Runs {
     private readonly policies: Policies,
   ) {}
 
+  /** Plugged in by flows (services' application pages, the openness library's documents); none by default. */
+  links: RunLinks = { item: async () => null, source: async () => null };
+
+  /** The notice links of a 政策找人 policy; a link that cannot be resolved is left out, never fails a run. */
+  private async linksOf(p: LoadedPolicy): Promise<TellLinks> {
+    if (p.def.mode !== 'application') return { apply: null, source: null };
+    const safe = async <T>(f: () => Promise<T | null>) => {
+      try {
+        return await f();
+      } catch (e) {
+        this.k.log.warn({ err: e, policy: p.def.code }, 'proactive: a notice link could not be resolved');
+        return null;
+      }
+    };
+    return { apply: p.def.itemCode ? await safe(() => this.links.item(p.def.itemCode!)) : null, source: await safe(() => this.links.source(p.def.code)) };
+  }
+
+  /**
+   * A run for a caller whose right to it the calling module has checked (政策找人 on a policy document:
+   * an editor of the issuing department). `retell` also tells the subjects already matched and not yet
+   * applying, once (e.g. when the policy document is first published with the rule).
+   */
+  async runByCode(code: string, actor: Actor, opts: { retell?: boolean; requestId?: string } = {}): Promise<RunCounts> {
+    const row = await proactiveDb(this.k.db).selectFrom('proactive_policy').select('id').where('code', '=', code).executeTakeFirst();
+    if (!row) throw ProactiveErrors.notFound('policy');
+    const p = await this.policies.load(row.id);
+    return this.run(p, 'manual', actor, opts.requestId, { retell: opts.retell });
+  }
+
   async runNow(who: Principal, policyId: string, requestId?: string): Promise<RunCounts> {
     const row = await this.policies.row(policyId);
     if (!this.policy.can(who, 'proactive.manage', { regionCode: row.region_code, departmentId: row.department_id })) throw Errors.forbidden();
@@ -67,7 +115,7 @@ export class Runs {
     return out;
   }
 
-  async run(p: LoadedPolicy, trigger: string, actor: Actor, requestId?: string): Promise<RunCounts> {
+  async run(p: LoadedPolicy, trigger: string, actor: Actor, requestId?: string, opts: { retell?: boolean } = {}): Promise<RunCounts> {
     const started = this.k.clock.now();
     const t0 = performance.now();
     const asOf = asOfDay(started);
@@ -89,6 +137,9 @@ export class Runs {
     const gone = live.filter((b) => !matchedKeys.has(b.subject_key) && (automatic ? (LIVE_PAYING as readonly string[]).includes(b.state) : b.state === 'matched'));
     const reasons = new Map<string, StopReason>();
     if (automatic) for (const g of gone) reasons.set(g.id, await this.whyNot(p, g.subject_key, asOf));
+    // Still matched and not yet applying: told again only when asked (once, by the caller's choice).
+    const again = opts.retell && !automatic ? live.filter((b) => matchedKeys.has(b.subject_key) && b.state === 'matched').map((b) => ({ id: b.id, key: b.subject_key, amountFen: null })) : [];
+    const links = await this.linksOf(p);
     return this.k.db.transaction().execute(async (trx) => {
       const db = proactiveDb(trx);
       await db
@@ -177,7 +228,7 @@ export class Runs {
               ? 1
               : 0;
       }
-      const notified = await this.tell(trx, p, created, automatic ? 'benefit' : 'match');
+      const notified = await this.tell(trx, p, [...created, ...again], automatic ? 'benefit' : 'match', links);
       const durationMs = Math.round(performance.now() - t0);
       await db
         .updateTable('proactive_run')
@@ -259,7 +310,13 @@ export class Runs {
   }
 
   /** Inbox entry (and SMS through the sink where a phone is known) for each new benefit or match whose subject has an account. */
-  private async tell(trx: Executor, p: LoadedPolicy, created: { id: string; key: string; amountFen: number | null }[], kind: 'benefit' | 'match'): Promise<number> {
+  private async tell(
+    trx: Executor,
+    p: LoadedPolicy,
+    created: { id: string; key: string; amountFen: number | null }[],
+    kind: 'benefit' | 'match',
+    links: TellLinks = { apply: null, source: null },
+  ): Promise<number> {
     if (!created.length) return 0;
     const to = await this.identity.recipients(
       trx,
@@ -272,17 +329,20 @@ export class Runs {
       if (!accounts.length) continue;
       const money = c.amountFen !== null ? `，${p.def.period === 'monthly' ? '每月' : ''}${(c.amountFen / 100).toFixed(2)} 元` : '';
       const title = kind === 'benefit' ? `免申即享：${p.def.name}` : `您可能符合：${p.def.name}`;
+      // A match says why (the rule's conditions, which the subject meets) and where to apply and read the policy.
       const body =
         kind === 'benefit'
           ? `经数据比对，您符合“${p.def.name}”的条件${money}，无需申请。请在 ${p.def.timeLimitDays} 个工作日内确认或放弃。`
-          : `经数据比对，您可能符合“${p.def.name}”的申报条件，可在线申请，已为您预填信息。`;
+          : `经数据比对，您可能符合“${p.def.name}”的申报条件（${describeRule(p.node, 'zh')}），可在线申请，已为您预填信息。` +
+            (links.apply ? `在线申请：${links.apply}。` : '') +
+            (links.source ? `政策原文：《${links.source.title}》${links.source.link}` : '');
       for (const a of accounts) {
         await this.k.notify.notify(trx, {
           regionCode: p.row.region_code,
           recipientId: a.accountId,
           title,
           body,
-          link: kind === 'benefit' ? `/my/benefits/${c.id}` : `/my/matches`,
+          link: kind === 'benefit' ? `/my/benefits/${c.id}` : (links.apply ?? `/my/matches`),
           ...(a.phone ? { sms: a.phone } : {}),
         });
       }
@@ -304,7 +364,9 @@ export class Runs {
     const asOf = asOfDay(this.k.clock.now());
     const v = await this.facts.valuesOf(subject, { key }, asOf);
     const policies = await this.policies.published(subject);
-    return { subject, key, values: v, policies };
+    const links: Record<string, TellLinks> = {};
+    for (const p of policies) if (p.def.mode === 'application') links[p.def.code] = await this.linksOf(p);
+    return { subject, key, values: v, policies, links };
   }
 
   async recheckCommit(trx: Executor, plan: RecheckPlan): Promise<{ offered: number; stopped: number }> {
@@ -376,7 +438,7 @@ export class Runs {
             );
         if (ins.length) {
           if (automatic) await this.logActions(trx, [id], 'offered', null, 'offered', actor, null, { trigger: 'data-change' });
-          await this.tell(trx, p, [{ id, key, amountFen }], automatic ? 'benefit' : 'match');
+          await this.tell(trx, p, [{ id, key, amountFen }], automatic ? 'benefit' : 'match', plan.links?.[p.def.code]);
           offered++;
         }
       } else if (e?.result !== true && live) {
@@ -477,6 +539,12 @@ export class Runs {
   async reach(who: Principal, policyId: string) {
     const row = await this.policies.row(policyId);
     await this.requireRead(who, row);
+    return this.reachOf(row);
+  }
+
+  /** The reach figures with no permission check (the public 政策找人 view on a policy document asks the figures only). */
+  async reachOf(row: { id: string; mode: string }) {
+    const policyId = row.id;
     // Matches count withdrawn ones out; benefits count stopped ones out. The funnel's later steps differ by mode.
     const [table, gone, applied, granted] =
       row.mode === 'application' ? (['proactive_match', 'withdrawn', ['applied', 'granted'], 'granted'] as const) : (['proactive_benefit', 'stopped', ['confirmed', 'paid'], 'paid'] as const);

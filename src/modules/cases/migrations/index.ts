@@ -201,4 +201,17 @@ export const casesMigrations: Migration[] = [
       CREATE INDEX cases_case_first_suggestion ON cases_case (region_code, closed_at) WHERE first_suggestion IS NOT NULL;
     `,
   },
+  {
+    // 统一知识问答库: the knowledge base is also the public Q&A citizens search. \`public\` shows an entry
+    // without sign-in; \`public_ref\` names where an entry came from when another module made it (an
+    // answered 政民互动 question: 'openness.question:<id>'), so publishing the same source again updates it.
+    name: '0430_cases_knowledge_public',
+    sql: `
+      ALTER TABLE cases_knowledge ADD COLUMN public boolean NOT NULL DEFAULT false;
+      ALTER TABLE cases_knowledge ADD COLUMN public_ref text;
+      ALTER TABLE cases_knowledge ADD COLUMN published_at timestamptz;
+      CREATE UNIQUE INDEX cases_knowledge_public_ref ON cases_knowledge (region_code, public_ref) WHERE public_ref IS NOT NULL;
+      CREATE INDEX cases_knowledge_public ON cases_knowledge (region_code, updated_at DESC) WHERE public AND active;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor, Tx } from '../../../kernel/db/index.ts';
@@ -450,25 +450,7 @@ export class OpenCatalogue {
         if (canonical(from) !== canonical(v)) change[k] = { from, to: v };
       }
       if (!Object.keys(change).length) return before;
-      const after = await catalogueDb(trx)
-        .updateTable('opendata_dataset')
-        .set({ ...set, modified_at: this.k.clock.now(), version: sql<number>`version + 1` })
-        .where('id', '=', before.id)
-        .where('version', '=', before.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!after) throw CatalogueErrors.stale();
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: 'described',
-        objectType: DATASET,
-        objectId: before.id,
-        regionCode: before.region_code,
-        change,
-        summary: { name, state: after.state },
-        requestId,
-      });
-      return after;
+      return this.bump(trx, who, before, { ...set, modified_at: this.k.clock.now() }, { action: 'described', change, summary: { name } }, requestId);
     });
     this.onChange();
     return (await this.views([out]))[0];
@@ -480,25 +462,8 @@ export class OpenCatalogue {
       if (before.state === 'published') throw CatalogueErrors.alreadyPublished();
       if (before.state === 'withdrawn' && before.withdrawn_by === 'sync') throw CatalogueErrors.resourceGone();
       const now = this.k.clock.now();
-      const after = await catalogueDb(trx)
-        .updateTable('opendata_dataset')
-        .set({ state: 'published', published_at: before.published_at ?? now, withdrawn_by: null, withdrawn_reason: null, modified_at: now, version: sql<number>`version + 1` })
-        .where('id', '=', before.id)
-        .where('version', '=', before.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!after) throw CatalogueErrors.stale();
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: 'published',
-        objectType: DATASET,
-        objectId: before.id,
-        regionCode: before.region_code,
-        change: { state: { from: before.state, to: 'published' } },
-        summary: { name, state: 'published' },
-        requestId,
-      });
-      return after;
+      const set = { state: 'published' as const, published_at: before.published_at ?? now, withdrawn_by: null, withdrawn_reason: null, modified_at: now };
+      return this.bump(trx, who, before, set, { action: 'published', change: { state: { from: before.state, to: 'published' } }, summary: { name } }, requestId);
     });
     this.onChange();
     return (await this.views([out]))[0];
@@ -512,28 +477,44 @@ export class OpenCatalogue {
     const out = await this.k.db.transaction().execute(async (trx) => {
       const before = await this.mine(trx, who, name);
       if (before.state !== 'published') throw CatalogueErrors.notPublished();
-      const after = await catalogueDb(trx)
-        .updateTable('opendata_dataset')
-        .set({ state: 'withdrawn', withdrawn_by: 'bureau', withdrawn_reason: why, modified_at: this.k.clock.now(), version: sql<number>`version + 1` })
-        .where('id', '=', before.id)
-        .where('version', '=', before.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!after) throw CatalogueErrors.stale();
-      await this.k.recordChange(trx, {
-        actor: actorOf(who),
-        action: 'withdrawn',
-        objectType: DATASET,
-        objectId: before.id,
-        regionCode: before.region_code,
-        change: { state: { from: 'published', to: 'withdrawn' }, reason: why },
-        summary: { name, state: 'withdrawn' },
-        requestId,
-      });
-      return after;
+      const set = { state: 'withdrawn' as const, withdrawn_by: 'bureau' as const, withdrawn_reason: why, modified_at: this.k.clock.now() };
+      return this.bump(trx, who, before, set, { action: 'withdrawn', change: { state: { from: 'published', to: 'withdrawn' }, reason: why }, summary: { name } }, requestId);
     });
     this.onChange();
     return (await this.views([out]))[0];
+  }
+
+  /**
+   * The bureau's one way to change a dataset row: only if nobody changed it since it was read (else
+   * 409), with the version bumped and the change audited in the same transaction.
+   */
+  private async bump(
+    trx: Tx,
+    who: Principal,
+    before: Row,
+    set: Updateable<OpendataDatasetTable>,
+    audit: { action: string; change: Record<string, unknown>; summary: Record<string, unknown> },
+    requestId?: string,
+  ): Promise<Row> {
+    const after = await catalogueDb(trx)
+      .updateTable('opendata_dataset')
+      .set({ ...set, version: sql<number>`version + 1` })
+      .where('id', '=', before.id)
+      .where('version', '=', before.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!after) throw CatalogueErrors.stale();
+    await this.k.recordChange(trx, {
+      actor: actorOf(who),
+      action: audit.action,
+      objectType: DATASET,
+      objectId: before.id,
+      regionCode: before.region_code,
+      change: audit.change,
+      summary: { ...audit.summary, state: after.state },
+      requestId,
+    });
+    return after;
   }
 
   /* ------------------------------------------------------------------ views */

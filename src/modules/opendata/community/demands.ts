@@ -2,12 +2,11 @@ import { sql, type Selectable } from 'kysely';
 import { cstDate } from '../../../kernel/calendar/index.ts';
 import { Errors } from '../../../kernel/http/errors.ts';
 import { newId } from '../../../kernel/ids/index.ts';
-import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, regionWithin, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpendataContext } from '../area.ts';
 import { CommunityErrors } from './errors.ts';
 import { communitySettings } from './settings.ts';
-import { assertBureau, datasetRefs, iso, limitOf, optionalText, publicName, publishedAll, signedIn, text, UUID, type DatasetRef } from './shared.ts';
+import { assertBureau, pageByCreated, datasetRefs, iso, optionalText, publicName, publishedAll, signedIn, text, UUID, type DatasetRef } from './shared.ts';
 import { communityDb, type DemandState, type OpendataDemandTable } from './tables.ts';
 
 export interface DemandInput {
@@ -62,7 +61,6 @@ export class Demands {
     q: { state?: DemandState; overdue?: boolean; mine?: boolean; after?: string; limit?: number; region?: string },
   ): Promise<{ items: DemandView[]; next: string | null; total: number }> {
     const region = q.region ?? this.k.config.regionCode;
-    const limit = limitOf(q.limit);
     const now = this.k.clock.now();
     if (q.mine) signedIn(who);
     const base = communityDb(this.k.db)
@@ -71,17 +69,8 @@ export class Demands {
       .$if(!!q.state, (qb) => qb.where('state', '=', q.state!))
       .$if(q.overdue === true, (qb) => qb.where('state', '=', 'submitted').where('due_at', '<', now))
       .$if(!!q.mine, (qb) => qb.where('author_id', '=', who!.accountId));
-    const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const after = decodeCursor(q.after, 2);
-    const rows = await base
-      .selectAll()
-      .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) < (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const pg = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
-    return { items: await this.views(pg.items, who), next: pg.next, total: Number(n) };
+    const pg = await pageByCreated(base, q, 'newest');
+    return { items: await this.views(pg.rows, who), next: pg.next, total: pg.total };
   }
 
   async get(who: Principal | null, id: string): Promise<DemandView> {

@@ -1,11 +1,10 @@
 import { sql, type Selectable } from 'kysely';
 import { Errors } from '../../../kernel/http/errors.ts';
 import { newId } from '../../../kernel/ids/index.ts';
-import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpendataContext } from '../area.ts';
 import { CommunityErrors } from './errors.ts';
-import { assertBureau, datasetRefs, iso, limitOf, publicName, publishedOr404, signedIn, text, UUID, type DatasetRef } from './shared.ts';
+import { assertBureau, pageByCreated, datasetRefs, iso, publicName, publishedOr404, signedIn, text, UUID, type DatasetRef } from './shared.ts';
 import { communityDb, type CommentState, type OpendataCommentTable } from './tables.ts';
 
 export interface RatingSummary {
@@ -116,22 +115,12 @@ export class Feedback {
   /** A dataset's published comments, newest first, with the caller's own pending or hidden ones among them. */
   async comments(datasetRef: string, who: Principal | null, q: { after?: string; limit?: number }): Promise<{ items: CommentView[]; next: string | null; total: number }> {
     const d = await publishedOr404(this.ctx, datasetRef);
-    const limit = limitOf(q.limit);
     const visible = communityDb(this.k.db)
       .selectFrom('opendata_comment')
       .where('dataset_id', '=', d.id)
       .where((eb) => (who ? eb.or([eb('state', '=', 'published'), eb('author_id', '=', who.accountId)]) : eb('state', '=', 'published')));
-    const { n } = await visible.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const after = decodeCursor(q.after, 2);
-    const rows = await visible
-      .selectAll()
-      .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) < (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const pg = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
-    return { items: pg.items.map((r) => this.view(r, who)), next: pg.next, total: Number(n) };
+    const pg = await pageByCreated(visible, q, 'newest');
+    return { items: pg.rows.map((r) => this.view(r, who)), next: pg.next, total: pg.total };
   }
 
   async comment(who: Principal | null, datasetRef: string, body: string, requestId?: string): Promise<CommentView> {
@@ -213,24 +202,14 @@ export class Feedback {
   async queue(who: Principal, q: { state?: CommentState; after?: string; limit?: number }): Promise<{ items: QueueCommentView[]; next: string | null; total: number }> {
     const region = who.regionCode || this.k.config.regionCode;
     assertBureau(this.ctx, who, region);
-    const limit = limitOf(q.limit);
     const state = q.state ?? 'pending';
     const base = communityDb(this.k.db).selectFrom('opendata_comment').where('region_code', 'like', `${region}%`).where('state', '=', state);
-    const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const after = decodeCursor(q.after, 2);
-    const rows = await base
-      .selectAll()
-      .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) > (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute();
-    const pg = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
+    const pg = await pageByCreated(base, q, 'oldest');
     const refs = await datasetRefs(
       this.ctx,
-      pg.items.map((r) => r.dataset_id),
+      pg.rows.map((r) => r.dataset_id),
     );
-    return { items: pg.items.map((r) => ({ ...this.view(r, who), hiddenReason: r.hidden_reason, dataset: refs.get(r.dataset_id) ?? null })), next: pg.next, total: Number(n) };
+    return { items: pg.rows.map((r) => ({ ...this.view(r, who), hiddenReason: r.hidden_reason, dataset: refs.get(r.dataset_id) ?? null })), next: pg.next, total: pg.total };
   }
 
   /** The bureau publishes a comment, hides it with a reason, or replies to it. */

@@ -1,8 +1,11 @@
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { Errors } from '../../../kernel/http/errors.ts';
+import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { assertAllowed, type Principal } from '../../../kernel/policy/index.ts';
 import { need, type OpendataContext } from '../area.ts';
 import type { Dataset } from '../ports.ts';
 import { CommunityErrors } from './errors.ts';
+import type { CommunityTables } from './tables.ts';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -94,3 +97,31 @@ export const iso = (d: Date | null): string | null => (d ? d.toISOString() : nul
 
 /** The limit of a page: default 20, at most 100. */
 export const limitOf = (n: number | undefined) => Math.min(Math.max(n ?? 20, 1), 100);
+
+type Listed = 'opendata_comment' | 'opendata_demand' | 'opendata_app' | 'opendata_product';
+
+/**
+ * One page of a community list keyed on (created_at, id): newest first for the public lists, oldest
+ * first for the bureau's review queue, with the total the filters leave. `base` carries the filters.
+ */
+export async function pageByCreated<T extends Listed>(
+  base: SelectQueryBuilder<CommunityTables, T, object>,
+  q: { after?: string; limit?: number },
+  order: 'newest' | 'oldest' = 'newest',
+): Promise<{ rows: Selectable<CommunityTables[T]>[]; next: string | null; total: number }> {
+  const limit = limitOf(q.limit);
+  const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const after = decodeCursor(q.after, 2);
+  const dir = order === 'newest' ? 'desc' : 'asc';
+  const rows = await base
+    .selectAll()
+    .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) ${sql.raw(order === 'newest' ? '<' : '>')} (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
+    .orderBy(sql`created_at`, dir)
+    .orderBy(sql`id`, dir)
+    .limit(limit + 1)
+    .execute();
+  // Every listed table has created_at and id; Kysely cannot see that through the generic table name.
+  const keyed = rows as unknown as (Selectable<CommunityTables[T]> & { created_at: Date; id: string })[];
+  const pg = pageOf(keyed, limit, (r) => [r.created_at.toISOString(), r.id]);
+  return { rows: pg.items, next: pg.next, total: Number(n) };
+}

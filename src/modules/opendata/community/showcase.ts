@@ -1,11 +1,10 @@
 import { sql, type Selectable } from 'kysely';
 import { Errors } from '../../../kernel/http/errors.ts';
 import { newId } from '../../../kernel/ids/index.ts';
-import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpendataContext } from '../area.ts';
 import { CommunityErrors } from './errors.ts';
-import { assertBureau, datasetRefs, findDataset, isBureau, iso, limitOf, optionalText, publishedAll, signedIn, text, UUID, type DatasetRef } from './shared.ts';
+import { assertBureau, pageByCreated, datasetRefs, findDataset, isBureau, iso, optionalText, publishedAll, signedIn, text, UUID, type DatasetRef } from './shared.ts';
 import { communityDb, type AppKind, type AppState, type OpendataAppTable, type OpendataProductTable, type ProductService, type ProductState } from './tables.ts';
 
 export interface AppInput {
@@ -101,24 +100,14 @@ export class Showcase {
     else if (state !== 'published') assertBureau(this.ctx, who, region);
     const datasetId = q.dataset ? (await findDataset(this.ctx, q.dataset))?.id : undefined;
     if (q.dataset && !datasetId) return { items: [], next: null, total: 0 };
-    const limit = limitOf(q.limit);
     const base = communityDb(this.k.db)
       .selectFrom('opendata_app')
       .where('region_code', 'like', `${region}%`)
       .$if(!!state, (qb) => qb.where('state', '=', state!))
       .$if(!!q.mine, (qb) => qb.where('submitted_by', '=', who!.accountId))
       .$if(!!datasetId, (qb) => qb.where(datasetFilter(datasetId!)));
-    const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const after = decodeCursor(q.after, 2);
-    const rows = await base
-      .selectAll()
-      .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) < (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const pg = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
-    return { items: await this.appViews(pg.items, who), next: pg.next, total: Number(n) };
+    const pg = await pageByCreated(base, q, 'newest');
+    return { items: await this.appViews(pg.rows, who), next: pg.next, total: pg.total };
   }
 
   async app(who: Principal | null, id: string): Promise<AppView> {
@@ -215,23 +204,13 @@ export class Showcase {
     const region = this.k.config.regionCode;
     const datasetId = q.dataset ? (await findDataset(this.ctx, q.dataset))?.id : undefined;
     if (q.dataset && !datasetId) return { items: [], next: null, total: 0 };
-    const limit = limitOf(q.limit);
     const base = communityDb(this.k.db)
       .selectFrom('opendata_product')
       .where('region_code', 'like', `${region}%`)
       .where('state', '=', q.state ?? 'listed')
       .$if(!!datasetId, (qb) => qb.where(datasetFilter(datasetId!)));
-    const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const after = decodeCursor(q.after, 2);
-    const rows = await base
-      .selectAll()
-      .$if(!!after, (qb) => qb.where(sql<boolean>`(created_at, id) < (${String(after![0])}::timestamptz, ${String(after![1])}::uuid)`))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const pg = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
-    return { items: await this.productViews(pg.items), next: pg.next, total: Number(n) };
+    const pg = await pageByCreated(base, q, 'newest');
+    return { items: await this.productViews(pg.rows), next: pg.next, total: pg.total };
   }
 
   async product(id: string): Promise<ProductView> {

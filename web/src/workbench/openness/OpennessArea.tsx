@@ -32,7 +32,7 @@ export function OpennessArea() {
     { ...page('drafts', <DraftsPage sub={of('drafts')} />), label: t('gkrev.workbench') },
     ...(edit ? [{ ...page('library', <LibraryAdminPage sub={of('library')} />), label: t('gklib.workbench') }] : []),
     ...(edit || can(me, 'openness.approve') ? [{ ...page('requests', <RequestsPage sub={of('requests')} />), label: t('gkreq.workbench') }] : []),
-    ...(edit ? [{ ...page('interaction', <InteractionPage sub={of('interaction')} />), label: t('gkqa.workbench') }] : []),
+    ...(edit || can(me, 'openness.approve') ? [{ ...page('interaction', <InteractionPage sub={of('interaction')} />), label: t('gkqa.workbench') }] : []),
     ...(edit ? [{ ...page('matching', <MatchingPage sub={of('matching')} />), label: t('gkmatch.workbench') }] : []),
     ...(manage ? [{ ...page('reports', <ReportsPage sub={of('reports')} />), label: t('gkrpt.workbench') }] : []),
   ];
