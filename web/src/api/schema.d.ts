@@ -3760,15 +3760,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/documents": {
+=======
+    "/api/openness/requests": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** 检索政策文件（全文、筛选、分面）/ Search the policy library (full text, filters, facets) */
         get: operations["getOpennessDocuments"];
+=======
+        /** 依申请公开办理箱（本部门；政务公开办看全部与逾期）/ The inbox: the department’s requests; the office sees all and the overdue */
+        get: operations["getOpennessRequests"];
+        put?: never;
+        /** 提出政府信息公开申请 / Request government information */
+        post: operations["postOpennessRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 / A request */
+        get: operations["getOpennessRequestsById"];
+>>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -3777,6 +3804,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/documents/{id}": {
         parameters: {
             query?: never;
@@ -3829,6 +3857,9 @@ export interface paths {
         trace?: never;
     };
     "/api/openness/documents/{id}/validity": {
+=======
+    "/api/openness/requests/{id}/answer": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -3837,15 +3868,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
+<<<<<<< HEAD
         /** 标注失效（须说明理由）或恢复有效 / Mark a document expired (with a reason) or in force again */
         post: operations["postOpennessDocumentsByIdValidity"];
+=======
+        /** 答复（生成并盖章答复告知书）/ Answer (a sealed 告知书) */
+        post: operations["postOpennessRequestsByIdAnswer"];
+>>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/documents/{id}/withdrawal": {
+=======
+    "/api/openness/requests/{id}/consultation": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -3854,15 +3894,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
+<<<<<<< HEAD
         /** 撤回文件（须说明理由，其解读一并撤回）/ Withdraw a document and its interpretations, with a reason */
         post: operations["postOpennessDocumentsByIdWithdrawal"];
+=======
+        /** 征求第三方意见 / Consult a third party */
+        post: operations["postOpennessRequestsByIdConsultation"];
+>>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/documents/import": {
+=======
+    "/api/openness/requests/{id}/consultation/end": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -3871,23 +3920,105 @@ export interface paths {
         };
         get?: never;
         put?: never;
+<<<<<<< HEAD
         /** 存量文件导入（逐件检查，全部成功才导入）/ Import documents already published (every check; all or nothing) */
         post: operations["postOpennessDocumentsImport"];
+=======
+        /** 结束第三方征询 / End the consultation */
+        post: operations["postOpennessRequestsByIdConsultationEnd"];
+>>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/feed.atom": {
+=======
+    "/api/openness/requests/{id}/correction": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** 最新发布的政策文件（Atom）/ Latest documents as a feed */
         get: operations["getOpennessFeedAtom"];
+=======
+        get?: never;
+        put?: never;
+        /** 提交补正 / Supply the correction */
+        post: operations["postOpennessRequestsByIdCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/correction-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出补正通知（一次，7 个工作日内）/ Ask for a correction */
+        post: operations["postOpennessRequestsByIdCorrectionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期答复 / Ask to extend */
+        post: operations["postOpennessRequestsByIdExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人审批延期 / A leader decides the extension */
+        post: operations["postOpennessRequestsByIdExtensionDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载答复所附文件 / Download a file given with the answer */
+        get: operations["getOpennessRequestsByIdFilesByFileId"];
+>>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -3896,15 +4027,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/feed.rss": {
+=======
+    "/api/openness/requests/{id}/forward": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** 最新发布的政策文件（RSS）/ Latest documents as a feed */
         get: operations["getOpennessFeedRss"];
+=======
+        get?: never;
+        put?: never;
+        /** 转交其他部门 / Forward to another department */
+        post: operations["postOpennessRequestsByIdForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载告知书（已盖章 PDF）/ Download a sealed notice */
+        get: operations["getOpennessRequestsByIdNoticesByNoticeId"];
+>>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -3913,15 +4070,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/library/documents": {
+=======
+    "/api/openness/requests/departments": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** 本单位的政策文件（含已撤回）/ The unit’s documents, withdrawn ones too */
         get: operations["getOpennessLibraryDocuments"];
+=======
+        /** 可受理申请的机关 / Bodies a request may be sent to */
+        get: operations["getOpennessRequestsDepartments"];
+>>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -3930,17 +4096,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/openness/themes": {
+=======
+    "/api/openness/requests/library": {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** 主题分类 / The theme list */
         get: operations["getOpennessThemes"];
         /** 编辑主题分类（整表）/ Save the theme list */
         put: operations["putOpennessThemes"];
+=======
+        /** 查找已主动公开的文件（用于答复）/ Find a published document for an answer */
+        get: operations["getOpennessRequestsLibrary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的依申请公开 / My requests */
+        get: operations["getOpennessRequestsMine"];
+        put?: never;
+>>>>>>> gk-requests
         post?: never;
         delete?: never;
         options?: never;
@@ -36935,6 +37128,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessDocuments: {
         parameters: {
             query?: {
@@ -36951,6 +37145,16 @@ export interface operations {
                 validity?: "valid" | "expired" | "repealed" | "amended";
                 /** @description 发布年份 */
                 year?: number;
+=======
+    getOpennessRequests: {
+        parameters: {
+            query?: {
+                after?: string;
+                departmentId?: string;
+                limit?: number;
+                overdue?: "1" | "true";
+                state?: "processing" | "correcting" | "consulting" | "answered" | "closed";
+>>>>>>> gk-requests
             };
             header?: never;
             path?: never;
@@ -36983,6 +37187,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+<<<<<<< HEAD
                         count: number;
                         facets: {
                             issuer: {
@@ -37035,6 +37240,34 @@ export interface operations {
                         }[];
                         size: number;
                         sort: "relevance" | "published";
+=======
+                        items: {
+                            answeredAt: string | null;
+                            answerReason: string | null;
+                            answerType: string | null;
+                            applicantKind: string;
+                            /** @description 脱敏 / masked */
+                            applicantName: string;
+                            clockStartedOn: string;
+                            correctionDueAt: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            description: string;
+                            dueAt: string | null;
+                            extended: boolean;
+                            extensionState: string | null;
+                            id: string;
+                            light: ("green" | "yellow" | "red") | null;
+                            number: string;
+                            overdue: boolean;
+                            receivedOn: string;
+                            state: string;
+                            submittedAt: string;
+                            supervised: boolean;
+                            version: number;
+                        }[];
+                        next: string | null;
+>>>>>>> gk-requests
                     };
                 };
             };
@@ -37103,7 +37336,141 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessDocumentsById: {
+=======
+    postOpennessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicantKind?: ("business" | "research" | "public_interest" | "legal_service" | "other") | null;
+                    contact: {
+                        address?: string | null;
+                        email?: string | null;
+                        /** @description 联系电话 / phone */
+                        phone: string;
+                    };
+                    delivery: "post" | "email" | "pickup" | "online";
+                    /**
+                     * Format: uuid
+                     * @description 答复机关（部门）/ the answering department
+                     */
+                    departmentId: string;
+                    /** @description 所需政府信息的名称、文号或便于查找的特征描述 / what information is wanted */
+                    description: string;
+                    form: "paper" | "electronic";
+                    idNumber?: string | null;
+                    name?: string | null;
+                    purpose?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dueAt: string;
+                        id: string;
+                        number: string;
+                        receivedOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsById: {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -37139,6 +37506,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+<<<<<<< HEAD
                         attachments: {
                             fileId: string;
                             name: string;
@@ -37172,11 +37540,51 @@ export interface operations {
                         }[];
                         number: string | null;
                         original: {
+=======
+                        actions: string[];
+                        answeredAt: string | null;
+                        answerFiles: {
+                            fileId: string;
+                            name: string;
+                        }[];
+                        answerReason: string | null;
+                        answerText: string | null;
+                        answerType: string | null;
+                        applicantCode: string | null;
+                        applicantFullName: string | null;
+                        applicantKind: string;
+                        /** @description 脱敏 / masked */
+                        applicantName: string;
+                        clockStartedOn: string;
+                        consultDays: number;
+                        consultParty: string | null;
+                        consultUntil: string | null;
+                        contact: {
+                            address: string | null;
+                            email: string | null;
+                            phone: string;
+                        } | null;
+                        correctionDueAt: string | null;
+                        correctionRequest: string | null;
+                        delivery: string;
+                        departmentId: string;
+                        departmentName: string;
+                        description: string;
+                        dueAt: string | null;
+                        extended: boolean;
+                        extensionDays: number | null;
+                        extensionReason: string | null;
+                        extensionState: string | null;
+                        form: string;
+                        id: string;
+                        libraryDocument: {
+>>>>>>> gk-requests
                             id: string;
                             number: string | null;
                             publishedOn: string;
                             title: string;
                         } | null;
+<<<<<<< HEAD
                         /** @description 发布日期 */
                         publishedOn: string;
                         regionCode: string;
@@ -37207,6 +37615,40 @@ export interface operations {
                         withdrawnReason: string | null;
                         /** @description 成文日期 */
                         writtenOn: string;
+=======
+                        light: ("green" | "yellow" | "red") | null;
+                        mine: boolean;
+                        notices: {
+                            audience: string;
+                            createdAt: string;
+                            id: string;
+                            identifier: string;
+                            kind: string;
+                            title: string;
+                        }[];
+                        number: string;
+                        overdue: boolean;
+                        /** @description 脱敏 / masked */
+                        phone: string;
+                        purpose: string | null;
+                        receivedOn: string;
+                        rightBody: string | null;
+                        state: string;
+                        steps: {
+                            action: string;
+                            actorName: string;
+                            actorType: string;
+                            at: string;
+                            dueAt: string | null;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        submittedAt: string;
+                        supervised: boolean;
+                        supervisionTaskId: string | null;
+                        version: number;
+>>>>>>> gk-requests
                     };
                 };
             };
@@ -37275,7 +37717,856 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessDocumentsByIdAttachmentsByFileId: {
+=======
+    postOpennessRequestsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    files?: {
+                        /** Format: uuid */
+                        fileId: string;
+                        /** @description 文件名 / file name */
+                        name: string;
+                    }[];
+                    libraryDocumentId?: string | null;
+                    reason?: string | null;
+                    reasonText?: string | null;
+                    rightBody?: string | null;
+                    type: "disclosed" | "partly" | "withheld" | "unavailable" | "not_handled" | "other" | "not_ours";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 征求意见的事项 / what is asked */
+                    matter: string;
+                    /** @description 第三方名称 / the third party */
+                    party: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdConsultationEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    opinion?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 补正后的申请内容 / the corrected request */
+                    description: string;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdCorrectionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 需要补正的内容 / what must be corrected */
+                    request: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 延长的工作日数（最多 20）/ working days added (at most 20) */
+                    days: number;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 延期理由 / reason */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdExtensionDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    opinion?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsByIdFilesByFileId: {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -37379,7 +38670,11 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessDocumentsByIdHistory: {
+=======
+    postOpennessRequestsByIdForward: {
+>>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -37388,6 +38683,231 @@ export interface operations {
             };
             cookie?: never;
         };
+<<<<<<< HEAD
+=======
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    departmentId: string;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsByIdNoticesByNoticeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+>>>>>>> gk-requests
         requestBody?: never;
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
@@ -37416,6 +38936,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+<<<<<<< HEAD
                             action: "published" | "imported" | "changed" | "withdrawn" | "validity" | "replaced";
                             actorId: string;
                             actorName: string;
@@ -37608,6 +39129,11 @@ export interface operations {
                         withdrawnReason: string | null;
                         /** @description 成文日期 */
                         writtenOn: string;
+=======
+                            id: string;
+                            name: string;
+                        }[];
+>>>>>>> gk-requests
                     };
                 };
             };
@@ -37676,6 +39202,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     postOpennessDocumentsByIdWithdrawal: {
         parameters: {
             query?: never;
@@ -37857,10 +39384,18 @@ export interface operations {
     postOpennessDocumentsImport: {
         parameters: {
             query?: never;
+=======
+    getOpennessRequestsLibrary: {
+        parameters: {
+            query: {
+                q: string;
+            };
+>>>>>>> gk-requests
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         requestBody: {
             content: {
                 "application/json": {
@@ -37900,6 +39435,9 @@ export interface operations {
                 };
             };
         };
+=======
+        requestBody?: never;
+>>>>>>> gk-requests
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -37920,7 +39458,11 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+<<<<<<< HEAD
             201: {
+=======
+            200: {
+>>>>>>> gk-requests
                 headers: {
                     [name: string]: unknown;
                 };
@@ -37928,8 +39470,14 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
+<<<<<<< HEAD
                             indexNo: string;
                             key: string | null;
+=======
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+>>>>>>> gk-requests
                         }[];
                     };
                 };
@@ -37999,6 +39547,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessFeedAtom: {
         parameters: {
             query?: never;
@@ -38211,6 +39760,13 @@ export interface operations {
                 limit?: number;
                 q?: string;
                 state?: "published" | "withdrawn";
+=======
+    getOpennessRequestsMine: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+>>>>>>> gk-requests
             };
             header?: never;
             path?: never;
@@ -38244,6 +39800,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+<<<<<<< HEAD
                             excerpt: string;
                             id: string;
                             indexNo: string;
@@ -38261,6 +39818,31 @@ export interface operations {
                             validity: "valid" | "expired" | "repealed" | "amended";
                             version: number;
                             writtenOn: string;
+=======
+                            answeredAt: string | null;
+                            answerReason: string | null;
+                            answerType: string | null;
+                            applicantKind: string;
+                            /** @description 脱敏 / masked */
+                            applicantName: string;
+                            clockStartedOn: string;
+                            correctionDueAt: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            description: string;
+                            dueAt: string | null;
+                            extended: boolean;
+                            extensionState: string | null;
+                            id: string;
+                            light: ("green" | "yellow" | "red") | null;
+                            number: string;
+                            overdue: boolean;
+                            receivedOn: string;
+                            state: string;
+                            submittedAt: string;
+                            supervised: boolean;
+                            version: number;
+>>>>>>> gk-requests
                         }[];
                         next: string | null;
                     };
@@ -38331,6 +39913,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     getOpennessThemes: {
         parameters: {
             query?: {
@@ -38561,6 +40144,8 @@ export interface operations {
             };
         };
     };
+=======
+>>>>>>> gk-requests
     getOrgDepartments: {
         parameters: {
             query?: {
