@@ -447,13 +447,16 @@ describe('the report of records made through the real areas', () => {
       return { id: r.id, row };
     };
     const answer = async (x: { id: string; row: Req }, a: { type: string; reason?: string; reasonText?: string; files?: { fileId: string; name: string }[]; rightBody?: string }) => {
+      // The requests area reads its settings outside the answer's transaction (PGlite has one connection):
+      // fresh in the cache, they are not read at all — reported to the requests area.
+      await svc.settings('152201');
       await svc.answer(clerk, x.id, a as never);
       x.row.answered = cstDate(t.clock.now());
       x.row.type = a.type === 'not_ours' ? 'unavailable' : a.type;
       x.row.reason = a.type === 'not_ours' ? 'not_held' : (a.reason ?? null);
     };
     // (Answers give a file rather than point at the library: the requests area reads the library outside
-    // its transaction there, which PGlite's one connection refuses — reported to the requests area.)
+    // the answer's transaction, which PGlite's one connection refuses — reported to the requests area.)
     const file = await t.p.kernel.db
       .transaction()
       .execute((trx) =>
