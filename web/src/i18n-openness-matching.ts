@@ -16,6 +16,7 @@ export const gkmatchZh = {
   intro:
     '为已发布的政策文件关联“主动服务”中已发布的“政策找人”政策（须为发文机关本部门的政策，规则与测试用例在主动服务中定义和发布）。运行后，系统比对全量数据，提醒符合条件的居民和企业，提醒中写明符合的条件，并附申请入口和政策原文链接。',
   defineHint: '需要新规则？请在“主动服务 → 政策配置”中以“政策找人”模式新建，测试用例全部通过并发布后即可在此关联。',
+  define: '去新建政策找人规则',
   attachTitle: '关联规则',
   document: '政策文件',
   documentSearch: '输入标题或文号查找文件',
@@ -64,6 +65,7 @@ export const gkmatchEn: typeof gkmatchZh = {
   intro:
     'Give a published policy document a published 政策找人 policy of the proactive-service module (a policy of the issuing department; its rule and test cases are defined and published there). A run matches the whole population and tells those who qualify, with the conditions they meet, a link to apply and a link to the document.',
   defineHint: 'Need a new rule? Create it in Proactive services → Policies in 政策找人 mode; once its test cases pass and it is published, attach it here.',
+  define: 'Create a 政策找人 rule',
   attachTitle: 'Attach a rule',
   document: 'Policy document',
   documentSearch: 'Type a title or document number',

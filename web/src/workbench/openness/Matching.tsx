@@ -69,7 +69,9 @@ export function MatchingPage(props: { sub: string }) {
         {t('gkmatch.workbench')}
       </Typography.Title>
       <Typography.Paragraph>{t('gkmatch.intro')}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('gkmatch.defineHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('gkmatch.defineHint')} <Link to="/workbench/proactive/new">{t('gkmatch.define')}</Link>
+      </Typography.Paragraph>
       <AttachCard initial={UUID.test(props.sub) ? props.sub : ''} onDone={refresh} />
       {rules.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={errorText(rules.error, i18n.language)} />}
       {rows.length > 0 && (
