@@ -29,6 +29,8 @@ export async function seedOpenMatching(p: Platform, deptIds: Map<string, string>
     .executeTakeFirst();
   if (citizen?.id_number_enc) await p.data.registers.setDisability(admin, { idNumber: k.crypto.decryptField(citizen.id_number_enc), grade: 2, category: '肢体' });
   for (const s of SUBJECTS) {
+    // 主动服务 publishes the demo policies only when the demo has their departments.
+    if (!(await p.proactive.policies.briefs({ code: s.code })).some((x) => x.published)) continue;
     let documentId: string | null = null;
     for (const q of s.find) {
       for (const hit of await lib.find(q, 5)) {
