@@ -3760,42 +3760,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/openness/documents": {
-=======
-    "/api/openness/requests": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         /** 检索政策文件（全文、筛选、分面）/ Search the policy library (full text, filters, facets) */
         get: operations["getOpennessDocuments"];
-=======
-        /** 依申请公开办理箱（本部门；政务公开办看全部与逾期）/ The inbox: the department’s requests; the office sees all and the overdue */
-        get: operations["getOpennessRequests"];
-        put?: never;
-        /** 提出政府信息公开申请 / Request government information */
-        post: operations["postOpennessRequests"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/openness/requests/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 申请详情 / A request */
-        get: operations["getOpennessRequestsById"];
->>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -3804,7 +3777,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/openness/documents/{id}": {
         parameters: {
             query?: never;
@@ -3814,6 +3786,23 @@ export interface paths {
         };
         /** 政策文件（含目录信息、解读、原文与替代文件）/ A document with its catalogue data, interpretations and links */
         get: operations["getOpennessDocumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/applies-to": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策找人：本文件适用于谁（条件、已匹配与申请人数、申请入口）/ Whom the document applies to, its reach and where to apply */
+        get: operations["getOpennessDocumentsByIdAppliesTo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3856,10 +3845,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/openness/documents/{id}/validity": {
-=======
-    "/api/openness/requests/{id}/answer": {
->>>>>>> gk-requests
+    "/api/openness/documents/{id}/rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件关联的政策找人规则及其历史 / The document’s rule and its history */
+        get: operations["getOpennessDocumentsByIdRule"];
+        /** 为文件关联政策找人规则 / Give the document a rule */
+        put: operations["putOpennessDocumentsByIdRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可关联的主动服务政策（发文机关本部门的已发布“政策找人”政策）/ Policies the document may carry */
+        get: operations["getOpennessDocumentsByIdRuleCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/detach": {
         parameters: {
             query?: never;
             header?: never;
@@ -3868,24 +3889,49 @@ export interface paths {
         };
         get?: never;
         put?: never;
-<<<<<<< HEAD
+        /** 解除文件的政策找人规则（保留历史）/ End the document’s rule (kept in its history) */
+        post: operations["postOpennessDocumentsByIdRuleDetach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即比对并提醒符合条件的居民和企业 / Match and tell now */
+        post: operations["postOpennessDocumentsByIdRuleRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /** 标注失效（须说明理由）或恢复有效 / Mark a document expired (with a reason) or in force again */
         post: operations["postOpennessDocumentsByIdValidity"];
-=======
-        /** 答复（生成并盖章答复告知书）/ Answer (a sealed 告知书) */
-        post: operations["postOpennessRequestsByIdAnswer"];
->>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/openness/documents/{id}/withdrawal": {
-=======
-    "/api/openness/requests/{id}/consultation": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -3894,24 +3940,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-<<<<<<< HEAD
         /** 撤回文件（须说明理由，其解读一并撤回）/ Withdraw a document and its interpretations, with a reason */
         post: operations["postOpennessDocumentsByIdWithdrawal"];
-=======
-        /** 征求第三方意见 / Consult a third party */
-        post: operations["postOpennessRequestsByIdConsultation"];
->>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/openness/documents/import": {
-=======
-    "/api/openness/requests/{id}/consultation/end": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -3920,34 +3957,623 @@ export interface paths {
         };
         get?: never;
         put?: never;
-<<<<<<< HEAD
         /** 存量文件导入（逐件检查，全部成功才导入）/ Import documents already published (every check; all or nothing) */
         post: operations["postOpennessDocumentsImport"];
-=======
-        /** 结束第三方征询 / End the consultation */
-        post: operations["postOpennessRequestsByIdConsultationEnd"];
->>>>>>> gk-requests
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
-    "/api/openness/feed.atom": {
-=======
-    "/api/openness/requests/{id}/correction": {
->>>>>>> gk-requests
+    "/api/openness/drafts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
+        /** 稿件：我的稿件、待保密审查、待审批、本部门全部 / Drafts: mine, awaiting secrecy review, awaiting approval, my department */
+        get: operations["getOpennessDrafts"];
+        put?: never;
+        /** 拟稿：发布、修改或撤回一份文件 / Draft a publication, change or withdrawal */
+        post: operations["postOpennessDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份稿件：内容、检查结果、办理过程、可办理的动作 / One draft with its findings and history */
+        get: operations["getOpennessDraftsById"];
+        /** 修改稿件（仅拟稿环节）/ Edit a draft (while drafting) */
+        put: operations["putOpennessDraftsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}/actions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交（内容检查）、保密审查、领导审批（发布）、作废 / Take a step: submit (content check), secrecy review, approve (publish), discard */
+        post: operations["postOpennessDraftsByIdActionsByCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}/findings/{findingId}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定误报（电话、地址；须写明理由）/ Waive a finding as a false alarm (phones, addresses; with a reason) */
+        post: operations["postOpennessDraftsByIdFindingsByFindingIdWaive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         /** 最新发布的政策文件（Atom）/ Latest documents as a feed */
         get: operations["getOpennessFeedAtom"];
-=======
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/feed.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新发布的政策文件（RSS）/ Latest documents as a feed */
+        get: operations["getOpennessFeedRss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 敏感词库 / The sensitive-word list */
+        get: operations["getOpennessLexicon"];
+        put?: never;
+        /** 新增敏感词 / Add a term */
+        post: operations["postOpennessLexicon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改或停用敏感词 / Change or switch off a term */
+        put: operations["putOpennessLexiconById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 敏感词库修改记录 / Changes of the list */
+        get: operations["getOpennessLexiconChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/library/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的政策文件（含已撤回）/ The unit’s documents, withdrawn ones too */
+        get: operations["getOpennessLibraryDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/matching/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关联了政策找人规则的文件及其触达 / Documents carrying rules, with their reach */
+        get: operations["getOpennessMatchingRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/qa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政务问答检索（12345知识库公开条目与已公开答复，同一来源）/ Search the public Q&A (the 12345 knowledge base’s public entries) */
+        get: operations["getOpennessQa"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公开的问答（可按文件）/ Published Q&A, on a document or all */
+        get: operations["getOpennessQuestions"];
+        put?: never;
+        /** 提问 / 留言（就政策文件或在咨询栏目）/ Ask on a policy document or in the 咨询 column */
+        post: operations["postOpennessQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言详情与办理过程 / A question and its steps (staff) */
+        get: operations["getOpennessQuestionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（待审核）/ Answer (goes to review) */
+        post: operations["postOpennessQuestionsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核：公开、退回或不予公开 / Review: publish, return or reject */
+        post: operations["postOpennessQuestionsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤下已公开的问答 / Take a published Q&A back */
+        post: operations["postOpennessQuestionsByIdUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 咨询栏目可选部门 / Departments one may ask in the 咨询 column */
+        get: operations["getOpennessQuestionsDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言办理（本部门；政务公开办为全区）/ The inbox: the department’s questions */
+        get: operations["getOpennessQuestionsInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的留言 / My questions */
+        get: operations["getOpennessQuestionsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各年度报告（草稿与已发布）/ Every year’s report, draft or published */
+        get: operations["getOpennessReportDrafts"];
+        put?: never;
+        /** 生成年度报告草稿 / Generate a year’s draft from the records */
+        post: operations["postOpennessReportDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告草稿（含勾稽检查与操作记录）/ A year’s draft */
+        get: operations["getOpennessReportDraftsByYear"];
+        /** 填报数字与文字 / Enter figures and texts */
+        put: operations["putOpennessReportDraftsByYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布年度报告 / Publish the report */
+        post: operations["postOpennessReportDraftsByYearPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按当前数据重新生成统计表 / Recompute the tables from the records now */
+        post: operations["postOpennessReportDraftsByYearRegenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/tables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿表格（CSV）/ The draft’s tables as CSV */
+        get: operations["getOpennessReportDraftsByYearTablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本年度依申请公开进展 / The year so far: requests received, answered, on time, overdue */
+        get: operations["getOpennessReportOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的政府信息公开工作年度报告 / Published yearly reports */
+        get: operations["getOpennessReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年度的年度报告（可看更正前版本）/ A year’s report (or an earlier edition) */
+        get: operations["getOpennessReportsByYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已发布的报告（生成新版草稿）/ Correct a published report (a new edition’s draft) */
+        post: operations["postOpennessReportsByYearCorrections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}/tables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告表格（CSV）/ The report’s tables as CSV */
+        get: operations["getOpennessReportsByYearTablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开办理箱（本部门；政务公开办看全部与逾期）/ The inbox: the department’s requests; the office sees all and the overdue */
+        get: operations["getOpennessRequests"];
+        put?: never;
+        /** 提出政府信息公开申请 / Request government information */
+        post: operations["postOpennessRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 / A request */
+        get: operations["getOpennessRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（生成并盖章答复告知书）/ Answer (a sealed 告知书) */
+        post: operations["postOpennessRequestsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求第三方意见 / Consult a third party */
+        post: operations["postOpennessRequestsByIdConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/consultation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束第三方征询 / End the consultation */
+        post: operations["postOpennessRequestsByIdConsultationEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         get?: never;
         put?: never;
         /** 提交补正 / Supply the correction */
@@ -4018,7 +4644,6 @@ export interface paths {
         };
         /** 下载答复所附文件 / Download a file given with the answer */
         get: operations["getOpennessRequestsByIdFilesByFileId"];
->>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -4027,21 +4652,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
-    "/api/openness/feed.rss": {
-=======
     "/api/openness/requests/{id}/forward": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
-        /** 最新发布的政策文件（RSS）/ Latest documents as a feed */
-        get: operations["getOpennessFeedRss"];
-=======
         get?: never;
         put?: never;
         /** 转交其他部门 / Forward to another department */
@@ -4061,7 +4678,6 @@ export interface paths {
         };
         /** 下载告知书（已盖章 PDF）/ Download a sealed notice */
         get: operations["getOpennessRequestsByIdNoticesByNoticeId"];
->>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -4070,24 +4686,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
-    "/api/openness/library/documents": {
-=======
     "/api/openness/requests/departments": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
-        /** 本单位的政策文件（含已撤回）/ The unit’s documents, withdrawn ones too */
-        get: operations["getOpennessLibraryDocuments"];
-=======
         /** 可受理申请的机关 / Bodies a request may be sent to */
         get: operations["getOpennessRequestsDepartments"];
->>>>>>> gk-requests
         put?: never;
         post?: never;
         delete?: never;
@@ -4096,23 +4703,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
-    "/api/openness/themes": {
-=======
     "/api/openness/requests/library": {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
-        /** 主题分类 / The theme list */
-        get: operations["getOpennessThemes"];
-        /** 编辑主题分类（整表）/ Save the theme list */
-        put: operations["putOpennessThemes"];
-=======
         /** 查找已主动公开的文件（用于答复）/ Find a published document for an answer */
         get: operations["getOpennessRequestsLibrary"];
         put?: never;
@@ -4133,7 +4730,24 @@ export interface paths {
         /** 我的依申请公开 / My requests */
         get: operations["getOpennessRequestsMine"];
         put?: never;
->>>>>>> gk-requests
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主题分类 / The theme list */
+        get: operations["getOpennessThemes"];
+        /** 编辑主题分类（整表）/ Save the theme list */
+        put: operations["putOpennessThemes"];
         post?: never;
         delete?: never;
         options?: never;
@@ -9213,6 +9827,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -9308,6 +9924,7 @@ export interface operations {
                     body: string;
                     categoryCode?: string | null;
                     keywords?: string[];
+                    public?: boolean;
                     title: string;
                 };
             };
@@ -9343,6 +9960,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -9440,6 +10059,7 @@ export interface operations {
                     body: string;
                     categoryCode?: string | null;
                     keywords?: string[];
+                    public?: boolean;
                     title: string;
                 };
             };
@@ -9475,6 +10095,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -9597,6 +10219,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -37128,7 +37752,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
     getOpennessDocuments: {
         parameters: {
             query?: {
@@ -37145,16 +37768,6 @@ export interface operations {
                 validity?: "valid" | "expired" | "repealed" | "amended";
                 /** @description 发布年份 */
                 year?: number;
-=======
-    getOpennessRequests: {
-        parameters: {
-            query?: {
-                after?: string;
-                departmentId?: string;
-                limit?: number;
-                overdue?: "1" | "true";
-                state?: "processing" | "correcting" | "consulting" | "answered" | "closed";
->>>>>>> gk-requests
             };
             header?: never;
             path?: never;
@@ -37187,7 +37800,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-<<<<<<< HEAD
                         count: number;
                         facets: {
                             issuer: {
@@ -37240,34 +37852,6 @@ export interface operations {
                         }[];
                         size: number;
                         sort: "relevance" | "published";
-=======
-                        items: {
-                            answeredAt: string | null;
-                            answerReason: string | null;
-                            answerType: string | null;
-                            applicantKind: string;
-                            /** @description 脱敏 / masked */
-                            applicantName: string;
-                            clockStartedOn: string;
-                            correctionDueAt: string | null;
-                            departmentId: string;
-                            departmentName: string;
-                            description: string;
-                            dueAt: string | null;
-                            extended: boolean;
-                            extensionState: string | null;
-                            id: string;
-                            light: ("green" | "yellow" | "red") | null;
-                            number: string;
-                            overdue: boolean;
-                            receivedOn: string;
-                            state: string;
-                            submittedAt: string;
-                            supervised: boolean;
-                            version: number;
-                        }[];
-                        next: string | null;
->>>>>>> gk-requests
                     };
                 };
             };
@@ -37336,9 +37920,7522 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
     getOpennessDocumentsById: {
-=======
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdAppliesTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applied: number;
+                        applyLink: string | null;
+                        /** @description Conditions (English) */
+                        conditionsEn: string[];
+                        /** @description 适用条件（中文） */
+                        conditionsZh: string[];
+                        departmentName: string;
+                        documentId: string;
+                        itemCode: string | null;
+                        matched: number;
+                        /** @description 我的“您可能符合” / my matches */
+                        matchesLink: string;
+                        name: string;
+                        nameEn: string;
+                        policyCode: string;
+                        /** @description person 个人 / entity 企业 */
+                        subject: "person" | "entity";
+                        told: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdAttachmentsByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: "published" | "imported" | "changed" | "withdrawn" | "validity" | "replaced";
+                            actorId: string;
+                            actorName: string;
+                            at: string;
+                            id: string;
+                            reason: string | null;
+                            reviewId: string | null;
+                            state: "published" | "withdrawn";
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessDocumentsByIdRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 备注 / a note */
+                    note?: string;
+                    /** @description 主动服务政策代码（政策找人模式）/ code of a 政策找人 policy */
+                    policyCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdRuleCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachable: boolean;
+                        code: string;
+                        departmentName: string;
+                        mode: "automatic" | "application";
+                        name: string;
+                        nameEn: string;
+                        problem: {
+                            code: string;
+                            en: string;
+                            zh: string;
+                        } | null;
+                        published: boolean;
+                        /** @description person 个人 / entity 企业 */
+                        subject: "person" | "entity";
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdRuleDetach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 解除原因 / why */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdRuleRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documentId: string;
+                        matched: number;
+                        policyCode: string;
+                        ranAt: string;
+                        told: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    reason: string;
+                    validity: "valid" | "expired";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        attachments?: {
+                            fileId: string;
+                            name: string;
+                        }[];
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: ("text" | "graphic" | "video") | null;
+                        interpretationOf?: string | null;
+                        issuerDepartmentId: string | null;
+                        issuerName?: string | null;
+                        key?: string | null;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number?: string | null;
+                        publishOn?: string | null;
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            id: string;
+                        }[];
+                        summary?: string | null;
+                        themeCode: string;
+                        title: string;
+                        titleEn?: string | null;
+                        validity?: "valid" | "expired";
+                        validityNote?: string | null;
+                        /** @description YYYY-MM-DD */
+                        writtenOn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            indexNo: string;
+                            key: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDrafts: {
+        parameters: {
+            query?: {
+                after?: string;
+                box?: "mine" | "secrecy" | "approval" | "department";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            checkState: string;
+                            createdAt: string;
+                            department: {
+                                id: string;
+                                name: string;
+                            };
+                            drafter: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            kind: string;
+                            openFindings: number;
+                            purpose: "publish" | "change" | "withdraw";
+                            state: string;
+                            stateEn: string;
+                            stateZh: string;
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document?: {
+                        attachments?: {
+                            /** Format: uuid */
+                            fileId: string;
+                            name: string;
+                        }[];
+                        /** @description 正文: paragraphs separated by blank lines */
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: "text" | "graphic" | "video";
+                        /**
+                         * Format: uuid
+                         * @description the published 原文 of a 解读
+                         */
+                        interpretationOf?: string;
+                        /**
+                         * Format: uuid
+                         * @description 发文机关 (a department of the region); default: the drafter’s, or none when issuerName names a body outside the region
+                         */
+                        issuerDepartmentId?: string;
+                        /** @description 发文机关 as printed */
+                        issuerName?: string;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        /** @description 文号, e.g. 乌政发〔2024〕3号 */
+                        number?: string;
+                        publishOn?: components["schemas"]["Day"];
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description 内容概述 */
+                        summary?: string;
+                        /** @description 主题分类 code */
+                        themeCode: string;
+                        /** @description 标题 */
+                        title: string;
+                        titleEn?: string;
+                        writtenOn: components["schemas"]["Day"];
+                    };
+                    /** Format: uuid */
+                    interpretationOfDraft?: string;
+                    purpose: "publish" | "change" | "withdraw";
+                    reason?: string;
+                    /** Format: uuid */
+                    targetId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDraftsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver: {
+                            at: string;
+                            name: string;
+                        } | null;
+                        availableActions: {
+                            code: string;
+                            en: string;
+                            outcomes: string[];
+                            requires: string[];
+                            zh: string;
+                        }[];
+                        checkState: string;
+                        createdAt: string;
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        document: {
+                            attachments: {
+                                fileId: string;
+                                name: string;
+                            }[];
+                            body: string;
+                            disclosure: string;
+                            interpretationForm: string | null;
+                            interpretationOf: string | null;
+                            issuerDepartmentId: string | null;
+                            issuerName: string | null;
+                            keywords: string[];
+                            kind: string;
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            number: string | null;
+                            publishOn: string | null;
+                            replaces: {
+                                as: string;
+                                id: string;
+                            }[];
+                            summary: string | null;
+                            themeCode: string;
+                            title: string;
+                            titleEn: string | null;
+                            writtenOn: string;
+                        } | null;
+                        drafter: {
+                            id: string;
+                            name: string;
+                        };
+                        editable: boolean;
+                        findings: {
+                            excerpt: string;
+                            field: string;
+                            id: string;
+                            item: number;
+                            kind: string;
+                            kindEn: string;
+                            kindZh: string;
+                            length: number;
+                            offset: number;
+                            paragraph: number;
+                            round: number;
+                            start: number;
+                            state: "open" | "waived";
+                            term: string | null;
+                            waivable: boolean;
+                            waivedAt: string | null;
+                            waivedBy: string | null;
+                            waiveReason: string | null;
+                        }[];
+                        id: string;
+                        interpretationOfDraft: {
+                            id: string;
+                            state: string;
+                            title: string;
+                        } | null;
+                        interpretations: {
+                            id: string;
+                            state: string;
+                            title: string;
+                        }[];
+                        kind: string;
+                        openFindings: number;
+                        published: {
+                            id: string;
+                            indexNo: string | null;
+                        } | null;
+                        purpose: "publish" | "change" | "withdraw";
+                        reason: string | null;
+                        reviewer: {
+                            at: string;
+                            basis: string | null;
+                            name: string;
+                        } | null;
+                        state: string;
+                        stateEn: string;
+                        stateZh: string;
+                        steps: {
+                            action: string;
+                            actor: string;
+                            at: string;
+                            basis: string | null;
+                            en: string;
+                            opinion: string | null;
+                            outcome: string | null;
+                            roles: string[];
+                            zh: string;
+                        }[];
+                        targetId: string | null;
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessDraftsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document?: {
+                        attachments?: {
+                            /** Format: uuid */
+                            fileId: string;
+                            name: string;
+                        }[];
+                        /** @description 正文: paragraphs separated by blank lines */
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: "text" | "graphic" | "video";
+                        /**
+                         * Format: uuid
+                         * @description the published 原文 of a 解读
+                         */
+                        interpretationOf?: string;
+                        /**
+                         * Format: uuid
+                         * @description 发文机关 (a department of the region); default: the drafter’s, or none when issuerName names a body outside the region
+                         */
+                        issuerDepartmentId?: string;
+                        /** @description 发文机关 as printed */
+                        issuerName?: string;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        /** @description 文号, e.g. 乌政发〔2024〕3号 */
+                        number?: string;
+                        publishOn?: components["schemas"]["Day"];
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description 内容概述 */
+                        summary?: string;
+                        /** @description 主题分类 code */
+                        themeCode: string;
+                        /** @description 标题 */
+                        title: string;
+                        titleEn?: string;
+                        writtenOn: components["schemas"]["Day"];
+                    };
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** Format: uuid */
+                    interpretationOfDraft?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDraftsByIdActionsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "submit" | "secrecy" | "approve" | "discard";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 审查依据, e.g. 《中华人民共和国保守国家秘密法》及本单位保密事项范围 */
+                    basis?: string;
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** @description 审查意见 */
+                    opinion?: string;
+                    outcome?: "pass" | "return" | "approve";
+                    /** @description 退回理由 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        check?: "clear" | "review" | "blocked";
+                        findings?: {
+                            excerpt: string;
+                            field: string;
+                            id: string;
+                            item: number;
+                            kind: string;
+                            kindEn: string;
+                            kindZh: string;
+                            length: number;
+                            offset: number;
+                            paragraph: number;
+                            round: number;
+                            start: number;
+                            state: "open" | "waived";
+                            term: string | null;
+                            waivable: boolean;
+                            waivedAt: string | null;
+                            waivedBy: string | null;
+                            waiveReason: string | null;
+                        }[];
+                        id: string;
+                        published?: {
+                            draftId: string;
+                            id: string;
+                            indexNo: string | null;
+                        }[];
+                        state: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDraftsByIdFindingsByFindingIdWaive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                findingId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** @description 认定误报的理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        excerpt: string;
+                        field: string;
+                        id: string;
+                        item: number;
+                        kind: string;
+                        kindEn: string;
+                        kindZh: string;
+                        length: number;
+                        offset: number;
+                        paragraph: number;
+                        round: number;
+                        start: number;
+                        state: "open" | "waived";
+                        term: string | null;
+                        waivable: boolean;
+                        waivedAt: string | null;
+                        waivedBy: string | null;
+                        waiveReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessFeedAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessFeedRss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLexicon: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            category: string;
+                            id: string;
+                            note: string | null;
+                            term: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessLexicon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: "classification" | "bureau" | "other";
+                    note?: string;
+                    term: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        category: string;
+                        id: string;
+                        note: string | null;
+                        term: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessLexiconById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    category?: "classification" | "bureau" | "other";
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    note?: string;
+                    term?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        category: string;
+                        id: string;
+                        note: string | null;
+                        term: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLexiconChanges: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: string;
+                            active: boolean;
+                            at: string;
+                            by: string;
+                            category: string;
+                            id: string;
+                            note: string | null;
+                            term: string;
+                            termId: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLibraryDocuments: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 */
+                after?: string;
+                /** @description 发文部门（默认本部门；管理员可看全部） */
+                department?: string;
+                limit?: number;
+                q?: string;
+                state?: "published" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            excerpt: string;
+                            id: string;
+                            indexNo: string;
+                            interpretationOf: string | null;
+                            issuerName: string;
+                            kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                            number: string | null;
+                            origin: "review" | "import";
+                            publishedOn: string;
+                            state: "published" | "withdrawn";
+                            summary: string | null;
+                            themeCode: string;
+                            title: string;
+                            titleEn: string | null;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                            version: number;
+                            writtenOn: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessMatchingRules: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            canEdit: boolean;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            documentId: string;
+                            documentNumber: string | null;
+                            documentState: string;
+                            documentTitle: string;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQa: {
+        parameters: {
+            query?: {
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string;
+                            departmentName: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            questionId: string | null;
+                            /** @description hotline 12345知识库 · question 政民互动答复 */
+                            source: "hotline" | "question";
+                            title: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestions: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                document?: components["schemas"]["Id"];
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string;
+                            body: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            number: string;
+                            publishedAt: string;
+                            title: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 内容 / the question */
+                    body: string;
+                    departmentId?: components["schemas"]["Id"] | null;
+                    documentId?: components["schemas"]["Id"] | null;
+                    /** @description 标题 / title */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        body: string;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        id: string;
+                        number: string;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 答复 / the answer */
+                    answer: string;
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description publish 公开 · reject 不予公开（告知提问人）· return 退回修改 */
+                    decision: "publish" | "reject" | "return";
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                    /** @description 理由（reject、return 必填）/ reason, required to reject or return */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                    /** @description 撤下理由 / why */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            office: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsInbox: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                department?: components["schemas"]["Id"];
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+                overdue?: boolean;
+                /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                state?: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            askerLabel: string;
+                            body: string;
+                            canAnswer: boolean;
+                            canReview: boolean;
+                            channel: "document" | "column";
+                            createdAt: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            dueAt: string;
+                            history?: {
+                                action: string;
+                                actorName: string;
+                                at: string;
+                                from: string | null;
+                                opinion: string | null;
+                                to: string;
+                            }[];
+                            id: string;
+                            knowledgeId: string | null;
+                            number: string;
+                            overdue: boolean;
+                            publishedAt: string | null;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewedByName: string | null;
+                            /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                            state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                            title: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsMine: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string | null;
+                            body: string;
+                            channel: "document" | "column";
+                            createdAt: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            number: string;
+                            publishedAt: string | null;
+                            reason: string | null;
+                            /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                            state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                            title: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDrafts: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 未通过的勾稽检查数 / identities the figures break */
+                            checks: number;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                            year: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 年度 / the year */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDraftsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessReportDraftsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entered?: {
+                        active?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            enforcement: number;
+                            /** @description 金额（元，整数）/ an amount in whole yuan */
+                            feesYuan: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            penalties: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            permits: number;
+                        };
+                        litigationAfterReconsideration?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                        litigationDirect?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                        processingFees?: {
+                            /** @description 金额（元，整数）/ an amount in whole yuan */
+                            collectedYuan: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            notices: number;
+                        };
+                        reconsideration?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                    };
+                    expectedVersion: number;
+                    texts?: {
+                        /** @description 六、其他需要报告的事项 */
+                        other?: string;
+                        /** @description 一、总体情况 */
+                        overview?: string;
+                        /** @description 五、存在的主要问题及改进情况 */
+                        problems?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDraftsByYearPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    /** @description 差异说明：数字不符合勾稽关系时必填 / why figures that break the identities are published */
+                    explanation?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDraftsByYearRegenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读取时的版本号 / the version read */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDraftsByYearTablesCsv: {
+        parameters: {
+            query?: {
+                /** @description 表头语言 / language of the labels */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportOverview: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answered: number;
+                        answeredLate: number | null;
+                        answeredOnTime: number | null;
+                        /** Format: date-time */
+                        asOf: string;
+                        carriedIn: number;
+                        open: number | null;
+                        outcomes: {
+                            count: number;
+                            key: string;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        overdue: number | null;
+                        published: number;
+                        received: number;
+                        report: {
+                            edition: number;
+                            state: "draft" | "published" | "superseded";
+                            version: number;
+                        } | null;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReports: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 未通过的勾稽检查数 / identities the figures break */
+                            checks: number;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                            year: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportsByYear: {
+        parameters: {
+            query?: {
+                /** @description 版次（更正前的版本）/ an earlier edition */
+                edition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportsByYearCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 更正原因 / why the report is corrected */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportsByYearTablesCsv: {
+        parameters: {
+            query?: {
+                /** @description 表头语言 / language of the labels */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequests: {
+        parameters: {
+            query?: {
+                after?: string;
+                departmentId?: string;
+                limit?: number;
+                overdue?: "1" | "true";
+                state?: "processing" | "correcting" | "consulting" | "answered" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answeredAt: string | null;
+                            answerReason: string | null;
+                            answerType: string | null;
+                            applicantKind: string;
+                            /** @description 脱敏 / masked */
+                            applicantName: string;
+                            clockStartedOn: string;
+                            correctionDueAt: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            description: string;
+                            dueAt: string | null;
+                            extended: boolean;
+                            extensionState: string | null;
+                            id: string;
+                            light: ("green" | "yellow" | "red") | null;
+                            number: string;
+                            overdue: boolean;
+                            receivedOn: string;
+                            state: string;
+                            submittedAt: string;
+                            supervised: boolean;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postOpennessRequests: {
         parameters: {
             query?: never;
@@ -37470,7 +45567,6 @@ export interface operations {
         };
     };
     getOpennessRequestsById: {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -37506,41 +45602,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-<<<<<<< HEAD
-                        attachments: {
-                            fileId: string;
-                            name: string;
-                            url: string;
-                        }[];
-                        body: string;
-                        canEdit: boolean;
-                        disclosure: "proactive" | "on_request";
-                        disclosureName: string;
-                        id: string;
-                        /** @description 索引号 */
-                        indexNo: string;
-                        interpretationForm: ("text" | "graphic" | "video") | null;
-                        interpretationList: {
-                            form: "text" | "graphic" | "video";
-                            formName: string;
-                            id: string;
-                            publishedOn: string;
-                            title: string;
-                        }[];
-                        interpretationOf: string | null;
-                        interpretations: string[];
-                        issuerDepartmentId: string | null;
-                        /** @description 发文机关 */
-                        issuerName: string;
-                        keywords: string[];
-                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
-                        links: {
-                            label: string;
-                            url: string;
-                        }[];
-                        number: string | null;
-                        original: {
-=======
                         actions: string[];
                         answeredAt: string | null;
                         answerFiles: {
@@ -37578,44 +45639,11 @@ export interface operations {
                         form: string;
                         id: string;
                         libraryDocument: {
->>>>>>> gk-requests
                             id: string;
                             number: string | null;
                             publishedOn: string;
                             title: string;
                         } | null;
-<<<<<<< HEAD
-                        /** @description 发布日期 */
-                        publishedOn: string;
-                        regionCode: string;
-                        replacedBy: string | null;
-                        replacedByDocument: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                        } | null;
-                        replaces: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                            validity: "valid" | "expired" | "repealed" | "amended";
-                        }[];
-                        state: "published" | "withdrawn";
-                        summary: string | null;
-                        themeCode: string;
-                        themeName: string;
-                        themeNameEn: string;
-                        title: string;
-                        titleEn: string | null;
-                        validity: "valid" | "expired" | "repealed" | "amended";
-                        validityNote: string | null;
-                        version: number;
-                        withdrawnReason: string | null;
-                        /** @description 成文日期 */
-                        writtenOn: string;
-=======
                         light: ("green" | "yellow" | "red") | null;
                         mine: boolean;
                         notices: {
@@ -37648,7 +45676,6 @@ export interface operations {
                         supervised: boolean;
                         supervisionTaskId: string | null;
                         version: number;
->>>>>>> gk-requests
                     };
                 };
             };
@@ -37717,9 +45744,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
-    getOpennessDocumentsByIdAttachmentsByFileId: {
-=======
     postOpennessRequestsByIdAnswer: {
         parameters: {
             query?: never;
@@ -38566,7 +46590,6 @@ export interface operations {
         };
     };
     getOpennessRequestsByIdFilesByFileId: {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -38670,11 +46693,7 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
-    getOpennessDocumentsByIdHistory: {
-=======
     postOpennessRequestsByIdForward: {
->>>>>>> gk-requests
         parameters: {
             query?: never;
             header?: never;
@@ -38683,8 +46702,6 @@ export interface operations {
             };
             cookie?: never;
         };
-<<<<<<< HEAD
-=======
         requestBody: {
             content: {
                 "application/json": {
@@ -38907,7 +46924,6 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
->>>>>>> gk-requests
         requestBody?: never;
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
@@ -38936,18 +46952,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-<<<<<<< HEAD
-                            action: "published" | "imported" | "changed" | "withdrawn" | "validity" | "replaced";
-                            actorId: string;
-                            actorName: string;
-                            at: string;
                             id: string;
-                            reason: string | null;
-                            reviewId: string | null;
-                            state: "published" | "withdrawn";
-                            title: string;
-                            validity: "valid" | "expired" | "repealed" | "amended";
-                            version: number;
+                            name: string;
                         }[];
                     };
                 };
@@ -39017,427 +47023,16 @@ export interface operations {
             };
         };
     };
-    postOpennessDocumentsByIdValidity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    expectedVersion: number;
-                    reason: string;
-                    validity: "valid" | "expired";
-                };
-            };
-        };
-        responses: {
-            /** @description RFC 9457 problem details / 问题详情 */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        attachments: {
-                            fileId: string;
-                            name: string;
-                            url: string;
-                        }[];
-                        body: string;
-                        canEdit: boolean;
-                        disclosure: "proactive" | "on_request";
-                        disclosureName: string;
-                        id: string;
-                        /** @description 索引号 */
-                        indexNo: string;
-                        interpretationForm: ("text" | "graphic" | "video") | null;
-                        interpretationList: {
-                            form: "text" | "graphic" | "video";
-                            formName: string;
-                            id: string;
-                            publishedOn: string;
-                            title: string;
-                        }[];
-                        interpretationOf: string | null;
-                        interpretations: string[];
-                        issuerDepartmentId: string | null;
-                        /** @description 发文机关 */
-                        issuerName: string;
-                        keywords: string[];
-                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
-                        links: {
-                            label: string;
-                            url: string;
-                        }[];
-                        number: string | null;
-                        original: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                        } | null;
-                        /** @description 发布日期 */
-                        publishedOn: string;
-                        regionCode: string;
-                        replacedBy: string | null;
-                        replacedByDocument: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                        } | null;
-                        replaces: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                            validity: "valid" | "expired" | "repealed" | "amended";
-                        }[];
-                        state: "published" | "withdrawn";
-                        summary: string | null;
-                        themeCode: string;
-                        themeName: string;
-                        themeNameEn: string;
-                        title: string;
-                        titleEn: string | null;
-                        validity: "valid" | "expired" | "repealed" | "amended";
-                        validityNote: string | null;
-                        version: number;
-                        withdrawnReason: string | null;
-                        /** @description 成文日期 */
-                        writtenOn: string;
-=======
-                            id: string;
-                            name: string;
-                        }[];
->>>>>>> gk-requests
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-<<<<<<< HEAD
-    postOpennessDocumentsByIdWithdrawal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description RFC 9457 problem details / 问题详情 */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        attachments: {
-                            fileId: string;
-                            name: string;
-                            url: string;
-                        }[];
-                        body: string;
-                        canEdit: boolean;
-                        disclosure: "proactive" | "on_request";
-                        disclosureName: string;
-                        id: string;
-                        /** @description 索引号 */
-                        indexNo: string;
-                        interpretationForm: ("text" | "graphic" | "video") | null;
-                        interpretationList: {
-                            form: "text" | "graphic" | "video";
-                            formName: string;
-                            id: string;
-                            publishedOn: string;
-                            title: string;
-                        }[];
-                        interpretationOf: string | null;
-                        interpretations: string[];
-                        issuerDepartmentId: string | null;
-                        /** @description 发文机关 */
-                        issuerName: string;
-                        keywords: string[];
-                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
-                        links: {
-                            label: string;
-                            url: string;
-                        }[];
-                        number: string | null;
-                        original: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                        } | null;
-                        /** @description 发布日期 */
-                        publishedOn: string;
-                        regionCode: string;
-                        replacedBy: string | null;
-                        replacedByDocument: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                        } | null;
-                        replaces: {
-                            id: string;
-                            number: string | null;
-                            publishedOn: string;
-                            title: string;
-                            validity: "valid" | "expired" | "repealed" | "amended";
-                        }[];
-                        state: "published" | "withdrawn";
-                        summary: string | null;
-                        themeCode: string;
-                        themeName: string;
-                        themeNameEn: string;
-                        title: string;
-                        titleEn: string | null;
-                        validity: "valid" | "expired" | "repealed" | "amended";
-                        validityNote: string | null;
-                        version: number;
-                        withdrawnReason: string | null;
-                        /** @description 成文日期 */
-                        writtenOn: string;
-                    };
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postOpennessDocumentsImport: {
-        parameters: {
-            query?: never;
-=======
     getOpennessRequestsLibrary: {
         parameters: {
             query: {
                 q: string;
             };
->>>>>>> gk-requests
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
-        requestBody: {
-            content: {
-                "application/json": {
-                    items: {
-                        attachments?: {
-                            fileId: string;
-                            name: string;
-                        }[];
-                        body: string;
-                        disclosure: "proactive" | "on_request";
-                        interpretationForm?: ("text" | "graphic" | "video") | null;
-                        interpretationOf?: string | null;
-                        issuerDepartmentId: string | null;
-                        issuerName?: string | null;
-                        key?: string | null;
-                        keywords?: string[];
-                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
-                        links?: {
-                            label: string;
-                            url: string;
-                        }[];
-                        number?: string | null;
-                        publishOn?: string | null;
-                        replaces?: {
-                            as: "repealed" | "amended";
-                            id: string;
-                        }[];
-                        summary?: string | null;
-                        themeCode: string;
-                        title: string;
-                        titleEn?: string | null;
-                        validity?: "valid" | "expired";
-                        validityNote?: string | null;
-                        /** @description YYYY-MM-DD */
-                        writtenOn: string;
-                    }[];
-                };
-            };
-        };
-=======
         requestBody?: never;
->>>>>>> gk-requests
         responses: {
             /** @description RFC 9457 problem details / 问题详情 */
             "4XX": {
@@ -39458,11 +47053,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-<<<<<<< HEAD
-            201: {
-=======
             200: {
->>>>>>> gk-requests
                 headers: {
                     [name: string]: unknown;
                 };
@@ -39470,14 +47061,9 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
-<<<<<<< HEAD
-                            indexNo: string;
-                            key: string | null;
-=======
                             number: string | null;
                             publishedOn: string;
                             title: string;
->>>>>>> gk-requests
                         }[];
                     };
                 };
@@ -39547,226 +47133,11 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
-    getOpennessFeedAtom: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RFC 9457 problem details / 问题详情 */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 文件 / the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/atom+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getOpennessFeedRss: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RFC 9457 problem details / 问题详情 */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description 文件 / the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/rss+xml": string;
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RFC 9457 problem details / 问题详情 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getOpennessLibraryDocuments: {
-        parameters: {
-            query?: {
-                /** @description 分页游标 */
-                after?: string;
-                /** @description 发文部门（默认本部门；管理员可看全部） */
-                department?: string;
-                limit?: number;
-                q?: string;
-                state?: "published" | "withdrawn";
-=======
     getOpennessRequestsMine: {
         parameters: {
             query?: {
                 after?: string;
                 limit?: number;
->>>>>>> gk-requests
             };
             header?: never;
             path?: never;
@@ -39800,25 +47171,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-<<<<<<< HEAD
-                            excerpt: string;
-                            id: string;
-                            indexNo: string;
-                            interpretationOf: string | null;
-                            issuerName: string;
-                            kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
-                            number: string | null;
-                            origin: "review" | "import";
-                            publishedOn: string;
-                            state: "published" | "withdrawn";
-                            summary: string | null;
-                            themeCode: string;
-                            title: string;
-                            titleEn: string | null;
-                            validity: "valid" | "expired" | "repealed" | "amended";
-                            version: number;
-                            writtenOn: string;
-=======
                             answeredAt: string | null;
                             answerReason: string | null;
                             answerType: string | null;
@@ -39842,7 +47194,6 @@ export interface operations {
                             submittedAt: string;
                             supervised: boolean;
                             version: number;
->>>>>>> gk-requests
                         }[];
                         next: string | null;
                     };
@@ -39913,7 +47264,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
     getOpennessThemes: {
         parameters: {
             query?: {
@@ -40144,8 +47494,6 @@ export interface operations {
             };
         };
     };
-=======
->>>>>>> gk-requests
     getOrgDepartments: {
         parameters: {
             query?: {
