@@ -69,17 +69,15 @@ export async function seedOpenLibrary(p: Platform, deptIds: Map<string, string>)
     '3,不动产登记（一般登记）,3,线上线下',
     '4,水电气暖报装,5,全程网办',
   ].join('\n');
-  const file = await k.db
-    .transaction()
-    .execute((trx) =>
-      k.files.save(trx, {
-        stream: Readable.from([Buffer.from(`\ufeff${listing}\n`, 'utf8')]),
-        name: '营商环境重点事项办理时限清单.csv',
-        declaredMime: 'text/plain',
-        ownerId: moduleOwner('openness'),
-        regionCode: REGION,
-      }),
-    );
+  const file = await k.db.transaction().execute((trx) =>
+    k.files.save(trx, {
+      stream: Readable.from([Buffer.from(`\ufeff${listing}\n`, 'utf8')]),
+      name: '营商环境重点事项办理时限清单.csv',
+      declaredMime: 'text/plain',
+      ownerId: moduleOwner('openness'),
+      regionCode: REGION,
+    }),
+  );
 
   const base = { disclosure: 'proactive' as const, themeCode: '01' };
   const real: Item[] = [
@@ -562,6 +560,23 @@ export async function seedOpenLibrary(p: Platform, deptIds: Map<string, string>)
 三、收到和处理政府信息公开申请情况：全部在法定期限内答复。
 四、政府信息公开行政复议、行政诉讼情况：无。
 五、存在的主要问题及改进情况：政策解读形式较为单一，将增加图解、视频解读。`),
+    },
+    {
+      ...base,
+      key: 'gov-report',
+      title: `乌兰浩特市人民政府${year(285)}年政府工作报告`,
+      kind: 'report',
+      issuerDepartmentId: dept('BGS'),
+      issuerName: '乌兰浩特市人民政府',
+      writtenOn: on(285),
+      publishOn: on(280),
+      summary: '在市人民代表大会上所作的政府工作报告：过去一年工作回顾和本年度重点工作任务。',
+      keywords: ['政府工作报告', '重点工作任务'],
+      body: paras(`
+各位代表：现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和列席人员提出意见。
+一、过去一年工作回顾：经济运行稳中有进，民生保障持续加强，“一网通办”事项网上可办率进一步提高。
+二、本年度重点工作任务：推进数字政府建设，深化“高效办成一件事”；落实就业优先政策，支持小微企业吸纳就业；织密社会救助兜底保障网。
+三、加强政府自身建设：坚持依法行政，全面推进政务公开，自觉接受人大监督、政协民主监督和社会监督。`),
     },
     {
       ...base,
