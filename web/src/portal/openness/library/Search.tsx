@@ -96,10 +96,10 @@ export function LibrarySearchPage() {
             <Card size="small" title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('gklib.feeds')}</h2>}>
               <Flex gap={12} wrap>
                 <a href="/api/openness/feed.atom" type="application/atom+xml">
-                  {t('gklib.atom')}
+                  {t('gklib.feedLink', { format: 'Atom' })}
                 </a>
                 <a href="/api/openness/feed.rss" type="application/rss+xml">
-                  {t('gklib.rss')}
+                  {t('gklib.feedLink', { format: 'RSS' })}
                 </a>
               </Flex>
             </Card>
