@@ -1,9 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../../kernel/http/errors.ts';
 import { makeCitizenId } from '../../../kernel/ids/citizen-id.ts';
 import { bearer, department, personToken, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
-import type { DocumentInput, LibraryDocument, LibraryPort } from '../ports.ts';
+import type { LibraryPort } from '../ports.ts';
 import { seedOpenReview } from '../../../../seed/openness/review.ts';
 import { checkContent, textsOf } from './check.ts';
 
@@ -79,91 +78,19 @@ const toApproval = async (id: string) => {
   expect((await ok(id, 'secrecy', tok.reviewer, REVIEW)).state).toBe('approval');
 };
 
-/**
- * The library as its port promises, kept in memory, for while this branch runs without the library
- * area: it refuses a reused 文号, a 解读 whose 原文 is missing or unpublished, 发布日期 before 成文日期.
- */
-function memoryLibrary(): LibraryPort & { history: { id: string; what: string; who: string; why: string }[] } {
-  const docs = new Map<string, LibraryDocument>();
-  const history: { id: string; what: string; who: string; why: string }[] = [];
-  const bad = (code: string, path: string) => new DomainError(code, 422, '文件不符合发布要求', 'Not publishable', [{ path, message: code }]);
-  const lib = {
-    history,
-    async check(_ex: unknown, input: DocumentInput, replacing?: string | null) {
-      if (input.number && [...docs.values()].some((d) => d.number === input.number && d.id !== replacing))
-        throw new DomainError('OPENNESS_NUMBER_TAKEN', 409, '文号已被使用', 'Number taken', [{ path: '/number', message: 'taken' }]);
-      if (input.interpretationOf && docs.get(input.interpretationOf)?.state !== 'published') throw bad('OPENNESS_ORIGINAL_MISSING', '/interpretationOf');
-      if (input.kind === 'interpretation' && !input.interpretationOf) throw bad('OPENNESS_ORIGINAL_MISSING', '/interpretationOf');
-      if (input.publishOn && input.publishOn < input.writtenOn) throw bad('OPENNESS_DATES', '/publishOn');
-    },
-    async publish(_trx: unknown, who: { name: string }, input: DocumentInput, why: { reviewId: string | null; note?: string }) {
-      await lib.check(null, input);
-      const id = uuidv7();
-      docs.set(id, {
-        ...(input as Required<DocumentInput>),
-        id,
-        indexNo: `TEST/2026-${String(docs.size + 1).padStart(5, '0')}`,
-        titleEn: null,
-        issuerName: input.issuerName ?? '',
-        number: input.number ?? null,
-        publishedOn: input.publishOn ?? '2026-12-01',
-        summary: input.summary ?? null,
-        keywords: input.keywords ?? [],
-        attachments: [],
-        links: [],
-        validity: 'valid',
-        replacedBy: null,
-        interpretationOf: input.interpretationOf ?? null,
-        interpretationForm: null,
-        interpretations: [],
-        state: 'published',
-        version: 1,
-        regionCode: '152201',
-        issuerDepartmentId: input.issuerDepartmentId,
-      });
-      if (input.interpretationOf) docs.get(input.interpretationOf)!.interpretations.push(id);
-      history.push({ id, what: 'published', who: who.name, why: why.note ?? '' });
-      return { id, indexNo: docs.get(id)!.indexNo };
-    },
-    async change(_trx: unknown, who: { name: string }, id: string, input: DocumentInput, why: { note: string }) {
-      const d = docs.get(id)!;
-      docs.set(id, { ...d, title: input.title, body: input.body, version: d.version + 1 });
-      history.push({ id, what: 'changed', who: who.name, why: why.note });
-    },
-    async withdraw(_trx: unknown, who: { name: string }, id: string, reason: string) {
-      docs.get(id)!.state = 'withdrawn';
-      history.push({ id, what: 'withdrawn', who: who.name, why: reason });
-    },
-    async get(_ex: unknown, id: string) {
-      return docs.get(id) ?? null;
-    },
-    async find() {
-      return [];
-    },
-    async yearFigures() {
-      return { regulation: { made: 0, repealed: 0, inForce: 0 }, normative: { made: 0, repealed: 0, inForce: 0 }, published: {} };
-    },
-  };
-  return lib as never;
-}
 let library: LibraryPort;
 /** Who did what to a published document and why, as the library keeps it. */
 let libraryHistory: (id: string) => Promise<{ what: string; who: string; why: string }[]>;
 
 beforeAll(async () => {
   t = await startTestPlatform();
-  const ports = t.p.openness.review.drafts.ctx.ports;
-  if (!ports.library) {
-    const mem = memoryLibrary();
-    ports.library = mem;
-    libraryHistory = async (id) => mem.history.filter((h) => h.id === id);
-  } else
-    libraryHistory = async (id) => {
-      const r = await call('GET', `/api/openness/documents/${id}/history`, tok.editor);
-      expect(r.statusCode, r.body).toBe(200);
-      return (r.json().items as { action: string; actorName: string; reason: string | null }[]).map((h) => ({ what: h.action, who: h.actorName, why: h.reason ?? '' }));
-    };
-  library = ports.library;
+  library = t.p.openness.review.drafts.ctx.ports.library!;
+  expect(library).toBeTruthy();
+  libraryHistory = async (id) => {
+    const r = await call('GET', `/api/openness/documents/${id}/history`, tok.editor);
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json().items as { action: string; actorName: string; reason: string | null }[]).map((h) => ({ what: h.action, who: h.actorName, why: h.reason ?? '' }));
+  };
   deptA = (await department(t, '152201', '测试政府办')).id;
   deptB = (await department(t, '152201', '测试民政局')).id;
   // Named as the demo's BGS staff, so the demo seed runs against them.

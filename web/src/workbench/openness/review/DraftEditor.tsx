@@ -79,7 +79,47 @@ export function DraftEditor({ id }: { id?: string }) {
   const existing = useQuery({ queryKey: ['gkrev-draft', id], queryFn: () => api<DraftView>(`/api/openness/drafts/${id}`), enabled: !!id, retry: false });
   // Originals a 解读 may name while they are still drafts: my department's drafts.
   const originals = useQuery({ queryKey: ['gkrev-drafts', 'department', 'originals'], queryFn: () => api<Page<DraftSummary>>('/api/openness/drafts?box=department&limit=200'), retry: false });
+  // Published documents of my department: what a change or withdrawal is about, or a 解读's 原文.
+  const published = useQuery({
+    queryKey: ['gkrev-published'],
+    queryFn: () => api<Page<{ id: string; title: string; indexNo: string }>>('/api/openness/library/documents?state=published&limit=100'),
+    retry: false,
+  });
+  const publishedOptions = (published.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.title}（${x.indexNo}）` }));
   const d = existing.data;
+  /** A change starts from the published text. */
+  const prefill = async (targetId: string) => {
+    if (form.getFieldValue('purpose') !== 'change' || id) return;
+    try {
+      const x = await api<{
+        title: string;
+        kind: string;
+        themeCode: string;
+        issuerDepartmentId: string | null;
+        issuerName: string;
+        number: string | null;
+        writtenOn: string;
+        disclosure: string;
+        summary: string | null;
+        body: string;
+        keywords: string[];
+      }>(`/api/openness/documents/${targetId}`);
+      form.setFieldsValue({
+        title: x.title,
+        kind: x.kind,
+        themeCode: x.themeCode,
+        number: x.number ?? undefined,
+        issuerName: x.issuerDepartmentId ? undefined : x.issuerName,
+        writtenOn: x.writtenOn,
+        disclosure: x.disclosure,
+        summary: x.summary ?? undefined,
+        body: x.body,
+        keywords: x.keywords.join('，'),
+      });
+    } catch (e) {
+      setError(errorText(e, i18n.language));
+    }
+  };
   const files = attachments ?? d?.document?.attachments ?? [];
   const save = useMutation({
     mutationFn: (v: Values) => {
@@ -153,7 +193,7 @@ export function DraftEditor({ id }: { id?: string }) {
             <>
               <Col xs={24} sm={16}>
                 <Form.Item name="targetId" label={t('gkrev.editor.targetId')} rules={id ? [] : req}>
-                  <Input disabled={!!id} maxLength={36} />
+                  <Select disabled={!!id} showSearch optionFilterProp="label" options={publishedOptions} onChange={(v: string) => void prefill(v)} />
                 </Form.Item>
               </Col>
               <Col xs={24}>
@@ -225,7 +265,7 @@ export function DraftEditor({ id }: { id?: string }) {
                 </Col>
                 <Col xs={24} sm={8}>
                   <Form.Item name="interpretationOf" label={t('gkrev.editor.interpretationOf')}>
-                    <Input maxLength={36} />
+                    <Select allowClear showSearch optionFilterProp="label" options={publishedOptions} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={8}>
