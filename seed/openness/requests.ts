@@ -173,7 +173,9 @@ export async function seedOpenRequests(p: Platform, deptIds: Map<string, string>
     const receivedOn = typeof s.received === 'number' ? workingDaysBefore(rules, today, s.received) : workingDayOnOrAfter(rules, `${lastYear}-${s.received.slice(2)}`);
     const receivedAt = new Date(`${receivedOn}T09:30:00+08:00`);
     const dueAt = addWorkingDays(rules, receivedAt, 20);
-    await sql`UPDATE openness_request SET submitted_at = ${receivedAt}, created_at = ${receivedAt}, received_on = ${receivedOn}, clock_started_on = ${receivedOn}, due_at = ${dueAt} WHERE id = ${created.id}`.execute(
+    // The readable number carries the day it was sent.
+    const number = created.number.replace(/-YSQ-\d{8}-/, `-YSQ-${receivedOn.replace(/-/g, '')}-`);
+    await sql`UPDATE openness_request SET number = ${number}, submitted_at = ${receivedAt}, created_at = ${receivedAt}, received_on = ${receivedOn}, clock_started_on = ${receivedOn}, due_at = ${dueAt} WHERE id = ${created.id}`.execute(
       k.db,
     );
     await sql`UPDATE openness_request_action SET at = ${receivedAt}, due_at = ${dueAt} WHERE request_id = ${created.id} AND action = 'create'`.execute(k.db);
@@ -191,17 +193,15 @@ export async function seedOpenRequests(p: Platform, deptIds: Map<string, string>
       if (t.library && library) libraryDocumentId = (await library.find(t.library, 1).catch(() => []))[0]?.id ?? null;
       const files = [];
       if (t.file && !libraryDocumentId) {
-        const f = await k.db
-          .transaction()
-          .execute((trx) =>
-            k.files.save(trx, {
-              stream: Readable.from([Buffer.from(`${t.file!.replace(/\.txt$/, '')}\n（演示数据）\n`)]),
-              name: t.file!,
-              declaredMime: 'text/plain',
-              ownerId: created.id,
-              regionCode: k.config.regionCode,
-            }),
-          );
+        const f = await k.db.transaction().execute((trx) =>
+          k.files.save(trx, {
+            stream: Readable.from([Buffer.from(`${t.file!.replace(/\.txt$/, '')}\n（演示数据）\n`)]),
+            name: t.file!,
+            declaredMime: 'text/plain',
+            ownerId: created.id,
+            regionCode: k.config.regionCode,
+          }),
+        );
         files.push({ fileId: f.id, name: t.file });
       }
       const type = t.type === 'disclosed' && !libraryDocumentId && !files.length ? 'not_ours' : t.type;

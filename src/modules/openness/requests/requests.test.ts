@@ -377,6 +377,25 @@ describe('bad input and who may act', () => {
     expect(await count()).toBe(before);
   });
 
+  it('answers a replayed request (same Idempotency-Key) with the first answer, and every route wants a sign-in', async () => {
+    const before = await count();
+    const send = () => t.app.inject({ method: 'POST', url: BASE, headers: { ...bearer(citizen.token), 'idempotency-key': 'gkreq-once-1' }, payload: good() });
+    const [a, b] = [await send(), await send()];
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json().id).toBe(a.json().id);
+    expect(await count()).toBe(before + 1);
+    const id = a.json().id;
+    for (const [method, url] of [
+      ['GET', `${BASE}/mine`],
+      ['GET', BASE],
+      ['GET', `${BASE}/${id}`],
+      ['POST', `${BASE}/${id}/answer`],
+      ['POST', `${BASE}/${id}/extension`],
+      ['POST', `${BASE}/${id}/correction`],
+    ] as const)
+      expect((await api(method, url, null, method === 'POST' ? {} : undefined)).statusCode, url).toBe(401);
+  });
+
   it('keeps personal data sealed at rest and masked in lists', async () => {
     const c = await apply(citizen.token, good({ idNumber: makeCitizenId('152201', '1980-02-02', 31), name: '张晓明' }));
     const row = await t.p.kernel.db.selectFrom('openness_request').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
