@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +59,7 @@ export function CaseSettings() {
       keywords: String(v.keywords ?? '')
         .split(/[,，、\s]+/)
         .filter(Boolean),
+      public: !!v.public,
     };
     if (await act(() => api(entry?.id ? `/api/cases/knowledge/${entry.id}` : '/api/cases/knowledge', { method: entry?.id ? 'PUT' : 'POST', json: body }), t('cases.saved'))) setEntry(null);
   };
@@ -114,6 +115,7 @@ export function CaseSettings() {
           columns={[
             { title: t('cases.knowledgeTitle'), dataIndex: 'title' },
             { title: t('cases.category'), dataIndex: 'categoryCode', render: (c) => (c ? (catLabel.get(c) ?? c) : '—') },
+            { title: t('cases.knowledgePublic'), dataIndex: 'public', render: (p: boolean) => (p ? <Tag color="blue">{t('cases.knowledgePublic')}</Tag> : '—') },
             {
               title: '',
               key: 'edit',
@@ -170,6 +172,9 @@ export function CaseSettings() {
           </Form.Item>
           <Form.Item name="body" label={t('cases.knowledgeBody')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={6} maxLength={5000} />
+          </Form.Item>
+          <Form.Item name="public" valuePropName="checked">
+            <Checkbox>{t('cases.knowledgePublic')}</Checkbox>
           </Form.Item>
         </Form>
       </Modal>
