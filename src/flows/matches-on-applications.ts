@@ -19,8 +19,16 @@ export function matchesOnApplications(k: Kernel, services: ServicesModule, proac
   // Item ids by code, reloaded after five minutes or when a code is not (yet) known.
   let ids: { at: number; byCode: Map<string, string> } | null = null;
   const load = async () => {
-    const page = await services.catalogue.list({ limit: 200 }, null, { log: false });
-    ids = { at: Date.now(), byCode: new Map(page.items.map((i) => [i.code, i.id])) };
+    // Every page: a region's catalogue holds more than one page of items (a demo's has several hundred).
+    const byCode = new Map<string, string>();
+    let after: string | undefined;
+    for (let i = 0; i < 100; i++) {
+      const page = await services.catalogue.list({ limit: 200, ...(after ? { after } : {}) }, null, { log: false });
+      for (const item of page.items) byCode.set(item.code, item.id);
+      if (!page.next) break;
+      after = page.next;
+    }
+    ids = { at: Date.now(), byCode };
     return ids;
   };
   proactive.useItemLinks(async (code) => {

@@ -78,8 +78,6 @@ beforeAll(async () => {
   });
   expect(item.statusCode, item.body).toBe(201);
   itemId = item.json().id;
-  // The library reads its 索引号 setting outside the publishing transaction (PGlite has one connection): warm it first.
-  await t.p.kernel.settings.get('openness.library', '152201');
   doc.care = await publish('乌兰浩特市重度残疾人护理补贴实施办法', depts.CLH);
   doc.other = await publish('乌兰浩特市民政局关于做好低保工作的通知', depts.MZJ, { number: `乌民发〔2026〕${++seq}号` });
   doc.spare = await publish('乌兰浩特市残疾人两项补贴工作规程', depts.CLH);
