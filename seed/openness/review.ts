@@ -55,7 +55,9 @@ export async function seedOpenReview(p: Platform, deptIds: Map<string, string>):
   if (!bgs) throw new Error('seed: no BGS department');
   const editor = await principalOf(p, 'gk.bgs');
   const reviewer = await principalOf(p, 'bm.bgs');
-  const base = { themeCode: '01', writtenOn: '2026-11-24', disclosure: 'proactive' as const, issuerDepartmentId: bgs };
+  // Written a week before today (the library refuses a date in the future).
+  const writtenOn = new Date(p.kernel.clock.now().getTime() - 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const base = { themeCode: '01', writtenOn, disclosure: 'proactive' as const, issuerDepartmentId: bgs };
   const version = async (id: string) => (await drafts.view(editor, id)).version;
   const submit = async (id: string) => drafts.act(editor, id, 'submit', { expectedVersion: await version(id) }, 'seed');
   const secrecy = async (id: string) =>

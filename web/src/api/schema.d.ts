@@ -3760,6 +3760,1001 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openness/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索政策文件（全文、筛选、分面）/ Search the policy library (full text, filters, facets) */
+        get: operations["getOpennessDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件（含目录信息、解读、原文与替代文件）/ A document with its catalogue data, interpretations and links */
+        get: operations["getOpennessDocumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/applies-to": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策找人：本文件适用于谁（条件、已匹配与申请人数、申请入口）/ Whom the document applies to, its reach and where to apply */
+        get: operations["getOpennessDocumentsByIdAppliesTo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 / Download an attachment */
+        get: operations["getOpennessDocumentsByIdAttachmentsByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件的发布、修改、撤回与有效性记录 / Every publication, change, withdrawal and validity change */
+        get: operations["getOpennessDocumentsByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件关联的政策找人规则及其历史 / The document’s rule and its history */
+        get: operations["getOpennessDocumentsByIdRule"];
+        /** 为文件关联政策找人规则 / Give the document a rule */
+        put: operations["putOpennessDocumentsByIdRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可关联的主动服务政策（发文机关本部门的已发布“政策找人”政策）/ Policies the document may carry */
+        get: operations["getOpennessDocumentsByIdRuleCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除文件的政策找人规则（保留历史）/ End the document’s rule (kept in its history) */
+        post: operations["postOpennessDocumentsByIdRuleDetach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/rule/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即比对并提醒符合条件的居民和企业 / Match and tell now */
+        post: operations["postOpennessDocumentsByIdRuleRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标注失效（须说明理由）或恢复有效 / Mark a document expired (with a reason) or in force again */
+        post: operations["postOpennessDocumentsByIdValidity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回文件（须说明理由，其解读一并撤回）/ Withdraw a document and its interpretations, with a reason */
+        post: operations["postOpennessDocumentsByIdWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/documents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 存量文件导入（逐件检查，全部成功才导入）/ Import documents already published (every check; all or nothing) */
+        post: operations["postOpennessDocumentsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 稿件：我的稿件、待保密审查、待审批、本部门全部 / Drafts: mine, awaiting secrecy review, awaiting approval, my department */
+        get: operations["getOpennessDrafts"];
+        put?: never;
+        /** 拟稿：发布、修改或撤回一份文件 / Draft a publication, change or withdrawal */
+        post: operations["postOpennessDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份稿件：内容、检查结果、办理过程、可办理的动作 / One draft with its findings and history */
+        get: operations["getOpennessDraftsById"];
+        /** 修改稿件（仅拟稿环节）/ Edit a draft (while drafting) */
+        put: operations["putOpennessDraftsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}/actions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交（内容检查）、保密审查、领导审批（发布）、作废 / Take a step: submit (content check), secrecy review, approve (publish), discard */
+        post: operations["postOpennessDraftsByIdActionsByCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/drafts/{id}/findings/{findingId}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定误报（电话、地址；须写明理由）/ Waive a finding as a false alarm (phones, addresses; with a reason) */
+        post: operations["postOpennessDraftsByIdFindingsByFindingIdWaive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新发布的政策文件（Atom）/ Latest documents as a feed */
+        get: operations["getOpennessFeedAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/feed.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新发布的政策文件（RSS）/ Latest documents as a feed */
+        get: operations["getOpennessFeedRss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 敏感词库 / The sensitive-word list */
+        get: operations["getOpennessLexicon"];
+        put?: never;
+        /** 新增敏感词 / Add a term */
+        post: operations["postOpennessLexicon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改或停用敏感词 / Change or switch off a term */
+        put: operations["putOpennessLexiconById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/lexicon/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 敏感词库修改记录 / Changes of the list */
+        get: operations["getOpennessLexiconChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/library/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的政策文件（含已撤回）/ The unit’s documents, withdrawn ones too */
+        get: operations["getOpennessLibraryDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/matching/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关联了政策找人规则的文件及其触达 / Documents carrying rules, with their reach */
+        get: operations["getOpennessMatchingRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/qa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政务问答检索（12345知识库公开条目与已公开答复，同一来源）/ Search the public Q&A (the 12345 knowledge base’s public entries) */
+        get: operations["getOpennessQa"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公开的问答（可按文件）/ Published Q&A, on a document or all */
+        get: operations["getOpennessQuestions"];
+        put?: never;
+        /** 提问 / 留言（就政策文件或在咨询栏目）/ Ask on a policy document or in the 咨询 column */
+        post: operations["postOpennessQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言详情与办理过程 / A question and its steps (staff) */
+        get: operations["getOpennessQuestionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（待审核）/ Answer (goes to review) */
+        post: operations["postOpennessQuestionsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核：公开、退回或不予公开 / Review: publish, return or reject */
+        post: operations["postOpennessQuestionsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤下已公开的问答 / Take a published Q&A back */
+        post: operations["postOpennessQuestionsByIdUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 咨询栏目可选部门 / Departments one may ask in the 咨询 column */
+        get: operations["getOpennessQuestionsDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留言办理（本部门；政务公开办为全区）/ The inbox: the department’s questions */
+        get: operations["getOpennessQuestionsInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/questions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的留言 / My questions */
+        get: operations["getOpennessQuestionsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各年度报告（草稿与已发布）/ Every year’s report, draft or published */
+        get: operations["getOpennessReportDrafts"];
+        put?: never;
+        /** 生成年度报告草稿 / Generate a year’s draft from the records */
+        post: operations["postOpennessReportDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告草稿（含勾稽检查与操作记录）/ A year’s draft */
+        get: operations["getOpennessReportDraftsByYear"];
+        /** 填报数字与文字 / Enter figures and texts */
+        put: operations["putOpennessReportDraftsByYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布年度报告 / Publish the report */
+        post: operations["postOpennessReportDraftsByYearPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按当前数据重新生成统计表 / Recompute the tables from the records now */
+        post: operations["postOpennessReportDraftsByYearRegenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-drafts/{year}/tables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿表格（CSV）/ The draft’s tables as CSV */
+        get: operations["getOpennessReportDraftsByYearTablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/report-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本年度依申请公开进展 / The year so far: requests received, answered, on time, overdue */
+        get: operations["getOpennessReportOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的政府信息公开工作年度报告 / Published yearly reports */
+        get: operations["getOpennessReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年度的年度报告（可看更正前版本）/ A year’s report (or an earlier edition) */
+        get: operations["getOpennessReportsByYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已发布的报告（生成新版草稿）/ Correct a published report (a new edition’s draft) */
+        post: operations["postOpennessReportsByYearCorrections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/reports/{year}/tables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告表格（CSV）/ The report’s tables as CSV */
+        get: operations["getOpennessReportsByYearTablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开办理箱（本部门；政务公开办看全部与逾期）/ The inbox: the department’s requests; the office sees all and the overdue */
+        get: operations["getOpennessRequests"];
+        put?: never;
+        /** 提出政府信息公开申请 / Request government information */
+        post: operations["postOpennessRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 / A request */
+        get: operations["getOpennessRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（生成并盖章答复告知书）/ Answer (a sealed 告知书) */
+        post: operations["postOpennessRequestsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求第三方意见 / Consult a third party */
+        post: operations["postOpennessRequestsByIdConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/consultation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束第三方征询 / End the consultation */
+        post: operations["postOpennessRequestsByIdConsultationEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交补正 / Supply the correction */
+        post: operations["postOpennessRequestsByIdCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/correction-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发出补正通知（一次，7 个工作日内）/ Ask for a correction */
+        post: operations["postOpennessRequestsByIdCorrectionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期答复 / Ask to extend */
+        post: operations["postOpennessRequestsByIdExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/extension/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人审批延期 / A leader decides the extension */
+        post: operations["postOpennessRequestsByIdExtensionDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载答复所附文件 / Download a file given with the answer */
+        get: operations["getOpennessRequestsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转交其他部门 / Forward to another department */
+        post: operations["postOpennessRequestsByIdForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/{id}/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载告知书（已盖章 PDF）/ Download a sealed notice */
+        get: operations["getOpennessRequestsByIdNoticesByNoticeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可受理申请的机关 / Bodies a request may be sent to */
+        get: operations["getOpennessRequestsDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查找已主动公开的文件（用于答复）/ Find a published document for an answer */
+        get: operations["getOpennessRequestsLibrary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的依申请公开 / My requests */
+        get: operations["getOpennessRequestsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openness/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主题分类 / The theme list */
+        get: operations["getOpennessThemes"];
+        /** 编辑主题分类（整表）/ Save the theme list */
+        put: operations["putOpennessThemes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/departments": {
         parameters: {
             query?: never;
@@ -8832,6 +9827,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -8927,6 +9924,7 @@ export interface operations {
                     body: string;
                     categoryCode?: string | null;
                     keywords?: string[];
+                    public?: boolean;
                     title: string;
                 };
             };
@@ -8962,6 +9960,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -9059,6 +10059,7 @@ export interface operations {
                     body: string;
                     categoryCode?: string | null;
                     keywords?: string[];
+                    public?: boolean;
                     title: string;
                 };
             };
@@ -9094,6 +10095,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -9216,6 +10219,8 @@ export interface operations {
                         categoryCode: string | null;
                         id: string;
                         keywords: string[];
+                        public: boolean;
+                        publicRef: string | null;
                         title: string;
                         updatedAt: string;
                         uses: number;
@@ -36743,6 +37748,9748 @@ export interface operations {
                             nameEn: string;
                         }[];
                     };
+                };
+            };
+        };
+    };
+    getOpennessDocuments: {
+        parameters: {
+            query?: {
+                /** @description 发文机关（分面值：部门 id，或 name:机关名称） */
+                issuer?: string;
+                kind?: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                page?: number;
+                /** @description 检索词（中文全文检索，简繁皆可） */
+                q?: string;
+                size?: number;
+                sort?: "relevance" | "published";
+                /** @description 主题分类代码 */
+                theme?: string;
+                validity?: "valid" | "expired" | "repealed" | "amended";
+                /** @description 发布年份 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        facets: {
+                            issuer: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            kind: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            theme: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            validity: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                            year: {
+                                count: number;
+                                label: string;
+                                labelEn: string;
+                                value: string;
+                            }[];
+                        };
+                        page: number;
+                        results: {
+                            excerpt: string;
+                            id: string;
+                            indexNo: string;
+                            interpretationOf: string | null;
+                            issuerName: string;
+                            kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                            number: string | null;
+                            publishedOn: string;
+                            summary: string | null;
+                            themeCode: string;
+                            title: string;
+                            titleEn: string | null;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                            writtenOn: string;
+                        }[];
+                        size: number;
+                        sort: "relevance" | "published";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdAppliesTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applied: number;
+                        applyLink: string | null;
+                        /** @description Conditions (English) */
+                        conditionsEn: string[];
+                        /** @description 适用条件（中文） */
+                        conditionsZh: string[];
+                        departmentName: string;
+                        documentId: string;
+                        itemCode: string | null;
+                        matched: number;
+                        /** @description 我的“您可能符合” / my matches */
+                        matchesLink: string;
+                        name: string;
+                        nameEn: string;
+                        policyCode: string;
+                        /** @description person 个人 / entity 企业 */
+                        subject: "person" | "entity";
+                        told: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdAttachmentsByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: "published" | "imported" | "changed" | "withdrawn" | "validity" | "replaced";
+                            actorId: string;
+                            actorName: string;
+                            at: string;
+                            id: string;
+                            reason: string | null;
+                            reviewId: string | null;
+                            state: "published" | "withdrawn";
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessDocumentsByIdRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 备注 / a note */
+                    note?: string;
+                    /** @description 主动服务政策代码（政策找人模式）/ code of a 政策找人 policy */
+                    policyCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDocumentsByIdRuleCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachable: boolean;
+                        code: string;
+                        departmentName: string;
+                        mode: "automatic" | "application";
+                        name: string;
+                        nameEn: string;
+                        problem: {
+                            code: string;
+                            en: string;
+                            zh: string;
+                        } | null;
+                        published: boolean;
+                        /** @description person 个人 / entity 企业 */
+                        subject: "person" | "entity";
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdRuleDetach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 解除原因 / why */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canEdit: boolean;
+                        documentId: string;
+                        documentTitle: string;
+                        history: {
+                            attachedAt: string;
+                            attachedBy: string;
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                        }[];
+                        rule: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdRuleRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 政策文件 / the policy document */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 无需请求体 / takes no input */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documentId: string;
+                        matched: number;
+                        policyCode: string;
+                        ranAt: string;
+                        told: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    reason: string;
+                    validity: "valid" | "expired";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsByIdWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            fileId: string;
+                            name: string;
+                            url: string;
+                        }[];
+                        body: string;
+                        canEdit: boolean;
+                        disclosure: "proactive" | "on_request";
+                        disclosureName: string;
+                        id: string;
+                        /** @description 索引号 */
+                        indexNo: string;
+                        interpretationForm: ("text" | "graphic" | "video") | null;
+                        interpretationList: {
+                            form: "text" | "graphic" | "video";
+                            formName: string;
+                            id: string;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                        interpretationOf: string | null;
+                        interpretations: string[];
+                        issuerDepartmentId: string | null;
+                        /** @description 发文机关 */
+                        issuerName: string;
+                        keywords: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number: string | null;
+                        original: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        /** @description 发布日期 */
+                        publishedOn: string;
+                        regionCode: string;
+                        replacedBy: string | null;
+                        replacedByDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        replaces: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                        }[];
+                        state: "published" | "withdrawn";
+                        summary: string | null;
+                        themeCode: string;
+                        themeName: string;
+                        themeNameEn: string;
+                        title: string;
+                        titleEn: string | null;
+                        validity: "valid" | "expired" | "repealed" | "amended";
+                        validityNote: string | null;
+                        version: number;
+                        withdrawnReason: string | null;
+                        /** @description 成文日期 */
+                        writtenOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDocumentsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        attachments?: {
+                            fileId: string;
+                            name: string;
+                        }[];
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: ("text" | "graphic" | "video") | null;
+                        interpretationOf?: string | null;
+                        issuerDepartmentId: string | null;
+                        issuerName?: string | null;
+                        key?: string | null;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        number?: string | null;
+                        publishOn?: string | null;
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            id: string;
+                        }[];
+                        summary?: string | null;
+                        themeCode: string;
+                        title: string;
+                        titleEn?: string | null;
+                        validity?: "valid" | "expired";
+                        validityNote?: string | null;
+                        /** @description YYYY-MM-DD */
+                        writtenOn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            indexNo: string;
+                            key: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDrafts: {
+        parameters: {
+            query?: {
+                after?: string;
+                box?: "mine" | "secrecy" | "approval" | "department";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            checkState: string;
+                            createdAt: string;
+                            department: {
+                                id: string;
+                                name: string;
+                            };
+                            drafter: {
+                                id: string;
+                                name: string;
+                            };
+                            id: string;
+                            kind: string;
+                            openFindings: number;
+                            purpose: "publish" | "change" | "withdraw";
+                            state: string;
+                            stateEn: string;
+                            stateZh: string;
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document?: {
+                        attachments?: {
+                            /** Format: uuid */
+                            fileId: string;
+                            name: string;
+                        }[];
+                        /** @description 正文: paragraphs separated by blank lines */
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: "text" | "graphic" | "video";
+                        /**
+                         * Format: uuid
+                         * @description the published 原文 of a 解读
+                         */
+                        interpretationOf?: string;
+                        /**
+                         * Format: uuid
+                         * @description 发文机关 (a department of the region); default: the drafter’s, or none when issuerName names a body outside the region
+                         */
+                        issuerDepartmentId?: string;
+                        /** @description 发文机关 as printed */
+                        issuerName?: string;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        /** @description 文号, e.g. 乌政发〔2024〕3号 */
+                        number?: string;
+                        publishOn?: components["schemas"]["Day"];
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description 内容概述 */
+                        summary?: string;
+                        /** @description 主题分类 code */
+                        themeCode: string;
+                        /** @description 标题 */
+                        title: string;
+                        titleEn?: string;
+                        writtenOn: components["schemas"]["Day"];
+                    };
+                    /** Format: uuid */
+                    interpretationOfDraft?: string;
+                    purpose: "publish" | "change" | "withdraw";
+                    reason?: string;
+                    /** Format: uuid */
+                    targetId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessDraftsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver: {
+                            at: string;
+                            name: string;
+                        } | null;
+                        availableActions: {
+                            code: string;
+                            en: string;
+                            outcomes: string[];
+                            requires: string[];
+                            zh: string;
+                        }[];
+                        checkState: string;
+                        createdAt: string;
+                        department: {
+                            id: string;
+                            name: string;
+                        };
+                        document: {
+                            attachments: {
+                                fileId: string;
+                                name: string;
+                            }[];
+                            body: string;
+                            disclosure: string;
+                            interpretationForm: string | null;
+                            interpretationOf: string | null;
+                            issuerDepartmentId: string | null;
+                            issuerName: string | null;
+                            keywords: string[];
+                            kind: string;
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            number: string | null;
+                            publishOn: string | null;
+                            replaces: {
+                                as: string;
+                                id: string;
+                            }[];
+                            summary: string | null;
+                            themeCode: string;
+                            title: string;
+                            titleEn: string | null;
+                            writtenOn: string;
+                        } | null;
+                        drafter: {
+                            id: string;
+                            name: string;
+                        };
+                        editable: boolean;
+                        findings: {
+                            excerpt: string;
+                            field: string;
+                            id: string;
+                            item: number;
+                            kind: string;
+                            kindEn: string;
+                            kindZh: string;
+                            length: number;
+                            offset: number;
+                            paragraph: number;
+                            round: number;
+                            start: number;
+                            state: "open" | "waived";
+                            term: string | null;
+                            waivable: boolean;
+                            waivedAt: string | null;
+                            waivedBy: string | null;
+                            waiveReason: string | null;
+                        }[];
+                        id: string;
+                        interpretationOfDraft: {
+                            id: string;
+                            state: string;
+                            title: string;
+                        } | null;
+                        interpretations: {
+                            id: string;
+                            state: string;
+                            title: string;
+                        }[];
+                        kind: string;
+                        openFindings: number;
+                        published: {
+                            id: string;
+                            indexNo: string | null;
+                        } | null;
+                        purpose: "publish" | "change" | "withdraw";
+                        reason: string | null;
+                        reviewer: {
+                            at: string;
+                            basis: string | null;
+                            name: string;
+                        } | null;
+                        state: string;
+                        stateEn: string;
+                        stateZh: string;
+                        steps: {
+                            action: string;
+                            actor: string;
+                            at: string;
+                            basis: string | null;
+                            en: string;
+                            opinion: string | null;
+                            outcome: string | null;
+                            roles: string[];
+                            zh: string;
+                        }[];
+                        targetId: string | null;
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessDraftsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document?: {
+                        attachments?: {
+                            /** Format: uuid */
+                            fileId: string;
+                            name: string;
+                        }[];
+                        /** @description 正文: paragraphs separated by blank lines */
+                        body: string;
+                        disclosure: "proactive" | "on_request";
+                        interpretationForm?: "text" | "graphic" | "video";
+                        /**
+                         * Format: uuid
+                         * @description the published 原文 of a 解读
+                         */
+                        interpretationOf?: string;
+                        /**
+                         * Format: uuid
+                         * @description 发文机关 (a department of the region); default: the drafter’s, or none when issuerName names a body outside the region
+                         */
+                        issuerDepartmentId?: string;
+                        /** @description 发文机关 as printed */
+                        issuerName?: string;
+                        keywords?: string[];
+                        kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                        links?: {
+                            label: string;
+                            url: string;
+                        }[];
+                        /** @description 文号, e.g. 乌政发〔2024〕3号 */
+                        number?: string;
+                        publishOn?: components["schemas"]["Day"];
+                        replaces?: {
+                            as: "repealed" | "amended";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                        /** @description 内容概述 */
+                        summary?: string;
+                        /** @description 主题分类 code */
+                        themeCode: string;
+                        /** @description 标题 */
+                        title: string;
+                        titleEn?: string;
+                        writtenOn: components["schemas"]["Day"];
+                    };
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** Format: uuid */
+                    interpretationOfDraft?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDraftsByIdActionsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: "submit" | "secrecy" | "approve" | "discard";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 审查依据, e.g. 《中华人民共和国保守国家秘密法》及本单位保密事项范围 */
+                    basis?: string;
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** @description 审查意见 */
+                    opinion?: string;
+                    outcome?: "pass" | "return" | "approve";
+                    /** @description 退回理由 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        check?: "clear" | "review" | "blocked";
+                        findings?: {
+                            excerpt: string;
+                            field: string;
+                            id: string;
+                            item: number;
+                            kind: string;
+                            kindEn: string;
+                            kindZh: string;
+                            length: number;
+                            offset: number;
+                            paragraph: number;
+                            round: number;
+                            start: number;
+                            state: "open" | "waived";
+                            term: string | null;
+                            waivable: boolean;
+                            waivedAt: string | null;
+                            waivedBy: string | null;
+                            waiveReason: string | null;
+                        }[];
+                        id: string;
+                        published?: {
+                            draftId: string;
+                            id: string;
+                            indexNo: string | null;
+                        }[];
+                        state: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessDraftsByIdFindingsByFindingIdWaive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                findingId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    /** @description 认定误报的理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        excerpt: string;
+                        field: string;
+                        id: string;
+                        item: number;
+                        kind: string;
+                        kindEn: string;
+                        kindZh: string;
+                        length: number;
+                        offset: number;
+                        paragraph: number;
+                        round: number;
+                        start: number;
+                        state: "open" | "waived";
+                        term: string | null;
+                        waivable: boolean;
+                        waivedAt: string | null;
+                        waivedBy: string | null;
+                        waiveReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessFeedAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessFeedRss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLexicon: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            category: string;
+                            id: string;
+                            note: string | null;
+                            term: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessLexicon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: "classification" | "bureau" | "other";
+                    note?: string;
+                    term: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        category: string;
+                        id: string;
+                        note: string | null;
+                        term: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessLexiconById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    category?: "classification" | "bureau" | "other";
+                    /** @description the version the page showed (optimistic concurrency) */
+                    expectedVersion: number;
+                    note?: string;
+                    term?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        category: string;
+                        id: string;
+                        note: string | null;
+                        term: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLexiconChanges: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: string;
+                            active: boolean;
+                            at: string;
+                            by: string;
+                            category: string;
+                            id: string;
+                            note: string | null;
+                            term: string;
+                            termId: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessLibraryDocuments: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 */
+                after?: string;
+                /** @description 发文部门（默认本部门；管理员可看全部） */
+                department?: string;
+                limit?: number;
+                q?: string;
+                state?: "published" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            excerpt: string;
+                            id: string;
+                            indexNo: string;
+                            interpretationOf: string | null;
+                            issuerName: string;
+                            kind: "regulation" | "normative" | "policy" | "plan" | "notice" | "report" | "interpretation";
+                            number: string | null;
+                            origin: "review" | "import";
+                            publishedOn: string;
+                            state: "published" | "withdrawn";
+                            summary: string | null;
+                            themeCode: string;
+                            title: string;
+                            titleEn: string | null;
+                            validity: "valid" | "expired" | "repealed" | "amended";
+                            version: number;
+                            writtenOn: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessMatchingRules: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 已申请 */
+                            applied: number;
+                            applyLink: string | null;
+                            attachedAt: string;
+                            attachedBy: string;
+                            canEdit: boolean;
+                            conditionsEn: string[];
+                            /** @description 适用条件（中文） */
+                            conditionsZh: string[];
+                            detachedAt: string | null;
+                            detachedBy: string | null;
+                            detachReason: string | null;
+                            documentId: string;
+                            documentNumber: string | null;
+                            documentState: string;
+                            documentTitle: string;
+                            id: string;
+                            itemCode: string | null;
+                            lastMatched: number | null;
+                            lastRunAt: string | null;
+                            lastTold: number | null;
+                            /** @description 符合条件（在册） */
+                            matched: number;
+                            note: string | null;
+                            policyCode: string;
+                            policyName: string;
+                            policyNameEn: string;
+                            runs: number;
+                            /** @description person 个人 / entity 企业 */
+                            subject: "person" | "entity";
+                            /** @description 已提醒 */
+                            told: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQa: {
+        parameters: {
+            query?: {
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: string;
+                            departmentName: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            questionId: string | null;
+                            /** @description hotline 12345知识库 · question 政民互动答复 */
+                            source: "hotline" | "question";
+                            title: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestions: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                document?: components["schemas"]["Id"];
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string;
+                            body: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            number: string;
+                            publishedAt: string;
+                            title: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 内容 / the question */
+                    body: string;
+                    departmentId?: components["schemas"]["Id"] | null;
+                    documentId?: components["schemas"]["Id"] | null;
+                    /** @description 标题 / title */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        body: string;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        id: string;
+                        number: string;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 答复 / the answer */
+                    answer: string;
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description publish 公开 · reject 不予公开（告知提问人）· return 退回修改 */
+                    decision: "publish" | "reject" | "return";
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                    /** @description 理由（reject、return 必填）/ reason, required to reject or return */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessQuestionsByIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读到的版本号；他人已改则 409 / the version read; 409 when someone changed it since */
+                    expectedVersion: number;
+                    /** @description 撤下理由 / why */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        askerLabel: string;
+                        body: string;
+                        canAnswer: boolean;
+                        canReview: boolean;
+                        channel: "document" | "column";
+                        createdAt: string;
+                        departmentId: string;
+                        departmentName: string | null;
+                        departmentNameEn: string | null;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        dueAt: string;
+                        history?: {
+                            action: string;
+                            actorName: string;
+                            at: string;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        id: string;
+                        knowledgeId: string | null;
+                        number: string;
+                        overdue: boolean;
+                        publishedAt: string | null;
+                        reason: string | null;
+                        reviewedAt: string | null;
+                        reviewedByName: string | null;
+                        /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                        state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            office: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsInbox: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                department?: components["schemas"]["Id"];
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+                overdue?: boolean;
+                /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                state?: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            askerLabel: string;
+                            body: string;
+                            canAnswer: boolean;
+                            canReview: boolean;
+                            channel: "document" | "column";
+                            createdAt: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            dueAt: string;
+                            history?: {
+                                action: string;
+                                actorName: string;
+                                at: string;
+                                from: string | null;
+                                opinion: string | null;
+                                to: string;
+                            }[];
+                            id: string;
+                            knowledgeId: string | null;
+                            number: string;
+                            overdue: boolean;
+                            publishedAt: string | null;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewedByName: string | null;
+                            /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                            state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                            title: string;
+                            version: number;
+                        }[];
+                        next: string | null;
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessQuestionsMine: {
+        parameters: {
+            query?: {
+                /** @description 分页游标 / cursor from `next` */
+                after?: string;
+                /** @description 每页条数（最多100）/ page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answer: string | null;
+                            body: string;
+                            channel: "document" | "column";
+                            createdAt: string;
+                            departmentId: string;
+                            departmentName: string | null;
+                            departmentNameEn: string | null;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            id: string;
+                            number: string;
+                            publishedAt: string | null;
+                            reason: string | null;
+                            /** @description submitted 待答复 · answered 待审核 · published 已公开 · rejected 不予公开 · unpublished 已撤下 */
+                            state: "submitted" | "answered" | "published" | "rejected" | "unpublished";
+                            title: string;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDrafts: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 未通过的勾稽检查数 / identities the figures break */
+                            checks: number;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                            year: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 年度 / the year */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDraftsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessReportDraftsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entered?: {
+                        active?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            enforcement: number;
+                            /** @description 金额（元，整数）/ an amount in whole yuan */
+                            feesYuan: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            penalties: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            permits: number;
+                        };
+                        litigationAfterReconsideration?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                        litigationDirect?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                        processingFees?: {
+                            /** @description 金额（元，整数）/ an amount in whole yuan */
+                            collectedYuan: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            notices: number;
+                        };
+                        reconsideration?: {
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            corrected: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            other: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            pending: number;
+                            /** @description 总计（可选；给出时须等于四项之和）/ optional; must equal the sum */
+                            total?: number;
+                            /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                            upheld: number;
+                        };
+                    };
+                    expectedVersion: number;
+                    texts?: {
+                        /** @description 六、其他需要报告的事项 */
+                        other?: string;
+                        /** @description 一、总体情况 */
+                        overview?: string;
+                        /** @description 五、存在的主要问题及改进情况 */
+                        problems?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDraftsByYearPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    /** @description 差异说明：数字不符合勾稽关系时必填 / why figures that break the identities are published */
+                    explanation?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportDraftsByYearRegenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读取时的版本号 / the version read */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportDraftsByYearTablesCsv: {
+        parameters: {
+            query?: {
+                /** @description 表头语言 / language of the labels */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportOverview: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answered: number;
+                        answeredLate: number | null;
+                        answeredOnTime: number | null;
+                        /** Format: date-time */
+                        asOf: string;
+                        carriedIn: number;
+                        open: number | null;
+                        outcomes: {
+                            count: number;
+                            key: string;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        overdue: number | null;
+                        published: number;
+                        received: number;
+                        report: {
+                            edition: number;
+                            state: "draft" | "published" | "superseded";
+                            version: number;
+                        } | null;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReports: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 未通过的勾稽检查数 / identities the figures break */
+                            checks: number;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                            year: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportsByYear: {
+        parameters: {
+            query?: {
+                /** @description 版次（更正前的版本）/ an earlier edition */
+                edition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessReportsByYearCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 更正原因 / why the report is corrected */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions?: {
+                            action: "generated" | "regenerated" | "edited" | "published" | "corrected" | "superseded";
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            note: string | null;
+                        }[];
+                        checks: {
+                            actual: number;
+                            code: "total_column" | "reasons_sum" | "answered_total" | "carry_over";
+                            column: string;
+                            en: string;
+                            expected: number;
+                            row: string;
+                            zh: string;
+                        }[];
+                        /** Format: date-time */
+                        computedAt: string;
+                        correctionReason: string | null;
+                        edition: number;
+                        editions: {
+                            correctionReason: string | null;
+                            edition: number;
+                            publishedAt: string | null;
+                            state: "draft" | "published" | "superseded";
+                        }[];
+                        entered: {
+                            active: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                enforcement: number;
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                feesYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                penalties: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                permits: number;
+                            };
+                            litigationAfterReconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            litigationDirect: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                            processingFees: {
+                                /** @description 金额（元，整数）/ an amount in whole yuan */
+                                collectedYuan: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                notices: number;
+                            };
+                            reconsideration: {
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                corrected: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                other: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                pending: number;
+                                /** @description 件数（非负整数）/ a count, a whole number ≥ 0 */
+                                upheld: number;
+                            };
+                        };
+                        explanation: string | null;
+                        generatedBy: string;
+                        id: string;
+                        publishedAt: string | null;
+                        publishedBy: string | null;
+                        regionCode: string;
+                        state: "draft" | "published" | "superseded";
+                        tables: {
+                            caption: {
+                                en: string;
+                                zh: string;
+                            };
+                            columns: {
+                                group: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            key: string;
+                            note: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            rowHeader: {
+                                en: string;
+                                zh: string;
+                            };
+                            rows: {
+                                cells: number[] | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                level: number;
+                                no: string;
+                            }[];
+                        }[];
+                        texts: {
+                            other: string;
+                            overview: string;
+                            problems: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessReportsByYearTablesCsv: {
+        parameters: {
+            query?: {
+                /** @description 表头语言 / language of the labels */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description 年度 / the year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequests: {
+        parameters: {
+            query?: {
+                after?: string;
+                departmentId?: string;
+                limit?: number;
+                overdue?: "1" | "true";
+                state?: "processing" | "correcting" | "consulting" | "answered" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answeredAt: string | null;
+                            answerReason: string | null;
+                            answerType: string | null;
+                            applicantKind: string;
+                            /** @description 脱敏 / masked */
+                            applicantName: string;
+                            clockStartedOn: string;
+                            correctionDueAt: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            description: string;
+                            dueAt: string | null;
+                            extended: boolean;
+                            extensionState: string | null;
+                            id: string;
+                            light: ("green" | "yellow" | "red") | null;
+                            number: string;
+                            overdue: boolean;
+                            receivedOn: string;
+                            state: string;
+                            submittedAt: string;
+                            supervised: boolean;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    applicantKind?: ("business" | "research" | "public_interest" | "legal_service" | "other") | null;
+                    contact: {
+                        address?: string | null;
+                        email?: string | null;
+                        /** @description 联系电话 / phone */
+                        phone: string;
+                    };
+                    delivery: "post" | "email" | "pickup" | "online";
+                    /**
+                     * Format: uuid
+                     * @description 答复机关（部门）/ the answering department
+                     */
+                    departmentId: string;
+                    /** @description 所需政府信息的名称、文号或便于查找的特征描述 / what information is wanted */
+                    description: string;
+                    form: "paper" | "electronic";
+                    idNumber?: string | null;
+                    name?: string | null;
+                    purpose?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dueAt: string;
+                        id: string;
+                        number: string;
+                        receivedOn: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: string[];
+                        answeredAt: string | null;
+                        answerFiles: {
+                            fileId: string;
+                            name: string;
+                        }[];
+                        answerReason: string | null;
+                        answerText: string | null;
+                        answerType: string | null;
+                        applicantCode: string | null;
+                        applicantFullName: string | null;
+                        applicantKind: string;
+                        /** @description 脱敏 / masked */
+                        applicantName: string;
+                        clockStartedOn: string;
+                        consultDays: number;
+                        consultParty: string | null;
+                        consultUntil: string | null;
+                        contact: {
+                            address: string | null;
+                            email: string | null;
+                            phone: string;
+                        } | null;
+                        correctionDueAt: string | null;
+                        correctionRequest: string | null;
+                        delivery: string;
+                        departmentId: string;
+                        departmentName: string;
+                        description: string;
+                        dueAt: string | null;
+                        extended: boolean;
+                        extensionDays: number | null;
+                        extensionReason: string | null;
+                        extensionState: string | null;
+                        form: string;
+                        id: string;
+                        libraryDocument: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        } | null;
+                        light: ("green" | "yellow" | "red") | null;
+                        mine: boolean;
+                        notices: {
+                            audience: string;
+                            createdAt: string;
+                            id: string;
+                            identifier: string;
+                            kind: string;
+                            title: string;
+                        }[];
+                        number: string;
+                        overdue: boolean;
+                        /** @description 脱敏 / masked */
+                        phone: string;
+                        purpose: string | null;
+                        receivedOn: string;
+                        rightBody: string | null;
+                        state: string;
+                        steps: {
+                            action: string;
+                            actorName: string;
+                            actorType: string;
+                            at: string;
+                            dueAt: string | null;
+                            from: string | null;
+                            opinion: string | null;
+                            to: string;
+                        }[];
+                        submittedAt: string;
+                        supervised: boolean;
+                        supervisionTaskId: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    files?: {
+                        /** Format: uuid */
+                        fileId: string;
+                        /** @description 文件名 / file name */
+                        name: string;
+                    }[];
+                    libraryDocumentId?: string | null;
+                    reason?: string | null;
+                    reasonText?: string | null;
+                    rightBody?: string | null;
+                    type: "disclosed" | "partly" | "withheld" | "unavailable" | "not_handled" | "other" | "not_ours";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 征求意见的事项 / what is asked */
+                    matter: string;
+                    /** @description 第三方名称 / the third party */
+                    party: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdConsultationEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    opinion?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 补正后的申请内容 / the corrected request */
+                    description: string;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdCorrectionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 需要补正的内容 / what must be corrected */
+                    request: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 延长的工作日数（最多 20）/ working days added (at most 20) */
+                    days: number;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    /** @description 延期理由 / reason */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdExtensionDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    opinion?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpennessRequestsByIdForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    departmentId: string;
+                    /** @description 所见版本（防止两人同时处理）/ the version seen */
+                    expectedVersion?: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        correctionDueAt?: string;
+                        departmentId?: string;
+                        dueAt?: string | null;
+                        extensionState?: string;
+                        noticeId?: string | null;
+                        state?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsByIdNoticesByNoticeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件 / the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsLibrary: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string | null;
+                            publishedOn: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessRequestsMine: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            answeredAt: string | null;
+                            answerReason: string | null;
+                            answerType: string | null;
+                            applicantKind: string;
+                            /** @description 脱敏 / masked */
+                            applicantName: string;
+                            clockStartedOn: string;
+                            correctionDueAt: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            description: string;
+                            dueAt: string | null;
+                            extended: boolean;
+                            extensionState: string | null;
+                            id: string;
+                            light: ("green" | "yellow" | "red") | null;
+                            number: string;
+                            overdue: boolean;
+                            receivedOn: string;
+                            state: string;
+                            submittedAt: string;
+                            supervised: boolean;
+                            version: number;
+                        }[];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpennessThemes: {
+        parameters: {
+            query?: {
+                /** @description 含已停用 */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        themes: {
+                            active: boolean;
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOpennessThemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    themes: {
+                        active: boolean;
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details / 问题详情 */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        themes: {
+                            active: boolean;
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details / 问题详情 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -62,7 +62,7 @@ export function interactionRoutes(questions: Questions) {
     app.post(
       `${BASE}/questions`,
       {
-        config: { ...SIGNED_IN, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: { ...SIGNED_IN, rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: { tags, summary: '提问 / 留言（就政策文件或在咨询栏目）/ Ask on a policy document or in the 咨询 column', body: QuestionInput, response: { 201: MyQuestion, ...errors } },
       },
       async (req, reply) => reply.status(201).send(await questions.ask(who(req), req.body, rid(req))),

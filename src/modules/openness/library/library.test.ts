@@ -232,7 +232,7 @@ describe('publication rules', () => {
     problem(await call('POST', '/api/openness/documents/import', editorBgs, { items: [input()] }), 403);
     problem(await call('POST', '/api/openness/documents/import', admin, { items: [] }), 400);
     problem(await call('POST', '/api/openness/documents/import', admin, { items: [{ ...input(), kind: 'memo' }] }), 400);
-    problem(await call('POST', '/api/openness/documents/import', admin, { items: [{ ...input(), title: 42 }] }), 400);
+    problem(await call('POST', '/api/openness/documents/import', admin, { items: [{ ...input(), title: { zh: '标题' } }] }), 400);
     problem(await call('POST', '/api/openness/documents/import', admin, { items: [input({ title: '含\u0000空字符' })] }), 400);
     problem(await call('POST', '/api/openness/documents/import', admin, { items: [input({ title: '残缺\ud800编码' })] }), 400);
     problem(await call('POST', '/api/openness/documents/import', admin, { items: [input({ title: '长'.repeat(301) })] }), 400);

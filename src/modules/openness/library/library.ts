@@ -83,7 +83,7 @@ export class Library {
     return (await (lock ? q.forUpdate() : q).executeTakeFirst()) ?? null;
   }
 
-  async rows(ex: Executor = this.k.db, q: { state?: 'published' | 'withdrawn'; ids?: string[]; departmentId?: string } = {}): Promise<DocumentRow[]> {
+  async rows(ex: Executor = this.k.db, q: { state?: 'published' | 'withdrawn'; ids?: string[]; departmentId?: string; interpretationOf?: string; replacedBy?: string } = {}): Promise<DocumentRow[]> {
     if (q.ids && !q.ids.length) return [];
     return libraryDb(ex)
       .selectFrom('openness_document')
@@ -91,6 +91,8 @@ export class Library {
       .$if(!!q.state, (qb) => qb.where('state', '=', q.state!))
       .$if(!!q.ids, (qb) => qb.where('id', 'in', q.ids!))
       .$if(!!q.departmentId, (qb) => qb.where('issuer_department_id', '=', q.departmentId!))
+      .$if(!!q.interpretationOf, (qb) => qb.where('interpretation_of', '=', q.interpretationOf!))
+      .$if(!!q.replacedBy, (qb) => qb.where('replaced_by', '=', q.replacedBy!))
       .orderBy('published_on', 'desc')
       .orderBy('id', 'desc')
       .execute();

@@ -169,8 +169,8 @@ export class LibraryPortal {
     if (row.state !== 'published' && !editor) throw LibraryErrors.notFound();
     const linkedIds = [row.interpretation_of, row.replaced_by].filter((x): x is string => !!x);
     const linked = await this.lib.rows(this.ctx.k.db, { ids: linkedIds });
-    const interps = (await this.lib.rows(this.ctx.k.db, { state: 'published' })).filter((r) => r.interpretation_of === row.id).reverse();
-    const replaced = (await this.lib.rows(this.ctx.k.db, {})).filter((r) => r.replaced_by === row.id && (r.state === 'published' || editor));
+    const interps = (await this.lib.rows(this.ctx.k.db, { state: 'published', interpretationOf: row.id })).reverse();
+    const replaced = (await this.lib.rows(this.ctx.k.db, { replacedBy: row.id })).filter((r) => r.state === 'published' || editor);
     const ref = (r: DocumentRow | undefined) => (r && (r.state === 'published' || editor) ? { id: r.id, title: r.title, number: r.number, publishedOn: r.published_on } : null);
     const theme = (await this.lib.themes(this.ctx.k.db, true)).find((t) => t.code === row.theme_code);
     const doc = toDocument(

@@ -255,6 +255,39 @@ describe('the answer', () => {
     expect(await detail(n.id)).toMatchObject({ answerType: 'unavailable', answerReason: 'not_held', rightBody: '乌兰浩特市住房和城乡建设局' });
   });
 
+  it('answers 已主动公开 with a link to the published library document, and refuses a missing one', async () => {
+    const port = t.p.openness.library.port!;
+    const doc = await t.p.kernel.db.transaction().execute((trx) =>
+      port.publish(
+        trx,
+        { ...SYSTEM_PRINCIPAL, regionCode: '152201' },
+        {
+          title: '乌兰浩特市城乡低保资金管理办法',
+          kind: 'normative',
+          themeCode: '16',
+          issuerDepartmentId: dept.a,
+          number: '乌民发〔2026〕7号',
+          writtenOn: '2026-04-01',
+          publishOn: '2026-04-10',
+          disclosure: 'proactive',
+          body: '第一条 为规范城乡低保资金管理，制定本办法。',
+        },
+        { reviewId: null },
+      ),
+    );
+    const found = await api('GET', `${BASE}/library?q=${encodeURIComponent('低保资金管理办法')}`, tok.clerk);
+    expect(found.json().items.map((x: { id: string }) => x.id)).toContain(doc.id);
+    const c = await apply();
+    const missing = await api('POST', `${BASE}/${c.id}/answer`, tok.clerk, { type: 'disclosed', libraryDocumentId: '0190f000-0000-7000-8000-00000000beef' });
+    expect([missing.statusCode, missing.json().code]).toEqual([422, 'OPENNESS_LIBRARY_DOCUMENT']);
+    const r = await api('POST', `${BASE}/${c.id}/answer`, tok.clerk, { type: 'disclosed', libraryDocumentId: doc.id });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = await detail(c.id, citizen.token);
+    expect(d.libraryDocument).toMatchObject({ id: doc.id, title: '乌兰浩特市城乡低保资金管理办法', number: '乌民发〔2026〕7号' });
+    const pdf = await api('GET', `${BASE}/${c.id}/notices/${r.json().noticeId}`, citizen.token);
+    expect((await pdfText(new Uint8Array(pdf.rawPayload))).replace(/\s+/g, '')).toContain('乌兰浩特市城乡低保资金管理办法');
+  });
+
   it('lets a clerk forward a request to the department that holds it', async () => {
     const c = await apply();
     const f = await api('POST', `${BASE}/${c.id}/forward`, tok.clerk, { departmentId: dept.b, note: '属住建局职责' });

@@ -365,9 +365,9 @@ export class Requests {
     const matter = cleanText(input.matter, '/matter');
     if (meaningful(party) < 2) throw RequestErrors.answerNeeds('/party', '请写明第三方名称', 'Name the third party');
     const now = this.k.clock.now();
-    await this.step(who, id, input.expectedVersion, ['processing'], 'start_consultation', 'consulting', 'consultation-started', requestId, async (r) => {
-      const set = await this.settings(r.region_code);
-      const until = addWorkingDays(await this.k.calendar.rules(), now, set.consultationMaxDays);
+    await this.step(who, id, input.expectedVersion, ['processing'], 'start_consultation', 'consulting', 'consultation-started', requestId, async (r, trx) => {
+      const set = await this.settings(r.region_code, trx);
+      const until = addWorkingDays(await this.k.calendar.rules(trx), now, set.consultationMaxDays);
       return {
         set: { consult_started_at: now, consult_until: until, consult_party: party },
         dueAt: r.due_at ? new Date(r.due_at) : null,
@@ -406,9 +406,9 @@ export class Requests {
       'processing',
       'consultation-ended',
       requestId,
-      async (r) => {
-        const set = await this.settings(r.region_code);
-        const rules = await this.k.calendar.rules();
+      async (r, tx) => {
+        const set = await this.settings(r.region_code, tx);
+        const rules = await this.k.calendar.rules(tx);
         const spent = Math.min(set.consultationMaxDays, workingDaysBetween(rules, new Date(r.consult_started_at!), now));
         const due = addWorkingDays(rules, new Date(r.due_at!), spent);
         dueOut = due;
@@ -453,11 +453,11 @@ export class Requests {
     }
     const opinion = optText(input.opinion, '/opinion');
     let dueOut: string | null = null;
-    await this.step(who, id, input.expectedVersion, ['processing', 'consulting'], input.approve ? 'approve_extension' : 'refuse_extension', null, 'extension-decided', requestId, async (r) => {
+    await this.step(who, id, input.expectedVersion, ['processing', 'consulting'], input.approve ? 'approve_extension' : 'refuse_extension', null, 'extension-decided', requestId, async (r, trx) => {
       if (r.extension_state !== 'requested') throw RequestErrors.extensionNone();
       if (r.extended) throw RequestErrors.extensionOnce();
       if (!input.approve) return { set: { extension_state: 'refused' }, opinion, payload: { approved: false }, change: { approved: false, opinion } };
-      const due = addWorkingDays(await this.k.calendar.rules(), new Date(r.due_at!), r.extension_days!);
+      const due = addWorkingDays(await this.k.calendar.rules(trx), new Date(r.due_at!), r.extension_days!);
       dueOut = due.toISOString();
       return {
         set: { extension_state: 'approved', extended: true, due_at: due },
@@ -501,9 +501,9 @@ export class Requests {
     const a = await this.checkAnswer(r0, input);
     const now = this.k.clock.now();
     let noticeId: string | null = null;
-    await this.step(who, id, input.expectedVersion, ['processing'], 'answer', 'answered', 'answered', requestId, async (r) => {
-      const doc = a.libraryDocumentId ? await need(this.ctx, 'library').get(this.k.db, a.libraryDocumentId) : null;
-      const set = await this.settings(r.region_code);
+    await this.step(who, id, input.expectedVersion, ['processing'], 'answer', 'answered', 'answered', requestId, async (r, trx) => {
+      const doc = a.libraryDocumentId ? await need(this.ctx, 'library').get(trx, a.libraryDocumentId) : null;
+      const set = await this.settings(r.region_code, trx);
       return {
         set: {
           answer_type: a.type,

@@ -44,7 +44,7 @@ const doc = (over: Record<string, unknown> = {}) => ({
   title: `关于做好2026年冬季供暖保障工作的通知${++seq}`,
   kind: 'notice',
   themeCode: '09',
-  writtenOn: '2026-11-20',
+  writtenOn: '2026-02-20',
   disclosure: 'proactive',
   summary: '冬季供暖保障',
   body: '各苏木乡镇人民政府、街道办事处：\n\n为做好今冬供暖保障工作，现通知如下。\n\n一、加强供热设施巡查。',
@@ -157,7 +157,12 @@ beforeAll(async () => {
     const mem = memoryLibrary();
     ports.library = mem;
     libraryHistory = async (id) => mem.history.filter((h) => h.id === id);
-  }
+  } else
+    libraryHistory = async (id) => {
+      const r = await call('GET', `/api/openness/documents/${id}/history`, tok.editor);
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json().items as { action: string; actorName: string; reason: string | null }[]).map((h) => ({ what: h.action, who: h.actorName, why: h.reason ?? '' }));
+    };
   library = ports.library;
   deptA = (await department(t, '152201', '测试政府办')).id;
   deptB = (await department(t, '152201', '测试民政局')).id;
@@ -398,7 +403,7 @@ describe('bad input', () => {
     problem(await post({ purpose: 'publish', document: doc({ title: '标题\u0000' }) }), 400);
     problem(await raw('POST', '/api/openness/drafts', tok.editor, `{"purpose":"publish","document":${JSON.stringify(doc()).replace('"冬季供暖保障"', '"\\ud800冬季"')}}`), 400);
     problem(await raw('POST', '/api/openness/drafts', tok.editor, '{"purpose":'), 400);
-    problem(await post({ purpose: 'publish', document: doc({ writtenOn: '2026-11-20', publishOn: '2026-11-19' }) }), 422, 'OPENNESS_PUBLISH_BEFORE_WRITTEN');
+    problem(await post({ purpose: 'publish', document: doc({ writtenOn: '2026-02-20', publishOn: '2026-02-19' }) }), 422, 'OPENNESS_PUBLISH_BEFORE_WRITTEN');
     problem(await post({ purpose: 'publish', document: doc({ attachments: [{ fileId: uuidv7(), name: '附件.pdf' }] }) }), 422, 'OPENNESS_UNKNOWN_FILE');
     problem(await post({ purpose: 'withdraw', targetId: uuidv7(), reason: '测试' }), 422, 'OPENNESS_DRAFT_TARGET_MISSING');
     expect([await count('openness_draft'), await count('openness_draft_action')]).toEqual(before);

@@ -356,7 +356,8 @@ export class Drafts {
     try {
       await library.check(ex, doc, target);
     } catch (err) {
-      if (originalIsDraft && err instanceof DomainError && (err.errors ?? []).some((e) => e.path.includes('interpretationOf'))) return;
+      // Only the missing 原文 is forgiven (it is a draft until approved); any other problem stands.
+      if (originalIsDraft && err instanceof DomainError && err.errors?.length && err.errors.every((e) => e.path.includes('interpretationOf'))) return;
       throw err;
     }
   }

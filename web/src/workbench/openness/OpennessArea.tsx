@@ -31,7 +31,7 @@ export function OpennessArea() {
   const items = [
     { ...page('drafts', <DraftsPage sub={of('drafts')} />), label: t('gkrev.workbench') },
     ...(edit ? [{ ...page('library', <LibraryAdminPage sub={of('library')} />), label: t('gklib.workbench') }] : []),
-    ...(edit ? [{ ...page('requests', <RequestsPage sub={of('requests')} />), label: t('gkreq.workbench') }] : []),
+    ...(edit || can(me, 'openness.approve') ? [{ ...page('requests', <RequestsPage sub={of('requests')} />), label: t('gkreq.workbench') }] : []),
     ...(edit || can(me, 'openness.approve') ? [{ ...page('interaction', <InteractionPage sub={of('interaction')} />), label: t('gkqa.workbench') }] : []),
     ...(edit ? [{ ...page('matching', <MatchingPage sub={of('matching')} />), label: t('gkmatch.workbench') }] : []),
     ...(manage ? [{ ...page('reports', <ReportsPage sub={of('reports')} />), label: t('gkrpt.workbench') }] : []),
