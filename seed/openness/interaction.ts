@@ -81,10 +81,10 @@ const QUESTIONS: DemoQuestion[] = [
     title: '残疾人两项补贴可以同时领取吗？',
     body: '我母亲是一级肢体残疾，家里也是低保户，困难残疾人生活补贴和重度残疾人护理补贴能同时领吗？',
     answer: {
-      by: 'gk.mzj',
+      by: 'gk.admin',
       text: '可以。符合条件的低保家庭中的残疾人可领取困难残疾人生活补贴；残疾等级为一级、二级且需要长期照护的重度残疾人可领取护理补贴。两项补贴可同时享受，申请时持身份证、第二代残疾人证到户籍所在地社区提出。',
     },
-    publishedBy: 'gk.admin',
+    publishedBy: 'region.admin',
   },
   // citizen01's own: one awaiting an answer, one answered and awaiting review.
   {
