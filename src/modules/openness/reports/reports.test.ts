@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cstDate } from '../../../kernel/calendar/index.ts';
 import { makeCitizenId } from '../../../kernel/ids/citizen-id.ts';
@@ -223,6 +222,14 @@ describe('the report over HTTP', () => {
       'OPENNESS_REPORT_TOTAL_MISMATCH',
     );
     problem(await call('PUT', '/api/openness/report-drafts/2025', admin, { expectedVersion: before, texts: { other: '收取信息处理费\u0000' } }), 400);
+    const broken = await t.app.inject({
+      method: 'PUT',
+      url: '/api/openness/report-drafts/2025',
+      headers: { ...bearer(admin), 'content-type': 'application/json' },
+      payload: `{"expectedVersion":${before},"texts":{"other":"\\ud800坏"}}`,
+    });
+    problem(broken, 400);
+    problem(await call('GET', '/api/openness/reports?limit=1000'), 400);
     problem(await call('PUT', '/api/openness/report-drafts/2025', editor, { expectedVersion: before, texts: { other: '无' } }), 403);
     expect((await call('GET', '/api/openness/report-drafts/2025', admin)).json().version).toBe(before);
 
@@ -424,7 +431,7 @@ describe('the report of records made through the real areas', () => {
     await publish({ title: '关于开展救助政策宣传月活动的通知', kind: 'notice', number: null });
     docs.push({ kind: 'notice', published: '2023-04-12', repealed: null });
     await at('2023-05-10T10:00:00');
-    await publish({ title: '乌兰浩特市临时救助实施办法', number: '乌民发〔2023〕2号' }, [{ id: old.id, as: 'repealed' }]);
+    const now = await publish({ title: '乌兰浩特市临时救助实施办法', number: '乌民发〔2023〕2号' }, [{ id: old.id, as: 'repealed' }]);
     docs.push({ kind: 'normative', published: '2023-05-10', repealed: null });
 
     // Requests: a person's and a company's from 2022 carried in; this year's from a person, a company and a
@@ -446,30 +453,19 @@ describe('the report of records made through the real areas', () => {
       reqs.push(row);
       return { id: r.id, row };
     };
-    const answer = async (x: { id: string; row: Req }, a: { type: string; reason?: string; reasonText?: string; files?: { fileId: string; name: string }[]; rightBody?: string }) => {
-      // The requests area reads its settings outside the answer's transaction (PGlite has one connection):
-      // fresh in the cache, they are not read at all — reported to the requests area.
-      await svc.settings('152201');
+    const answer = async (x: { id: string; row: Req }, a: { type: string; reason?: string; reasonText?: string; libraryDocumentId?: string; rightBody?: string }) => {
       await svc.answer(clerk, x.id, a as never);
       x.row.answered = cstDate(t.clock.now());
       x.row.type = a.type === 'not_ours' ? 'unavailable' : a.type;
       x.row.reason = a.type === 'not_ours' ? 'not_held' : (a.reason ?? null);
     };
-    // (Answers give a file rather than point at the library: the requests area reads the library outside
-    // the answer's transaction, which PGlite's one connection refuses — reported to the requests area.)
-    const file = await t.p.kernel.db
-      .transaction()
-      .execute((trx) =>
-        t.p.kernel.files.save(trx, { stream: Readable.from([Buffer.from('汇总表\n1,2,3\n')]), name: '低保资金汇总表.txt', declaredMime: 'text/plain', ownerId: 'x', regionCode: '152201' }),
-      );
-    const files = [{ fileId: file.id, name: '低保资金汇总表.txt' }];
     await at('2022-12-20T10:00:00');
     const p0 = await create(person, 'person');
     const b0 = await create(company, 'business');
     await at('2023-01-09T10:00:00');
-    await answer(b0, { type: 'disclosed', files });
+    await answer(b0, { type: 'disclosed', libraryDocumentId: now.id });
     await at('2023-02-06T10:00:00');
-    await answer(p0, { type: 'partly', reasonText: '部分内容涉及个人隐私，已作区分处理', files });
+    await answer(p0, { type: 'partly', reasonText: '部分内容涉及个人隐私，已作区分处理', libraryDocumentId: now.id });
     await at('2023-06-05T10:00:00');
     const p1 = await create(person, 'person');
     const p2 = await create(person, 'person');
@@ -477,7 +473,7 @@ describe('the report of records made through the real areas', () => {
     const l1 = await create(lawFirm, 'legal_service');
     const l2 = await create(lawFirm, 'legal_service');
     await at('2023-06-20T10:00:00');
-    await answer(p1, { type: 'disclosed', files });
+    await answer(p1, { type: 'disclosed', libraryDocumentId: now.id });
     await answer(p2, { type: 'withheld', reason: 'process_info', reasonText: '属于讨论记录等过程性信息' });
     await answer(b1, { type: 'not_ours', reasonText: '该信息由自治区民政厅制作保存', rightBody: '内蒙古自治区民政厅' });
     await answer(l1, { type: 'not_handled', reason: 'repeated', reasonText: '与此前申请内容相同，不予重复处理' });

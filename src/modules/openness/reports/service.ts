@@ -85,7 +85,7 @@ export interface Overview {
   received: number;
   carriedIn: number;
   answered: number;
-  /** From RequestsPort.progress when the requests area provides it; null otherwise. */
+  /** From RequestsPort.progress when the requests area provides it; null otherwise (open: not answered by the year's end). */
   answeredOnTime: number | null;
   answeredLate: number | null;
   open: number | null;
@@ -415,7 +415,8 @@ export class Reports {
       answered: f.answered.total,
       answeredOnTime: progress?.answeredOnTime ?? null,
       answeredLate: progress?.answeredLate ?? null,
-      open: progress?.open ?? null,
+      // Without progress(): those not answered by the end of the year, i.e. for this year those open now.
+      open: progress?.open ?? f.carriedOut.total,
       overdue: progress?.overdue ?? null,
       outcomes,
       published: lib ? Object.values(lib.published).reduce((a, n) => a + (n ?? 0), 0) : 0,
