@@ -37,7 +37,9 @@ export const reportsMigrations: Migration[] = [
       );
       CREATE UNIQUE INDEX openness_report_one_draft ON openness_report (region_code, year) WHERE state = 'draft';
       CREATE UNIQUE INDEX openness_report_one_published ON openness_report (region_code, year) WHERE state = 'published';
-      CREATE TABLE openness_report_action (
+      -- Who generated, edited, published or corrected an edition: an edit history like the library's,
+      -- not a workflow action log (a report has no steps beyond draft → published).
+      CREATE TABLE openness_report_history (
         id uuid PRIMARY KEY,
         report_id uuid NOT NULL REFERENCES openness_report (id),
         region_code text NOT NULL,
@@ -47,6 +49,6 @@ export const reportsMigrations: Migration[] = [
         note text,
         at timestamptz NOT NULL
       );
-      CREATE INDEX openness_report_action_report ON openness_report_action (report_id, at, id);`,
+      CREATE INDEX openness_report_history_report ON openness_report_history (report_id, at, id);`,
   },
 ];

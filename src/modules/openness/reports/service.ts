@@ -453,7 +453,7 @@ export class Reports {
 
   private async action(trx: Tx, who: Principal, r: Row, action: ReportAction, note: string | null): Promise<void> {
     await reportsDb(trx)
-      .insertInto('openness_report_action')
+      .insertInto('openness_report_history')
       .values({ id: newId(), report_id: r.id, region_code: r.region_code, action, actor_id: who.accountId, actor_name: who.name, note, at: this.k.clock.now() })
       .execute();
   }
@@ -507,7 +507,7 @@ export class Reports {
       .$if(!staff, (qb) => qb.where('state', '!=', 'draft'))
       .orderBy('edition')
       .execute();
-    const actions = staff ? await reportsDb(this.k.db).selectFrom('openness_report_action').selectAll().where('report_id', '=', r.id).orderBy('at').orderBy('id').execute() : null;
+    const actions = staff ? await reportsDb(this.k.db).selectFrom('openness_report_history').selectAll().where('report_id', '=', r.id).orderBy('at').orderBy('id').execute() : null;
     return {
       id: r.id,
       regionCode: r.region_code,

@@ -63,7 +63,7 @@ export interface OpennessReportActionTable {
 /** Tables of the reports area (kept equal to its migrations by src/modules/tables.test.ts). */
 export interface ReportsTables {
   openness_report: OpennessReportTable;
-  openness_report_action: OpennessReportActionTable;
+  openness_report_history: OpennessReportActionTable;
 }
 
 export const reportsDb = (ex: Executor) => tablesOf<ReportsTables>(ex);

@@ -10,6 +10,9 @@ import { DocumentQuestions } from '../interaction/DocumentQuestions';
 import { WhoItAppliesTo } from '../matching/WhoItAppliesTo';
 import { VALIDITY_COLOR, type LibraryDocument } from './types';
 
+/** A link inside a sentence is underlined, not told apart by colour alone (axe link-in-text-block). */
+const UNDERLINED = { textDecoration: 'underline' } as const;
+
 /** One document: its 政府信息公开目录 metadata, text, attachments, 有效性 and what replaced it, its 解读 (or, for a 解读, its 原文), and below them whom it applies to (matching) and its questions (interaction). */
 export function DocumentPage(props: { id: string }) {
   const { t } = useTranslation();
@@ -49,7 +52,10 @@ export function DocumentPage(props: { id: string }) {
             data-testid="gklib-original"
             message={
               <span>
-                {t('gklib.interpretationOf', { title: d.original.title })} <Link to={`/openness/documents/${d.original.id}`}>{t('gklib.backToOriginal')}</Link>
+                {t('gklib.interpretationOf', { title: d.original.title })}{' '}
+                <Link to={`/openness/documents/${d.original.id}`} style={UNDERLINED}>
+                  {t('gklib.backToOriginal')}
+                </Link>
               </span>
             }
           />
@@ -58,7 +64,11 @@ export function DocumentPage(props: { id: string }) {
           <Alert
             type="warning"
             showIcon
-            message={<Link to={`/openness/documents/${d.replacedByDocument.id}`}>{t('gklib.replacedBy', { title: d.replacedByDocument.title, how: how(d.validity) })}</Link>}
+            message={
+              <Link to={`/openness/documents/${d.replacedByDocument.id}`} style={UNDERLINED}>
+                {t('gklib.replacedBy', { title: d.replacedByDocument.title, how: how(d.validity) })}
+              </Link>
+            }
           />
         )}
         <Descriptions bordered size="small" column={compact ? 1 : 2} data-testid="gklib-meta" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('gklib.catalogue')}</h2>}>
