@@ -104,10 +104,10 @@ export const ReportPage = Type.Object({
 });
 
 export const GenerateInput = Type.Object({ year: Type.Integer({ minimum: 2008, maximum: 2999, description: '年度 / the year' }) }, { additionalProperties: false });
-export const VersionInput = Type.Object({ expectedVersion: Type.Integer({ minimum: 1, description: '读取时的版本号 / the version read' }) }, { additionalProperties: false });
+export const VersionInput = Type.Object({ expectedVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: '读取时的版本号 / the version read' }) }, { additionalProperties: false });
 export const EditInput = Type.Object(
   {
-    expectedVersion: Type.Integer({ minimum: 1 }),
+    expectedVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     entered: Type.Optional(
       Type.Object(
         {
@@ -135,7 +135,7 @@ export const EditInput = Type.Object(
 );
 export const PublishInput = Type.Object(
   {
-    expectedVersion: Type.Integer({ minimum: 1 }),
+    expectedVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     explanation: Type.Optional(Text(20_000, '差异说明：数字不符合勾稽关系时必填 / why figures that break the identities are published')),
   },
   { additionalProperties: false },
