@@ -126,9 +126,13 @@ export async function seedRegulationProfiles(p: Platform, deptIds: Map<string, s
   if (!scjg || !inspectors) return;
   const pool = await inspectors.pool(k.db, { departmentIds: [scjg], regionCode: region });
   const first = await k.db.selectFrom('regulation_complaint').select('id').where('credit_code', '=', byCode.creditCode).executeTakeFirst();
-  if (pool.length >= 2 && first) {
+  // 回避: an inspector with a declared relation to the entity is not sent (in a small demo the first
+  // complaint may be about qiye01's company, with which jc.scjg01 has declared one).
+  const related = (await inspectors.relations(k.db, [byCode.creditCode])).get(byCode.creditCode) ?? new Set<string>();
+  const free = pool.filter((i) => !related.has(i.id));
+  if (free.length >= 2 && first) {
     const regulator = await principalOf(p, 'regulator01');
     const due = cstDate(await k.calendar.addWorkingDays(k.clock.now(), 10));
-    await area.complaints.startInspection(regulator, first.id, { inspectorIds: pool.slice(0, 2).map((i) => i.id), dueOn: due }, 'seed');
+    await area.complaints.startInspection(regulator, first.id, { inspectorIds: free.slice(0, 2).map((i) => i.id), dueOn: due }, 'seed');
   }
 }

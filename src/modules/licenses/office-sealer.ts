@@ -9,7 +9,7 @@ import { makeLicenceId } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf } from '../../kernel/policy/index.ts';
 import type { DocumentSealer, SealedDocument } from '../office/index.ts';
-import { documentFont } from './document/font.ts';
+import { documentFont } from '../../kernel/files/fonts.ts';
 import { cachingFontkit } from './document/licence-pdf.ts';
 import { drawSealMark } from './document/seal-mark.ts';
 import { checkSeal, sealDocument } from './document/seal-signature.ts';

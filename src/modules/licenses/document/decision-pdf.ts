@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { documentFont } from './font.ts';
+import { documentFont } from '../../../kernel/files/fonts.ts';
 import { A4, cachingFontkit, centre, INK, MUTED, wrap } from './licence-pdf.ts';
 import { drawSealMark, SEAL_RED } from './seal-mark.ts';
 

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { documentFont } from './font.ts';
+import { documentFont } from '../../../kernel/files/fonts.ts';
 import { drawSealMark } from './seal-mark.ts';
 
 /** What a licence document shows. Values are already formatted for reading (dates, masked ids). */

@@ -205,7 +205,11 @@ describe('sandbox aggregate queries', () => {
     expect(body.groups).toEqual([]);
     expect(body.suppressedGroups).toBe(200);
     expect(body.keysWithheld).toBe(true);
-    for (const v of visits.slice(0, 20)) expect(res.body).not.toContain(String(v.cost));
+    // The answer's own ids are hex and may hold "100" or "115" by chance: look at everything but them.
+    const { id, datasetId, ...shown } = body;
+    void id;
+    void datasetId;
+    for (const v of visits.slice(0, 20)) expect(JSON.stringify(shown)).not.toContain(String(v.cost));
   });
 
   it('refuses an equality filter on a near-unique item', async () => {

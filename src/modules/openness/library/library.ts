@@ -7,7 +7,7 @@ import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpennessContext } from '../area.ts';
 import type { DocumentInput, LibraryDocument, LibraryYearFigures } from '../ports.ts';
-import { DOCUMENT_KINDS, DISCLOSURE_MODES, INTERPRETATION_FORMS, type DocumentKind, type Validity } from '../vocabulary.ts';
+import { DOCUMENT_KINDS, DISCLOSURE_MODES, INTERPRETATION_FORMS, THEMES, type DocumentKind, type Validity } from '../vocabulary.ts';
 import { LibraryErrors } from './errors.ts';
 import { DOCUMENT, THEME } from './events.ts';
 import { librarySettings } from './settings.ts';
@@ -123,7 +123,30 @@ export class Library {
     return r ? (await this.documents(ex, [r]))[0] : null;
   }
 
+  private themesReady = false;
+
+  /**
+   * The 主题分类 list starts as gov.cn's (vocabulary.ts THEMES) the first time it is needed, not in the
+   * migration: a migrated database stays empty, so a backup can be restored into it. Only a list seen
+   * or written outside a caller's transaction is remembered (that transaction may yet roll back).
+   */
+  private async ensureThemes(ex: Executor): Promise<void> {
+    if (this.themesReady) return;
+    const found = await libraryDb(ex).selectFrom('openness_theme').select('code').limit(1).executeTakeFirst();
+    if (!found) {
+      const now = this.k.clock.now();
+      const rows = THEMES.map(([code, name, nameEn], i) => ({ code, name, name_en: nameEn, position: i + 1, active: true, updated_at: now }));
+      await libraryDb(ex)
+        .insertInto('openness_theme')
+        .values(rows)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
+    if (found || ex === this.k.db) this.themesReady = true;
+  }
+
   async themes(ex: Executor = this.k.db, all = false): Promise<Theme[]> {
+    await this.ensureThemes(ex);
     const rows = await libraryDb(ex)
       .selectFrom('openness_theme')
       .selectAll()
@@ -193,6 +216,7 @@ export class Library {
     text('/issuerName', input.issuerName, 200, '发文机关', 'The issuer', !input.issuerDepartmentId);
     if (!(input.kind in DOCUMENT_KINDS)) problems.push({ path: '/kind', zh: `未知的文件类型“${String(input.kind)}”`, en: `Unknown document kind “${String(input.kind)}”` });
     if (!(input.disclosure in DISCLOSURE_MODES)) problems.push({ path: '/disclosure', zh: `未知的公开方式“${String(input.disclosure)}”`, en: `Unknown disclosure mode “${String(input.disclosure)}”` });
+    await this.ensureThemes(ex);
     const theme = typeof input.themeCode === 'string' ? await libraryDb(ex).selectFrom('openness_theme').select(['code', 'active']).where('code', '=', input.themeCode).executeTakeFirst() : undefined;
     if (!theme || !theme.active) problems.push({ path: '/themeCode', zh: `未知的主题分类“${String(input.themeCode)}”`, en: `Unknown theme “${String(input.themeCode)}”` });
     if (input.issuerDepartmentId) {

@@ -1,13 +1,12 @@
 import type { Migration } from '../../../kernel/db/migrate.ts';
-import { THEMES } from '../vocabulary.ts';
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const DAY = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
 
 /**
  * 政策文件库: the documents as they stand (one row each, published or withdrawn, never deleted), an
  * append-only history of every publication, change, withdrawal, validity change, replacement and
- * import with a snapshot, the editable 主题分类 list (seeded from vocabulary.ts THEMES) and the
+ * import with a snapshot, the editable 主题分类 list (filled from vocabulary.ts THEMES when first needed, so a migrated database
+ * stays empty and a backup can be restored into it) and the
  * 索引号 sequence per issuer code and year. A 文号 belongs to one document (unique index).
  */
 export const libraryMigrations: Migration[] = [
@@ -22,8 +21,6 @@ export const libraryMigrations: Migration[] = [
         active boolean NOT NULL DEFAULT true,
         updated_at timestamptz NOT NULL
       );
-      INSERT INTO openness_theme (code, name, name_en, position, updated_at) VALUES
-        ${THEMES.map(([code, zh, en], i) => `(${lit(code)}, ${lit(zh)}, ${lit(en)}, ${i + 1}, now())`).join(',\n        ')};
       CREATE TABLE openness_document (
         id uuid PRIMARY KEY,
         region_code text NOT NULL,

@@ -19,7 +19,7 @@ export const SWEEP_TIMER = 'openness.requests.sweep';
 /** 依申请公开: applications for government information on the regulation's clock (20 working days, one extension, 补正, third-party consultation), answers as sealed 告知书, 督办 when overdue. */
 export function createRequestsArea(ctx: OpennessContext): RequestsArea {
   const requests = new Requests(ctx);
-  const port: RequestsPort = { yearFigures: (ex, year) => requests.yearFigures(ex, year) };
+  const port: RequestsPort = { yearFigures: (ex, year) => requests.yearFigures(ex, year), progress: (ex, year) => requests.progress(ex, year) };
   ctx.ports.requests = port;
   ctx.k.jobs.registerTimer(SWEEP_TIMER, 3_600_000, async (_job, trx) => void (await requests.sweep(trx)));
   return {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { documentFont } from '../../../kernel/files/fonts.ts';
 
 /**
  * A notice of 依申请公开 (受理回执, 补正通知书, 征询函, 延期答复告知书, 答复告知书) as a one- or
@@ -23,42 +21,7 @@ export interface NoticeText {
   date: string;
 }
 
-const require = createRequire(import.meta.url);
-let fontBytes: Uint8Array | null = null;
 let parsedFont: ReturnType<typeof fontkit.create> | null = null;
-
-/** WOFF 1.0 → the sfnt it wraps, inflated once natively (fontkit would inflate the glyph table on every lookup). */
-function woffToSfnt(woff: Buffer): Uint8Array {
-  const count = woff.readUInt16BE(12);
-  const tables = Array.from({ length: count }, (_, i) => {
-    const p = 44 + i * 20;
-    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((d) => woff.readUInt32BE(p + d));
-    const raw = woff.subarray(offset, offset + compLength);
-    return { tag, checksum, data: compLength < origLength ? inflateSync(raw) : raw };
-  });
-  let size = 12 + 16 * count;
-  const offsets = tables.map((t) => {
-    const o = size;
-    size += (t.data.length + 3) & ~3;
-    return o;
-  });
-  const out = Buffer.alloc(size);
-  out.writeUInt32BE(woff.readUInt32BE(4), 0);
-  out.writeUInt16BE(count, 4);
-  const power = 2 ** Math.floor(Math.log2(count));
-  out.writeUInt16BE(power * 16, 6);
-  out.writeUInt16BE(Math.log2(power), 8);
-  out.writeUInt16BE(count * 16 - power * 16, 10);
-  tables.forEach((t, i) => {
-    const p = 12 + i * 16;
-    out.writeUInt32BE(t.tag, p);
-    out.writeUInt32BE(t.checksum, p + 4);
-    out.writeUInt32BE(offsets[i], p + 8);
-    out.writeUInt32BE(t.data.length, p + 12);
-    t.data.copy(out, offsets[i]);
-  });
-  return out;
-}
 
 /** fontkit parses the 16 MB font once; pdf-lib reads the parsed font to lay out and subset. */
 const cachingFontkit = {
@@ -67,11 +30,6 @@ const cachingFontkit = {
     return parsedFont;
   },
 };
-
-function font(): Uint8Array {
-  if (!fontBytes) fontBytes = woffToSfnt(readFileSync(require.resolve('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff')));
-  return fontBytes;
-}
 
 /** Lines of at most `width` points, breaking anywhere (Chinese has no spaces to break at). */
 function wrap(text: string, f: PDFFont, size: number, width: number): string[] {
@@ -103,7 +61,7 @@ function drawable(set: ReadonlySet<number>, s: string): string {
 export async function renderNotice(n: NoticeText): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(cachingFontkit as unknown as typeof fontkit);
-  const f = await doc.embedFont(font(), { subset: true });
+  const f = await doc.embedFont(documentFont('regular'), { subset: true });
   doc.setTitle(n.title);
   doc.setSubject(n.reference);
   doc.setCreator('Yiwang 政务公开');

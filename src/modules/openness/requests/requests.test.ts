@@ -342,6 +342,9 @@ describe('yearFigures (年度报告 第三部分)', () => {
     expect(f25.carriedOut).toMatchObject({ person: 1, research: 1, total: 2 });
     // Every request is somewhere: what came in equals what went out.
     expect(f25.carriedIn.total + f25.received.total).toBe(f25.answered.total + f25.carriedOut.total);
+    // The 政务公开办's year so far: of 2024's three, one answered the same day, the company's after its
+    // due date (20 working days from 10 December 2024 end on 8 January 2025; answered on the 10th), one open and overdue.
+    expect(await t.p.openness.requests.port!.progress!(t.p.kernel.db, 2024)).toEqual({ received: 3, answered: 2, answeredOnTime: 1, answeredLate: 1, open: 1, overdue: 1 });
   });
 });
 

@@ -9,7 +9,7 @@ import { actorOf, regionWithin, type Principal } from '../../../kernel/policy/in
 import { ActionLog, SYSTEM_STEP_ACTOR, stepActorOf, type StepActor } from '../../../kernel/workflow/index.ts';
 import { SYSTEM_PRINCIPAL } from '../../identity/index.ts';
 import { need, type OpennessContext } from '../area.ts';
-import type { ByApplicant, RequestYearFigures } from '../ports.ts';
+import type { ByApplicant, RequestProgress, RequestYearFigures } from '../ports.ts';
 import { ANSWER_TYPES, APPLICANT_KINDS, NOT_OURS_REASON, type AnswerType, type ApplicantKind } from '../vocabulary.ts';
 import { RequestErrors } from './errors.ts';
 import { renderNotice, type NoticeText } from './render.ts';
@@ -1009,6 +1009,34 @@ export class Requests {
       } else add(f.carriedOut, r.applicant_kind);
     }
     return f;
+  }
+
+  /**
+   * The year so far, for the 政务公开办's overview: requests received in the year, those answered (on
+   * time: by the due date written on the row, extensions and consultations included), those still open
+   * and, of those, past their due date now (a request in 补正 has no running clock and is never overdue).
+   */
+  async progress(ex: Executor, year: number): Promise<RequestProgress> {
+    const now = this.k.clock.now().getTime();
+    const rows = await requestsDb(ex)
+      .selectFrom('openness_request')
+      .select(['answered_at', 'due_at'])
+      .where('received_on', '>=', `${year}-01-01`)
+      .where('received_on', '<=', `${year}-12-31`)
+      .execute();
+    const p: RequestProgress = { received: rows.length, answered: 0, answeredOnTime: 0, answeredLate: 0, open: 0, overdue: 0 };
+    for (const r of rows) {
+      const due = r.due_at ? new Date(r.due_at).getTime() : null;
+      if (r.answered_at) {
+        p.answered += 1;
+        if (due !== null && new Date(r.answered_at).getTime() > due) p.answeredLate += 1;
+        else p.answeredOnTime += 1;
+      } else {
+        p.open += 1;
+        if (due !== null && due < now) p.overdue += 1;
+      }
+    }
+    return p;
   }
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 
 /**
- * The Chinese font embedded in licence documents: LXGW WenKai (SIL OFL 1.1), shipped by npm as
+ * The Chinese font embedded in the platform's PDFs (licences, decisions, 依申请公开 notices): LXGW WenKai (SIL OFL 1.1), shipped by npm as
  * `@fontsource/lxgw-wenkai`, so a fresh machine needs no system fonts. It comes as WOFF; fontkit
  * would inflate the 10 MB glyph table again on every glyph lookup, so it is unpacked once into a
  * plain TrueType file held in memory (about 16 MB) and pdf-lib embeds only the glyphs used.
