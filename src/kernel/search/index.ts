@@ -4,6 +4,7 @@ import { segmenter } from './jieba.ts';
 export { analyzeQuery, analyzeText, compact, QUERY_WEIGHTS, STOP_WORDS, type QueryTerm, type AnalyzedQuery } from './analyze.ts';
 export { RankIndex, type RankField, type RankDoc, type AnalyzedDoc } from './rank.ts';
 export { soundKey, splitPinyin, syllables } from './pinyin.ts';
+export { KeyedCache } from './keyed-cache.ts';
 
 const WORD = /[\p{L}\p{N}]/u;
 

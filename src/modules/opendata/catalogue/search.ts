@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kernel } from '../../../kernel/index.ts';
-import { analyzeQuery, compact, RankIndex, soundKey, type RankField } from '../../../kernel/search/index.ts';
+import { analyzeQuery, compact, RankIndex, soundKey, type RankField, KeyedCache } from '../../../kernel/search/index.ts';
 import type { OpenCatalogue, DatasetView } from './datasets.ts';
 
 /**
@@ -39,10 +39,11 @@ interface State {
  * catalogue (invalidate) or a cheap check (count, last change) shows another node did.
  */
 export class DatasetIndex {
-  private state: State | null = null;
-  private building: Promise<State> | null = null;
-  private checkedAt = 0;
-  private dirty = true;
+  private readonly cache = new KeyedCache<State>(
+    () => this.versionKey(),
+    (key) => this.build(key),
+    CHECK_MS,
+  );
 
   constructor(
     private readonly k: Kernel,
@@ -50,7 +51,7 @@ export class DatasetIndex {
   ) {}
 
   invalidate(): void {
-    this.dirty = true;
+    this.cache.invalidate();
   }
 
   private async versionKey(): Promise<string> {
@@ -60,20 +61,11 @@ export class DatasetIndex {
     return `${row.n}|${row.m ? new Date(row.m).getTime() : 0}|${row.v ?? 0}`;
   }
 
-  async fresh(): Promise<State> {
-    if (this.state && !this.dirty && Date.now() - this.checkedAt < CHECK_MS) return this.state;
-    if (!this.building) this.building = this.refresh().finally(() => (this.building = null));
-    const s = await this.building;
-    return this.dirty ? this.fresh() : s;
+  fresh(): Promise<State> {
+    return this.cache.get();
   }
 
-  private async refresh(): Promise<State> {
-    this.dirty = false;
-    const key = await this.versionKey();
-    if (this.state && this.state.key === key) {
-      this.checkedAt = Date.now();
-      return this.state;
-    }
+  private async build(key: string): Promise<State> {
     const docs = await this.cat.views(await this.cat.rows());
     const analyzed = docs.map((d) =>
       RankIndex.analyze(FIELDS, {
@@ -89,7 +81,7 @@ export class DatasetIndex {
       }),
     );
     const names = (d: DatasetView) => [d.title, ...d.tags];
-    this.state = {
+    return {
       key,
       docs,
       keys: docs.map((d) => [...new Set([...names(d), d.name].map(compact).filter((x) => x.length > 1))]),
@@ -102,8 +94,6 @@ export class DatasetIndex {
       ]),
       index: new RankIndex(FIELDS, analyzed, K1),
     };
-    this.checkedAt = Date.now();
-    return this.state;
   }
 
   /** Every dataset, ordered by name. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import * as OpenCC from 'opencc-js';
 import type { Kernel } from '../../../kernel/index.ts';
-import { analyzeQuery, compact, RankIndex, soundKey, type RankField } from '../../../kernel/search/index.ts';
+import { analyzeQuery, compact, RankIndex, soundKey, type RankField, KeyedCache } from '../../../kernel/search/index.ts';
 import type { DocumentRow, Library } from './library.ts';
 
 /**
@@ -47,10 +47,11 @@ interface State {
  * simplified text, rebuilt when this node changes the library or a cheap check shows another did.
  */
 export class DocumentIndex {
-  private state: State | null = null;
-  private building: Promise<State> | null = null;
-  private checkedAt = 0;
-  private dirty = true;
+  private readonly cache = new KeyedCache<State>(
+    () => this.versionKey(),
+    (key) => this.build(key),
+    CHECK_MS,
+  );
 
   constructor(
     private readonly k: Kernel,
@@ -58,7 +59,7 @@ export class DocumentIndex {
   ) {}
 
   invalidate(): void {
-    this.dirty = true;
+    this.cache.invalidate();
   }
 
   private async versionKey(): Promise<string> {
@@ -68,20 +69,11 @@ export class DocumentIndex {
     return `${row.n}|${row.m ? new Date(row.m).getTime() : 0}|${row.v ?? 0}`;
   }
 
-  async fresh(): Promise<State> {
-    if (this.state && !this.dirty && Date.now() - this.checkedAt < CHECK_MS) return this.state;
-    if (!this.building) this.building = this.refresh().finally(() => (this.building = null));
-    const s = await this.building;
-    return this.dirty ? this.fresh() : s;
+  fresh(): Promise<State> {
+    return this.cache.get();
   }
 
-  private async refresh(): Promise<State> {
-    this.dirty = false;
-    const key = await this.versionKey();
-    if (this.state && this.state.key === key) {
-      this.checkedAt = Date.now();
-      return this.state;
-    }
+  private async build(key: string): Promise<State> {
     const docs = await this.lib.rows(this.k.db);
     const fields = (d: DocumentRow) => ({
       title: [simplified(d.title)],
@@ -98,7 +90,7 @@ export class DocumentIndex {
       return RankIndex.analyze(NAME_FIELDS, { id: d.id, fields: { title: f.title, number: f.number, keywords: f.keywords } });
     });
     const names = (d: DocumentRow) => [simplified(d.title), ...d.keywords.map(simplified), ...(d.number ? [simplified(d.number)] : [])];
-    this.state = {
+    return {
       key,
       docs,
       keys: docs.map((d) => [
@@ -118,8 +110,6 @@ export class DocumentIndex {
       index: new RankIndex(FIELDS, analyzed, K1),
       names: new RankIndex(NAME_FIELDS, named, K1),
     };
-    this.checkedAt = Date.now();
-    return this.state;
   }
 
   /** Every document, newest first. */
