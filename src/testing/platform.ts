@@ -5,11 +5,11 @@ import { generateKeys, type PlatformKeys } from '../kernel/crypto/index.ts';
 import { sql } from '../kernel/db/index.ts';
 import type { App } from '../kernel/http/app.ts';
 import type { Message } from '../kernel/notify/index.ts';
-import { loadRegions } from '../modules/org/index.ts';
 import { SYSTEM_PRINCIPAL, basePersonRow } from '../modules/identity/index.ts';
 import { populationRow } from '../modules/data/index.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { freePort } from './ports.ts';
+import { pgDatabaseFrom, pgPlatformTemplate } from './pg-template.ts';
 import { platformTemplate } from './pglite-template.ts';
 import { testClock, testConfig, testDatabase } from './kernel.ts';
 
@@ -36,15 +36,21 @@ export async function startTestPlatform(overrides: Partial<Config> = {}, opts: {
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ port, ...(opts.listen ? { publicUrl: url } : {}), ...overrides });
   const dataDir = config.dataDir;
-  // On PGlite, a file starts from the shared migrated dump; on a server, from an empty schema.
-  const template = process.env.DATABASE_URL ? undefined : await platformTemplate();
-  const database = await testDatabase(config, template);
+  // A file starts from the shared migrated template: a PGlite dump, or a template database on a server.
+  const dbUrl = process.env.DATABASE_URL;
+  const template = dbUrl ? undefined : await platformTemplate();
+  const database = dbUrl
+    ? await pgDatabaseFrom(dbUrl, await pgPlatformTemplate(dbUrl), 8, {
+        acquireTimeoutMs: config.dbAcquireTimeoutMs,
+        statementTimeoutMs: config.dbStatementTimeoutMs,
+        idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+      })
+    : await testDatabase(config, template);
   const clock = testClock();
   const sent: Message[] = [];
   const keys = generateKeys();
   const p = await createPlatform({ config, database, clock, keys, sink: { send: async (m) => void sent.push(m) } });
   await p.migrate();
-  if (!template) await p.kernel.db.transaction().execute((trx) => loadRegions(trx, ['152201']));
   const app = await p.http();
   if (opts.listen) await app.listen({ port, host: '127.0.0.1' });
   return {

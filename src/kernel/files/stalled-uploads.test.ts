@@ -34,7 +34,9 @@ describe('stalled uploads', () => {
   };
   const idleInTransaction = async () => {
     if (t.p.database.kind !== 'postgres') return 0;
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${`yiwang:${t.p.database.schema}`} AND state LIKE 'idle in transaction%'`.execute(
+    const r = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${`yiwang:${t.p.database.schema}`} AND state LIKE 'idle in transaction%'`.execute(
       t.p.kernel.db,
     );
     return r.rows[0].n;
