@@ -1,9 +1,11 @@
 /**
- * 12345 cases under load, each figure beside a baseline measured in the same run:
+ * 12345 cases under load, each figure beside its floors measured in the same run (bench/floors.ts):
  *
  *   intake:          POST /api/cases by a hotline agent (validation, jieba classification with
  *                    top-3 suggestions, duplicate check, encrypted caller, action row, audit, event)
- *                    vs the raw single-row INSERT rate from the same number of connections
+ *                    raw: the case row and its first action row as the path writes them (one
+ *                    statement, its own transaction), in-process; bare: that statement behind a bare
+ *                    Fastify route taking the same bodies; healthz: GET /healthz of the platform
  *   classification:  suggestions for 100,000 synthetic cases (tokens, naive Bayes, keyword rules,
  *                    point-in-polygon over the grids) vs jieba tokenising the same texts alone
  *   accuracy:        not here: generated cases measure nothing; `npm run bench:understanding` scores
@@ -11,11 +13,7 @@
  *
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { syntheticIds } from '../src/kernel/ids/index.ts';
 import { tokenize } from '../src/kernel/search/index.ts';
@@ -23,13 +21,15 @@ import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 import { CASE_DUTIES } from '../seed/case-categories.ts';
 import { seedCaseSetup } from '../seed/case-setup.ts';
 import { syntheticCases } from '../seed/case-demo.ts';
-import { benchPlatform, rawInsertRate } from './baseline.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { benchPlatform } from './baseline.ts';
+import { bareServer, httpMeasure, inProcessMeasure } from './floors.ts';
+import { record } from './report.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 5_000);
 const CLASSIFY = Number(process.env.BENCH_CLASSIFY ?? 100_000);
-const run = promisify(execFile);
 
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
@@ -43,26 +43,16 @@ const t0 = performance.now();
 const history = await syntheticCases(p, units, HISTORY, 7);
 await p.cases.importHistory(SYSTEM_PRINCIPAL, history);
 const importSeconds = (performance.now() - t0) / 1000;
-await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
+const agent = await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
   username: 'bench.hotline',
   password: 'Bench2026pass',
   staff: { departmentId: units.get('RX12345')!, name: '话务压测', employeeNo: 'H1', roles: ['hotline_agent'] },
 });
 const agentToken = (await p.identity.service.signIn('bench.hotline', 'Bench2026pass', 'bench')).token;
 
-// Baseline: raw single-row inserts, one statement per transaction, same concurrency.
-const rawRate = await rawInsertRate(k.db, SECONDS, CONNECTIONS);
-
 const app = await p.http();
 p.startWorkers();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-type Load = { ok: number; non2xx: number; errors: number; p50: number; p99: number };
-const load = async (spec: unknown): Promise<Load> => {
-  const file = path.join(os.tmpdir(), `yw-load-${process.pid}.json`);
-  fs.writeFileSync(file, JSON.stringify(spec));
-  return JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${file}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!);
-};
-
 // 1. Intake with classification, as the agent console posts it: varied calls (texts of the demo
 // generator) spread over the urban streets, no caller number (so the per-caller flood limit stays
 // out). Some still land near an open case of the same matter and are linked as duplicates.
@@ -73,16 +63,34 @@ const bodies = Array.from({ length: 15_000 }, (_, i) => {
   const c = calls[i % calls.length];
   return JSON.stringify({ kind: c.kind, content: c.content, address: `${c.address}-${i}`, lon: 122.035 + rnd.int(0, 90_000) / 1e6, lat: 46.058 + rnd.int(0, 50_000) / 1e6 });
 });
-const intake = await load({
-  url: `${address}/api/cases`,
-  method: 'POST',
-  headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
-  bodies,
-  seconds: SECONDS,
-  connections: CONNECTIONS,
-});
-const intakeRate = intake.ok / SECONDS;
+const headers = { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' };
+// Warm-up (serializers, JIT, caches) with calls of its own.
+for (let i = 0; i < 20; i++) await fetch(`${address}/api/cases`, { method: 'POST', headers, body: bodies[bodies.length - 1 - i] });
+const intake = await httpMeasure({ url: `${address}/api/cases`, method: 'POST', headers, bodies, seconds: SECONDS, connections: CONNECTIONS });
 const stored = await sql<{ n: number; merged: number }>`SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'merged')::int AS merged FROM cases_case WHERE reporter_id <> 'import'`.execute(k.db);
+const healthz = await httpMeasure({ url: `${address}/healthz`, seconds: SECONDS, connections: CONNECTIONS });
+
+// The floors: a case row as intake writes it (copied from one it wrote) and its first action row,
+// one statement in its own transaction, as the path writes them; no classification, no audit.
+const t = await k.db.selectFrom('cases_case').selectAll().where('reporter_id', '=', agent.accountId).where('state', '<>', 'merged').limit(1).executeTakeFirstOrThrow();
+const writeCase = (body: { kind: string; content: string; address: string; lon: number; lat: number }) => {
+  const now = new Date();
+  return sql`WITH main AS (
+      INSERT INTO cases_case (id, number, region_code, workflow_version, channel, kind, urgency, title, content, search, reporter_id, address, lon, lat,
+        street_code, grid_code, attributes, suggestions, state, open, created_at, updated_at)
+      VALUES (${uuidv7()}, ${'152201-GD-B-'} || lpad(nextval('cases_case_seq')::text, 6, '0'), '152201', ${t.workflow_version}, ${t.channel}, ${body.kind}, ${t.urgency},
+        ${body.content.slice(0, 30)}, ${body.content}, to_tsvector('simple', ${body.content}), 'bench.bare', ${body.address}, ${body.lon}, ${body.lat},
+        ${t.street_code}, ${t.grid_code}, '{}'::jsonb, ${JSON.stringify(t.suggestions)}::jsonb, ${t.state}, true, ${now}, ${now})
+      RETURNING id, region_code, number)
+    INSERT INTO cases_action (id, case_id, region_code, action, from_state, to_state, actor_id, actor_type, actor_name, actor_roles, department_id, payload, at)
+    SELECT ${uuidv7()}, m.id, m.region_code, 'register', NULL, ${t.state}, 'bench.bare', 'staff', '话务压测', '{hotline_agent}', NULL, '{"channel":"phone"}'::jsonb, ${now} FROM main m
+    RETURNING (SELECT number FROM main)`.execute(k.db);
+};
+const parsed = bodies.map((b) => JSON.parse(b) as Parameters<typeof writeCase>[0]);
+const raw = await inProcessMeasure(SECONDS, CONNECTIONS, (i) => writeCase(parsed[(i + parsed.length) % parsed.length]));
+const bare = await bareServer((b) => b.post<{ Body: Parameters<typeof writeCase>[0] }>('/bare/cases', async (req, reply) => reply.status(201).send({ number: (await writeCase(req.body)).rows[0] })));
+const bareFloor = await httpMeasure({ url: `${bare.url}/bare/cases`, method: 'POST', headers: { 'content-type': 'application/json' }, bodies, seconds: SECONDS, connections: CONNECTIONS });
+await bare.close();
 
 // 2. Classification alone over CLASSIFY cases, beside tokenising the same texts.
 const texts = await syntheticCases(p, units, Math.min(CLASSIFY, 20_000), 99);
@@ -97,15 +105,17 @@ for (const c of sample) {
 }
 const classifyUs = ((performance.now() - s) * 1000) / sample.length;
 
-console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement`);
-console.log(`history import: ${HISTORY} cases with action rows and training in ${importSeconds.toFixed(1)} s (${(HISTORY / importSeconds).toFixed(0)} cases/s)`);
-console.log(`raw single-row insert rate:          ${rawRate.toFixed(0)} rows/s`);
 console.log(
-  `case intake with classification:    ${intakeRate.toFixed(0)} cases/s  (p50 ${intake.p50} ms, p99 ${intake.p99} ms, non-2xx ${intake.non2xx}, errors ${intake.errors}; stored ${stored.rows[0].n}, of which merged as duplicates ${stored.rows[0].merged})`,
+  `database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 );
-console.log(`ratio intake / raw:                  ${((intakeRate / rawRate) * 100).toFixed(1)} %`);
+console.log(`history import: ${HISTORY} cases with action rows and training in ${importSeconds.toFixed(1)} s (${(HISTORY / importSeconds).toFixed(0)} cases/s)`);
+console.log(`intake: ${intake.ok} ok, ${intake.failed} failed; stored ${stored.rows[0].n}, of which merged as duplicates ${stored.rows[0].merged}`);
 console.log(`classification over ${CLASSIFY} cases:  ${classifyUs.toFixed(0)} µs per case (${(1e6 / classifyUs).toFixed(0)} cases/s, one core), incl. point-in-polygon`);
 console.log(`jieba tokenising the same texts:     ${tokenizeUs.toFixed(0)} µs per case`);
 console.log(`classification / tokenising alone:   ${(classifyUs / tokenizeUs).toFixed(2)}×`);
+record('cases', database.kind, [{ name: 'case intake with classification', ours: intake, raw, bare: bareFloor, healthz }]);
 await close();
 process.exit(0);

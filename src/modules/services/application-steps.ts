@@ -13,7 +13,7 @@ import { APPLICATION_STEPPED } from './events.ts';
 /** The 办件 action log (办理过程), of the kernel's one shape. */
 export const APPLICATION_LOG = new ActionLog('services_action', 'application_id');
 
-type AppStep = Step<AppRow & { id: string; state: string; version: number; region_code: string }, ActionBody>;
+type AppStep = Step<AppRow & { id: string; state: string; version: number; region_code: string; reviewers?: string[] }, ActionBody>;
 type Handler = ActionHandler<AppStep['row'], ActionBody>;
 
 /** The actions an item's workflow may name: each has its handler below. */
@@ -97,7 +97,7 @@ export function applicationKind(k: Kernel, apps: Applications, catalogue: Catalo
     log: APPLICATION_LOG,
     topic: APPLICATION_STEPPED,
     handlers: applicationHandlers(k, apps, catalogue),
-    load: (who, id) => apps.visibleRow(who, id) as Promise<AppStep['row']>,
+    load: (who, id) => apps.stepRow(who, id) as Promise<AppStep['row']>,
     actorOf: (who, row) => {
       const actor = apps.actorFor(who, row);
       if (actor.kind === 'staff' && row.assignee_id && row.assignee_id !== who.accountId) throw ServicesErrors.claimedByOther(row.assignee_name ?? '');
@@ -106,7 +106,7 @@ export function applicationKind(k: Kernel, apps: Applications, catalogue: Catalo
     definition: async (row) => (await catalogue.version(row.item_version_id)).content.workflow,
     units: (row) => row.department_id,
     /** 审批分离: the item says whether the reviewer may also decide. */
-    guard: async (who, row, action) => assertSeparated((await catalogue.version(row.item_version_id)).content, action, who, await reviewersOf(k.db, row.id)),
+    guard: async (who, row, action) => assertSeparated((await catalogue.version(row.item_version_id)).content, action, who, row.reviewers ? new Set(row.reviewers) : await reviewersOf(k.db, row.id)),
     opinionOf: (input) => input.opinion ?? null,
     /** Every step: the clocks move, the claim is released, the step's outcome and handler are kept. */
     async stepColumns({ who, row, action, actor, def, ended, now }) {

@@ -13,6 +13,7 @@ import { personAccountByIdNumber, requireAssurance, type IdentityService } from 
 import type { Catalogue, ItemVersion } from './catalogue.ts';
 import { ServicesErrors } from './errors.ts';
 import { validateForm } from './forms.ts';
+import { REVIEW_ACTIONS } from './separation.ts';
 import type { LicenceReferences } from './licence-refs.ts';
 import { KnownFacts, type BaseData, type Known, type Replacement } from './known-facts.ts';
 import type { ActionBody, ApplicationInput } from './schema.ts';
@@ -287,6 +288,23 @@ export class Applications {
   async visibleRow(who: Principal, id: string): Promise<AppRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
     const row = await servicesDb(this.k.db).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw Errors.notFound('application');
+    if (!this.canSee(who, row)) throw Errors.forbidden();
+    return row;
+  }
+
+  /**
+   * The row a workflow step starts from, with who reviewed it (审批分离 asks), in one read: a
+   * step's checks all run on what was read here, before its transaction (the write re-checks the version).
+   */
+  async stepRow(who: Principal, id: string): Promise<AppRow & { reviewers: string[] }> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
+    const row = await servicesDb(this.k.db)
+      .selectFrom('services_application as a')
+      .selectAll('a')
+      .select(sql<string[]>`ARRAY(SELECT s.actor_id FROM services_action s WHERE s.application_id = a.id AND s.action = ANY (${sql.val([...REVIEW_ACTIONS])}::text[]))`.as('reviewers'))
+      .where('a.id', '=', id)
+      .executeTakeFirst();
     if (!row) throw Errors.notFound('application');
     if (!this.canSee(who, row)) throw Errors.forbidden();
     return row;

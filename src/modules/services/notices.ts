@@ -9,12 +9,11 @@ import { servicesDb } from './tables.ts';
  * message is committed exactly once with the event's delivery mark.
  */
 export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
-  const tell = async (trx: Tx, p: Record<string, unknown>, title: string, extra: string) => {
-    const app = await servicesDb(trx)
-      .selectFrom('services_application')
-      .select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state'])
-      .where('id', '=', String(p.id))
-      .executeTakeFirst();
+  const appOf = (trx: Tx, id: unknown) =>
+    servicesDb(trx).selectFrom('services_application').select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state']).where('id', '=', String(id)).executeTakeFirst();
+  type App = NonNullable<Awaited<ReturnType<typeof appOf>>>;
+  const tell = async (trx: Tx, p: Record<string, unknown>, title: string, extra: string, read?: App) => {
+    const app = read ?? (await appOf(trx, p.id));
     if (!app) return;
     const v = await catalogue.version(app.item_version_id, trx);
     const state = v.content.workflow.states[String(p.to ?? app.state)];
@@ -30,10 +29,11 @@ export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
   k.events.subscribe('services.application.stepped', async (e, trx) => {
     const p = e.payload;
     if (p.actorType !== 'staff' && p.actorType !== 'system') return;
-    const app = await servicesDb(trx).selectFrom('services_application').select('item_version_id').where('id', '=', String(p.id)).executeTakeFirst();
+    // Read once: the title needs the item's workflow, the message the application itself.
+    const app = await appOf(trx, p.id);
     if (!app) return;
     const a = (await catalogue.version(app.item_version_id, trx)).content.workflow.actions.find((x) => x.code === p.action);
     const why = p.reason ? `：${p.reason}` : Array.isArray(p.items) ? `，请补正：${(p.items as string[]).join('；')}` : '';
-    await tell(trx, p, a ? `${a.zh} / ${a.en}` : String(p.action), why);
+    await tell(trx, p, a ? `${a.zh} / ${a.en}` : String(p.action), why, app);
   });
 }

@@ -79,19 +79,28 @@ export async function queueCounts(k: Kernel, catalogue: Catalogue, who: Principa
  * department, less a decision they may not take (审批分离), less everything while someone else has
  * claimed it; and 认领 / 释放 where a claim makes sense (open, and some step is theirs).
  */
-export async function myActions(k: Kernel, catalogue: Catalogue, who: Principal, rows: AppRow[]): Promise<Map<string, MyAction[]>> {
+export async function myActions(
+  k: Kernel,
+  catalogue: Catalogue,
+  who: Principal,
+  rows: AppRow[],
+  /** The rows' steps when the caller has read them already (a detail has the whole history). */
+  steps?: { application_id: string; action: string; actor_id: string }[],
+): Promise<Map<string, MyAction[]>> {
   const out = new Map<string, MyAction[]>();
   if (who.type !== 'staff' || rows.length === 0) return out;
-  const reviewed = await servicesDb(k.db)
-    .selectFrom('services_action')
-    .select(['application_id', 'actor_id'])
-    .where(
-      'application_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('action', 'in', REVIEW_ACTIONS)
-    .execute();
+  const reviewed = steps
+    ? steps.filter((s) => (REVIEW_ACTIONS as readonly string[]).includes(s.action))
+    : await servicesDb(k.db)
+        .selectFrom('services_action')
+        .select(['application_id', 'actor_id'])
+        .where(
+          'application_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('action', 'in', REVIEW_ACTIONS)
+        .execute();
   const actor = staffActor(who);
   for (const r of rows) {
     if (!r.open) {

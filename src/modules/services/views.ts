@@ -124,7 +124,7 @@ export class ApplicationViews {
       );
     };
     // Staff are offered only what they may take now: 审批分离 and someone else's claim hold steps back.
-    const staffActions = who.type === 'staff' ? (await myActions(this.k, this.catalogue, who, [row])).get(row.id) : undefined;
+    const staffActions = who.type === 'staff' ? (await myActions(this.k, this.catalogue, who, [row], history)).get(row.id) : undefined;
     const props = ((v.content.form.schema as { properties?: Record<string, { title?: unknown }> }).properties ?? {}) as Record<string, { title?: unknown; 'x-title-en'?: unknown }>;
     return {
       ...view,
