@@ -16,9 +16,7 @@
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
 import { execFile, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
