@@ -1,13 +1,14 @@
 /**
  * The data gateway, each figure beside a baseline measured in the same run on the same database:
  *
- *   lookup:  POST /api/gateway/v1/RK-POPULATION/verify over HTTP with a real client-credentials
- *            token (grant check, rate, blind index, usage record committed before the answer) vs
- *            the same lookup done directly in SQL from the same number of connections; the load
- *            comes from wrk when it is installed (Debian `wrk`), else autocannon. It also prints
- *            the CPU each path costs this process per call and how busy the whole machine was,
- *            since on a small machine the load generator, the server and PostgreSQL share cores;
- *            BENCH_NODES=n serves the lookups from n app nodes (PostgreSQL only)
+ *   verify:  POST /api/gateway/v1/RK-POPULATION/verify over HTTP with a real client-credentials
+ *            token (grant check, rate, blind index, usage record committed before the answer),
+ *            beside its floors (bench/floors.ts): raw, the blind-index lookup and a usage-row insert
+ *            in this process; bare, a bare Fastify route doing that SQL; GET /healthz. Target: ≥ 60 %
+ *            of bare. Also the gateway's lookup in process (no HTTP) against raw. Each with the CPU
+ *            this process spends per call; the load comes from wrk when it is installed (Debian
+ *            `wrk`), else autocannon. BENCH_NODES=n serves the lookups from n app nodes (PostgreSQL
+ *            only)
  *   export:  POST …/export of the whole 200,000-person table as NDJSON (masked by grade) vs
  *            PostgreSQL `COPY … TO STDOUT` of the same columns (with psql), or on PGlite a bare
  *            SELECT of them
@@ -15,15 +16,17 @@
  * Uses DATABASE_URL when set (the figure that counts), else embedded PGlite.
  */
 import { execFile, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 import { baseResources, loadSyntheticBase } from '../src/modules/data/index.ts';
 import { benchPlatform } from './baseline.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { bareServer, httpMeasure, inProcessMeasure, type Measured } from './floors.ts';
 import { startProfile } from './profile.ts';
+import { record, type Figure } from './report.ts';
+import type { LoadSpec } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -33,18 +36,15 @@ const NODES = Math.max(1, Number(process.env.BENCH_NODES ?? 1));
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const run = promisify(execFile);
 
-/** This process's CPU time and the whole machine's busy share over a phase of the run. */
-function cpuMeter() {
+/** How busy the whole machine was over a phase of the run (the load generator, the server and PostgreSQL share its cores). */
+function machineMeter() {
   const busy = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
-  const p0 = process.cpuUsage();
   const m0 = busy();
   return () => {
-    const p1 = process.cpuUsage(p0);
     const m1 = busy();
-    return { processUs: p1.user + p1.system, machineBusy: 1 - (m1.idle - m0.idle) / (m1.all - m0.all) };
+    return 1 - (m1.idle - m0.idle) / (m1.all - m0.all);
   };
 }
-const perCall = (cpu: { processUs: number }, calls: number) => (cpu.processUs / calls).toFixed(0);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Further app nodes (bench/app-node.ts) on this run's schema and keys. */
@@ -71,13 +71,15 @@ async function startAppNodes(n: number) {
 const { p, database, keys, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
 const depts: Record<string, string> = {};
-for (const code of ['GAJ', 'SCJG', 'FGW', 'ZWSJ', 'ZRZYJ', 'MZJ']) depts[code] = (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code, name: `${code}部门` })).id;
+for (const code of ['GAJ', 'SCJG', 'FGW', 'ZWSJ', 'ZRZYJ', 'MZJ', 'CLH', 'RSJ'])
+  depts[code] = (await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code, name: `${code}部门` })).id;
 const t0 = Date.now();
 await loadSyntheticBase(k, { people: PEOPLE, entities: PEOPLE / 10 });
 const loadSeconds = (Date.now() - t0) / 1000;
 for (const r of baseResources((c) => depts[c], '152201')) await p.data.catalogue.register({ ...SYSTEM_PRINCIPAL, regionCode: '152201' }, r);
 const today = new Date(k.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const bureau = { ...SYSTEM_PRINCIPAL, regionCode: '152201', departmentId: depts.ZWSJ };
+// The data bureau's administrator decides both steps (the provider's and the bureau's) for the bench.
+const bureau = { ...SYSTEM_PRINCIPAL, regionCode: '152201', departmentId: depts.ZWSJ, roles: ['data_admin'] };
 const req = await p.data.requests.create(
   { ...bureau, departmentId: depts.MZJ },
   { resourceCode: 'RK-POPULATION', systemName: '压测系统', purpose: '身份核验压测', legalBasis: '压测', items: ['idNumber', 'name'], periodFrom: today, periodTo: today },
@@ -97,30 +99,38 @@ const sample = await k.db
   .execute();
 const people = sample.map((s, i) => ({ idNumber: k.crypto.decryptField(s.id_number_enc!), name: i % 2 ? s.name! : `${s.name}甲` }));
 
-// Baseline: the same lookup straight in SQL (blind index, name compare), same concurrency.
-let direct = 0;
-const directMs: number[] = [];
-const directMeter = cpuMeter();
-{
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, c) => {
-      for (let i = c; Date.now() < until; i += CONNECTIONS) {
-        const who = people[i % people.length];
-        const t0 = performance.now();
-        await k.db.selectFrom('data_population').select('id').where('id_number_idx', '=', k.crypto.blindIndex(who.idNumber)).where('name', '=', who.name).limit(1).execute();
-        directMs.push(performance.now() - t0);
-        direct++;
-      }
-    }),
-  );
-}
-const directRate = direct / SECONDS;
-directMs.sort((a, b) => a - b);
-const directPct = (q: number) => directMs[Math.min(directMs.length - 1, Math.floor(q * directMs.length))].toFixed(1);
-const directCpu = directMeter();
+const grant = await k.db.selectFrom('data_grant').selectAll().where('client_id', '=', cred.clientId).executeTakeFirstOrThrow();
+const resource = await p.data.catalogue.get('RK-POPULATION');
 
-// The gateway's own work without HTTP: grant check, blind index, the read and its usage record.
+/**
+ * The verify path's SQL and nothing else: the blind-index lookup, then one usage row for the call
+ * (written on its own, where the gateway groups the rows of calls arriving together).
+ */
+async function verifySql(who: { idNumber: string; name: string }) {
+  const rows = await k.db.selectFrom('data_population').select('id').where('id_number_idx', '=', k.crypto.blindIndex(who.idNumber.toUpperCase())).where('name', '=', who.name).limit(1).execute();
+  await k.db
+    .insertInto('data_usage')
+    .values({
+      id: uuidv7(),
+      grant_id: grant.id,
+      resource_id: resource.id,
+      region_code: resource.regionCode,
+      client_id: grant.client_id,
+      operation: 'lookup',
+      purpose: grant.purpose,
+      items: [],
+      row_count: rows.length,
+      outcome: 'ok',
+      at: new Date(),
+    })
+    .execute();
+  return { match: rows.length > 0 };
+}
+
+// raw: the same SQL in this process, from the same number of connections.
+const raw = await inProcessMeasure(SECONDS, CONNECTIONS, (i) => verifySql(people[Math.max(0, i) % people.length]));
+
+// The gateway's own work without HTTP: grant check, rate, blind index, the read and its usage record.
 const principal = {
   accountId: `client:${cred.clientId}`,
   type: 'client' as const,
@@ -131,19 +141,7 @@ const principal = {
   permissions: new Set(['data.gateway']),
   sessionId: null,
 };
-let inProcess = 0;
-{
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, c) => {
-      for (let i = c; Date.now() < until; i += CONNECTIONS) {
-        await p.data.gateway.lookup(principal, 'RK-POPULATION', people[i % people.length]);
-        inProcess++;
-      }
-    }),
-  );
-}
-const inProcessRate = inProcess / SECONDS;
+const inProcess = await inProcessMeasure(SECONDS, CONNECTIONS, (i) => p.data.gateway.lookup(principal, 'RK-POPULATION', people[Math.max(0, i) % people.length]));
 
 const app = await p.http();
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -153,63 +151,54 @@ const tokenRes = await fetch(`${address}/oidc/token`, {
   body: 'grant_type=client_credentials&scope=data.gateway',
 });
 const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-type Load = { ok: number; non2xx: number; errors: number; p50: number; p99: number; loader: string };
+const bodies = people.map((x) => JSON.stringify({ values: x }));
+const verifySpec = (base: string, connections = CONNECTIONS): LoadSpec => ({
+  url: `${base}/api/gateway/v1/RK-POPULATION/verify`,
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  bodies,
+  seconds: SECONDS,
+  connections,
+});
+
+// bare: a bare Fastify route doing the same SQL for the same request, no token, no grant, no hooks.
+const bare = await bareServer((b) => {
+  b.post('/api/gateway/v1/RK-POPULATION/verify', async (req) => verifySql((req.body as { values: { idNumber: string; name: string } }).values));
+});
+const bareM = await httpMeasure(verifySpec(bare.url));
+await bare.close();
+const healthz = await httpMeasure({ url: `${address}/healthz`, seconds: SECONDS, connections: CONNECTIONS });
+
 const nodes = database.kind === 'postgres' && NODES > 1 ? await startAppNodes(NODES - 1) : [];
 const addresses = [address, ...nodes.map((n) => n.address)];
-const loadOn = async (base: string, i: number): Promise<Load> => {
-  const specFile = path.join(os.tmpdir(), `yw-data-bench-${process.pid}-${i}.json`);
-  const share = Math.max(1, Math.round(CONNECTIONS / addresses.length));
-  fs.writeFileSync(
-    specFile,
-    JSON.stringify({
-      url: `${base}/api/gateway/v1/RK-POPULATION/verify`,
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      bodies: people.map((x) => JSON.stringify({ values: x })),
-      seconds: SECONDS,
-      connections: share,
-    }),
+const usageCount = async () =>
+  Number(
+    (
+      await k.db
+        .selectFrom('data_usage')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
-  try {
-    return JSON.parse((await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', `@${specFile}`], { encoding: 'utf8', maxBuffer: 64 << 20 })).stdout.trim().split('\n').pop()!) as Load;
-  } finally {
-    fs.rmSync(specFile, { force: true });
-  }
-};
+const usageBefore = await usageCount();
 // BENCH_PROFILE=file.cpuprofile records where the server spends its CPU during the lookups.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
-const gatewayMeter = cpuMeter();
-const loads = await Promise.all(addresses.map(loadOn));
-// Counts add up over the nodes; latencies are the worst node's.
-const load: Load = {
-  ok: sum(loads.map((l) => l.ok)),
-  non2xx: sum(loads.map((l) => l.non2xx)),
-  errors: sum(loads.map((l) => l.errors)),
-  p50: Math.max(...loads.map((l) => l.p50)),
-  p99: Math.max(...loads.map((l) => l.p99)),
-  loader: loads[0].loader,
-};
+const machine = machineMeter();
+const parts = await Promise.all(addresses.map((a) => httpMeasure(verifySpec(a, Math.max(1, Math.round(CONNECTIONS / addresses.length))))));
+const machineBusy = machine();
 for (const n of nodes) n.stop();
-const gatewayCpu = gatewayMeter();
 if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
-const gatewayRate = load.ok / SECONDS;
-// The HTTP floor on this machine: the cheapest route under the same load (no token, no database).
-const floor = JSON.parse(
-  (await run(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', JSON.stringify({ url: `${address}/healthz`, seconds: SECONDS, connections: CONNECTIONS })], { encoding: 'utf8' })).stdout
-    .trim()
-    .split('\n')
-    .pop()!,
-) as { ok: number; p50: number };
-const floorRate = floor.ok / SECONDS;
-const usage = Number(
-  (
-    await k.db
-      .selectFrom('data_usage')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('operation', '=', 'lookup')
-      .executeTakeFirstOrThrow()
-  ).n,
-);
+// Counts add up over the nodes; latencies are the worst node's; CPU is this process's only.
+const okAll = sum(parts.map((m) => m.ok));
+const gateway: Measured = {
+  rate: sum(parts.map((m) => m.rate)),
+  p50: Math.max(...parts.map((m) => m.p50)),
+  p99: Math.max(...parts.map((m) => m.p99)),
+  cpuUsPerCall: okAll ? (parts[0].cpuUsPerCall * parts[0].ok) / okAll : 0,
+  ok: okAll,
+  failed: sum(parts.map((m) => m.failed)),
+};
+const usage = (await usageCount()) - usageBefore;
 
 // Export: the whole table through the gateway, then the database's own bulk path.
 let t = performance.now();
@@ -231,20 +220,22 @@ if (database.kind === 'postgres') {
 const copySeconds = (performance.now() - t) / 1000;
 
 console.log(
-  `database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement; ${PEOPLE} people loaded in ${loadSeconds.toFixed(1)} s (${(PEOPLE / loadSeconds).toFixed(0)} rows/s with SM4 + blind index)`,
+  `database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per measurement; ${PEOPLE} people loaded in ${loadSeconds.toFixed(1)} s (${(PEOPLE / loadSeconds).toFixed(0)} rows/s with SM4 + blind index); load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
 );
-console.log(`direct SQL lookup (blind index + name): ${directRate.toFixed(0)} /s  (p50 ${directPct(0.5)} ms, p99 ${directPct(0.99)} ms)`);
-console.log(`gateway lookup in-process (grant, usage record): ${inProcessRate.toFixed(0)} /s  (${((inProcessRate / directRate) * 100).toFixed(1)} % of direct SQL)`);
 console.log(
-  `gateway verify (HTTP, token, grant, usage record): ${gatewayRate.toFixed(0)} req/s  (p50 ${load.p50} ms, p99 ${load.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}); usage records written: ${usage}`,
+  `usage records written by the HTTP lookups: ${usage} (answered ${gateway.ok}); machine busy during the HTTP lookups ${(machineBusy * 100).toFixed(0)} % of ${os.cpus().length} cores${nodes.length ? `; ${addresses.length} app nodes (CPU per call is this process's only)` : ''}`,
 );
-console.log(`ratio gateway / direct SQL:             ${((gatewayRate / directRate) * 100).toFixed(1)} %`);
-if (nodes.length) console.log(`app nodes serving the HTTP lookups:     ${addresses.length} (the CPU figure below is this process's only)`);
-console.log(
-  `CPU of this process per call:           direct SQL ${perCall(directCpu, direct)} µs, gateway over HTTP ${perCall(gatewayCpu, load.ok)} µs; machine busy ${(directCpu.machineBusy * 100).toFixed(0)} % vs ${(gatewayCpu.machineBusy * 100).toFixed(0)} % of ${os.cpus().length} cores (load generator: ${load.loader})`,
-);
-console.log(`HTTP floor (GET /healthz, same load):    ${floorRate.toFixed(0)} req/s (p50 ${floor.p50} ms); gateway / floor ${((gatewayRate / floorRate) * 100).toFixed(1)} %`);
+if (gateway.failed) console.log(`gateway verify: ${gateway.failed} calls failed`);
 console.log(`gateway export (NDJSON, masked):         ${(exported / exportSeconds).toFixed(0)} rows/s  (${exported} rows in ${exportSeconds.toFixed(1)} s)`);
 console.log(`${baselineLabel}: ${(PEOPLE / copySeconds).toFixed(0)} rows/s  (${copySeconds.toFixed(1)} s)`);
-console.log(`ratio export / baseline:                 ${((exported / exportSeconds / (PEOPLE / copySeconds)) * 100).toFixed(1)} %`);
+const rows = (n: number, s: number): Measured => ({ rate: n / s, p50: 0, p99: 0, cpuUsPerCall: 0, ok: n, failed: 0 });
+const figures: Figure[] = [
+  { name: 'gateway verify', ours: gateway, raw, bare: bareM, healthz, target: { of: 'bare', ratio: 0.6 } },
+  { name: 'gateway lookup in process', ours: inProcess, raw },
+  { name: 'gateway export (rows)', ours: rows(exported, exportSeconds), raw: rows(PEOPLE, copySeconds) },
+];
+record('data', database.kind, figures);
 await close();

@@ -1,18 +1,22 @@
 /**
- * Single sign-on endpoints vs the platform's plainest route, measured in one run on one machine.
+ * Single sign-on endpoints, each beside its floors (bench/floors.ts), measured in one run:
  *
- *   baseline: GET /healthz (HTTP stack, no database)
- *   ours:     POST /oidc/token, client credentials (client lookup, secret check, token stored)
- *             GET  /oidc/me, userinfo with a user's access token (token and account looked up)
+ *   client-credential token  POST /oidc/token, client credentials (client lookup, secret check, token
+ *                            stored) — target ≥ 50 % of GET /healthz;
+ *                            raw: the client lookup and the token row insert, in this process;
+ *                            bare: a bare Fastify route doing that SQL for the same request.
+ *   userinfo                 GET /oidc/me with a user's access token (token and account looked up);
+ *                            raw and bare: the token row and the account read.
  *
- * Uses DATABASE_URL when set, else embedded PGlite. BENCH_SECONDS, BENCH_CONNECTIONS as elsewhere.
+ * Uses DATABASE_URL when set, else embedded PGlite. BENCH_SECONDS, BENCH_CONNECTIONS as elsewhere;
+ * BENCH_PROFILE=file.cpuprofile records the server's CPU during the token load (file.userinfo.cpuprofile
+ * during userinfo).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as oidc from 'openid-client';
 import { loadConfig } from '../src/kernel/config/index.ts';
 import { generateKeys } from '../src/kernel/crypto/index.ts';
@@ -20,8 +24,12 @@ import { openTestDatabase } from '../src/kernel/db/index.ts';
 import { createPlatform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
+import { identityDb } from '../src/modules/identity/tables.ts';
 import { CookieBrowser } from '../src/testing/cookie-browser.ts';
+import { bareServer, httpMeasure, inProcessMeasure, type Measured } from './floors.ts';
 import { startProfile } from './profile.ts';
+import { record, type Figure } from './report.ts';
+import type { LoadSpec } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -84,33 +92,94 @@ hop = await browser.follow(new URL(login.redirectTo, base), base);
 const consent = await (await browser.request(`${hop.url.href}/consent`, { json: {} })).json();
 hop = await browser.follow(new URL(consent.redirectTo, base), base);
 const tokens = await oidc.authorizationCodeGrant(cfg, hop.url, { pkceCodeVerifier: verifier, expectedState: 's' });
+const userAccountId = (await identityDb(p.kernel.db).selectFrom('identity_account').select('id').where('username', '=', 'bench.user').executeTakeFirstOrThrow()).id;
 
-type Result = { ok: number; non2xx: number; errors: number; p50: number; p99: number };
-const load = async (spec: Record<string, unknown>): Promise<Result> => {
-  const out = await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'bench/http-load.ts', JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, ...spec })], { encoding: 'utf8' });
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as Result;
-};
-const health = await load({ url: `${base}/healthz` });
-// BENCH_PROFILE=file.cpuprofile records where the server spends its CPU on the token endpoint.
-const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
-const token = await load({
-  url: `${base}/oidc/token`,
-  method: 'POST',
-  headers: { authorization: `Basic ${Buffer.from(`bench-sys:${sys.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-  body: 'grant_type=client_credentials&scope=org.read',
+const db = identityDb(p.kernel.db);
+const basic = `Basic ${Buffer.from(`bench-sys:${sys.secret}`).toString('base64')}`;
+const form = 'grant_type=client_credentials&scope=org.read';
+
+/** The token path's SQL and nothing else: read the client, store a token row like the provider's. */
+async function tokenSql(clientId: string, scope: string) {
+  const client = await db.selectFrom('identity_oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  if (!client) return null;
+  const id = randomBytes(32).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { iat: now, exp: now + 3600, clientId, kind: 'ClientCredentials', jti: id, scope, extra: {} };
+  await db
+    .insertInto('identity_oidc_payload')
+    .values({ kind: 'ClientCredentials', id, payload: JSON.stringify(payload), grant_id: null, uid: null, user_code: null, account_id: null, expires_at: new Date((now + 3600) * 1000) })
+    .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ payload: JSON.stringify(payload) }))
+    .execute();
+  return { access_token: id, expires_in: 3600, token_type: 'Bearer', scope };
+}
+
+/** The userinfo path's SQL: the access token's row, then the account. */
+async function userinfoSql(token: string) {
+  const row = await db.selectFrom('identity_oidc_payload').select(['payload', 'expires_at', 'consumed_at']).where('kind', '=', 'AccessToken').where('id', '=', token).executeTakeFirst();
+  if (!row) return null;
+  const sub = (row.payload as { accountId: string }).accountId;
+  const acc = await db
+    .selectFrom('identity_account')
+    .select(['id', 'kind', 'display_name', 'staff_id', 'region_code', 'active', 'assurance_level', 'phone_masked'])
+    .where('id', '=', sub)
+    .executeTakeFirst();
+  return acc ? { sub, name: acc.display_name, account_type: acc.kind, assurance_level: acc.assurance_level } : null;
+}
+if (!(await userinfoSql(tokens.access_token)) || userAccountId === '') throw new Error('userinfo floor: the access token is not stored as expected');
+
+const bare = await bareServer((b) => {
+  b.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+  b.post('/token', async (req, reply) => {
+    const f = req.body as Record<string, string>;
+    const [id] = Buffer.from(String(req.headers.authorization ?? '').slice(6), 'base64')
+      .toString()
+      .split(':');
+    const out = await tokenSql(id, f.scope ?? '');
+    return out ?? reply.code(401).send({ error: 'invalid_client' });
+  });
+  b.get('/me', async (req, reply) => {
+    const out = await userinfoSql(String(req.headers.authorization ?? '').slice(7));
+    return out ?? reply.code(401).send({ error: 'invalid_token' });
+  });
 });
-if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
-const userinfo = await load({ url: `${base}/oidc/me`, headers: { authorization: `Bearer ${tokens.access_token}` } });
 
-const rate = (r: Result) => r.ok / SECONDS;
-const line = (name: string, r: Result) =>
-  console.log(
-    `${name.padEnd(34)} ${rate(r).toFixed(0).padStart(6)} req/s  (p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors})  ratio ${((rate(r) / rate(health)) * 100).toFixed(1)} %`,
-  );
-console.log(`database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s each; ratios against GET /healthz`);
-line('GET /healthz (baseline)', health);
-line('POST /oidc/token (client credentials)', token);
-line('GET /oidc/me (userinfo)', userinfo);
+const load = (url: string, extra: Partial<LoadSpec> = {}): Promise<Measured> => httpMeasure({ url, seconds: SECONDS, connections: CONNECTIONS, ...extra });
+const tokenSpec: Partial<LoadSpec> = { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body: form };
+const meSpec: Partial<LoadSpec> = { headers: { authorization: `Bearer ${tokens.access_token}` } };
+const profiled = async <T>(file: string | undefined, f: () => Promise<T>): Promise<T> => {
+  const profiler = file ? await startProfile() : null;
+  try {
+    return await f();
+  } finally {
+    if (profiler) await profiler.stop(file!);
+  }
+};
+
+const healthz = await load(`${base}/healthz`);
+const tokenRaw = await inProcessMeasure(SECONDS, CONNECTIONS, () => tokenSql('bench-sys', 'org.read'));
+const tokenBare = await load(`${bare.url}/token`, tokenSpec);
+const token = await profiled(process.env.BENCH_PROFILE, () => load(`${base}/oidc/token`, tokenSpec));
+const meRaw = await inProcessMeasure(SECONDS, CONNECTIONS, () => userinfoSql(tokens.access_token!));
+const meBare = await load(`${bare.url}/me`, meSpec);
+const me = await profiled(process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, '.userinfo.cpuprofile'), () => load(`${base}/oidc/me`, meSpec));
+for (const [name, m] of [
+  ['token', token],
+  ['userinfo', me],
+] as const)
+  if (m.failed) console.log(`${name}: ${m.failed} calls failed`);
+
+console.log(
+  `database: ${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s each; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+const figures: Figure[] = [
+  { name: 'client-credential token', ours: token, raw: tokenRaw, bare: tokenBare, healthz, target: { of: 'healthz', ratio: 0.5 } },
+  { name: 'userinfo', ours: me, raw: meRaw, bare: meBare, healthz },
+];
+record('sso', database.kind, figures);
+await bare.close();
 await p.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import type Provider from 'oidc-provider';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../kernel/http/app.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { SYSTEM_SCOPE_CODES } from '../scopes.ts';
@@ -126,29 +128,112 @@ export class OidcHost {
     return this.d.issuer.slice(0, -OIDC_PREFIX.length);
   }
 
+  /**
+   * The plain client-credentials request (Basic client authentication, `grant_type` and at most a
+   * `scope` of the client's own, no DPoP proof) answered with the provider's own models: the
+   * client as the provider finds it, its secret compared as the provider compares it, the token
+   * made and stored by the provider's ClientCredentials model (same format, lifetime and storage,
+   * so introspection, revocation and the API see no difference). It skips the provider's Koa
+   * middleware stack, which cost more than the rest of the call (and kept its request-context
+   * storage, with promise hooks for every promise of the process, on for as long as department
+   * systems kept asking). Anything else — another parameter or grant, a wrong secret, an unknown
+   * client, a scope it does not hold — gets `null`, and the caller hands the request to the
+   * provider, which answers (and audits) it as before.
+   */
+  async clientCredentials(headers: IncomingMessage['headers'], body: string): Promise<Record<string, unknown> | null> {
+    if (headers.dpop !== undefined || !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers['content-type'] ?? '')) return null;
+    const auth = headers.authorization;
+    if (!auth || !/^Basic [A-Za-z0-9+/]+=*$/.test(auth)) return null;
+    let grantType: string | undefined;
+    let scope: string | undefined;
+    for (const [key, value] of new URLSearchParams(body)) {
+      if (key === 'grant_type' && grantType === undefined) grantType = value;
+      else if (key === 'scope' && scope === undefined) scope = value;
+      else return null;
+    }
+    if (grantType !== 'client_credentials' || (scope !== undefined && !SCOPE_SYNTAX.test(scope))) return null;
+    const basic = Buffer.from(auth.slice(6), 'base64').toString('utf8');
+    const colon = basic.indexOf(':');
+    if (colon < 1) return null;
+    let clientId: string;
+    let secret: string;
+    try {
+      clientId = decodeURIComponent(basic.slice(0, colon).replace(/\+/g, '%20'));
+      secret = decodeURIComponent(basic.slice(colon + 1).replace(/\+/g, '%20'));
+    } catch {
+      return null;
+    }
+    if (!secret || !VSCHAR.test(clientId) || !VSCHAR.test(secret)) return null;
+    const provider = await this.provider();
+    const client = await provider.Client.find(clientId);
+    if (!client || client.clientAuthMethod !== 'client_secret_basic' || !client.grantTypeAllowed('client_credentials')) return null;
+    const c = client as typeof client & { clientSecretExpiresAt?: number; dpopBoundAccessTokens?: boolean; compareClientSecret(s: string): Promise<boolean> | boolean };
+    if (c.clientSecretExpiresAt || c.dpopBoundAccessTokens || !(await c.compareClientSecret(secret))) return null;
+    const allowed = new Set(String(client.scope ?? '').split(' '));
+    const scopes = [...new Set(scope === undefined ? [] : scope.split(' '))];
+    if (scopes.some((s) => !allowed.has(s))) return null;
+    const token = new provider.ClientCredentials({ client, scope: scopes.join(' ') || undefined });
+    const value = await token.save();
+    return { access_token: value, expires_in: token.expiration, token_type: token.tokenType, ...(token.scope ? { scope: token.scope } : {}) };
+  }
+
   /** Hands every request under /oidc to the provider, with the body unread and the prefix as mount path. */
   routes() {
     return async (app: App) => {
       // The provider parses its own form and JSON bodies; Fastify must leave the stream alone.
       app.removeAllContentTypeParsers();
       app.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
-      app.route({
-        method: ['GET', 'POST', 'OPTIONS'],
-        url: `${OIDC_PREFIX}/*`,
-        config: { public: true },
-        schema: { hide: true },
-        handler: async (req, reply) => {
-          const { handler } = await this.load();
-          reply.hijack();
-          const raw = req.raw as IncomingMessage & { originalUrl?: string };
-          raw.originalUrl = raw.url;
-          raw.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
-          asIssuerRequest(raw, this.d.issuer, req.ip);
-          await withProviderContext(() => handler(raw, reply.raw));
-        },
+      const toProvider = async (req: FastifyRequest, reply: FastifyReply, body?: Buffer) => {
+        const { handler } = await this.load();
+        reply.hijack();
+        const raw = req.raw as IncomingMessage & { originalUrl?: string };
+        // A token request whose body was read for the fast path goes on with that body replayed.
+        const incoming = body ? replay(raw, body) : raw;
+        incoming.originalUrl = raw.url;
+        incoming.url = raw.url!.slice(OIDC_PREFIX.length) || '/';
+        asIssuerRequest(incoming, this.d.issuer, req.ip);
+        await withProviderContext(() => handler(incoming, reply.raw));
+      };
+      app.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${OIDC_PREFIX}/*`, config: { public: true }, schema: { hide: true }, handler: (req, reply) => toProvider(req, reply) });
+      app.post(`${OIDC_PREFIX}/token`, { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+        const body = await readBody(req.raw);
+        const answer = body.length <= BODY_LIMIT ? await this.clientCredentials(req.headers, body.toString('utf8')) : null;
+        if (!answer) return toProvider(req, reply, body);
+        return reply.header('cache-control', 'no-store').send(answer);
       });
     };
   }
+}
+
+/** RFC 6749 scope syntax, and the characters a client id or secret may hold (as the provider checks them). */
+const SCOPE_SYNTAX = /^[\x21\x23-\x5B\x5D-\x7E]+(?: [\x21\x23-\x5B\x5D-\x7E]+)*$/;
+const VSCHAR = /^[\x20-\x7E]*$/;
+/** The provider's own bound on a request body. */
+const BODY_LIMIT = 56 * 1024;
+
+/** The request body, read no further than past the provider's bound (it then refuses the request). */
+async function readBody(raw: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Not destroyed on an early stop: the connection must live to carry the refusal.
+  for await (const chunk of raw.iterator({ destroyOnReturn: false })) {
+    size += (chunk as Buffer).length;
+    chunks.push(chunk as Buffer);
+    if (size > BODY_LIMIT) break;
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** The same request with its body to read again, for the provider (which reads bodies itself). */
+function replay(raw: IncomingMessage, body: Buffer): IncomingMessage & { originalUrl?: string } {
+  const stream = Readable.from(body.length ? [body] : [], { objectMode: false }) as unknown as IncomingMessage;
+  const headers: IncomingMessage['headers'] = { ...raw.headers, 'content-length': String(body.length) };
+  delete headers['transfer-encoding'];
+  for (const key of ['headers', 'method', 'url', 'socket', 'httpVersion', 'httpVersionMajor', 'httpVersionMinor', 'rawHeaders', 'trailers', 'complete', 'aborted'] as const) {
+    Object.defineProperty(stream, key, { value: key === 'headers' ? headers : raw[key], writable: true, enumerable: true, configurable: true });
+  }
+  Object.defineProperty(stream, 'connection', { value: raw.socket, writable: true, configurable: true });
+  return stream;
 }
 
 /**

@@ -270,4 +270,40 @@ describe('OpenID Connect provider: only what is advertised, bound and revocable'
     expect(off.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/org/departments', headers: bearer(access_token) })).statusCode).toBe(401);
   });
+  it('answers a plain client-credentials request itself and hands every other token request to the provider, refusals audited', async () => {
+    await register({ clientId: 'dept-fast', name: '快速通道', confidential: true, redirectUris: [], grantTypes: ['client_credentials'], scopes: ['org.read'], accountTypes: [] });
+    const host = t.p.identity.oidc as OidcHost;
+    const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const token = (authorization: string, payload: string) => t.app.inject({ method: 'POST', url: '/oidc/token', headers: { ...form, authorization }, payload });
+    // The fast path: the provider's token model, so the API, introspection and revocation take it.
+    expect(await host.clientCredentials({ ...form, authorization: basic('dept-fast', 'wrong') }, 'grant_type=client_credentials')).toBeNull();
+    const ok = await token(basic('dept-fast', secrets['dept-fast']), 'grant_type=client_credentials&scope=org.read');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(ok.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'org.read' });
+    expect((await t.app.inject({ url: '/api/org/departments', headers: bearer(ok.json().access_token) })).statusCode).toBe(200);
+    const intro = await oidc.tokenIntrospection(await rp('dept-fast'), ok.json().access_token);
+    expect(intro).toMatchObject({ active: true, client_id: 'dept-fast', scope: 'org.read' });
+    // Everything else is the provider's, with its own answers: a wrong secret, a scope not held, an extra parameter.
+    const wrong = await token(basic('dept-fast', 'wrong-secret'), 'grant_type=client_credentials');
+    expect([wrong.statusCode, wrong.json().error]).toEqual([401, 'invalid_client']);
+    const scope = await token(basic('dept-fast', secrets['dept-fast']), 'grant_type=client_credentials&scope=data.gateway');
+    expect([scope.statusCode, scope.json().error]).toEqual([400, 'invalid_scope']);
+    const dupe = await token(basic('dept-fast', secrets['dept-fast']), 'grant_type=client_credentials&grant_type=client_credentials');
+    expect([dupe.statusCode, dupe.json().error]).toEqual([400, 'invalid_request']);
+    const extra = await token(basic('dept-fast', secrets['dept-fast']), 'grant_type=client_credentials&resource=https%3A%2F%2Fapi.example');
+    expect([extra.statusCode, extra.json().error]).toEqual([400, 'invalid_target']);
+    // The refusals leave their trace as before.
+    await expect
+      .poll(async () => {
+        const refusals = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('summary').where('action', '=', 'sso-refused').execute();
+        return refusals
+          .map((r) => r.summary as { error?: string; clientId?: string | null })
+          .filter((r) => r.clientId === 'dept-fast')
+          .map((r) => r.error)
+          .sort();
+      })
+      .toEqual(['invalid_client', 'invalid_request', 'invalid_scope', 'invalid_target']);
+  });
 });
