@@ -92,6 +92,16 @@ describe('SM2 signatures through OpenSSL where it can, interchangeable with sm-c
     });
   }
 
+  it('keeps verifying one key right as its table of multiples grows with use', () => {
+    const pair = sm2.generateKeyPairHex();
+    for (let i = 0; i < 70; i++) {
+      const m = `checkpoint ${i}`;
+      const sig = i % 2 ? sm2Sign(m, pair.privateKey) : sm2.doSignature(m, pair.privateKey, { hash: true, publicKey: pair.publicKey });
+      expect(sm2Verify(m, sig, pair.publicKey)).toBe(true);
+      expect(sm2Verify(`${m}!`, sig, pair.publicKey)).toBe(false);
+    }
+  });
+
   it('signs differently each time (a fresh k), and each verifies', () => {
     const a = sm2Sign('same', D);
     const b = sm2Sign('same', D);
