@@ -20,7 +20,7 @@
  *    where it was slow: a key that comes back gets a table of its multiples (it was a plain
  *    double-and-add per call, ~4 ms), Z is computed once per key and e hashed with OpenSSL's SM3.
  */
-import { createHash, createPrivateKey, getCurves, getHashes, sign as nativeSign, type KeyObject } from 'node:crypto';
+import { createECDH, createHash, createPrivateKey, createPublicKey, getCurves, getHashes, sign as nativeSign, verify as nativeVerify, type KeyObject } from 'node:crypto';
 import { sm2, sm3 } from 'sm-crypto-v2';
 
 /** GM/T 0009 default signer ID, used for Z when no other is agreed. */
@@ -32,6 +32,7 @@ const mod = (a: bigint) => ((a % N) + N) % N;
 const hex64 = (v: bigint) => v.toString(16).padStart(64, '0');
 
 const nativeSm3 = getHashes().includes('sm3');
+const nativeCurve = getCurves().includes('SM2');
 const sm3Bytes = (parts: Uint8Array[]): Buffer => {
   if (nativeSm3) {
     const h = createHash('sm3');
@@ -106,6 +107,11 @@ const SEC1_HEAD = Buffer.from('30770201010420', 'hex');
 const SEC1_MID = Buffer.from('a00a06082a811ccf5501822da144034200', 'hex');
 
 const signingKeys = new Lru<string, SigningKey>(64);
+function nativePublicKey(privateHex: string): string {
+  const ecdh = createECDH('SM2');
+  ecdh.setPrivateKey(privateHex, 'hex');
+  return ecdh.getPublicKey('hex', 'uncompressed');
+}
 function signingKey(privateKey: string): SigningKey {
   const hex = privateKey.toLowerCase().padStart(64, '0');
   let key = signingKeys.get(hex);
@@ -113,8 +119,9 @@ function signingKey(privateKey: string): SigningKey {
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('not an SM2 private key');
   const d = BigInt(`0x${hex}`);
   if (d < 1n || d > N - 2n) throw new Error('not an SM2 private key');
-  // Derived, not taken from the caller: Z must be over the key that really signs.
-  const publicKey = sm2.getPublicKeyFromPrivateKey(hex);
+  // Derived, not taken from the caller: Z must be over the key that really signs. OpenSSL derives
+  // it without building sm-crypto-v2's table of the base point's multiples.
+  const publicKey = nativeCurve ? nativePublicKey(hex) : sm2.getPublicKeyFromPrivateKey(hex);
   key = { publicKey, d, c: mod(d * invN(d + 1n)) };
   signingKeys.set(hex, key);
   return key;
@@ -221,31 +228,40 @@ function verifyJs(e: Buffer, r: bigint, s: bigint, publicKey: string): boolean {
 /** 'native': OpenSSL signs (moved to the standard's ID); 'js': sm-crypto-v2 signs. Verifying is always the JS one. */
 export type Sm2Implementation = 'native' | 'js';
 
-/** Signs the standard's example key natively and checks the result with sm-crypto-v2. */
+/**
+ * Native signing rests on two facts about this Node's OpenSSL, checked once on first use (a
+ * signature and a verification, under a millisecond): it signs and verifies SM2 with SM3, and it
+ * hashes Z over an EMPTY ID — the example key's signature over "message digest" with an empty ID
+ * (made with sm-crypto-v2) verifies natively. An OpenSSL that one day defaults to the standard's ID
+ * fails the second check and signs in JavaScript until this code learns of it.
+ */
 function nativeWorks(): boolean {
-  if (!nativeSm3 || !getCurves().includes('SM2')) return false;
+  if (!nativeSm3 || !nativeCurve) return false;
   try {
     const d = '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8';
+    const emptyIdSignature = Buffer.from('3045022057864ca4dbbbcb1989afc64212f16617da9442289e5610a5bc8300dc4451b1090221009628' + '13b87389df17c1eea7dd41f9d0610eda3224a8886369fcc1171b8203e297', 'hex');
     const key = signingKey(d);
-    const sig = signNative(Buffer.from('message digest'), d, key, SM2_DEFAULT_ID);
-    return sm2.doVerifySignature('message digest', sig, key.publicKey, { hash: true, userId: SM2_DEFAULT_ID });
+    const spki = createPublicKey(nativeKey(key, d));
+    const m = Buffer.from('message digest');
+    return nativeVerify('sm3', m, spki, emptyIdSignature) && nativeVerify('sm3', m, spki, nativeSign('sm3', m, nativeKey(key, d)));
   } catch {
     return false;
   }
 }
 
-const detected: Sm2Implementation = nativeWorks() ? 'native' : 'js';
-let current: Sm2Implementation = detected;
+let detected: Sm2Implementation | undefined;
+let chosen: Sm2Implementation | undefined;
+const detect = (): Sm2Implementation => (detected ??= nativeWorks() ? 'native' : 'js');
 
 /** The implementation that signs now, and the one found at start-up. */
 export function sm2Implementation(): { current: Sm2Implementation; detected: Sm2Implementation } {
-  return { current, detected };
+  return { current: chosen ?? detect(), detected: detect() };
 }
 
 /** For tests and benches: sign with the JS implementation even where OpenSSL can. 'native' is refused where it failed at start-up. */
 export function useSm2Implementation(kind: Sm2Implementation): void {
-  if (kind === 'native' && detected !== 'native') throw new Error('native SM2 is not available in this Node');
-  current = kind;
+  if (kind === 'native' && detect() !== 'native') throw new Error('native SM2 is not available in this Node');
+  chosen = kind;
 }
 
 /**
@@ -255,7 +271,7 @@ export function useSm2Implementation(kind: Sm2Implementation): void {
 export function sm2Sign(message: string | Uint8Array, privateKey: string, userId = SM2_DEFAULT_ID): string {
   const key = signingKey(privateKey);
   const hex = privateKey.toLowerCase().padStart(64, '0');
-  return current === 'native' ? signNative(bytesOf(message), hex, key, userId) : signJs(message, hex, key, userId);
+  return (chosen ?? detect()) === 'native' ? signNative(bytesOf(message), hex, key, userId) : signJs(message, hex, key, userId);
 }
 
 /** The public key ('04'‖x‖y hex) of an SM2 private key. */
