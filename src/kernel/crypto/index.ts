@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { sm2, sm4 } from 'sm-crypto-v2';
+import { sm4 } from 'sm-crypto-v2';
 import { keyedDigest, type HashAlg } from './hash.ts';
 import type { PlatformKeys } from './keys.ts';
+import { sm2Sign, sm2Verify } from './sm2.ts';
 
 export { digest, keyedDigest, canonicalJson, type HashAlg } from './hash.ts';
 export { loadOrCreateKeys, generateKeys, type PlatformKeys } from './keys.ts';
+export { sm2Sign, sm2Verify, sm2Digest, sm2PublicKeyOf, sm2Implementation, useSm2Implementation, SM2_DEFAULT_ID, type Sm2Implementation } from './sm2.ts';
 
 const PREFIX = 'sm4gcm1';
 
@@ -36,15 +38,12 @@ export class PlatformCrypto {
     return keyedDigest(this.hashAlg, this.keys.indexKey, value);
   }
 
+  /** SM2 with SM3 and the default signer ID, raw r‖s hex (see sm2.ts: OpenSSL signs where it can). */
   sign(message: string): string {
-    return sm2.doSignature(message, this.keys.signPrivateKey, { hash: true, publicKey: this.keys.signPublicKey });
+    return sm2Sign(message, this.keys.signPrivateKey);
   }
 
   static verify(message: string, signature: string, publicKey: string): boolean {
-    try {
-      return sm2.doVerifySignature(message, signature, publicKey, { hash: true });
-    } catch {
-      return false;
-    }
+    return sm2Verify(message, signature, publicKey);
   }
 }

@@ -1,6 +1,7 @@
 import { sm2, sm3, sm4 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { digest, keyedDigest } from './hash.ts';
+import { sm2Verify } from './sm2.ts';
 
 /**
  * The national algorithms we sign, hash and encrypt with, checked against the examples printed in
@@ -36,6 +37,7 @@ describe('SM2, SM3 and SM4 against the standards’ examples', () => {
     const s = 'B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA';
     const signature = (r + s).toLowerCase();
     expect(sm2.doVerifySignature('message digest', signature, pub, { hash: true })).toBe(true);
+    expect(sm2Verify('message digest', signature, pub)).toBe(true);
     // One bit off in the message or the signature, and it no longer verifies.
     expect(sm2.doVerifySignature('message digesT', signature, pub, { hash: true })).toBe(false);
     expect(sm2.doVerifySignature('message digest', signature.replace(/3$/, '4').replace(/a$/, 'b'), pub, { hash: true })).toBe(false);

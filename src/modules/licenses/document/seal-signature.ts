@@ -1,8 +1,8 @@
-import { sm2, sm3 } from 'sm-crypto-v2';
-import { canonicalJson } from '../../../kernel/crypto/index.ts';
+import { sm3 } from 'sm-crypto-v2';
+import { canonicalJson, SM2_DEFAULT_ID, sm2Sign, sm2Verify } from '../../../kernel/crypto/index.ts';
 
 /** GM/T 0009 default signer ID, used for the SM2 Z value. */
-export const SM2_USER_ID = '1234567812345678';
+export const SM2_USER_ID = SM2_DEFAULT_ID;
 
 /** The seal as recorded in the signature (GB/T 38540 印章信息). */
 export interface SealInfo {
@@ -77,7 +77,7 @@ export function sealDocument(pdf: Uint8Array, body: SealSignatureBody, privateKe
     signAlg: 'SM2-with-SM3',
     userId: SM2_USER_ID,
   };
-  const signature: SealSignature = { ...unsigned, signature: sm2.doSignature(toBeSigned(unsigned), privateKey, { hash: true, publicKey: body.seal.publicKey, userId: SM2_USER_ID }) };
+  const signature: SealSignature = { ...unsigned, signature: sm2Sign(toBeSigned(unsigned), privateKey, SM2_USER_ID) };
   const tail = updateTail(base.length, tr.size, ascii(JSON.stringify(signature)), tr.root, tr.info, tr.prev);
   return { bytes: Buffer.concat([base, Buffer.from(tail, 'latin1')]), signature };
 }
@@ -116,11 +116,6 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   if (signature.dataHash.range?.[1] !== at || signature.dataHash.value !== hash) return { ok: false, problem: 'altered', signature };
   const key = keyOf(signature);
   const { signature: sig, ...unsigned } = signature;
-  let valid: boolean;
-  try {
-    valid = !!key && /^[0-9a-f]{128}$/.test(sig) && sm2.doVerifySignature(toBeSigned(unsigned), sig, key, { hash: true, userId: SM2_USER_ID });
-  } catch {
-    valid = false;
-  }
+  const valid = !!key && /^[0-9a-f]{128}$/.test(sig) && sm2Verify(toBeSigned(unsigned), sig, key, SM2_USER_ID);
   return valid ? { ok: true, signature } : { ok: false, problem: 'altered', signature };
 }
