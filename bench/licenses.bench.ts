@@ -16,6 +16,7 @@ import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
 import { renderLicence } from '../src/modules/licenses/document/licence-pdf.ts';
 import { cardType, sealFor } from '../src/testing/licenses.ts';
 import { benchPlatform } from './baseline.ts';
+import { startProfile } from './profile.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const { p, database, close } = await benchPlatform(4);
@@ -46,6 +47,7 @@ const rawVerify = await rate(SECONDS, () => sm2.doVerifySignature(message, signa
 // Issuing, each in its own transaction as a department would.
 const issued: { id: string; identifier: string }[] = [];
 const actor = { id: 'bench', type: 'system' as const, regionCode: '152201' };
+const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 const issueRate = await rate(SECONDS, async (i) => {
   const idNumber = makeCitizenId('152201', '1970-01-01', ((i + 2) % 999) + 1);
   issued.push(
@@ -64,6 +66,7 @@ const issueRate = await rate(SECONDS, async (i) => {
     ),
   );
 });
+if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
 const renderRate = await rate(Math.max(2, SECONDS / 2), () =>
   renderLicence({
     identifier: issued[0].identifier,
