@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import { degrees, drawEllipse, drawImage, drawRectangle, drawSvgPath, drawText, PDFDocument, PDFName, rgb, type Color, type PDFOperator, type PDFPage, type PDFRef, type Rotation } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { documentFont } from '../../../kernel/files/fonts.ts';
@@ -203,7 +203,8 @@ function qrImage(text: string): { bytes: Uint8Array; size: number } {
     for (let c = 0; c < n; c++) if (modules.data[r * n + c]) row.fill(0, (margin + c) * scale * 3, (margin + c + 1) * scale * 3);
     for (let k = 0; k < scale; k++) row.copy(img, ((margin + r) * scale + k) * px * 3);
   }
-  return { bytes: deflateSync(img), size: px };
+  // Run-length matching only: a tenth of the default level's time on an image of flat runs, for about 1 KiB more.
+  return { bytes: deflateSync(img, { strategy: zlibConstants.Z_RLE }), size: px };
 }
 
 /**

@@ -49,6 +49,7 @@ export class GlyphSource {
   private readonly offsets: number[];
   private readonly numberOfHMetrics: number;
   private readonly font: ReturnType<typeof cachingFontkit.create>;
+  private readonly hmtx: DataView;
 
   private constructor(private readonly bytes: Uint8Array) {
     const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -64,6 +65,7 @@ export class GlyphSource {
     const long = head.getInt16(50) === 1;
     this.offsets = Array.from({ length: numGlyphs + 1 }, (_, i) => (long ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2));
     this.numberOfHMetrics = this.view('hhea').getUint16(34);
+    this.hmtx = this.view('hmtx');
     this.font = cachingFontkit.create(bytes);
     const f = this.font as unknown as {
       unitsPerEm: number;
@@ -112,7 +114,7 @@ export class GlyphSource {
 
   /** Advance width and left side bearing in font units. */
   metrics(gid: number): [number, number] {
-    const h = this.view('hmtx');
+    const h = this.hmtx;
     const n = this.numberOfHMetrics;
     const advance = h.getUint16(Math.min(gid, n - 1) * 4);
     const lsb = gid < n ? h.getInt16(gid * 4 + 2) : h.getInt16(n * 4 + (gid - n) * 2);
@@ -209,9 +211,15 @@ export class GlyphSource {
 }
 
 function checksum(b: Uint8Array): number {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const whole = b.length & ~3;
   let sum = 0;
-  const padded = b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  for (let i = 0; i < whole; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
+  if (whole < b.length) {
+    let last = 0;
+    for (let i = whole; i < whole + 4; i++) last = (last << 8) | (i < b.length ? b[i] : 0);
+    sum = (sum + (last >>> 0)) >>> 0;
+  }
   return sum;
 }
 
@@ -327,6 +335,25 @@ export class SubsetFont {
   }
 }
 
+/**
+ * The W array of CIDs 1…n leaving out the glyphs as wide as the default width (1000: every CJK
+ * glyph), as `first [w w …]` runs of the others: a few numbers instead of one per glyph.
+ */
+function compactWidths(widths: number[]): (number | number[])[] {
+  const w: (number | number[])[] = [];
+  for (let i = 0; i < widths.length;) {
+    if (widths[i] === 1000) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    const first = i + 1;
+    while (i < widths.length && widths[i] !== 1000) run.push(widths[i++]);
+    w.push(first, run);
+  }
+  return w;
+}
+
 /** Writes a frozen font into a document as a Type0 font with an Identity-H CIDFontType2 descendant (as pdf-lib does) and returns its reference. */
 export function embedFrozenFont(context: PDFContext, f: FrozenFont): PDFRef {
   const d = f.descriptor;
@@ -354,7 +381,8 @@ export function embedFrozenFont(context: PDFContext, f: FrozenFont): PDFRef {
       BaseFont: f.baseFont,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [1, f.widths],
+      DW: 1000,
+      W: compactWidths(f.widths),
     }),
   );
   const toUnicode = context.register(context.stream(f.toUnicode, { Filter: 'FlateDecode' }));

@@ -1,5 +1,11 @@
+import { createHash, getHashes } from 'node:crypto';
 import { sm2, sm3 } from 'sm-crypto-v2';
 import { canonicalJson } from '../../../kernel/crypto/index.ts';
+
+// The document digest runs over the whole PDF (tens of KiB): OpenSSL's SM3 (Node's) is about three
+// times faster than the JavaScript one with the same output; the latter stays for builds without it.
+const nativeSm3 = getHashes().includes('sm3');
+const sm3Bytes = (b: Uint8Array) => (nativeSm3 ? createHash('sm3').update(b).digest('hex') : sm3(b));
 
 /** GM/T 0009 default signer ID, used for the SM2 Z value. */
 export const SM2_USER_ID = '1234567812345678';
@@ -73,7 +79,7 @@ export function sealDocument(pdf: Uint8Array, body: SealSignatureBody, privateKe
     format: 'yiwang-esig/1',
     structure: 'GB/T 38540',
     ...body,
-    dataHash: { alg: 'SM3', range: [0, base.length], value: sm3(base) },
+    dataHash: { alg: 'SM3', range: [0, base.length], value: sm3Bytes(base) },
     signAlg: 'SM2-with-SM3',
     userId: SM2_USER_ID,
   };
@@ -112,7 +118,7 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   if (!root || !prev || updateTail(at, Number(last[1]), json, root, /\/Info (\d+ \d+ R)/.exec(tail)?.[1] ?? null, Number(prev)) !== tail || text.slice(start, start + Number(last[2])) !== json)
     return { ok: false, problem: 'altered', signature };
   const signed = buf.subarray(0, at);
-  const hash = sm3(signed);
+  const hash = sm3Bytes(signed);
   if (signature.dataHash.range?.[1] !== at || signature.dataHash.value !== hash) return { ok: false, problem: 'altered', signature };
   const key = keyOf(signature);
   const { signature: sig, ...unsigned } = signature;
