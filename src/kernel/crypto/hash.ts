@@ -13,6 +13,12 @@ export function digest(alg: HashAlg, input: string): string {
   return createHash(alg).update(input, 'utf8').digest('hex');
 }
 
+/** Hex digest of bytes (a whole document) with the national or international hash. */
+export function digestBytes(alg: HashAlg, input: Uint8Array): string {
+  if (alg === 'sm3' && !nativeSm3) return sm3(input);
+  return createHash(alg).update(input).digest('hex');
+}
+
 /** Keyed digest (HMAC-SM3 or HMAC-SHA-256), used for blind indexes of encrypted identifiers. */
 export function keyedDigest(alg: HashAlg, keyHex: string, input: string): string {
   if (alg === 'sm3' && !nativeSm3) return sm3(input, { key: keyHex, mode: 'hmac' });

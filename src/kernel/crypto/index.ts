@@ -4,7 +4,7 @@ import { keyedDigest, type HashAlg } from './hash.ts';
 import type { PlatformKeys } from './keys.ts';
 import { sm2Sign, sm2Verify } from './sm2.ts';
 
-export { digest, keyedDigest, canonicalJson, type HashAlg } from './hash.ts';
+export { digest, digestBytes, keyedDigest, canonicalJson, type HashAlg } from './hash.ts';
 export { loadOrCreateKeys, generateKeys, type PlatformKeys } from './keys.ts';
 export { sm2Sign, sm2Verify, sm2Digest, sm2PublicKeyOf, sm2Implementation, useSm2Implementation, SM2_DEFAULT_ID, type Sm2Implementation } from './sm2.ts';
 

@@ -1,13 +1,28 @@
-import { degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { degrees, rgb, type Color, type Rotation } from 'pdf-lib';
 
 export const SEAL_RED = rgb(0.83, 0.07, 0.09);
+
+/** What can measure text: a pdf-lib PDFFont, or a licence's cached subset font. */
+export interface TextMeasure {
+  widthOfTextAtSize(text: string, size: number): number;
+}
+
+/**
+ * The drawing calls a seal needs: a pdf-lib PDFPage, or the recorder licences use to build their
+ * cached layout outside a page.
+ */
+export interface SealCanvas<F extends TextMeasure> {
+  drawCircle(o: { x: number; y: number; size: number; borderColor: Color; borderWidth: number; opacity: number; borderOpacity: number }): void;
+  drawSvgPath(path: string, o: { x: number; y: number; color: Color; opacity: number }): void;
+  drawText(text: string, o: { x: number; y: number; size: number; font: F; color: Color; rotate?: Rotation; opacity?: number }): void;
+}
 
 /**
  * Draws an official round seal (公章式样): a red ring, a five-pointed star, the unit's name along the
  * upper arc and the seal's purpose (e.g. 证照专用章) straight below the star. Drawn as vectors, so it
  * stays sharp at any zoom and needs no image file per department.
  */
-export function drawSealMark(page: PDFPage, font: PDFFont, at: { x: number; y: number; r: number }, unitName: string, purpose: string): void {
+export function drawSealMark<F extends TextMeasure>(page: SealCanvas<NoInfer<F>>, font: F, at: { x: number; y: number; r: number }, unitName: string, purpose: string): void {
   const { x, y, r } = at;
   page.drawCircle({ x, y, size: r, borderColor: SEAL_RED, borderWidth: r * 0.06, opacity: 0, borderOpacity: 0.9 });
   page.drawSvgPath(starPath(r * 0.3), { x, y, color: SEAL_RED, opacity: 0.9 });

@@ -1,5 +1,4 @@
-import { sm3 } from 'sm-crypto-v2';
-import { canonicalJson, SM2_DEFAULT_ID, sm2Sign, sm2Verify } from '../../../kernel/crypto/index.ts';
+import { canonicalJson, digestBytes, SM2_DEFAULT_ID, sm2Sign, sm2Verify } from '../../../kernel/crypto/index.ts';
 
 /** GM/T 0009 default signer ID, used for the SM2 Z value. */
 export const SM2_USER_ID = SM2_DEFAULT_ID;
@@ -73,7 +72,7 @@ export function sealDocument(pdf: Uint8Array, body: SealSignatureBody, privateKe
     format: 'yiwang-esig/1',
     structure: 'GB/T 38540',
     ...body,
-    dataHash: { alg: 'SM3', range: [0, base.length], value: sm3(base) },
+    dataHash: { alg: 'SM3', range: [0, base.length], value: digestBytes('sm3', base) },
     signAlg: 'SM2-with-SM3',
     userId: SM2_USER_ID,
   };
@@ -112,7 +111,7 @@ export function checkSeal(pdf: Uint8Array, keyOf: (sig: SealSignature) => string
   if (!root || !prev || updateTail(at, Number(last[1]), json, root, /\/Info (\d+ \d+ R)/.exec(tail)?.[1] ?? null, Number(prev)) !== tail || text.slice(start, start + Number(last[2])) !== json)
     return { ok: false, problem: 'altered', signature };
   const signed = buf.subarray(0, at);
-  const hash = sm3(signed);
+  const hash = digestBytes('sm3', signed);
   if (signature.dataHash.range?.[1] !== at || signature.dataHash.value !== hash) return { ok: false, problem: 'altered', signature };
   const key = keyOf(signature);
   const { signature: sig, ...unsigned } = signature;
