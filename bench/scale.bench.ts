@@ -8,6 +8,9 @@
  *   submission:  POST /api/services/applications (as bench/services.bench.ts: validated form, prefill,
  *                materials checked, encrypted form, action row, audit entry, event, notification)
  *
+ * Last, the ceiling no number of nodes moves: one row updated and committed by 4 writers at once, as
+ * every audited change does with the audit chain head.
+ *
  * Per figure: calls per second, CPU of the app nodes per call, CPU of this run's PostgreSQL backends
  * per call (read from /proc, so the server must run on this machine to be counted), and how busy the
  * whole machine was. The first node also runs the workers (jobs, outbox, audit sealer); the others
@@ -29,7 +32,7 @@ import { populationRow } from '../src/modules/data/index.ts';
 import { itemContent } from '../src/testing/services.ts';
 import { samplePdf } from '../src/testing/samples.ts';
 import { benchPlatform } from './baseline.ts';
-import { httpMeasure, type Measured } from './floors.ts';
+import { httpMeasure, inProcessMeasure, type Measured } from './floors.ts';
 import { record, type Figure } from './report.ts';
 import type { LoadSpec } from './wrk.ts';
 
@@ -214,6 +217,15 @@ try {
       });
     }
   }
+
+  // The one serial point no number of nodes moves: every audited change takes the one-row chain
+  // head and holds it until it commits. Concurrent one-row UPDATEs of one row, each committed (a WAL
+  // flush), measure the most such transactions per second this database can do, whatever they do
+  // besides.
+  await sql`CREATE TABLE bench_head (id integer PRIMARY KEY, n bigint NOT NULL)`.execute(k.db);
+  await sql`INSERT INTO bench_head VALUES (1, 0)`.execute(k.db);
+  const serial = await inProcessMeasure(SECONDS, 4, () => sql`UPDATE bench_head SET n = n + 1 WHERE id = 1`.execute(k.db));
+  figures.push({ name: 'one-row update + commit, 4 writers (ceiling of audited writes, any number of nodes)', ours: serial });
 
   // Nothing may be lost between nodes: every answered submission is stored, with its audit entry.
   const submitted = figures.filter((f) => f.name.startsWith('submission')).reduce((s, f) => s + f.ours.ok, 0);
