@@ -14,6 +14,13 @@ export interface Figure {
   raw?: Measured;
   bare?: Measured;
   healthz?: Measured;
+  /**
+   * A figure of this platform to compare with that is not a floor: e.g. the same path served by one
+   * app node beside the figure for two (bench/scale.bench.ts). Printed as a ratio, never as a target.
+   */
+  baseline?: { name: string; m: Measured };
+  /** Further facts of this measurement worth keeping with it (the database's CPU per call, machine busy share). */
+  detail?: Record<string, number | string>;
   /** The issue's target: a share of a floor (`of` + `ratio`), or an absolute rate per second. */
   target?: { of: 'raw' | 'bare' | 'healthz'; ratio: number } | { rate: number };
 }
@@ -42,10 +49,25 @@ const pct = (a: number, b?: Measured) => (b && b.rate ? `${((a / b.rate) * 100).
 /** One line per figure: the rate, each floor's rate and the ratio to it, CPU per call. */
 export function describe(f: Figure): string {
   const part = (label: string, m?: Measured) => (m ? `${label} ${m.rate.toFixed(0)}/s (${pct(f.ours.rate, m)}, ${m.cpuUsPerCall.toFixed(0)} µs)` : '');
-  return [`${f.name}: ${f.ours.rate.toFixed(0)}/s p50 ${f.ours.p50} ms, ${f.ours.cpuUsPerCall.toFixed(0)} µs CPU/call`, part('raw', f.raw), part('bare', f.bare), part('healthz', f.healthz), targetText(f)]
+  return [
+    `${f.name}: ${f.ours.rate.toFixed(0)}/s p50 ${f.ours.p50} ms, ${f.ours.cpuUsPerCall.toFixed(0)} µs CPU/call`,
+    part('raw', f.raw),
+    part('bare', f.bare),
+    part('healthz', f.healthz),
+    part(f.baseline?.name ?? '', f.baseline?.m),
+    detailText(f),
+    targetText(f),
+  ]
     .filter(Boolean)
     .join(' · ');
 }
+
+const detailText = (f: Figure) =>
+  f.detail
+    ? Object.entries(f.detail)
+        .map(([k, v]) => `${k} ${typeof v !== 'number' ? v : Math.abs(v) >= 10 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)}`)
+        .join(', ')
+    : '';
 
 /** "target ≥ 50 % of bare: met" or "… not met". */
 export function targetText(f: Figure): string {
