@@ -101,7 +101,20 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => t?.close());
 
-const get = (p: string) => fetch(`${t.url}${p}`);
+/**
+ * A GET, sent again once if its kept-alive connection was reset. The SHACL validation runs in this
+ * process and holds the event loop for seconds, so the server's keep-alive timer and the next request
+ * fire in the same turn and the server closes the socket under it; an HTTP client may repeat an
+ * idempotent request on a reused connection (RFC 9110, 9.2.2), as harvesters do.
+ */
+const get = async (p: string) => {
+  try {
+    return await fetch(`${t.url}${p}`);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+    return fetch(`${t.url}${p}`);
+  }
+};
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
