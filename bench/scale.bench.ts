@@ -25,15 +25,10 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { makeCitizenId } from '../src/kernel/ids/index.ts';
-import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
-import { populationRow } from '../src/modules/data/index.ts';
-import { itemContent } from '../src/testing/services.ts';
-import { samplePdf } from '../src/testing/samples.ts';
 import { benchPlatform } from './baseline.ts';
+import { submissionFixture } from './services-fixture.ts';
 import { inProcessMeasure, type Measured } from './floors.ts';
 import { record, type Figure } from './report.ts';
 import type { LoadResult, LoadSpec } from './wrk.ts';
@@ -90,19 +85,7 @@ const { p, database, keys, close } = await benchPlatform(4);
 const k = p.kernel;
 
 // The applicant, an item and a material, as bench/services.bench.ts sets them up.
-const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'SCJG', name: '市场监督管理局' });
-const idNumber = makeCitizenId('152201', '1985-06-15', 31);
-await k.db
-  .insertInto('data_population')
-  .values(populationRow(k, { name: '王建国', idNumber, regionCode: '152201' }))
-  .execute();
-const citizen = await p.identity.people.createVerified({ username: 'bench.citizen', password: 'Bench2026pass', phone: '13904829999', name: '王建国', idNumber });
-const token = (await p.identity.service.signIn('bench.citizen', 'Bench2026pass', 'bench')).token;
-const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BENCH', regionCode: '152201', content: itemContent(dept.id) });
-const file = await k.db
-  .transaction()
-  .execute((trx) => k.files.save(trx, { stream: Readable.from([samplePdf('bench')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
-const submitBody = JSON.stringify({ itemId: item.id, form: { shopName: '压测烧烤店', capital: 1000 }, materials: [{ code: 'premises', fileId: file.id }] });
+const { citizenToken: token, submitBody } = await submissionFixture(p);
 
 interface AppNode {
   url: string;

@@ -18,19 +18,15 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { cstDate } from '../src/kernel/calendar/index.ts';
 import { v7 as uuidv7 } from 'uuid';
-import { makeCitizenId } from '../src/kernel/ids/index.ts';
 import { matchesQuery, queryRank, searchVector } from '../src/kernel/search/index.ts';
 import { SYSTEM_PRINCIPAL } from '../src/modules/identity/index.ts';
-import { populationRow } from '../src/modules/data/index.ts';
-import { itemContent } from '../src/testing/services.ts';
-import { samplePdf } from '../src/testing/samples.ts';
 import { DEMO_ITEMS } from '../seed/service-items.ts';
 import { startProfile } from './profile.ts';
 import { benchPlatform } from './baseline.ts';
+import { submissionFixture } from './services-fixture.ts';
 import { bareServer, httpMeasure, inProcessMeasure, type Measured } from './floors.ts';
 import { record } from './report.ts';
 
@@ -41,24 +37,13 @@ const run = promisify(execFile);
 
 const { p, database, close } = await benchPlatform(CONNECTIONS);
 const k = p.kernel;
-const dept = await p.org.service.createDepartment(SYSTEM_PRINCIPAL, { regionCode: '152201', code: 'SCJG', name: '市场监督管理局' });
+const { dept, citizen, citizenToken, item, file, submitBody } = await submissionFixture(p);
 await p.identity.service.createStaffAccount(SYSTEM_PRINCIPAL, {
   username: 'bench.window',
   password: 'Bench2026pass',
   staff: { departmentId: dept.id, name: '窗口压测', employeeNo: 'B1', roles: ['window_staff'] },
 });
 const windowToken = (await p.identity.service.signIn('bench.window', 'Bench2026pass', 'bench')).token;
-const idNumber = makeCitizenId('152201', '1985-06-15', 31);
-await k.db
-  .insertInto('data_population')
-  .values(populationRow(k, { name: '王建国', idNumber, regionCode: '152201' }))
-  .execute();
-const citizen = await p.identity.people.createVerified({ username: 'bench.citizen', password: 'Bench2026pass', phone: '13904829999', name: '王建国', idNumber });
-const citizenToken = (await p.identity.service.signIn('bench.citizen', 'Bench2026pass', 'bench')).token;
-const item = await p.services.catalogue.create(SYSTEM_PRINCIPAL, { code: 'XK-BENCH', regionCode: '152201', content: itemContent(dept.id) });
-const file = await k.db
-  .transaction()
-  .execute((trx) => k.files.save(trx, { stream: Readable.from([samplePdf('bench')]), name: 'p.pdf', declaredMime: 'application/pdf', ownerId: citizen.id, regionCode: '152201' }));
 
 const app = await p.http();
 p.startWorkers();
@@ -139,7 +124,7 @@ function merged(ms: Measured[], seconds: number): Measured {
 
 // Warm-up, as a running server is: the first calls compile the response serializers' schemas,
 // the JIT and the caches; a short run would otherwise charge that to the few calls it measures.
-const body = JSON.stringify({ itemId: item.id, form: { shopName: '压测烧烤店', capital: 1000 }, materials: [{ code: 'premises', fileId: file.id }] });
+const body = submitBody;
 for (let i = 0; i < 20; i++) {
   const r = await fetch(`${address}/api/services/applications`, { method: 'POST', headers: { authorization: `Bearer ${citizenToken}`, 'content-type': 'application/json' }, body });
   const { id } = (await r.json()) as { id: string };

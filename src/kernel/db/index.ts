@@ -11,6 +11,7 @@ export { databaseBusy } from './busy.ts';
 
 export { sql } from 'kysely';
 export { runMigrations, type Migration } from './migrate.ts';
+export { GroupCommit } from './group-commit.ts';
 export { tablesOf, type DefaultedJson, type DefaultedTimestamp, type Json, type SearchText, type Timestamp } from './tables.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { DataUsageTable } from './tables.ts';
+import { GroupCommit } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 
 /** A usage row as stored (the table's own declaration). */
@@ -8,24 +9,20 @@ export type UsageRecord = Selectable<DataUsageTable>;
 const MAX_BATCH = 1_000;
 
 /**
- * Gateway usage records, group-committed: a call's answer waits until its record is committed, but
- * the records of calls arriving together share one INSERT. While one batch is being written the next
- * gathers, so under load a batch holds roughly one round trip's worth of calls and an idle gateway
- * writes each record at once. A failed write fails every call in the batch: no data leaves without
- * its trace (数据使用可追溯).
+ * Gateway usage records, group-committed (the kernel's GroupCommit): a call's answer waits until its
+ * record is committed, but the records of calls arriving together share one INSERT. A failed write
+ * fails every call in the batch: no data leaves without its trace (数据使用可追溯).
  */
 export class UsageLog {
-  private queue: { row: UsageRecord; done: (err?: unknown) => void }[] = [];
-  private writing = false;
+  private readonly writes: GroupCommit<UsageRecord>;
 
-  constructor(private readonly k: Kernel) {}
+  constructor(private readonly k: Kernel) {
+    this.writes = new GroupCommit((rows) => this.insert(rows), MAX_BATCH, (err, records) => this.k.log.error({ err, records }, 'usage records not written; their calls are refused'));
+  }
 
   /** Resolves once the record is committed. */
   write(row: UsageRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.writing) void this.drain();
-    });
+    return this.writes.write(row);
   }
 
   /**
@@ -40,23 +37,5 @@ export class UsageLog {
         ${col((r) => r.client_id)}::text[], ${col((r) => r.operation)}::text[], ${col((r) => r.purpose)}::text[], ${col((r) => r.items.join(','))}::text[],
         ${col((r) => r.row_count)}::int[], ${col((r) => r.outcome)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[])
         AS t(id, grant_id, resource_id, region_code, client_id, operation, purpose, items, row_count, outcome, at)`.execute(this.k.db);
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          await this.insert(batch.map((b) => b.row));
-          for (const b of batch) b.done();
-        } catch (err) {
-          this.k.log.error({ err, records: batch.length }, 'usage records not written; their calls are refused');
-          for (const b of batch) b.done(err);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { Db } from '../../../kernel/db/index.ts';
+import { GroupCommit, type Db } from '../../../kernel/db/index.ts';
 import type { ClientRegistry } from './clients.ts';
 import { identityDb } from '../tables.ts';
 
@@ -70,50 +70,27 @@ export function databaseAdapter(db: Db, clients: ClientRegistry) {
 /**
  * Client-credentials tokens, group-committed: department systems ask for them all day, each one a new
  * row. A token is answered only once its row is committed (as before), but the rows of requests
- * arriving together share one INSERT, as the data gateway's usage records do: while one batch is
- * written the next gathers. A failed write fails every request in its batch.
+ * arriving together share one INSERT (the kernel's GroupCommit, as the gateway's usage records).
  */
-class TokenWrites {
-  private queue: { row: Values; done: (err?: unknown) => void }[] = [];
-  private writing = false;
-  constructor(private readonly db: Db) {}
-
-  write(row: Values): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.writing) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, 500);
-        // One row per id: a statement may not update the same row twice (the last save wins).
-        const rows = [...new Map(batch.map((b) => [b.row.id, b.row])).values()];
-        try {
-          await identityDb(this.db)
-            .insertInto('identity_oidc_payload')
-            .values(rows)
-            .onConflict((oc) =>
-              oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-                payload: eb.ref('excluded.payload'),
-                grant_id: eb.ref('excluded.grant_id'),
-                uid: eb.ref('excluded.uid'),
-                user_code: eb.ref('excluded.user_code'),
-                account_id: eb.ref('excluded.account_id'),
-                expires_at: eb.ref('excluded.expires_at'),
-              })),
-            )
-            .execute();
-          for (const b of batch) b.done();
-        } catch (err) {
-          for (const b of batch) b.done(err);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
+class TokenWrites extends GroupCommit<Values> {
+  constructor(db: Db) {
+    super(async (batch) => {
+      // One row per id: a statement may not update the same row twice (the last save wins).
+      const rows = [...new Map(batch.map((r) => [r.id, r])).values()];
+      await identityDb(db)
+        .insertInto('identity_oidc_payload')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+            payload: eb.ref('excluded.payload'),
+            grant_id: eb.ref('excluded.grant_id'),
+            uid: eb.ref('excluded.uid'),
+            user_code: eb.ref('excluded.user_code'),
+            account_id: eb.ref('excluded.account_id'),
+            expires_at: eb.ref('excluded.expires_at'),
+          })),
+        )
+        .execute();
+    }, 500);
   }
 }
