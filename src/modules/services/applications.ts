@@ -287,7 +287,11 @@ export class Applications {
   /** Loads an application row and checks the caller may see it at all. */
   async visibleRow(who: Principal, id: string): Promise<AppRow> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
-    const row = await servicesDb(this.k.db).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.seenBy(who, await servicesDb(this.k.db).selectFrom('services_application').selectAll().where('id', '=', id).executeTakeFirst());
+  }
+
+  /** A row read for `who`: 404 when there is none, 403 when it is not theirs to see. */
+  private seenBy<R extends AppRow>(who: Principal, row: R | undefined): R {
     if (!row) throw Errors.notFound('application');
     if (!this.canSee(who, row)) throw Errors.forbidden();
     return row;
@@ -305,9 +309,7 @@ export class Applications {
       .select(sql<string[]>`ARRAY(SELECT s.actor_id FROM services_action s WHERE s.application_id = a.id AND s.action = ANY (${sql.val([...REVIEW_ACTIONS])}::text[]))`.as('reviewers'))
       .where('a.id', '=', id)
       .executeTakeFirst();
-    if (!row) throw Errors.notFound('application');
-    if (!this.canSee(who, row)) throw Errors.forbidden();
-    return row;
+    return this.seenBy(who, row);
   }
 
   canSee(who: Principal, row: AppRow): boolean {
