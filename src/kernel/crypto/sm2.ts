@@ -16,18 +16,19 @@
  *    r through e0, and nothing but a preimage of SM3 would make e0 equal e. A verification built
  *    from native single multiplications (ECDH) needs three of them, and OpenSSL 3.0 has no fast
  *    code for the SM2 curve: one native multiplication costs as much as one precomputed in
- *    JavaScript. So verifying stays with sm-crypto-v2's (noble-curves) group operations, made fast
- *    where it was slow: a key that comes back gets a table of its multiples (it was a plain
- *    double-and-add per call, ~4 ms), Z is computed once per key and e hashed with OpenSSL's SM3.
+ *    JavaScript. So verifying stays in JavaScript, on group operations written for it
+ *    (sm2-points.ts: public inputs only, so not constant-time, one sum for s·G + t·P, no inversion;
+ *    sm-crypto-v2's constant-time ones took 0.5 ms with tables, ~4 ms without), with tables of
+ *    multiples of G and of keys that come back; Z is computed once per key and e hashed with
+ *    OpenSSL's SM3.
  */
 import { createECDH, createHash, createPrivateKey, createPublicKey, getCurves, getHashes, sign as nativeSign, verify as nativeVerify, type KeyObject } from 'node:crypto';
 import { sm2, sm3 } from 'sm-crypto-v2';
+import { addMultiple, fixedBase, G, invert, Jacobian, multiply, N, pointFromHex, xIsModN, type Affine, type FixedBase } from './sm2-points.ts';
 
 /** GM/T 0009 default signer ID, used for Z when no other is agreed. */
 export const SM2_DEFAULT_ID = '1234567812345678';
 
-/** Order of the SM2 recommended curve's base point. */
-const N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
 const mod = (a: bigint) => ((a % N) + N) % N;
 const hex64 = (v: bigint) => v.toString(16).padStart(64, '0');
 
@@ -42,17 +43,6 @@ const sm3Bytes = (parts: Uint8Array[]): Buffer => {
   return Buffer.from(sm3(Buffer.concat(parts)), 'hex');
 };
 const bytesOf = (message: string | Uint8Array) => (typeof message === 'string' ? Buffer.from(message, 'utf8') : message);
-
-/** Modular inverse by the extended Euclidean algorithm (n is prime, a ≠ 0 mod n). */
-function invN(a: bigint): bigint {
-  let [t, nt, r, nr] = [0n, 1n, N, mod(a)];
-  while (nr !== 0n) {
-    const q = r / nr;
-    [t, nt] = [nt, t - q * nt];
-    [r, nr] = [nr, r - q * nr];
-  }
-  return mod(t);
-}
 
 /** A small least-recently-used map: the key caches must not grow with every key ever seen. */
 class Lru<K, V> {
@@ -122,7 +112,7 @@ function signingKey(privateKey: string): SigningKey {
   // Derived, not taken from the caller: Z must be over the key that really signs. OpenSSL derives
   // it without building sm-crypto-v2's table of the base point's multiples.
   const publicKey = nativeCurve ? nativePublicKey(hex) : sm2.getPublicKeyFromPrivateKey(hex);
-  key = { publicKey, d, c: mod(d * invN(d + 1n)) };
+  key = { publicKey, d, c: mod(d * invert(d + 1n, N)) };
   signingKeys.set(hex, key);
   return key;
 }
@@ -175,51 +165,57 @@ function signJs(message: string | Uint8Array, privateHex: string, key: SigningKe
 // ---------------------------------------------------------------------------------------------
 // Verifying
 
-type Point = ReturnType<typeof sm2.precomputePublicKey>;
 interface VerifyingKey {
   uses: number;
-  window: number;
-  point: Point;
+  point: Affine;
+  table?: FixedBase;
 }
 /**
  * How many multiples of a public key to keep, by how often it has been used: a table costs time
- * once (window 4: ~20 ms, 512 points; window 8: ~150 ms, 4,096 points, about 1 MB) and saves time on
- * every later check (no table: ~4 ms a check; 4: ~1 ms; 8: ~0.5 ms). A key seen once costs no table;
- * the platform's own key and a handful of seal keys are the ones that come back.
+ * once (window 4: ~3 ms, 520 points; window 8: ~25 ms, 4,224 points, about 0.5 MB) and saves time on
+ * every later check (no table: ~0.5 ms a check; 4: ~0.15 ms; 8: ~0.1 ms). A key seen once costs no
+ * table; the platform's own key and a handful of seal keys are the ones that come back.
  */
 const TABLES: [uses: number, window: number][] = [
   [64, 8],
   [8, 4],
 ];
 const verifyingKeys = new Lru<string, VerifyingKey>(16);
-const G_HEX = '0432c4ae2c1f1981195f9904466a39c9948fe30bbff2660be1715a4589334c74c7bc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0';
-let base: Point | undefined;
+/** G never changes: its table is made once, on the first verification (~25 ms). */
+const G_WINDOW = 8;
+let base: FixedBase | undefined;
 
-function verifyingKey(publicKey: string): VerifyingKey {
+/** The key's point and, once it has come back often enough, its table; undefined if not a curve point. */
+function verifyingKey(publicKey: string): VerifyingKey | undefined {
   let key = verifyingKeys.get(publicKey);
-  if (!key) verifyingKeys.set(publicKey, (key = { uses: 0, window: 1, point: sm2.precomputePublicKey(publicKey, 1) }));
-  key.uses++;
-  const window = TABLES.find(([uses]) => key.uses >= uses)?.[1] ?? 1;
-  if (window > key.window) {
-    key.point = sm2.precomputePublicKey(publicKey, window);
-    key.window = window;
+  if (!key) {
+    const point = pointFromHex(publicKey);
+    if (!point) return undefined;
+    verifyingKeys.set(publicKey, (key = { uses: 0, point }));
   }
+  key.uses++;
+  const window = TABLES.find(([uses]) => key.uses >= uses)?.[1];
+  if (window && window > (key.table?.w ?? 0)) key.table = fixedBase(key.point, window);
   return key;
 }
 
 /**
- * GB/T 32918.2 §7.1 B5–B7 with sm-crypto-v2's (noble-curves) group operations: t = r + s ≠ 0,
- * (x1, y1) = s·G + t·P, accept iff (e + x1) mod n = r. The same equation as
- * sm2.doVerifySignature, without its hex round trips per call.
+ * GB/T 32918.2 §7.1 B5–B7: t = r + s ≠ 0, (x1, y1) = s·G + t·P, accept iff (e + x1) mod n = r,
+ * the same equation as sm2.doVerifySignature. Both multiples go into one sum (sm2-points.ts), and
+ * x1 ≡ r − e (mod n) is checked there without making the sum affine.
  */
 function verifyJs(e: Buffer, r: bigint, s: bigint, publicKey: string): boolean {
   const t = mod(r + s);
   if (t === 0n) return false;
-  base ??= sm2.precomputePublicKey(G_HEX, 8);
-  const sum = base.multiply(s).add(verifyingKey(publicKey).point.multiply(t));
-  // The point at infinity has no x1: no signature.
-  if (sum.is0()) return false;
-  return mod(BigInt(`0x${e.toString('hex')}`) + sum.toAffine().x) === r;
+  const key = verifyingKey(publicKey);
+  if (!key) return false;
+  base ??= fixedBase(G, G_WINDOW);
+  let sum: Jacobian;
+  if (key.table) addMultiple((sum = new Jacobian()), key.table, t);
+  else sum = multiply(key.point, t);
+  addMultiple(sum, base, s);
+  // The point at infinity has no x1: no signature (xIsModN says no).
+  return xIsModN(sum, mod(r - BigInt(`0x${e.toString('hex')}`)));
 }
 
 // ---------------------------------------------------------------------------------------------
