@@ -122,7 +122,7 @@ export class Jacobian {
     if (h === 0n) {
       // The same x: the same point (double it) or its negation (the sum is the point at infinity).
       if (r === 0n) this.double();
-      else this.z = 0n;
+      else [this.x, this.y, this.z] = [0n, 1n, 0n];
       return;
     }
     const hh = m(h * h);

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SM2_DEFAULT_ID, sm2Implementation, sm2PublicKeyOf, sm2Sign, sm2Verify, useSm2Implementation } from './sm2.ts';
+import { N } from './sm2-points.ts';
+import { SM2_DEFAULT_ID, sm2Digest, sm2Implementation, sm2PublicKeyOf, sm2Sign, sm2Verify, useSm2Implementation } from './sm2.ts';
 
 // The example on the recommended curve (GB/T 32918.5 / GM/T 0003.5, ID 1234567812345678). The
 // appendix of GB/T 32918.2 signs with ID ALICE123@YAHOO.COM on a 256-bit *test* curve, which OpenSSL
@@ -100,6 +101,52 @@ describe('SM2 signatures through OpenSSL where it can, interchangeable with sm-c
       expect(sm2Verify(m, sig, pair.publicKey)).toBe(true);
       expect(sm2Verify(`${m}!`, sig, pair.publicKey)).toBe(false);
     }
+  });
+
+  // What sm-crypto-v2 answers is the reference: the same answer for good and tampered signatures alike.
+  const tampered = (sig: string): string[] => {
+    const r = BigInt(`0x${sig.slice(0, 64)}`);
+    const s = BigInt(`0x${sig.slice(64)}`);
+    const h = (v: bigint) => (((v % N) + N) % N).toString(16).padStart(64, '0');
+    return [h(r + 1n) + sig.slice(64), sig.slice(0, 64) + h(s + 1n), sig.slice(64) + sig.slice(0, 64), h(r) + h(N - s), randomBytes(64).toString('hex')];
+  };
+  const agree = (message: string | Buffer, sig: string, pub: string) => {
+    const want = sm2.doVerifySignature(message, sig, pub, { hash: true });
+    expect(sm2Verify(message, sig, pub)).toBe(want);
+    return want;
+  };
+
+  it('answers as sm-crypto-v2 does for random first-seen keys and messages, good and tampered signatures', () => {
+    for (let i = 0; i < 12; i++) {
+      const pair = sm2.generateKeyPairHex();
+      const message = randomBytes(1 + (i % 5) * 50);
+      const sig = sm2.doSignature(message, pair.privateKey, { hash: true, publicKey: pair.publicKey });
+      // A compressed key is read (and Z computed) as its uncompressed form.
+      const pub = i % 3 ? pair.publicKey : sm2.compressPublicKeyHex(pair.publicKey);
+      expect(agree(message, sig, pub)).toBe(true);
+      for (const bad of tampered(sig)) expect(agree(message, bad, pub)).toBe(false);
+    }
+  });
+
+  it('answers as sm-crypto-v2 does for a recurring key before, while and after its tables are made', () => {
+    const pair = sm2.generateKeyPairHex();
+    for (let i = 0; i < 80; i++) {
+      const message = `${i}:${randomBytes(8).toString('hex')}`;
+      const sig = i % 2 ? sm2Sign(message, pair.privateKey) : sm2.doSignature(message, pair.privateKey, { hash: true, publicKey: pair.publicKey });
+      expect(agree(message, sig, pair.publicKey)).toBe(true);
+      if (i % 4 === 0) for (const bad of tampered(sig)) expect(agree(message, bad, pair.publicKey)).toBe(false);
+    }
+  });
+
+  it('rejects a signature whose s·G + t·P is the point at infinity, which has no x1', () => {
+    // Key G (d = 1), r = e: s·G + t·G = (r + 2s)·G is the point at infinity for s = −r/2, and an
+    // x1 read as 0 there would pass (e + 0) mod n = r.
+    const pub = sm2PublicKeyOf('1');
+    const e = BigInt(`0x${sm2Digest('m', pub).toString('hex')}`) % N;
+    const s = ((N - e) * ((N + 1n) / 2n)) % N;
+    expect((e + 2n * s) % N).toBe(0n);
+    const sig = e.toString(16).padStart(64, '0') + s.toString(16).padStart(64, '0');
+    for (let i = 0; i < 70; i++) expect(sm2Verify('m', sig, pub)).toBe(false);
   });
 
   it('signs differently each time (a fresh k), and each verifies', () => {
