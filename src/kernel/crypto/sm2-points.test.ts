@@ -10,7 +10,22 @@ const affine = (j: Jacobian) => (j.infinity ? undefined : toAffine([j])[0]);
 const randomScalar = () => BigInt(`0x${randomBytes(32).toString('hex')}`) % N;
 
 // Scalars whose signed digits carry from window to window, and the ends of the range.
-const edges = [0n, 1n, 2n, N - 1n, N - 2n, (N - 1n) / 2n, 0x80n, 0xffn, 0x100n, 2n ** 255n, 2n ** 128n - 1n, BigInt(`0x${'80'.repeat(31)}`), BigInt(`0x${'7f'.repeat(32)}`), BigInt(`0x${'f'.repeat(63)}`)];
+const edges = [
+  0n,
+  1n,
+  2n,
+  N - 1n,
+  N - 2n,
+  (N - 1n) / 2n,
+  0x80n,
+  0xffn,
+  0x100n,
+  2n ** 255n,
+  2n ** 128n - 1n,
+  BigInt(`0x${'80'.repeat(31)}`),
+  BigInt(`0x${'7f'.repeat(32)}`),
+  BigInt(`0x${'f'.repeat(63)}`),
+];
 
 describe('SM2 point arithmetic for verifying, against noble-curves', () => {
   const key = pointFromHex(sm2.generateKeyPairHex().publicKey)!;

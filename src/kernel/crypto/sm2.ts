@@ -171,17 +171,18 @@ interface VerifyingKey {
   table?: FixedBase;
 }
 /**
- * How many multiples of a public key to keep, by how often it has been used: a table costs time
- * once (window 4: ~3 ms, 520 points; window 8: ~25 ms, 4,224 points, about 0.5 MB) and saves time on
- * every later check (no table: ~0.5 ms a check; 4: ~0.15 ms; 8: ~0.1 ms). A key seen once costs no
- * table; the platform's own key and a handful of seal keys are the ones that come back.
+ * How many multiples of a public key to keep, by how often it has been used: a table costs CPU
+ * once (window 4: ~6 ms, 520 points; window 8: ~70 ms, 4,224 points, about 0.5 MB; both measured on
+ * the busy shared machine) and saves it on every later check (no table: ~1.1 ms a check; 4: ~0.3 ms;
+ * 8: ~0.24 ms). A key seen once costs no table; the platform's own key and a handful of seal keys
+ * are the ones that come back.
  */
 const TABLES: [uses: number, window: number][] = [
   [64, 8],
   [8, 4],
 ];
 const verifyingKeys = new Lru<string, VerifyingKey>(16);
-/** G never changes: its table is made once, on the first verification (~25 ms). */
+/** G never changes: its table (window 8, as a recurring key's) is made once, on the first verification. */
 const G_WINDOW = 8;
 let base: FixedBase | undefined;
 
