@@ -19,12 +19,15 @@ const RECHECK_MS = 30_000;
 export const TOKEN_CACHE_MS = 5000;
 export const OIDC_PREFIX = '/oidc';
 
+type Loaded = { provider: Provider; handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void; version: string };
+
 /**
  * Holds this node's provider. The signing keys are part of its configuration, so when another
  * node rotates them the provider is rebuilt here within half a minute; this node rebuilds at once.
  */
 export class OidcHost {
-  private current: { provider: Provider; handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void; version: string } | null = null;
+  private current: Loaded | null = null;
+  private building: Promise<Loaded> | null = null;
   private checkedAt = 0;
   private readonly tokens = new Map<string, { p: Principal | null; jkt: string | null; clientId: string | null; until: number }>();
   constructor(private readonly d: ProviderDeps) {}
@@ -37,9 +40,22 @@ export class OidcHost {
     return (await this.load()).provider;
   }
 
-  private async load() {
+  private async load(): Promise<Loaded> {
     if (this.current && Date.now() - this.checkedAt < RECHECK_MS) return this.current;
+    // The requests that arrive while this node builds its first provider wait for that one instead
+    // of each building (and generating keys for) its own; later rechecks keep answering with the
+    // current provider meanwhile.
+    if (this.building) return this.current ?? this.building;
     this.checkedAt = Date.now();
+    this.building = this.refresh();
+    try {
+      return await this.building;
+    } finally {
+      this.building = null;
+    }
+  }
+
+  private async refresh(): Promise<Loaded> {
     const version = await this.d.keys.version();
     if (!this.current || this.current.version !== version) {
       if (!version) await this.d.keys.ensure();
@@ -211,17 +227,35 @@ const VSCHAR = /^[\x20-\x7E]*$/;
 /** The provider's own bound on a request body. */
 const BODY_LIMIT = 56 * 1024;
 
-/** The request body, read no further than past the provider's bound (it then refuses the request). */
-async function readBody(raw: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Not destroyed on an early stop: the connection must live to carry the refusal.
-  for await (const chunk of raw.iterator({ destroyOnReturn: false })) {
-    size += (chunk as Buffer).length;
-    chunks.push(chunk as Buffer);
-    if (size > BODY_LIMIT) break;
-  }
-  return Buffer.concat(chunks, size);
+/**
+ * The request body, read no further than past the provider's bound (it then refuses the request).
+ * Read with plain listeners: a stream's async iterator sets up end-of-stream tracking and promises
+ * per request, which on this endpoint cost more than the rest of reading a small form.
+ */
+function readBody(raw: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (err?: Error) => {
+      raw.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (err) reject(err);
+      else resolve(Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+      // Not destroyed on an early stop: the connection must live to carry the refusal.
+      if (size > BODY_LIMIT) {
+        raw.pause();
+        done();
+      }
+    };
+    const onEnd = () => done();
+    const onError = (err: Error) => done(err);
+    // A client that goes away before the end of its body leaves nothing to answer.
+    const onClose = () => done(raw.complete ? undefined : new Error('request closed before its body ended'));
+    raw.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 /** The same request with its body to read again, for the provider (which reads bodies itself). */
