@@ -64,7 +64,10 @@ export async function serve(dataDir: string, env: Record<string, string> = {}, s
       const until = Date.now() + timeoutMs;
       while (zeros < 2) {
         if (Date.now() > until) throw new Error('the background work did not finish');
-        const metrics = await (await fetch(`${url}/metrics`)).text();
+        // A kept-alive connection the busy server has just closed resets: ask again on the next round.
+        const metrics = await fetch(`${url}/metrics`)
+          .then((r) => r.text())
+          .catch(() => '');
         const due = metrics.split('\n').filter((l) => l.startsWith('yiwang_background_backlog{'));
         zeros = due.length === 2 && due.every((l) => Number(l.split(' ')[1]) === 0) ? zeros + 1 : 0;
         await new Promise((r) => setTimeout(r, 1000));
