@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { mergeForms, orderProblems } from '../src/modules/services/index.ts';
 import { DEMO_BUNDLES } from './bundle-demo.ts';

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { CASE_CATEGORIES, CASE_DUTIES } from '../case-categories.ts';
 import { CALLS_A } from './part-a.ts';

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { regionNameEn, streetOfficeNameEn } from '../../src/modules/org/index.ts';

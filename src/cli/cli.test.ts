@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (the command always runs on its own embedded database; see vitest.config.ts)
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

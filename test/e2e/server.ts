@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/testing/ports.ts';
 
 export interface RunningServer {
   url: string;
@@ -9,6 +10,8 @@ export interface RunningServer {
   port: number;
   /** The server's data folder (the development SMS sink writes `outgoing-messages.txt` there). */
   dataDir: string;
+  /** Resolves once no background work (jobs, outbox events) is due: the start-up timers have run. */
+  settle(timeoutMs?: number): Promise<void>;
   /** Stops the server; its data folder is removed unless `keep`. */
   stop(opts?: { keep?: boolean }): Promise<void>;
 }
@@ -28,7 +31,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 /** Runs `yiwang start` on a data folder until /readyz answers; seeds the demo region if the folder has none. */
 export async function serve(dataDir: string, env: Record<string, string> = {}, startMs = Number(process.env.E2E_START_MS ?? 200_000)): Promise<RunningServer> {
-  const port = 18000 + Math.floor(Math.random() * 2000);
+  // Asked of the OS: two test files run at once, and a random pick could collide.
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['bin/yiwang.js', 'start'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, YIWANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,9 +58,26 @@ export async function serve(dataDir: string, env: Record<string, string> = {}, s
     url,
     port,
     dataDir,
+    async settle(timeoutMs = startMs) {
+      // Zero twice in a row: a finished job may queue the next (a sweep its items).
+      let zeros = 0;
+      const until = Date.now() + timeoutMs;
+      while (zeros < 2) {
+        if (Date.now() > until) throw new Error('the background work did not finish');
+        // A kept-alive connection the busy server has just closed resets: ask again on the next round.
+        const metrics = await fetch(`${url}/metrics`)
+          .then((r) => r.text())
+          .catch(() => '');
+        const due = metrics.split('\n').filter((l) => l.startsWith('yiwang_background_backlog{'));
+        zeros = due.length === 2 && due.every((l) => Number(l.split(' ')[1]) === 0) ? zeros + 1 : 0;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    },
     async stop(opts: { keep?: boolean } = {}) {
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
+        // A folder that is kept is closed cleanly; one about to be removed needs no clean close
+        // (SIGTERM drains and writes the embedded database back to disk: seconds per file).
+        child.kill(opts.keep ? 'SIGTERM' : 'SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
       if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });

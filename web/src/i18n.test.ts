@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Tree = { [key: string]: string | Tree };

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { chineseDaysYear } from './index.ts';
 import { addWorkingDays, addWorkingHours, isWorkingDay, workingDaysBetween, type DayRules } from './working-time.ts';

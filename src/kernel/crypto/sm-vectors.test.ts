@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { sm2, sm3, sm4 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { digest, keyedDigest } from './hash.ts';

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, randomBytes, verify as nativeVerify } from 'node:crypto';
 import fs from 'node:fs';

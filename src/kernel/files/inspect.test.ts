@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

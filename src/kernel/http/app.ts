@@ -220,7 +220,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // After the access check, so a replay is only ever answered to the caller who made the request.
   registerIdempotency(app, opts.db, opts.clock);
-  await registerOps(app, opts.db, opts.metricsToken, opts.readyTimeoutMs);
+  await registerOps(app, opts.db, opts.clock, opts.metricsToken, opts.readyTimeoutMs);
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), wildcard: false, index: 'index.html' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeEvents } from '../events/index.ts';
 import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
 
 describe('operations endpoints, headers and limits', () => {
@@ -57,12 +58,36 @@ describe('operations endpoints, headers and limits', () => {
   });
 });
 
-describe('in-app inbox', () => {
+describe('in-app inbox and background work', () => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await startTestPlatform();
   });
   afterAll(() => t.close());
+
+  it('shows how much background work is due and not done, and counts it down as the workers catch up', async () => {
+    const backlog = async (queue: string) => {
+      const body = (await t.app.inject({ url: '/metrics' })).body;
+      const line = body.split('\n').find((l) => l.startsWith(`yiwang_background_backlog{queue="${queue}"}`));
+      return Number(line?.split(' ')[1]);
+    };
+    const k = t.p.kernel;
+    k.jobs.register('test.backlog', async () => {});
+    await k.events.dispatch(1000);
+    await k.jobs.runDue(1000);
+    const jobs = await backlog('jobs');
+    await k.jobs.enqueue(k.db, 'test.backlog', {});
+    await k.jobs.enqueue(k.db, 'test.backlog', {}, { runAt: new Date(t.clock.now().getTime() + 3600_000) });
+    // Only the job that is due now counts; the one an hour away is not a backlog.
+    expect(await backlog('jobs')).toBe(jobs + 1);
+    k.events.declareAll(changeEvents('test.backlog', ['made']));
+    await k.recordChange(k.db, { actor: { id: 'ops-test', type: 'system' }, action: 'made', objectType: 'test.backlog', objectId: '1', regionCode: '152201', change: {} });
+    expect(await backlog('outbox')).toBe(1);
+    await k.jobs.runDue(1000);
+    await k.events.dispatch(1000);
+    expect(await backlog('jobs')).toBe(0);
+    expect(await backlog('outbox')).toBe(0);
+  });
 
   it('shows a staff member only their own messages and audits marking one read', async () => {
     const { department, staffToken, bearer } = await import('../../testing/platform.ts');

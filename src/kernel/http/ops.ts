@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import client from 'prom-client';
 import { timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../clock/index.ts';
 import { sql, type Db } from '../db/index.ts';
 import { Errors } from './errors.ts';
 import type { App } from './app.ts';
@@ -8,7 +9,7 @@ import type { App } from './app.ts';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Liveness, readiness and Prometheus metrics for operators and load balancers. */
-export async function registerOps(app: App, db: Db, metricsToken?: string, readyTimeoutMs = 2000): Promise<void> {
+export async function registerOps(app: App, db: Db, clock: Clock, metricsToken?: string, readyTimeoutMs = 2000): Promise<void> {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'yiwang_' });
   const duration = new client.Histogram({
@@ -17,6 +18,22 @@ export async function registerOps(app: App, db: Db, metricsToken?: string, ready
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  // Background work that is due and not done: a backlog that only grows means the workers are
+  // stopped or too few (alert on it); a start-up waits for it to reach zero before taking a snapshot.
+  new client.Gauge({
+    name: 'yiwang_background_backlog',
+    help: 'Due jobs not yet finished and due outbox events not yet delivered',
+    labelNames: ['queue'],
+    registers: [registry],
+    async collect() {
+      const now = clock.now();
+      const r = await sql<{ jobs: string; outbox: string }>`
+        SELECT (SELECT count(*) FROM kernel_job WHERE state = 'running' OR (state = 'pending' AND run_at <= ${now})) AS jobs,
+               (SELECT count(*) FROM kernel_outbox WHERE delivered_at IS NULL AND next_at <= ${now}) AS outbox`.execute(db);
+      this.set({ queue: 'jobs' }, Number(r.rows[0].jobs));
+      this.set({ queue: 'outbox' }, Number(r.rows[0].outbox));
+    },
   });
   app.addHook('onResponse', async (req, reply) => {
     duration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { licenceIdProblem, makeLicenceId, mod3736Check, parseLicenceId } from './licence-id.ts';
 

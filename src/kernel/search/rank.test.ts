@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, analyzeText, compact, RankIndex, soundKey, splitPinyin, type RankField } from './index.ts';
 

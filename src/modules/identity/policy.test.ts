@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../kernel/policy/index.ts';
 import { permissionsOf } from '../org/index.ts';

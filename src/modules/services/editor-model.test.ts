@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { validateDefinition, type WorkflowDefinition } from '../../kernel/workflow/index.ts';
 import { ALL_DEMO_ITEMS, demoItemContent } from '../../../seed/service-items.ts';

@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { fromDefinition, fieldProblems, move, newField, toDefinition, type FormModel } from './formModel';
 import { fenToYuan, formatYuan, parseYuan } from './money';
