@@ -1,3 +1,4 @@
+// yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { randomBytes } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';

@@ -79,6 +79,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // A connection the server ended (idle-in-transaction timeout, restart) is dropped from the pool;
     // without a listener its error would end the process.
     pool.on('error', () => undefined);
+    // The same for a connection the server ends while it is checked out but between statements (a
+    // transaction idle past its timeout): pg-pool listens only on idle ones. The caller's next
+    // statement fails instead, and the pool drops the connection when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const busyAware = {
       connect: () => pool.connect().catch((err: Error) => Promise.reject(/timeout/i.test(err.message) ? databaseBusy() : err)),
       end: () => pool.end(),
