@@ -8,6 +8,12 @@ import { Errors } from '../http/errors.ts';
 export interface BlobStore {
   /** Takes over the verified temporary file at `tmpPath` under `key`. */
   put(key: string, tmpPath: string, meta: { size: number; sha256: string; mime: string }): Promise<void>;
+  /**
+   * Stores verified bytes held in memory under `key`: the same content at the same place as `put`
+   * would leave, without a temporary file. The key is new (no row names it until the caller's
+   * transaction commits), so nobody reads it while it is being written.
+   */
+  putBytes(key: string, bytes: Buffer, meta: { size: number; sha256: string; mime: string }): Promise<void>;
   get(key: string): Promise<Readable>;
   /** Removes what `put` stored, when the metadata row that would point to it was not written. */
   delete(key: string): Promise<void>;
@@ -20,6 +26,17 @@ export class LocalBlobStore implements BlobStore {
     const target = path.join(this.root, key);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(tmpPath, target);
+  }
+  async putBytes(key: string, bytes: Buffer): Promise<void> {
+    const target = path.join(this.root, key);
+    // 'wx': a key is written once; its folder exists already for every file of the same minute or so.
+    try {
+      await fs.promises.writeFile(target, bytes, { flag: 'wx' });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      await fs.promises.writeFile(target, bytes, { flag: 'wx' });
+    }
   }
   async get(key: string): Promise<Readable> {
     const p = path.join(this.root, key);
@@ -57,18 +74,21 @@ export class S3BlobStore implements BlobStore {
   async put(key: string, tmpPath: string, meta: { size: number; sha256: string; mime: string }): Promise<void> {
     try {
       // Files are bounded by fileMaxBytes, so a buffer keeps the signing simple.
-      const body = fs.readFileSync(tmpPath);
-      const res = await this.client.fetch(this.url(key), {
-        method: 'PUT',
-        body,
-        headers: { 'content-type': meta.mime, 'content-length': String(meta.size), 'x-amz-content-sha256': meta.sha256 },
-        // A store that stops answering must not hold the upload (and its request) forever.
-        signal: AbortSignal.timeout(S3_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`object store answered ${res.status} on PUT`);
+      await this.putBytes(key, fs.readFileSync(tmpPath), meta);
     } finally {
       fs.rmSync(tmpPath, { force: true });
     }
+  }
+  async putBytes(key: string, body: Buffer, meta: { size: number; sha256: string; mime: string }): Promise<void> {
+    const res = await this.client.fetch(this.url(key), {
+      method: 'PUT',
+      // A Node Buffer is a Uint8Array; only its type leaves open a SharedArrayBuffer, which fetch refuses.
+      body: body as Uint8Array<ArrayBuffer>,
+      headers: { 'content-type': meta.mime, 'content-length': String(meta.size), 'x-amz-content-sha256': meta.sha256 },
+      // A store that stops answering must not hold the upload (and its request) forever.
+      signal: AbortSignal.timeout(S3_TIMEOUT_MS),
+    });
+    if (!res.ok) throw new Error(`object store answered ${res.status} on PUT`);
   }
   async get(key: string): Promise<Readable> {
     const res = await this.client.fetch(this.url(key), { method: 'GET' });
