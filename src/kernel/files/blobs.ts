@@ -19,6 +19,16 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Up to this size a file is written synchronously. An asynchronous write goes through libuv's
+ * thread pool, which costs several times the CPU of the write itself (measured here: about 0.75 ms
+ * against 0.1 ms for a 36 KiB licence), while a small write to the page cache holds the event loop
+ * for a fraction of a millisecond. Larger files are written asynchronously, off the event loop.
+ */
+const SYNC_WRITE_MAX = 1024 * 1024;
+
+const writeOnce = async (target: string, bytes: Buffer) => (bytes.length <= SYNC_WRITE_MAX ? fs.writeFileSync(target, bytes, { flag: 'wx' }) : fs.promises.writeFile(target, bytes, { flag: 'wx' }));
+
 /** Files under `<dataDir>/files/<key>`. */
 export class LocalBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -31,11 +41,11 @@ export class LocalBlobStore implements BlobStore {
     const target = path.join(this.root, key);
     // 'wx': a key is written once; its folder exists already for every file of the same minute or so.
     try {
-      await fs.promises.writeFile(target, bytes, { flag: 'wx' });
+      await writeOnce(target, bytes);
     } catch (err) {
       if ((err as { code?: string }).code !== 'ENOENT') throw err;
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      await fs.promises.writeFile(target, bytes, { flag: 'wx' });
+      await writeOnce(target, bytes);
     }
   }
   async get(key: string): Promise<Readable> {
