@@ -75,6 +75,15 @@ export interface Kernel {
    * `tail` selects the result from `main` (default `SELECT * FROM main`).
    */
   tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]>;
+  /**
+   * Changes made together and the writes that make them as ONE statement, after one take of the
+   * chain head: each write runs, each record's audit entry is linked in order and written with its
+   * event. For one act that touches several rows (a licence with its seal use and its document's
+   * metadata). The writes always happen with the statement — INSERTs, or UPDATEs sure to match —
+   * so the entries are unconditional; a write that may change nothing belongs in `tracedWrite`. A
+   * request's idempotency key names the first record's object.
+   */
+  recordChanges(trx: Executor, recs: ChangeRecord[], writes?: (Compilable | RawBuilder<unknown>)[]): Promise<void>;
 }
 
 export interface KernelOptions {
@@ -108,20 +117,27 @@ export function createKernel(opts: KernelOptions): Kernel {
     const ev = rec.event ?? { topic: `${rec.objectType}.${rec.action}`, payload: { id: rec.objectId, ...(rec.summary ?? {}) } };
     return events.eventRow(ev.topic, rec.regionCode, ev.payload);
   };
-  async function recordChange(ex: Executor, rec: ChangeRecord): Promise<void> {
-    // The entry is linked into the chain here, so this needs a transaction (the head stays locked to its end).
-    // The event is checked first: an undeclared topic or a payload that breaks its schema touches nothing.
-    const ev = eventRowOf(rec);
-    if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChange(trx, rec));
-    const row = await audit.linkedRow(ex, rec);
+  async function recordChanges(ex: Executor, recs: ChangeRecord[], writes: (Compilable | RawBuilder<unknown>)[] = []): Promise<void> {
+    // The entries are linked into the chain here, so this needs a transaction (the head stays locked to its end).
+    // The events are checked first: an undeclared topic or a payload that breaks its schema touches nothing.
+    if (recs.length === 0) throw new Error('recordChanges: no change to record');
+    const evs = recs.map(eventRowOf);
+    if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChanges(trx, recs, writes));
+    const rows = await audit.linkedRows(ex, recs);
     // A request with an Idempotency-Key also marks its key as written (see idempotent-write.ts).
-    const parts = [insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES), ev && insertRowSql('kernel_outbox', ev, OUTBOX_TYPES), markWrittenSql(clock, rec)].filter((q) => !!q);
-    // One statement: the head moves, and every part but the last is a CTE.
-    const ctes = [moveHeadSql(row), ...parts.slice(0, -1)].map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`);
+    const parts = [
+      ...writes,
+      ...rows.map((row) => insertRowSql('kernel_audit_entry', row, LINKED_AUDIT_TYPES)),
+      ...evs.flatMap((ev) => (ev ? [insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)] : [])),
+      markWrittenSql(clock, recs[0]),
+    ].filter((q) => !!q);
+    // One statement: the head moves onto the last entry, and every part but the last is a CTE.
+    const ctes = [moveHeadSql(rows[rows.length - 1]), ...parts.slice(0, -1)].map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`);
     await sql`WITH ${sql.join(ctes)} ${parts.at(-1)}`.execute(ex).catch((err) => {
       throw takenOverError(err);
     });
   }
+  const recordChange = (ex: Executor, rec: ChangeRecord) => recordChanges(ex, [rec]);
   async function tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]> {
     const ev = eventRowOf(rec);
     if (!ex.isTransaction) return ex.transaction().execute((trx) => tracedWrite<R>(trx, main, rec, tail));
@@ -165,6 +181,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     settings: new Settings(db, clock, recordChange),
     recordChange,
     tracedWrite,
+    recordChanges,
   };
 }
 

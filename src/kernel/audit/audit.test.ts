@@ -229,4 +229,31 @@ describe('audit ledger', () => {
     const head = await db().selectFrom('kernel_audit_head').select('seq').executeTakeFirstOrThrow();
     expect(Number(head.seq)).toBe(before + 60);
   });
+
+  it('links several changes made in one statement after one take of the head, with their writes and events, or none of them', async () => {
+    await sql`CREATE TABLE IF NOT EXISTS audit_test_thing (id text PRIMARY KEY)`.execute(db());
+    const before = (await verify()).linked;
+    const change = (objectId: string) => ({ actor: { id: 'tester', type: 'staff' as const }, action: 'tested', objectType: 'test.thing', objectId, regionCode: '152201', change: { objectId } });
+    const both = (id: string) =>
+      db()
+        .transaction()
+        .execute((trx) => t.k.recordChanges(trx, [change(`${id}-a`), change(`${id}-b`)], [sql`INSERT INTO audit_test_thing VALUES (${id})`]));
+    await both('one');
+    const entries = await db().selectFrom('kernel_audit_entry').select(['object_id', 'chain_pos']).where('object_id', 'in', ['one-a', 'one-b']).orderBy('chain_pos').execute();
+    expect(entries.map((e) => [e.object_id, Number(e.chain_pos)])).toEqual([
+      ['one-a', before + 1],
+      ['one-b', before + 2],
+    ]);
+    const events = await db()
+      .selectFrom('kernel_outbox')
+      .select(sql<string>`payload->>'id'`.as('id'))
+      .where('topic', '=', 'test.thing.tested')
+      .execute();
+    expect(events.map((e) => e.id)).toEqual(expect.arrayContaining(['one-a', 'one-b']));
+    // The write fails (the same key again): neither entry, nor any event, nor a gap in the chain.
+    await expect(both('one')).rejects.toThrow();
+    expect(await verify()).toMatchObject({ ok: true, linked: before + 2, unlinked: 0 });
+    const head = await db().selectFrom('kernel_audit_head').select('seq').executeTakeFirstOrThrow();
+    expect(Number(head.seq)).toBe(before + 2);
+  });
 });

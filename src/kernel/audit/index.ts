@@ -63,43 +63,58 @@ export class AuditLedger {
    * The returned row must be written (with `moveHeadSql`) in that same transaction.
    */
   async linkedRow(trx: Executor, input: AuditInput): Promise<LinkedAuditRow> {
+    return (await this.linkedRows(trx, [input]))[0];
+  }
+
+  /**
+   * Links entries one after another after the chain head, taking the head once: each entry's
+   * previous hash is the one before it, the first's is the head's. The rows must all be written,
+   * and the head moved onto the last, in the caller's transaction.
+   */
+  async linkedRows(trx: Executor, inputs: AuditInput[]): Promise<LinkedAuditRow[]> {
     // Everything that does not need the head is prepared before taking it: other writers wait
     // while it is held.
     const at = this.clock.now();
-    const summary = JSON.stringify(input.summary ?? {});
-    const row = {
-      id: uuidv7(),
-      region_code: input.regionCode,
-      actor_id: input.actor.id,
-      actor_type: input.actor.type,
-      action: input.action,
-      object_type: input.objectType,
-      object_id: input.objectId,
-      at,
-      change_digest: digest(this.alg, canonicalJson(input.change)),
-      summary,
-      request_id: input.requestId ?? null,
-    };
-    const parsedSummary: unknown = JSON.parse(summary);
-    const head = await lockHead(trx);
-    const linked = { ...row, chain_pos: head.seq + 1, prev_hash: head.hash };
-    const entry_hash = entryHash(this.alg, {
-      chainPos: linked.chain_pos,
-      prevHash: linked.prev_hash,
-      id: row.id,
-      regionCode: row.region_code,
-      actorId: row.actor_id,
-      actorType: row.actor_type,
-      action: row.action,
-      objectType: row.object_type,
-      objectId: row.object_id,
-      at: atText(at),
-      changeDigest: row.change_digest,
+    const prepared = inputs.map((input) => {
+      const summary = JSON.stringify(input.summary ?? {});
+      const row = {
+        id: uuidv7(),
+        region_code: input.regionCode,
+        actor_id: input.actor.id,
+        actor_type: input.actor.type,
+        action: input.action,
+        object_type: input.objectType,
+        object_id: input.objectId,
+        at,
+        change_digest: digest(this.alg, canonicalJson(input.change)),
+        summary,
+        request_id: input.requestId ?? null,
+      };
       // What jsonb gives back: the JSON value, not the JavaScript one (undefined dropped, dates as text).
-      summary: parsedSummary,
-      requestId: row.request_id,
+      return { row, parsedSummary: JSON.parse(summary) as unknown };
     });
-    return { ...linked, entry_hash };
+    const head = await lockHead(trx);
+    let prev = head;
+    return prepared.map(({ row, parsedSummary }) => {
+      const linked = { ...row, chain_pos: prev.seq + 1, prev_hash: prev.hash };
+      const entry_hash = entryHash(this.alg, {
+        chainPos: linked.chain_pos,
+        prevHash: linked.prev_hash,
+        id: row.id,
+        regionCode: row.region_code,
+        actorId: row.actor_id,
+        actorType: row.actor_type,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        at: atText(at),
+        changeDigest: row.change_digest,
+        summary: parsedSummary,
+        requestId: row.request_id,
+      });
+      prev = { seq: linked.chain_pos, hash: entry_hash };
+      return { ...linked, entry_hash };
+    });
   }
 
   /** Appends an entry in the caller's transaction. Call it in the same transaction as the change. */

@@ -140,4 +140,56 @@ describe('materials (files)', () => {
       .execute((trx) => k.files.save(trx, { stream: Readable.from([text]), name: '办结通知书.txt', declaredMime: 'text/plain', ownerId: moduleOwner('services'), regionCode: '152201' }));
     expect(kept.mime).toBe('text/plain');
   });
+
+  it('stores a document the platform holds in memory byte for byte, without a temporary file', async () => {
+    const k = t.p.kernel;
+    const tmp = path.join(k.config.dataDir, 'files', 'tmp');
+    const tmpBefore = fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+    const kept = await k.db
+      .transaction()
+      .execute((trx) => k.files.save(trx, { bytes: pdf, name: '证照.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: '152201' }));
+    expect(kept).toMatchObject({ mime: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') });
+    const found = (await k.files.find(kept.id))!;
+    expect(found).toMatchObject({ mime: 'application/pdf', sizeBytes: pdf.length, sha256: kept.sha256 });
+    const chunks: Buffer[] = [];
+    for await (const c of await k.files.open(found)) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    // Where an upload of the same bytes would be, as the same bytes.
+    expect(fs.readFileSync(path.join(k.config.dataDir, 'files', found.storageKey)).equals(pdf)).toBe(true);
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual(tmpBefore);
+  });
+
+  it('refuses the platform’s own document of the wrong type, too large or empty, in memory or streamed, keeping nothing', async () => {
+    const k = t.p.kernel;
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(200, 0)]);
+    const cases = [
+      { bytes: exe, declaredMime: 'application/pdf', code: 'FILE_TYPE_NOT_ALLOWED' },
+      { bytes: samplePng(), declaredMime: 'application/pdf', code: 'FILE_TYPE_NOT_ALLOWED' },
+      { bytes: samplePdf().subarray(0, 200), declaredMime: 'application/pdf', code: 'FILE_CONTENT_INVALID' },
+      { bytes: samplePdf('b'.repeat(70_000)), declaredMime: 'application/pdf', code: 'FILE_TOO_LARGE' },
+      { bytes: Buffer.alloc(0), declaredMime: 'text/plain', code: 'FILE_EMPTY' },
+    ];
+    for (const c of cases) {
+      const owner = { name: '证照.pdf', declaredMime: c.declaredMime, ownerId: moduleOwner('licenses'), regionCode: '152201' };
+      for (const content of [{ bytes: c.bytes }, { stream: Readable.from([c.bytes]) }]) {
+        const refused = k.db.transaction().execute((trx) => k.files.save(trx, { ...content, ...owner }));
+        await expect(refused, c.code).rejects.toThrow(c.code);
+      }
+    }
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
+
+  it('takes a prepared document’s content away again when its row is not written', async () => {
+    const k = t.p.kernel;
+    const before = { rows: await stored(), disk: filesOnDisk() };
+    const prepared = await k.files.prepare({ bytes: pdf, name: '证照.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: '152201' });
+    expect(filesOnDisk()).toBe(before.disk + 1);
+    await prepared.drop();
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+    // save drops it itself when its row is refused (here: a region code PostgreSQL cannot hold).
+    const refused = k.db.transaction().execute((trx) => k.files.save(trx, { bytes: pdf, name: '证照.pdf', declaredMime: 'application/pdf', ownerId: moduleOwner('licenses'), regionCode: 'x\u0000' }));
+    await expect(refused).rejects.toThrow();
+    expect({ rows: await stored(), disk: filesOnDisk() }).toEqual(before);
+  });
 });

@@ -3,22 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectFile } from './inspect.ts';
+import { inspectBytes, inspectFile } from './inspect.ts';
 import { sampleJpeg, sampleOfd, samplePdf, samplePng, zip } from '../../testing/samples.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-inspect-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const limits = { maxUnpackedBytes: 1024 * 1024, maxEntries: 50 };
 let n = 0;
-/** The type the bytes are taken for, or the code of the refusal. */
+const outcome = (p: Promise<string>) => p.catch((err: { code: string }) => err.code);
+/**
+ * The type the bytes are taken for, or the code of the refusal. Every case is inspected twice, as a
+ * received file on disk and as bytes the platform holds in memory: both must give the same verdict.
+ */
 async function verdict(bytes: Buffer): Promise<string> {
   const file = path.join(dir, String(++n));
   fs.writeFileSync(file, bytes);
-  try {
-    return await inspectFile(file, bytes.length, limits);
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
+  const fromDisk = await outcome(inspectFile(file, bytes.length, limits));
+  expect(await outcome(inspectBytes(bytes, limits)), 'in memory as on disk').toBe(fromDisk);
+  return fromDisk;
 }
 
 describe('recognising a material by its bytes', () => {

@@ -5,6 +5,46 @@ import { checkOfd, type ArchiveLimits } from './ofd.ts';
 import { looksLikeMarkup, sniffMime } from './sniff.ts';
 
 /**
+ * The bytes being inspected, wherever they are: a received upload in its temporary file, or a
+ * document the platform made and still holds in memory. The checks read only through this, so both
+ * get exactly the same verdict.
+ */
+export interface ByteSource {
+  size: number;
+  /** Up to `len` bytes from `pos` (fewer only at the end). */
+  read(pos: number, len: number): Promise<Buffer>;
+  /** All the bytes, front to back, in pieces. */
+  chunks(): AsyncIterable<Buffer>;
+}
+
+/** What a text is read in; markup is looked for across the joins. */
+const TEXT_CHUNK = 64 * 1024;
+
+/** An open file's bytes; the caller closes the handle. */
+function fileSource(fh: FileHandle, size: number): ByteSource {
+  return {
+    size,
+    async read(pos, len) {
+      const buf = Buffer.alloc(len);
+      const { bytesRead } = await fh.read(buf, 0, len, pos);
+      return buf.subarray(0, bytesRead);
+    },
+    chunks: () => fh.createReadStream({ start: 0, autoClose: false, highWaterMark: TEXT_CHUNK }),
+  };
+}
+
+/** Bytes in memory (views, not copies). */
+function bufferSource(bytes: Buffer): ByteSource {
+  return {
+    size: bytes.length,
+    read: async (pos, len) => bytes.subarray(pos, Math.min(bytes.length, pos + len)),
+    async *chunks() {
+      for (let at = 0; at < bytes.length; at += TEXT_CHUNK) yield bytes.subarray(at, at + TEXT_CHUNK);
+    },
+  };
+}
+
+/**
  * Decides what a received file really is by reading its bytes: the type its signature claims, and
  * then the structure of that type end to end (a PDF trailer, a PNG's IEND, a JPEG's end marker, an
  * OFD container, text that is UTF-8 and not markup). Returns the MIME type, or throws a FileErrors.
@@ -12,28 +52,32 @@ import { looksLikeMarkup, sniffMime } from './sniff.ts';
 export async function inspectFile(filePath: string, size: number, limits: ArchiveLimits, opts: { markupInText?: boolean } = {}): Promise<string> {
   const fh = await fs.open(filePath, 'r');
   try {
-    const head = await readAt(fh, 0, Math.min(size, 1024));
-    const mime = sniffMime(head.subarray(0, 512));
-    if (!mime) throw FileErrors.badType();
-    const tail = await readAt(fh, Math.max(0, size - 1024), Math.min(size, 1024));
-    const CHECKS: Record<string, () => Promise<void> | void> = {
-      'application/pdf': () => checkPdf(head, tail),
-      'image/png': () => checkPng(head, tail),
-      'image/jpeg': () => checkJpeg(tail),
-      'application/ofd': () => checkOfd(fh, size, limits),
-      'text/plain': () => checkText(fh, opts.markupInText ?? false),
-    };
-    await CHECKS[mime]();
-    return mime;
+    return await inspect(fileSource(fh, size), limits, opts);
   } finally {
     await fh.close();
   }
 }
 
-async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
-  const buf = Buffer.alloc(len);
-  const { bytesRead } = await fh.read(buf, 0, len, pos);
-  return buf.subarray(0, bytesRead);
+/** The same inspection of bytes already in memory (what the platform itself produced): no file is written to read them back. */
+export function inspectBytes(bytes: Buffer, limits: ArchiveLimits, opts: { markupInText?: boolean } = {}): Promise<string> {
+  return inspect(bufferSource(bytes), limits, opts);
+}
+
+async function inspect(src: ByteSource, limits: ArchiveLimits, opts: { markupInText?: boolean }): Promise<string> {
+  const size = src.size;
+  const head = await src.read(0, Math.min(size, 1024));
+  const mime = sniffMime(head.subarray(0, 512));
+  if (!mime) throw FileErrors.badType();
+  const tail = await src.read(Math.max(0, size - 1024), Math.min(size, 1024));
+  const CHECKS: Record<string, () => Promise<void> | void> = {
+    'application/pdf': () => checkPdf(head, tail),
+    'image/png': () => checkPng(head, tail),
+    'image/jpeg': () => checkJpeg(tail),
+    'application/ofd': () => checkOfd(src, limits),
+    'text/plain': () => checkText(src, opts.markupInText ?? false),
+  };
+  await CHECKS[mime]();
+  return mime;
 }
 
 /** A stream's data, up to its end or the end of the head: compressed bytes, not PDF syntax. */
@@ -64,13 +108,12 @@ function checkJpeg(tail: Buffer): void {
   if (tail.length < 4 || tail[tail.length - 2] !== 0xff || tail[tail.length - 1] !== 0xd9) throw FileErrors.damaged('JPEG 不完整（缺少结束标记）', 'the JPEG is incomplete (no end marker)');
 }
 
-async function checkText(fh: FileHandle, markupAllowed: boolean): Promise<void> {
+async function checkText(src: ByteSource, markupAllowed: boolean): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const notText = () => FileErrors.badType();
   // Markup may straddle two chunks: keep a little of the previous one in view.
   let carry = '';
-  for await (const chunk of fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 64 * 1024 })) {
-    const buf = chunk as Buffer;
+  for await (const buf of src.chunks()) {
     if (buf.includes(0)) throw notText();
     let text: string;
     try {

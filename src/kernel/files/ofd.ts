@@ -1,7 +1,7 @@
-import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { FileErrors } from './errors.ts';
+import type { ByteSource } from './inspect.ts';
 
 const inflateRaw = promisify(zlib.inflateRaw) as (buf: Buffer, opts: zlib.ZlibOptions) => Promise<Buffer>;
 
@@ -30,12 +30,12 @@ const LOCAL = 0x04034b50;
  * to gigabytes); then each entry is inflated with its declared size as a hard ceiling, so a
  * directory that lies about sizes is caught too, at a cost bounded by `maxUnpackedBytes`.
  */
-export async function checkOfd(fh: FileHandle, size: number, limits: ArchiveLimits): Promise<void> {
+export async function checkOfd(src: ByteSource, limits: ArchiveLimits): Promise<void> {
   const bad = (why: string) => FileErrors.damaged(`OFD 压缩结构无效（${why}）`, `not a valid OFD container (${why})`);
+  const size = src.size;
   const read = async (pos: number, len: number) => {
-    const buf = Buffer.alloc(len);
-    const { bytesRead } = await fh.read(buf, 0, len, pos);
-    if (bytesRead !== len) throw bad('truncated');
+    const buf = await src.read(pos, len);
+    if (buf.length !== len) throw bad('truncated');
     return buf;
   };
 

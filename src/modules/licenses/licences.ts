@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { sql, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -7,7 +6,7 @@ import type { Executor } from '../../kernel/db/index.ts';
 import { moduleOwner } from '../../kernel/files/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { citizenIdProblem, creditCodeProblem, makeLicenceId, maskCitizenId } from '../../kernel/ids/index.ts';
-import type { Kernel } from '../../kernel/index.ts';
+import type { ChangeRecord, Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import { renderLicence } from './document/licence-pdf.ts';
 import { sealDocument } from './document/seal-signature.ts';
@@ -17,7 +16,7 @@ import type { SealUser, Seals } from './seals.ts';
 import type { LicenceType, LicenceTypes } from './types.ts';
 import type { LicenceUses } from './uses.ts';
 import { LICENCE_ENDED, LICENCE_ISSUED } from './events.ts';
-import { licensesDb, type LicensesLicenceTable } from './tables.ts';
+import { licensesDb, type LicensesLicenceTable, type LicensesSealTable } from './tables.ts';
 
 /** A licence as stored. */
 export type LicenceRow = Selectable<LicensesLicenceTable>;
@@ -83,6 +82,12 @@ export class Licences {
       );
   }
 
+  /**
+   * Issues one licence in `trx` in five round trips: the seal with the next serial, then — after
+   * the document is rendered, signed and its content stored — the audit head and one statement
+   * that writes the licence, the seal use, the document's metadata, both audit entries and the
+   * event. The head is thus held only from that statement to the commit, never while rendering.
+   */
   async issue(trx: Executor, r: IssueRequest): Promise<{ id: string; identifier: string }> {
     const t = r.type;
     const def = t.definition;
@@ -91,11 +96,11 @@ export class Licences {
     const holderCode = r.holder.code.toUpperCase();
     this.checkHolder(t, holderCode);
     if (!def.issuers.includes(r.issuerDepartmentId)) throw LicensesErrors.notIssuer();
-    const seal = await this.seals.forDepartment(trx, r.issuerDepartmentId, def.template.sealPurpose);
+    const seal = await this.sealAndSerial(trx, r.issuerDepartmentId, def.template.sealPurpose, !r.revises);
     if (!seal) throw LicensesErrors.noSeal();
     if (!this.seals.allowed(seal, r.user)) throw LicensesErrors.sealNotAllowed();
     const now = this.k.clock.now();
-    const serial = r.revises ? String(r.revises.identifier.split('.')[7]) : String((await sql<{ n: string }>`SELECT nextval('licenses_serial_seq') AS n`.execute(trx)).rows[0].n);
+    const serial = r.revises ? String(r.revises.identifier.split('.')[7]) : seal.serial!;
     const version = r.revises ? r.revises.version + 1 : 1;
     const identifier = makeLicenceId({ typeCode: def.typeCode, issuerCode: seal.unit_code, serial, version: String(version).padStart(3, '0') });
     const issuedOn = cstDate(now);
@@ -103,7 +108,7 @@ export class Licences {
     const until = r.revises ? day(r.revises.valid_until) : validUntil(from, def.validity);
     const licenceNo = r.revises?.licence_no ?? `${def.template.numberPrefix}${r.regionCode.slice(0, 6)}${serial}`;
     const id = uuidv7();
-    const { info, privateKey } = await this.seals.applyTo(trx, seal, r.user, r.actor, { id, identifier, regionCode: r.regionCode });
+    const use = this.seals.prepareUse(seal, r.user, r.actor, { id, identifier, regionCode: r.regionCode });
     const pdf = await renderLicence({
       identifier,
       licenceNo,
@@ -117,19 +122,19 @@ export class Licences {
       issuedOn: zhDate(issuedOn),
       validity: until ? `${zhDate(from)}至${zhDate(until)}` : `${zhDate(from)}起长期有效`,
       verifyUrl: `${this.verifyBase}/verify?id=${identifier}`,
-      seal: { unitName: info.unitName, purpose: seal.purpose },
+      seal: { unitName: use.info.unitName, purpose: seal.purpose },
       issuedAt: now,
     });
-    const sealed = sealDocument(pdf, { seal: info, signer: { id: r.actor.id, name: r.signerName }, time: now.toISOString(), document: identifier }, privateKey);
-    const file = await this.k.files.save(trx, {
-      stream: Readable.from([Buffer.from(sealed.bytes)]),
+    const sealed = sealDocument(pdf, { seal: use.info, signer: { id: r.actor.id, name: r.signerName }, time: now.toISOString(), document: identifier }, use.privateKey);
+    const doc = await this.k.files.prepare({
+      bytes: Buffer.from(sealed.bytes.buffer, sealed.bytes.byteOffset, sealed.bytes.byteLength),
       name: `${def.name}-${licenceNo}-v${version}.pdf`,
       declaredMime: 'application/pdf',
       ownerId: moduleOwner('licenses'),
       regionCode: r.regionCode,
     });
     const holderIndex = this.holderIndex(holderCode);
-    const main = licensesDb(trx)
+    const licence = licensesDb(trx)
       .insertInto('licenses_licence')
       .values({
         id,
@@ -157,14 +162,13 @@ export class Licences {
         data_enc: this.k.crypto.encryptField(JSON.stringify(r.data)),
         status: 'valid',
         seal_id: seal.id,
-        document_file_id: file.id,
+        document_file_id: doc.file.id,
         document_hash: sealed.signature.dataHash.value,
         signed_at: now,
         created_at: now,
         operator_index: r.operatorIndex ?? r.revises?.operator_index ?? null,
-      })
-      .returning(['id']);
-    await this.k.tracedWrite(trx, main, {
+      });
+    const issued: ChangeRecord = {
       actor: r.actor,
       action: r.revises ? 'revised' : 'issued',
       objectType: 'licenses.licence',
@@ -173,8 +177,27 @@ export class Licences {
       change: { identifier, type: t.key, version, seal: seal.code, applicationId: r.applicationId ?? null },
       event: { topic: LICENCE_ISSUED, payload: { id, identifier, typeKey: t.key, name: def.name, issuerName: r.issuerName, version, applicationId: r.applicationId ?? null } },
       requestId: r.requestId,
-    });
+    };
+    try {
+      await this.k.recordChanges(trx, [issued, use.record], [licence, use.count, doc.record]);
+    } catch (err) {
+      // The document's content is not left behind by a licence that was not written.
+      await doc.drop().catch(() => undefined);
+      throw err;
+    }
     return { id, identifier };
+  }
+
+  /** The issuing seal and, for a new lineage, the next serial from the sequence, in one round trip. */
+  private async sealAndSerial(trx: Executor, departmentId: string, purpose: string, newSerial: boolean): Promise<(Selectable<LicensesSealTable> & { serial?: string }) | undefined> {
+    const seal = this.seals.forDepartmentQuery(trx, departmentId, purpose);
+    if (!newSerial) return seal.executeTakeFirst();
+    // The seal query has its LIMIT 1 inside, so the sequence moves once, and only when a seal is found.
+    return licensesDb(trx)
+      .selectFrom(seal.as('s'))
+      .selectAll('s')
+      .select(sql<string>`nextval('licenses_serial_seq')::text`.as('serial'))
+      .executeTakeFirst();
   }
 
   /** Direct issuance by staff of an issuing department (without an application). */

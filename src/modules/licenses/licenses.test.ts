@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCitizenId, makeCreditCode, mod3736Check, parseLicenceId } from '../../kernel/ids/index.ts';
@@ -294,5 +296,50 @@ describe('an enterprise’s licences', () => {
     const mine = (await call('GET', '/api/licenses/mine', rep.token)).json().items;
     expect(mine).toEqual([expect.objectContaining({ name: '劳务派遣经营许可证', holderCode: creditCode })]);
     expect((await call('GET', `/api/licenses/${issued.json().id}/document`, rep.token)).statusCode).toBe(200);
+  });
+});
+
+describe('issuing writes', () => {
+  const filesOnDisk = () => {
+    const dir = path.join(t.p.kernel.config.dataDir, 'files');
+    return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile()).length : 0;
+  };
+  const state = async () => ({
+    licences: await count('licenses_licence'),
+    files: await count('kernel_file'),
+    disk: filesOnDisk(),
+    uses: (await t.p.kernel.db.selectFrom('licenses_seal').select('uses').where('department_id', '=', rsj.id).executeTakeFirstOrThrow()).uses,
+  });
+  const issueAt = async (regionCode: string) => {
+    const type = (await t.p.licenses.types.get('social_security_card'))!;
+    return t.p.kernel.db.transaction().execute((trx) =>
+      t.p.licenses.licences.issue(trx, {
+        type,
+        holder: { name: '李桂英', code: idNumber },
+        data: { cardNo: idNumber, bank: '中国银行乌兰浩特分行' },
+        issuerDepartmentId: rsj.id,
+        issuerName: '乌兰浩特市人力资源和社会保障局',
+        regionCode,
+        user: { kind: 'automatic' },
+        actor: { id: 'tester', type: 'system' },
+        signerName: 'tester',
+      }),
+    );
+  };
+
+  it('writes the licence, its document, the seal use and both audit entries together, or none of them', async () => {
+    const before = await state();
+    const { id } = await issueAt('152201');
+    expect(await state()).toEqual({ licences: before.licences + 1, files: before.files + 1, disk: before.disk + 1, uses: before.uses + 1 });
+    const row = await t.p.licenses.licences.row(id);
+    const entries = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action', 'chain_pos']).where('change_digest', 'is not', null).orderBy('chain_pos', 'desc').limit(2).execute();
+    expect(entries.map((e) => e.action)).toEqual(['seal-applied', 'issued']);
+    expect((await t.p.kernel.files.find(row.document_file_id!))?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await t.p.kernel.audit.verify()).ok).toBe(true);
+    // A licence PostgreSQL refuses (a region code it cannot hold) leaves neither rows nor its document's content.
+    const now = await state();
+    await expect(issueAt('x\u0000')).rejects.toThrow();
+    expect(await state()).toEqual(now);
+    expect((await t.p.kernel.audit.verify()).ok).toBe(true);
   });
 });

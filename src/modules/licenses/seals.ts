@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { sm2 } from 'sm-crypto-v2';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../../kernel/db/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import { creditCodeProblem } from '../../kernel/ids/index.ts';
-import type { Kernel } from '../../kernel/index.ts';
+import type { ChangeRecord, Kernel } from '../../kernel/index.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
 import type { SealInfo } from './document/seal-signature.ts';
@@ -43,6 +43,16 @@ export const sealInfo = (r: SealRow): SealInfo => ({
 });
 const day = (d: Date | string) => (d instanceof Date ? cstDate(d) : String(d).slice(0, 10));
 const view = (r: SealRow): SealView => ({ ...sealInfo(r), departmentId: r.department_id, purpose: r.purpose, users: r.users, automatic: r.automatic, active: r.active, uses: r.uses });
+
+/** One authorised use of a seal: what signing needs, and what records the use. */
+export interface SealUse {
+  info: SealInfo;
+  privateKey: string;
+  /** Counts the use on the seal. */
+  count: RawBuilder<unknown>;
+  /** The use's audit entry (no event). */
+  record: ChangeRecord;
+}
 
 /** Who applies a seal: a staff member named on it, or the platform itself for automatic issuing. */
 export type SealUser = { kind: 'staff'; who: Principal } | { kind: 'automatic' };
@@ -120,6 +130,11 @@ export class Seals {
 
   /** The department's seal for this purpose that is active and valid today, if any. */
   async forDepartment(ex: Executor, departmentId: string, purpose: string): Promise<SealRow | undefined> {
+    return this.forDepartmentQuery(ex, departmentId, purpose).executeTakeFirst();
+  }
+
+  /** The query of `forDepartment`, for a caller that reads more in the same round trip (a licence's serial). */
+  forDepartmentQuery(ex: Executor, departmentId: string, purpose: string) {
     const today = cstDate(this.k.clock.now());
     return licensesDb(ex)
       .selectFrom('licenses_seal')
@@ -130,7 +145,7 @@ export class Seals {
       .where('valid_to', '>=', today)
       .orderBy((eb) => eb.case().when('purpose', '=', purpose).then(0).else(1).end())
       .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+      .limit(1);
   }
 
   /** May this user apply this seal now? Refusals are audited by the caller's transaction rollback-safe path. */
@@ -146,27 +161,38 @@ export class Seals {
    * recorded exactly when the licence it seals is.
    */
   async applyTo(trx: Executor, seal: SealRow, user: SealUser, actor: Actor, licence: { id: string; identifier: string; regionCode: string }): Promise<{ info: SealInfo; privateKey: string }> {
+    const use = this.prepareUse(seal, user, actor, licence);
+    await this.k.recordChanges(trx, [use.record], [use.count]);
+    return use;
+  }
+
+  /**
+   * `applyTo` without touching the database: authorises the use and gives back the key, the write
+   * that counts the use and its audit record. The caller writes both in the transaction (and the
+   * statement) that writes what the seal is applied to, so the head of the audit chain is taken
+   * once, late, after the document is signed.
+   */
+  prepareUse(seal: SealRow, user: SealUser, actor: Actor, licence: { id: string; identifier: string; regionCode: string }): SealUse {
     if (!this.allowed(seal, user)) throw LicensesErrors.sealNotAllowed();
-    await licensesDb(trx)
-      .updateTable('licenses_seal')
-      .set((eb) => ({ uses: eb('uses', '+', 1) }))
-      .where('id', '=', seal.id)
-      .execute();
-    await this.k.recordChange(trx, {
-      actor,
-      action: 'seal-applied',
-      objectType: 'licenses.seal',
-      objectId: seal.id,
-      regionCode: licence.regionCode,
-      change: { licence: licence.identifier, automatic: user.kind === 'automatic' },
-      event: false,
-    });
     let key = this.keys.get(seal.id);
     if (!key) {
       key = this.k.crypto.decryptField(seal.private_key_enc);
       this.keys.set(seal.id, key);
     }
-    return { info: sealInfo(seal), privateKey: key };
+    return {
+      info: sealInfo(seal),
+      privateKey: key,
+      count: sql`UPDATE licenses_seal SET uses = uses + 1 WHERE id = ${seal.id}`,
+      record: {
+        actor,
+        action: 'seal-applied',
+        objectType: 'licenses.seal',
+        objectId: seal.id,
+        regionCode: licence.regionCode,
+        change: { licence: licence.identifier, automatic: user.kind === 'automatic' },
+        event: false,
+      },
+    };
   }
 
   /** Records a refused seal use in its own transaction, so the refusal stays even as the request fails. */
