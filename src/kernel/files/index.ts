@@ -12,6 +12,7 @@ import { DomainError } from '../http/errors.ts';
 import { FileErrors } from './errors.ts';
 import { inspectBytes, inspectFile } from './inspect.ts';
 import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';
+import type { KernelFileTable } from '../tables.ts';
 import { InputErrors, isInvalidText } from '../http/input-guard.ts';
 
 export { filesMigration, fileOwnersMigration } from './migration.ts';
@@ -60,17 +61,8 @@ export interface PreparedFile {
   drop(): Promise<void>;
 }
 
-type FileRow = {
-  id: string;
-  region_code: string;
-  owner_id: string;
-  name: string;
-  mime: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  created_at: Date;
-};
+/** A `kernel_file` row as written (the table's columns, the time as a Date). */
+type FileRow = Omit<KernelFileTable, 'created_at'> & { created_at: Date };
 
 const FILE_TYPES: ColumnTypes<FileRow> = {
   id: 'uuid',
