@@ -36,4 +36,12 @@ describe('slow clients', () => {
     const answer = await sendAndWait('POST /api/identity/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"username":"a');
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   }, 30_000);
+
+  it('cuts off a department system that never finishes its token request (the token fast path reads its own body)', async () => {
+    const basic = Buffer.from('dept-system:secret').toString('base64');
+    const answer = await sendAndWait(
+      `POST /oidc/token HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic ${basic}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\ngrant_type=client_cre`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  }, 30_000);
 });
