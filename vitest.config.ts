@@ -33,6 +33,10 @@ export default defineConfig({
     // On PostgreSQL: names this run's database copies and drops them at its end (src/testing/test-run.ts).
     globalSetup: ['src/testing/test-run.ts'],
     pool: 'forks',
+    // Each worker keeps the modules it has loaded for its next file instead of importing the platform
+    // again (about 8 s a file on two cores, a third of the unit legs' time). Test files share no
+    // state through modules: each builds its own platform on its own database.
+    isolate: false,
     // Two cores: more parallel files only queue for CPU and make PGlite start-up slower.
     maxWorkers: 2,
   },
