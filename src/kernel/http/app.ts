@@ -19,6 +19,7 @@ import { registerSameOriginCheck, type SameOriginOptions } from './same-origin.t
 import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import { SECURITY_SCHEMES, declareContract } from './contract.ts';
 import { sharedSchemas } from './schemas.ts';
+import { lazySchemaCompilers, trackDeferredSchemas } from './lazy-schemas.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -120,6 +121,7 @@ const WEB_AREAS = [
 const isWebAsset = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/') || /^\/[\w.-]+\.(svg|ico|png|txt|webmanifest)$/.test(url);
 
 export async function createApp(opts: AppOptions): Promise<App> {
+  const compilers = lazySchemaCompilers();
   const app = Fastify({
     loggerInstance: opts.log,
     bodyLimit: opts.bodyLimit,
@@ -129,12 +131,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, allowUnionTypes: true } },
+    // Fastify's own compilers, run on a route's first call rather than at start (lazy-schemas.ts).
+    // Fastify then passes header schemas through unchanged: their keys must be lower case.
+    schemaController: { compilersFactory: compilers.factory },
     // req.ip, req.protocol and req.host follow X-Forwarded-* only when the direct peer is one of these.
     trustProxy: opts.trustProxy ?? false,
     ...serverTimeouts(opts.timeouts),
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  trackDeferredSchemas(app, compilers);
   app.decorateRequest('principal', null);
   // Before any route: routes refer to these by `$ref`, and the document lists them once.
   for (const schema of sharedSchemas) app.addSchema(schema);
@@ -156,6 +162,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!internal && !c.public && !c.authenticated && !c.permission && !route.url.includes('*')) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (public / authenticated / permission)`);
     }
+    // Fastify lower-cases header names; with our compilers it no longer lower-cases a header schema's keys.
+    const headers = (route.schema?.headers as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    for (const name of Object.keys(headers)) if (name !== name.toLowerCase()) throw new Error(`route ${route.method} ${route.url}: header ${name} must be declared in lower case`);
     if (!internal) declareContract(route);
   });
 

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATE_COMMAND, SCHEMA_TYPES, typesOf } from '../../cli/openapi-types.ts';
 import { startTestPlatform, type TestPlatform } from '../../testing/platform.ts';
+import { compileDeferredSchemas } from './lazy-schemas.ts';
 
 // A JSON Schema node as the walk below reads it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -141,6 +142,18 @@ describe('the OpenAPI document (/api/docs/json)', () => {
     for (const name of Object.keys(doc.components.schemas)) compile(`#/components/schemas/${name}`, { $ref: `#/components/schemas/${name}` });
     for (const o of ops) for (const [at, s] of schemasOf(o)) if (s) compile(at, s);
     expect(refused).toEqual([]);
+  });
+
+  it('builds every route’s validators and serializers: they are deferred to a route’s first call, so a broken one shows here', async () => {
+    // A route called once has its schemas built; the rest are still waiting.
+    expect((await t.app.inject({ url: '/api/org/regions?parent=15' })).statusCode).toBe(200);
+    const waiting = compileDeferredSchemas(t.app);
+    expect(waiting).toBeGreaterThan(ops.length);
+    expect(compileDeferredSchemas(t.app)).toBe(0);
+    // Built ahead of their first call, they still refuse bad input and shape answers as before.
+    const bad = await t.app.inject({ url: '/api/org/regions?parent=' + 'x'.repeat(5000) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ status: 400 });
   });
 
   it('matches the committed web client types (web/src/api/schema.d.ts)', async () => {
