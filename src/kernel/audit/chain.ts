@@ -19,6 +19,7 @@ export type LinkedAuditRow = {
   change_digest: string;
   summary: string;
   request_id: string | null;
+  lane: number;
   chain_pos: number;
   prev_hash: string;
   entry_hash: string;
@@ -36,6 +37,7 @@ export const LINKED_AUDIT_TYPES: ColumnTypes<LinkedAuditRow> = {
   change_digest: 'text',
   summary: 'jsonb',
   request_id: 'text',
+  lane: 'smallint',
   chain_pos: 'bigint',
   prev_hash: 'text',
   entry_hash: 'text',
@@ -47,6 +49,7 @@ export const LINKED_AUDIT_TYPES: ColumnTypes<LinkedAuditRow> = {
  * value PostgreSQL gives back.
  */
 export interface HashedFields {
+  lane: number;
   chainPos: number;
   prevHash: string;
   id: string;
@@ -63,11 +66,16 @@ export interface HashedFields {
   requestId: string | null;
 }
 
+/**
+ * Lane 0 keeps the form entries had before there were lanes (`v: 2`), so existing ledgers verify
+ * unchanged; any other lane's entries hash their lane too (`v: 3`), so an entry cannot be moved
+ * from one lane to another unnoticed.
+ */
 export function entryHash(alg: HashAlg, f: HashedFields): string {
   return digest(
     alg,
     `${f.prevHash}\n${canonicalJson({
-      v: 2,
+      ...(f.lane === 0 ? { v: 2 } : { v: 3, lane: f.lane }),
       pos: f.chainPos,
       id: f.id,
       region: f.regionCode,
@@ -107,6 +115,7 @@ export interface StoredEntry {
   change_digest: string;
   summary: unknown;
   request_id: string | null;
+  lane: number | string;
   chain_pos: number | string | null;
   prev_hash: string | null;
   entry_hash: string | null;
@@ -114,6 +123,7 @@ export interface StoredEntry {
 
 export function fieldsOf(e: StoredEntry, chainPos = Number(e.chain_pos), prevHash = e.prev_hash ?? ''): HashedFields {
   return {
+    lane: Number(e.lane),
     chainPos,
     prevHash,
     id: e.id,
@@ -152,32 +162,62 @@ export const STORED_ENTRY_COLUMNS = [
   'change_digest',
   'summary',
   'request_id',
+  'lane',
   'chain_pos',
   'prev_hash',
   'entry_hash',
 ] as const;
 
 export interface ChainHead {
+  lane: number;
   seq: number;
   hash: string;
 }
 
+/** Which lane to take: any free one of lanes 0…`lanes`-1, or exactly `lane`. */
+export type LaneChoice = { lanes: number } | { lane: number };
+
 /**
- * Takes the chain head for the caller's transaction and returns it. The row lock serialises
- * appends: a second writer waits here until the first commits or rolls back, then sees its head,
- * so positions are gap-free in commit order. (ON CONFLICT … DO UPDATE both creates the head on
- * the first write and locks it, reading the newest committed version in one round trip.)
+ * Takes a chain head for the caller's transaction and returns it, in one round trip. The head's row
+ * lock serialises appends in its lane until the transaction ends: a second writer in that lane
+ * waits until the first commits or rolls back, then sees its head, so each lane's positions are
+ * gap-free in commit order.
+ *
+ * `{ lanes: L }` takes the lowest lane below L whose head no other transaction holds
+ * (`FOR UPDATE SKIP LOCKED`), so writers on different connections do not wait on each other until
+ * L of them write at once; a single writer always links in lane 0. When every existing head is
+ * held, a lane that has no head yet gets one; only when all L exist and are held does the writer
+ * wait, on the lane its connection number picks (spreading such waits over the lanes).
+ * `{ lane }` takes that lane, waiting for it if need be. Either way INSERT … ON CONFLICT DO UPDATE
+ * creates a head on first use and locks it, reading the newest committed version.
  */
-export async function lockHead(trx: Executor): Promise<ChainHead> {
-  const r = await sql<{ seq: number | string; hash: string }>`
-    INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS})
+export async function lockHead(trx: Executor, choice: LaneChoice): Promise<ChainHead> {
+  const take =
+    'lane' in choice
+      ? sql<{ id: number; seq: number | string; hash: string }>`
+    INSERT INTO kernel_audit_head (id, seq, hash) VALUES (${choice.lane}, 0, ${GENESIS})
     ON CONFLICT (id) DO UPDATE SET seq = kernel_audit_head.seq
-    RETURNING seq, hash`.execute(trx);
+    RETURNING id, seq, hash`
+      : sql<{ id: number; seq: number | string; hash: string }>`
+    WITH free AS MATERIALIZED (
+      SELECT id, seq, hash FROM kernel_audit_head WHERE id < ${choice.lanes}::int ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+    ), taken AS (
+      INSERT INTO kernel_audit_head (id, seq, hash)
+      SELECT coalesce(
+               (SELECT min(g) FROM generate_series(0, ${choice.lanes}::int - 1) g WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head h WHERE h.id = g)),
+               pg_backend_pid() % ${choice.lanes}::int
+             ), 0, ${GENESIS}
+       WHERE NOT EXISTS (SELECT 1 FROM free)
+      ON CONFLICT (id) DO UPDATE SET seq = kernel_audit_head.seq
+      RETURNING id, seq, hash
+    )
+    SELECT id, seq, hash FROM free UNION ALL SELECT id, seq, hash FROM taken`;
+  const r = await take.execute(trx);
   const head = r.rows[0];
-  return { seq: Number(head.seq), hash: head.hash };
+  return { lane: Number(head.id), seq: Number(head.seq), hash: head.hash };
 }
 
-/** Moves the head onto `row` (only if `onlyIf` holds, when given). */
+/** Moves the head of `row`'s lane onto `row` (only if `onlyIf` holds, when given). */
 export function moveHeadSql(row: LinkedAuditRow, onlyIf?: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`UPDATE kernel_audit_head SET seq = ${row.chain_pos}::bigint, hash = ${row.entry_hash}::text WHERE id = 1${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
+  return sql`UPDATE kernel_audit_head SET seq = ${row.chain_pos}::bigint, hash = ${row.entry_hash}::text WHERE id = ${row.lane}::smallint${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
 }

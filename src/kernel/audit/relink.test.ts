@@ -26,9 +26,10 @@ describe('upgrading a ledger of the earlier scheme', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false }, dataDir);
     const keys = generateKeys();
     p = await createPlatform({ config, database: await openTestDatabase(), clock: new FakeClock(), keys });
+    // An installation from before write-time linking had neither it nor the lanes that came after.
     await runMigrations(
       p.kernel.db,
-      p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked'),
+      p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked' && m.name !== '0701_kernel_audit_lanes'),
     );
     const crypto = new PlatformCrypto(keys, 'sm3');
     let prev = GENESIS;
