@@ -186,8 +186,11 @@ export type LaneChoice = { lanes: number } | { lane: number };
  * `{ lanes: L }` takes the lowest lane below L whose head no other transaction holds
  * (`FOR UPDATE SKIP LOCKED`), so writers on different connections do not wait on each other until
  * L of them write at once; a single writer always links in lane 0. When every existing head is
- * held, a lane that has no head yet gets one; only when all L exist and are held does the writer
- * wait, on the lane its connection number picks (spreading such waits over the lanes).
+ * held, a lane that has no head yet gets one (lane 0 first, then from the lane its connection
+ * number picks, so that writers starting at once pick different ones); only when all L exist and
+ * are held does the writer wait, on the lane its connection number picks (spreading such waits
+ * over the lanes). A head created by a transaction still open is not seen by others, who may pick
+ * the same lane and wait for it: this happens only while the lanes are first being created.
  * `{ lane }` takes that lane, waiting for it if need be. Either way INSERT … ON CONFLICT DO UPDATE
  * creates a head on first use and locks it, reading the newest committed version.
  */
@@ -204,7 +207,8 @@ export async function lockHead(trx: Executor, choice: LaneChoice): Promise<Chain
     ), taken AS (
       INSERT INTO kernel_audit_head (id, seq, hash)
       SELECT coalesce(
-               (SELECT min(g) FROM generate_series(0, ${choice.lanes}::int - 1) g WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head h WHERE h.id = g)),
+               (SELECT g FROM generate_series(0, ${choice.lanes}::int - 1) g WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head h WHERE h.id = g)
+                 ORDER BY g <> 0, (g + ${choice.lanes}::int - pg_backend_pid() % ${choice.lanes}::int) % ${choice.lanes}::int LIMIT 1),
                pg_backend_pid() % ${choice.lanes}::int
              ), 0, ${GENESIS}
        WHERE NOT EXISTS (SELECT 1 FROM free)
