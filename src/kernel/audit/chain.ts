@@ -195,30 +195,36 @@ export type LaneChoice = { lanes: number } | { lane: number };
  * creates a head on first use and locks it, reading the newest committed version.
  */
 export async function lockHead(trx: Executor, choice: LaneChoice): Promise<ChainHead> {
-  const take =
-    'lane' in choice
-      ? sql<{ id: number; seq: number | string; hash: string }>`
-    INSERT INTO kernel_audit_head (id, seq, hash) VALUES (${choice.lane}, 0, ${GENESIS})
-    ON CONFLICT (id) DO UPDATE SET seq = kernel_audit_head.seq
-    RETURNING id, seq, hash`
-      : sql<{ id: number; seq: number | string; hash: string }>`
+  const r = await lockHeadSql(choice).execute(trx);
+  const head = r.rows[0];
+  return { lane: Number(head.id), seq: Number(head.seq), hash: head.hash };
+}
+
+/** `lockHead`'s statement; `table` is another table of the same shape only for bench/scale.bench.ts. */
+export function lockHeadSql(choice: LaneChoice, table = 'kernel_audit_head'): RawBuilder<{ id: number; seq: number | string; hash: string }> {
+  const head = sql.table(table);
+  if ('lane' in choice) {
+    return sql`
+    INSERT INTO ${head} (id, seq, hash) VALUES (${choice.lane}, 0, ${GENESIS})
+    ON CONFLICT (id) DO UPDATE SET seq = ${head}.seq
+    RETURNING id, seq, hash`;
+  }
+  const lanes = sql`${choice.lanes}::int`;
+  return sql`
     WITH free AS MATERIALIZED (
-      SELECT id, seq, hash FROM kernel_audit_head WHERE id < ${choice.lanes}::int ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+      SELECT id, seq, hash FROM ${head} WHERE id < ${lanes} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
     ), taken AS (
-      INSERT INTO kernel_audit_head (id, seq, hash)
+      INSERT INTO ${head} (id, seq, hash)
       SELECT coalesce(
-               (SELECT g FROM generate_series(0, ${choice.lanes}::int - 1) g WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head h WHERE h.id = g)
-                 ORDER BY g <> 0, (g + ${choice.lanes}::int - pg_backend_pid() % ${choice.lanes}::int) % ${choice.lanes}::int LIMIT 1),
-               pg_backend_pid() % ${choice.lanes}::int
+               (SELECT g FROM generate_series(0, ${lanes} - 1) g WHERE NOT EXISTS (SELECT 1 FROM ${head} h WHERE h.id = g)
+                 ORDER BY g <> 0, (g + ${lanes} - pg_backend_pid() % ${lanes}) % ${lanes} LIMIT 1),
+               pg_backend_pid() % ${lanes}
              ), 0, ${GENESIS}
        WHERE NOT EXISTS (SELECT 1 FROM free)
-      ON CONFLICT (id) DO UPDATE SET seq = kernel_audit_head.seq
+      ON CONFLICT (id) DO UPDATE SET seq = ${head}.seq
       RETURNING id, seq, hash
     )
     SELECT id, seq, hash FROM free UNION ALL SELECT id, seq, hash FROM taken`;
-  const r = await take.execute(trx);
-  const head = r.rows[0];
-  return { lane: Number(head.id), seq: Number(head.seq), hash: head.hash };
 }
 
 /** Moves the head of `row`'s lane onto `row` (only if `onlyIf` holds, when given). */
