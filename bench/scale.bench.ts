@@ -33,6 +33,7 @@ import { benchPlatform } from './baseline.ts';
 import { submissionFixture } from './services-fixture.ts';
 import { lockHeadSql } from '../src/kernel/audit/chain.ts';
 import { ConfigSchema } from '../src/kernel/config/schema.ts';
+import { openDatabase } from '../src/kernel/db/index.ts';
 import { inProcessMeasure, type Measured } from './floors.ts';
 import { record, type Figure } from './report.ts';
 import type { LoadResult, LoadSpec } from './wrk.ts';
@@ -248,10 +249,12 @@ try {
   // on a table of the same shape), the head moved, the commit, in one transaction. With one lane
   // every writer waits for the one row; with lanes each takes a free head.
   await sql`CREATE TABLE bench_lane (id smallint PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL)`.execute(k.db);
-  for (const writers of [4, 16])
+  for (const writers of [4, 16]) {
+    // A connection per writer, as the app nodes' pools give each request.
+    const own = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema: database.schema, poolSize: writers });
     for (const lanes of [1, LANES]) {
       const m = await inProcessMeasure(SECONDS, writers, () =>
-        k.db.transaction().execute(async (trx) => {
+        own.db.transaction().execute(async (trx) => {
           const head = (await lockHeadSql({ lanes }, 'bench_lane').execute(trx)).rows[0];
           await sql`UPDATE bench_lane SET seq = seq + 1 WHERE id = ${head.id}`.execute(trx);
         }),
@@ -263,6 +266,8 @@ try {
       });
       await sql`UPDATE bench_lane SET seq = 0`.execute(k.db);
     }
+    await own.close();
+  }
 
   // Nothing may be lost between nodes: every stored application has its audit entry. (A figure's
   // `applications stored` exceeds its `ok` by the calls still in flight when the load generator
