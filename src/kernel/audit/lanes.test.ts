@@ -31,8 +31,7 @@ describe('audit ledger lanes', () => {
       .execute(async (trx) => {
         for (let i = 0; i < n; i++) await t.k.audit.record(trx, entry(`${tag}-${lane}-${i}`), lane);
       });
-  const idAt = async (lane: number, pos: number) =>
-    (await db().selectFrom('kernel_audit_entry').select('id').where('lane', '=', lane).where('chain_pos', '=', pos).executeTakeFirstOrThrow()).id;
+  const idAt = async (lane: number, pos: number) => (await db().selectFrom('kernel_audit_entry').select('id').where('lane', '=', lane).where('chain_pos', '=', pos).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await startTestKernel({ auditLanes: 4 }, { events: changeEvents('test.thing', ['tested']) });

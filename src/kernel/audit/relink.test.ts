@@ -130,7 +130,9 @@ describe('upgrading a one-head ledger to lanes', () => {
         requestId: null,
       });
       await sql`INSERT INTO kernel_audit_entry (id, region_code, actor_id, actor_type, action, object_type, object_id, at, change_digest, summary, request_id, chain_pos, prev_hash, entry_hash)
-        VALUES (${e.id}, '152201', 'one-head', 'staff', ${e.action}, 'test.thing', ${e.objectId}, ${at}, ${e.change}, ${JSON.stringify(e.summary)}::jsonb, NULL, ${i}, ${prev}, ${hash})`.execute(p.kernel.db);
+        VALUES (${e.id}, '152201', 'one-head', 'staff', ${e.action}, 'test.thing', ${e.objectId}, ${at}, ${e.change}, ${JSON.stringify(e.summary)}::jsonb, NULL, ${i}, ${prev}, ${hash})`.execute(
+        p.kernel.db,
+      );
       prev = hash;
     }
     await sql`INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 3, ${prev})`.execute(p.kernel.db);

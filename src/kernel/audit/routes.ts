@@ -48,7 +48,18 @@ export function auditRoutes(k: Kernel) {
       async (req) => {
         const rows = await k.db
           .selectFrom('kernel_audit_entry')
-          .select(['id', 'at', 'actor_id as actorId', 'actor_type as actorType', 'action', 'object_type as objectType', 'object_id as objectId', 'region_code as regionCode', 'lane', 'chain_pos as chainPos'])
+          .select([
+            'id',
+            'at',
+            'actor_id as actorId',
+            'actor_type as actorType',
+            'action',
+            'object_type as objectType',
+            'object_id as objectId',
+            'region_code as regionCode',
+            'lane',
+            'chain_pos as chainPos',
+          ])
           .where('region_code', 'like', `${req.principal!.regionCode}%`)
           .$if(!!req.query.objectType, (q) => q.where('object_type', '=', req.query.objectType!))
           .$if(!!req.query.objectId, (q) => q.where('object_id', '=', req.query.objectId!))

@@ -126,9 +126,7 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
 
   // Read before the walk: entries written while it runs come after the heads read here, so a live
   // ledger is never mistaken for a truncated one.
-  const heads = new Map(
-    (await db.selectFrom('kernel_audit_head').select(['id', 'seq', 'hash']).execute()).map((h) => [Number(h.id), { seq: Number(h.seq), hash: h.hash }]),
-  );
+  const heads = new Map((await db.selectFrom('kernel_audit_head').select(['id', 'seq', 'hash']).execute()).map((h) => [Number(h.id), { seq: Number(h.seq), hash: h.hash }]));
   const checkpoints: Checkpoint[] = (
     await db
       .selectFrom('kernel_audit_checkpoint')
@@ -268,7 +266,11 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
 
   // A checkpoint says what each lane was at its position when signed. `before` is the furthest an
   // earlier one of `list` got in that lane.
-  const before = (list: SignedCheckpoint[], lane: number, pos: number) => furthest(list.filter((c) => c.pos < pos), lane)?.pos ?? 0;
+  const before = (list: SignedCheckpoint[], lane: number, pos: number) =>
+    furthest(
+      list.filter((c) => c.pos < pos),
+      lane,
+    )?.pos ?? 0;
   const entriesDiffer = (c: SignedCheckpoint, list: SignedCheckpoint[]) => {
     const out: { lane: number; pos: number; from: number }[] = [];
     for (const [lane, h] of headsOf(c)) {
@@ -321,8 +323,7 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
     for (const c of checkpoints) {
       if (byPos.has(c.pos)) continue;
       // Checkpoints are witnessed in order: one missing below the last witnessed was added later.
-      if (c.pos < lastWitnessed)
-        problem('checkpoint-not-witnessed', null, c.pos, null, `checkpoint ${c.pos} is not in the witness although later ones are: added afterwards / 检查点不在见证中`);
+      if (c.pos < lastWitnessed) problem('checkpoint-not-witnessed', null, c.pos, null, `checkpoint ${c.pos} is not in the witness although later ones are: added afterwards / 检查点不在见证中`);
       else report.notYetWitnessed += 1;
     }
   }
@@ -331,9 +332,7 @@ export async function verifyLedger(db: Executor, alg: HashAlg, publicKey: string
   return {
     ok: problems.length === 0,
     linked: [...walks.values()].reduce((n, w) => n + w.linked, 0),
-    lanes: [...lanes]
-      .sort((a, b) => a - b)
-      .map((lane) => ({ lane, linked: walks.get(lane)?.linked ?? 0, head: heads.get(lane)?.seq ?? null })),
+    lanes: [...lanes].sort((a, b) => a - b).map((lane) => ({ lane, linked: walks.get(lane)?.linked ?? 0, head: heads.get(lane)?.seq ?? null })),
     unlinked: Number(unl.n),
     oldestUnlinkedAt: unl.oldest ? new Date(unl.oldest) : null,
     checkpoints: checkpoints.length,
