@@ -103,7 +103,7 @@ export class AuditLedger {
     });
     const held = lane ?? this.laneOf.get(trx);
     const head = await lockHead(trx, held === undefined ? { lanes: this.lanes } : { lane: held });
-    this.laneOf.set(trx, head.lane);
+    if (trx.isTransaction) this.laneOf.set(trx, head.lane);
     let prev = head;
     return prepared.map(({ row, parsedSummary }) => {
       const linked = { ...row, lane: head.lane, chain_pos: prev.seq + 1, prev_hash: prev.hash };

@@ -189,6 +189,13 @@ describe('audit ledger lanes', () => {
     await putBack();
   });
 
+  it('does not take a ledger whose lane 0 head was deleted for one of the earlier scheme (no re-linking on start)', async () => {
+    await sql`DELETE FROM kernel_audit_head WHERE id = 0`.execute(db());
+    expect(await t.k.audit.upgrade('152201')).toBeNull();
+    expect(await kinds()).toEqual(['head-mismatch@0:5']);
+    await putBack();
+  });
+
   it('refuses to sign when any lane no longer links up to the last checkpoint', async () => {
     await writeIn(1, 1, 'z');
     await sql`UPDATE kernel_audit_entry SET object_id = 'forged' WHERE lane = 1 AND chain_pos = 6`.execute(db());

@@ -86,8 +86,11 @@ export async function relinkLegacyChain(
     // migrated database look non-empty to `yiwang restore`.
     const any = await trx.selectFrom('kernel_audit_entry').select('id').limit(1).executeTakeFirst();
     if (!any) return null;
-    // The earlier chain becomes lane 0 (every entry's `lane` is 0).
-    const claimed = await sql`INSERT INTO kernel_audit_head (id, seq, hash) VALUES (0, 0, ${GENESIS}) ON CONFLICT (id) DO NOTHING RETURNING id`.execute(trx);
+    // The earlier chain becomes lane 0 (every entry's `lane` is 0). A ledger with any head, in any
+    // lane, is not of the earlier scheme.
+    const claimed = await sql`
+      INSERT INTO kernel_audit_head (id, seq, hash) SELECT 0, 0, ${GENESIS} WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head)
+      ON CONFLICT (id) DO NOTHING RETURNING id`.execute(trx);
     if (claimed.rows.length === 0) return null;
     const previousChain = await checkLegacy(trx, alg);
     // Negative positions keep the old order without colliding with the new ones.
