@@ -2,17 +2,19 @@
 // keys, serving HTTP on a free port until it is told to stop. The design scales by running more
 // identical app nodes on one database; benchmarks use this to measure that.
 // env: DATABASE_URL, BENCH_SCHEMA, BENCH_KEYS (JSON), BENCH_CONNECTIONS, BENCH_WORKERS=1 (this node also runs
-// the jobs, outbox and audit sealer, as a node without `--no-workers` does) → prints "listening <url>".
+// the jobs, outbox and audit sealer, as a node without `--no-workers` does), YIWANG_AUDIT_LANES
+// → prints "listening <url>".
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/kernel/config/index.ts';
+import { benchEnv } from './baseline.ts';
 import type { PlatformKeys } from '../src/kernel/crypto/index.ts';
 import { openDatabase } from '../src/kernel/db/index.ts';
 import { createPlatform } from '../src/platform.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-node-'));
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
+const config = loadConfig(benchEnv(), { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, schema: process.env.BENCH_SCHEMA, poolSize: Number(process.env.BENCH_CONNECTIONS ?? 16) });
 const p = await createPlatform({ config, database, keys: JSON.parse(process.env.BENCH_KEYS!) as PlatformKeys });
 const app = await p.http();

@@ -10,12 +10,20 @@ import { openTestDatabase, type Db } from '../src/kernel/db/index.ts';
 import { createPlatform } from '../src/platform.ts';
 import { loadRegions } from '../src/modules/org/index.ts';
 
+/**
+ * The settings a bench takes from its environment: none but `YIWANG_AUDIT_LANES` (e.g. 1 to measure
+ * with one audit chain head, as before lanes).
+ */
+export function benchEnv(): NodeJS.ProcessEnv {
+  return { LOG_LEVEL: 'silent', ...(process.env.YIWANG_AUDIT_LANES ? { YIWANG_AUDIT_LANES: process.env.YIWANG_AUDIT_LANES } : {}) };
+}
+
 /** A migrated platform with the regions of 152201, on DATABASE_URL (own schema) or PGlite. */
 export async function benchPlatform(connections: number) {
   // The same pool serves the baseline and the measured path, sized like a production node's.
   const database = await openTestDatabase(connections);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-bench-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
+  const config = loadConfig(benchEnv(), { dataDir, seedDemo: false, rateLimitPerMinute: 10_000_000 }, dataDir);
   const keys = generateKeys();
   const p = await createPlatform({ config, database, keys });
   await p.migrate();

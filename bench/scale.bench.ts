@@ -9,7 +9,8 @@
  *                materials checked, encrypted form, action row, audit entry, event, notification)
  *
  * Last, the ceiling no number of nodes moves: one row updated and committed by 4 writers at once, as
- * every audited change does with the audit chain head.
+ * every audited change did with the one audit chain head; beside it the kernel's own head-locking
+ * statement with one head and with lanes (each writer takes a free head), 4 and 16 writers.
  *
  * Per figure: calls per second, CPU of the app nodes per call, CPU of this run's PostgreSQL backends
  * per call (read from /proc, so the server must run on this machine to be counted), and how busy the
@@ -19,7 +20,8 @@
  * PostgreSQL only: embedded PGlite is one process and cannot be shared by several nodes.
  * env: DATABASE_URL (required), BENCH_SECONDS (10), BENCH_CONNECTIONS (16, the total over all nodes),
  * BENCH_NODES (3, the most nodes), BENCH_POOL (16, each node's database pool), BENCH_ROUNDS (1: how often
- * the sweep over 1…BENCH_NODES nodes is repeated; each node count keeps its best round).
+ * the sweep over 1…BENCH_NODES nodes is repeated; each node count keeps its best round), YIWANG_AUDIT_LANES
+ * (the nodes' audit lanes; 1 = one chain head).
  */
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +31,9 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { benchPlatform } from './baseline.ts';
 import { submissionFixture } from './services-fixture.ts';
+import { lockHeadSql } from '../src/kernel/audit/chain.ts';
+import { ConfigSchema } from '../src/kernel/config/schema.ts';
+import { openDatabase } from '../src/kernel/db/index.ts';
 import { inProcessMeasure, type Measured } from './floors.ts';
 import { record, type Figure } from './report.ts';
 import type { LoadResult, LoadSpec } from './wrk.ts';
@@ -46,6 +51,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const MAX_NODES = Math.max(1, Number(process.env.BENCH_NODES ?? 3));
 const POOL = Number(process.env.BENCH_POOL ?? 16);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+// The lanes the heads' figures compare with one head: the setting's default.
+const LANES = ConfigSchema.properties.auditLanes.default;
 // Linux reports process CPU in clock ticks; 100 a second on every distribution this runs on.
 const TICKS = 100;
 
@@ -238,6 +245,29 @@ try {
   await sql`INSERT INTO bench_head VALUES (1, 0)`.execute(k.db);
   const serial = await inProcessMeasure(SECONDS, 4, () => sql`UPDATE bench_head SET n = n + 1 WHERE id = 1`.execute(k.db));
   figures.push({ name: 'audit-head ceiling: one-row update + commit, 4 writers', ours: serial });
+  // What an audited write does with the heads, alone: the kernel's own lock statement (lockHeadSql,
+  // on a table of the same shape), the head moved, the commit, in one transaction. With one lane
+  // every writer waits for the one row; with lanes each takes a free head.
+  await sql`CREATE TABLE bench_lane (id smallint PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL)`.execute(k.db);
+  for (const writers of [4, 16]) {
+    // A connection per writer, as the app nodes' pools give each request.
+    const own = await openDatabase({ databaseUrl: process.env.DATABASE_URL, schema: database.schema, poolSize: writers });
+    for (const lanes of [1, LANES]) {
+      const m = await inProcessMeasure(SECONDS, writers, () =>
+        own.db.transaction().execute(async (trx) => {
+          const head = (await lockHeadSql({ lanes }, 'bench_lane').execute(trx)).rows[0];
+          await sql`UPDATE bench_lane SET seq = seq + 1 WHERE id = ${head.id}`.execute(trx);
+        }),
+      );
+      figures.push({
+        name: `audit heads: lock, move, commit; ${writers} writers, ${lanes === 1 ? 'one head' : `${lanes} lanes`}`,
+        ours: m,
+        detail: { 'lanes used': Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_lane WHERE seq > 0 AND id < ${lanes}`.execute(k.db)).rows[0].n) },
+      });
+      await sql`UPDATE bench_lane SET seq = 0`.execute(k.db);
+    }
+    await own.close();
+  }
 
   // Nothing may be lost between nodes: every stored application has its audit entry. (A figure's
   // `applications stored` exceeds its `ok` by the calls still in flight when the load generator

@@ -55,6 +55,17 @@ describe('backup and restore', () => {
     // The demo region, small: applications in every state, sealed licences, 12345 cases, base data.
     await seedDemo(t.p, { people: 12, companies: 4, cases: 60, basePeople: 40, baseEntities: 12 });
     await t.p.kernel.events.dispatch(500);
+    // Entries in three lanes (as concurrent writers leave them), signed by one checkpoint of all three heads.
+    for (const lane of [1, 2, 2])
+      await t.p.kernel.db
+        .transaction()
+        .execute((trx) =>
+          t.p.kernel.audit.record(
+            trx,
+            { actor: { id: 'backup-test', type: 'staff' }, action: 'noted', objectType: 'test.thing', objectId: `lane-${lane}`, regionCode: '152201', change: { lane } },
+            lane,
+          ),
+        );
     await t.p.kernel.audit.sealAll();
     await backup(t.p.kernel.db, file, () => {});
   }, 300_000);
@@ -91,8 +102,9 @@ describe('backup and restore', () => {
     it('verifies the restored audit chain as intact', async () => {
       const original = await t.p.kernel.audit.verify();
       const r = await restored.kernel.audit.verify();
-      expect(r).toMatchObject({ ok: true, linked: original.linked, checkpoints: original.checkpoints });
+      expect(r).toMatchObject({ ok: true, linked: original.linked, checkpoints: original.checkpoints, lanes: original.lanes });
       expect(r.linked).toBeGreaterThan(40);
+      expect(r.lanes.map((l) => l.lane)).toEqual(expect.arrayContaining([0, 1, 2]));
     });
 
     it('keeps working: a new application, licence and case each get the next number after the restored ones', async () => {
@@ -162,6 +174,8 @@ describe('backup and restore', () => {
         expect(res.statusCode, res.body).toBe(201);
       });
       expect(kase.added).toBeGreaterThan(kase.restored);
+      // Their audit entries continue the restored lanes.
+      expect(await restored.kernel.audit.verify()).toMatchObject({ ok: true, problems: [] });
     });
 
     it('refuses to restore over it again, in both languages, and changes nothing', async () => {

@@ -70,7 +70,7 @@ describe('the yiwang command', () => {
     expect(fs.readFileSync(witness, 'utf8').trim().split('\n')).toHaveLength(1);
 
     p = await createPlatform({ config: { ...config, databaseUrl: undefined } });
-    const victim = await p.kernel.db.selectFrom('kernel_audit_entry').select('id').where('chain_pos', '=', 5).executeTakeFirstOrThrow();
+    const victim = await p.kernel.db.selectFrom('kernel_audit_entry').select('id').where('lane', '=', 0).where('chain_pos', '=', 5).executeTakeFirstOrThrow();
     await p.kernel.db.updateTable('kernel_audit_entry').set({ object_id: 'forged' }).where('id', '=', victim.id).execute();
     await p.close();
     const broken = await yiwang(['audit', 'verify']);

@@ -125,6 +125,7 @@ audit
     withPlatform(async (p) => {
       const r = await p.kernel.audit.verify();
       console.log(`linked entries: ${r.linked}, checkpoints: ${r.checkpoints}, not yet linked: ${r.unlinked}`);
+      if (r.lanes.length > 1) console.log(`lanes: ${r.lanes.map((l) => `${l.lane}: ${l.linked}`).join(', ')}`);
       if (r.witness) {
         console.log(
           `witness: ${r.witness.name}: ${r.witness.checkpoints} checkpoints, last at position ${r.witness.lastPos ?? '-'}${r.witness.at ? ` (${r.witness.at})` : ''}; not yet witnessed: ${r.witness.notYetWitnessed}`,
@@ -132,7 +133,7 @@ audit
       }
       if (!r.ok) {
         const b = r.broken!;
-        console.error(`审计链断裂 / AUDIT CHAIN BROKEN at position ${b.chainPos}${b.entryId ? ` (entry ${b.entryId})` : ''}: ${b.reason}`);
+        console.error(`审计链断裂 / AUDIT CHAIN BROKEN at ${b.lane ? `lane ${b.lane} ` : ''}position ${b.chainPos}${b.entryId ? ` (entry ${b.entryId})` : ''}: ${b.reason}`);
         for (const x of r.problems) console.error(`  [${x.kind}] ${x.reason}${x.entryId ? ` (entry ${x.entryId})` : ''}`);
         process.exitCode = 1;
       } else console.log('审计链完整 / audit chain intact');

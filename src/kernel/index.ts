@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { sql, type Compilable, type RawBuilder } from 'kysely';
-import { AuditLedger, LINKED_AUDIT_TYPES, auditLinkedMigration, auditMigration, type Actor } from './audit/index.ts';
+import { AuditLedger, LINKED_AUDIT_TYPES, auditLanesMigration, auditLinkedMigration, auditMigration, type Actor } from './audit/index.ts';
 import { moveHeadSql } from './audit/chain.ts';
 import { witnessFor } from './audit/witness-config.ts';
 import { insertRowSql } from './db/row-sql.ts';
@@ -27,6 +27,7 @@ export const kernelMigrations: Migration[] = [
   idempotencyMigration,
   fileOwnersMigration,
   auditLinkedMigration,
+  auditLanesMigration,
   idempotencyWriteMigration,
   settingsMigration,
 ];
@@ -76,8 +77,9 @@ export interface Kernel {
    */
   tracedWrite<R>(ex: Executor, main: Compilable, rec: ChangeRecord, tail?: RawBuilder<unknown>): Promise<R[]>;
   /**
-   * Changes made together and the writes that make them as ONE statement, after one take of the
-   * chain head: each write runs, each record's audit entry is linked in order and written with its
+   * Changes made together and the writes that make them as ONE statement, after one take of a
+   * chain head: each write runs, each record's audit entry is linked in order (all in that head's
+   * lane) and written with its
    * event. For one act that touches several rows (a licence with its seal use and its document's
    * metadata). The writes always happen with the statement — INSERTs, or UPDATEs sure to match —
    * so the entries are unconditional; a write that may change nothing belongs in `tracedWrite`. A
@@ -107,7 +109,7 @@ export function createKernel(opts: KernelOptions): Kernel {
   const clock = opts.clock ?? systemClock;
   const db = database.db;
   const crypto = new PlatformCrypto(opts.keys ?? loadOrCreateKeys(path.resolve(config.dataDir)), config.auditHash);
-  const audit = new AuditLedger(db, crypto, config.auditHash, clock, witnessFor(config));
+  const audit = new AuditLedger(db, crypto, config.auditHash, clock, witnessFor(config), config.auditLanes);
   const events = new Outbox(db, clock, log);
   const jobs = new JobRunner(db, clock, log);
   // The kernel's own change events (its routes record them like any module's).
@@ -131,7 +133,7 @@ export function createKernel(opts: KernelOptions): Kernel {
       ...evs.flatMap((ev) => (ev ? [insertRowSql('kernel_outbox', ev, OUTBOX_TYPES)] : [])),
       markWrittenSql(clock, recs[0]),
     ].filter((q) => !!q);
-    // One statement: the head moves onto the last entry, and every part but the last is a CTE.
+    // One statement: the lane's head moves onto the last entry, and every part but the last is a CTE.
     const ctes = [moveHeadSql(rows[rows.length - 1]), ...parts.slice(0, -1)].map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`);
     await sql`WITH ${sql.join(ctes)} ${parts.at(-1)}`.execute(ex).catch((err) => {
       throw takenOverError(err);

@@ -9,6 +9,7 @@ import type { Executor } from './db/index.ts';
  */
 
 export interface KernelAuditCheckpointTable {
+  /** The sum of every lane's head position (lane 0's position for a checkpoint of lane 0 alone). */
   chain_pos: number;
   entry_hash: string;
   entries: number;
@@ -16,6 +17,8 @@ export interface KernelAuditCheckpointTable {
   hash_alg: string;
   public_key: string;
   signature: string;
+  /** Every lane's head when the checkpoint covers more than lane 0; null for a lane-0 checkpoint. */
+  lanes: Json<{ lane: number; pos: number; hash: string }[]> | null;
 }
 
 export interface KernelAuditCheckpointV1Table {
@@ -40,12 +43,15 @@ export interface KernelAuditEntryTable {
   change_digest: string;
   summary: DefaultedJson<unknown>;
   request_id: string | null;
+  /** Which hash chain the entry is linked in (`kernel_audit_head.id`). */
+  lane: Generated<number>;
   chain_pos: number | null;
   prev_hash: string | null;
   entry_hash: string | null;
 }
 
 export interface KernelAuditHeadTable {
+  /** The lane. */
   id: number;
   seq: number;
   hash: string;

@@ -19,6 +19,7 @@ export type LinkedAuditRow = {
   change_digest: string;
   summary: string;
   request_id: string | null;
+  lane: number;
   chain_pos: number;
   prev_hash: string;
   entry_hash: string;
@@ -36,6 +37,7 @@ export const LINKED_AUDIT_TYPES: ColumnTypes<LinkedAuditRow> = {
   change_digest: 'text',
   summary: 'jsonb',
   request_id: 'text',
+  lane: 'smallint',
   chain_pos: 'bigint',
   prev_hash: 'text',
   entry_hash: 'text',
@@ -47,6 +49,7 @@ export const LINKED_AUDIT_TYPES: ColumnTypes<LinkedAuditRow> = {
  * value PostgreSQL gives back.
  */
 export interface HashedFields {
+  lane: number;
   chainPos: number;
   prevHash: string;
   id: string;
@@ -63,11 +66,16 @@ export interface HashedFields {
   requestId: string | null;
 }
 
+/**
+ * Lane 0 keeps the form entries had before there were lanes (`v: 2`), so existing ledgers verify
+ * unchanged; any other lane's entries hash their lane too (`v: 3`), so an entry cannot be moved
+ * from one lane to another unnoticed.
+ */
 export function entryHash(alg: HashAlg, f: HashedFields): string {
   return digest(
     alg,
     `${f.prevHash}\n${canonicalJson({
-      v: 2,
+      ...(f.lane === 0 ? { v: 2 } : { v: 3, lane: f.lane }),
       pos: f.chainPos,
       id: f.id,
       region: f.regionCode,
@@ -107,6 +115,7 @@ export interface StoredEntry {
   change_digest: string;
   summary: unknown;
   request_id: string | null;
+  lane: number | string;
   chain_pos: number | string | null;
   prev_hash: string | null;
   entry_hash: string | null;
@@ -114,6 +123,7 @@ export interface StoredEntry {
 
 export function fieldsOf(e: StoredEntry, chainPos = Number(e.chain_pos), prevHash = e.prev_hash ?? ''): HashedFields {
   return {
+    lane: Number(e.lane),
     chainPos,
     prevHash,
     id: e.id,
@@ -152,32 +162,72 @@ export const STORED_ENTRY_COLUMNS = [
   'change_digest',
   'summary',
   'request_id',
+  'lane',
   'chain_pos',
   'prev_hash',
   'entry_hash',
 ] as const;
 
 export interface ChainHead {
+  lane: number;
   seq: number;
   hash: string;
 }
 
+/** Which lane to take: any free one of lanes 0…`lanes`-1, or exactly `lane`. */
+export type LaneChoice = { lanes: number } | { lane: number };
+
 /**
- * Takes the chain head for the caller's transaction and returns it. The row lock serialises
- * appends: a second writer waits here until the first commits or rolls back, then sees its head,
- * so positions are gap-free in commit order. (ON CONFLICT … DO UPDATE both creates the head on
- * the first write and locks it, reading the newest committed version in one round trip.)
+ * Takes a chain head for the caller's transaction and returns it, in one round trip. The head's row
+ * lock serialises appends in its lane until the transaction ends: a second writer in that lane
+ * waits until the first commits or rolls back, then sees its head, so each lane's positions are
+ * gap-free in commit order.
+ *
+ * `{ lanes: L }` takes the lowest lane below L whose head no other transaction holds
+ * (`FOR UPDATE SKIP LOCKED`), so writers on different connections do not wait on each other until
+ * L of them write at once; a single writer always links in lane 0. When every existing head is
+ * held, a lane that has no head yet gets one (lane 0 first, then from the lane its connection
+ * number picks, so that writers starting at once pick different ones); only when all L exist and
+ * are held does the writer wait, on the lane its connection number picks (spreading such waits
+ * over the lanes). A head created by a transaction still open is not seen by others, who may pick
+ * the same lane and wait for it: this happens only while the lanes are first being created.
+ * `{ lane }` takes that lane, waiting for it if need be. Either way INSERT … ON CONFLICT DO UPDATE
+ * creates a head on first use and locks it, reading the newest committed version.
  */
-export async function lockHead(trx: Executor): Promise<ChainHead> {
-  const r = await sql<{ seq: number | string; hash: string }>`
-    INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS})
-    ON CONFLICT (id) DO UPDATE SET seq = kernel_audit_head.seq
-    RETURNING seq, hash`.execute(trx);
+export async function lockHead(trx: Executor, choice: LaneChoice): Promise<ChainHead> {
+  const r = await lockHeadSql(choice).execute(trx);
   const head = r.rows[0];
-  return { seq: Number(head.seq), hash: head.hash };
+  return { lane: Number(head.id), seq: Number(head.seq), hash: head.hash };
 }
 
-/** Moves the head onto `row` (only if `onlyIf` holds, when given). */
+/** `lockHead`'s statement; `table` is another table of the same shape only for bench/scale.bench.ts. */
+export function lockHeadSql(choice: LaneChoice, table = 'kernel_audit_head'): RawBuilder<{ id: number; seq: number | string; hash: string }> {
+  const head = sql.table(table);
+  if ('lane' in choice) {
+    return sql`
+    INSERT INTO ${head} (id, seq, hash) VALUES (${choice.lane}, 0, ${GENESIS})
+    ON CONFLICT (id) DO UPDATE SET seq = ${head}.seq
+    RETURNING id, seq, hash`;
+  }
+  const lanes = sql`${choice.lanes}::int`;
+  return sql`
+    WITH free AS MATERIALIZED (
+      SELECT id, seq, hash FROM ${head} WHERE id < ${lanes} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+    ), taken AS (
+      INSERT INTO ${head} (id, seq, hash)
+      SELECT coalesce(
+               (SELECT g FROM generate_series(0, ${lanes} - 1) g WHERE NOT EXISTS (SELECT 1 FROM ${head} h WHERE h.id = g)
+                 ORDER BY g <> 0, (g + ${lanes} - pg_backend_pid() % ${lanes}) % ${lanes} LIMIT 1),
+               pg_backend_pid() % ${lanes}
+             ), 0, ${GENESIS}
+       WHERE NOT EXISTS (SELECT 1 FROM free)
+      ON CONFLICT (id) DO UPDATE SET seq = ${head}.seq
+      RETURNING id, seq, hash
+    )
+    SELECT id, seq, hash FROM free UNION ALL SELECT id, seq, hash FROM taken`;
+}
+
+/** Moves the head of `row`'s lane onto `row` (only if `onlyIf` holds, when given). */
 export function moveHeadSql(row: LinkedAuditRow, onlyIf?: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`UPDATE kernel_audit_head SET seq = ${row.chain_pos}::bigint, hash = ${row.entry_hash}::text WHERE id = 1${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
+  return sql`UPDATE kernel_audit_head SET seq = ${row.chain_pos}::bigint, hash = ${row.entry_hash}::text WHERE id = ${row.lane}::smallint${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
 }

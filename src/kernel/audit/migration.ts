@@ -62,3 +62,22 @@ export const auditLinkedMigration: Migration = {
     ALTER TABLE kernel_audit_entry DROP COLUMN sealed_at;
   `,
 };
+
+/**
+ * Lanes: several hash chains, each with its own head row (`kernel_audit_head.id` is the lane), so
+ * that concurrent writers need not wait on one row lock. Every existing entry and the existing head
+ * become lane 0, whose hash form is unchanged; positions count per lane. Checkpoints covering more
+ * than lane 0 list every lane's head (`lanes`). Nothing is re-hashed.
+ */
+export const auditLanesMigration: Migration = {
+  name: '0701_kernel_audit_lanes',
+  sql: `
+    ALTER TABLE kernel_audit_head DROP CONSTRAINT kernel_audit_head_id_check;
+    UPDATE kernel_audit_head SET id = 0 WHERE id = 1;
+    ALTER TABLE kernel_audit_head ADD CONSTRAINT kernel_audit_head_lane CHECK (id >= 0);
+    ALTER TABLE kernel_audit_entry ADD COLUMN lane smallint NOT NULL DEFAULT 0;
+    ALTER TABLE kernel_audit_entry DROP CONSTRAINT kernel_audit_entry_chain_pos_key;
+    ALTER TABLE kernel_audit_entry ADD CONSTRAINT kernel_audit_entry_lane_pos UNIQUE (lane, chain_pos);
+    ALTER TABLE kernel_audit_checkpoint ADD COLUMN lanes jsonb;
+  `,
+};

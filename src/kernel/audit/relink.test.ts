@@ -8,8 +8,9 @@ import { loadConfig } from '../config/index.ts';
 import { PlatformCrypto, generateKeys } from '../crypto/index.ts';
 import { openTestDatabase, runMigrations } from '../db/index.ts';
 import { createPlatform, type Platform } from '../../platform.ts';
-import { GENESIS } from './chain.ts';
+import { GENESIS, atText, entryHash } from './chain.ts';
 import { legacyHash, type LegacyEntry } from './relink.ts';
+import { checkpointMessage } from './verify.ts';
 
 // An installation that ran the earlier scheme (entries linked later by the sealer, old hash)
 // upgrades: its ledger must verify under the new scheme afterwards, and say what it was before.
@@ -26,9 +27,10 @@ describe('upgrading a ledger of the earlier scheme', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false }, dataDir);
     const keys = generateKeys();
     p = await createPlatform({ config, database: await openTestDatabase(), clock: new FakeClock(), keys });
+    // An installation from before write-time linking had neither it nor the lanes that came after.
     await runMigrations(
       p.kernel.db,
-      p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked'),
+      p.migrations.filter((m) => m.name !== '0700_kernel_audit_linked' && m.name !== '0701_kernel_audit_lanes'),
     );
     const crypto = new PlatformCrypto(keys, 'sm3');
     let prev = GENESIS;
@@ -83,5 +85,76 @@ describe('upgrading a ledger of the earlier scheme', () => {
     await legacyLedger((db) => sql`UPDATE kernel_audit_entry SET actor_id = 'forged' WHERE chain_pos = 2`.execute(db).then(() => undefined));
     const note = await p.kernel.db.selectFrom('kernel_audit_entry').select('summary').where('action', '=', 'chain-relinked').executeTakeFirstOrThrow();
     expect(note.summary).toEqual({ entries: 5, previousChain: 'broken at 2: entry altered' });
+  });
+});
+
+// An installation that linked at write time under one chain head (before lanes) upgrades: its
+// entries become lane 0 unchanged, its checkpoints keep verifying, and new entries use lanes.
+describe('upgrading a one-head ledger to lanes', () => {
+  let p: Platform;
+  let dataDir: string;
+  afterEach(async () => {
+    await p.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('verifies the old entries and checkpoints unchanged, then links and signs in several lanes', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-lanes-'));
+    const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir, seedDemo: false, workers: false, auditLanes: 4 }, dataDir);
+    const keys = generateKeys();
+    const clock = new FakeClock();
+    p = await createPlatform({ config, database: await openTestDatabase(), clock, keys });
+    await runMigrations(
+      p.kernel.db,
+      p.migrations.filter((m) => m.name !== '0701_kernel_audit_lanes'),
+    );
+    // As the one-head writer wrote them: hash form v2, head row 1, a checkpoint of (position, hash).
+    let prev = GENESIS;
+    for (let i = 1; i <= 3; i++) {
+      const at = new Date(Date.UTC(2026, 5, 1, 0, 0, i));
+      const e = { id: `0190f000-0000-7000-8000-00000000001${i}`, action: 'tested', objectId: `obj-${i}`, change: 'c'.repeat(64), summary: { i } };
+      const hash = entryHash('sm3', {
+        lane: 0,
+        chainPos: i,
+        prevHash: prev,
+        id: e.id,
+        regionCode: '152201',
+        actorId: 'one-head',
+        actorType: 'staff',
+        action: e.action,
+        objectType: 'test.thing',
+        objectId: e.objectId,
+        at: atText(at),
+        changeDigest: e.change,
+        summary: e.summary,
+        requestId: null,
+      });
+      await sql`INSERT INTO kernel_audit_entry (id, region_code, actor_id, actor_type, action, object_type, object_id, at, change_digest, summary, request_id, chain_pos, prev_hash, entry_hash)
+        VALUES (${e.id}, '152201', 'one-head', 'staff', ${e.action}, 'test.thing', ${e.objectId}, ${at}, ${e.change}, ${JSON.stringify(e.summary)}::jsonb, NULL, ${i}, ${prev}, ${hash})`.execute(
+        p.kernel.db,
+      );
+      prev = hash;
+    }
+    await sql`INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 3, ${prev})`.execute(p.kernel.db);
+    const signedAt = clock.now();
+    const record = { pos: 3, hash: prev, at: atText(signedAt), alg: 'sm3' as const, publicKey: keys.signPublicKey, signature: '' };
+    record.signature = new PlatformCrypto(keys, 'sm3').sign(checkpointMessage(record));
+    await sql`INSERT INTO kernel_audit_checkpoint VALUES (3, ${prev}, 3, ${signedAt}, 'sm3', ${keys.signPublicKey}, ${record.signature})`.execute(p.kernel.db);
+    await p.kernel.audit.witness!.append(record);
+
+    await p.migrate();
+    expect(await p.kernel.db.selectFrom('kernel_audit_head').select(['id', 'seq']).execute()).toEqual([{ id: 0, seq: expect.anything() }]);
+    expect(await p.kernel.audit.verify()).toMatchObject({ ok: true, linked: 3, checkpoints: 1, witness: { checkpoints: 1 }, lanes: [{ lane: 0, linked: 3, head: 3 }] });
+
+    const input = (objectId: string) => ({ actor: { id: 'tester', type: 'staff' as const }, action: 'tested', objectType: 'test.thing', objectId, regionCode: '152201', change: {} });
+    await p.kernel.db.transaction().execute((trx) => p.kernel.audit.record(trx, input('next-0')));
+    await p.kernel.db.transaction().execute((trx) => p.kernel.audit.record(trx, input('next-2'), 2));
+    expect(await p.kernel.audit.sealAll()).toBe(2);
+    const r = await p.kernel.audit.verify();
+    expect(r).toMatchObject({ ok: true, linked: 5, checkpoints: 2, witness: { checkpoints: 2, lastPos: 5 } });
+    expect(r.lanes).toEqual([
+      { lane: 0, linked: 4, head: 4 },
+      { lane: 2, linked: 1, head: 1 },
+    ]);
   });
 });

@@ -74,6 +74,7 @@ async function checkLegacy(trx: Executor, alg: HashAlg): Promise<string> {
 export async function relinkLegacyChain(
   db: Db,
   alg: HashAlg,
+  /** Appends an entry in lane 0. */
   append: (
     trx: Executor,
     input: { actor: { id: string; type: 'system' }; action: string; objectType: string; objectId: string; regionCode: string; change: unknown; summary: Record<string, unknown> },
@@ -85,7 +86,11 @@ export async function relinkLegacyChain(
     // migrated database look non-empty to `yiwang restore`.
     const any = await trx.selectFrom('kernel_audit_entry').select('id').limit(1).executeTakeFirst();
     if (!any) return null;
-    const claimed = await sql`INSERT INTO kernel_audit_head (id, seq, hash) VALUES (1, 0, ${GENESIS}) ON CONFLICT (id) DO NOTHING RETURNING id`.execute(trx);
+    // The earlier chain becomes lane 0 (every entry's `lane` is 0). A ledger with any head, in any
+    // lane, is not of the earlier scheme.
+    const claimed = await sql`
+      INSERT INTO kernel_audit_head (id, seq, hash) SELECT 0, 0, ${GENESIS} WHERE NOT EXISTS (SELECT 1 FROM kernel_audit_head)
+      ON CONFLICT (id) DO NOTHING RETURNING id`.execute(trx);
     if (claimed.rows.length === 0) return null;
     const previousChain = await checkLegacy(trx, alg);
     // Negative positions keep the old order without colliding with the new ones.
@@ -116,7 +121,7 @@ export async function relinkLegacyChain(
           FROM (VALUES ${sql.join(linked)}) AS v(id, pos, prev, hash)
          WHERE e.id = v.id`.execute(trx);
     }
-    await sql`UPDATE kernel_audit_head SET seq = ${pos}, hash = ${prev} WHERE id = 1`.execute(trx);
+    await sql`UPDATE kernel_audit_head SET seq = ${pos}, hash = ${prev} WHERE id = 0`.execute(trx);
     await append(trx, {
       actor: { id: 'system', type: 'system' },
       action: 'chain-relinked',

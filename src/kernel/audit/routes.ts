@@ -34,6 +34,8 @@ export function auditRoutes(k: Kernel) {
                 objectType: Type.String(),
                 objectId: Type.String(),
                 regionCode: Type.String(),
+                /** The hash chain the entry is linked in; positions count per lane. */
+                lane: Type.Integer(),
                 chainPos: Type.Union([Type.Integer(), Type.Null()]),
               }),
             ),
@@ -46,14 +48,26 @@ export function auditRoutes(k: Kernel) {
       async (req) => {
         const rows = await k.db
           .selectFrom('kernel_audit_entry')
-          .select(['id', 'at', 'actor_id as actorId', 'actor_type as actorType', 'action', 'object_type as objectType', 'object_id as objectId', 'region_code as regionCode', 'chain_pos as chainPos'])
+          .select([
+            'id',
+            'at',
+            'actor_id as actorId',
+            'actor_type as actorType',
+            'action',
+            'object_type as objectType',
+            'object_id as objectId',
+            'region_code as regionCode',
+            'lane',
+            'chain_pos as chainPos',
+          ])
           .where('region_code', 'like', `${req.principal!.regionCode}%`)
           .$if(!!req.query.objectType, (q) => q.where('object_type', '=', req.query.objectType!))
           .$if(!!req.query.objectId, (q) => q.where('object_id', '=', req.query.objectId!))
           .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
           .limit(req.query.limit ?? 50)
           .execute();
-        return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), chainPos: r.chainPos === null ? null : Number(r.chainPos) }));
+        return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), lane: Number(r.lane), chainPos: r.chainPos === null ? null : Number(r.chainPos) }));
       },
     );
   };

@@ -5,16 +5,21 @@ import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 import type { HashAlg } from '../crypto/hash.ts';
 import type { S3Settings } from '../files/blobs.ts';
+import type { LaneHead } from './verify.ts';
 
 /** A signed checkpoint as a witness keeps it: enough to check it without the database. */
 export interface WitnessRecord {
+  /** Lane 0's position, or the sum of every lane's position when `lanes` is given. */
   pos: number;
+  /** Lane 0's head hash, or the digest of `lanes` (`lanesDigest`). */
   hash: string;
   /** Signing time, `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
   at: string;
   alg: HashAlg;
   publicKey: string;
   signature: string;
+  /** Every lane's head, when the ledger has more lanes than lane 0. */
+  lanes?: LaneHead[];
 }
 
 export interface WitnessReading {
@@ -44,7 +49,9 @@ function parseRecord(text: string): WitnessRecord | null {
       typeof r.at === 'string' &&
       (r.alg === 'sm3' || r.alg === 'sha256') &&
       typeof r.publicKey === 'string' &&
-      typeof r.signature === 'string';
+      typeof r.signature === 'string' &&
+      (r.lanes === undefined ||
+        (Array.isArray(r.lanes) && r.lanes.every((l) => Number.isSafeInteger(l?.lane) && l.lane >= 0 && Number.isSafeInteger(l.pos) && l.pos >= 0 && typeof l.hash === 'string')));
     return ok ? r : null;
   } catch {
     return null;

@@ -24,6 +24,12 @@ export const ConfigSchema = Type.Object({
   auditHash: Type.Union([Type.Literal('sm3'), Type.Literal('sha256')], { default: 'sm3' }),
   /** How often the audit sealer links new entries and signs a checkpoint. */
   auditSealMs: Type.Integer({ minimum: 50, maximum: 600000, default: 1000 }),
+  /**
+   * How many audit chains ("lanes") writers may link into at once, each with its own head row: a
+   * writer takes a free one, so up to this many audited transactions commit without waiting on each
+   * other. 1 = one chain. Lowering it later is safe (the higher lanes keep verifying and stop moving).
+   */
+  auditLanes: Type.Integer({ minimum: 1, maximum: 64, default: 8 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 6000 }),
   /** Sign-in, registration and SMS-code requests per minute from one address (guessing and SMS cost). */
@@ -126,6 +132,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   LOG_LEVEL: 'logLevel',
   YIWANG_AUDIT_HASH: 'auditHash',
   YIWANG_AUDIT_SEAL_MS: 'auditSealMs',
+  YIWANG_AUDIT_LANES: 'auditLanes',
   YIWANG_BODY_LIMIT: 'bodyLimitBytes',
   YIWANG_RATE_LIMIT: 'rateLimitPerMinute',
   YIWANG_SESSION_HOURS: 'sessionHours',

@@ -43,7 +43,7 @@ describe('a person’s inbox', () => {
     const all = await post('/api/notifications/read-all', ann.token);
     expect(all.json()).toEqual({ count: 2 });
     expect((await get('/api/notifications/unread-count', ann.token)).json()).toEqual({ count: 0 });
-    const audited = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action', 'actor_id']).where('object_type', '=', 'kernel.notification').orderBy('chain_pos').execute();
+    const audited = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action', 'actor_id']).where('object_type', '=', 'kernel.notification').orderBy('id').execute();
     expect(audited).toEqual([
       { action: 'read', actor_id: ann.accountId },
       { action: 'read-all', actor_id: ann.accountId },

@@ -19654,6 +19654,7 @@ export interface operations {
                         at: string;
                         chainPos: number | null;
                         id: string;
+                        lane: number;
                         objectId: string;
                         objectType: string;
                         regionCode: string;

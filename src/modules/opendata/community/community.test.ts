@@ -156,7 +156,7 @@ describe('comments', () => {
     expect(pub.items).toEqual([expect.objectContaining({ id: c.id, reply: '感谢建议，已转请提供部门补充。', mine: false })]);
     // A person's name is shown masked beside their words.
     expect(pub.items[0].authorName).not.toMatch(/^\d/);
-    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.comment').where('object_id', '=', c.id).orderBy('chain_pos').execute();
+    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.comment').where('object_id', '=', c.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['created', 'published', 'replied']);
     const events = await t.p.kernel.db.selectFrom('kernel_outbox').select('topic').where('topic', 'like', 'opendata.comment.%').execute();
     expect(events.map((e) => e.topic).sort()).toEqual(['opendata.comment.created', 'opendata.comment.published', 'opendata.comment.replied']);
@@ -277,7 +277,7 @@ describe('数据需求', () => {
       reason: '属于不予开放类数据',
     });
     expect((await call('GET', '/api/opendata/demands?state=declined')).json().items.map((x: { id: string }) => x.id)).toEqual([declined.id]);
-    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.demand').where('object_id', '=', d.id).orderBy('chain_pos').execute();
+    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.demand').where('object_id', '=', d.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['submitted', 'answered', 'answered']);
   });
 
@@ -386,7 +386,7 @@ describe('授权运营 products', () => {
     expect((await call('POST', `/api/opendata/products/${made.id}/withdraw`, bureau, { reason: '授权期满' })).json()).toMatchObject({ state: 'withdrawn' });
     expect((await call('GET', '/api/opendata/products')).json().items).toEqual([]);
     expect((await call('GET', '/api/opendata/products?state=withdrawn')).json().total).toBe(1);
-    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.product').where('object_id', '=', made.id).orderBy('chain_pos').execute();
+    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select('action').where('object_type', '=', 'opendata.product').where('object_id', '=', made.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['created', 'updated', 'withdrawn']);
   });
 

@@ -102,7 +102,7 @@ describe('监管事项清单', () => {
     expect(stale.json().code).toBe('REGULATION_ITEM_STALE');
     expect((await call('GET', `${BASE}/${id}`, regulator)).json().name).toBe('对食品经营者的日常监督检查');
     // Every change is in the audit ledger with what moved.
-    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action']).where('object_type', '=', 'regulation.item').where('object_id', '=', id).orderBy('chain_pos').execute();
+    const audit = await t.p.kernel.db.selectFrom('kernel_audit_entry').select(['action']).where('object_type', '=', 'regulation.item').where('object_id', '=', id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['created', 'updated']);
     const events = await t.p.kernel.db.selectFrom('kernel_outbox').select(['topic', 'payload']).where('topic', 'like', 'regulation.item.%').orderBy('created_at').execute();
     expect(events.map((e) => e.topic).sort()).toEqual(['regulation.item.created', 'regulation.item.created', 'regulation.item.updated']);
