@@ -126,6 +126,29 @@ describe('the whole path of an application', () => {
   });
 });
 
+describe('what a write answers', () => {
+  it('shows after a submission and after each step what reading the application shows', async () => {
+    // The answer is built from what the write itself returned; a fresh read must see the same.
+    const same = async (r: Awaited<ReturnType<typeof post>>, token: string) => {
+      expect(r.statusCode, r.body).toBeLessThan(300);
+      const read = await get(`/api/services/applications/${r.json().id}`, token);
+      expect(r.json()).toEqual(read.json());
+      return r.json();
+    };
+    const app = await same(await apply(), citizen.token);
+    expect(app.history.map((h: { action: string }) => h.action)).toEqual(['submit']);
+    await same(await act(app.id, window, { action: 'accept', opinion: '材料齐全' }), window);
+    await same(await act(app.id, approver, { action: 'pass_review' }), approver);
+    const done = await same(await act(app.id, decider, { action: 'approve' }), decider);
+    expect(done).toMatchObject({ state: 'completed', evaluated: false });
+    expect((await post(`/api/services/applications/${app.id}/evaluation`, citizen.token, { level: 5, reasons: [] })).statusCode).toBe(201);
+    // Rated before delivery: the step after the rating says so.
+    const delivered = await same(await act(app.id, window, { action: 'deliver', delivery: 'online' }), window);
+    expect(delivered).toMatchObject({ state: 'delivered', evaluated: true });
+    expect(delivered.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'accept', 'pass_review', 'approve', 'evaluate', 'deliver']);
+  });
+});
+
 describe('补正 and the clock', () => {
   // Sessions have a lifetime too: put the clock back where the other tests' sign-ins happened.
   afterAll(() => t.clock.set('2026-03-02T11:00:00+08:00'));
