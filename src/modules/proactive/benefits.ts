@@ -275,6 +275,25 @@ export class Benefits {
   }
 
   /**
+   * The items published 政策找人 policies of the application mode name (by code): one read, the
+   * versions cached. Most applications are for none of them and need nothing more.
+   */
+  async applicationItems(trx: Executor): Promise<Set<string>> {
+    const policies = await proactiveDb(trx)
+      .selectFrom('proactive_policy')
+      .select(['id', 'published_version_id'])
+      .where('mode', '=', 'application')
+      .where('published_version_id', 'is not', null)
+      .execute();
+    const codes = new Set<string>();
+    for (const pol of policies) {
+      const code = (await this.version(pol.id, pol.published_version_id!, trx)).def.itemCode;
+      if (code) codes.add(code);
+    }
+    return codes;
+  }
+
+  /**
    * 政策找人 → 办件: an application for a policy's item by a matched subject moves the match to
    * applied, and its approval to granted (wired by src/flows/matches-on-applications.ts).
    */

@@ -257,7 +257,7 @@ export class Applications {
         objectId: id,
         regionCode: region,
         change: { item: v.code, version: v.version, channel, materials: materials.length, exempt: materials.filter((m) => m.replacedBy).map((m) => m.code), ...(commitment ? { commitment } : {}) },
-        event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
+        event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel, itemVersionId: v.id } },
         requestId,
       },
       APPLICATION_LOG.appendFrom(
