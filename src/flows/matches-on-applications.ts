@@ -9,8 +9,12 @@ import { APPLICATION_STEPPED, APPLICATION_SUBMITTED, type ApplicationStepped, ty
  */
 export function matchesOnApplications(k: Kernel, services: ServicesModule, proactive: ProactiveModule): void {
   const step = async (trx: Parameters<Parameters<typeof k.events.subscribe>[1]>[1], id: string, s: 'applied' | 'granted') => {
+    // Which items the policies name first (one read): the application is read only when it may be for one.
+    const items = await proactive.applicationItems(trx);
+    if (items.size === 0) return;
     const a = await services.applicationFacts(trx, id);
-    if (a) await proactive.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.id, applicantAccountId: a.applicantAccountId, enterpriseId: a.enterpriseId, step: s });
+    if (a && items.has(a.itemCode))
+      await proactive.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.id, applicantAccountId: a.applicantAccountId, enterpriseId: a.enterpriseId, step: s });
   };
   k.events.subscribe<typeof ApplicationSubmitted>(APPLICATION_SUBMITTED, async (e, trx) => step(trx, e.payload.id, 'applied'));
   k.events.subscribe<typeof ApplicationStepped>(APPLICATION_STEPPED, async (e, trx) => {

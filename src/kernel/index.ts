@@ -126,6 +126,8 @@ export function createKernel(opts: KernelOptions): Kernel {
     const evs = recs.map(eventRowOf);
     if (!ex.isTransaction) return ex.transaction().execute((trx) => recordChanges(trx, recs, writes));
     const rows = await audit.linkedRows(ex, recs);
+    // The chain head is held to the end of the transaction: an outbox batch commits after this event.
+    events.commitSoon(ex);
     // A request with an Idempotency-Key also marks its key as written (see idempotent-write.ts).
     const parts = [
       ...writes,
@@ -144,6 +146,7 @@ export function createKernel(opts: KernelOptions): Kernel {
     const ev = eventRowOf(rec);
     if (!ex.isTransaction) return ex.transaction().execute((trx) => tracedWrite<R>(trx, main, rec, tail));
     const row = await audit.linkedRow(ex, rec);
+    events.commitSoon(ex);
     const happened = sql`EXISTS (SELECT 1 FROM main)`;
     const mark = markWrittenSql(clock, rec, happened);
     // The head moves only if the entry is written, so a change that did not happen leaves no gap.

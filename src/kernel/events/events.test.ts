@@ -84,3 +84,115 @@ describe('declared event topics', () => {
     t.k.events.declare('test.parcel.weighed', Weighed);
   });
 });
+
+describe('delivering due events in batches', () => {
+  let t: TestKernel;
+  const Item = Type.Object({ n: Type.Integer() });
+  const publish = (topic: string, ns: number[]) =>
+    t.k.db.transaction().execute(async (trx) => {
+      for (const n of ns) await t.k.events.publish(trx, topic, '152201', { n });
+    });
+  const effects = async (topic: string) => (await sql<{ n: number }>`SELECT n FROM test_effect WHERE topic = ${topic} ORDER BY n`.execute(t.k.db)).rows.map((r) => r.n);
+  const outbox = async (topic: string) =>
+    (
+      await sql<{ n: number; delivered: boolean; attempts: number; last_error: string | null }>`
+        SELECT (payload->>'n')::int AS n, delivered_at IS NOT NULL AS delivered, attempts, last_error FROM kernel_outbox WHERE topic = ${topic} ORDER BY (payload->>'n')::int`.execute(t.k.db)
+    ).rows;
+
+  beforeAll(async () => {
+    t = await startTestKernel({}, { events: { 'test.batch.failing': Item, 'test.batch.first': Item, 'test.batch.audited': Item, 'test.batch.many': Item } });
+    await sql`CREATE TABLE test_effect (topic text NOT NULL, n integer NOT NULL, UNIQUE (topic, n))`.execute(t.k.db);
+  });
+  afterAll(() => t.close());
+
+  // Each subscriber writes one row per event; the unique key would refuse a second delivery.
+  const subscribe = (topic: string, fails: (n: number) => boolean, seen: number[]) =>
+    t.k.events.subscribe<typeof Item>(topic, async (e, trx) => {
+      await sql`INSERT INTO test_effect (topic, n) VALUES (${topic}, ${e.payload.n})`.execute(trx);
+      seen.push(e.payload.n);
+      if (fails(e.payload.n)) throw new Error(`event ${e.payload.n} refused`);
+    });
+
+  it('delivers the others of a batch once when one of them fails, and retries only that one', async () => {
+    const seen: number[] = [];
+    let down = true;
+    subscribe('test.batch.failing', (n) => n === 3 && down, seen);
+    await publish('test.batch.failing', [1, 2, 3, 4, 5]);
+    expect(await t.k.events.dispatch()).toBe(4);
+    // Event 3's own write was undone with it; the others' stand, each once.
+    expect(await effects('test.batch.failing')).toEqual([1, 2, 4, 5]);
+    expect(await outbox('test.batch.failing')).toEqual([
+      { n: 1, delivered: true, attempts: 1, last_error: null },
+      { n: 2, delivered: true, attempts: 1, last_error: null },
+      { n: 3, delivered: false, attempts: 1, last_error: 'event 3 refused' },
+      { n: 4, delivered: true, attempts: 1, last_error: null },
+      { n: 5, delivered: true, attempts: 1, last_error: null },
+    ]);
+    // Not due again before its backoff; then delivered, and nothing else runs a second time.
+    expect(await t.k.events.dispatch()).toBe(0);
+    down = false;
+    t.clock.advance(10 * 60_000);
+    expect(await t.k.events.dispatch()).toBe(1);
+    expect(await effects('test.batch.failing')).toEqual([1, 2, 3, 4, 5]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 3]);
+    expect((await outbox('test.batch.failing')).map((r) => [r.delivered, r.attempts])).toEqual([
+      [true, 1],
+      [true, 1],
+      [true, 2],
+      [true, 1],
+      [true, 1],
+    ]);
+  });
+
+  it('delivers the rest when the first event of a batch fails', async () => {
+    const seen: number[] = [];
+    subscribe('test.batch.first', (n) => n === 1, seen);
+    await publish('test.batch.first', [1, 2, 3]);
+    expect(await t.k.events.dispatch()).toBe(2);
+    expect(await effects('test.batch.first')).toEqual([2, 3]);
+    expect(await outbox('test.batch.first')).toEqual([
+      { n: 1, delivered: false, attempts: 1, last_error: 'event 1 refused' },
+      { n: 2, delivered: true, attempts: 1, last_error: null },
+      { n: 3, delivered: true, attempts: 1, last_error: null },
+    ]);
+  });
+
+  it('delivers every event once when a subscriber writes an audited change, which ends its batch', async () => {
+    const seen: number[] = [];
+    t.k.events.subscribe<typeof Item>('test.batch.audited', async (e, trx) => {
+      seen.push(e.payload.n);
+      await sql`INSERT INTO test_effect (topic, n) VALUES ('test.batch.audited', ${e.payload.n})`.execute(trx);
+      if (e.payload.n % 2 === 0)
+        await t.k.recordChange(trx, {
+          actor: { id: 'tester', type: 'system' },
+          action: 'counted',
+          objectType: 'test.batch',
+          objectId: String(e.payload.n),
+          regionCode: '152201',
+          change: {},
+          event: false,
+        });
+    });
+    const before = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM kernel_audit_entry`.execute(t.k.db)).rows[0].n);
+    await publish('test.batch.audited', [1, 2, 3, 4, 5, 6]);
+    expect(await t.k.events.dispatch()).toBe(6);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await effects('test.batch.audited')).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await outbox('test.batch.audited')).every((r) => r.delivered && r.attempts === 1)).toBe(true);
+    expect(Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM kernel_audit_entry`.execute(t.k.db)).rows[0].n)).toBe(before + 3);
+    expect((await t.k.audit.verify()).ok).toBe(true);
+  });
+
+  it('delivers more events than one batch holds, up to the limit asked for', async () => {
+    const seen: number[] = [];
+    subscribe('test.batch.many', () => false, seen);
+    await publish(
+      'test.batch.many',
+      Array.from({ length: 70 }, (_, i) => i),
+    );
+    expect(await t.k.events.dispatch(60)).toBe(60);
+    expect(await t.k.events.dispatch()).toBe(10);
+    expect(seen).toEqual(Array.from({ length: 70 }, (_, i) => i));
+    expect((await outbox('test.batch.many')).every((r) => r.delivered && r.attempts === 1)).toBe(true);
+  });
+});

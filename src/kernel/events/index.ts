@@ -20,7 +20,9 @@ export interface DomainEvent<P = Record<string, unknown>> {
 
 /**
  * Runs inside the transaction that marks the event delivered: its writes and the mark commit together.
- * The payload has been checked against the topic's declared schema.
+ * Other events may be delivered in the same transaction before and after it, each in a savepoint of
+ * its own, so a failure undoes only its own event's writes. The payload has been checked against
+ * the topic's declared schema.
  */
 // A subscriber names its payload type (`Subscriber<Static<typeof Schema>>`); the default is any
 // because one registry holds subscribers of every topic.
@@ -28,6 +30,8 @@ export interface DomainEvent<P = Record<string, unknown>> {
 export type Subscriber<P = any> = (event: DomainEvent<P>, trx: Tx) => Promise<void>;
 
 const MAX_BACKOFF_MS = 10 * 60_000;
+/** Events delivered in one transaction at most (see Outbox.deliverBatch). */
+const BATCH = 25;
 
 export type OutboxRow = {
   id: string;
@@ -42,12 +46,15 @@ export const OUTBOX_TYPES: ColumnTypes<OutboxRow> = { id: 'uuid', topic: 'text',
 
 /**
  * Transactional outbox. A change publishes its event in its own transaction; a dispatcher delivers
- * committed events to in-process subscribers, one event per transaction, locking with SKIP LOCKED
- * so several app nodes share the work and none delivers an event twice.
+ * committed events to in-process subscribers, a batch of due events per transaction (each event's
+ * subscribers and its delivery mark commit together, or not at all), locking with SKIP LOCKED so
+ * several app nodes share the work and none delivers an event twice.
  */
 export class Outbox {
   private readonly subscribers = new Map<string, Subscriber[]>();
   private readonly registry = new EventRegistry();
+  /** Transactions delivering a batch now, and whether one should commit after its current event. */
+  private readonly delivering = new WeakMap<Executor, boolean>();
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -90,16 +97,32 @@ export class Outbox {
     this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), fn]);
   }
 
-  /** Delivers up to `limit` due events; returns how many it delivered. */
+  /**
+   * Delivers up to `limit` due events; returns how many it delivered. Events go in batches of up
+   * to BATCH, one transaction each (see deliverBatch), until none is due.
+   */
   async dispatch(limit = 100): Promise<number> {
     let delivered = await this.settleUnsubscribed();
     if (this.subscribers.size === 0) return delivered;
-    for (let i = 0; i < limit; i++) {
-      const outcome = await this.deliverOne();
-      if (outcome === 'none') break;
-      if (outcome === 'delivered') delivered += 1;
+    for (let handled = 0; handled < limit;) {
+      const want = Math.min(BATCH, limit - handled);
+      const b = await this.deliverBatch(want);
+      handled += b.handled;
+      delivered += b.delivered;
+      // Fewer claimed than asked for: nothing else is due (or another node holds it).
+      if (b.handled === 0 || (b.claimed < want && b.handled === b.claimed)) break;
     }
     return delivered;
+  }
+
+  /**
+   * Tells a delivery batch that its transaction now holds a lock other writers queue on (the audit
+   * chain head, taken by an audited write in a subscriber): the batch commits after the current
+   * event instead of holding it through the handlers of the events after it. The kernel's audited
+   * writes call this; outside a delivery it does nothing.
+   */
+  commitSoon(trx: Executor): void {
+    if (this.delivering.has(trx)) this.delivering.set(trx, true);
   }
 
   /**
@@ -122,61 +145,101 @@ export class Outbox {
     return Number(r.numAffectedRows ?? 0);
   }
 
-  private async deliverOne(): Promise<'none' | 'delivered' | 'failed'> {
+  /**
+   * Delivers up to `max` due events in one transaction. One statement claims them and marks them
+   * delivered (the mark commits with the subscribers' writes, or not at all); each event after the
+   * first runs in a savepoint, so a subscriber that fails undoes only its own event's writes, and
+   * that event is put back with its error and a backoff in the same transaction while the others
+   * commit: none is lost, none is delivered twice. When the first event fails nothing else has run
+   * yet, so the whole transaction is rolled back (the other claims with it) and the failure is
+   * recorded after. A subscriber's audited write ends the batch after its event (`commitSoon`); the
+   * events not reached are put back untouched.
+   *
+   * At most BATCH events, so the savepoints (one subtransaction each, a second one where a
+   * subscriber keeps its own) stay within PostgreSQL's 64 cached subtransactions per backend.
+   */
+  private async deliverBatch(max: number): Promise<{ claimed: number; handled: number; delivered: number }> {
     const now = this.clock.now();
-    let failure: { id: string; attempts: number; error: string } | undefined;
-    const result = await this.db
+    let first: { id: string; attempts: number; error: string } | undefined;
+    let claimed = 0;
+    let handled = 0;
+    let delivered = 0;
+    await this.db
       .transaction()
       .execute(async (trx) => {
-        const row = await trx
-          .selectFrom('kernel_outbox')
-          .selectAll()
-          .where('delivered_at', 'is', null)
-          .where('next_at', '<=', now)
-          .where('topic', 'in', [...this.subscribers.keys()])
-          .orderBy('next_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!row) return 'none' as const;
-        const event: DomainEvent = {
-          id: row.id,
-          topic: row.topic,
-          regionCode: row.region_code,
-          payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
-          createdAt: new Date(row.created_at),
-        };
+        const r = await sql<OutboxRow & { attempts: number }>`
+          UPDATE kernel_outbox SET delivered_at = ${now}, attempts = attempts + 1
+           WHERE id IN (
+             SELECT id FROM kernel_outbox
+              WHERE delivered_at IS NULL AND next_at <= ${now} AND topic = ANY (${sql.val([...this.subscribers.keys()])}::text[])
+              ORDER BY next_at
+              LIMIT ${max}
+              FOR UPDATE SKIP LOCKED)
+          RETURNING id, topic, region_code, payload, created_at, next_at, attempts`.execute(trx);
+        // RETURNING keeps no order: deliver in the order the events fell due (ids are time-ordered).
+        const rows = r.rows.sort((a, b) => +new Date(a.next_at) - +new Date(b.next_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        claimed = rows.length;
+        const failed: { id: string; attempts: number; error: string }[] = [];
+        this.delivering.set(trx, false);
         try {
-          // A payload stored before its schema changed (or written around eventRow) fails here and is retried, never half-read.
-          this.registry.checkParsed(row.topic, event.payload);
-          for (const fn of this.subscribers.get(row.topic) ?? []) await fn(event, trx);
-        } catch (err) {
-          failure = { id: row.id, attempts: row.attempts + 1, error: (err as Error).message };
-          throw err;
+          for (const row of rows) {
+            const isolated = handled > 0;
+            if (isolated) await sql`SAVEPOINT outbox_event`.execute(trx);
+            handled += 1;
+            try {
+              await this.deliver(row, trx);
+              delivered += 1;
+            } catch (err) {
+              const failure = { id: row.id, attempts: row.attempts, error: (err as Error).message };
+              if (!isolated) {
+                first = failure;
+                throw err;
+              }
+              // Only this event's writes are undone; the ones before it stand.
+              await sql`ROLLBACK TO SAVEPOINT outbox_event`.execute(trx);
+              failed.push(failure);
+            }
+            if (this.delivering.get(trx)) break;
+          }
+        } finally {
+          this.delivering.delete(trx);
         }
-        await trx
-          .updateTable('kernel_outbox')
-          .set({ delivered_at: now, attempts: row.attempts + 1 })
-          .where('id', '=', row.id)
-          .execute();
-        return 'delivered' as const;
+        // The events not reached go back as they were; the failed ones wait with their error.
+        const rest = rows.slice(handled).map((x) => x.id);
+        if (rest.length) await sql`UPDATE kernel_outbox SET delivered_at = NULL, attempts = attempts - 1 WHERE id = ANY (${sql.val(rest)}::uuid[])`.execute(trx);
+        for (const f of failed) await this.putBack(trx, f, now);
       })
       .catch((err) => {
-        if (!failure) throw err;
-        return 'failed' as const;
+        if (!first) throw err;
       });
-    if (failure) {
-      // The subscriber's writes were rolled back with the transaction; record the try and back off.
-      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failure.attempts, 20));
-      await this.db
-        .updateTable('kernel_outbox')
-        .set({ attempts: failure.attempts, last_error: failure.error.slice(0, 1000), next_at: new Date(now.getTime() + backoff) })
-        .where('id', '=', failure.id)
-        .execute();
-      this.log.warn({ eventId: failure.id, attempts: failure.attempts }, 'outbox subscriber failed; will retry');
-    }
-    return result;
+    // The first event failed: its subscribers' writes and every claim were rolled back with the transaction.
+    if (first) await this.putBack(this.db, first, now);
+    return { claimed, handled, delivered };
+  }
+
+  /** Hands one event to its subscribers in `trx`, after checking its stored payload. */
+  private async deliver(row: OutboxRow, trx: Tx): Promise<void> {
+    const event: DomainEvent = {
+      id: row.id,
+      topic: row.topic,
+      regionCode: row.region_code,
+      payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      createdAt: new Date(row.created_at),
+    };
+    // A payload stored before its schema changed (or written around eventRow) fails here and is retried, never half-read.
+    this.registry.checkParsed(row.topic, event.payload);
+    for (const fn of this.subscribers.get(row.topic) ?? []) await fn(event, trx);
+  }
+
+  /** Records a failed try (its attempt was counted when it was claimed) and backs off. */
+  private async putBack(ex: Executor, f: { id: string; attempts: number; error: string }, now: Date): Promise<void> {
+    const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(f.attempts, 20));
+    await ex
+      .updateTable('kernel_outbox')
+      .set({ delivered_at: null, attempts: f.attempts, last_error: f.error.slice(0, 1000), next_at: new Date(now.getTime() + backoff) })
+      .where('id', '=', f.id)
+      .execute();
+    this.log.warn({ eventId: f.id, attempts: f.attempts }, 'outbox subscriber failed; will retry');
   }
 
   async pendingCount(): Promise<number> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../clock/index.ts';
 import type { PlatformCrypto } from '../crypto/index.ts';
@@ -106,6 +107,18 @@ export class Notifier {
     if (n.sms) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'sms', to: this.crypto.encryptField(n.sms), text });
     if (n.email) await this.outbox.publish(trx, TOPIC, n.regionCode, { channel: 'email', to: this.crypto.encryptField(n.email), text });
     return id;
+  }
+
+  /**
+   * An inbox entry whose region, recipient and body come from the one row `from` selects (columns
+   * `region_code`, `recipient_id`, `body`), written in the same statement (INSERT … SELECT): a
+   * subscriber need not read a record first to address its message. Nothing is written when `from`
+   * finds no row; answers whether an entry was written. No SMS or email (see `notify`).
+   */
+  async notifyFrom(trx: Executor, from: Compilable | RawBuilder<unknown>, n: { title: string; link?: string }): Promise<boolean> {
+    const r = await sql`INSERT INTO kernel_notification (id, region_code, recipient_id, title, body, link, created_at)
+      SELECT ${uuidv7()}::uuid, f.region_code, f.recipient_id, ${n.title}, f.body, ${n.link ?? null}, ${this.clock.now()} FROM (${from}) f LIMIT 1`.execute(trx);
+    return Number(r.numAffectedRows ?? 0) > 0;
   }
 
   /**

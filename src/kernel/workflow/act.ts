@@ -3,7 +3,7 @@ import type { DomainError } from '../http/errors.ts';
 import type { Kernel } from '../index.ts';
 import type { Actor } from '../audit/index.ts';
 import { actorOf, type Principal } from '../policy/index.ts';
-import { stepActorOf, type ActionLog, type StepActor } from './action-log.ts';
+import { stepActorOf, writtenOf, type ActionLog, type StepActor, type Written } from './action-log.ts';
 import type { WorkflowAction, WorkflowDefinition } from './definition.ts';
 import { WorkflowErrors, decide, isEnd, type ActionInput, type Units, type WorkflowActor } from './engine.ts';
 
@@ -100,6 +100,8 @@ export interface Acted<Row> {
   action: WorkflowAction;
   from: string;
   to: string;
+  /** With `opts.written`: the record as the step wrote it and its history, answered by the write itself. */
+  written?: Written<Row>;
 }
 
 /**
@@ -120,6 +122,8 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
   id: string,
   input: Input,
   requestId?: string,
+  /** `written`: the write also answers the record as it left it and its history (see Acted.written), so a caller need not read them back. */
+  opts: { written?: boolean } = {},
 ): Promise<Acted<Row>> {
   const stateChanged = kind.errors?.stateChanged ?? WorkflowErrors.stateChanged;
   const row = await kind.load(who, id);
@@ -142,15 +146,16 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
   const effect = await handler(step);
   const common = (await kind.stepColumns?.(step)) ?? {};
   const named = kind.namedActor?.(who, row) ?? { audit: actorOf(who), step: stepActorOf(who) };
+  let written: Written<Row> | undefined;
   await k.db.transaction().execute(async (trx) => {
     const set = { ...common, ...effect.set, ...((await effect.before?.(trx)) ?? {}) };
     const payload = { ...kind.payloadOf?.(step, set), ...effect.payload };
-    const main = trx
+    const update = trx
       .updateTable(kind.table)
       .set({ ...set, state: action.to, version: row.version + 1, updated_at: now })
       .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .returning(['id', 'region_code']);
+      .where('version', '=', row.version);
+    const main = opts.written ? update.returningAll() : update.returning(['id', 'region_code']);
     const done = await k.tracedWrite(
       trx,
       main,
@@ -165,20 +170,25 @@ export async function act<Row extends StateRow, Input extends ActionInput & { ac
         event: { topic: kind.topic, payload: { id: row.id, action: action.code, from: row.state, to: action.to, ...(kind.eventOf?.(step, set) ?? {}), ...effect.event } },
         requestId,
       },
-      kind.log.appendFrom('main', {
-        action: action.code,
-        from: row.state,
-        to: action.to,
-        actor: named.step,
-        opinion: effect.opinion !== undefined ? effect.opinion : (kind.opinionOf?.(input) ?? null),
-        attachments: effect.attachments,
-        dueAt: effect.dueAt,
-        payload,
-        at: now,
-      }),
+      kind.log.appendFrom(
+        'main',
+        {
+          action: action.code,
+          from: row.state,
+          to: action.to,
+          actor: named.step,
+          opinion: effect.opinion !== undefined ? effect.opinion : (kind.opinionOf?.(input) ?? null),
+          attachments: effect.attachments,
+          dueAt: effect.dueAt,
+          payload,
+          at: now,
+        },
+        opts.written ? { returning: kind.log.returningWritten('main') } : {},
+      ),
     );
     if (done.length === 0) throw stateChanged();
+    if (opts.written) written = writtenOf<Row>(done[0] as Record<string, unknown>);
     await effect.after?.(trx);
   });
-  return { row, action, from: row.state, to: action.to };
+  return { row, action, from: row.state, to: action.to, ...(written ? { written } : {}) };
 }

@@ -132,6 +132,19 @@ export class ActionLog {
       FROM ${sql.raw(source)} m RETURNING ${opts.returning ?? sql.raw(this.recordColumn)}`;
   }
 
+  /**
+   * A RETURNING for `appendFrom` that answers, beside the new step's row, the record as the same
+   * statement wrote it (`record`: the source CTE's row, which must return every column) and the
+   * steps before this one (`history`, in order), so a caller can show the result without reading
+   * it back. Read them with `writtenOf`.
+   */
+  returningWritten(source: string): RawBuilder<unknown> {
+    const t = sql.raw(this.table);
+    const c = sql.raw(this.recordColumn);
+    return sql`*, (SELECT to_jsonb(m) FROM ${sql.raw(source)} m) AS record,
+      (SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.at, s.id), '[]'::jsonb) FROM ${t} s WHERE s.${c} = ${t}.${c}) AS history`;
+  }
+
   /** The step as a row to insert with the query builder (bulk loads such as a history import). */
   row(recordId: string, regionCode: string, e: ActionEntry & { from: string | null; to: string }): Record<string, unknown> {
     return {
@@ -166,4 +179,23 @@ export class ActionLog {
   history(ex: Executor, recordId: string) {
     return ex.selectFrom(this.table).selectAll().where(this.recordColumn, '=', recordId).orderBy('at').orderBy('id').execute();
   }
+}
+
+/** What one step wrote, as `returningWritten` answers it: the record, and its whole history with this step last. */
+export interface Written<Row> {
+  record: Row;
+  history: Record<string, unknown>[];
+}
+
+// Times come back from to_jsonb as text; the log's and the records' time columns are named `at` or `…_at`.
+const revive = (o: Record<string, unknown>) => {
+  for (const [key, v] of Object.entries(o)) if (typeof v === 'string' && (key === 'at' || key.endsWith('_at'))) o[key] = new Date(v);
+  return o;
+};
+
+/** Reads a row answered with `returningWritten` (the times as Dates, as a plain read gives them). */
+export function writtenOf<Row>(r: Record<string, unknown>): Written<Row> {
+  const { record, history, ...step } = r as { record: Record<string, unknown>; history: Record<string, unknown>[] } & Record<string, unknown>;
+  const parse = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return { record: revive(parse<Record<string, unknown>>(record)) as Row, history: [...parse<Record<string, unknown>[]>(history).map(revive), step] };
 }

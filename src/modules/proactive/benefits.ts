@@ -275,6 +275,40 @@ export class Benefits {
   }
 
   /**
+   * The items published 政策找人 policies of the application mode name (by code): one read per
+   * transaction (an outbox batch asks once for all its events, as if they had been delivered at the
+   * moment of the read), the versions cached. Most applications are for none of them and need
+   * nothing more.
+   */
+  applicationItems(trx: Executor): Promise<Set<string>> {
+    if (!trx.isTransaction) return this.readApplicationItems(trx);
+    let items = this.itemsRead.get(trx);
+    if (!items) {
+      items = this.readApplicationItems(trx);
+      this.itemsRead.set(trx, items);
+      // A failed read is not kept: the next event of the batch reads again.
+      items.catch(() => this.itemsRead.delete(trx));
+    }
+    return items;
+  }
+  private readonly itemsRead = new WeakMap<Executor, Promise<Set<string>>>();
+
+  private async readApplicationItems(trx: Executor): Promise<Set<string>> {
+    const policies = await proactiveDb(trx)
+      .selectFrom('proactive_policy')
+      .select(['id', 'published_version_id'])
+      .where('mode', '=', 'application')
+      .where('published_version_id', 'is not', null)
+      .execute();
+    const codes = new Set<string>();
+    for (const pol of policies) {
+      const code = (await this.version(pol.id, pol.published_version_id!, trx)).def.itemCode;
+      if (code) codes.add(code);
+    }
+    return codes;
+  }
+
+  /**
    * 政策找人 → 办件: an application for a policy's item by a matched subject moves the match to
    * applied, and its approval to granted (wired by src/flows/matches-on-applications.ts).
    */

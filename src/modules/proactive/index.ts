@@ -32,6 +32,8 @@ export interface ProactiveModule {
   queueRecheck(trx: Executor, subject: Subject, key: string): Promise<void>;
   /** The same re-check now, in a transaction of its own. */
   recheck(subject: Subject, key: string): Promise<{ offered: number; stopped: number }>;
+  /** The item codes that published application-mode policies name (read in the caller's transaction); an application for another item changes no match. */
+  applicationItems(trx: Executor): Promise<Set<string>>;
   /** 政策找人 → 办件: marks the matches of an application's item applied or granted. */
   applicationStep(trx: Executor, a: { itemCode: string; applicationId: string; applicantAccountId: string; enterpriseId: string | null; step: 'applied' | 'granted' }): Promise<number>;
   /** Plugs in where a policy's 事项 is applied for (the services module, wired by a flow): the page path for an item code. */
@@ -96,6 +98,7 @@ export function createProactiveModule(k: Kernel, policy: Policy, org: OrgService
       await k.jobs.enqueue(trx, 'proactive.recheck', { subject, key }, { regionCode: k.config.regionCode });
     },
     recheck: (subject, key) => runs.recheck(subject, key),
+    applicationItems: (trx) => benefits.applicationItems(trx),
     applicationStep: async (trx, a) => {
       const keys = await subjectKeysOf(k, a.applicantAccountId, a.enterpriseId ? { enterpriseId: a.enterpriseId } : null, trx);
       return benefits.applicationStep(trx, { itemCode: a.itemCode, applicationId: a.applicationId, keys: [keys.person, keys.entity].filter((x): x is string => !!x), step: a.step });

@@ -126,7 +126,15 @@ export function applicationKind(k: Kernel, apps: Applications, catalogue: Catalo
       };
     },
     payloadOf: ({ input, action }, set) => ({ reason: input.reason, items: input.items, delivery: input.delivery, outcome: action.outcome, dueAt: set.due_at ?? null }),
-    eventOf: ({ row, action, actor, input }) => ({ actorType: actor.kind, outcome: action.outcome ?? null, departmentId: row.department_id, reason: input.reason ?? null, items: input.items ?? null }),
+    eventOf: ({ row, action, actor, input }) => ({
+      actorType: actor.kind,
+      outcome: action.outcome ?? null,
+      departmentId: row.department_id,
+      itemVersionId: row.item_version_id,
+      bundleApplicationId: row.bundle_application_id ?? null,
+      reason: input.reason ?? null,
+      items: input.items ?? null,
+    }),
     errors: { notInState: ServicesErrors.notInState, stateChanged: ServicesErrors.stateChanged },
   };
 }

@@ -126,6 +126,61 @@ describe('the whole path of an application', () => {
   });
 });
 
+describe('what a write answers', () => {
+  it('shows after a submission and after each step what reading the application shows', async () => {
+    // The answer is built from what the write itself returned; a fresh read must see the same.
+    const same = async (r: Awaited<ReturnType<typeof post>>, token: string) => {
+      expect(r.statusCode, r.body).toBeLessThan(300);
+      const read = await get(`/api/services/applications/${r.json().id}`, token);
+      expect(r.json()).toEqual(read.json());
+      return r.json();
+    };
+    const app = await same(await apply(), citizen.token);
+    expect(app.history.map((h: { action: string }) => h.action)).toEqual(['submit']);
+    // The applicant is told of the submission and of each staff step, numbered, in the inbox.
+    const told = async () => {
+      await t.p.kernel.events.dispatch(200);
+      return (await t.p.kernel.notify.inbox(citizen.accountId)).filter((m) => m.link === `/applications/${app.id}`).map((m) => ({ title: m.title, body: m.body }));
+    };
+    expect(await told()).toEqual([{ title: '申请已提交 / Application submitted', body: `个体工商户设立登记（${app.number}）待受理` }]);
+    const accepted = await same(await act(app.id, window, { action: 'accept', opinion: '材料齐全' }), window);
+    expect((await told())[0]).toEqual({ title: expect.stringContaining('受理'), body: `个体工商户设立登记（${app.number}）${accepted.stateName.zh}` });
+    await same(await act(app.id, approver, { action: 'pass_review' }), approver);
+    const done = await same(await act(app.id, decider, { action: 'approve' }), decider);
+    expect(done).toMatchObject({ state: 'completed', evaluated: false });
+    expect((await post(`/api/services/applications/${app.id}/evaluation`, citizen.token, { level: 5, reasons: [] })).statusCode).toBe(201);
+    // Rated before delivery: the step after the rating says so.
+    const delivered = await same(await act(app.id, window, { action: 'deliver', delivery: 'online' }), window);
+    expect(delivered).toMatchObject({ state: 'delivered', evaluated: true });
+    expect(delivered.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'accept', 'pass_review', 'approve', 'evaluate', 'deliver']);
+  });
+});
+
+describe('events stored before they named the item version', () => {
+  it('still tell the applicant, reading the application for it', async () => {
+    const app = (await apply()).json();
+    await t.p.kernel.events.dispatch(200);
+    const k = t.p.kernel;
+    // As written by an earlier release: no itemVersionId, no bundleApplicationId.
+    await k.db.transaction().execute(async (trx) => {
+      await k.events.publish(trx, 'services.application.submitted', '152201', { id: app.id, itemId, departmentId: market.id, channel: 'online' });
+      await k.events.publish(trx, 'services.application.stepped', '152201', {
+        id: app.id,
+        action: 'accept',
+        actorType: 'staff',
+        from: 'submitted',
+        to: 'review',
+        outcome: null,
+        departmentId: market.id,
+      });
+    });
+    expect(await k.events.dispatch(200)).toBe(2);
+    const told = (await k.notify.inbox(citizen.accountId)).filter((m) => m.link === `/applications/${app.id}`);
+    expect(told.map((m) => m.body)).toEqual(expect.arrayContaining([`个体工商户设立登记（${app.number}）待受理`, expect.stringContaining(app.number)]));
+    expect(told).toHaveLength(3);
+  });
+});
+
 describe('补正 and the clock', () => {
   // Sessions have a lifetime too: put the clock back where the other tests' sign-ins happened.
   afterAll(() => t.clock.set('2026-03-02T11:00:00+08:00'));

@@ -6,7 +6,7 @@ import { Errors } from '../../kernel/http/errors.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { act, availableActions, stepActorOf, type RecordKind, type StateRow, type WorkflowActor } from '../../kernel/workflow/index.ts';
+import { act, availableActions, stepActorOf, writtenOf, type RecordKind, type StateRow, type WorkflowActor, type Written } from '../../kernel/workflow/index.ts';
 import { APPLICATION_LOG, applicationKind } from './application-steps.ts';
 import type { DecisionSealer } from './decision-port.ts';
 import { personAccountByIdNumber, requireAssurance, type IdentityService } from '../identity/index.ts';
@@ -170,12 +170,21 @@ export class Applications {
   }
 
   async submit(who: Principal, input: ApplicationInput, requestId?: string): Promise<string> {
+    return (await this.submitted(who, input, requestId)).id;
+  }
+
+  /**
+   * Submits, and answers the application as its write left it with its history (the submission's
+   * own step), for the response; null when something may have changed it since (秒批 decides
+   * right after the write), so the caller reads it.
+   */
+  async submitted(who: Principal, input: ApplicationInput, requestId?: string): Promise<{ id: string; written: Written<AppRow> | null }> {
     const prepared = await this.prepare(who, input);
-    const id = await this.insertPrepared(this.k.db, who, prepared, requestId);
+    const { id, written } = await this.insert(this.k.db, who, prepared, requestId, null, true);
     await this.recordCitedLicences(prepared.applicant, prepared.v, prepared.materials, id);
     // 秒批 decides right after the submission is written (a 一件事's members go to their departments).
     await this.afterSubmit?.(id, prepared.v, { accountId: prepared.applicant.accountId, enterpriseId: prepared.enterprise?.enterpriseId ?? null }, prepared.form);
-    return id;
+    return { id, written: prepared.v.content.instant ? null : (written ?? null) };
   }
 
   /** Everything a submission checks and completes before it writes (a 一件事 prepares all its members first). */
@@ -193,6 +202,18 @@ export class Applications {
    * (and later ones inside the outbox transaction of the step they waited for), linked to it.
    */
   async insertPrepared(ex: Executor, who: Principal, p: PreparedSubmission, requestId?: string, bundleApplicationId: string | null = null): Promise<string> {
+    return (await this.insert(ex, who, p, requestId, bundleApplicationId, false)).id;
+  }
+
+  /** `written`: the statement also answers the row it wrote and the submission step (see ActionLog.returningWritten). */
+  private async insert(
+    ex: Executor,
+    who: Principal,
+    p: PreparedSubmission,
+    requestId: string | undefined,
+    bundleApplicationId: string | null,
+    written: boolean,
+  ): Promise<{ id: string; written?: Written<AppRow> }> {
     const { v, applicant, channel, enterprise, form, materials, commitment = false } = p;
     const now = this.k.clock.now();
     const def = v.content.workflow;
@@ -202,33 +223,31 @@ export class Applications {
     const region = v.regionCode;
     // One statement: the application (its readable number drawn from a sequence), its first action
     // row, the audit entry and the event. The applicant's inbox message follows from the event.
-    const main = this.k.db
-      .insertInto('services_application')
-      .values({
-        id,
-        number: sql`${`${region}-SQ-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('services_application_seq')::text, 6, '0')`,
-        region_code: region,
-        item_id: v.itemId,
-        item_version_id: v.id,
-        department_id: v.content.departmentId,
-        applicant_account_id: applicant.accountId,
-        applicant_name: applicant.name,
-        enterprise_id: enterprise?.enterpriseId ?? null,
-        enterprise_name: enterprise?.name ?? null,
-        channel,
-        submitted_by: who.accountId,
-        state: def.initial,
-        form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
-        materials: JSON.stringify(materials),
-        submitted_at: now,
-        state_entered_at: now,
-        step_due_at: stepDueAt,
-        updated_at: now,
-        bundle_application_id: bundleApplicationId,
-        commitment,
-      })
-      .returning(['id', 'region_code']);
-    await this.k.tracedWrite(
+    const insert = this.k.db.insertInto('services_application').values({
+      id,
+      number: sql`${`${region}-SQ-${cstDate(now).replace(/-/g, '')}-`} || lpad(nextval('services_application_seq')::text, 6, '0')`,
+      region_code: region,
+      item_id: v.itemId,
+      item_version_id: v.id,
+      department_id: v.content.departmentId,
+      applicant_account_id: applicant.accountId,
+      applicant_name: applicant.name,
+      enterprise_id: enterprise?.enterpriseId ?? null,
+      enterprise_name: enterprise?.name ?? null,
+      channel,
+      submitted_by: who.accountId,
+      state: def.initial,
+      form_enc: this.k.crypto.encryptField(JSON.stringify(form)),
+      materials: JSON.stringify(materials),
+      submitted_at: now,
+      state_entered_at: now,
+      step_due_at: stepDueAt,
+      updated_at: now,
+      bundle_application_id: bundleApplicationId,
+      commitment,
+    });
+    const main = written ? insert.returningAll() : insert.returning(['id', 'region_code']);
+    const rows = await this.k.tracedWrite<Record<string, unknown>>(
       ex,
       main,
       {
@@ -238,20 +257,24 @@ export class Applications {
         objectId: id,
         regionCode: region,
         change: { item: v.code, version: v.version, channel, materials: materials.length, exempt: materials.filter((m) => m.replacedBy).map((m) => m.code), ...(commitment ? { commitment } : {}) },
-        event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel } },
+        event: { topic: APPLICATION_SUBMITTED, payload: { id, itemId: v.itemId, departmentId: v.content.departmentId, channel, itemVersionId: v.id } },
         requestId,
       },
-      APPLICATION_LOG.appendFrom('main', {
-        action: 'submit',
-        from: null,
-        to: def.initial,
-        actor: stepActorOf(who),
-        dueAt: stepDueAt,
-        payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length, exempt: materials.filter((m) => m.replacedBy).length },
-        at: now,
-      }),
+      APPLICATION_LOG.appendFrom(
+        'main',
+        {
+          action: 'submit',
+          from: null,
+          to: def.initial,
+          actor: stepActorOf(who),
+          dueAt: stepDueAt,
+          payload: { channel, materials: materials.length, licences: materials.filter((m) => m.licenceId).length, exempt: materials.filter((m) => m.replacedBy).length },
+          at: now,
+        },
+        written ? { returning: APPLICATION_LOG.returningWritten('main') } : {},
+      ),
     );
-    return id;
+    return { id, ...(written && rows[0] ? { written: writtenOf<AppRow>(rows[0]) } : {}) };
   }
 
   /**
@@ -332,6 +355,11 @@ export class Applications {
   async act(who: Principal, id: string, body: ActionBody, requestId?: string): Promise<string> {
     await act(this.k, this.kind, who, id, body, requestId);
     return id;
+  }
+
+  /** Takes one workflow action, and answers the application as the step left it with its history (for the response). */
+  async acted(who: Principal, id: string, body: ActionBody, requestId?: string): Promise<Written<AppRow>> {
+    return (await act(this.k, this.kind, who, id, body, requestId, { written: true })).written!;
   }
 
   /** 认领: one staff member takes the application so two do not work on it at once. */

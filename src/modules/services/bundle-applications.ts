@@ -154,6 +154,8 @@ export class BundleApplications {
    * bundle is blocked with that reason and no later member is created.
    */
   private async onStepped(trx: Tx, e: ApplicationStepped): Promise<void> {
+    // The event says whether the application is a 一件事's member (older events do not: read it).
+    if (e.bundleApplicationId === null) return;
     const app = await servicesDb(trx).selectFrom('services_application').select(['bundle_application_id', 'state', 'outcome']).where('id', '=', e.id).executeTakeFirst();
     if (!app?.bundle_application_id) return;
     const row = await servicesDb(trx).selectFrom('services_bundle_application').selectAll().where('id', '=', app.bundle_application_id).forUpdate().executeTakeFirst();

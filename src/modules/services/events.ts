@@ -5,7 +5,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 /** An applicant submitted an application. */
 export const APPLICATION_SUBMITTED = 'services.application.submitted';
-export const ApplicationSubmitted = Type.Object({ id: Type.String(), itemId: Type.String(), departmentId: Type.String(), channel: Type.String() });
+// `itemVersionId`: the version the application was made under (events stored before it was added lack it).
+export const ApplicationSubmitted = Type.Object({ id: Type.String(), itemId: Type.String(), departmentId: Type.String(), channel: Type.String(), itemVersionId: Type.Optional(Type.String()) });
 export type ApplicationSubmitted = Static<typeof ApplicationSubmitted>;
 
 /** An application took a step of its workflow; `outcome` is set when the step ends it (e.g. approved). */
@@ -18,6 +19,10 @@ export const ApplicationStepped = Type.Object({
   to: Type.String(),
   outcome: Nullable(Type.String()),
   departmentId: Type.String(),
+  // The version it was made under and the 一件事 it belongs to (null: none), so a subscriber need
+  // not read the application for them; events stored before they were added lack both.
+  itemVersionId: Type.Optional(Type.String()),
+  bundleApplicationId: Type.Optional(Nullable(Type.String())),
   reason: Type.Optional(Nullable(Type.String())),
   items: Type.Optional(Nullable(Type.Array(Type.String()))),
 });

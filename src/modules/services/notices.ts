@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, ItemVersion } from './catalogue.ts';
 import { servicesDb } from './tables.ts';
 
 /**
@@ -9,31 +10,40 @@ import { servicesDb } from './tables.ts';
  * message is committed exactly once with the event's delivery mark.
  */
 export function notifyApplicants(k: Kernel, catalogue: Catalogue): void {
-  const appOf = (trx: Tx, id: unknown) =>
-    servicesDb(trx).selectFrom('services_application').select(['id', 'number', 'region_code', 'applicant_account_id', 'item_version_id', 'state']).where('id', '=', String(id)).executeTakeFirst();
-  type App = NonNullable<Awaited<ReturnType<typeof appOf>>>;
-  const tell = async (trx: Tx, p: Record<string, unknown>, title: string, extra: string, read?: App) => {
-    const app = read ?? (await appOf(trx, p.id));
-    if (!app) return;
-    const v = await catalogue.version(app.item_version_id, trx);
-    const state = v.content.workflow.states[String(p.to ?? app.state)];
-    await k.notify.notify(trx, {
-      regionCode: app.region_code,
-      recipientId: app.applicant_account_id,
-      title,
-      body: `${v.content.name}（${app.number}）${state?.zh ?? ''}${extra}`,
-      link: `/applications/${app.id}`,
-    });
+  /**
+   * The inbox entry `<item>（<number>）<state><extra>`, addressed and numbered from the application
+   * row in the same statement that writes it; `to` is the step's state, else the application's own.
+   */
+  const tell = async (trx: Tx, id: string, v: ItemVersion, title: string, extra: string, to?: string) => {
+    const states = v.content.workflow.states;
+    const state =
+      to !== undefined ? sql`${states[to]?.zh ?? ''}::text` : sql`coalesce(${JSON.stringify(Object.fromEntries(Object.entries(states).map(([code, s]) => [code, s.zh])))}::jsonb ->> a.state, '')`;
+    await k.notify.notifyFrom(
+      trx,
+      sql`SELECT a.region_code, a.applicant_account_id AS recipient_id, ${`${v.content.name}（`}::text || a.number || '）' || ${state} || ${extra}::text AS body
+        FROM services_application a WHERE a.id = ${id}`,
+      { title, link: `/applications/${id}` },
+    );
   };
-  k.events.subscribe('services.application.submitted', (e, trx) => tell(trx, e.payload, '申请已提交 / Application submitted', ''));
+  /** The item version the application was made under: named by the event, or read for one stored before events named it. */
+  const versionOf = async (trx: Tx, p: Record<string, unknown>) => {
+    const versionId =
+      typeof p.itemVersionId === 'string'
+        ? p.itemVersionId
+        : (await servicesDb(trx).selectFrom('services_application').select('item_version_id').where('id', '=', String(p.id)).executeTakeFirst())?.item_version_id;
+    return versionId ? catalogue.version(versionId, trx) : null;
+  };
+  k.events.subscribe('services.application.submitted', async (e, trx) => {
+    const v = await versionOf(trx, e.payload);
+    if (v) await tell(trx, String(e.payload.id), v, '申请已提交 / Application submitted', '');
+  });
   k.events.subscribe('services.application.stepped', async (e, trx) => {
     const p = e.payload;
     if (p.actorType !== 'staff' && p.actorType !== 'system') return;
-    // Read once: the title needs the item's workflow, the message the application itself.
-    const app = await appOf(trx, p.id);
-    if (!app) return;
-    const a = (await catalogue.version(app.item_version_id, trx)).content.workflow.actions.find((x) => x.code === p.action);
+    const v = await versionOf(trx, p);
+    if (!v) return;
+    const a = v.content.workflow.actions.find((x) => x.code === p.action);
     const why = p.reason ? `：${p.reason}` : Array.isArray(p.items) ? `，请补正：${(p.items as string[]).join('；')}` : '';
-    await tell(trx, p, a ? `${a.zh} / ${a.en}` : String(p.action), why, app);
+    await tell(trx, String(p.id), v, a ? `${a.zh} / ${a.en}` : String(p.action), why, String(p.to));
   });
 }

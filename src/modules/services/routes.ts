@@ -217,8 +217,8 @@ export function servicesRoutes(p: ServicesParts) {
       '/api/services/applications',
       { config: { authenticated: true }, schema: { tags, summary: '提交申请（网上或窗口代办）/ Submit an application', body: ApplicationInput, response: { 201: ApplicationDetail, ...errors } } },
       async (req, reply) => {
-        const id = await p.applications.submit(me(req), req.body, rid(req));
-        return reply.status(201).send(await p.views.detail(me(req), id));
+        const { id, written } = await p.applications.submitted(me(req), req.body, rid(req));
+        return reply.status(201).send(await p.views.detail(me(req), id, written ?? undefined));
       },
     );
     app.get(
@@ -267,8 +267,8 @@ export function servicesRoutes(p: ServicesParts) {
         schema: { tags, summary: '办理动作（受理、补正、审批、出件、撤回…）/ Take a workflow action', params: Id, body: ActionBody, response: { 200: ApplicationDetail, ...errors } },
       },
       async (req) => {
-        await p.applications.act(me(req), req.params.id, req.body, rid(req));
-        return p.views.detail(me(req), req.params.id);
+        const written = await p.applications.acted(me(req), req.params.id, req.body, rid(req));
+        return p.views.detail(me(req), req.params.id, written);
       },
     );
     app.post(

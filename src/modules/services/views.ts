@@ -5,13 +5,13 @@ import { maskCitizenId } from '../../kernel/ids/index.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';
 import { assertAllowed, type Policy, type Principal } from '../../kernel/policy/index.ts';
-import { availableActions } from '../../kernel/workflow/index.ts';
+import { availableActions, type Written } from '../../kernel/workflow/index.ts';
 import type { DepartmentNames } from '../org/index.ts';
 import type { Applications, MaterialRef } from './applications.ts';
 import type { Catalogue } from './catalogue.ts';
 import { clocksOf, timeStatus } from './deadlines.ts';
 import type { ApplicationDetail, ApplicationView, QueueQuery } from './schema.ts';
-import { servicesDb, type ServicesApplicationTable } from './tables.ts';
+import { servicesDb, type ServicesActionTable, type ServicesApplicationTable } from './tables.ts';
 import { likeText, myActions, openScope, queueCounts } from './queues.ts';
 
 /** An application as stored; the lists also say whether it has been evaluated. */
@@ -90,9 +90,16 @@ export class ApplicationViews {
     }));
   }
 
-  async detail(who: Principal, id: string): Promise<ApplicationDetail> {
+  /**
+   * One application with its history. `written`: what a write just answered (the row as it left
+   * it and the whole history, see ActionLog.returningWritten), shown without reading them again;
+   * an evaluation always logs an `evaluate` step, so the history says whether it was rated.
+   */
+  async detail(who: Principal, id: string, written?: Written<Row>): Promise<ApplicationDetail> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw Errors.notFound('application');
-    const row = await servicesDb(this.k.db).selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
+    const row = written
+      ? { ...written.record, evaluated: written.history.some((h) => h.action === 'evaluate') }
+      : await servicesDb(this.k.db).selectFrom('services_application as a').selectAll('a').select(this.withEvaluated()).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw Errors.notFound('application');
     if (!this.apps.canSee(who, row)) throw Errors.forbidden();
     const [view] = await this.views([row]);
@@ -104,7 +111,9 @@ export class ApplicationViews {
       if (key === 'person.phone') form[field] = maskAddress(form[field] as string);
     }
     const names = new Map(v.content.materials.map((m) => [m.code, { name: m.name, nameEn: m.nameEn }]));
-    const history = await servicesDb(this.k.db).selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
+    const history = written
+      ? (written.history as unknown as Selectable<ServicesActionTable>[])
+      : await servicesDb(this.k.db).selectFrom('services_action').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
     const def = v.content.workflow;
     const actor = who.type === 'staff' ? { kind: 'staff' as const, roles: who.roles, departmentId: who.departmentId } : { kind: 'applicant' as const, roles: [], departmentId: null };
     const label = (code: string) => {
