@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
 
 type SchemaController = NonNullable<FastifyServerOptions['schemaController']>;
 type Factory = NonNullable<SchemaController['compilersFactory']>;
-type Validate = ((data: unknown) => unknown) & { errors?: unknown };
+type Validate = ((data: unknown, parent?: object) => unknown) & { errors?: unknown; schemaEnv?: unknown };
 type Serialize = (data: unknown) => string;
 /** The compilers' own signatures, loosely: Fastify types a validator as Ajv's, which a wrapper is not. */
 type Build<F> = (externalSchemas: unknown, options: unknown) => (route: unknown) => F;
@@ -53,12 +53,15 @@ export function lazySchemaCompilers(): { factory: Factory; compileAll(): number 
     return (route) => {
       const ensure = later(() => compile(route));
       // Fastify reads `errors` off the function it called, as Ajv leaves them on the validator.
-      const validate: Validate = (data) => {
+      const validate: Validate = (data, parent) => {
         const f = ensure();
-        const ok = f(data);
+        const ok = parent ? f(data, parent) : f(data);
         validate.errors = f.errors;
         return ok;
       };
+      // Fastify hands Ajv the request as the value's parent (so a coerced top-level value is written
+      // back) only for a validator with `schemaEnv`: asking for it builds the validator.
+      Object.defineProperty(validate, 'schemaEnv', { get: () => ensure().schemaEnv });
       return validate;
     };
   };
