@@ -51,6 +51,9 @@ export const OUTBOX_TYPES: ColumnTypes<OutboxRow> = { id: 'uuid', topic: 'text',
  * several app nodes share the work and none delivers an event twice.
  */
 export class Outbox {
+  /** How many events the next batch claims (BATCH, less while subscribers' audited writes end batches early). */
+  private batchSize = BATCH;
+
   private readonly subscribers = new Map<string, Subscriber[]>();
   private readonly registry = new EventRegistry();
   /** Transactions delivering a batch now, and whether one should commit after its current event. */
@@ -105,10 +108,14 @@ export class Outbox {
     let delivered = await this.settleUnsubscribed();
     if (this.subscribers.size === 0) return delivered;
     for (let handled = 0; handled < limit;) {
-      const want = Math.min(BATCH, limit - handled);
+      const want = Math.min(this.batchSize, limit - handled);
       const b = await this.deliverBatch(want);
       handled += b.handled;
       delivered += b.delivered;
+      // A batch an audited write ended early put the rest of its claims back (a second write of each
+      // row): claim only as many as it got through next time, and grow again while batches finish.
+      if (b.handled < b.claimed) this.batchSize = Math.max(1, b.handled);
+      else if (b.claimed === want) this.batchSize = Math.min(BATCH, this.batchSize * 2);
       // Fewer claimed than asked for: nothing else is due (or another node holds it).
       if (b.handled === 0 || (b.claimed < want && b.handled === b.claimed)) break;
     }
