@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestKernel, type TestKernel } from '../../testing/kernel.ts';
+import { ledgerSnapshot } from '../../testing/ledger-snapshot.ts';
 import { changeEvents } from '../events/index.ts';
 import { GENESIS, STORED_ENTRY_COLUMNS, atTextSql, entryHash, fieldsOf, type StoredEntry } from './chain.ts';
 
@@ -39,20 +40,7 @@ describe('audit ledger', () => {
       });
 
   // The attacks change the tables; each test puts them back as they were.
-  const tables = ['kernel_audit_entry', 'kernel_audit_checkpoint', 'kernel_audit_head'];
-  const save = async () => {
-    for (const tb of tables) {
-      await sql.raw(`DROP TABLE IF EXISTS saved_${tb}`).execute(db());
-      await sql.raw(`CREATE TABLE saved_${tb} AS SELECT * FROM ${tb}`).execute(db());
-    }
-  };
-  const putBack = async () => {
-    for (const tb of tables) {
-      await sql.raw(`DELETE FROM ${tb}`).execute(db());
-      await sql.raw(`INSERT INTO ${tb} SELECT * FROM saved_${tb}`).execute(db());
-    }
-    expect((await verify()).problems).toEqual([]);
-  };
+  const { save, putBack } = ledgerSnapshot(() => t);
 
   it('links each entry when it is written, and verify only reads', async () => {
     await write(30, 'req-1');

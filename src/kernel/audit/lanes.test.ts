@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestKernel, type TestKernel } from '../../testing/kernel.ts';
+import { ledgerSnapshot } from '../../testing/ledger-snapshot.ts';
 import { changeEvents } from '../events/index.ts';
 import { STORED_ENTRY_COLUMNS, atTextSql, entryHash, fieldsOf, type StoredEntry } from './chain.ts';
 import { AuditLedger } from './index.ts';
@@ -38,20 +39,7 @@ describe('audit ledger lanes', () => {
   });
   afterAll(() => t.close());
 
-  const tables = ['kernel_audit_entry', 'kernel_audit_checkpoint', 'kernel_audit_head'];
-  const save = async () => {
-    for (const tb of tables) {
-      await sql.raw(`DROP TABLE IF EXISTS saved_${tb}`).execute(db());
-      await sql.raw(`CREATE TABLE saved_${tb} AS SELECT * FROM ${tb}`).execute(db());
-    }
-  };
-  const putBack = async () => {
-    for (const tb of tables) {
-      await sql.raw(`DELETE FROM ${tb}`).execute(db());
-      await sql.raw(`INSERT INTO ${tb} SELECT * FROM saved_${tb}`).execute(db());
-    }
-    expect((await verify()).problems).toEqual([]);
-  };
+  const { save, putBack } = ledgerSnapshot(() => t);
 
   it('a lone writer links in lane 0, as with one chain', async () => {
     await db()
