@@ -19,7 +19,7 @@ import { registerSameOriginCheck, type SameOriginOptions } from './same-origin.t
 import { frameworkErrors, registerInputGuard } from './input-guard.ts';
 import { SECURITY_SCHEMES, declareContract } from './contract.ts';
 import { sharedSchemas } from './schemas.ts';
-import { lazySchemaCompilers, trackDeferredSchemas } from './lazy-schemas.ts';
+import { lazySchemaCompilers, refuseUpperCaseHeaders, trackDeferredSchemas } from './lazy-schemas.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -162,9 +162,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!internal && !c.public && !c.authenticated && !c.permission && !route.url.includes('*')) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (public / authenticated / permission)`);
     }
-    // Fastify lower-cases header names; with our compilers it no longer lower-cases a header schema's keys.
-    const headers = (route.schema?.headers as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-    for (const name of Object.keys(headers)) if (name !== name.toLowerCase()) throw new Error(`route ${route.method} ${route.url}: header ${name} must be declared in lower case`);
+    refuseUpperCaseHeaders(route);
     if (!internal) declareContract(route);
   });
 

@@ -1,7 +1,7 @@
 // yiwang-test: database-independent
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { lazySchemaCompilers } from './lazy-schemas.ts';
+import { lazySchemaCompilers, refuseUpperCaseHeaders } from './lazy-schemas.ts';
 
 /** A bare Fastify server with the platform's Ajv options and the lazy compilers. */
 async function serverWith() {
@@ -62,5 +62,12 @@ describe('route schemas built on first call', () => {
     expect(one.statusCode).toBe(200);
     expect(one.json()).toEqual({ got: [7] });
     await app.close();
+  });
+
+  it('refuses a route whose header schema names a header in upper case, which would never match', () => {
+    const route = (name: string) => ({ method: 'GET', url: '/open', schema: { headers: { type: 'object', properties: { [name]: { type: 'string' } } } } });
+    expect(() => refuseUpperCaseHeaders(route('X-Api-Key'))).toThrow('header X-Api-Key must be declared in lower case');
+    expect(() => refuseUpperCaseHeaders(route('x-api-key'))).not.toThrow();
+    expect(() => refuseUpperCaseHeaders({ method: 'GET', url: '/plain' })).not.toThrow();
   });
 });

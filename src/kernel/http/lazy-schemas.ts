@@ -81,3 +81,15 @@ export function lazySchemaCompilers(): { factory: Factory; compileAll(): number 
     },
   };
 }
+
+/**
+ * Fastify lower-cases the names of the headers it validates, and lower-cases a header schema's keys
+ * only for its own compilers; with these it passes the schema through. So a route must declare its
+ * headers in lower case, or its header would never match: refused when the route is added.
+ */
+export function refuseUpperCaseHeaders(route: { method: string | string[]; url: string; schema?: { headers?: unknown } }): void {
+  const headers = (route.schema?.headers as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  for (const name of Object.keys(headers)) {
+    if (name !== name.toLowerCase()) throw new Error(`route ${String(route.method)} ${route.url}: header ${name} must be declared in lower case`);
+  }
+}
