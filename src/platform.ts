@@ -94,6 +94,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       statementTimeoutMs: config.dbStatementTimeoutMs,
       idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
       acquireTimeoutMs: config.dbAcquireTimeoutMs,
+      preparedStatements: config.dbPreparedStatements,
     }));
   const kernel = createKernel({ config, database, log, clock: opts.clock, keys: opts.keys, sink: opts.sink });
   const org = createOrgModule(kernel, rolePolicy);

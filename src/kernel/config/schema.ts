@@ -75,6 +75,11 @@ export const ConfigSchema = Type.Object({
   dbIdleInTransactionTimeoutMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
   /** A request that cannot get a database connection within this time gets 503 instead of waiting. */
   dbAcquireTimeoutMs: Type.Integer({ minimum: 50, maximum: 600_000, default: 10_000 }),
+  /**
+   * Keep recurring statements prepared on each PostgreSQL connection (parsed and planned once, not
+   * per call). Off behind a pooler that cannot carry them (PgBouncer in transaction mode before 1.21).
+   */
+  dbPreparedStatements: Type.Boolean({ default: true }),
   /** /readyz answers 503 when no connection can be had within this time (pool exhausted). */
   readyTimeoutMs: Type.Integer({ minimum: 50, maximum: 60_000, default: 2000 }),
   /** On SIGTERM, in-flight requests get this long to finish before their connections are closed. */
@@ -157,6 +162,7 @@ export const ENV_KEYS: Record<string, keyof Config> = {
   YIWANG_DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
   YIWANG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
   YIWANG_DB_ACQUIRE_TIMEOUT_MS: 'dbAcquireTimeoutMs',
+  YIWANG_DB_PREPARED_STATEMENTS: 'dbPreparedStatements',
   YIWANG_READY_TIMEOUT_MS: 'readyTimeoutMs',
   YIWANG_SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
   YIWANG_AUDIT_WITNESS: 'auditWitness',

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { databaseBusy } from './busy.ts';
+import { PreparingClient } from './prepared.ts';
 
 export { databaseBusy } from './busy.ts';
 
@@ -57,6 +58,8 @@ export interface DatabaseOptions {
   acquireTimeoutMs?: number;
   /** PGlite: start from this dumped data folder (tests: an already migrated database) instead of an empty one. */
   pgliteTemplate?: Blob;
+  /** PostgreSQL server: keep recurring statements prepared on each connection (./prepared.ts). Default on. */
+  preparedStatements?: boolean;
 }
 
 /** Bounds that apply when the caller gives none (the configuration's defaults). */
@@ -66,6 +69,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const bounds = { ...DATABASE_BOUNDS, ...definedOnly(opts) };
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
+      // The cast: pg's typings cannot express one `query` for all its overloads (see prepared.ts).
+      ...(opts.preparedStatements === false ? {} : { Client: PreparingClient as unknown as typeof pg.Client }),
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
       // Names the connections in pg_stat_activity (per schema, so tests can find their own).

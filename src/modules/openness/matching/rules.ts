@@ -114,10 +114,17 @@ export class DocumentRules {
     try {
       await this.ctx.k.db.transaction().execute(async (trx) => {
         const db = matchingDb(trx);
-        const has = await db.selectFrom('openness_document_rule').select('policy_code').where('document_id', '=', documentId).where('detached_at', 'is', null).executeTakeFirst();
+        // One read, so one snapshot: two reads could see a rival's rule on this document only in
+        // the second and call it "taken elsewhere".
+        const live = await db
+          .selectFrom('openness_document_rule')
+          .select(['document_id', 'policy_code'])
+          .where('detached_at', 'is', null)
+          .where((w) => w.or([w('document_id', '=', documentId), w('policy_code', '=', p.code)]))
+          .execute();
+        const has = live.find((r) => r.document_id === documentId);
         if (has) throw MatchingErrors.hasRule(has.policy_code);
-        const elsewhere = await db.selectFrom('openness_document_rule').select('id').where('policy_code', '=', p.code).where('detached_at', 'is', null).executeTakeFirst();
-        if (elsewhere) throw MatchingErrors.policyTaken();
+        if (live.length) throw MatchingErrors.policyTaken();
         await db
           .insertInto('openness_document_rule')
           .values({
