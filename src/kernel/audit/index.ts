@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import { canonicalJson, digest, type HashAlg } from '../crypto/hash.ts';
 import type { PlatformCrypto } from '../crypto/index.ts';
 import type { Clock } from '../clock/index.ts';

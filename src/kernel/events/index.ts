@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor, Tx } from '../db/index.ts';
 import { insertRowSql, type ColumnTypes } from '../db/row-sql.ts';

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import type { RawBuilder } from 'kysely';
 import type { BlobStore } from './blobs.ts';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor, Tx } from '../db/index.ts';
 import { DomainError } from '../http/errors.ts';

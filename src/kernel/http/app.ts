@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Policy, Principal } from '../policy/index.ts';
 import { DomainError, Errors } from './errors.ts';

@@ -1,6 +1,7 @@
 // yiwang-test: database-independent (opens no database; see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
-import { citizenIdFacts, citizenIdProblem, creditCodeProblem, makeCitizenId, makeCreditCode, maskCitizenId, syntheticIds } from './index.ts';
+import { validate, version } from 'uuid';
+import { citizenIdFacts, citizenIdProblem, creditCodeProblem, makeCitizenId, makeCreditCode, maskCitizenId, newId, syntheticIds } from './index.ts';
 
 describe('GB 11643 citizen ID numbers', () => {
   it('accepts the standard example and its lower-case x', () => {
@@ -36,5 +37,20 @@ describe('GB 32100 unified social credit codes', () => {
   it('generates only valid synthetic codes', () => {
     const ids = syntheticIds(9);
     for (let i = 0; i < 500; i++) expect(creditCodeProblem(ids.creditCode('152201'))).toBeNull();
+  });
+});
+
+describe('newId (time-ordered ids from a pooled random source)', () => {
+  it('makes valid, unique UUIDv7 ids that sort in the order they were made, even within one millisecond', () => {
+    const ids = Array.from({ length: 20_000 }, () => newId());
+    for (const id of ids.slice(0, 50)) {
+      expect(validate(id)).toBe(true);
+      expect(version(id)).toBe(7);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    // The time prefix is now's, to the millisecond (what lets an id order rows by creation).
+    const ms = parseInt(newId().replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(1000);
   });
 });

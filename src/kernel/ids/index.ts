@@ -6,7 +6,7 @@ export * from './citizen-id.ts';
 export * from './credit-code.ts';
 export * from './licence-id.ts';
 export { seededRandom } from './random.ts';
-export { v7 as newId } from 'uuid';
+export { newId } from './time-ordered.ts';
 
 /** Synthetic but valid identifiers for seeds and tests. */
 export function syntheticIds(seed: number) {

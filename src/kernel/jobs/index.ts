@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db, Executor, Tx } from '../db/index.ts';
 import type { Logger } from '../log/index.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { sql, type Compilable, type RawBuilder } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { PlatformCrypto } from '../crypto/index.ts';
 import type { Db, Executor } from '../db/index.ts';

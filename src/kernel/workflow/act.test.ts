@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import { Type } from '@sinclair/typebox';
 import { FakeClock } from '../clock/index.ts';
 import { loadConfig } from '../config/index.ts';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../ids/index.ts';
 import type { Executor } from '../db/index.ts';
 import type { DefaultedJson, Timestamp } from '../db/tables.ts';
 import type { Generated } from 'kysely';

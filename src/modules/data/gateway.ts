@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { type Expression, type Selectable, type SqlBool } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Principal } from '../../kernel/policy/index.ts';
 import type { DataCatalogue, Resource, ResourceItem } from './catalogue.ts';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import { citizenIdProblem, creditCodeProblem } from '../../kernel/ids/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Kernel } from '../../kernel/index.ts';

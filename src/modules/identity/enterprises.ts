@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { maskCitizenId } from '../../kernel/ids/index.ts';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { maskAddress } from '../../kernel/notify/index.ts';
 import { IdentityErrors } from './errors.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';

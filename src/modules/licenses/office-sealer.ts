@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type fontkit from '@pdf-lib/fontkit';
 import { sql } from 'kysely';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { makeLicenceId } from '../../kernel/ids/index.ts';

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { sm2 } from 'sm-crypto-v2';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';
 import { creditCodeProblem } from '../../kernel/ids/index.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Readable } from 'node:stream';
 import { Errors } from '../../kernel/http/errors.ts';
 import { citizenIdProblem, maskCitizenId } from '../../kernel/ids/index.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { rolesIn } from './role-catalogue.ts';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { servicesDb, type ServicesApplicationTable } from './tables.ts';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { cstDate } from '../../kernel/calendar/index.ts';

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import { schemaProblems, compileJsonSchema, type ValidateFunction } from '../../kernel/http/json-schema.ts';

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../kernel/ids/index.ts';
 import { Errors } from '../../kernel/http/errors.ts';
 import type { Kernel } from '../../kernel/index.ts';
 import { decodeCursor, pageOf } from '../../kernel/paging/index.ts';

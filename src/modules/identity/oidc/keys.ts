@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import type { Kernel } from '../../../kernel/index.ts';
 import { actorOf, assertAllowed, type Policy, type Principal } from '../../../kernel/policy/index.ts';

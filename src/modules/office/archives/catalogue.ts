@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import type { Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, assertAllowed, type Principal } from '../../../kernel/policy/index.ts';
 import { matchesQuery } from '../../../kernel/search/index.ts';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { actorOf, assertAllowed, type Principal } from '../../../kernel/policy/index.ts';
 import { moduleOwner } from '../../../kernel/files/index.ts';
 import { DomainError } from '../../../kernel/http/errors.ts';

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { actorOf, assertAllowed, type Principal } from '../../../kernel/policy/index.ts';
 import type { OfficeContext } from '../area.ts';
 import type { CheckReport } from './checks.ts';

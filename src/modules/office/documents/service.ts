@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Readable } from 'node:stream';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { Errors } from '../../../kernel/http/errors.ts';

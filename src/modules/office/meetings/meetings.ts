@@ -1,7 +1,7 @@
 import { tell } from '../tell.ts';
 import { sql } from 'kysely';
 import QRCode from 'qrcode';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { cstDate, isWorkingDay } from '../../../kernel/calendar/index.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { Errors } from '../../../kernel/http/errors.ts';

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { need, type OpendataContext } from '../area.ts';
 import type { DatasetItem } from '../ports.ts';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { OpendataContext } from '../area.ts';
 import { AccessErrors, KeyRateLimited } from './errors.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { DomainError } from '../../../kernel/http/errors.ts';
 import { need, type OpendataContext } from '../area.ts';
 import type { DatasetItem, SourceCondition } from '../ports.ts';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { sql, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { addWorkingDays, cstDate, isWorkingDay, workingDaysBetween, type DayRules } from '../../../kernel/calendar/index.ts';
 import type { Executor, Tx } from '../../../kernel/db/index.ts';
 import { Errors } from '../../../kernel/http/errors.ts';

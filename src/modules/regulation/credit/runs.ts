@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Actor } from '../../../kernel/audit/index.ts';
 import { cstDate } from '../../../kernel/calendar/working-time.ts';
 import type { Tx } from '../../../kernel/db/index.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Executor, Tx } from '../../../kernel/db/index.ts';
 import type { CreditClass, CreditClassOf } from '../ports.ts';
 import type { Scored } from './score.ts';

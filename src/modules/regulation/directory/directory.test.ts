@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../kernel/ids/credit-code.ts';
 import type { Principal } from '../../../kernel/policy/index.ts';
 import { loadSyntheticBase } from '../../data/index.ts';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { DEMO_INSPECTORS, demoRelatedCreditCode, seedRegulationDirectory } from '../../../../seed/regulation/directory.ts';
 import { addBasePerson, bearer, department, staffToken, startTestPlatform, type TestPlatform } from '../../../testing/platform.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Executor, Tx } from '../../../kernel/db/index.ts';
 import { decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, assertAllowed, type Principal } from '../../../kernel/policy/index.ts';

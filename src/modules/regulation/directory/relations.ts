@@ -1,5 +1,5 @@
 import { type Selectable } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { actorOf, type Principal } from '../../../kernel/policy/index.ts';
 import type { RegulationContext } from '../area.ts';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import type { Executor } from '../../../kernel/db/index.ts';
 import { MAX_PAGE, decodeCursor, pageOf } from '../../../kernel/paging/index.ts';
 import { actorOf, assertAllowed, regionWithin, type Principal } from '../../../kernel/policy/index.ts';

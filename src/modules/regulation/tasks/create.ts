@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { newId as uuidv7 } from '../../../kernel/ids/index.ts';
 import { addWorkingDays, cstDate } from '../../../kernel/calendar/index.ts';
 import type { Tx } from '../../../kernel/db/index.ts';
 import { isValidCreditCode } from '../../../kernel/ids/index.ts';
