@@ -155,6 +155,19 @@ const profiled = async <T>(file: string | undefined, f: () => Promise<T>): Promi
   }
 };
 
+// Warm-up, as a running server is: every path and floor under the same load for BENCH_WARMUP
+// seconds, unmeasured, so the JIT has optimised them before the measured runs (a cold first run
+// swung the token's CPU per call by half between runs).
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+for (const [url, spec] of [
+  [`${base}/healthz`, {}],
+  [`${bare.url}/token`, tokenSpec],
+  [`${base}/oidc/token`, tokenSpec],
+  [`${bare.url}/me`, meSpec],
+  [`${base}/oidc/me`, meSpec],
+] as const)
+  await httpMeasure({ url, seconds: WARMUP, connections: CONNECTIONS, ...spec });
+
 const healthz = await load(`${base}/healthz`);
 const tokenRaw = await inProcessMeasure(SECONDS, CONNECTIONS, () => tokenSql('bench-sys', 'org.read'));
 const tokenBare = await load(`${bare.url}/token`, tokenSpec);
