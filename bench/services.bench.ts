@@ -151,7 +151,9 @@ const healthz = await httpMeasure({ url: `${address}/healthz`, seconds: SECONDS,
 // ── 2. One workflow action (受理) on each application the platform took ──────────────────────────
 const ids = (await k.db.selectFrom('services_application').select('id').where('state', '=', 'submitted').where('submitted_by', '=', citizen.id).orderBy('id').limit(20_000).execute()).map((r) => r.id);
 // The bare rows the warm-up moved to review are left out, so the floor also moves each row once.
-const bareIds = (await k.db.selectFrom('services_application').select('id').where('submitted_by', '=', 'bench.bare').where('state', '=', 'submitted').orderBy('id').limit(20_000).execute()).map((r) => r.id);
+const bareIds = (await k.db.selectFrom('services_application').select('id').where('submitted_by', '=', 'bench.bare').where('state', '=', 'submitted').orderBy('id').limit(20_000).execute()).map(
+  (r) => r.id,
+);
 const actRaw = await inProcessMeasure(SECONDS, CONNECTIONS, (i) => bareAct(bareIds[(i + bareIds.length) % bareIds.length]));
 const actBare = await measureActions(bare.url, bareIds.slice(0, Math.max(ids.length, 1)));
 profiler = process.env.BENCH_PROFILE_ACTION ? await startProfile() : null;
