@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openTestDatabase, sql, type Database, type Db } from './index.ts';
+import { openDatabase, openTestDatabase, sql, type Database, type Db, type Executor } from './index.ts';
 import { PREPARED_PER_CONNECTION } from './prepared.ts';
 
 /** The statements this connection holds prepared (one connection: the pool has one). */
@@ -37,14 +37,39 @@ describe.skipIf(!process.env.DATABASE_URL)('recurring statements kept prepared o
     expect((await preparedOnConnection(db)).some((p) => /on conflict/i.test(p.statement))).toBe(false);
   });
 
-  it('recovers after a table changes under a prepared SELECT *: refused once, then the new columns', async () => {
+  it('keeps an ON CONFLICT on a partial expression index unnamed too (parentheses inside the target)', async () => {
     const { db } = database;
-    const row = (id: number) => sql<Record<string, unknown>>`SELECT * FROM prep_t WHERE id = ${id}`.execute(db);
-    for (let i = 1; i <= 3; i++) await row(i);
+    await sql`CREATE TABLE prep_e (id int PRIMARY KEY, email text NOT NULL, state text NOT NULL)`.execute(db);
+    await sql`CREATE UNIQUE INDEX prep_e_email ON prep_e (lower(email)) WHERE state = 'live'`.execute(db);
+    for (let i = 0; i < 8; i++) {
+      await sql`INSERT INTO prep_e (id, email, state) VALUES (${i}, ${'A@x.cn'}, ${'live'})
+        ON CONFLICT (lower(email)) WHERE state = ${'live'} DO NOTHING`.execute(db);
+    }
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM prep_e`.execute(db);
+    expect(r.rows[0].n).toBe(1);
+  });
+
+  it("answers with the new columns after a table changes under a prepared SELECT *; inside a transaction the refusal is the caller's", async () => {
+    const { db } = database;
+    const row = (ex: Executor, id: number) => sql<Record<string, unknown>>`SELECT * FROM prep_t WHERE id = ${id}`.execute(ex);
+    for (let i = 1; i <= 3; i++) await row(db, i);
     await sql`ALTER TABLE prep_t ADD COLUMN note text NOT NULL DEFAULT '备注'`.execute(db);
-    // PostgreSQL refuses the old plan once (0A000); the client then prepares anew.
-    await row(1).catch((err: { code?: string }) => expect(err.code).toBe('0A000'));
-    expect((await row(2)).rows[0]).toEqual({ id: 2, name: 'n2', state: 'done', note: '备注' });
+    // Outside a transaction PostgreSQL's refusal (0A000) is answered by running the call again unnamed.
+    expect((await row(db, 1)).rows[0]).toEqual({ id: 1, name: 'n1', state: 'done', note: '备注' });
+    for (let i = 1; i <= 3; i++) await row(db, i);
+    await sql`ALTER TABLE prep_t ADD COLUMN kept boolean NOT NULL DEFAULT true`.execute(db);
+    // Inside one the transaction is already aborted: the caller hears it, and the next call works.
+    await expect(db.transaction().execute((trx) => row(trx, 2))).rejects.toMatchObject({ code: '0A000' });
+    expect((await row(db, 2)).rows[0]).toEqual({ id: 2, name: 'n2', state: 'done', note: '备注', kept: true });
+  });
+
+  it('recovers when pg cannot send a value: the next call of the same statement is answered', async () => {
+    const { db } = database;
+    const echo = (v: unknown) => sql<{ j: unknown }>`SELECT ${v}::jsonb AS j`.execute(db);
+    for (let i = 0; i < 3; i++) expect((await echo(JSON.stringify({ i }))).rows[0].j).toEqual({ i });
+    // A BigInt inside an object: pg's JSON conversion throws after the statement's Parse was queued.
+    await expect(echo({ n: 1n })).rejects.toThrow(/BigInt/);
+    expect((await echo(JSON.stringify({ i: 9 }))).rows[0].j).toEqual({ i: 9 });
   });
 
   it(`holds at most ${PREPARED_PER_CONNECTION} statements on a connection; the rest still answer, unnamed`, async () => {

@@ -18,23 +18,30 @@ import pg from 'pg';
  * generic plan cannot prove the index's predicate from parameters and PostgreSQL refuses it (42P10).
  *
  * A table changed under a prepared `SELECT *` (a migration on another node, a restore) makes
- * PostgreSQL refuse the statement once ("cached plan must not change result type", 0A000); the
- * client then names its statements afresh, so the next call prepares them again.
+ * PostgreSQL refuse the statement ("cached plan must not change result type", 0A000): the client
+ * then names its statements afresh, and runs that call again unnamed when it was not inside a
+ * transaction (inside one, the transaction is already aborted and the error is the caller's).
+ * A value pg cannot send (it throws before the statement reaches the server) leaves pg believing
+ * the name prepared while its Close has removed it; that, too, makes the names fresh.
  *
  * Off (`YIWANG_DB_PREPARED_STATEMENTS=false`) behind a pooler that cannot carry named statements
  * across transactions (PgBouncer in transaction mode before 1.21).
  */
 export const PREPARED_PER_CONNECTION = 200;
 
-/** How many distinct texts are counted before the count starts over (bounds this process's memory). */
+/** How many distinct texts are counted before the count starts over, and the longest counted (bounds this process's memory). */
 const SEEN_LIMIT = 5_000;
+const LONGEST = 8_192;
 const seen = new Map<string, string | null>();
 
-// An ON CONFLICT target followed by a WHERE before DO: a partial-index arbiter.
-const PARTIAL_ARBITER = /\bon\s+conflict\s*\([^)]*\)\s*where\b/i;
+// ON CONFLICT with a WHERE before its DO: a partial-index arbiter (the target may hold
+// expressions with parentheses of their own, so everything up to DO is searched).
+const PARTIAL_ARBITER = /\bon\s+conflict\b(?:(?!\bdo\b)[\s\S])*\bwhere\b/i;
+const PLAN_CHANGED = /cached plan must not change result type/;
 
 /** The statement's name once its text recurs, else null (sent unnamed this time). */
 function nameFor(text: string): string | null {
+  if (text.length > LONGEST) return null;
   const known = seen.get(text);
   if (known) return known;
   if (known === undefined) {
@@ -66,8 +73,12 @@ export class PreparingClient extends pg.Client {
     const name = base && `${base}_${this.generation}`;
     if (!name || (!this.prepared.has(name) && this.prepared.size >= PREPARED_PER_CONNECTION)) return super.query(text, values);
     this.prepared.add(name);
-    return super.query({ name, text, values }).catch((err: { code?: string }) => {
-      if (err.code === '0A000') this.generation += 1;
+    const outside = this.getTransactionStatus() === 'I';
+    return super.query({ name, text, values }).catch((err: { code?: string; message?: string }) => {
+      const planChanged = err.code === '0A000' && PLAN_CHANGED.test(String(err.message));
+      // No code: pg failed before sending (a value it cannot convert); 26000: the server lost the name.
+      if (planChanged || err.code === undefined || err.code === '26000') this.generation += 1;
+      if (planChanged && outside) return super.query(text, values);
       throw err;
     });
   }
