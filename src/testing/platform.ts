@@ -88,13 +88,20 @@ export async function staffToken(t: TestPlatform, roles: string[], departmentId:
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** Delivers pending outbox messages and returns the last SMS code sent to `phone`. */
+/**
+ * Delivers pending outbox messages and returns the last SMS code sent to `phone`. Another caller's
+ * delivery (a test signing several people in at once, or the workers) may hold the message in its
+ * batch; the dispatcher then skips it, so this waits until that batch has sent it.
+ */
 export async function lastSmsCode(t: TestPlatform, phone: string): Promise<string> {
-  await t.p.kernel.events.dispatch(200);
-  const m = [...t.sent].reverse().find((x) => x.channel === 'sms' && x.to === phone);
-  const code = m?.text.match(/\d{6}/)?.[0];
-  if (!code) throw new Error(`no SMS code was sent to ${phone}`);
-  return code;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await t.p.kernel.events.dispatch(200);
+    const m = [...t.sent].reverse().find((x) => x.channel === 'sms' && x.to === phone);
+    const code = m?.text.match(/\d{6}/)?.[0];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no SMS code was sent to ${phone}`);
 }
 
 let phoneSeq = 0;
