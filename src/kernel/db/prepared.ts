@@ -32,7 +32,8 @@ export const PREPARED_PER_CONNECTION = 200;
 /** How many distinct texts are counted before the count starts over, and the longest counted (bounds this process's memory). */
 const SEEN_LIMIT = 5_000;
 const LONGEST = 8_192;
-const seen = new Map<string, string | null>();
+/** Per text: its name; null once seen a single time; false when it is never to be named. */
+const seen = new Map<string, string | null | false>();
 
 // ON CONFLICT with a WHERE before its DO: a partial-index arbiter (the target may hold
 // expressions with parentheses of their own, so everything up to DO is searched).
@@ -44,12 +45,17 @@ function nameFor(text: string): string | null {
   if (text.length > LONGEST) return null;
   const known = seen.get(text);
   if (known) return known;
+  if (known === false) return null;
   if (known === undefined) {
     if (seen.size >= SEEN_LIMIT) seen.clear();
     seen.set(text, null);
     return null;
   }
-  if (PARTIAL_ARBITER.test(text)) return null;
+  // Tested once per text, not on every call.
+  if (PARTIAL_ARBITER.test(text)) {
+    seen.set(text, false);
+    return null;
+  }
   const name = `yw_${createHash('sha1').update(text).digest('base64url')}`;
   seen.set(text, name);
   return name;
